@@ -1,0 +1,91 @@
+#pragma once
+
+#include "core/ioc/ioc.h"
+#include "core/systemd/systemdmanager.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <functional>
+
+class Host;
+
+/// The IOCs of one host, kept live from systemd's signals. Lists loaded units first
+/// (fast), then installed-but-not-loaded unit files; fetches details of each unit
+/// concurrently; never polls except for counters that emit no signals (see refreshStats()).
+/// Child state (procServ's IOC process) comes from a banner probe of each console.
+class Inventory : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Inventory(Host *host, QObject *parent = nullptr);
+
+    Host *host() const { return m_host; }
+    void setUnitPatterns(const QStringList &patterns);
+    QStringList unitPatterns() const { return m_patterns; }
+    /// Also probe procServ consoles for the child state (the CLI turns this off for `ps -q`).
+    void setProbeConsoles(bool on) { m_probeConsoles = on; }
+    /// Include installed-but-not-loaded unit files (ListUnitFilesByPatterns, slow).
+    void setIncludeUnitFiles(bool on) { m_includeUnitFiles = on; }
+
+    /// Lists and subscribes. Needs host() connected. Emits iocAdded() per IOC, loadedListed()
+    /// when loaded units are known and ready() once everything known has been fetched.
+    void start();
+    bool isReady() const { return m_ready; }
+
+    QList<Ioc> iocs() const;
+    bool contains(const QString &key) const { return m_iocs.contains(key); }
+    Ioc ioc(const QString &key) const { return m_iocs.value(key); }
+    /// By IOC name or unit name; empty when none.
+    QList<Ioc> find(const QString &nameOrUnit) const;
+
+    void run(UnitAction action, const QString &key, QObject *context,
+             std::function<void(const JobResult &)> done);
+    /// Re-reads MemoryCurrent/CPUUsageNSec/UnitFileState for these rows (no change signals).
+    void refreshStats(const QStringList &keys);
+    /// Re-probes the console banner of these IOCs for the child state.
+    void probeChildState(const QStringList &keys);
+
+signals:
+    void iocAdded(const Ioc &ioc);
+    void iocChanged(const Ioc &ioc);
+    void iocRemoved(const QString &key);
+    void loadedListed();
+    void ready();
+    void errorOccurred(const QString &message);
+
+private:
+    void handleUnitsListed(const QList<UnitInfo> &units, const QString &error);
+    void handleUnitFilesListed(const QList<UnitFileInfo> &files, const QString &error);
+    void handleUnitNew(const QString &name, const QString &path);
+    void handleUnitRemoved(const QString &name, const QString &path);
+    void handlePropertiesChanged(const QString &path, const QString &interface,
+                                 const QVariantMap &changed, const QStringList &invalidated);
+    void handleReloading(bool active);
+    void fetchDetails(const QString &key);
+    void applyDetails(const QString &key, const UnitDetails &details);
+    void applyUnitProperties(Ioc &ioc, const QVariantMap &props);
+    void applyServiceProperties(Ioc &ioc, const QVariantMap &props);
+    void applyExecStart(Ioc &ioc, const UnitDetails &details);
+    void probe(const QString &key);
+    bool matchesPatterns(const QString &unitName) const;
+    void emitChanged(const QString &key);
+    void flushChanged();
+    void checkReady();
+
+    Host *m_host;
+    QStringList m_patterns;
+    bool m_probeConsoles = true;
+    bool m_includeUnitFiles = true;
+    bool m_ready = false;
+    bool m_loadedListed = false;
+    bool m_filesListed = false;
+    int m_pendingDetails = 0;
+    int m_pendingProbes = 0;
+    QHash<QString, Ioc> m_iocs;          // key -> row
+    QHash<QString, QString> m_keyByPath; // unit object path -> key
+    QHash<QString, QString> m_keyByUnit; // unit name -> key
+    QSet<QString> m_changed;             // keys changed since the last flush
+    QTimer m_flushTimer;                 // coalesces bursts of PropertiesChanged
+};
