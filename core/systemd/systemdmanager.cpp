@@ -1,0 +1,716 @@
+#include "core/systemd/systemdmanager.h"
+
+#include "core/systemd/generated/systemd1managerproxy.h"
+
+#include <QDBusMessage>
+#include <QDBusMetaType>
+#include <QDBusPendingCallWatcher>
+#include <QDBusVariant>
+#include <QLoggingCategory>
+
+#include <limits>
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcSystemd, "iocdock.systemd")
+
+namespace {
+
+const auto propertiesInterface = QStringLiteral("org.freedesktop.DBus.Properties");
+const auto unitPathPrefix = QStringLiteral("/org/freedesktop/systemd1/unit/");
+const auto jobMode = QStringLiteral("replace");
+constexpr int maxEarlyJobResults = 256;
+
+QString unknownInterface()
+{
+    return QStringLiteral("org.freedesktop.DBus.Error.UnknownInterface");
+}
+
+QString unknownProperty()
+{
+    return QStringLiteral("org.freedesktop.DBus.Error.UnknownProperty");
+}
+
+QVariant plainArgument(const QDBusArgument &argument)
+{
+    switch (argument.currentType()) {
+    case QDBusArgument::BasicType:
+        return SystemdManager::plainValue(argument.asVariant());
+    case QDBusArgument::VariantType: {
+        QDBusVariant variant;
+        argument >> variant;
+        return SystemdManager::plainValue(variant.variant());
+    }
+    case QDBusArgument::ArrayType: {
+        const QString signature = argument.currentSignature();
+        if (signature == QLatin1String("ay")) {
+            QByteArray bytes;
+            argument >> bytes;
+            return bytes;
+        }
+        if (signature == QLatin1String("as")) {
+            QStringList strings;
+            argument >> strings;
+            return strings;
+        }
+        QVariantList list;
+        argument.beginArray();
+        while (!argument.atEnd())
+            list.append(plainArgument(argument));
+        argument.endArray();
+        return list;
+    }
+    case QDBusArgument::StructureType: {
+        QVariantList fields;
+        argument.beginStructure();
+        while (!argument.atEnd())
+            fields.append(plainArgument(argument));
+        argument.endStructure();
+        return fields;
+    }
+    case QDBusArgument::MapType: {
+        QVariantMap map;
+        argument.beginMap();
+        while (!argument.atEnd()) {
+            argument.beginMapEntry();
+            const QVariant key = plainArgument(argument);
+            const QVariant value = plainArgument(argument);
+            argument.endMapEntry();
+            map.insert(key.toString(), value);
+        }
+        argument.endMap();
+        return map;
+    }
+    case QDBusArgument::MapEntryType:
+    case QDBusArgument::UnknownType:
+        break;
+    }
+    return {};
+}
+
+QVariantMap plainMap(const QVariantMap &map)
+{
+    QVariantMap result;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        result.insert(it.key(), SystemdManager::plainValue(it.value()));
+    return result;
+}
+
+// The value of a Properties.Get reply (a variant).
+QVariant propertyValue(const QDBusMessage &reply)
+{
+    return reply.arguments().value(0).value<QDBusVariant>().variant();
+}
+
+quint64 counter(const QDBusMessage &reply)
+{
+    if (reply.type() != QDBusMessage::ReplyMessage)
+        return 0;
+    const quint64 value = propertyValue(reply).toULongLong();
+    return value == std::numeric_limits<quint64>::max() ? 0 : value;
+}
+
+} // namespace
+
+QString SystemdManager::serviceName()
+{
+    return QStringLiteral("org.freedesktop.systemd1");
+}
+
+QString SystemdManager::managerPath()
+{
+    return QStringLiteral("/org/freedesktop/systemd1");
+}
+
+QString SystemdManager::managerInterface()
+{
+    return QStringLiteral("org.freedesktop.systemd1.Manager");
+}
+
+QString SystemdManager::unitInterface()
+{
+    return QStringLiteral("org.freedesktop.systemd1.Unit");
+}
+
+QString SystemdManager::serviceInterface()
+{
+    return QStringLiteral("org.freedesktop.systemd1.Service");
+}
+
+SystemdManager::SystemdManager(const QDBusConnection &connection, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+{
+    registerSystemdTypes();
+    m_proxy = new Systemd1Manager(serviceName(), managerPath(), m_connection, this);
+}
+
+SystemdManager::~SystemdManager() = default;
+
+QDBusConnection SystemdManager::connection() const
+{
+    return m_connection;
+}
+
+void SystemdManager::subscribe()
+{
+    ensureSubscribed();
+}
+
+void SystemdManager::ensureSubscribed()
+{
+    if (m_subscribed)
+        return;
+    m_subscribed = true;
+
+    // Match rules first, then Subscribe: the bus keeps a connection's messages in order, so no signal
+    // sent after Subscribe can be missed.
+    connect(m_proxy, &Systemd1Manager::UnitNew, this, &SystemdManager::handleUnitNew);
+    connect(m_proxy, &Systemd1Manager::UnitRemoved, this, &SystemdManager::handleUnitRemoved);
+    connect(m_proxy, &Systemd1Manager::JobRemoved, this, &SystemdManager::handleJobRemoved);
+    connect(m_proxy, &Systemd1Manager::Reloading, this, &SystemdManager::reloading);
+    connect(m_proxy, &Systemd1Manager::UnitFilesChanged, this, &SystemdManager::unitFilesChanged);
+    // Any unit path: systemd creates unit objects on the fly, and per-path match rules would need one
+    // AddMatch per row. Paths are filtered in handlePropertiesChanged().
+    m_connection.connect(serviceName(), QString(), propertiesInterface,
+                         QStringLiteral("PropertiesChanged"), this,
+                         SLOT(handlePropertiesChanged(QDBusMessage)));
+
+    watch(m_proxy->Subscribe(), this, [this](const QDBusMessage &reply) {
+        // Another SystemdManager on the same connection may have subscribed already.
+        if (reply.type() == QDBusMessage::ErrorMessage
+            && reply.errorName() != QLatin1String("org.freedesktop.systemd1.AlreadySubscribed"))
+            qCWarning(lcSystemd) << "Subscribe failed:" << reply.errorName()
+                                 << reply.errorMessage();
+    });
+}
+
+void SystemdManager::setWatchedPaths(const QSet<QString> &paths)
+{
+    m_watchedPaths = paths;
+}
+
+QSet<QString> SystemdManager::watchedPaths() const
+{
+    return m_watchedPaths;
+}
+
+void SystemdManager::listUnits(
+        const QStringList &patterns, QObject *context,
+        std::function<void(const QList<UnitInfo> &, const QString &error)> done)
+{
+    watch(m_proxy->ListUnitsByPatterns({}, patterns), context,
+          [this, done](const QDBusMessage &reply) {
+              if (reply.type() == QDBusMessage::ErrorMessage)
+                  done({}, errorText(QDBusError(reply)));
+              else
+                  done(qdbus_cast<UnitInfoList>(reply.arguments().value(0)), {});
+          });
+}
+
+void SystemdManager::listUnitFiles(
+        const QStringList &patterns, QObject *context,
+        std::function<void(const QList<UnitFileInfo> &, const QString &error)> done)
+{
+    watch(m_proxy->ListUnitFilesByPatterns({}, patterns), context,
+          [this, done](const QDBusMessage &reply) {
+              if (reply.type() == QDBusMessage::ErrorMessage)
+                  done({}, errorText(QDBusError(reply)));
+              else
+                  done(qdbus_cast<UnitFileInfoList>(reply.arguments().value(0)), {});
+          });
+}
+
+void SystemdManager::loadUnit(const QString &name, QObject *context,
+                              std::function<void(const QString &path, const QString &error)> done)
+{
+    watch(m_proxy->LoadUnit(name), context, [this, done](const QDBusMessage &reply) {
+        if (reply.type() == QDBusMessage::ErrorMessage)
+            done({}, errorText(QDBusError(reply)));
+        else
+            done(reply.arguments().value(0).value<QDBusObjectPath>().path(), {});
+    });
+}
+
+void SystemdManager::unit(const QString &name, QObject *context,
+                          std::function<void(const QString &path, const QString &error)> done)
+{
+    watch(m_proxy->GetUnit(name), context, [this, done](const QDBusMessage &reply) {
+        if (reply.type() == QDBusMessage::ErrorMessage)
+            done({}, errorText(QDBusError(reply)));
+        else
+            done(reply.arguments().value(0).value<QDBusObjectPath>().path(), {});
+    });
+}
+
+void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
+                                 std::function<void(const UnitDetails &)> done)
+{
+    struct State
+    {
+        UnitDetails details;
+        int remaining = 0;
+        std::function<void(const UnitDetails &)> done;
+    };
+    auto state = std::make_shared<State>();
+    state->details.unitPath = unitPath;
+    state->done = std::move(done);
+
+    const auto answered = [state] {
+        if (--state->remaining == 0)
+            state->done(state->details);
+    };
+
+    QDBusMessage getAll = QDBusMessage::createMethodCall(
+            serviceName(), unitPath, propertiesInterface, QStringLiteral("GetAll"));
+    getAll << unitInterface();
+    ++state->remaining;
+    watch(send(getAll), context, [this, state, answered](const QDBusMessage &reply) {
+        if (reply.type() == QDBusMessage::ErrorMessage)
+            state->details.error = errorText(QDBusError(reply));
+        else
+            state->details.unit = plainMap(qdbus_cast<QVariantMap>(reply.arguments().value(0)));
+        answered();
+    });
+
+    static const QStringList serviceProperties{ QStringLiteral("MainPID"),
+                                                QStringLiteral("NRestarts"),
+                                                QStringLiteral("Result"),
+                                                QStringLiteral("ExecStart"),
+                                                QStringLiteral("Environment"),
+                                                QStringLiteral("EnvironmentFiles"),
+                                                QStringLiteral("WorkingDirectory"),
+                                                QStringLiteral("ExecMainStartTimestamp"),
+                                                QStringLiteral("User"),
+                                                QStringLiteral("StatusText") };
+    for (const QString &property : serviceProperties) {
+        QDBusMessage get = QDBusMessage::createMethodCall(
+                serviceName(), unitPath, propertiesInterface, QStringLiteral("Get"));
+        get << serviceInterface() << property;
+        ++state->remaining;
+        watch(send(get), context, [this, state, property, answered](const QDBusMessage &reply) {
+            if (reply.type() == QDBusMessage::ErrorMessage) {
+                // A unit that is not a service (a target, a timer, ...) has no Service interface.
+                if (reply.errorName() != unknownInterface()
+                    && reply.errorName() != unknownProperty() && state->details.error.isEmpty())
+                    state->details.error = errorText(QDBusError(reply));
+                answered();
+                return;
+            }
+            const QVariant value = propertyValue(reply);
+            if (property == QLatin1String("ExecStart"))
+                state->details.execStart = qdbus_cast<ExecCommandList>(value);
+            else if (property == QLatin1String("EnvironmentFiles"))
+                state->details.environmentFiles = qdbus_cast<EnvironmentFileList>(value);
+            else if (property == QLatin1String("Environment"))
+                state->details.environment = value.toStringList();
+            else
+                state->details.service.insert(property, plainValue(value));
+            answered();
+        });
+    }
+}
+
+void SystemdManager::unitStats(
+        const QStringList &unitPaths, QObject *context,
+        std::function<void(const QString &path, quint64 memory, quint64 cpuNSec, uint tasks)> each)
+{
+    struct State
+    {
+        int remaining = 3;
+        quint64 memory = 0;
+        quint64 cpu = 0;
+        quint64 tasks = 0;
+    };
+    for (const QString &path : unitPaths) {
+        auto state = std::make_shared<State>();
+        const auto get = [this, &path](const QString &property) {
+            QDBusMessage message = QDBusMessage::createMethodCall(
+                    serviceName(), path, propertiesInterface, QStringLiteral("Get"));
+            message << serviceInterface() << property;
+            return send(message);
+        };
+        const auto answered = [state, path, each] {
+            if (--state->remaining == 0)
+                each(path, state->memory, state->cpu,
+                     uint(qMin<quint64>(state->tasks, std::numeric_limits<uint>::max())));
+        };
+        watch(get(QStringLiteral("MemoryCurrent")), context,
+              [state, answered](const QDBusMessage &reply) {
+                  state->memory = counter(reply);
+                  answered();
+              });
+        watch(get(QStringLiteral("CPUUsageNSec")), context,
+              [state, answered](const QDBusMessage &reply) {
+                  state->cpu = counter(reply);
+                  answered();
+              });
+        watch(get(QStringLiteral("TasksCurrent")), context,
+              [state, answered](const QDBusMessage &reply) {
+                  state->tasks = counter(reply);
+                  answered();
+              });
+    }
+}
+
+void SystemdManager::unitProcesses(
+        const QString &unitName, QObject *context,
+        std::function<void(const QList<UnitProcess> &, const QString &error)> done)
+{
+    watch(m_proxy->GetUnitProcesses(unitName), context, [this, done](const QDBusMessage &reply) {
+        if (reply.type() == QDBusMessage::ErrorMessage)
+            done({}, errorText(QDBusError(reply)));
+        else
+            done(qdbus_cast<UnitProcessList>(reply.arguments().value(0)), {});
+    });
+}
+
+void SystemdManager::run(UnitAction action, const QString &unitName, QObject *context,
+                         std::function<void(const JobResult &)> done)
+{
+    switch (action) {
+    case UnitAction::Start:
+    case UnitAction::Stop:
+    case UnitAction::Restart:
+        runJob(action, unitName, context, std::move(done));
+        return;
+    case UnitAction::Enable:
+    case UnitAction::Disable:
+        runUnitFile(action, unitName, context, std::move(done));
+        return;
+    }
+}
+
+QDBusMessage SystemdManager::modifyingCall(const QString &method) const
+{
+    QDBusMessage message = QDBusMessage::createMethodCall(serviceName(), managerPath(),
+                                                          managerInterface(), method);
+    // Lets systemd ask polkit to show a password dialog (system manager; the user manager needs none).
+    message.setInteractiveAuthorizationAllowed(true);
+    return message;
+}
+
+void SystemdManager::runJob(UnitAction action, const QString &unitName, QObject *context,
+                            std::function<void(const JobResult &)> done)
+{
+    // JobRemoved is only sent to subscribers; the subscription goes out before the job request.
+    ensureSubscribed();
+
+    QString method;
+    switch (action) {
+    case UnitAction::Start:
+        method = QStringLiteral("StartUnit");
+        break;
+    case UnitAction::Stop:
+        method = QStringLiteral("StopUnit");
+        break;
+    default:
+        method = QStringLiteral("RestartUnit");
+        break;
+    }
+    QDBusMessage message = modifyingCall(method);
+    message << unitName << jobMode;
+
+    PendingJob job;
+    job.context = context;
+    job.done = std::move(done);
+    job.result.unit = unitName;
+    job.result.action = action;
+    watch(send(message, modifyingCallTimeoutMs), context, [this, job](const QDBusMessage &reply) {
+        if (reply.type() == QDBusMessage::ErrorMessage) {
+            JobResult result = job.result;
+            result.result = QStringLiteral("error");
+            result.errorName = reply.errorName();
+            result.message = errorText(QDBusError(reply));
+            job.done(result);
+            return;
+        }
+        const QString jobPath = reply.arguments().value(0).value<QDBusObjectPath>().path();
+        // JobRemoved can be delivered before this reply when the job finishes at once.
+        const auto early = m_earlyJobResults.constFind(jobPath);
+        if (early != m_earlyJobResults.constEnd()) {
+            const QString result = early.value();
+            m_earlyJobResults.remove(jobPath);
+            m_earlyJobOrder.removeOne(jobPath);
+            finishJob(job, result);
+            return;
+        }
+        m_pendingJobs.insert(jobPath, job);
+    });
+}
+
+void SystemdManager::runUnitFile(UnitAction action, const QString &unitName, QObject *context,
+                                 std::function<void(const JobResult &)> done)
+{
+    QDBusMessage message;
+    if (action == UnitAction::Enable) {
+        message = modifyingCall(QStringLiteral("EnableUnitFiles"));
+        message << QStringList{ unitName } << false << false;
+    } else {
+        message = modifyingCall(QStringLiteral("DisableUnitFiles"));
+        message << QStringList{ unitName } << false;
+    }
+
+    JobResult base;
+    base.unit = unitName;
+    base.action = action;
+    const auto fail = [this, base, done](const QDBusMessage &reply) {
+        JobResult result = base;
+        result.result = QStringLiteral("error");
+        result.errorName = reply.errorName();
+        result.message = errorText(QDBusError(reply));
+        done(result);
+    };
+
+    watch(send(message, modifyingCallTimeoutMs), context,
+          [this, action, base, done, fail, context](const QDBusMessage &reply) {
+              if (reply.type() == QDBusMessage::ErrorMessage) {
+                  fail(reply);
+                  return;
+              }
+              if (action == UnitAction::Enable) {
+                  const bool carriesInstallInfo = reply.arguments().value(0).toBool();
+                  const auto changes = qdbus_cast<UnitFileChangeList>(reply.arguments().value(1));
+                  if (!carriesInstallInfo && changes.isEmpty()) {
+                      JobResult result = base;
+                      result.result = QStringLiteral("skipped");
+                      result.message =
+                              tr("%1 has no [Install] section, so there is nothing to enable.")
+                                      .arg(base.unit);
+                      done(result);
+                      return;
+                  }
+              }
+              // systemctl enable/disable reload the manager as well, so the unit's state follows the files.
+              watch(send(modifyingCall(QStringLiteral("Reload")), modifyingCallTimeoutMs), context,
+                    [base, done, fail](const QDBusMessage &reloadReply) {
+                        if (reloadReply.type() == QDBusMessage::ErrorMessage) {
+                            fail(reloadReply);
+                            return;
+                        }
+                        JobResult result = base;
+                        result.result = QStringLiteral("done");
+                        done(result);
+                    });
+          });
+}
+
+void SystemdManager::finishJob(PendingJob job, const QString &result)
+{
+    if (!job.context)
+        return;
+    job.result.result = result;
+    if (!job.result.ok())
+        job.result.message = describeJobResult(result);
+    job.done(job.result);
+}
+
+void SystemdManager::failPendingJobs(const QString &message)
+{
+    const auto jobs = std::exchange(m_pendingJobs, {});
+    for (PendingJob job : jobs) {
+        if (!job.context)
+            continue;
+        job.result.result = QStringLiteral("error");
+        job.result.errorName = QStringLiteral("org.freedesktop.DBus.Error.Disconnected");
+        job.result.message = message;
+        job.done(job.result);
+    }
+}
+
+void SystemdManager::handleJobRemoved(uint id, const QDBusObjectPath &job, const QString &unit,
+                                      const QString &result)
+{
+    const QString jobPath = job.path();
+    const auto pending = m_pendingJobs.find(jobPath);
+    if (pending != m_pendingJobs.end()) {
+        const PendingJob waiting = pending.value();
+        m_pendingJobs.erase(pending);
+        finishJob(waiting, result);
+    } else {
+        // Perhaps the reply of our own call is still on its way; remember a bounded number of results.
+        m_earlyJobResults.insert(jobPath, result);
+        m_earlyJobOrder.append(jobPath);
+        while (m_earlyJobOrder.size() > maxEarlyJobResults)
+            m_earlyJobResults.remove(m_earlyJobOrder.takeFirst());
+    }
+    emit jobRemoved(id, jobPath, unit, result);
+}
+
+void SystemdManager::handleUnitNew(const QString &name, const QDBusObjectPath &path)
+{
+    emit unitNew(name, path.path());
+}
+
+void SystemdManager::handleUnitRemoved(const QString &name, const QDBusObjectPath &path)
+{
+    emit unitRemoved(name, path.path());
+}
+
+void SystemdManager::handlePropertiesChanged(const QDBusMessage &message)
+{
+    const QString path = message.path();
+    if (!path.startsWith(unitPathPrefix))
+        return;
+    if (!m_watchedPaths.isEmpty() && !m_watchedPaths.contains(path))
+        return;
+    const QList<QVariant> arguments = message.arguments();
+    if (arguments.size() < 3)
+        return;
+    const QString interface = arguments.at(0).toString();
+    const QVariantMap changed = plainMap(qdbus_cast<QVariantMap>(arguments.at(1)));
+    const QStringList invalidated = qdbus_cast<QStringList>(arguments.at(2));
+    emit unitPropertiesChanged(path, interface, changed, invalidated);
+}
+
+void SystemdManager::watch(const QDBusPendingCall &call, QObject *context,
+                           std::function<void(const QDBusMessage &reply)> handler)
+{
+    // The watcher belongs to the context: if the context dies first, so does the watcher, and the
+    // handler never runs. The connection's receiver is this manager, so a dead manager calls nothing.
+    auto *watcher = new QDBusPendingCallWatcher(call, context);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+            [this, handler = std::move(handler)](QDBusPendingCallWatcher *finished) {
+                finished->deleteLater();
+                const QDBusMessage reply = finished->reply();
+                if (reply.type() == QDBusMessage::ErrorMessage)
+                    noteError(QDBusError(reply));
+                handler(reply);
+            });
+}
+
+QDBusPendingCall SystemdManager::send(const QDBusMessage &message, int timeoutMs)
+{
+    if (!m_connection.isConnected()) {
+        // asyncCall() on a dead connection gives a pending call that never finishes; answer at once.
+        return QDBusPendingCall::fromError(
+                QDBusError(QDBusError::Disconnected, m_connection.lastError().message()));
+    }
+    return m_connection.asyncCall(message, timeoutMs);
+}
+
+void SystemdManager::noteError(const QDBusError &error)
+{
+    switch (error.type()) {
+    case QDBusError::Disconnected:
+        if (m_lost)
+            return;
+        m_lost = true;
+        qCWarning(lcSystemd) << "connection lost:" << error.message();
+        failPendingJobs(errorText(error));
+        emit connectionLost(errorText(error));
+        return;
+    case QDBusError::NoReply:
+        qCWarning(lcSystemd) << "no reply:" << error.message();
+        emit connectionLost(errorText(error));
+        return;
+    default:
+        return;
+    }
+}
+
+QString SystemdManager::errorText(const QDBusError &error) const
+{
+    if (error.type() == QDBusError::Disconnected && !m_connection.isConnected()) {
+        const QString reason = m_connection.lastError().message();
+        if (!reason.isEmpty() && reason != error.message())
+            return tr("Not connected to the D-Bus bus: %1").arg(reason);
+    }
+    return describeError(error);
+}
+
+QString SystemdManager::describeError(const QDBusError &error)
+{
+    const QString name = error.name();
+    const QString detail = error.message();
+    if (name == QLatin1String("org.freedesktop.DBus.Error.AccessDenied")
+        || name == QLatin1String("org.freedesktop.systemd1.AccessDenied"))
+        return tr("Permission denied: you are not allowed to do this (%1).").arg(detail);
+    if (name == QLatin1String("org.freedesktop.DBus.Error.InteractiveAuthorizationRequired"))
+        return tr(
+                "Authentication is required, but no authentication agent could ask for a password. "
+                "Run a polkit agent in this session or ask an administrator for permission.");
+    if (name == QLatin1String("org.freedesktop.systemd1.NoSuchUnit"))
+        return tr("No such unit: %1").arg(detail);
+    if (name == QLatin1String("org.freedesktop.systemd1.UnitMasked"))
+        return tr("The unit is masked: %1").arg(detail);
+    if (name == QLatin1String("org.freedesktop.systemd1.NoSuchJob"))
+        return tr("No such job: %1").arg(detail);
+    if (name == QLatin1String("org.freedesktop.DBus.Error.InvalidArgs"))
+        return tr("systemd rejected the request: %1").arg(detail);
+    switch (error.type()) {
+    case QDBusError::NoError:
+        return {};
+    case QDBusError::NoReply:
+    case QDBusError::Timeout:
+    case QDBusError::TimedOut:
+        return tr("systemd did not answer in time (%1).").arg(detail);
+    case QDBusError::Disconnected:
+        return tr("The connection to the D-Bus bus is lost (%1).").arg(detail);
+    case QDBusError::ServiceUnknown:
+        return tr("No systemd manager on this bus (%1).").arg(detail);
+    default:
+        break;
+    }
+    if (detail.isEmpty())
+        return tr("D-Bus error %1.").arg(name);
+    return tr("%1 (%2)").arg(detail, name);
+}
+
+QString SystemdManager::describeJobResult(const QString &result)
+{
+    if (result == QLatin1String("done"))
+        return tr("done");
+    if (result == QLatin1String("failed"))
+        return tr("the unit failed; see its log");
+    if (result == QLatin1String("timeout"))
+        return tr("the unit did not finish in time (timeout); see its log");
+    if (result == QLatin1String("canceled"))
+        return tr("the job was canceled by another request");
+    if (result == QLatin1String("dependency"))
+        return tr("a unit this one depends on failed");
+    if (result == QLatin1String("skipped"))
+        return tr("nothing to do for the unit in its current state (skipped)");
+    if (result == QLatin1String("invalid"))
+        return tr("the job does not apply to this unit");
+    if (result == QLatin1String("unsupported"))
+        return tr("the unit does not support this action");
+    return tr("finished with result \"%1\"").arg(result);
+}
+
+QString SystemdManager::actionName(UnitAction action)
+{
+    switch (action) {
+    case UnitAction::Start:
+        return tr("start");
+    case UnitAction::Stop:
+        return tr("stop");
+    case UnitAction::Restart:
+        return tr("restart");
+    case UnitAction::Enable:
+        return tr("enable");
+    case UnitAction::Disable:
+        return tr("disable");
+    }
+    return {};
+}
+
+QDateTime SystemdManager::toDateTime(qulonglong usec)
+{
+    if (usec == 0 || usec == std::numeric_limits<qulonglong>::max())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(qint64(usec / 1000));
+}
+
+QVariant SystemdManager::plainValue(const QVariant &value)
+{
+    const int type = value.userType();
+    if (type == qMetaTypeId<QDBusArgument>())
+        return plainArgument(value.value<QDBusArgument>());
+    if (type == qMetaTypeId<QDBusVariant>())
+        return plainValue(value.value<QDBusVariant>().variant());
+    if (type == qMetaTypeId<QDBusObjectPath>())
+        return value.value<QDBusObjectPath>().path();
+    if (type == qMetaTypeId<QDBusSignature>())
+        return value.value<QDBusSignature>().signature();
+    return value;
+}

@@ -1,0 +1,168 @@
+#pragma once
+
+#include "core/systemd/systemdtypes.h"
+
+#include <QDBusConnection>
+#include <QDBusError>
+#include <QDBusPendingCall>
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <functional>
+
+class QDBusMessage;
+class QDBusPendingCallWatcher;
+class Systemd1Manager;
+
+/// What run() asks systemd to do with a unit.
+enum class UnitAction { Start, Stop, Restart, Enable, Disable };
+
+/// The outcome of SystemdManager::run().
+struct JobResult
+{
+    QString unit;
+    UnitAction action = UnitAction::Start;
+    /// systemd's job result (done, failed, timeout, canceled, dependency, skipped), "done" for a
+    /// successful enable/disable, or "error" when the D-Bus call itself failed (see errorName).
+    QString result;
+    QString errorName; ///< D-Bus error name when result is "error"
+    QString message; ///< user-readable, translated; empty when ok()
+    bool ok() const { return result == QLatin1String("done"); }
+};
+
+/// Everything unitDetails() learns about one unit in one round.
+struct UnitDetails
+{
+    QString unitPath;
+    QVariantMap unit; ///< all properties of org.freedesktop.systemd1.Unit (Id, ActiveState, ...)
+    QVariantMap
+            service; ///< MainPID, NRestarts, Result, WorkingDirectory, ExecMainStartTimestamp, User, StatusText
+    QList<ExecCommand> execStart;
+    QStringList environment;
+    QList<EnvironmentFile> environmentFiles;
+    QString error; ///< user-readable; empty on success
+};
+
+/// The systemd manager (org.freedesktop.systemd1) on one D-Bus connection: system bus, user bus or any
+/// address. Every call is asynchronous; each callback runs in the event loop only while its context lives.
+class SystemdManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    static QString serviceName(); ///< org.freedesktop.systemd1
+    static QString managerPath(); ///< /org/freedesktop/systemd1
+    static QString managerInterface(); ///< org.freedesktop.systemd1.Manager
+    static QString unitInterface(); ///< org.freedesktop.systemd1.Unit
+    static QString serviceInterface(); ///< org.freedesktop.systemd1.Service
+
+    /// Timeout of every call that changes something, long enough to answer a polkit password dialog.
+    static constexpr int modifyingCallTimeoutMs = 10 * 60 * 1000;
+
+    explicit SystemdManager(const QDBusConnection &connection, QObject *parent = nullptr);
+    ~SystemdManager() override;
+
+    QDBusConnection connection() const;
+
+    /// Asks systemd for its signals and forwards them (unitNew, jobRemoved, unitPropertiesChanged, ...).
+    void subscribe();
+    /// PropertiesChanged is only forwarded for these unit object paths; empty = all units.
+    void setWatchedPaths(const QSet<QString> &paths);
+    QSet<QString> watchedPaths() const;
+
+    /// Loaded units matching the glob patterns (ListUnitsByPatterns with no state filter).
+    void listUnits(const QStringList &patterns, QObject *context,
+                   std::function<void(const QList<UnitInfo> &, const QString &error)> done);
+    /// Installed unit files matching the glob patterns, loaded or not.
+    void listUnitFiles(const QStringList &patterns, QObject *context,
+                       std::function<void(const QList<UnitFileInfo> &, const QString &error)> done);
+    /// The object path of a unit, loading it from disk when needed (LoadState may then be "not-found").
+    void loadUnit(const QString &name, QObject *context,
+                  std::function<void(const QString &path, const QString &error)> done);
+    /// The object path of a loaded unit; NoSuchUnit when it is not loaded.
+    void unit(const QString &name, QObject *context,
+              std::function<void(const QString &path, const QString &error)> done);
+    /// All Unit properties plus the Service properties an IOC row needs, fetched concurrently.
+    void unitDetails(const QString &unitPath, QObject *context,
+                     std::function<void(const UnitDetails &)> done);
+    /// Memory, CPU time and task count of each unit (these emit no change signals, so poll them).
+    /// Unavailable values (UINT64_MAX) are reported as 0. Called once per path.
+    void
+    unitStats(const QStringList &unitPaths, QObject *context,
+              std::function<void(const QString &path, quint64 memory, quint64 cpuNSec, uint tasks)>
+                      each);
+    void unitProcesses(const QString &unitName, QObject *context,
+                       std::function<void(const QList<UnitProcess> &, const QString &error)> done);
+    /// Starts, stops or restarts a unit and reports the job's result; enables or disables its unit file
+    /// and reloads the manager. Allows interactive (polkit) authorization.
+    void run(UnitAction action, const QString &unitName, QObject *context,
+             std::function<void(const JobResult &)> done);
+
+    /// A clear, translated sentence for a D-Bus error.
+    static QString describeError(const QDBusError &error);
+    /// A clear, translated sentence for a job result (done, failed, timeout, ...).
+    static QString describeJobResult(const QString &result);
+    /// The verb for an action ("start", ...), translated.
+    static QString actionName(UnitAction action);
+    /// A systemd timestamp (µs since the epoch); 0 gives an invalid QDateTime.
+    static QDateTime toDateTime(qulonglong usec);
+    /// Turns QtDBus containers (QDBusArgument, QDBusVariant, QDBusObjectPath) in a property value into
+    /// plain QVariant lists, maps and strings; other values are returned unchanged.
+    static QVariant plainValue(const QVariant &value);
+
+signals:
+    void unitNew(const QString &name, const QString &path);
+    void unitRemoved(const QString &name, const QString &path);
+    void jobRemoved(uint id, const QString &jobPath, const QString &unit, const QString &result);
+    void unitPropertiesChanged(const QString &unitPath, const QString &interface,
+                               const QVariantMap &changed, const QStringList &invalidated);
+    void reloading(bool active);
+    void unitFilesChanged();
+    /// A call failed because the connection or the manager went away (Disconnected, NoReply).
+    void connectionLost(const QString &message);
+
+private slots:
+    // QDBusConnection::connect() needs a normalised slot signature, so these are real slots.
+    void handlePropertiesChanged(const QDBusMessage &message);
+
+private:
+    struct PendingJob
+    {
+        QPointer<QObject> context;
+        std::function<void(const JobResult &)> done;
+        JobResult result;
+    };
+
+    void ensureSubscribed();
+    void handleJobRemoved(uint id, const QDBusObjectPath &job, const QString &unit,
+                          const QString &result);
+    void handleUnitNew(const QString &name, const QDBusObjectPath &path);
+    void handleUnitRemoved(const QString &name, const QDBusObjectPath &path);
+    void watch(const QDBusPendingCall &call, QObject *context,
+               std::function<void(const QDBusMessage &reply)> handler);
+    QDBusPendingCall send(const QDBusMessage &message, int timeoutMs = -1);
+    QDBusMessage modifyingCall(const QString &method) const;
+    void runJob(UnitAction action, const QString &unitName, QObject *context,
+                std::function<void(const JobResult &)> done);
+    void runUnitFile(UnitAction action, const QString &unitName, QObject *context,
+                     std::function<void(const JobResult &)> done);
+    void finishJob(PendingJob job, const QString &result);
+    void failPendingJobs(const QString &message);
+    void noteError(const QDBusError &error);
+    QString errorText(const QDBusError &error) const;
+
+    QDBusConnection m_connection;
+    Systemd1Manager *m_proxy = nullptr;
+    bool m_subscribed = false;
+    bool m_lost = false;
+    QSet<QString> m_watchedPaths;
+    QHash<QString, PendingJob> m_pendingJobs; ///< job path -> waiting run()
+    QHash<QString, QString>
+            m_earlyJobResults; ///< job path -> result, JobRemoved seen before the call's reply
+    QStringList m_earlyJobOrder; ///< bounds m_earlyJobResults
+};
