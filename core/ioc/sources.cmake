@@ -1,3 +1,6 @@
 # Sources of core/ioc
 target_sources(iocdock-core PRIVATE
-    ioc/ioc.h ioc/ioc.cpp)
+    ioc/ioc.h ioc/ioc.cpp
+    ioc/conventions.h ioc/conventions.cpp
+    ioc/iocfilter.h ioc/iocfilter.cpp
+    ioc/iocformat.h ioc/iocformat.cpp)

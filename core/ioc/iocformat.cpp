@@ -1,0 +1,329 @@
+#include "core/ioc/iocformat.h"
+
+#include "core/ioc/conventions.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonValue>
+
+namespace {
+
+QJsonValue stringOrNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+QJsonValue dateOrNull(const QDateTime &dt)
+{
+    if (!dt.isValid())
+        return QJsonValue::Null;
+    if (dt.timeSpec() == Qt::UTC)
+        return dt.toString(Qt::ISODate);
+    // Always with the UTC offset, so the value means the same on every machine.
+    return dt.toOffsetFromUtc(dt.offsetFromUtc()).toString(Qt::ISODate);
+}
+
+QJsonValue numberOrNull(quint64 n)
+{
+    return n == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(static_cast<double>(n));
+}
+
+// The start of the state the IOC is in now: ActiveEnterTimestamp while active,
+// InactiveEnterTimestamp when stopped or failed.
+QDateTime currentSince(const Ioc &ioc)
+{
+    if (ioc.isActive() || ioc.activeState == QLatin1String("reloading"))
+        return ioc.activeSince;
+    if (ioc.activeState == QLatin1String("inactive") || ioc.isFailed())
+        return ioc.inactiveSince;
+    return {};
+}
+
+} // namespace
+
+namespace IocFormat {
+
+QString humanDuration(qint64 seconds)
+{
+    if (seconds < 1)
+        return QCoreApplication::translate("IocFormat", "Less than a second");
+    if (seconds == 1)
+        return QCoreApplication::translate("IocFormat", "1 second");
+    if (seconds < 60)
+        return QCoreApplication::translate("IocFormat", "%n seconds", nullptr,
+                                           static_cast<int>(seconds));
+    const qint64 minutes = seconds / 60;
+    if (minutes == 1)
+        return QCoreApplication::translate("IocFormat", "About a minute");
+    if (minutes < 60)
+        return QCoreApplication::translate("IocFormat", "%n minutes", nullptr,
+                                           static_cast<int>(minutes));
+    const qint64 hours = (seconds + 1800) / 3600; // rounded, as docker does
+    if (hours == 1)
+        return QCoreApplication::translate("IocFormat", "About an hour");
+    if (hours < 48)
+        return QCoreApplication::translate("IocFormat", "%n hours", nullptr,
+                                           static_cast<int>(hours));
+    if (hours < 24 * 7 * 2)
+        return QCoreApplication::translate("IocFormat", "%n days", nullptr,
+                                           static_cast<int>(hours / 24));
+    if (hours < 24 * 30 * 2)
+        return QCoreApplication::translate("IocFormat", "%n weeks", nullptr,
+                                           static_cast<int>(hours / 24 / 7));
+    if (hours < 24 * 365 * 2)
+        return QCoreApplication::translate("IocFormat", "%n months", nullptr,
+                                           static_cast<int>(hours / 24 / 30));
+    return QCoreApplication::translate("IocFormat", "%n years", nullptr,
+                                       static_cast<int>(seconds / 3600 / 24 / 365));
+}
+
+QString uptimeText(const Ioc &ioc, const QDateTime &now)
+{
+    const bool up = ioc.isActive() || ioc.activeState == QLatin1String("reloading");
+    if (!up || !ioc.activeSince.isValid())
+        return {};
+    return humanDuration(ioc.activeSince.secsTo(now));
+}
+
+QString statusText(const Ioc &ioc, const QDateTime &now)
+{
+    const bool up = ioc.isActive() || ioc.activeState == QLatin1String("reloading");
+    if (!up) {
+        if (ioc.loadState == QLatin1String("not-found"))
+            return QCoreApplication::translate("IocFormat", "Not found");
+        if (ioc.loadState == QLatin1String("masked"))
+            return QCoreApplication::translate("IocFormat", "Masked");
+        if (ioc.loadState == QLatin1String("error")
+            || ioc.loadState == QLatin1String("bad-setting"))
+            return QCoreApplication::translate("IocFormat", "Unit file error");
+        if (!ioc.isLoaded() && ioc.activeState.isEmpty())
+            return QCoreApplication::translate("IocFormat", "Not loaded");
+    }
+    const QString status = ioc.status();
+    if (status == QLatin1String("running") || status == QLatin1String("shutdown")) {
+        const QString uptime = uptimeText(ioc, now);
+        const QString upText = uptime.isEmpty()
+                ? QCoreApplication::translate("IocFormat", "Up")
+                : QCoreApplication::translate("IocFormat", "Up %1").arg(uptime);
+        return status == QLatin1String("shutdown")
+                ? QCoreApplication::translate("IocFormat", "%1 (IOC shut down)").arg(upText)
+                : upText;
+    }
+    if (status == QLatin1String("starting"))
+        return QCoreApplication::translate("IocFormat", "Starting");
+    if (status == QLatin1String("stopping"))
+        return QCoreApplication::translate("IocFormat", "Stopping");
+    if (status == QLatin1String("restarting"))
+        return QCoreApplication::translate("IocFormat", "Restarting (%1)").arg(ioc.nRestarts);
+    if (status == QLatin1String("failed")) {
+        return ioc.inactiveSince.isValid()
+                ? QCoreApplication::translate("IocFormat", "Exited (failed) %1 ago")
+                          .arg(humanDuration(ioc.inactiveSince.secsTo(now)))
+                : QCoreApplication::translate("IocFormat", "Exited (failed)");
+    }
+    return ioc.inactiveSince.isValid() ? QCoreApplication::translate("IocFormat", "Exited %1 ago")
+                                                 .arg(humanDuration(ioc.inactiveSince.secsTo(now)))
+                                       : QCoreApplication::translate("IocFormat", "Exited");
+}
+
+QString bytes(quint64 n)
+{
+    if (n < 1024)
+        return QCoreApplication::translate("IocFormat", "%1 B").arg(n);
+    static const char *const units[] = { "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+    double value = static_cast<double>(n) / 1024.0;
+    int unit = 0;
+    // Switch units before the rounded value would show "1024.0".
+    while (value >= 1023.95 && unit < 5) {
+        value /= 1024.0;
+        ++unit;
+    }
+    return QString::number(value, 'f', 1) + QLatin1Char(' ') + QLatin1String(units[unit]);
+}
+
+QJsonObject toJson(const Ioc &ioc)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("name"), ioc.name);
+    o.insert(QStringLiteral("unit"), ioc.unit);
+    o.insert(QStringLiteral("host"), ioc.host);
+    o.insert(QStringLiteral("convention"), ioc.convention);
+    o.insert(QStringLiteral("conventionName"), Conventions::displayName(ioc.convention));
+    o.insert(QStringLiteral("description"), ioc.description);
+    o.insert(QStringLiteral("status"), ioc.status());
+    o.insert(QStringLiteral("activeState"), ioc.activeState);
+    o.insert(QStringLiteral("subState"), ioc.subState);
+    o.insert(QStringLiteral("loadState"), ioc.loadState);
+    o.insert(QStringLiteral("unitFileState"), ioc.unitFileState);
+    o.insert(QStringLiteral("result"), ioc.result);
+    o.insert(QStringLiteral("childState"), childStateName(ioc.childState));
+    o.insert(QStringLiteral("pid"), static_cast<double>(ioc.childPid));
+    o.insert(QStringLiteral("procServPid"), static_cast<double>(ioc.mainPid));
+    o.insert(QStringLiteral("restarts"), static_cast<double>(ioc.nRestarts));
+    o.insert(QStringLiteral("since"), dateOrNull(currentSince(ioc)));
+    o.insert(QStringLiteral("activeSince"), dateOrNull(ioc.activeSince));
+    o.insert(QStringLiteral("inactiveSince"), dateOrNull(ioc.inactiveSince));
+    o.insert(QStringLiteral("enabled"), ioc.isEnabled());
+    o.insert(QStringLiteral("console"), stringOrNull(ioc.console.toString()));
+    o.insert(QStringLiteral("logPort"), stringOrNull(ioc.logPort.toString()));
+    o.insert(QStringLiteral("logFile"), stringOrNull(ioc.logFile));
+    o.insert(QStringLiteral("configFile"), stringOrNull(ioc.configFile));
+    o.insert(QStringLiteral("configError"), stringOrNull(ioc.configError));
+    o.insert(QStringLiteral("workingDirectory"), stringOrNull(ioc.workingDirectory));
+    o.insert(QStringLiteral("infoFile"), stringOrNull(ioc.infoFile));
+    o.insert(QStringLiteral("childName"), stringOrNull(ioc.childName));
+    o.insert(QStringLiteral("autoRestart"), autoRestartName(ioc.autoRestart));
+    o.insert(QStringLiteral("memoryBytes"), numberOrNull(ioc.memoryBytes));
+    o.insert(QStringLiteral("cpuNSec"), numberOrNull(ioc.cpuNSec));
+    o.insert(QStringLiteral("execStart"), QJsonArray::fromStringList(ioc.execStart));
+    o.insert(QStringLiteral("fragmentPath"), stringOrNull(ioc.fragmentPath));
+    o.insert(QStringLiteral("ignoreChars"), ioc.ignoreChars);
+    o.insert(QStringLiteral("killChar"), ioc.killChar);
+    o.insert(QStringLiteral("logoutChar"), ioc.logoutChar);
+    return o;
+}
+
+namespace {
+
+QString fieldValue(const QString &field, const Ioc &ioc, const QDateTime &now, bool *known)
+{
+    *known = true;
+    if (field == QLatin1String("Name"))
+        return ioc.name;
+    if (field == QLatin1String("Unit"))
+        return ioc.unit;
+    if (field == QLatin1String("Host"))
+        return ioc.host;
+    if (field == QLatin1String("Status"))
+        return statusText(ioc, now);
+    if (field == QLatin1String("State"))
+        return ioc.status();
+    if (field == QLatin1String("Convention"))
+        return ioc.convention;
+    if (field == QLatin1String("Console"))
+        return ioc.console.toString();
+    if (field == QLatin1String("LogPort"))
+        return ioc.logPort.toString();
+    if (field == QLatin1String("Pid"))
+        return QString::number(ioc.childPid);
+    if (field == QLatin1String("ProcServPid"))
+        return QString::number(ioc.mainPid);
+    if (field == QLatin1String("Restarts"))
+        return QString::number(ioc.nRestarts);
+    if (field == QLatin1String("Description"))
+        return ioc.description;
+    if (field == QLatin1String("Enabled"))
+        return ioc.isEnabled() ? QStringLiteral("true") : QStringLiteral("false");
+    if (field == QLatin1String("LogFile"))
+        return ioc.logFile;
+    if (field == QLatin1String("ChildState"))
+        return childStateName(ioc.childState);
+    if (field == QLatin1String("AutoRestart"))
+        return autoRestartName(ioc.autoRestart);
+    if (field == QLatin1String("ActiveState"))
+        return ioc.activeState;
+    if (field == QLatin1String("SubState"))
+        return ioc.subState;
+    if (field == QLatin1String("UnitFileState"))
+        return ioc.unitFileState;
+    if (field == QLatin1String("Uptime"))
+        return uptimeText(ioc, now);
+    if (field == QLatin1String("Memory"))
+        return ioc.memoryBytes ? bytes(ioc.memoryBytes) : QString();
+    if (field == QLatin1String("ConfigFile"))
+        return ioc.configFile;
+    if (field == QLatin1String("ConfigError"))
+        return ioc.configError;
+    if (field == QLatin1String("WorkingDirectory"))
+        return ioc.workingDirectory;
+    if (field == QLatin1String("ExecStart"))
+        return ioc.execStart.join(QLatin1Char(' '));
+    *known = false;
+    return {};
+}
+
+// Expands, or only checks when @p ioc is null.
+QString expand(const QString &tmpl, const Ioc *ioc, const QDateTime &now, QString *error)
+{
+    QString text = tmpl;
+    text.replace(QLatin1String("\\t"), QLatin1String("\t"));
+    text.replace(QLatin1String("\\n"), QLatin1String("\n"));
+    QString out;
+    int i = 0;
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return QString();
+    };
+    while (i < text.size()) {
+        const int open = text.indexOf(QLatin1String("{{"), i);
+        if (open < 0) {
+            out += text.mid(i);
+            break;
+        }
+        out += text.mid(i, open - i);
+        const int close = text.indexOf(QLatin1String("}}"), open + 2);
+        if (close < 0)
+            return fail(
+                    QCoreApplication::translate("IocFormat", "Template: missing '}}' after '%1'")
+                            .arg(text.mid(open, 20)));
+        const QString action = text.mid(open + 2, close - open - 2).trimmed();
+        if (action == QLatin1String("json .")) {
+            if (ioc)
+                out += QString::fromUtf8(
+                        QJsonDocument(toJson(*ioc)).toJson(QJsonDocument::Compact));
+        } else if (action.startsWith(QLatin1Char('.')) && action.size() > 1) {
+            bool known = false;
+            const QString value = fieldValue(action.mid(1), ioc ? *ioc : Ioc(), now, &known);
+            if (!known) {
+                return fail(QCoreApplication::translate(
+                                    "IocFormat", "Template: unknown field '%1'. Known fields: %2")
+                                    .arg(action, templateFields().join(QStringLiteral(", "))));
+            }
+            out += value;
+        } else {
+            return fail(QCoreApplication::translate(
+                                "IocFormat",
+                                "Template: cannot evaluate '{{%1}}'; use {{.Field}} or {{json .}}")
+                                .arg(action));
+        }
+        i = close + 2;
+    }
+    if (error)
+        error->clear();
+    return out;
+}
+
+} // namespace
+
+QStringList templateFields()
+{
+    return { QStringLiteral("Name"),          QStringLiteral("Unit"),
+             QStringLiteral("Host"),          QStringLiteral("Status"),
+             QStringLiteral("State"),         QStringLiteral("Convention"),
+             QStringLiteral("Console"),       QStringLiteral("LogPort"),
+             QStringLiteral("Pid"),           QStringLiteral("ProcServPid"),
+             QStringLiteral("Restarts"),      QStringLiteral("Description"),
+             QStringLiteral("Enabled"),       QStringLiteral("LogFile"),
+             QStringLiteral("ChildState"),    QStringLiteral("AutoRestart"),
+             QStringLiteral("ActiveState"),   QStringLiteral("SubState"),
+             QStringLiteral("UnitFileState"), QStringLiteral("Uptime"),
+             QStringLiteral("Memory"),        QStringLiteral("ConfigFile"),
+             QStringLiteral("ConfigError"),   QStringLiteral("WorkingDirectory"),
+             QStringLiteral("ExecStart") };
+}
+
+QString applyTemplate(const QString &tmpl, const Ioc &ioc, const QDateTime &now, QString *error)
+{
+    return expand(tmpl, &ioc, now, error);
+}
+
+QString validateTemplate(const QString &tmpl)
+{
+    QString error;
+    expand(tmpl, nullptr, QDateTime(), &error);
+    return error;
+}
+
+} // namespace IocFormat

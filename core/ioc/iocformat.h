@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/ioc/ioc.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+/// Presentation of an Ioc shared by iocctl and the GUI: docker-style durations and status
+/// texts, sizes, the JSON of `iocctl inspect`/`ps --format json`, and `--format` templates.
+/// Functions that depend on the time take "now" so tests can fix it.
+namespace IocFormat {
+
+/// docker's HumanDuration: "Less than a second", "1 second", "3 seconds", "About a minute",
+/// "5 minutes", "About an hour", "3 hours", "2 days", "3 weeks", "4 months", "2 years".
+QString humanDuration(qint64 seconds);
+
+/// The status column: "Up 3 hours", "Up 3 hours (IOC shut down)", "Exited (failed) 2 minutes
+/// ago", "Exited 2 days ago", "Starting", "Stopping", "Restarting (3)", "Not loaded",
+/// "Not found", "Masked".
+QString statusText(const Ioc &ioc, const QDateTime &now);
+
+/// How long the unit has been up ("3 hours"); empty unless active with a known start time.
+QString uptimeText(const Ioc &ioc, const QDateTime &now);
+
+/// Binary units with one decimal: "512 B", "1.5 KiB", "12.3 MiB", "2.0 GiB".
+QString bytes(quint64 n);
+
+/// Everything known about one IOC. Keys: name, unit, host, convention, conventionName,
+/// description, status, activeState, subState, loadState, unitFileState, result,
+/// childState (running/shutdown/unknown), pid (IOC child, 0 unknown), procServPid, restarts,
+/// since (ISO 8601 of the current state's start, or null), activeSince, inactiveSince,
+/// enabled (bool), console/logPort ("unix:/path", "unix:@name", "tcp:HOST:PORT" or null),
+/// logFile, configFile, configError, workingDirectory, infoFile, childName (string or null),
+/// autoRestart (ON/OFF/ONESHOT/unknown), memoryBytes, cpuNSec (number or null),
+/// execStart (array), fragmentPath, ignoreChars, killChar, logoutChar.
+QJsonObject toJson(const Ioc &ioc);
+
+/// Fields a template may use: Name Unit Host Status State Convention Console Pid Restarts
+/// Description Enabled LogFile (and a few more, see the implementation).
+QStringList templateFields();
+
+/// Expands a docker-like template: "{{.Name}}\t{{.Console}}". "{{json .}}" gives the JSON of
+/// toJson() on one line; "\t" and "\n" written as two characters become tab and newline.
+/// Returns an empty string and sets @p error (when given) for an unknown field or a
+/// malformed template.
+QString applyTemplate(const QString &tmpl, const Ioc &ioc, const QDateTime &now,
+                      QString *error = nullptr);
+
+/// Checks a template without an IOC; empty when fine, else the message applyTemplate() gives.
+QString validateTemplate(const QString &tmpl);
+
+} // namespace IocFormat
