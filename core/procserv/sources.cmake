@@ -1,1 +1,6 @@
 # Sources of core/procserv
+target_sources(iocdock-core PRIVATE
+    procserv/procservcommand.h procserv/procservcommand.cpp
+    procserv/commandexpander.h procserv/commandexpander.cpp
+    procserv/bannerparser.h procserv/bannerparser.cpp
+    procserv/telnetcodec.h procserv/telnetcodec.cpp)

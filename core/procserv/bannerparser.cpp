@@ -1,0 +1,189 @@
+#include "core/procserv/bannerparser.h"
+
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace {
+
+// A line longer than this without a newline is IOC output, not procServ's: keep only its tail
+// (a procServ message may still follow an unterminated prompt on the same line).
+constexpr int s_maxPartial = 4096;
+constexpr int s_keepTail = 512;
+
+QDateTime parseProcServTime(const QString &text)
+{
+    // procServ's default --timefmt is "%c": "Wed Nov 25 12:01:57 2026" (day space-padded).
+    const QString simplified = text.simplified();
+    QDateTime dt = QLocale::c().toDateTime(simplified, QStringLiteral("ddd MMM d HH:mm:ss yyyy"));
+    if (!dt.isValid())
+        dt = QDateTime::fromString(simplified, Qt::ISODate);
+    return dt;
+}
+
+} // namespace
+
+void ProcServStateTracker::feed(const QByteArray &data)
+{
+    int start = 0;
+    while (true) {
+        const int nl = data.indexOf('\n', start);
+        if (nl < 0)
+            break;
+        if (m_partial.isEmpty()) {
+            handleLine(data.mid(start, nl - start));
+        } else {
+            m_partial.append(data.constData() + start, nl - start);
+            handleLine(m_partial);
+            m_partial.clear();
+        }
+        start = nl + 1;
+    }
+    if (start < data.size()) {
+        m_partial.append(data.constData() + start, data.size() - start);
+        if (m_partial.size() > s_maxPartial)
+            m_partial = m_partial.right(s_keepTail);
+    }
+}
+
+void ProcServStateTracker::beginConnection()
+{
+    m_partial.clear();
+    update(m_bannerComplete, false);
+}
+
+void ProcServStateTracker::markBannerComplete()
+{
+    // A trailing banner line without newline cannot exist (all end in \r\n), but finish any
+    // partial line so nothing is held back.
+    update(m_bannerComplete, true);
+}
+
+void ProcServStateTracker::reset()
+{
+    *this = ProcServStateTracker();
+    m_changed = true;
+}
+
+bool ProcServStateTracker::takeChanged()
+{
+    const bool changed = m_changed;
+    m_changed = false;
+    return changed;
+}
+
+void ProcServStateTracker::setChildState(ChildState state)
+{
+    update(m_childState, state);
+}
+
+void ProcServStateTracker::setChildPid(quint32 pid)
+{
+    update(m_childPid, pid);
+}
+
+void ProcServStateTracker::setAutoRestart(AutoRestart mode)
+{
+    update(m_autoRestart, mode);
+}
+
+void ProcServStateTracker::handleLine(const QByteArray &rawLine)
+{
+    // Everything procServ says starts with "@@@ "; child output rarely does. The message may
+    // follow an unterminated prompt on the same line, so look for it anywhere.
+    const int at = rawLine.indexOf("@@@ ");
+    if (at < 0)
+        return;
+    QByteArray bytes = rawLine.mid(at);
+    while (bytes.endsWith('\r'))
+        bytes.chop(1);
+    const QString line = QString::fromUtf8(bytes);
+
+    static const QRegularExpression childPid(QStringLiteral("@@@ Child \"(.*)\" PID: (\\d+)$"));
+    static const QRegularExpression newChildPid(
+            QStringLiteral("@@@ The PID of new child \"(.*)\" is: (\\d+)$"));
+    static const QRegularExpression shutDown(QStringLiteral("@@@ Child \"(.*)\" is SHUT DOWN$"));
+    static const QRegularExpression restarting(QStringLiteral("@@@ Restarting child \"(.*)\"$"));
+    static const QRegularExpression sigChild(
+            QStringLiteral("@@@ Received a sigChild for process (\\d+)\\.\\s*(.*)$"));
+    static const QRegularExpression shuttingDown(
+            QStringLiteral("@@@ Child process is shutting down, (.*)$"));
+    static const QRegularExpression restartHint(
+            QStringLiteral("@@@ \\S+ or \\S+ restarts the child, \\S+ quits the server"));
+    static const QRegularExpression autoRestartIs(
+            QStringLiteral("auto restart (?:mode )?is (ON|OFF|ONESHOT)\\b"));
+    static const QRegularExpression toggled(
+            QStringLiteral("@@@ Toggled auto restart (?:mode )?to (ON|OFF|ONESHOT)\\b"));
+    static const QRegularExpression serverPid(QStringLiteral("@@@ procServ server PID: (\\d+)"));
+    static const QRegularExpression welcome(QStringLiteral("@@@ Welcome to procServ \\((.*)\\)$"));
+    static const QRegularExpression version(QStringLiteral("(\\d+\\.\\d+(?:\\.\\d+)?\\S*)$"));
+    static const QRegularExpression users(
+            QStringLiteral("@@@ (\\d+) user\\(s\\) and (\\d+) logger\\(s\\) connected"));
+    static const QRegularExpression childStarted(
+            QStringLiteral("@@@ Child \"(.*)\" started at: (.*)$"));
+    static const QRegularExpression serverStarted(
+            QStringLiteral("@@@ procServ server started at: (.*)$"));
+
+    auto mode = [](const QString &word) {
+        if (word == QLatin1String("ON"))
+            return AutoRestart::On;
+        if (word == QLatin1String("OFF"))
+            return AutoRestart::Off;
+        return AutoRestart::OneShot;
+    };
+
+    QRegularExpressionMatch m;
+    if ((m = childPid.match(line)).hasMatch()) {
+        update(m_childName, m.captured(1));
+        setChildPid(m.captured(2).toUInt());
+        setChildState(ChildState::Running);
+    } else if ((m = newChildPid.match(line)).hasMatch()) {
+        update(m_childName, m.captured(1));
+        setChildPid(m.captured(2).toUInt());
+        setChildState(ChildState::Running);
+        update(m_childStartedText, QString());
+        update(m_childStarted, QDateTime::currentDateTime());
+    } else if ((m = shutDown.match(line)).hasMatch()) {
+        update(m_childName, m.captured(1));
+        setChildPid(0);
+        setChildState(ChildState::ShutDown);
+    } else if ((m = restarting.match(line)).hasMatch()) {
+        update(m_childName, m.captured(1));
+    } else if ((m = sigChild.match(line)).hasMatch()) {
+        // A late sigChild of an older child must not mark the new one as down.
+        const quint32 pid = m.captured(1).toUInt();
+        if (m_childPid == 0 || pid == m_childPid) {
+            setChildPid(0);
+            setChildState(ChildState::ShutDown);
+        }
+        update(m_lastExitReason, m.captured(2).trimmed());
+    } else if ((m = shuttingDown.match(line)).hasMatch()) {
+        setChildPid(0);
+        setChildState(ChildState::ShutDown);
+        if (m.captured(1).contains(QLatin1String("auto restart is disabled")))
+            setAutoRestart(AutoRestart::Off);
+    } else if (restartHint.match(line).hasMatch()) {
+        // Only printed while no child runs.
+        setChildPid(0);
+        setChildState(ChildState::ShutDown);
+    } else if ((m = toggled.match(line)).hasMatch()) {
+        setAutoRestart(mode(m.captured(1)));
+    } else if ((m = serverPid.match(line)).hasMatch()) {
+        update(m_serverPid, m.captured(1).toUInt());
+    } else if ((m = welcome.match(line)).hasMatch()) {
+        const QString text = m.captured(1);
+        const auto v = version.match(text);
+        update(m_version, v.hasMatch() ? v.captured(1) : text);
+    } else if ((m = users.match(line)).hasMatch()) {
+        update(m_users, m.captured(1).toInt());
+        update(m_loggers, m.captured(2).toInt());
+        update(m_bannerComplete, true);
+    } else if ((m = childStarted.match(line)).hasMatch()) {
+        update(m_childName, m.captured(1));
+        update(m_childStartedText, m.captured(2));
+        update(m_childStarted, parseProcServTime(m.captured(2)));
+    } else if ((m = serverStarted.match(line)).hasMatch()) {
+        update(m_serverStartedText, m.captured(1));
+    } else if ((m = autoRestartIs.match(line)).hasMatch()) {
+        setAutoRestart(mode(m.captured(1)));
+    }
+}

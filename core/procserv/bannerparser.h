@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/ioc/ioc.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+/// Learns the state of procServ's child (the IOC) from the "@@@" lines procServ writes to
+/// a console: the banner a client gets on connect and the lifecycle messages broadcast
+/// later (restart, new PID, sigChild, shutting down, auto-restart toggled). Both the
+/// procServ 2.7 wording ("auto restart is ON") and 2.8's ("auto restart mode is ONESHOT")
+/// are understood. Feed it telnet-decoded bytes in chunks of any size.
+class ProcServStateTracker
+{
+public:
+    void feed(const QByteArray &data);
+    /// The connection was (re)opened: a new banner follows. Keeps what is known until the
+    /// banner says otherwise.
+    void beginConnection();
+    /// The telnet negotiation that follows the banner was seen (IAC WILL ECHO).
+    void markBannerComplete();
+    /// Forgets everything.
+    void reset();
+
+    ChildState childState() const { return m_childState; }
+    quint32 childPid() const { return m_childPid; }
+    AutoRestart autoRestart() const { return m_autoRestart; }
+    quint32 serverPid() const { return m_serverPid; }
+    QString childName() const { return m_childName; }
+    /// "2.7.0" from "Welcome to procServ (procServ Process Server 2.7.0)"; empty on a log port.
+    QString procServVersion() const { return m_version; }
+    int users() const { return m_users; } // -1 = unknown (log port clients are not told)
+    int loggers() const { return m_loggers; } // -1 = unknown
+    /// The whole banner was received (the users line or the telnet negotiation after it).
+    bool bannerComplete() const { return m_bannerComplete; }
+    /// As procServ printed it (its --timefmt); empty when unknown.
+    QString childStartedAtText() const { return m_childStartedText; }
+    /// Parsed from the text when it is procServ's default "%c" or ISO 8601; for a child
+    /// started while connected, the time its new PID was seen. Invalid when unknown.
+    QDateTime childStartedAt() const { return m_childStarted; }
+    QString serverStartedAtText() const { return m_serverStartedText; }
+    /// The last sigChild line's reason, e.g. "Normal exit status = 0" or
+    /// "The process was killed by signal 9"; empty when none was seen.
+    QString lastExitReason() const { return m_lastExitReason; }
+
+    /// True once after any of the values above changed.
+    bool takeChanged();
+
+private:
+    void handleLine(const QByteArray &line);
+    void setChildState(ChildState state);
+    void setChildPid(quint32 pid);
+    void setAutoRestart(AutoRestart mode);
+    template <typename T>
+    void update(T &field, const T &value)
+    {
+        if (field != value) {
+            field = value;
+            m_changed = true;
+        }
+    }
+
+    QByteArray m_partial;
+    ChildState m_childState = ChildState::Unknown;
+    quint32 m_childPid = 0;
+    AutoRestart m_autoRestart = AutoRestart::Unknown;
+    quint32 m_serverPid = 0;
+    QString m_childName;
+    QString m_version;
+    int m_users = -1;
+    int m_loggers = -1;
+    bool m_bannerComplete = false;
+    QString m_childStartedText;
+    QDateTime m_childStarted;
+    QString m_serverStartedText;
+    QString m_lastExitReason;
+    bool m_changed = false;
+};
+
+Q_DECLARE_METATYPE(ProcServStateTracker)
