@@ -1,1 +1,4 @@
 # Sources of ui/console
+target_sources(iocdock-ui PRIVATE
+    console/controlkeyguard.h console/controlkeyguard.cpp
+    console/terminalwriter.h console/terminalwriter.cpp)
