@@ -2,5 +2,6 @@
 target_sources(iocdock-core PRIVATE
     ioc/ioc.h ioc/ioc.cpp
     ioc/conventions.h ioc/conventions.cpp
+    ioc/conventionconfig.h ioc/conventionconfig.cpp
     ioc/iocfilter.h ioc/iocfilter.cpp
     ioc/iocformat.h ioc/iocformat.cpp)
