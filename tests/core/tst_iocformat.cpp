@@ -1,0 +1,346 @@
+#include "core/ioc/iocformat.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+namespace {
+
+const QDateTime kNow(QDate(2026, 1, 10), QTime(12, 0), Qt::UTC);
+
+Ioc runningIoc()
+{
+    Ioc ioc;
+    ioc.host = QStringLiteral("local-system");
+    ioc.name = QStringLiteral("motor");
+    ioc.unit = QStringLiteral("procserv-motor.service");
+    ioc.convention = QStringLiteral("procservutils");
+    ioc.description = QStringLiteral("procServ for motor");
+    ioc.unitPath = QStringLiteral("/org/freedesktop/systemd1/unit/procserv_2dmotor_2eservice");
+    ioc.loadState = QStringLiteral("loaded");
+    ioc.activeState = QStringLiteral("active");
+    ioc.subState = QStringLiteral("running");
+    ioc.unitFileState = QStringLiteral("enabled");
+    ioc.result = QStringLiteral("success");
+    ioc.mainPid = 4200;
+    ioc.childPid = 4242;
+    ioc.nRestarts = 2;
+    ioc.activeSince = kNow.addSecs(-3 * 3600);
+    ioc.inactiveSince = kNow.addDays(-1);
+    ioc.memoryBytes = 12897484;
+    ioc.execStart = QStringList{ QStringLiteral("/usr/bin/procServ-launcher"),
+                                 QStringLiteral("--system"), QStringLiteral("motor") };
+    ioc.console = ConsoleEndpoint::fromString(QStringLiteral("unix:/run/procserv-motor/control"));
+    ioc.logFile = QStringLiteral("-");
+    ioc.childName = QStringLiteral("motor");
+    ioc.workingDirectory = QStringLiteral("/opt/iocs/motor");
+    ioc.configFile = QStringLiteral("/etc/procServ.d/motor.conf");
+    ioc.childState = ChildState::Running;
+    ioc.autoRestart = AutoRestart::On;
+    return ioc;
+}
+
+Ioc withState(const QString &active, const QString &sub)
+{
+    Ioc ioc = runningIoc();
+    ioc.activeState = active;
+    ioc.subState = sub;
+    return ioc;
+}
+
+} // namespace
+
+/// Docker-like presentation of IOC rows, with a fixed "now".
+class TestIocFormat : public QObject
+{
+    Q_OBJECT
+private slots:
+    void humanDuration_data();
+    void humanDuration();
+    void statusText_data();
+    void statusText();
+    void uptimeText();
+    void bytes_data();
+    void bytes();
+    void toJson();
+    void toJsonUnknowns();
+    void applyTemplate_data();
+    void applyTemplate();
+    void templateErrors_data();
+    void templateErrors();
+};
+
+void TestIocFormat::humanDuration_data()
+{
+    QTest::addColumn<qint64>("seconds");
+    QTest::addColumn<QString>("text");
+    const qint64 hour = 3600;
+    const qint64 day = 24 * hour;
+    QTest::newRow("negative (clock skew)") << qint64(-5) << QStringLiteral("Less than a second");
+    QTest::newRow("0") << qint64(0) << QStringLiteral("Less than a second");
+    QTest::newRow("1 s") << qint64(1) << QStringLiteral("1 second");
+    QTest::newRow("2 s") << qint64(2) << QStringLiteral("2 seconds");
+    QTest::newRow("59 s") << qint64(59) << QStringLiteral("59 seconds");
+    QTest::newRow("60 s") << qint64(60) << QStringLiteral("About a minute");
+    QTest::newRow("119 s") << qint64(119) << QStringLiteral("About a minute");
+    QTest::newRow("120 s") << qint64(120) << QStringLiteral("2 minutes");
+    QTest::newRow("59 min 59 s") << qint64(3599) << QStringLiteral("59 minutes");
+    QTest::newRow("1 h") << hour << QStringLiteral("About an hour");
+    QTest::newRow("1 h 29 min rounds down")
+            << hour + 29 * 60 + 59 << QStringLiteral("About an hour");
+    QTest::newRow("1 h 30 min rounds up") << hour + 30 * 60 << QStringLiteral("2 hours");
+    QTest::newRow("47 h") << 47 * hour << QStringLiteral("47 hours");
+    QTest::newRow("48 h") << 48 * hour << QStringLiteral("2 days");
+    QTest::newRow("13 days") << 13 * day << QStringLiteral("13 days");
+    QTest::newRow("14 days") << 14 * day << QStringLiteral("2 weeks");
+    QTest::newRow("59 days") << 59 * day << QStringLiteral("8 weeks");
+    QTest::newRow("60 days") << 60 * day << QStringLiteral("2 months");
+    QTest::newRow("729 days") << 729 * day << QStringLiteral("24 months");
+    QTest::newRow("730 days") << 730 * day << QStringLiteral("2 years");
+    QTest::newRow("10 years") << 3652 * day << QStringLiteral("10 years");
+}
+
+void TestIocFormat::humanDuration()
+{
+    QFETCH(qint64, seconds);
+    QFETCH(QString, text);
+    QCOMPARE(IocFormat::humanDuration(seconds), text);
+}
+
+void TestIocFormat::statusText_data()
+{
+    QTest::addColumn<Ioc>("ioc");
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("up") << runningIoc() << QStringLiteral("Up 3 hours");
+    Ioc noStart = runningIoc();
+    noStart.activeSince = QDateTime();
+    QTest::newRow("up, start unknown") << noStart << QStringLiteral("Up");
+    Ioc childUnknown = runningIoc();
+    childUnknown.childState = ChildState::Unknown;
+    QTest::newRow("up, child unknown") << childUnknown << QStringLiteral("Up 3 hours");
+    Ioc shutdown = runningIoc();
+    shutdown.childState = ChildState::ShutDown;
+    QTest::newRow("IOC shut down") << shutdown << QStringLiteral("Up 3 hours (IOC shut down)");
+    QTest::newRow("reloading") << withState(QStringLiteral("reloading"), QStringLiteral("reload"))
+                               << QStringLiteral("Up 3 hours");
+
+    Ioc failed = withState(QStringLiteral("failed"), QStringLiteral("failed"));
+    failed.inactiveSince = kNow.addSecs(-150);
+    QTest::newRow("failed") << failed << QStringLiteral("Exited (failed) 2 minutes ago");
+    failed.inactiveSince = QDateTime();
+    QTest::newRow("failed, time unknown") << failed << QStringLiteral("Exited (failed)");
+
+    Ioc exited = withState(QStringLiteral("inactive"), QStringLiteral("dead"));
+    exited.inactiveSince = kNow.addDays(-2);
+    QTest::newRow("exited") << exited << QStringLiteral("Exited 2 days ago");
+    exited.inactiveSince = QDateTime();
+    QTest::newRow("never started") << exited << QStringLiteral("Exited");
+
+    QTest::newRow("starting") << withState(QStringLiteral("activating"), QStringLiteral("start"))
+                              << QStringLiteral("Starting");
+    QTest::newRow("stopping") << withState(QStringLiteral("deactivating"),
+                                           QStringLiteral("stop-sigterm"))
+                              << QStringLiteral("Stopping");
+    Ioc restarting = withState(QStringLiteral("activating"), QStringLiteral("auto-restart"));
+    restarting.nRestarts = 3;
+    QTest::newRow("restarting") << restarting << QStringLiteral("Restarting (3)");
+
+    Ioc notLoaded;
+    notLoaded.name = QStringLiteral("x");
+    notLoaded.unitFileState = QStringLiteral("disabled");
+    QTest::newRow("not loaded") << notLoaded << QStringLiteral("Not loaded");
+    Ioc notFound = withState(QStringLiteral("inactive"), QStringLiteral("dead"));
+    notFound.loadState = QStringLiteral("not-found");
+    QTest::newRow("not found") << notFound << QStringLiteral("Not found");
+    Ioc masked = withState(QStringLiteral("inactive"), QStringLiteral("dead"));
+    masked.loadState = QStringLiteral("masked");
+    QTest::newRow("masked") << masked << QStringLiteral("Masked");
+}
+
+void TestIocFormat::statusText()
+{
+    QFETCH(Ioc, ioc);
+    QFETCH(QString, text);
+    QCOMPARE(IocFormat::statusText(ioc, kNow), text);
+}
+
+void TestIocFormat::uptimeText()
+{
+    QCOMPARE(IocFormat::uptimeText(runningIoc(), kNow), QStringLiteral("3 hours"));
+    QCOMPARE(IocFormat::uptimeText(withState(QStringLiteral("inactive"), QStringLiteral("dead")),
+                                   kNow),
+             QString());
+    Ioc noStart = runningIoc();
+    noStart.activeSince = QDateTime();
+    QCOMPARE(IocFormat::uptimeText(noStart, kNow), QString());
+}
+
+void TestIocFormat::bytes_data()
+{
+    QTest::addColumn<quint64>("n");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("0") << quint64(0) << QStringLiteral("0 B");
+    QTest::newRow("1023") << quint64(1023) << QStringLiteral("1023 B");
+    QTest::newRow("1024") << quint64(1024) << QStringLiteral("1.0 KiB");
+    QTest::newRow("1536") << quint64(1536) << QStringLiteral("1.5 KiB");
+    QTest::newRow("almost 1 MiB") << quint64(1048575) << QStringLiteral("1.0 MiB");
+    QTest::newRow("12.3 MiB") << quint64(12897484) << QStringLiteral("12.3 MiB");
+    QTest::newRow("2 GiB") << (quint64(2) << 30) << QStringLiteral("2.0 GiB");
+    QTest::newRow("max") << std::numeric_limits<quint64>::max() << QStringLiteral("16.0 EiB");
+}
+
+void TestIocFormat::bytes()
+{
+    QFETCH(quint64, n);
+    QFETCH(QString, text);
+    QCOMPARE(IocFormat::bytes(n), text);
+}
+
+void TestIocFormat::toJson()
+{
+    const QJsonObject o = IocFormat::toJson(runningIoc());
+    const QStringList required = {
+        QStringLiteral("name"),          QStringLiteral("unit"),
+        QStringLiteral("host"),          QStringLiteral("convention"),
+        QStringLiteral("description"),   QStringLiteral("activeState"),
+        QStringLiteral("subState"),      QStringLiteral("loadState"),
+        QStringLiteral("unitFileState"), QStringLiteral("childState"),
+        QStringLiteral("pid"),           QStringLiteral("procServPid"),
+        QStringLiteral("restarts"),      QStringLiteral("since"),
+        QStringLiteral("enabled"),       QStringLiteral("console"),
+        QStringLiteral("logPort"),       QStringLiteral("logFile"),
+        QStringLiteral("configFile"),    QStringLiteral("configError"),
+        QStringLiteral("autoRestart"),   QStringLiteral("memoryBytes"),
+        QStringLiteral("execStart"),     QStringLiteral("workingDirectory"),
+        QStringLiteral("status"),
+    };
+    for (const QString &key : required)
+        QVERIFY2(o.contains(key), qPrintable(key));
+
+    QCOMPARE(o.value(QStringLiteral("name")).toString(), QStringLiteral("motor"));
+    QCOMPARE(o.value(QStringLiteral("unit")).toString(), QStringLiteral("procserv-motor.service"));
+    QCOMPARE(o.value(QStringLiteral("convention")).toString(), QStringLiteral("procservutils"));
+    QCOMPARE(o.value(QStringLiteral("conventionName")).toString(), QStringLiteral("procServUtils"));
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("running"));
+    QCOMPARE(o.value(QStringLiteral("childState")).toString(), QStringLiteral("running"));
+    QCOMPARE(o.value(QStringLiteral("pid")).toInt(), 4242);
+    QCOMPARE(o.value(QStringLiteral("procServPid")).toInt(), 4200);
+    QCOMPARE(o.value(QStringLiteral("restarts")).toInt(), 2);
+    QCOMPARE(o.value(QStringLiteral("since")).toString(), QStringLiteral("2026-01-10T09:00:00Z"));
+    QCOMPARE(o.value(QStringLiteral("inactiveSince")).toString(),
+             QStringLiteral("2026-01-09T12:00:00Z"));
+    QCOMPARE(o.value(QStringLiteral("enabled")).toBool(), true);
+    QVERIFY(o.value(QStringLiteral("enabled")).isBool());
+    QCOMPARE(o.value(QStringLiteral("console")).toString(),
+             QStringLiteral("unix:/run/procserv-motor/control"));
+    QVERIFY(o.value(QStringLiteral("logPort")).isNull());
+    QCOMPARE(o.value(QStringLiteral("logFile")).toString(), QStringLiteral("-"));
+    QCOMPARE(o.value(QStringLiteral("configFile")).toString(),
+             QStringLiteral("/etc/procServ.d/motor.conf"));
+    QVERIFY(o.value(QStringLiteral("configError")).isNull());
+    QCOMPARE(o.value(QStringLiteral("autoRestart")).toString(), QStringLiteral("ON"));
+    QCOMPARE(o.value(QStringLiteral("memoryBytes")).toDouble(), 12897484.0);
+    QCOMPARE(o.value(QStringLiteral("execStart")).toArray().size(), 3);
+    QCOMPARE(o.value(QStringLiteral("execStart")).toArray().at(2).toString(),
+             QStringLiteral("motor"));
+    QCOMPARE(o.value(QStringLiteral("workingDirectory")).toString(),
+             QStringLiteral("/opt/iocs/motor"));
+
+    // A stopped IOC's "since" is when it stopped; local times carry their UTC offset.
+    Ioc stopped = withState(QStringLiteral("failed"), QStringLiteral("failed"));
+    stopped.inactiveSince = QDateTime(QDate(2026, 1, 10), QTime(10, 30), Qt::OffsetFromUTC, 3600);
+    QCOMPARE(IocFormat::toJson(stopped).value(QStringLiteral("since")).toString(),
+             QStringLiteral("2026-01-10T10:30:00+01:00"));
+    QCOMPARE(IocFormat::toJson(stopped).value(QStringLiteral("status")).toString(),
+             QStringLiteral("failed"));
+}
+
+void TestIocFormat::toJsonUnknowns()
+{
+    const QJsonObject o = IocFormat::toJson(Ioc());
+    QVERIFY(o.value(QStringLiteral("since")).isNull());
+    QVERIFY(o.value(QStringLiteral("console")).isNull());
+    QVERIFY(o.value(QStringLiteral("memoryBytes")).isNull());
+    QVERIFY(o.value(QStringLiteral("logFile")).isNull());
+    QCOMPARE(o.value(QStringLiteral("pid")).toInt(-1), 0);
+    QCOMPARE(o.value(QStringLiteral("childState")).toString(), QStringLiteral("unknown"));
+    QCOMPARE(o.value(QStringLiteral("enabled")).toBool(true), false);
+    QVERIFY(o.value(QStringLiteral("execStart")).isArray());
+}
+
+void TestIocFormat::applyTemplate_data()
+{
+    QTest::addColumn<QString>("tmpl");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("name and console") << QStringLiteral("{{.Name}} {{.Console}}")
+                                      << QStringLiteral("motor unix:/run/procserv-motor/control");
+    QTest::newRow("spaces inside braces")
+            << QStringLiteral("{{ .Name }}") << QStringLiteral("motor");
+    QTest::newRow("escaped tab and newline") << QStringLiteral("{{.Name}}\\t{{.Status}}\\n")
+                                             << QStringLiteral("motor\tUp 3 hours\n");
+    QTest::newRow("state") << QStringLiteral("{{.State}}") << QStringLiteral("running");
+    QTest::newRow("numbers") << QStringLiteral("{{.Pid}}/{{.Restarts}}")
+                             << QStringLiteral("4242/2");
+    QTest::newRow("identity") << QStringLiteral("{{.Host}} {{.Unit}} {{.Convention}}")
+                              << QStringLiteral(
+                                         "local-system procserv-motor.service procservutils");
+    QTest::newRow("description, enabled, log file")
+            << QStringLiteral("{{.Description}}|{{.Enabled}}|{{.LogFile}}")
+            << QStringLiteral("procServ for motor|true|-");
+    QTest::newRow("unknown console is empty")
+            << QStringLiteral("[{{.LogPort}}]") << QStringLiteral("[]");
+    QTest::newRow("plain text") << QStringLiteral("no fields") << QStringLiteral("no fields");
+    QTest::newRow("json") << QStringLiteral("{{json .}}")
+                          << QString::fromUtf8(QJsonDocument(IocFormat::toJson(runningIoc()))
+                                                       .toJson(QJsonDocument::Compact));
+}
+
+void TestIocFormat::applyTemplate()
+{
+    QFETCH(QString, tmpl);
+    QFETCH(QString, text);
+    QString error = QStringLiteral("stale");
+    QCOMPARE(IocFormat::applyTemplate(tmpl, runningIoc(), kNow, &error), text);
+    QCOMPARE(error, QString());
+    QCOMPARE(IocFormat::validateTemplate(tmpl), QString());
+}
+
+void TestIocFormat::templateErrors_data()
+{
+    QTest::addColumn<QString>("tmpl");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("unknown field")
+            << QStringLiteral("{{.Name}} {{.Image}}")
+            << QStringLiteral("Template: unknown field '.Image'. Known fields: ")
+                    + IocFormat::templateFields().join(QStringLiteral(", "));
+    QTest::newRow("fields are case-sensitive")
+            << QStringLiteral("{{.name}}")
+            << QStringLiteral("Template: unknown field '.name'. Known fields: ")
+                    + IocFormat::templateFields().join(QStringLiteral(", "));
+    QTest::newRow("unclosed") << QStringLiteral("{{.Name")
+                              << QStringLiteral("Template: missing '}}' after '{{.Name'");
+    QTest::newRow("no dot") << QStringLiteral("{{Name}}")
+                            << QStringLiteral(
+                                       "Template: cannot evaluate '{{Name}}'; use {{.Field}} "
+                                       "or {{json .}}");
+    QTest::newRow("bare dot") << QStringLiteral("{{.}}")
+                              << QStringLiteral(
+                                         "Template: cannot evaluate '{{.}}'; use {{.Field}} or "
+                                         "{{json .}}");
+}
+
+void TestIocFormat::templateErrors()
+{
+    QFETCH(QString, tmpl);
+    QFETCH(QString, error);
+    QString actual;
+    QCOMPARE(IocFormat::applyTemplate(tmpl, runningIoc(), kNow, &actual), QString());
+    QCOMPARE(actual, error);
+    QCOMPARE(IocFormat::validateTemplate(tmpl), error);
+    // Without an error pointer the caller still gets the empty result.
+    QCOMPARE(IocFormat::applyTemplate(tmpl, runningIoc(), kNow), QString());
+}
+
+QTEST_GUILESS_MAIN(TestIocFormat)
+#include "tst_iocformat.moc"
