@@ -1,0 +1,308 @@
+#include "app/iocctl/attachcommand.h"
+
+#include "app/iocctl/fdwriter.h"
+#include "app/iocctl/terminalguard.h"
+#include "core/ioc/inventory.h"
+#include "core/procserv/consolesession.h"
+#include "core/procserv/procservcommand.h"
+
+#include <QSocketNotifier>
+
+#include <cerrno>
+#include <unistd.h>
+
+namespace {
+
+const int kConfirmWindowMs = 3000;
+const int kQuietMs = 500;
+const int kLingerMaxMs = 5000;
+
+QString keyName(char byte)
+{
+    const auto u = static_cast<unsigned char>(byte);
+    if (u < 0x20)
+        return QStringLiteral("Ctrl-") + QLatin1Char(static_cast<char>(u + 0x40));
+    return QString(QLatin1Char(byte));
+}
+
+} // namespace
+
+AttachCommand::AttachCommand(QObject *parent)
+    : Command(QStringLiteral("attach"), tr("Attach this terminal to the IOC's procServ console."),
+              parent)
+{
+    m_quietTimer.setSingleShot(true);
+    m_quietTimer.setInterval(kQuietMs);
+    connect(&m_quietTimer, &QTimer::timeout, this, &AttachCommand::handleQuiet);
+    m_lingerLimit.setSingleShot(true);
+    m_lingerLimit.setInterval(kLingerMaxMs);
+    connect(&m_lingerLimit, &QTimer::timeout, this, &AttachCommand::handleQuiet);
+}
+
+AttachCommand::~AttachCommand()
+{
+    TerminalGuard::restore();
+}
+
+QString AttachCommand::usage() const
+{
+    return tr("[--read-only] [--detach-keys KEYS] NAME");
+}
+
+void AttachCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({ { QStringLiteral("r"), QStringLiteral("read-only") },
+                       tr("Watch only: send nothing at all to procServ (uses the log port "
+                          "when the IOC has one).") });
+    parser.addOption({ QStringLiteral("detach-keys"),
+                       tr("Key sequence that detaches, docker syntax (default \"ctrl-]\"; "
+                          "e.g. \"ctrl-p,ctrl-q\")."),
+                       tr("KEYS"), QStringLiteral("ctrl-]") });
+    parser.addPositionalArgument(QStringLiteral("name"), tr("IOC name or unit name."), tr("NAME"));
+}
+
+QString AttachCommand::helpEpilog() const
+{
+    return tr("Detaching sends nothing to the IOC. procServ's command keys (Ctrl-X kill, "
+              "Ctrl-T auto-restart, Ctrl-R, Ctrl-Q, a -x logout key) and Ctrl-C/Ctrl-D (unless "
+              "procServ ignores them with -i) are sent only when pressed twice within 3 "
+              "seconds; pasted text or piped input containing them is not sent.\n"
+              "With stdin not a terminal, input is sent as it arrives; when it ends, attach "
+              "detaches once the console has been quiet for half a second.");
+}
+
+int AttachCommand::run(const QCommandLineParser &parser)
+{
+    const QStringList words = parser.positionalArguments();
+    if (words.size() != 1) {
+        printError(tr("'attach' takes exactly one IOC name."));
+        return UsageError;
+    }
+    m_word = words.constFirst();
+    m_readOnly = parser.isSet(QStringLiteral("read-only"));
+    QByteArray sequence;
+    QString error;
+    if (!DetachKeys::parse(parser.value(QStringLiteral("detach-keys")), &sequence, &error)) {
+        printError(error);
+        return UsageError;
+    }
+    m_detachKeys = DetachKeys(sequence);
+
+    InventoryOptions options;
+    options.includeUnitFiles = false;
+    options.probeConsoles = false;
+    loadInventory(options, [this] { attach(); });
+    return Pending;
+}
+
+void AttachCommand::attach()
+{
+    QList<Ioc> iocs;
+    int code = Success;
+    if (!resolve({ m_word }, true, &iocs, &code)) {
+        finish(code);
+        return;
+    }
+    m_ioc = iocs.constFirst();
+    if (!m_ioc.isActive()) {
+        printError(tr("%1 is not running (%2).").arg(m_ioc.name, m_ioc.activeState));
+        finish(ActionFailed);
+        return;
+    }
+    if (!m_ioc.console.isValid()) {
+        printError(tr("%1 has no procServ console endpoint in %2.").arg(m_ioc.name, m_ioc.unit));
+        finish(ActionFailed);
+        return;
+    }
+
+    // Bytes procServ acts on, and the IOC shell's ^C/^D unless procServ drops them (-i).
+    const QByteArray ignored = ProcServCommand::decodeIgnoreChars(m_ioc.ignoreChars);
+    for (const int byte : { ProcServCommand::commandByte(m_ioc.killChar), 0x14, 0x12, 0x11,
+                            ProcServCommand::commandByte(m_ioc.logoutChar) }) {
+        if (byte >= 0)
+            m_guarded += static_cast<char>(byte);
+    }
+    for (const char byte : { '\x03', '\x04' }) {
+        if (!ignored.contains(byte))
+            m_guarded += byte;
+    }
+
+    out().flush();
+    m_writer = new FdWriter(STDOUT_FILENO, 1024 * 1024, this);
+    connect(m_writer, &FdWriter::errorOccurred, this, [this](const QString &message) {
+        end(ConnectionError, tr("Cannot write to standard output: %1").arg(message));
+    });
+    m_session = host()->createConsole(m_ioc, m_readOnly, this);
+    connect(m_session, &ConsoleSession::dataReceived, this, &AttachCommand::handleData);
+    connect(m_session, &ConsoleSession::errorOccurred, this, &AttachCommand::handleSessionError);
+    connect(m_session, &ConsoleSession::stateChanged, this, [this](ConsoleSession::State state) {
+        if (state == ConsoleSession::State::Connected)
+            handleConnected();
+        else if (state == ConsoleSession::State::Disconnected
+                 || state == ConsoleSession::State::Failed)
+            end(ConnectionError,
+                tr("The console of %1 closed (procServ stopped?).").arg(m_ioc.name));
+    });
+    // One connection: when procServ goes away, attach ends like docker's does.
+    m_session->setAutoReconnect(false);
+    m_session->open();
+}
+
+void AttachCommand::handleConnected()
+{
+    if (m_connected)
+        return;
+    m_connected = true;
+    out().flush();
+    m_tty = ::isatty(STDIN_FILENO);
+    const QString detach = DetachKeys::describe(m_detachKeys.sequence());
+    if (m_tty)
+        err() << (m_readOnly ? tr("Attached to %1 (%2), read-only. Detach with %3.")
+                             : tr("Attached to %1 (%2). Detach with %3."))
+                         .arg(m_ioc.name, m_ioc.console.toString(), detach)
+              << Qt::endl;
+    if (m_tty)
+        TerminalGuard::makeRaw(STDIN_FILENO);
+    m_stdinNotifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+    connect(m_stdinNotifier, &QSocketNotifier::activated, this,
+            &AttachCommand::handleStdinReadable);
+}
+
+void AttachCommand::handleData(const QByteArray &data)
+{
+    if (isFinished())
+        return;
+    m_writer->write(data);
+    if (m_stdinEnded)
+        m_quietTimer.start();
+}
+
+void AttachCommand::handleSessionError(const QString &message)
+{
+    end(ConnectionError,
+        m_connected ? tr("Console of %1: %2").arg(m_ioc.name, message)
+                    : tr("Cannot open the console of %1 (%2): %3")
+                              .arg(m_ioc.name, m_ioc.console.toString(), message));
+}
+
+void AttachCommand::handleStdinReadable()
+{
+    char buffer[4096];
+    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (n < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+            return;
+        handleStdinEnded();
+        return;
+    }
+    if (n == 0) {
+        handleStdinEnded();
+        return;
+    }
+    bool detached = false;
+    const QByteArray typed = m_detachKeys.feed(QByteArray(buffer, static_cast<int>(n)), &detached);
+    if (!typed.isEmpty())
+        sendTyped(typed);
+    if (detached)
+        end(Success, tr("Detached from %1.").arg(m_ioc.name));
+}
+
+void AttachCommand::sendTyped(const QByteArray &typed)
+{
+    if (m_readOnly)
+        return; // read-only sends nothing at all
+    QByteArray toSend;
+    bool guardedSeen = false;
+    for (const char c : typed) {
+        if (m_guarded.contains(c))
+            guardedSeen = true;
+    }
+    if (!guardedSeen) {
+        m_armed = 0;
+        m_session->send(typed);
+        return;
+    }
+    if (m_tty && typed.size() == 1) {
+        const char c = typed.at(0);
+        if (m_armed == c && m_armedAt.isValid() && m_armedAt.elapsed() < kConfirmWindowMs) {
+            m_armed = 0;
+            m_session->send(typed);
+            return;
+        }
+        m_armed = c;
+        m_armedAt.start();
+        notice(tr("%1 is a procServ/IOC control key for %2 (it may kill, restart or quit). "
+                  "Press it again within 3 seconds to send it.")
+                       .arg(keyName(c), m_ioc.name));
+        return;
+    }
+    m_armed = 0;
+    if (m_tty) {
+        notice(tr("Not sent: the pasted text contains control keys that procServ or the IOC "
+                  "shell act on."));
+        return;
+    }
+    // Piped input: pass the rest, never the control keys.
+    for (const char c : typed) {
+        if (!m_guarded.contains(c))
+            toSend += c;
+    }
+    notice(tr("Control keys in the input were not sent (procServ or the IOC shell act on "
+              "them)."));
+    if (!toSend.isEmpty())
+        m_session->send(toSend);
+}
+
+void AttachCommand::handleStdinEnded()
+{
+    if (m_stdinNotifier)
+        m_stdinNotifier->setEnabled(false);
+    if (m_stdinEnded)
+        return;
+    m_stdinEnded = true;
+    // A held partial detach sequence at EOF is dropped, not sent.
+    m_quietTimer.start();
+    m_lingerLimit.start();
+}
+
+void AttachCommand::handleQuiet()
+{
+    end(Success);
+}
+
+void AttachCommand::notice(const QString &text)
+{
+    err() << (TerminalGuard::isRaw() ? QStringLiteral("\r\n[iocctl] ") : QStringLiteral("iocctl: "))
+          << text << (TerminalGuard::isRaw() ? QStringLiteral("\r\n") : QStringLiteral("\n"));
+    err().flush();
+}
+
+void AttachCommand::end(int code, const QString &message)
+{
+    if (isFinished())
+        return;
+    if (m_stdinNotifier)
+        m_stdinNotifier->setEnabled(false);
+    m_quietTimer.stop();
+    m_lingerLimit.stop();
+    if (m_session) {
+        // close() never writes: nothing reaches the IOC on detach.
+        disconnect(m_session, nullptr, this, nullptr);
+        m_session->close();
+    }
+    if (m_writer)
+        m_writer->flushBlocking();
+    const bool wasRaw = TerminalGuard::isRaw();
+    TerminalGuard::restore();
+    if (!message.isEmpty()) {
+        if (wasRaw)
+            err() << Qt::endl;
+        if (code == Success) {
+            if (m_tty)
+                err() << message << Qt::endl;
+        } else {
+            printError(message);
+        }
+    }
+    finish(code);
+}

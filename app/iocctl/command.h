@@ -1,0 +1,111 @@
+#pragma once
+
+#include "core/hosts/host.h"
+#include "core/ioc/ioc.h"
+#include "core/systemd/systemdmanager.h" // host.h returns QPointer<SystemdManager> inline
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTextStream>
+#include <QTimer>
+
+#include <functional>
+
+class Inventory;
+
+/// One `iocctl` sub-command. execute() parses the command's own arguments and either finishes
+/// at once (returns an exit code) or returns Pending and emits finished() exactly once later;
+/// the QCoreApplication event loop drives all the work. Output goes to the QTextStreams given
+/// with setOutput(), so tests can capture it.
+class Command : public QObject
+{
+    Q_OBJECT
+public:
+    /// Exit codes of iocctl (documented in --help and iocctl(1)).
+    enum ExitCode {
+        Success = 0,
+        ActionFailed = 1,
+        UsageError = 2,
+        NotFound = 3,
+        ConnectionError = 4,
+        TimedOut = 5,
+    };
+    static constexpr int Pending = -1;
+
+    Command(const QString &name, const QString &description, QObject *parent = nullptr);
+    ~Command() override;
+
+    QString name() const { return m_name; }
+    QString description() const { return m_description; }
+
+    void setOutput(QTextStream *out, QTextStream *err);
+    /// Host::fromSpec() spec of the manager to talk to ("system", "user", "bus:…", host).
+    void setHostSpec(const QString &spec) { m_hostSpec = spec; }
+    QString hostSpec() const { return m_hostSpec; }
+    /// Seconds to wait for the manager and the IOC list before giving up (exit code 5).
+    void setConnectTimeout(int seconds) { m_connectTimeout = seconds; }
+
+    /// @p args starts with the command name. Returns an exit code, or Pending.
+    int execute(const QStringList &args);
+
+signals:
+    void finished(int exitCode);
+
+protected:
+    /// Adds the command's options and positional arguments.
+    virtual void addOptions(QCommandLineParser &parser) = 0;
+    /// "[OPTIONS] NAME..." — what follows "iocctl COMMAND" in the usage line.
+    virtual QString usage() const = 0;
+    /// Runs after a successful parse; same contract as execute().
+    virtual int run(const QCommandLineParser &parser) = 0;
+    /// Text after the options in --help (exit codes are appended by the base).
+    virtual QString helpEpilog() const { return {}; }
+
+    QTextStream &out() { return *m_out; }
+    QTextStream &err() { return *m_err; }
+    /// "iocctl: MESSAGE" on the error stream.
+    void printError(const QString &message);
+    void printWarning(const QString &message);
+
+    /// Emits finished(code) once; later calls are ignored.
+    void finish(int code);
+    bool isFinished() const { return m_finished; }
+
+    Host *host() const { return m_host; }
+    Inventory *inventory() const { return m_inventory; }
+
+    struct InventoryOptions
+    {
+        bool includeUnitFiles = true;
+        bool probeConsoles = false;
+        bool reportErrors = true; // print errorOccurred() and config errors as warnings
+    };
+    /// Connects to the host, lists its IOCs and calls @p ready (with the inventory ready).
+    /// On a connection failure or timeout it prints the error and finishes with 4 or 5.
+    void loadInventory(const InventoryOptions &options, std::function<void()> ready);
+    /// Resolves names/globs against the loaded inventory. On failure prints the error and
+    /// returns false with *exitCode set (3 not found, 2 ambiguous/empty).
+    bool resolve(const QStringList &words, bool single, QList<Ioc> *iocs, int *exitCode);
+
+private:
+    void handleHostStateChanged(Host::State state);
+    void handleInventoryReady();
+    void handleLoadTimeout();
+
+    QString m_name;
+    QString m_description;
+    QString m_hostSpec = QStringLiteral("system");
+    int m_connectTimeout = 60;
+    QTextStream *m_out = nullptr;
+    QTextStream *m_err = nullptr;
+    QTextStream m_stdout;
+    QTextStream m_stderr;
+    bool m_finished = false;
+    Host *m_host = nullptr;
+    Inventory *m_inventory = nullptr;
+    InventoryOptions m_inventoryOptions;
+    std::function<void()> m_ready;
+    QTimer m_loadTimer;
+};

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "app/iocctl/command.h"
+
+/// `iocctl inspect NAME...`: everything known about each IOC, as a JSON array.
+class InspectCommand : public Command
+{
+    Q_OBJECT
+public:
+    explicit InspectCommand(QObject *parent = nullptr);
+
+protected:
+    void addOptions(QCommandLineParser &parser) override;
+    QString usage() const override;
+    int run(const QCommandLineParser &parser) override;
+
+private:
+    void print();
+
+    QStringList m_words;
+};

@@ -1,0 +1,202 @@
+#include "app/iocctl/iocctl.h"
+
+#include "app/iocctl/actioncommand.h"
+#include "app/iocctl/attachcommand.h"
+#include "app/iocctl/execlinecommand.h"
+#include "app/iocctl/inspectcommand.h"
+#include "app/iocctl/iocresolver.h"
+#include "app/iocctl/logscommand.h"
+#include "app/iocctl/pscommand.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+Iocctl::Iocctl(QObject *parent)
+    : QObject(parent)
+    , m_stdout(stdout)
+    , m_stderr(stderr)
+    , m_out(&m_stdout)
+    , m_err(&m_stderr)
+{}
+
+Iocctl::~Iocctl() = default;
+
+void Iocctl::setOutput(QTextStream *out, QTextStream *err)
+{
+    m_out = out ? out : &m_stdout;
+    m_err = err ? err : &m_stderr;
+}
+
+QStringList Iocctl::commandNames()
+{
+    return { QStringLiteral("ps"),      QStringLiteral("start"),  QStringLiteral("stop"),
+             QStringLiteral("restart"), QStringLiteral("enable"), QStringLiteral("disable"),
+             QStringLiteral("attach"),  QStringLiteral("logs"),   QStringLiteral("inspect"),
+             QStringLiteral("exec") };
+}
+
+Command *Iocctl::createCommand(const QString &name)
+{
+    if (name == QLatin1String("ps"))
+        return new PsCommand(this);
+    if (name == QLatin1String("start"))
+        return new ActionCommand(UnitAction::Start, this);
+    if (name == QLatin1String("stop"))
+        return new ActionCommand(UnitAction::Stop, this);
+    if (name == QLatin1String("restart"))
+        return new ActionCommand(UnitAction::Restart, this);
+    if (name == QLatin1String("enable"))
+        return new ActionCommand(UnitAction::Enable, this);
+    if (name == QLatin1String("disable"))
+        return new ActionCommand(UnitAction::Disable, this);
+    if (name == QLatin1String("attach"))
+        return new AttachCommand(this);
+    if (name == QLatin1String("logs"))
+        return new LogsCommand(this);
+    if (name == QLatin1String("inspect"))
+        return new InspectCommand(this);
+    if (name == QLatin1String("exec"))
+        return new ExecLineCommand(this);
+    return nullptr;
+}
+
+void Iocctl::printHelp()
+{
+    out() << tr("Usage: iocctl [--user | --system | --bus ADDRESS | -H [USER@]HOST] COMMAND "
+                "[OPTIONS]")
+          << Qt::endl
+          << tr("Manage EPICS IOCs that run under procServ and systemd, docker-style.") << Qt::endl
+          << Qt::endl
+          << tr("Host options (default: the system manager, or $IOCCTL_HOST):") << Qt::endl
+          << tr("  --system                 the local system manager") << Qt::endl
+          << tr("  --user                   the local user manager (your own IOCs)") << Qt::endl
+          << tr("  --bus ADDRESS            a systemd manager on this D-Bus address") << Qt::endl
+          << tr("  -H, --host [USER@]HOST   a remote system manager over SSH (HOST/user: the "
+                "remote user manager)")
+          << Qt::endl
+          << tr("  --connect-timeout SECS   give up connecting/listing after SECS (default 60)")
+          << Qt::endl
+          << tr("  -h, --help               show this help; 'iocctl COMMAND --help' for a command")
+          << Qt::endl
+          << tr("  -V, --version            show the version") << Qt::endl
+          << Qt::endl
+          << tr("Commands:") << Qt::endl;
+    for (const QString &name : commandNames()) {
+        Command *command = createCommand(name);
+        out() << QStringLiteral("  ") << name.leftJustified(10) << command->description()
+              << Qt::endl;
+        delete command;
+    }
+    out() << Qt::endl
+          << tr("Exit codes: 0 success, 1 an action failed, 2 usage error or bad input, "
+                "3 IOC not found, 4 connection or permission problem, 5 timeout.")
+          << Qt::endl;
+    out().flush();
+}
+
+int Iocctl::execute(const QStringList &args)
+{
+    QString hostSpec = qEnvironmentVariable("IOCCTL_HOST");
+    if (hostSpec.isEmpty())
+        hostSpec = QStringLiteral("system");
+    int connectTimeout = 60;
+    int i = 1;
+    auto usageError = [this](const QString &message) {
+        err() << QStringLiteral("iocctl: ") << message << Qt::endl
+              << tr("Run 'iocctl --help' for usage.") << Qt::endl;
+        return static_cast<int>(Command::UsageError);
+    };
+    // Global options come before the command; "--opt=value" and "--opt value" both work.
+    for (; i < args.size(); ++i) {
+        QString arg = args.at(i);
+        if (!arg.startsWith(QLatin1Char('-')))
+            break;
+        QString value;
+        bool hasValue = false;
+        if (arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('='))) {
+            const int eq = static_cast<int>(arg.indexOf(QLatin1Char('=')));
+            value = arg.mid(eq + 1);
+            arg = arg.left(eq);
+            hasValue = true;
+        } else if (arg.startsWith(QLatin1String("-H")) && arg.size() > 2) {
+            value = arg.mid(2);
+            arg = QStringLiteral("-H");
+            hasValue = true;
+        }
+        auto takeValue = [&]() -> bool {
+            if (hasValue)
+                return true;
+            if (i + 1 >= args.size())
+                return false;
+            value = args.at(++i);
+            return true;
+        };
+        if (arg == QLatin1String("--user")) {
+            hostSpec = QStringLiteral("user");
+        } else if (arg == QLatin1String("--system")) {
+            hostSpec = QStringLiteral("system");
+        } else if (arg == QLatin1String("--bus")) {
+            if (!takeValue() || value.isEmpty())
+                return usageError(tr("--bus needs a D-Bus address."));
+            hostSpec = QStringLiteral("bus:") + value;
+        } else if (arg == QLatin1String("-H") || arg == QLatin1String("--host")) {
+            if (!takeValue() || value.isEmpty())
+                return usageError(tr("-H needs a host: [USER@]HOST."));
+            hostSpec = value;
+        } else if (arg == QLatin1String("--connect-timeout")) {
+            bool ok = false;
+            if (takeValue())
+                connectTimeout = value.toInt(&ok);
+            if (!ok || connectTimeout <= 0)
+                return usageError(tr("--connect-timeout wants a positive number of seconds."));
+        } else if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
+            printHelp();
+            return Command::Success;
+        } else if (arg == QLatin1String("-V") || arg == QLatin1String("--version")) {
+            out() << QStringLiteral("iocctl ") << QStringLiteral(IOCDOCK_VERSION) << Qt::endl;
+            return Command::Success;
+        } else {
+            return usageError(tr("Unknown option \"%1\".").arg(args.at(i)));
+        }
+    }
+    if (i >= args.size()) {
+        printHelp();
+        return Command::UsageError;
+    }
+    QString name = args.at(i);
+    QStringList commandArgs = args.mid(i);
+    if (name == QLatin1String("help")) {
+        if (i + 1 >= args.size()) {
+            printHelp();
+            return Command::Success;
+        }
+        name = args.at(i + 1);
+        commandArgs = QStringList{ name, QStringLiteral("--help") };
+    }
+    m_command = createCommand(name);
+    if (!m_command) {
+        QString message = tr("Unknown command \"%1\".").arg(name);
+        QStringList close;
+        for (const QString &candidate : commandNames()) {
+            if (IocResolver::editDistance(name, candidate) <= 2)
+                close << candidate;
+        }
+        if (!close.isEmpty())
+            message += QLatin1Char(' ')
+                    + tr("Did you mean: %1?").arg(close.join(QStringLiteral(", ")));
+        return usageError(message);
+    }
+    m_command->setOutput(m_out, m_err);
+    m_command->setHostSpec(hostSpec);
+    m_command->setConnectTimeout(connectTimeout);
+    connect(m_command, &Command::finished, this, [this](int code) {
+        m_done = true;
+        m_exitCode = code;
+        emit finished(code);
+    });
+    const int code = m_command->execute(commandArgs);
+    if (code == Command::Pending && m_done)
+        return m_exitCode;
+    return code;
+}

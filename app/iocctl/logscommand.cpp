@@ -1,0 +1,105 @@
+#include "app/iocctl/logscommand.h"
+
+#include "core/ioc/inventory.h"
+
+LogsCommand::LogsCommand(QObject *parent)
+    : Command(QStringLiteral("logs"),
+              tr("Show the IOC's console log: procServ's log file (-L) when it has one, "
+                 "otherwise the unit's journal."),
+              parent)
+{}
+
+QString LogsCommand::usage() const
+{
+    return tr("[-f] [-n N] [--since TIME] NAME");
+}
+
+void LogsCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({ { QStringLiteral("f"), QStringLiteral("follow") },
+                       tr("Keep printing new lines (Ctrl+C ends).") });
+    parser.addOption({ { QStringLiteral("n"), QStringLiteral("tail") },
+                       tr("Show only the last N lines (default: all)."),
+                       tr("N") });
+    parser.addOption({ QStringLiteral("since"),
+                       tr("Only entries since TIME (journal only; journalctl syntax such as "
+                          "\"10 min ago\" or \"2024-01-31 12:00\")."),
+                       tr("TIME") });
+    parser.addPositionalArgument(QStringLiteral("name"), tr("IOC name or unit name."), tr("NAME"));
+}
+
+int LogsCommand::run(const QCommandLineParser &parser)
+{
+    const QStringList words = parser.positionalArguments();
+    if (words.size() != 1) {
+        printError(tr("'logs' takes exactly one IOC name."));
+        return UsageError;
+    }
+    m_word = words.constFirst();
+    m_follow = parser.isSet(QStringLiteral("follow"));
+    m_since = parser.value(QStringLiteral("since"));
+    if (parser.isSet(QStringLiteral("tail"))) {
+        bool ok = false;
+        m_lines = parser.value(QStringLiteral("tail")).toInt(&ok);
+        if (!ok || m_lines < 0) {
+            printError(tr("-n wants a number of lines, not \"%1\".")
+                               .arg(parser.value(QStringLiteral("tail"))));
+            return UsageError;
+        }
+    }
+    InventoryOptions options;
+    options.includeUnitFiles = true;
+    options.probeConsoles = false;
+    loadInventory(options, [this] { startLog(); });
+    return Pending;
+}
+
+void LogsCommand::startLog()
+{
+    QList<Ioc> iocs;
+    int code = Success;
+    if (!resolve({ m_word }, true, &iocs, &code)) {
+        finish(code);
+        return;
+    }
+    const Ioc ioc = iocs.constFirst();
+    const bool logFile = !ioc.logFile.isEmpty() && ioc.logFile != QLatin1String("-");
+    if (logFile && !m_since.isEmpty())
+        printWarning(tr("--since applies to the journal only; %1 logs to %2.")
+                             .arg(ioc.name, ioc.logFile));
+    const QStringList argv = host()->logCommand(ioc, m_follow, m_lines, m_since);
+    if (argv.isEmpty()) {
+        printError(tr("No way to read the log of %1.").arg(ioc.name));
+        finish(ActionFailed);
+        return;
+    }
+    // Our own buffered output must come before the child's, which writes to our fds.
+    out().flush();
+    err().flush();
+    m_process = new QProcess(this);
+    m_process->setProcessChannelMode(QProcess::ForwardedChannels);
+    m_process->setInputChannelMode(QProcess::ForwardedInputChannel);
+    connect(m_process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
+            &LogsCommand::handleProcessFinished);
+    connect(m_process, &QProcess::errorOccurred, this, &LogsCommand::handleProcessError);
+    m_process->start(argv.constFirst(), argv.mid(1));
+}
+
+void LogsCommand::handleProcessFinished(int exitCode, QProcess::ExitStatus status)
+{
+    if (status != QProcess::NormalExit) {
+        printError(tr("%1 ended abnormally.").arg(m_process->program()));
+        finish(ActionFailed);
+        return;
+    }
+    // tail/journalctl: 1 = could not read (missing file, no permission).
+    finish(exitCode == 0 ? Success : ActionFailed);
+}
+
+void LogsCommand::handleProcessError(QProcess::ProcessError error)
+{
+    if (error != QProcess::FailedToStart)
+        return;
+    printError(tr("Cannot run %1: %2").arg(m_process->program(), m_process->errorString()));
+    finish(ConnectionError);
+}

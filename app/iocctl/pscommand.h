@@ -1,0 +1,37 @@
+#pragma once
+
+#include "app/iocctl/command.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+/// `iocctl ps`: the running IOCs (all installed ones with -a) as a table, names (-q),
+/// JSON or one template line per IOC.
+class PsCommand : public Command
+{
+    Q_OBJECT
+public:
+    explicit PsCommand(QObject *parent = nullptr);
+
+    /// The object `ps --format json` prints for one IOC.
+    static QJsonObject toJson(const Ioc &ioc);
+    /// Injectable clock for the STATUS column ("Up 3 hours"); invalid = now.
+    void setNow(const QDateTime &now) { m_now = now; }
+
+protected:
+    void addOptions(QCommandLineParser &parser) override;
+    QString usage() const override;
+    int run(const QCommandLineParser &parser) override;
+    QString helpEpilog() const override;
+
+private:
+    void print();
+    void printTable(const QList<Ioc> &iocs, const QDateTime &now);
+
+    bool m_all = false;
+    bool m_quiet = false;
+    bool m_noTrunc = false;
+    QString m_format;
+    QStringList m_filterTerms;
+    QDateTime m_now;
+};

@@ -1,0 +1,568 @@
+#include "tests/common/sandbox.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+/// The real `iocctl` binary against the sandbox's systemd user manager, real procServ and
+/// iocsim: what a user at a shell sees (stdout, stderr, exit code).
+class TestIocctl : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void help();
+    void unknownCommandSuggests();
+    void psListsRunningIocs();
+    void psQuiet();
+    void psFilter();
+    void psBadFilter();
+    void psJson();
+    void psTemplate();
+    void inspect();
+    void execDbl();
+    void execRefusesControlCharacters();
+    void attachFromPipe();
+    void attachReadOnlySendsNothing();
+    void attachAmbiguousGlob();
+    void logsTail();
+    void stopShowsExited();
+    void startUnknownSuggests();
+    void enableDisable();
+    void malformedUnitReported();
+
+private:
+    struct Run
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+    Run iocctl(const QStringList &args, int timeoutMs = 60000);
+    /// The object `ps -a --format json` shows for NAME; empty when not listed.
+    QJsonObject psObject(const QString &name);
+    /// Waits until procServ's log of alpha contains TEXT (the log is written asynchronously).
+    bool logContains(const QByteArray &text);
+    QByteArray alphaLog() const;
+    static bool waitFor(QProcess &process, const QByteArray &text, QByteArray *collected,
+                        int timeoutMs = 15000);
+
+    Sandbox m_sandbox;
+    QStringList m_units;
+    quint16 m_alphaPort = 0;
+    quint16 m_betaPort = 0;
+    QString m_alphaLog;
+};
+
+void TestIocctl::initTestCase()
+{
+    IOCDOCK_REQUIRE_SANDBOX();
+    QVERIFY2(QFileInfo(Sandbox::binPath(QStringLiteral("iocctl"))).isExecutable(),
+             qPrintable(QStringLiteral("iocctl not built: ")
+                        + Sandbox::binPath(QStringLiteral("iocctl"))));
+    QVERIFY2(QFileInfo(QStringLiteral("/usr/bin/procServ")).isExecutable(),
+             "procServ is not installed (Debian package procserv)");
+
+    m_alphaPort = Sandbox::freeTcpPort();
+    m_betaPort = Sandbox::freeTcpPort();
+    QVERIFY(m_alphaPort && m_betaPort && m_alphaPort != m_betaPort);
+    m_alphaLog = m_sandbox.runtimeDir() + QStringLiteral("/tstiocctl-alpha.log");
+    QFile::remove(m_alphaLog);
+
+    // NSLS-II manage-iocs style (TCP console), one with a procServ log file.
+    const QString alpha = QStringLiteral("softioc-tstiocctl-alpha.service");
+    QVERIFY(m_sandbox.installUnit(
+            alpha,
+            Sandbox::procServUnit(
+                    QStringLiteral("tstiocctl-alpha"),
+                    { QStringLiteral("--logfile"), m_alphaLog, QStringLiteral("--holdoff"),
+                      QStringLiteral("1"), QStringLiteral("-P"), QString::number(m_alphaPort) },
+                    {},
+                    { QStringLiteral("[Install]"), QStringLiteral("WantedBy=default.target") })));
+    m_units << alpha;
+    const QString beta = QStringLiteral("softioc-tstiocctl-beta.service");
+    QVERIFY(m_sandbox.installUnit(
+            beta,
+            Sandbox::procServUnit(QStringLiteral("tstiocctl-beta"),
+                                  { QStringLiteral("-P"), QString::number(m_betaPort) })));
+    m_units << beta;
+    // procServUtils style (UNIX socket console).
+    const QString gamma = QStringLiteral("procserv-tstiocctl-gamma.service");
+    QVERIFY(m_sandbox.installUnit(gamma,
+                                  Sandbox::procServUtilsUnit(QStringLiteral("tstiocctl-gamma"))));
+    m_units << gamma;
+    // Malformed: systemd refuses a service without ExecStart= (LoadState bad-setting).
+    const QString broken = QStringLiteral("softioc-tstiocctl-broken.service");
+    QVERIFY(m_sandbox.installUnit(broken,
+                                  QByteArray("[Unit]\nDescription=broken test IOC\n"
+                                             "[Service]\nType=simple\n")));
+    m_units << broken;
+
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), alpha, beta, gamma }));
+    // Ready when procServ printed the IOC's prompt into its log and both consoles answer.
+    QVERIFY(logContains("epics> "));
+    QTRY_COMPARE_WITH_TIMEOUT(psObject(QStringLiteral("tstiocctl-beta"))
+                                      .value(QStringLiteral("childState"))
+                                      .toString(),
+                              QStringLiteral("running"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(psObject(QStringLiteral("tstiocctl-gamma"))
+                                      .value(QStringLiteral("childState"))
+                                      .toString(),
+                              QStringLiteral("running"), 20000);
+}
+
+void TestIocctl::cleanupTestCase()
+{
+    for (const QString &unit : std::as_const(m_units))
+        m_sandbox.removeUnit(unit);
+    if (!m_alphaLog.isEmpty())
+        QFile::remove(m_alphaLog);
+}
+
+TestIocctl::Run TestIocctl::iocctl(const QStringList &args, int timeoutMs)
+{
+    QProcess process;
+    process.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
+    process.setArguments(QStringList{ QStringLiteral("--user") } + args);
+    process.start();
+    Run run;
+    if (!process.waitForStarted(10000) || !process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        run.err = QStringLiteral("iocctl did not finish: ") + args.join(QLatin1Char(' '));
+        return run;
+    }
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QJsonObject TestIocctl::psObject(const QString &name)
+{
+    const Run run = iocctl({ QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"),
+                             QStringLiteral("json"), QStringLiteral("-f"),
+                             QStringLiteral("name=") + name });
+    if (run.code != 0)
+        return {};
+    const QJsonArray array = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    for (const QJsonValue &value : array) {
+        if (value.toObject().value(QStringLiteral("name")).toString() == name)
+            return value.toObject();
+    }
+    return {};
+}
+
+QByteArray TestIocctl::alphaLog() const
+{
+    QFile file(m_alphaLog);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+bool TestIocctl::logContains(const QByteArray &text)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 15000) {
+        if (alphaLog().contains(text))
+            return true;
+        QTest::qWait(50);
+    }
+    return false;
+}
+
+bool TestIocctl::waitFor(QProcess &process, const QByteArray &text, QByteArray *collected,
+                         int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!collected->contains(text)) {
+        if (timer.elapsed() > timeoutMs || process.state() == QProcess::NotRunning)
+            return false;
+        process.waitForReadyRead(100);
+        *collected += process.readAllStandardOutput();
+    }
+    return true;
+}
+
+void TestIocctl::help()
+{
+    const Run run = iocctl({ QStringLiteral("--help") });
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.out.contains(QLatin1String("Usage: iocctl")));
+    QVERIFY(run.out.contains(QLatin1String("Exit codes")));
+    for (const char *command : { "ps", "start", "stop", "restart", "enable", "disable", "attach",
+                                 "logs", "inspect", "exec" }) {
+        QVERIFY2(run.out.contains(QLatin1String(command)), command);
+        const Run sub = iocctl({ QLatin1String(command), QStringLiteral("--help") });
+        QCOMPARE(sub.code, 0);
+        QVERIFY2(sub.out.startsWith(QStringLiteral("Usage: iocctl [HOST OPTIONS] ")
+                                    + QLatin1String(command)),
+                 qPrintable(sub.out));
+        QVERIFY(sub.out.contains(QLatin1String("Exit codes")));
+    }
+    const Run bad = iocctl({ QStringLiteral("ps"), QStringLiteral("--bogus") });
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains(QLatin1String("bogus")), qPrintable(bad.err));
+}
+
+void TestIocctl::unknownCommandSuggests()
+{
+    const Run run = iocctl({ QStringLiteral("strat"), QStringLiteral("x") });
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(QLatin1String("Did you mean: start")), qPrintable(run.err));
+}
+
+void TestIocctl::psListsRunningIocs()
+{
+    const Run run = iocctl({ QStringLiteral("ps") });
+    QCOMPARE(run.code, 0);
+    const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(!lines.isEmpty());
+    QVERIFY2(lines.first().startsWith(QLatin1String("NAME")), qPrintable(run.out));
+    for (const char *column : { "STATUS", "PID", "RESTARTS", "CONSOLE", "CONVENTION" })
+        QVERIFY2(lines.first().contains(QLatin1String(column)), column);
+
+    QString alphaLine;
+    QString gammaLine;
+    for (const QString &line : lines) {
+        if (line.startsWith(QLatin1String("tstiocctl-alpha ")))
+            alphaLine = line;
+        if (line.startsWith(QLatin1String("tstiocctl-gamma ")))
+            gammaLine = line;
+        QVERIFY2(!line.startsWith(QLatin1String("tstiocctl-broken")), qPrintable(run.out));
+    }
+    QVERIFY2(!alphaLine.isEmpty(), qPrintable(run.out));
+    QVERIFY2(alphaLine.contains(QLatin1String("Up ")), qPrintable(alphaLine));
+    QVERIFY2(alphaLine.contains(QStringLiteral("tcp:127.0.0.1:%1").arg(m_alphaPort)),
+             qPrintable(alphaLine));
+    QVERIFY2(alphaLine.contains(QLatin1String("manage-iocs")), qPrintable(alphaLine));
+    QVERIFY2(!gammaLine.isEmpty(), qPrintable(run.out));
+    QVERIFY2(gammaLine.contains(QLatin1String("unix:")
+                                + m_sandbox.procServUtilsSocket(QStringLiteral("tstiocctl-gamma"))),
+             qPrintable(gammaLine));
+}
+
+void TestIocctl::psQuiet()
+{
+    const Run run = iocctl({ QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("-f"),
+                             QStringLiteral("name=tstiocctl-*") });
+    QCOMPARE(run.code, 0);
+    QStringList names = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    names.sort();
+    QVERIFY2(names.contains(QLatin1String("tstiocctl-alpha")), qPrintable(run.out));
+    QVERIFY2(names.contains(QLatin1String("tstiocctl-gamma")), qPrintable(run.out));
+    for (const QString &name : std::as_const(names))
+        QVERIFY2(!name.contains(QLatin1Char(' ')), qPrintable(run.out));
+}
+
+void TestIocctl::psFilter()
+{
+    const Run run = iocctl(
+            { QStringLiteral("ps"), QStringLiteral("-f"), QStringLiteral("name=tstiocctl-al*") });
+    QCOMPARE(run.code, 0);
+    const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2); // header + alpha
+    QVERIFY(lines.at(1).startsWith(QLatin1String("tstiocctl-alpha ")));
+
+    const Run conv = iocctl({ QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("-f"),
+                              QStringLiteral("name=tstiocctl-*"), QStringLiteral("-f"),
+                              QStringLiteral("convention=procservutils") });
+    QCOMPARE(conv.code, 0);
+    QCOMPARE(conv.out, QStringLiteral("tstiocctl-gamma\n"));
+}
+
+void TestIocctl::psBadFilter()
+{
+    const Run run =
+            iocctl({ QStringLiteral("ps"), QStringLiteral("-f"), QStringLiteral("colour=blue") });
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(QLatin1String("colour")), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestIocctl::psJson()
+{
+    const Run run =
+            iocctl({ QStringLiteral("ps"), QStringLiteral("--format"), QStringLiteral("json") });
+    QCOMPARE(run.code, 0);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QVERIFY(doc.isArray());
+    QJsonObject alpha;
+    for (const QJsonValue &value : doc.array()) {
+        if (value.toObject().value(QStringLiteral("name")).toString()
+            == QLatin1String("tstiocctl-alpha"))
+            alpha = value.toObject();
+    }
+    QVERIFY2(!alpha.isEmpty(), qPrintable(run.out));
+    for (const char *key :
+         { "name", "unit", "convention", "activeState", "subState", "childState", "pid",
+           "procServPid", "restarts", "since", "enabled", "console", "logFile", "description" })
+        QVERIFY2(alpha.contains(QLatin1String(key)), key);
+    QCOMPARE(alpha.value(QStringLiteral("unit")).toString(),
+             QStringLiteral("softioc-tstiocctl-alpha.service"));
+    QCOMPARE(alpha.value(QStringLiteral("activeState")).toString(), QStringLiteral("active"));
+    QCOMPARE(alpha.value(QStringLiteral("subState")).toString(), QStringLiteral("running"));
+    QCOMPARE(alpha.value(QStringLiteral("childState")).toString(), QStringLiteral("running"));
+    QCOMPARE(alpha.value(QStringLiteral("console")).toString(),
+             QStringLiteral("tcp:127.0.0.1:%1").arg(m_alphaPort));
+    QCOMPARE(alpha.value(QStringLiteral("logFile")).toString(), m_alphaLog);
+    const QString mainPid = m_sandbox.unitProperty(
+            QStringLiteral("softioc-tstiocctl-alpha.service"), QStringLiteral("MainPID"));
+    QCOMPARE(alpha.value(QStringLiteral("procServPid")).toInt(), mainPid.toInt());
+    QVERIFY(alpha.value(QStringLiteral("pid")).toInt() > 0);
+    QVERIFY(alpha.value(QStringLiteral("pid")).toInt() != mainPid.toInt());
+    QVERIFY(QDateTime::fromString(alpha.value(QStringLiteral("since")).toString(), Qt::ISODate)
+                    .isValid());
+}
+
+void TestIocctl::psTemplate()
+{
+    const Run run = iocctl({ QStringLiteral("ps"), QStringLiteral("-f"),
+                             QStringLiteral("name=tstiocctl-alpha"), QStringLiteral("--format"),
+                             QStringLiteral("{{.Name}} {{.Console}}") });
+    QCOMPARE(run.code, 0);
+    QCOMPARE(run.out, QStringLiteral("tstiocctl-alpha tcp:127.0.0.1:%1\n").arg(m_alphaPort));
+
+    const Run bad = iocctl({ QStringLiteral("ps"), QStringLiteral("--format"),
+                             QStringLiteral("{{.NoSuchField}}") });
+    QCOMPARE(bad.code, 2);
+    QVERIFY(bad.out.isEmpty());
+}
+
+void TestIocctl::inspect()
+{
+    const Run run = iocctl({ QStringLiteral("inspect"), QStringLiteral("tstiocctl-gamma") });
+    QCOMPARE(run.code, 0);
+    const QJsonArray array = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QCOMPARE(array.size(), 1);
+    const QJsonObject gamma = array.first().toObject();
+    QCOMPARE(gamma.value(QStringLiteral("name")).toString(), QStringLiteral("tstiocctl-gamma"));
+    QCOMPARE(gamma.value(QStringLiteral("unit")).toString(),
+             QStringLiteral("procserv-tstiocctl-gamma.service"));
+    QCOMPARE(gamma.value(QStringLiteral("convention")).toString(), QStringLiteral("procservutils"));
+
+    const Run missing = iocctl({ QStringLiteral("inspect"), QStringLiteral("tstiocctl-gamm") });
+    QCOMPARE(missing.code, 3);
+    QVERIFY2(missing.err.contains(QLatin1String("tstiocctl-gamma")), qPrintable(missing.err));
+}
+
+void TestIocctl::execDbl()
+{
+    const Run run = iocctl({ QStringLiteral("exec"), QStringLiteral("tstiocctl-alpha"),
+                             QStringLiteral("--"), QStringLiteral("dbl") });
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains(QLatin1String("tstiocctl-alpha:ai1\n")), qPrintable(run.out));
+    QVERIFY2(!run.out.contains(QLatin1String("epics>")), qPrintable(run.out));
+    QVERIFY2(!run.out.startsWith(QLatin1String("dbl")), qPrintable(run.out)); // echo stripped
+    QVERIFY2(!run.out.contains(QLatin1String("@@@")), qPrintable(run.out)); // no banner
+    QVERIFY(!run.out.contains(QLatin1Char('\r')));
+
+    // Over the procServUtils UNIX socket too, with a command that has its own arguments.
+    const Run dbgf = iocctl({ QStringLiteral("exec"), QStringLiteral("tstiocctl-gamma"),
+                              QStringLiteral("--"), QStringLiteral("dbpr"),
+                              QStringLiteral("tstiocctl-gamma:ai1") });
+    QCOMPARE(dbgf.code, 0);
+    QVERIFY2(dbgf.out.contains(QLatin1String("tstiocctl-gamma:ai1")), qPrintable(dbgf.out));
+}
+
+void TestIocctl::execRefusesControlCharacters()
+{
+    const QByteArray before = alphaLog();
+    const Run run = iocctl({ QStringLiteral("exec"), QStringLiteral("tstiocctl-alpha"),
+                             QStringLiteral("--"), QStringLiteral("dbl\x18") });
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(QLatin1String("control character")), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+    // The IOC was not restarted: same child PID line count in the log, no kill.
+    QVERIFY(!alphaLog().mid(before.size()).contains("Restarting child"));
+
+    const Run empty = iocctl({ QStringLiteral("exec"), QStringLiteral("tstiocctl-alpha") });
+    QCOMPARE(empty.code, 2);
+}
+
+void TestIocctl::attachFromPipe()
+{
+    QProcess process;
+    process.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
+    process.setArguments({ QStringLiteral("--user"), QStringLiteral("attach"),
+                           QStringLiteral("tstiocctl-alpha") });
+    process.start();
+    QVERIFY(process.waitForStarted(10000));
+    QByteArray output;
+    QVERIFY2(waitFor(process, "Welcome to procServ", &output), output.constData());
+    QVERIFY2(waitFor(process, "connected (plus you)", &output), output.constData());
+
+    process.write("echo attachmarker1\r");
+    QVERIFY2(waitFor(process, "\nattachmarker1", &output), output.constData()); // the reply
+    const qsizetype logBefore = alphaLog().size();
+
+    process.write("\x1d"); // Ctrl-] detaches
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+
+    // Anything the detach had sent would be in the log before the output of this later
+    // command (procServ handles its clients' input in order).
+    const Run after = iocctl({ QStringLiteral("exec"), QStringLiteral("tstiocctl-alpha"),
+                               QStringLiteral("--"), QStringLiteral("dbl") });
+    QCOMPARE(after.code, 0);
+    QVERIFY(logContains("tstiocctl-alpha:ai1"));
+    const QByteArray log = alphaLog();
+    QVERIFY2(!log.contains("^]") && !log.contains('\x1d'), log.mid(logBefore).constData());
+}
+
+void TestIocctl::attachReadOnlySendsNothing()
+{
+    QProcess process;
+    process.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
+    process.setArguments({ QStringLiteral("--user"), QStringLiteral("attach"),
+                           QStringLiteral("--read-only"), QStringLiteral("tstiocctl-alpha") });
+    process.start();
+    QVERIFY(process.waitForStarted(10000));
+    QByteArray output;
+    QVERIFY2(waitFor(process, "procServ server PID", &output), output.constData());
+    const int pidBefore =
+            psObject(QStringLiteral("tstiocctl-alpha")).value(QStringLiteral("pid")).toInt();
+    QVERIFY(pidBefore > 0);
+
+    // Output of another client's command reaches the read-only console...
+    const Run other = iocctl({ QStringLiteral("exec"), QStringLiteral("tstiocctl-alpha"),
+                               QStringLiteral("--"), QStringLiteral("dbgf"),
+                               QStringLiteral("tstiocctl-alpha:ao1") });
+    QCOMPARE(other.code, 0);
+    QVERIFY2(waitFor(process, "dbgf tstiocctl-alpha:ao1", &output), output.constData());
+
+    // ... while what is typed into it goes nowhere.
+    process.write("dbpr readonlymarker\r");
+    process.write("\x18"); // even a kill key
+    process.closeWriteChannel(); // end of input: detaches once quiet
+    QVERIFY(process.waitForFinished(15000));
+    QCOMPARE(process.exitCode(), 0);
+
+    const Run after = iocctl({ QStringLiteral("exec"), QStringLiteral("tstiocctl-alpha"),
+                               QStringLiteral("--"), QStringLiteral("dbgf"),
+                               QStringLiteral("tstiocctl-alpha:status") });
+    QCOMPARE(after.code, 0);
+    QVERIFY(logContains("dbgf tstiocctl-alpha:status"));
+    const QByteArray log = alphaLog();
+    QVERIFY(!log.contains("readonlymarker"));
+    QCOMPARE(psObject(QStringLiteral("tstiocctl-alpha")).value(QStringLiteral("pid")).toInt(),
+             pidBefore); // the kill key did not reach procServ
+}
+
+void TestIocctl::attachAmbiguousGlob()
+{
+    const Run run = iocctl({ QStringLiteral("attach"), QStringLiteral("tstiocctl-*") });
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(QLatin1String("tstiocctl-alpha (softioc-tstiocctl-alpha.service)")),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("tstiocctl-gamma (procserv-tstiocctl-gamma.service)")),
+             qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestIocctl::logsTail()
+{
+    QVERIFY(logContains("epics> "));
+    const Run run = iocctl({ QStringLiteral("logs"), QStringLiteral("-n"), QStringLiteral("3"),
+                             QStringLiteral("tstiocctl-alpha") });
+    QCOMPARE(run.code, 0);
+    // tail's idea of the last three lines of procServ's log file.
+    QList<QByteArray> lines = alphaLog().split('\n');
+    if (lines.last().isEmpty())
+        lines.removeLast();
+    const QList<QByteArray> last = lines.mid(lines.size() - 3);
+    QByteArray expected;
+    for (const QByteArray &line : last)
+        expected += line + '\n';
+    if (!alphaLog().endsWith('\n'))
+        expected.chop(1);
+    QCOMPARE(run.out.toUtf8(), expected);
+
+    const Run bad = iocctl({ QStringLiteral("logs"), QStringLiteral("-n"), QStringLiteral("x"),
+                             QStringLiteral("tstiocctl-alpha") });
+    QCOMPARE(bad.code, 2);
+}
+
+void TestIocctl::stopShowsExited()
+{
+    const Run stop = iocctl({ QStringLiteral("stop"), QStringLiteral("tstiocctl-beta") });
+    QCOMPARE(stop.code, 0);
+    QCOMPARE(stop.out, QStringLiteral("tstiocctl-beta: stopped\n"));
+    QCOMPARE(m_sandbox.unitProperty(QStringLiteral("softioc-tstiocctl-beta.service"),
+                                    QStringLiteral("ActiveState")),
+             QStringLiteral("inactive"));
+
+    const Run ps = iocctl({ QStringLiteral("ps"), QStringLiteral("-q") });
+    QCOMPARE(ps.code, 0);
+    QVERIFY2(!ps.out.contains(QLatin1String("tstiocctl-beta")), qPrintable(ps.out));
+    const Run all = iocctl({ QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("-f"),
+                             QStringLiteral("name=tstiocctl-beta") });
+    QCOMPARE(all.code, 0);
+    const QStringList lines = all.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(1).contains(QLatin1String("Exited")), qPrintable(all.out));
+
+    const Run start = iocctl({ QStringLiteral("start"), QStringLiteral("tstiocctl-bet?") });
+    QCOMPARE(start.code, 0);
+    QCOMPARE(start.out, QStringLiteral("tstiocctl-beta: started\n"));
+    QCOMPARE(m_sandbox.unitProperty(QStringLiteral("softioc-tstiocctl-beta.service"),
+                                    QStringLiteral("ActiveState")),
+             QStringLiteral("active"));
+}
+
+void TestIocctl::startUnknownSuggests()
+{
+    const Run run = iocctl({ QStringLiteral("start"), QStringLiteral("tstiocctl-alpah") });
+    QCOMPARE(run.code, 3);
+    QVERIFY2(run.err.contains(QLatin1String("tstiocctl-alpah")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("Did you mean: tstiocctl-alpha")), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+
+    const Run glob = iocctl({ QStringLiteral("restart"), QStringLiteral("nosuchioc-*") });
+    QCOMPARE(glob.code, 3);
+}
+
+void TestIocctl::enableDisable()
+{
+    const QString unit = QStringLiteral("softioc-tstiocctl-alpha.service");
+    const Run enable = iocctl({ QStringLiteral("enable"), QStringLiteral("tstiocctl-alpha") });
+    QCOMPARE(enable.code, 0);
+    QCOMPARE(enable.out, QStringLiteral("tstiocctl-alpha: enabled\n"));
+    QCOMPARE(m_sandbox.unitProperty(unit, QStringLiteral("UnitFileState")),
+             QStringLiteral("enabled"));
+    QCOMPARE(psObject(QStringLiteral("tstiocctl-alpha")).value(QStringLiteral("enabled")).toBool(),
+             true);
+
+    const Run disable = iocctl({ QStringLiteral("disable"), QStringLiteral("tstiocctl-alpha") });
+    QCOMPARE(disable.code, 0);
+    QCOMPARE(m_sandbox.unitProperty(unit, QStringLiteral("UnitFileState")),
+             QStringLiteral("disabled"));
+}
+
+void TestIocctl::malformedUnitReported()
+{
+    const Run run = iocctl({ QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("-f"),
+                             QStringLiteral("name=tstiocctl-*") });
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.err.contains(QLatin1String("softioc-tstiocctl-broken.service")),
+             qPrintable(run.err));
+    QVERIFY2(run.out.contains(QLatin1String("tstiocctl-alpha ")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("tstiocctl-gamma ")), qPrintable(run.out));
+}
+
+QTEST_GUILESS_MAIN(TestIocctl)
+#include "tst_iocctl.moc"
