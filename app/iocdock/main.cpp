@@ -1,0 +1,133 @@
+// iocdock: the desktop application. Parses the command line, chooses the hosts, loads the
+// translation for the locale and shows MainWindow.
+
+#include "core/hosts/host.h"
+#include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QScreen>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+Q_LOGGING_CATEGORY(lcApp, "iocdock.app")
+
+static void loadTranslations(QApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::location(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("iocdock"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n")))
+        app.installTranslator(own);
+}
+
+int main(int argc, char *argv[])
+{
+    Q_INIT_RESOURCE(iocdock);
+    Q_INIT_RESOURCE(iocdock_translations);
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("iocdock"));
+    QApplication::setOrganizationName(QStringLiteral("iocdock"));
+    QApplication::setApplicationVersion(QStringLiteral(IOCDOCK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.iocdock.iocdock"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/iocdock.svg")));
+    loadTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Manage EPICS IOCs that run under procServ and systemd."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption userOption(
+            QStringLiteral("user"),
+            QCoreApplication::translate("main", "Show the IOCs of your user manager."));
+    const QCommandLineOption systemOption(
+            QStringLiteral("system"),
+            QCoreApplication::translate("main", "Show the IOCs of the system manager."));
+    const QCommandLineOption busOption(
+            QStringLiteral("bus"),
+            QCoreApplication::translate(
+                    "main", "Show the IOCs of the systemd manager at this D-Bus address."),
+            QCoreApplication::translate("main", "ADDRESS"));
+    const QCommandLineOption hostOption(
+            { QStringLiteral("H"), QStringLiteral("host") },
+            QCoreApplication::translate("main",
+                                        "Show the IOCs of a remote host over SSH "
+                                        "([user@]host[:port], /user for its user manager). "
+                                        "Repeatable."),
+            QCoreApplication::translate("main", "HOST"));
+    const QCommandLineOption screenshotOption(
+            QStringLiteral("screenshot"),
+            QCoreApplication::translate("main",
+                                        "Save a picture of the window once the table is "
+                                        "filled, then quit (for CI)."),
+            QCoreApplication::translate("main", "FILE"));
+    parser.addOptions({ userOption, systemOption, busOption, hostOption, screenshotOption });
+    parser.process(app);
+
+    // Which managers: the options chosen, else the sandbox's user manager in a demo,
+    // else the local system and user managers.
+    QStringList specs;
+    if (parser.isSet(systemOption))
+        specs << QStringLiteral("system");
+    if (parser.isSet(userOption))
+        specs << QStringLiteral("user");
+    if (parser.isSet(busOption))
+        specs << QStringLiteral("bus:") + parser.value(busOption);
+    specs += parser.values(hostOption);
+    if (specs.isEmpty()) {
+        if (qEnvironmentVariableIsSet("IOCDOCK_SANDBOX"))
+            specs << QStringLiteral("user");
+        else
+            specs << QStringLiteral("system") << QStringLiteral("user");
+    }
+
+    QList<Host *> hosts;
+    for (const QString &spec : qAsConst(specs)) {
+        Host *host = Host::fromSpec(spec, &app);
+        if (!host) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QCoreApplication::translate("main", "iocdock: not a host: %1")
+                                            .arg(spec)));
+            return 2;
+        }
+        hosts << host;
+    }
+
+    MainWindow window(hosts);
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        window.resize(1500, 900);
+        auto grab = [&window, file] {
+            // A second for the memory/CPU refresh and the console probes to land.
+            QTimer::singleShot(1000, &window, [&window, file] {
+                const bool ok = window.grab().save(file);
+                if (!ok)
+                    qCWarning(lcApp) << "could not write" << file;
+                QCoreApplication::exit(ok ? 0 : 1);
+            });
+        };
+        if (window.isReady())
+            grab();
+        else
+            QObject::connect(&window, &MainWindow::ready, &window, grab);
+        // Never hang a CI run: take whatever is there after 30 s.
+        QTimer::singleShot(30000, &window, [&window, file] {
+            qCWarning(lcApp) << "hosts not ready after 30 s; taking the screenshot anyway";
+            QCoreApplication::exit(window.grab().save(file) ? 3 : 1);
+        });
+    }
+    window.show();
+    return app.exec();
+}

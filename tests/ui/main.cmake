@@ -1,0 +1,20 @@
+# Tests of ui/ (except console/): models, message bar, main window
+iocdock_add_test(tst_ioctablemodel tst_ioctablemodel.cpp LIBS iocdock-ui iocdock-resources)
+iocdock_add_test(tst_iocfilterproxymodel tst_iocfilterproxymodel.cpp LIBS iocdock-ui)
+iocdock_add_test(tst_messagebar tst_messagebar.cpp LIBS iocdock-ui)
+
+# The packaging metadata must validate; the .ts files must match the sources.
+find_program(DESKTOP_FILE_VALIDATE_EXECUTABLE desktop-file-validate)
+find_program(APPSTREAMCLI_EXECUTABLE appstreamcli)
+if(DESKTOP_FILE_VALIDATE_EXECUTABLE)
+    add_test(NAME validate-desktop-file
+             COMMAND ${DESKTOP_FILE_VALIDATE_EXECUTABLE} ${PROJECT_SOURCE_DIR}/resources/iocdock.desktop)
+endif()
+if(APPSTREAMCLI_EXECUTABLE)
+    add_test(NAME validate-appstream
+             COMMAND ${APPSTREAMCLI_EXECUTABLE} validate --no-net
+                     ${PROJECT_SOURCE_DIR}/resources/org.iocdock.iocdock.metainfo.xml)
+endif()
+add_test(NAME check-translations COMMAND ${PROJECT_SOURCE_DIR}/tools/check-translations)
+set_tests_properties(check-translations PROPERTIES
+    ENVIRONMENT "LUPDATE=$<TARGET_FILE:${QT}::lupdate>" LABELS "lint")

@@ -1,0 +1,232 @@
+#include "core/ioc/iocformat.h"
+#include "ui/ioctablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+class tst_IocTableModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void insertsNewIocs();
+    void updatesExactlyTheChangedRow();
+    void removesRowsAndKeepsKeysInStep();
+    void removeHostRemovesOnlyItsRows();
+    void showsStatusTextAndChildPid();
+    void sortsByUnderlyingValues();
+    void computesCpuRateFromTwoSamples();
+    void refreshTimesTouchesOnlyTimeColumns();
+
+private:
+    static Ioc makeIoc(const QString &name, const QString &activeState = QStringLiteral("active"),
+                       const QString &host = QStringLiteral("user"));
+
+    IocTableModel *m_model = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
+    QDateTime m_now;
+};
+
+Ioc tst_IocTableModel::makeIoc(const QString &name, const QString &activeState, const QString &host)
+{
+    Ioc ioc;
+    ioc.host = host;
+    ioc.name = name;
+    ioc.unit = QStringLiteral("procserv-%1.service").arg(name);
+    ioc.unitPath = QStringLiteral("/org/freedesktop/systemd1/unit/procserv_2d") + name;
+    ioc.loadState = QStringLiteral("loaded");
+    ioc.activeState = activeState;
+    ioc.subState = activeState == QLatin1String("active") ? QStringLiteral("running")
+                                                          : QStringLiteral("dead");
+    ioc.unitFileState = QStringLiteral("enabled");
+    ioc.convention = QStringLiteral("procservutils");
+    return ioc;
+}
+
+void tst_IocTableModel::initTestCase()
+{
+    Q_INIT_RESOURCE(iocdock);
+}
+
+void tst_IocTableModel::init()
+{
+    m_now = QDateTime(QDate(2025, 1, 2), QTime(12, 0), Qt::UTC);
+    m_model = new IocTableModel;
+    m_model->setClock([this] { return m_now; });
+    m_tester = new QAbstractItemModelTester(m_model,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void tst_IocTableModel::cleanup()
+{
+    delete m_tester;
+    delete m_model;
+}
+
+void tst_IocTableModel::insertsNewIocs()
+{
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    m_model->upsert(makeIoc(QStringLiteral("motor1")));
+    m_model->upsert(makeIoc(QStringLiteral("vac2")));
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(inserted.at(1).at(1).toInt(), 1);
+    QCOMPARE(m_model->columnCount(), int(IocTableModel::ColumnCount));
+    QCOMPARE(m_model->index(1, IocTableModel::NameColumn).data().toString(),
+             QStringLiteral("vac2"));
+    QCOMPARE(m_model->rowOf(QStringLiteral("user/procserv-vac2.service")), 1);
+    QCOMPARE(m_model->headerData(IocTableModel::StatusColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Status"));
+}
+
+void tst_IocTableModel::updatesExactlyTheChangedRow()
+{
+    m_model->upsert(makeIoc(QStringLiteral("a")));
+    m_model->upsert(makeIoc(QStringLiteral("b")));
+    m_model->upsert(makeIoc(QStringLiteral("c")));
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+
+    Ioc b = makeIoc(QStringLiteral("b"), QStringLiteral("failed"));
+    m_model->upsert(b);
+
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(changed.count(), 1);
+    const QModelIndex topLeft = changed.at(0).at(0).toModelIndex();
+    const QModelIndex bottomRight = changed.at(0).at(1).toModelIndex();
+    QCOMPARE(topLeft.row(), 1);
+    QCOMPARE(bottomRight.row(), 1);
+    QCOMPARE(topLeft.column(), 0);
+    QCOMPARE(bottomRight.column(), IocTableModel::ColumnCount - 1);
+    QCOMPARE(m_model->index(1, 0).data(IocTableModel::StatusRole).toString(),
+             QStringLiteral("failed"));
+}
+
+void tst_IocTableModel::removesRowsAndKeepsKeysInStep()
+{
+    const QStringList names = { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+                                QStringLiteral("d") };
+    for (const QString &name : names)
+        m_model->upsert(makeIoc(name));
+    QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
+
+    m_model->remove(QStringLiteral("user/procserv-b.service"));
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.at(0).at(1).toInt(), 1);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(m_model->rowOf(QStringLiteral("user/procserv-b.service")), -1);
+    QCOMPARE(m_model->rowOf(QStringLiteral("user/procserv-c.service")), 1);
+    QCOMPARE(m_model->rowOf(QStringLiteral("user/procserv-d.service")), 2);
+
+    // An update after the removal lands on the right row.
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->upsert(makeIoc(QStringLiteral("d"), QStringLiteral("inactive")));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 2);
+    QCOMPARE(m_model->index(2, 0).data(IocTableModel::StatusRole).toString(),
+             QStringLiteral("exited"));
+
+    m_model->remove(QStringLiteral("user/no-such.service"));
+    QCOMPARE(removed.count(), 1);
+}
+
+void tst_IocTableModel::removeHostRemovesOnlyItsRows()
+{
+    m_model->upsert(
+            makeIoc(QStringLiteral("a"), QStringLiteral("active"), QStringLiteral("local")));
+    m_model->upsert(makeIoc(QStringLiteral("b"), QStringLiteral("active"), QStringLiteral("user")));
+    m_model->upsert(
+            makeIoc(QStringLiteral("c"), QStringLiteral("active"), QStringLiteral("local")));
+    m_model->removeHost(QStringLiteral("local"));
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->ioc(0).name, QStringLiteral("b"));
+    QCOMPARE(m_model->rowOf(QStringLiteral("user/procserv-b.service")), 0);
+}
+
+void tst_IocTableModel::showsStatusTextAndChildPid()
+{
+    Ioc ioc = makeIoc(QStringLiteral("motor1"));
+    ioc.mainPid = 1234;
+    ioc.childPid = 1240;
+    ioc.childState = ChildState::ShutDown;
+    ioc.activeSince = m_now.addSecs(-3600);
+    m_model->upsert(ioc);
+
+    const QModelIndex status = m_model->index(0, IocTableModel::StatusColumn);
+    QCOMPARE(status.data().toString(), IocFormat::statusText(ioc, m_now));
+    QVERIFY(!status.data(Qt::DecorationRole).value<QIcon>().pixmap(16, 16).isNull());
+    QVERIFY(status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("shut down")));
+
+    const QModelIndex pid = m_model->index(0, IocTableModel::PidColumn);
+    QCOMPARE(pid.data().toString(), QStringLiteral("1240"));
+    QVERIFY(pid.data(Qt::ToolTipRole).toString().contains(QStringLiteral("procServ PID: 1234")));
+
+    QCOMPARE(m_model->index(0, IocTableModel::UptimeColumn).data().toString(),
+             IocFormat::uptimeText(ioc, m_now));
+    QCOMPARE(m_model->index(0, IocTableModel::EnabledColumn).data().toString(),
+             QStringLiteral("enabled"));
+
+    // A stopped IOC shows no uptime.
+    m_model->upsert(makeIoc(QStringLiteral("motor1"), QStringLiteral("inactive")));
+    QCOMPARE(m_model->index(0, IocTableModel::UptimeColumn).data().toString(), QString());
+}
+
+void tst_IocTableModel::sortsByUnderlyingValues()
+{
+    Ioc small = makeIoc(QStringLiteral("small"));
+    small.memoryBytes = 900 * 1024; // "900 KiB" sorts after "2 MiB" as text
+    small.activeSince = m_now.addSecs(-90); // 1 min 30 s
+    Ioc big = makeIoc(QStringLiteral("big"));
+    big.memoryBytes = 2 * 1024 * 1024;
+    big.activeSince = m_now.addSecs(-7200);
+    m_model->upsert(small);
+    m_model->upsert(big);
+
+    const auto sortValue = [this](int row, int column) {
+        return m_model->index(row, column).data(IocTableModel::SortRole);
+    };
+    QCOMPARE(sortValue(0, IocTableModel::MemoryColumn).toULongLong(), quint64(900 * 1024));
+    QVERIFY(sortValue(0, IocTableModel::MemoryColumn).toULongLong()
+            < sortValue(1, IocTableModel::MemoryColumn).toULongLong());
+    QCOMPARE(sortValue(0, IocTableModel::UptimeColumn).toLongLong(), qint64(90));
+    QCOMPARE(sortValue(1, IocTableModel::UptimeColumn).toLongLong(), qint64(7200));
+    QVERIFY(IocTableModel::statusRank(QStringLiteral("running"))
+            < IocTableModel::statusRank(QStringLiteral("failed")));
+    QVERIFY(IocTableModel::statusRank(QStringLiteral("failed"))
+            < IocTableModel::statusRank(QStringLiteral("exited")));
+}
+
+void tst_IocTableModel::computesCpuRateFromTwoSamples()
+{
+    Ioc ioc = makeIoc(QStringLiteral("busy"));
+    ioc.cpuNSec = 1000000000ULL;
+    m_model->upsert(ioc);
+    const QModelIndex cpu = m_model->index(0, IocTableModel::CpuColumn);
+    QCOMPARE(cpu.data().toString(), QString()); // one sample: no rate yet
+
+    m_now = m_now.addSecs(2);
+    ioc.cpuNSec += 500000000ULL; // 0.5 s of CPU in 2 s
+    m_model->upsert(ioc);
+    QCOMPARE(cpu.data(IocTableModel::SortRole).toDouble(), 25.0);
+    QVERIFY(cpu.data().toString().startsWith(QStringLiteral("25")));
+}
+
+void tst_IocTableModel::refreshTimesTouchesOnlyTimeColumns()
+{
+    m_model->upsert(makeIoc(QStringLiteral("a")));
+    m_model->upsert(makeIoc(QStringLiteral("b")));
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->refreshTimes();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(IocTableModel::StatusColumn));
+    QCOMPARE(changed.at(0).at(1).toModelIndex().column(), int(IocTableModel::UptimeColumn));
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 1);
+}
+
+QTEST_MAIN(tst_IocTableModel)
+#include "tst_ioctablemodel.moc"

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/ioc/iocfilter.h"
+#include "ui/iocfilterproxymodel.h"
+
+#include <QWidget>
+
+class QButtonGroup;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+/// The filter bar above the IOC table: a line edit for the language of `iocctl ps --filter`
+/// (key completion, inline error with a red frame and the parser's message below it) and
+/// one-click status toggles. It parses with IocFilter; it never filters itself.
+class FilterBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FilterBar(QWidget *parent = nullptr);
+
+    QLineEdit *lineEdit() const { return m_lineEdit; }
+    QString text() const;
+    void setText(const QString &text);
+    /// The last valid filter (an invalid text does not replace it).
+    IocFilter filter() const { return m_filter; }
+    bool isTextValid() const { return m_valid; }
+    QString errorText() const;
+
+    IocFilterProxyModel::StatusToggle statusToggle() const { return m_toggle; }
+    void setStatusToggle(IocFilterProxyModel::StatusToggle toggle);
+
+signals:
+    /// A valid filter was entered.
+    void filterChanged(const IocFilter &filter);
+    void statusToggleChanged(IocFilterProxyModel::StatusToggle toggle);
+
+private:
+    void handleTextChanged(const QString &text);
+    QToolButton *addToggle(const QString &text, const QString &toolTip,
+                           IocFilterProxyModel::StatusToggle toggle);
+
+    QLineEdit *m_lineEdit;
+    QLabel *m_errorLabel;
+    QButtonGroup *m_toggleGroup;
+    IocFilter m_filter;
+    bool m_valid = true;
+    IocFilterProxyModel::StatusToggle m_toggle = IocFilterProxyModel::StatusToggle::All;
+};

@@ -1,0 +1,154 @@
+#include "ui/hostlistmodel.h"
+
+#include "core/hosts/host.h"
+#include "core/ioc/inventory.h"
+#include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
+
+#include <QIcon>
+
+HostListModel::HostListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{}
+
+void HostListModel::addHost(Host *host, Inventory *inventory)
+{
+    const int row = static_cast<int>(m_entries.size()) + 1;
+    beginInsertRows({}, row, row);
+    m_entries.append(
+            { host, inventory, inventory ? static_cast<int>(inventory->iocs().size()) : 0 });
+    endInsertRows();
+    connect(host, &Host::stateChanged, this, [this, host] { updateRow(host); });
+    if (inventory) {
+        // Counting by signal keeps a burst of thousands of iocAdded cheap; ready() resyncs.
+        connect(inventory, &Inventory::iocAdded, this, [this, host] { adjust(host, +1); });
+        connect(inventory, &Inventory::iocRemoved, this, [this, host] { adjust(host, -1); });
+        connect(inventory, &Inventory::ready, this, [this, host] { recount(host); });
+    }
+    // The "All hosts" total changes with every host.
+    emit dataChanged(index(0), index(0));
+}
+
+Host *HostListModel::host(int row) const
+{
+    if (row < 1 || row > m_entries.size())
+        return nullptr;
+    return m_entries.at(row - 1).host;
+}
+
+int HostListModel::rowOf(const Host *host) const
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).host == host)
+            return i + 1;
+    }
+    return -1;
+}
+
+int HostListModel::iocCount(const Host *host) const
+{
+    const int row = rowOf(host);
+    return row < 0 ? 0 : m_entries.at(row - 1).iocs;
+}
+
+void HostListModel::recount(const Host *host)
+{
+    const int row = rowOf(host);
+    if (row < 0)
+        return;
+    Entry &entry = m_entries[row - 1];
+    entry.iocs = entry.inventory ? static_cast<int>(entry.inventory->iocs().size()) : 0;
+    emit dataChanged(index(row), index(row));
+    emit dataChanged(index(0), index(0));
+}
+
+void HostListModel::adjust(const Host *host, int delta)
+{
+    const int row = rowOf(host);
+    if (row < 0)
+        return;
+    m_entries[row - 1].iocs = qMax(0, m_entries[row - 1].iocs + delta);
+    emit dataChanged(index(row), index(row));
+    emit dataChanged(index(0), index(0));
+}
+
+void HostListModel::updateRow(const Host *host)
+{
+    const int row = rowOf(host);
+    if (row >= 0)
+        emit dataChanged(index(row), index(row));
+}
+
+int HostListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_entries.size()) + 1;
+}
+
+QString HostListModel::stateText(const Host *host)
+{
+    switch (host->state()) {
+    case Host::State::Disconnected:
+        return tr("disconnected");
+    case Host::State::Connecting:
+        return tr("connecting…");
+    case Host::State::Connected:
+        return tr("connected");
+    case Host::State::Failed:
+        return tr("failed");
+    }
+    return {};
+}
+
+QVariant HostListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (index.row() == 0) {
+        switch (role) {
+        case Qt::DisplayRole: {
+            int total = 0;
+            for (const Entry &entry : m_entries)
+                total += entry.iocs;
+            return tr("All hosts (%1)").arg(total);
+        }
+        case Qt::ToolTipRole:
+            return tr("Show the IOCs of every host");
+        case HostIdRole:
+            return QString();
+        default:
+            return {};
+        }
+    }
+    const Entry &entry = m_entries.at(index.row() - 1);
+    const Host *host = entry.host;
+    if (!host)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        if (host->state() == Host::State::Connected)
+            return tr("%1 (%2)").arg(host->displayName()).arg(entry.iocs);
+        return tr("%1 — %2").arg(host->displayName(), stateText(host));
+    case Qt::ToolTipRole: {
+        QString tip = tr("%1\nHost id: %2\nState: %3")
+                              .arg(host->displayName(), host->id(), stateText(host));
+        if (!host->errorString().isEmpty())
+            tip += QLatin1Char('\n') + host->errorString();
+        return tip;
+    }
+    case Qt::DecorationRole:
+        switch (host->state()) {
+        case Host::State::Connected:
+            return QIcon(QStringLiteral(":/icons/status-running.svg"));
+        case Host::State::Connecting:
+            return QIcon(QStringLiteral(":/icons/status-transition.svg"));
+        case Host::State::Failed:
+            return QIcon(QStringLiteral(":/icons/status-failed.svg"));
+        case Host::State::Disconnected:
+            return QIcon(QStringLiteral(":/icons/status-stopped.svg"));
+        }
+        return {};
+    case HostIdRole:
+        return host->id();
+    default:
+        return {};
+    }
+}

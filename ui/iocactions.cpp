@@ -1,0 +1,298 @@
+#include "ui/iocactions.h"
+
+#include "core/hosts/host.h"
+#include "core/ioc/inventory.h"
+#include "core/ioc/iocformat.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QIcon>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QWidget>
+
+IocActions::IocActions(QWidget *dialogParent, QObject *parent)
+    : QObject(parent)
+    , m_dialogParent(dialogParent)
+{
+    m_start = makeAction(QStringLiteral("start"), tr("&Start"), tr("Start the selected IOCs"),
+                         { QKeySequence(Qt::CTRL | Qt::Key_S) }, QStringLiteral("startAction"));
+    m_stop = makeAction(QStringLiteral("stop"), tr("S&top"),
+                        tr("Stop the selected IOCs (their procServ ends too)"),
+                        { QKeySequence(Qt::CTRL | Qt::Key_Period) }, QStringLiteral("stopAction"));
+    m_restart =
+            makeAction(QStringLiteral("restart"), tr("&Restart"), tr("Restart the selected IOCs"),
+                       { QKeySequence(Qt::CTRL | Qt::Key_R) }, QStringLiteral("restartAction"));
+    m_enable = makeAction(QStringLiteral("enable"), tr("&Enable"),
+                          tr("Start the selected IOCs at boot"),
+                          { QKeySequence(Qt::CTRL | Qt::Key_E) }, QStringLiteral("enableAction"));
+    m_disable = makeAction(
+            QStringLiteral("disable"), tr("&Disable"), tr("Do not start the selected IOCs at boot"),
+            { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E) }, QStringLiteral("disableAction"));
+    m_attach = makeAction(QStringLiteral("attach"), tr("&Attach"),
+                          tr("Open the procServ console of the selected IOCs in a tab"),
+                          { QKeySequence(Qt::CTRL | Qt::Key_O), QKeySequence(Qt::Key_Return) },
+                          QStringLiteral("attachAction"));
+    m_logs = makeAction(QStringLiteral("logs"), tr("&Logs"),
+                        tr("Follow the log of the selected IOCs"),
+                        { QKeySequence(Qt::CTRL | Qt::Key_L) }, QStringLiteral("logsAction"));
+    m_details = makeAction(QStringLiteral("details"), tr("De&tails"),
+                           tr("Show everything known about the selected IOCs"),
+                           { QKeySequence(Qt::CTRL | Qt::Key_I) }, QStringLiteral("detailsAction"));
+
+    connect(m_start, &QAction::triggered, this, [this] { run(UnitAction::Start, m_selection); });
+    connect(m_stop, &QAction::triggered, this, [this] { run(UnitAction::Stop, m_selection); });
+    connect(m_restart, &QAction::triggered, this,
+            [this] { run(UnitAction::Restart, m_selection); });
+    connect(m_enable, &QAction::triggered, this, [this] { run(UnitAction::Enable, m_selection); });
+    connect(m_disable, &QAction::triggered, this,
+            [this] { run(UnitAction::Disable, m_selection); });
+    connect(m_attach, &QAction::triggered, this, [this] {
+        const QList<Ioc> iocs = m_selection;
+        for (const Ioc &ioc : iocs)
+            emit attachRequested(ioc);
+    });
+    connect(m_logs, &QAction::triggered, this, [this] {
+        const QList<Ioc> iocs = m_selection;
+        for (const Ioc &ioc : iocs)
+            emit logsRequested(ioc);
+    });
+    connect(m_details, &QAction::triggered, this, [this] {
+        const QList<Ioc> iocs = m_selection;
+        for (const Ioc &ioc : iocs)
+            emit detailsRequested(ioc);
+    });
+
+    m_confirm = [this](const QString &title, const QString &text, const QString &acceptText,
+                       std::function<void(bool)> answer) {
+        defaultConfirm(title, text, acceptText, std::move(answer));
+    };
+    updateEnabled();
+}
+
+QAction *IocActions::makeAction(const QString &icon, const QString &text, const QString &toolTip,
+                                const QList<QKeySequence> &shortcuts, const QString &objectName)
+{
+    auto *action = new QAction(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), text, this);
+    action->setObjectName(objectName);
+    action->setShortcuts(shortcuts);
+    // Shortcuts act in the table only: a console tab must get every key the user types.
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    action->setToolTip(
+            tr("%1 (%2)").arg(toolTip, shortcuts.first().toString(QKeySequence::NativeText)));
+    action->setStatusTip(toolTip);
+    return action;
+}
+
+QList<QAction *> IocActions::actions() const
+{
+    return { m_start,   m_stop,  m_restart, nullptr, m_enable,
+             m_disable, nullptr, m_attach,  m_logs,  m_details };
+}
+
+void IocActions::addInventory(Inventory *inventory)
+{
+    m_inventories.insert(inventory->host()->id(), inventory);
+}
+
+void IocActions::setSelection(const QList<Ioc> &iocs)
+{
+    m_selection = iocs;
+    updateEnabled();
+}
+
+void IocActions::updateEnabled()
+{
+    bool anyInactive = false, anyActive = false, anyLoaded = false, anyEnabled = false,
+         anyDisabled = false, anyConsole = false;
+    for (const Ioc &ioc : qAsConst(m_selection)) {
+        const bool active = ioc.isActive() || ioc.activeState == QLatin1String("activating")
+                || ioc.activeState == QLatin1String("reloading");
+        anyActive |= active;
+        anyInactive |= !active;
+        anyLoaded |= ioc.isLoaded() || !ioc.fragmentPath.isEmpty() || !ioc.unitFileState.isEmpty();
+        anyEnabled |= ioc.unitFileState == QLatin1String("enabled")
+                || ioc.unitFileState == QLatin1String("enabled-runtime");
+        anyDisabled |= ioc.unitFileState == QLatin1String("disabled");
+        anyConsole |= ioc.console.isValid();
+    }
+    const bool any = !m_selection.isEmpty();
+    m_start->setEnabled(anyInactive);
+    m_stop->setEnabled(anyActive);
+    m_restart->setEnabled(any && anyLoaded);
+    m_enable->setEnabled(anyDisabled);
+    m_disable->setEnabled(anyEnabled);
+    m_attach->setEnabled(anyConsole);
+    m_logs->setEnabled(any);
+    m_details->setEnabled(any);
+}
+
+QString IocActions::nameList(const QStringList &names)
+{
+    const int shown = 8;
+    if (names.size() <= shown)
+        return names.join(QStringLiteral(", "));
+    return tr("%1 and %n more", "", static_cast<int>(names.size()) - shown)
+            .arg(names.mid(0, shown).join(QStringLiteral(", ")));
+}
+
+QString IocActions::confirmationText(UnitAction action, const QList<Ioc> &iocs) const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList lines;
+    int consoles = 0;
+    for (const Ioc &ioc : iocs) {
+        QString line = tr("• %1 on %2").arg(ioc.name, ioc.host);
+        if (ioc.isActive() && ioc.activeSince.isValid())
+            line += tr(", up %1").arg(IocFormat::uptimeText(ioc, now));
+        else
+            line += tr(", %1").arg(IocFormat::statusText(ioc, now));
+        const int open = m_openConsoles ? m_openConsoles(ioc) : 0;
+        if (open > 0)
+            line += tr(", %n console(s) open here", "", open);
+        consoles += open;
+        lines << line;
+        if (lines.size() == 12 && iocs.size() > 13) {
+            lines << tr("• … and %n more", "", static_cast<int>(iocs.size()) - 12);
+            break;
+        }
+    }
+    QString question;
+    if (action == UnitAction::Stop)
+        question = tr("Stop %n IOC(s)? The IOC and its procServ end; anyone attached to the "
+                      "console is disconnected.",
+                      "", static_cast<int>(iocs.size()));
+    else
+        question = tr("Restart %n IOC(s)? The IOC and its procServ are stopped and started "
+                      "again; anyone attached to the console is disconnected.",
+                      "", static_cast<int>(iocs.size()));
+    QString text = question + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
+    if (consoles == 0)
+        text += QStringLiteral("\n\n")
+                + tr("Other users may be attached to the console from elsewhere.");
+    return text;
+}
+
+void IocActions::run(UnitAction action, const QList<Ioc> &iocs)
+{
+    if (iocs.isEmpty())
+        return;
+    const bool ask =
+            m_confirmationsEnabled && (action == UnitAction::Stop || action == UnitAction::Restart);
+    if (!ask || !m_confirm) {
+        execute(action, iocs);
+        return;
+    }
+    const QString title = action == UnitAction::Stop ? tr("Stop IOCs") : tr("Restart IOCs");
+    const QString acceptText = action == UnitAction::Stop ? tr("&Stop") : tr("&Restart");
+    QPointer<IocActions> self(this);
+    m_confirm(title, confirmationText(action, iocs), acceptText,
+              [self, action, iocs](bool accepted) {
+                  if (self && accepted)
+                      self->execute(action, iocs);
+              });
+}
+
+void IocActions::defaultConfirm(const QString &title, const QString &text,
+                                const QString &acceptText, std::function<void(bool)> answer)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel,
+                                m_dialogParent);
+    QPushButton *accept = box->addButton(acceptText, QMessageBox::AcceptRole);
+    box->setDefaultButton(qobject_cast<QPushButton *>(box->button(QMessageBox::Cancel)));
+    box->setEscapeButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, box, [box, accept, answer = std::move(answer)](int) {
+        answer(box->clickedButton() == accept);
+    });
+    box->open(); // no nested event loop
+}
+
+QString IocActions::progressText(UnitAction action, const QStringList &names)
+{
+    const QString list = nameList(names);
+    switch (action) {
+    case UnitAction::Start:
+        return tr("Starting %1…").arg(list);
+    case UnitAction::Stop:
+        return tr("Stopping %1…").arg(list);
+    case UnitAction::Restart:
+        return tr("Restarting %1…").arg(list);
+    case UnitAction::Enable:
+        return tr("Enabling %1…").arg(list);
+    case UnitAction::Disable:
+        return tr("Disabling %1…").arg(list);
+    }
+    return {};
+}
+
+QString IocActions::doneText(UnitAction action, const QStringList &names)
+{
+    const QString list = nameList(names);
+    switch (action) {
+    case UnitAction::Start:
+        return tr("Started %1.").arg(list);
+    case UnitAction::Stop:
+        return tr("Stopped %1.").arg(list);
+    case UnitAction::Restart:
+        return tr("Restarted %1.").arg(list);
+    case UnitAction::Enable:
+        return tr("Enabled %1: it starts at boot.").arg(list);
+    case UnitAction::Disable:
+        return tr("Disabled %1: it no longer starts at boot.").arg(list);
+    }
+    return {};
+}
+
+void IocActions::execute(UnitAction action, const QList<Ioc> &iocs)
+{
+    auto batch = std::make_shared<Batch>();
+    batch->action = action;
+    QList<Ioc> runnable;
+    for (const Ioc &ioc : iocs) {
+        Inventory *inventory = m_inventories.value(ioc.host);
+        if (!inventory) {
+            batch->failures << tr("%1: its host %2 is not connected.").arg(ioc.name, ioc.host);
+            continue;
+        }
+        runnable << ioc;
+        batch->names << ioc.name;
+    }
+    batch->pending = static_cast<int>(runnable.size());
+    if (runnable.isEmpty()) {
+        emit outcomeReported(batch->failures.join(QLatin1Char('\n')), MessageBar::Kind::Error);
+        emit jobsFinished(action, {});
+        return;
+    }
+    emit outcomeReported(progressText(action, batch->names), MessageBar::Kind::Information);
+    for (const Ioc &ioc : qAsConst(runnable)) {
+        m_inventories.value(ioc.host)->run(
+                action, ioc.key(), this,
+                [this, batch, ioc](const JobResult &result) { handleJobDone(batch, ioc, result); });
+    }
+}
+
+void IocActions::handleJobDone(const std::shared_ptr<Batch> &batch, const Ioc &ioc,
+                               const JobResult &result)
+{
+    batch->results << result;
+    if (!result.ok()) {
+        QString why = result.message;
+        if (why.isEmpty())
+            why = SystemdManager::describeJobResult(result.result);
+        batch->failures << tr("%1: %2").arg(ioc.name, why);
+    }
+    if (--batch->pending > 0)
+        return;
+    if (batch->failures.isEmpty()) {
+        emit outcomeReported(doneText(batch->action, batch->names), MessageBar::Kind::Success);
+    } else {
+        const QString head =
+                tr("Could not %1 %n IOC(s):", "", static_cast<int>(batch->failures.size()))
+                        .arg(SystemdManager::actionName(batch->action));
+        emit outcomeReported(head + QLatin1Char('\n') + batch->failures.join(QLatin1Char('\n')),
+                             MessageBar::Kind::Error);
+    }
+    emit jobsFinished(batch->action, batch->results);
+}

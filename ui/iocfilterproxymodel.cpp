@@ -1,0 +1,65 @@
+#include "ui/iocfilterproxymodel.h"
+
+#include "ui/ioctablemodel.h"
+
+IocFilterProxyModel::IocFilterProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(IocTableModel::SortRole);
+    setDynamicSortFilter(true);
+}
+
+void IocFilterProxyModel::setFilter(const IocFilter &filter)
+{
+    m_filter = filter;
+    invalidateFilter();
+}
+
+IocFilter IocFilterProxyModel::setFilterText(const QString &text)
+{
+    const IocFilter parsed = IocFilter::parse(text);
+    if (parsed.isValid())
+        setFilter(parsed);
+    return parsed;
+}
+
+QString IocFilterProxyModel::statusToggleText(StatusToggle toggle)
+{
+    switch (toggle) {
+    case StatusToggle::Running:
+        return QStringLiteral("status=running");
+    case StatusToggle::NotRunning:
+        return QStringLiteral("status!=running");
+    case StatusToggle::Failed:
+        return QStringLiteral("status=failed");
+    case StatusToggle::All:
+        break;
+    }
+    return {};
+}
+
+void IocFilterProxyModel::setStatusToggle(StatusToggle toggle)
+{
+    if (toggle == m_toggle)
+        return;
+    m_toggle = toggle;
+    m_statusFilter = IocFilter::parse(statusToggleText(toggle));
+    invalidateFilter();
+}
+
+void IocFilterProxyModel::setHosts(const QSet<QString> &hostIds)
+{
+    if (hostIds == m_hosts)
+        return;
+    m_hosts = hostIds;
+    invalidateFilter();
+}
+
+bool IocFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    const Ioc ioc = index.data(IocTableModel::IocRole).value<Ioc>();
+    if (!m_hosts.isEmpty() && !m_hosts.contains(ioc.host))
+        return false;
+    return m_statusFilter.matches(ioc) && m_filter.matches(ioc);
+}

@@ -1,0 +1,373 @@
+#include "ui/ioctablemodel.h"
+
+#include "core/ioc/inventory.h"
+#include "core/ioc/iocformat.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QIcon>
+
+IocTableModel::IocTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_now([] { return QDateTime::currentDateTimeUtc(); })
+{}
+
+void IocTableModel::addInventory(Inventory *inventory)
+{
+    connect(inventory, &Inventory::iocAdded, this, &IocTableModel::upsert);
+    connect(inventory, &Inventory::iocChanged, this, &IocTableModel::upsert);
+    connect(inventory, &Inventory::iocRemoved, this, &IocTableModel::remove);
+    const QList<Ioc> known = inventory->iocs();
+    for (const Ioc &ioc : known)
+        upsert(ioc);
+}
+
+void IocTableModel::upsert(const Ioc &ioc)
+{
+    const QString key = ioc.key();
+    updateCpu(ioc);
+    const int row = m_rowByKey.value(key, -1);
+    if (row >= 0) {
+        m_rows[row] = ioc;
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return;
+    }
+    const int newRow = static_cast<int>(m_rows.size());
+    beginInsertRows({}, newRow, newRow);
+    m_rows.append(ioc);
+    m_rowByKey.insert(key, newRow);
+    endInsertRows();
+}
+
+void IocTableModel::remove(const QString &key)
+{
+    const int row = m_rowByKey.value(key, -1);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.remove(row);
+    m_rowByKey.remove(key);
+    m_cpu.remove(key);
+    reindexFrom(row);
+    endRemoveRows();
+}
+
+void IocTableModel::removeHost(const QString &hostId)
+{
+    for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
+        if (m_rows.at(row).host == hostId)
+            remove(m_rows.at(row).key());
+    }
+}
+
+QModelIndex IocTableModel::indexOf(const QString &key, int column) const
+{
+    const int row = rowOf(key);
+    return row < 0 ? QModelIndex() : index(row, column);
+}
+
+void IocTableModel::refreshTimes()
+{
+    if (m_rows.isEmpty())
+        return;
+    const int last = static_cast<int>(m_rows.size()) - 1;
+    emit dataChanged(index(0, StatusColumn), index(last, UptimeColumn),
+                     { Qt::DisplayRole, Qt::ToolTipRole, SortRole });
+}
+
+void IocTableModel::reindexFrom(int row)
+{
+    for (int i = row; i < m_rows.size(); ++i)
+        m_rowByKey[m_rows.at(i).key()] = i;
+}
+
+void IocTableModel::updateCpu(const Ioc &ioc)
+{
+    // CPUUsageNSec is a counter; the column shows its rate between two refreshes.
+    CpuSample &sample = m_cpu[ioc.key()];
+    const qint64 nowMSec = m_now().toMSecsSinceEpoch();
+    if (ioc.cpuNSec == 0 || !ioc.isActive()) {
+        sample = CpuSample{};
+        return;
+    }
+    if (ioc.cpuNSec == sample.cpuNSec)
+        return; // same sample delivered again with another change
+    if (sample.cpuNSec > 0 && ioc.cpuNSec > sample.cpuNSec && nowMSec > sample.atMSec) {
+        const double used = static_cast<double>(ioc.cpuNSec - sample.cpuNSec);
+        const double wall = static_cast<double>(nowMSec - sample.atMSec) * 1e6;
+        sample.percent = 100.0 * used / wall;
+    }
+    sample.cpuNSec = ioc.cpuNSec;
+    sample.atMSec = nowMSec;
+}
+
+int IocTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int IocTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+int IocTableModel::statusRank(const QString &status)
+{
+    static const QStringList order = {
+        QStringLiteral("running"),  QStringLiteral("starting"), QStringLiteral("restarting"),
+        QStringLiteral("stopping"), QStringLiteral("shutdown"), QStringLiteral("failed"),
+        QStringLiteral("exited"),
+    };
+    const int rank = static_cast<int>(order.indexOf(status));
+    return rank < 0 ? static_cast<int>(order.size()) : rank;
+}
+
+static QString statusIconName(const QString &status)
+{
+    if (status == QLatin1String("running"))
+        return QStringLiteral(":/icons/status-running.svg");
+    if (status == QLatin1String("shutdown"))
+        return QStringLiteral(":/icons/status-shutdown.svg");
+    if (status == QLatin1String("failed"))
+        return QStringLiteral(":/icons/status-failed.svg");
+    if (status == QLatin1String("starting") || status == QLatin1String("stopping")
+        || status == QLatin1String("restarting"))
+        return QStringLiteral(":/icons/status-transition.svg");
+    if (status == QLatin1String("exited"))
+        return QStringLiteral(":/icons/status-stopped.svg");
+    return QStringLiteral(":/icons/status-unknown.svg");
+}
+
+static qint64 uptimeSeconds(const Ioc &ioc, const QDateTime &now)
+{
+    if (!ioc.isActive() || !ioc.activeSince.isValid())
+        return -1;
+    return qMax<qint64>(0, ioc.activeSince.secsTo(now));
+}
+
+QVariant IocTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Ioc &ioc = m_rows.at(index.row());
+    const int column = index.column();
+
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(ioc, column, m_now());
+    case SortRole:
+        return sortValue(ioc, column, m_now());
+    case Qt::ToolTipRole:
+        return toolTip(ioc, column, m_now());
+    case IocRole:
+        return QVariant::fromValue(ioc);
+    case KeyRole:
+        return ioc.key();
+    case StatusRole:
+        return ioc.status();
+    case Qt::DecorationRole:
+        if (column == StatusColumn)
+            return QIcon(statusIconName(ioc.status()));
+        return {};
+    case Qt::ForegroundRole:
+        if (column == StatusColumn) {
+            const QString status = ioc.status();
+            if (status == QLatin1String("failed"))
+                return QBrush(QColor(0xc0, 0x39, 0x2b));
+            if (status == QLatin1String("shutdown"))
+                return QBrush(QColor(0xb8, 0x6e, 0x00));
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        switch (column) {
+        case RestartsColumn:
+        case PidColumn:
+        case MemoryColumn:
+        case CpuColumn:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant IocTableModel::display(const Ioc &ioc, int column, const QDateTime &now) const
+{
+    switch (column) {
+    case NameColumn:
+        return ioc.name;
+    case StatusColumn:
+        return IocFormat::statusText(ioc, now);
+    case UptimeColumn:
+        return uptimeSeconds(ioc, now) < 0 ? QString() : IocFormat::uptimeText(ioc, now);
+    case RestartsColumn:
+        return ioc.isLoaded() ? QString::number(ioc.nRestarts) : QString();
+    case PidColumn:
+        if (ioc.childPid != 0)
+            return QString::number(ioc.childPid);
+        return {};
+    case ConsoleColumn:
+        return ioc.console.toString();
+    case EnabledColumn:
+        return ioc.unitFileState;
+    case ConventionColumn:
+        return ioc.convention;
+    case HostColumn:
+        return ioc.host;
+    case MemoryColumn:
+        return ioc.memoryBytes == 0 ? QString() : IocFormat::bytes(ioc.memoryBytes);
+    case CpuColumn: {
+        const double percent = m_cpu.value(ioc.key()).percent;
+        if (percent < 0)
+            return {};
+        return tr("%1 %").arg(percent, 0, 'f', percent < 10 ? 1 : 0);
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant IocTableModel::sortValue(const Ioc &ioc, int column, const QDateTime &now) const
+{
+    switch (column) {
+    case NameColumn:
+        return ioc.name.toCaseFolded();
+    case StatusColumn:
+        return statusRank(ioc.status());
+    case UptimeColumn:
+        return uptimeSeconds(ioc, now);
+    case RestartsColumn:
+        return ioc.nRestarts;
+    case PidColumn:
+        return ioc.childPid;
+    case ConsoleColumn:
+        return ioc.console.toString();
+    case EnabledColumn:
+        return ioc.isEnabled();
+    case ConventionColumn:
+        return ioc.convention;
+    case HostColumn:
+        return ioc.host;
+    case MemoryColumn:
+        return ioc.memoryBytes;
+    case CpuColumn:
+        return m_cpu.value(ioc.key()).percent;
+    default:
+        return {};
+    }
+}
+
+QVariant IocTableModel::toolTip(const Ioc &ioc, int column, const QDateTime &now) const
+{
+    switch (column) {
+    case NameColumn: {
+        QString tip = ioc.unit;
+        if (!ioc.description.isEmpty())
+            tip += QLatin1Char('\n') + ioc.description;
+        if (!ioc.configError.isEmpty())
+            tip += QLatin1Char('\n') + ioc.configError;
+        return tip;
+    }
+    case StatusColumn: {
+        QString tip = tr("systemd: %1 (%2)").arg(ioc.activeState, ioc.subState);
+        if (!ioc.result.isEmpty() && ioc.result != QLatin1String("success"))
+            tip += QLatin1Char('\n') + tr("Last result: %1").arg(ioc.result);
+        switch (ioc.childState) {
+        case ChildState::Running:
+            tip += QLatin1Char('\n') + tr("IOC process: running");
+            break;
+        case ChildState::ShutDown:
+            tip += QLatin1Char('\n') + tr("IOC process: shut down");
+            break;
+        case ChildState::Unknown:
+            tip += QLatin1Char('\n') + tr("IOC process: unknown");
+            break;
+        }
+        if (ioc.autoRestart != AutoRestart::Unknown)
+            tip += QLatin1Char('\n')
+                    + tr("procServ auto-restart: %1").arg(autoRestartName(ioc.autoRestart));
+        return tip;
+    }
+    case UptimeColumn:
+        if (ioc.activeSince.isValid() && ioc.isActive())
+            return tr("Active since %1")
+                    .arg(QLocale().toString(ioc.activeSince.toLocalTime(), QLocale::ShortFormat));
+        if (ioc.inactiveSince.isValid())
+            return tr("Inactive since %1")
+                    .arg(QLocale().toString(ioc.inactiveSince.toLocalTime(), QLocale::ShortFormat));
+        return {};
+    case PidColumn: {
+        QStringList lines;
+        if (ioc.childPid != 0)
+            lines << tr("IOC process PID: %1").arg(ioc.childPid);
+        if (ioc.mainPid != 0)
+            lines << tr("procServ PID: %1").arg(ioc.mainPid);
+        return lines.join(QLatin1Char('\n'));
+    }
+    case ConsoleColumn:
+        if (ioc.logPort.isValid())
+            return tr("Console: %1\nRead-only log port: %2")
+                    .arg(ioc.console.toString(), ioc.logPort.toString());
+        return ioc.console.toString();
+    case CpuColumn:
+        if (ioc.cpuNSec > 0)
+            return tr("CPU time: %1 s").arg(static_cast<double>(ioc.cpuNSec) / 1e9, 0, 'f', 1);
+        return {};
+    default:
+        Q_UNUSED(now)
+        return {};
+    }
+}
+
+QVariant IocTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case NameColumn:
+            return tr("Name");
+        case StatusColumn:
+            return tr("Status");
+        case UptimeColumn:
+            return tr("Uptime");
+        case RestartsColumn:
+            return tr("Restarts");
+        case PidColumn:
+            return tr("PID");
+        case ConsoleColumn:
+            return tr("Console");
+        case EnabledColumn:
+            return tr("Enabled");
+        case ConventionColumn:
+            return tr("Convention");
+        case HostColumn:
+            return tr("Host");
+        case MemoryColumn:
+            return tr("Memory");
+        case CpuColumn:
+            return tr("CPU");
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case StatusColumn:
+            return tr("systemd state and the state of the IOC process behind procServ");
+        case RestartsColumn:
+            return tr("Restarts of the unit by systemd (NRestarts)");
+        case PidColumn:
+            return tr("PID of the IOC process (procServ's PID in the tooltip)");
+        case EnabledColumn:
+            return tr("Whether the unit starts at boot (unit file state)");
+        case CpuColumn:
+            return tr("CPU use since the previous refresh");
+        default:
+            return {};
+        }
+    }
+    return {};
+}

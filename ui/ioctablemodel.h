@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/ioc/ioc.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+#include <QVector>
+
+#include <functional>
+
+class Inventory;
+
+/// The IOC table: one row per IOC of every Inventory added (one per host). Rows follow the
+/// inventories live: iocAdded inserts a row, iocChanged updates exactly that row, iocRemoved
+/// removes it. data() only formats cached values; nothing here talks to D-Bus.
+class IocTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn,
+        StatusColumn,
+        UptimeColumn,
+        RestartsColumn,
+        PidColumn,
+        ConsoleColumn,
+        EnabledColumn,
+        ConventionColumn,
+        HostColumn,
+        MemoryColumn,
+        CpuColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        /// The underlying value a column sorts by (numbers as numbers, times as seconds).
+        SortRole = Qt::UserRole + 1,
+        /// The whole Ioc (QVariant holding Ioc).
+        IocRole,
+        /// Ioc::key().
+        KeyRole,
+        /// Ioc::status(): running, shutdown, starting, stopping, restarting, failed, exited.
+        StatusRole,
+    };
+
+    explicit IocTableModel(QObject *parent = nullptr);
+
+    /// Shows the IOCs of @p inventory and follows its signals. The model does not own it.
+    void addInventory(Inventory *inventory);
+
+    /// Inserts the IOC, or updates its row (dataChanged for that row only).
+    void upsert(const Ioc &ioc);
+    /// Removes the row of @p key, if any.
+    void remove(const QString &key);
+    /// Removes every row of one host (Ioc::host == @p hostId).
+    void removeHost(const QString &hostId);
+
+    Ioc ioc(int row) const { return m_rows.value(row); }
+    int rowOf(const QString &key) const { return m_rowByKey.value(key, -1); }
+    QModelIndex indexOf(const QString &key, int column = NameColumn) const;
+    bool contains(const QString &key) const { return m_rowByKey.contains(key); }
+
+    /// Test seam: the clock uptimes are measured against (default: current time).
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    /// Tells views that time-dependent columns (uptime, status) changed; call periodically.
+    void refreshTimes();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    /// Rank of a status word for sorting: running first, stopped last.
+    static int statusRank(const QString &status);
+
+private:
+    struct CpuSample
+    {
+        quint64 cpuNSec = 0;
+        qint64 atMSec = 0;
+        double percent = -1; // -1: not known yet (needs two samples)
+    };
+
+    QVariant display(const Ioc &ioc, int column, const QDateTime &now) const;
+    QVariant sortValue(const Ioc &ioc, int column, const QDateTime &now) const;
+    QVariant toolTip(const Ioc &ioc, int column, const QDateTime &now) const;
+    void updateCpu(const Ioc &ioc);
+    void reindexFrom(int row);
+
+    QVector<Ioc> m_rows;
+    QHash<QString, int> m_rowByKey;
+    QHash<QString, CpuSample> m_cpu;
+    std::function<QDateTime()> m_now;
+};

@@ -1,0 +1,128 @@
+#include "ui/ioctabs.h"
+
+#include "core/hosts/host.h"
+#include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
+#include "ui/console/consoletabwidget.h"
+#include "ui/console/consoleview.h"
+#include "ui/iocdetailswidget.h"
+#include "ui/logview.h"
+
+#include <QIcon>
+
+IocTabs::IocTabs(ConsoleTabWidget *tabs, std::function<Host *(const Ioc &)> hostFor,
+                 QObject *parent)
+    : QObject(parent)
+    , m_tabs(tabs)
+    , m_hostFor(std::move(hostFor))
+    , m_settings(Settings::defaults())
+{
+    m_tabs->hide(); // until the first page
+    connect(m_tabs, &ConsoleTabWidget::consoleClosed, this, [this] {
+        if (m_tabs->count() == 0)
+            m_tabs->hide();
+    });
+}
+
+void IocTabs::setSettings(const Settings &settings)
+{
+    m_settings = settings;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (ConsoleView *view = m_tabs->viewAt(i)) {
+            view->setHistorySize(settings.scrollbackLines);
+            view->setTerminalFont(settings.terminalFont);
+            view->setColorScheme(settings.colorScheme);
+        } else if (auto *log = qobject_cast<LogView *>(m_tabs->widget(i))) {
+            log->setMaximumLines(settings.scrollbackLines);
+        }
+    }
+}
+
+QWidget *IocTabs::findPage(const char *className, const QString &key) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QWidget *page = m_tabs->widget(i);
+        if (page->inherits(className) && page->property("iocKey").toString() == key)
+            return page;
+    }
+    return nullptr;
+}
+
+void IocTabs::focus(QWidget *page)
+{
+    m_tabs->setCurrentWidget(page);
+    m_tabs->show();
+    page->setFocus();
+}
+
+void IocTabs::addPage(QWidget *page, const Ioc &ioc, const QString &title, const QString &icon)
+{
+    page->setProperty("iocKey", ioc.key());
+    const int index =
+            m_tabs->addTab(page, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), title);
+    m_tabs->setTabToolTip(index, tr("%1 on %2").arg(ioc.unit, ioc.host));
+    focus(page);
+}
+
+int IocTabs::consoleCount(const Ioc &ioc) const
+{
+    int open = 0;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const ConsoleView *view = m_tabs->viewAt(i);
+        open += view && view->key() == ioc.key() ? 1 : 0;
+    }
+    return open;
+}
+
+void IocTabs::attach(const Ioc &ioc)
+{
+    if (ConsoleView *view = m_tabs->viewFor(ioc.key())) {
+        focus(view);
+        return;
+    }
+    Host *host = m_hostFor(ioc);
+    if (!host || !ioc.console.isValid()) {
+        emit errorOccurred(tr("%1 has no procServ console endpoint.").arg(ioc.name));
+        return;
+    }
+    ConsoleView *view = m_tabs->openConsole(ioc, host->createConsole(ioc, false, nullptr));
+    if (!view)
+        return;
+    view->setHistorySize(m_settings.scrollbackLines);
+    view->setTerminalFont(m_settings.terminalFont);
+    view->setColorScheme(m_settings.colorScheme);
+    focus(view);
+}
+
+void IocTabs::showLogs(const Ioc &ioc)
+{
+    if (QWidget *page = findPage("LogView", ioc.key())) {
+        focus(page);
+        return;
+    }
+    Host *host = m_hostFor(ioc);
+    if (!host) {
+        emit errorOccurred(tr("The host of %1 is not known.").arg(ioc.name));
+        return;
+    }
+    auto *view = new LogView(ioc, m_tabs);
+    view->setMaximumLines(m_settings.scrollbackLines);
+    addPage(view, ioc, tr("Log: %1").arg(ioc.name), QStringLiteral("logs"));
+    view->start(host->logCommand(ioc, true, m_settings.logLines));
+}
+
+void IocTabs::showDetails(const Ioc &ioc)
+{
+    if (QWidget *page = findPage("IocDetailsWidget", ioc.key())) {
+        focus(page);
+        return;
+    }
+    auto *details = new IocDetailsWidget(m_tabs);
+    details->setIoc(ioc);
+    addPage(details, ioc, tr("Details: %1").arg(ioc.name), QStringLiteral("details"));
+}
+
+void IocTabs::update(const Ioc &ioc)
+{
+    if (auto *details = qobject_cast<IocDetailsWidget *>(findPage("IocDetailsWidget", ioc.key())))
+        details->setIoc(ioc);
+}

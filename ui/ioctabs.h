@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/ioc/ioc.h"
+#include "ui/settings.h"
+
+#include <QObject>
+
+#include <functional>
+
+class ConsoleTabWidget;
+class Host;
+
+/// Fills the bottom tab area (a ConsoleTabWidget) with one page per IOC and purpose: the
+/// console (ConsoleView), the log (LogView) and the details (IocDetailsWidget). Asking again
+/// for the same page focuses the open one. Hides the area while it has no tabs.
+class IocTabs : public QObject
+{
+    Q_OBJECT
+public:
+    /// @p hostFor finds the Host of an IOC (by Ioc::host), or nullptr.
+    IocTabs(ConsoleTabWidget *tabs, std::function<Host *(const Ioc &)> hostFor,
+            QObject *parent = nullptr);
+
+    void setSettings(const Settings &settings);
+
+    void attach(const Ioc &ioc);
+    void showLogs(const Ioc &ioc);
+    void showDetails(const Ioc &ioc);
+    /// Keeps the details page of @p ioc (if open) current.
+    void update(const Ioc &ioc);
+    /// Number of console tabs open on @p ioc.
+    int consoleCount(const Ioc &ioc) const;
+
+signals:
+    /// Something could not be opened; for the message bar.
+    void errorOccurred(const QString &message);
+
+private:
+    QWidget *findPage(const char *className, const QString &key) const;
+    void addPage(QWidget *page, const Ioc &ioc, const QString &title, const QString &icon);
+    void focus(QWidget *page);
+
+    ConsoleTabWidget *m_tabs;
+    std::function<Host *(const Ioc &)> m_hostFor;
+    Settings m_settings;
+};

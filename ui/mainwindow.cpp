@@ -1,0 +1,407 @@
+#include "ui/mainwindow.h"
+
+#include "core/hosts/host.h"
+#include "core/ioc/inventory.h"
+#include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
+#include "ui/console/consoletabwidget.h"
+#include "ui/filterbar.h"
+#include "ui/hostlistmodel.h"
+#include "ui/iocactions.h"
+#include "ui/iocfilterproxymodel.h"
+#include "ui/ioctablemodel.h"
+#include "ui/ioctabs.h"
+#include "ui/messagebar.h"
+#include "ui/settingsdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(Settings::load(QSettings()))
+    , m_model(new IocTableModel(this))
+    , m_proxy(new IocFilterProxyModel(this))
+    , m_hostModel(new HostListModel(this))
+    , m_actions(new IocActions(this, this))
+    , m_messageBar(new MessageBar(this))
+    , m_filterBar(new FilterBar(this))
+    , m_hostList(new QListView(this))
+    , m_table(new QTableView(this))
+    , m_tabs(new ConsoleTabWidget(this))
+    , m_iocTabs(new IocTabs(
+              m_tabs, [this](const Ioc &ioc) { return hostFor(ioc); }, this))
+    , m_mainSplitter(new QSplitter(Qt::Vertical, this))
+    , m_topSplitter(new QSplitter(Qt::Horizontal, this))
+    , m_statsTimer(new QTimer(this))
+{
+    setWindowTitle(tr("iocdock"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/iocdock.svg")));
+    m_proxy->setSourceModel(m_model);
+
+    m_hostList->setObjectName(QStringLiteral("hostList"));
+    m_hostList->setModel(m_hostModel);
+    m_hostList->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_hostList->setToolTip(tr("Hosts: select one or more to show only their IOCs"));
+    m_hostList->setCurrentIndex(m_hostModel->index(0));
+    connect(m_hostList->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::handleHostSelectionChanged);
+
+    m_topSplitter->addWidget(m_hostList);
+    m_topSplitter->addWidget(createTablePane());
+    m_topSplitter->setStretchFactor(1, 1);
+    m_topSplitter->setSizes({ 200, 1000 });
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_mainSplitter->addWidget(m_topSplitter);
+    m_mainSplitter->addWidget(m_tabs);
+    m_mainSplitter->setStretchFactor(0, 1);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setChildrenCollapsible(false);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(m_mainSplitter, 1);
+    setCentralWidget(central);
+
+    createMenus();
+
+    connect(m_actions, &IocActions::outcomeReported, m_messageBar, &MessageBar::showMessage);
+    connect(m_actions, &IocActions::attachRequested, m_iocTabs, &IocTabs::attach);
+    connect(m_actions, &IocActions::logsRequested, m_iocTabs, &IocTabs::showLogs);
+    connect(m_actions, &IocActions::detailsRequested, m_iocTabs, &IocTabs::showDetails);
+    connect(m_iocTabs, &IocTabs::errorOccurred, this, [this](const QString &text) {
+        m_messageBar->showMessage(text, MessageBar::Kind::Warning);
+    });
+    m_actions->setOpenConsoleCounter(
+            [this](const Ioc &ioc) { return m_iocTabs->consoleCount(ioc); });
+
+    connect(m_filterBar, &FilterBar::filterChanged, m_proxy, &IocFilterProxyModel::setFilter);
+    connect(m_filterBar, &FilterBar::statusToggleChanged, m_proxy,
+            &IocFilterProxyModel::setStatusToggle);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatusLine);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatusLine);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatusLine);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateStatusLine);
+    // Selected rows change under the user's eyes: keep the actions' view of them current.
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, &MainWindow::handleSelectionChanged);
+
+    m_statsTimer->setInterval(5000);
+    connect(m_statsTimer, &QTimer::timeout, this, &MainWindow::handleStatsTimer);
+    m_statsTimer->start();
+
+    for (Host *host : hosts)
+        addHost(host);
+    applySettings(m_settings);
+    restoreState();
+    updateStatusLine();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createTablePane()
+{
+    m_table->setObjectName(QStringLiteral("iocTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(IocTableModel::NameColumn, Qt::AscendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->horizontalHeader()->setDefaultSectionSize(110);
+    m_table->setColumnWidth(IocTableModel::NameColumn, 180);
+    m_table->setColumnWidth(IocTableModel::StatusColumn, 200);
+    m_table->setColumnWidth(IocTableModel::ConsoleColumn, 260);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    for (QAction *action : m_actions->actions()) {
+        if (action)
+            m_table->addAction(action); // their shortcuts act while the table has focus
+    }
+    connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            &MainWindow::showHeaderMenu);
+    connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
+    connect(m_table, &QTableView::doubleClicked, this, &MainWindow::handleDoubleClicked);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::handleSelectionChanged);
+
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_table, 1);
+    return pane;
+}
+
+void MainWindow::createMenus()
+{
+    auto *toolBar = addToolBar(tr("Actions"));
+    toolBar->setObjectName(QStringLiteral("actionsToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    QMenu *iocMenu = menuBar()->addMenu(tr("&IOC"));
+    for (QAction *action : m_actions->actions()) {
+        if (action) {
+            toolBar->addAction(action);
+            iocMenu->addAction(action);
+        } else {
+            toolBar->addSeparator();
+            iocMenu->addSeparator();
+        }
+    }
+    iocMenu->addSeparator();
+    QAction *settings = iocMenu->addAction(tr("&Settings…"), this, &MainWindow::showSettingsDialog);
+    settings->setMenuRole(QAction::PreferencesRole);
+    QAction *quit = iocMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About iocdock"), this, [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About iocdock"),
+                                    tr("<p><b>iocdock %1</b></p><p>Docker-like management of "
+                                       "EPICS IOCs that run under procServ and systemd.</p>")
+                                            .arg(QStringLiteral(IOCDOCK_VERSION)),
+                                    QMessageBox::Close, this);
+        box->setIconPixmap(windowIcon().pixmap(64, 64));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+}
+
+void MainWindow::addHost(Host *host)
+{
+    auto *inventory = new Inventory(host, this);
+    inventory->setUnitPatterns(m_settings.unitPatterns);
+    m_hosts << host;
+    m_inventories << inventory;
+    m_model->addInventory(inventory);
+    m_actions->addInventory(inventory);
+    m_hostModel->addHost(host, inventory);
+    connect(inventory, &Inventory::iocChanged, m_iocTabs, &IocTabs::update);
+    connect(inventory, &Inventory::ready, this, &MainWindow::checkReady);
+    connect(inventory, &Inventory::errorOccurred, this, [this, host](const QString &message) {
+        m_messageBar->showMessage(tr("%1: %2").arg(host->displayName(), message),
+                                  MessageBar::Kind::Error);
+    });
+    connect(host, &Host::stateChanged, this,
+            [this, host, inventory] { handleHostStateChanged(host, inventory); });
+    if (host->state() == Host::State::Disconnected)
+        host->connectToManager();
+    else
+        handleHostStateChanged(host, inventory);
+}
+
+void MainWindow::handleHostStateChanged(Host *host, Inventory *inventory)
+{
+    switch (host->state()) {
+    case Host::State::Connected:
+        if (!inventory->isReady() && inventory->property("started").isNull()) {
+            inventory->setProperty("started", true);
+            inventory->start();
+        }
+        break;
+    case Host::State::Failed:
+        m_messageBar->showMessage(
+                tr("Cannot reach %1: %2").arg(host->displayName(), host->errorString()),
+                MessageBar::Kind::Warning);
+        checkReady();
+        break;
+    case Host::State::Connecting:
+    case Host::State::Disconnected:
+        break;
+    }
+}
+
+bool MainWindow::isReady() const
+{
+    for (int i = 0; i < m_hosts.size(); ++i) {
+        if (!m_inventories.at(i)->isReady() && m_hosts.at(i)->state() != Host::State::Failed)
+            return false;
+    }
+    return true;
+}
+
+void MainWindow::checkReady()
+{
+    updateStatusLine();
+    if (!m_readyEmitted && isReady()) {
+        m_readyEmitted = true;
+        handleStatsTimer(); // memory and CPU for the first screen at once
+        emit ready();
+    }
+}
+
+void MainWindow::applySettings(const Settings &settings)
+{
+    const bool patternsChanged = settings.unitPatterns != m_settings.unitPatterns;
+    m_settings = settings;
+    m_actions->setConfirmationsEnabled(settings.confirmActions);
+    m_iocTabs->setSettings(settings);
+    if (patternsChanged) {
+        for (Inventory *inventory : qAsConst(m_inventories))
+            inventory->setUnitPatterns(settings.unitPatterns);
+        m_messageBar->showMessage(tr("New unit patterns apply after a restart of iocdock."),
+                                  MessageBar::Kind::Information);
+    }
+}
+
+void MainWindow::showSettingsDialog()
+{
+    auto *dialog = new SettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Settings settings = dialog->settings();
+        QSettings store;
+        settings.save(store);
+        applySettings(settings);
+    });
+    dialog->open();
+}
+
+Host *MainWindow::hostFor(const Ioc &ioc) const
+{
+    for (Host *host : m_hosts) {
+        if (host->id() == ioc.host)
+            return host;
+    }
+    return nullptr;
+}
+
+void MainWindow::handleSelectionChanged()
+{
+    QList<Ioc> selected;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        selected << index.data(IocTableModel::IocRole).value<Ioc>();
+    m_actions->setSelection(selected);
+}
+
+void MainWindow::handleHostSelectionChanged()
+{
+    QSet<QString> ids;
+    const QModelIndexList rows = m_hostList->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        const QString id = index.data(HostListModel::HostIdRole).toString();
+        if (id.isEmpty()) { // "All hosts"
+            ids.clear();
+            break;
+        }
+        ids.insert(id);
+    }
+    m_proxy->setHosts(ids);
+    updateStatusLine();
+}
+
+void MainWindow::handleDoubleClicked(const QModelIndex &index)
+{
+    m_iocTabs->attach(index.data(IocTableModel::IocRole).value<Ioc>());
+}
+
+void MainWindow::handleStatsTimer()
+{
+    m_model->refreshTimes();
+    // Memory and CPU emit no change signals: poll them for the rows on screen only.
+    QHash<QString, QStringList> keysByHost;
+    const int first = qMax(0, m_table->rowAt(0));
+    int last = m_table->rowAt(m_table->viewport()->height() - 1);
+    if (last < 0)
+        last = m_proxy->rowCount() - 1;
+    for (int row = first; row <= last && row < m_proxy->rowCount(); ++row) {
+        const Ioc ioc = m_proxy->index(row, 0).data(IocTableModel::IocRole).value<Ioc>();
+        if (ioc.isActive())
+            keysByHost[ioc.host] << ioc.key();
+    }
+    for (int i = 0; i < m_hosts.size(); ++i) {
+        const QStringList keys = keysByHost.value(m_hosts.at(i)->id());
+        if (!keys.isEmpty() && m_hosts.at(i)->state() == Host::State::Connected)
+            m_inventories.at(i)->refreshStats(keys);
+    }
+}
+
+void MainWindow::showHeaderMenu(const QPoint &pos)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        QAction *action = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        action->setEnabled(column != IocTableModel::NameColumn);
+        connect(action, &QAction::toggled, header,
+                [header, column](bool on) { header->setSectionHidden(column, !on); });
+    }
+    menu->popup(header->mapToGlobal(pos));
+}
+
+void MainWindow::showTableMenu(const QPoint &pos)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (QAction *action : m_actions->actions()) {
+        if (action)
+            menu->addAction(action);
+        else
+            menu->addSeparator();
+    }
+    menu->popup(m_table->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::updateStatusLine()
+{
+    statusBar()->showMessage(tr("%n IOC(s) shown", "", m_proxy->rowCount())
+                             + (m_proxy->rowCount() != m_model->rowCount()
+                                        ? tr(" of %1").arg(m_model->rowCount())
+                                        : QString())
+                             + (isReady() ? QString() : tr(" — still listing…")));
+}
+
+void MainWindow::restoreState()
+{
+    QSettings store;
+    restoreGeometry(store.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    QMainWindow::restoreState(store.value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_table->horizontalHeader()->restoreState(
+            store.value(QStringLiteral("mainWindow/header")).toByteArray());
+    m_mainSplitter->restoreState(
+            store.value(QStringLiteral("mainWindow/mainSplitter")).toByteArray());
+    m_topSplitter->restoreState(
+            store.value(QStringLiteral("mainWindow/topSplitter")).toByteArray());
+}
+
+void MainWindow::saveState() const
+{
+    QSettings store;
+    store.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    store.setValue(QStringLiteral("mainWindow/state"), QMainWindow::saveState());
+    store.setValue(QStringLiteral("mainWindow/header"), m_table->horizontalHeader()->saveState());
+    store.setValue(QStringLiteral("mainWindow/mainSplitter"), m_mainSplitter->saveState());
+    store.setValue(QStringLiteral("mainWindow/topSplitter"), m_topSplitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    m_tabs->closeAll(); // closes sessions without sending anything to the IOCs
+    QMainWindow::closeEvent(event);
+}

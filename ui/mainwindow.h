@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/ioc/ioc.h"
+#include "ui/settings.h"
+
+#include <QList>
+#include <QMainWindow>
+
+class ConsoleTabWidget;
+class FilterBar;
+class Host;
+class HostListModel;
+class Inventory;
+class IocActions;
+class IocTabs;
+class IocFilterProxyModel;
+class IocTableModel;
+class MessageBar;
+class QListView;
+class QSplitter;
+class QTableView;
+class QTimer;
+
+/// The main window. It wires the parts together and owns little logic of its own: one
+/// Inventory per Host feeds IocTableModel, IocFilterProxyModel filters it for the table,
+/// FilterBar and the host list drive the proxy, IocActions acts on the selection and the
+/// bottom tabs hold consoles, logs and details. Header state, geometry and splitter sizes are
+/// kept in QSettings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    /// Shows the IOCs of @p hosts (not owned; they must outlive the window) and connects
+    /// the ones not connected yet.
+    explicit MainWindow(const QList<Host *> &hosts, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    IocTableModel *model() const { return m_model; }
+    IocFilterProxyModel *proxyModel() const { return m_proxy; }
+    QTableView *tableView() const { return m_table; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    IocActions *iocActions() const { return m_actions; }
+    ConsoleTabWidget *bottomTabs() const { return m_tabs; }
+    MessageBar *messageBar() const { return m_messageBar; }
+    QList<Inventory *> inventories() const { return m_inventories; }
+
+    Settings settings() const { return m_settings; }
+    void applySettings(const Settings &settings);
+
+    IocTabs *tabs() const { return m_iocTabs; }
+    /// Every host has listed its IOCs (or failed to connect).
+    bool isReady() const;
+
+signals:
+    /// Emitted once, when isReady() becomes true.
+    void ready();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    QWidget *createTablePane();
+    void restoreState();
+    void saveState() const;
+    void addHost(Host *host);
+    void handleHostStateChanged(Host *host, Inventory *inventory);
+    void handleSelectionChanged();
+    void handleHostSelectionChanged();
+    void handleDoubleClicked(const QModelIndex &index);
+    void handleStatsTimer();
+    void showHeaderMenu(const QPoint &pos);
+    void showTableMenu(const QPoint &pos);
+    void showSettingsDialog();
+    void updateStatusLine();
+    void checkReady();
+    Host *hostFor(const Ioc &ioc) const;
+
+    QList<Host *> m_hosts;
+    QList<Inventory *> m_inventories;
+    Settings m_settings;
+    bool m_readyEmitted = false;
+
+    IocTableModel *m_model;
+    IocFilterProxyModel *m_proxy;
+    HostListModel *m_hostModel;
+    IocActions *m_actions;
+    MessageBar *m_messageBar;
+    FilterBar *m_filterBar;
+    QListView *m_hostList;
+    QTableView *m_table;
+    ConsoleTabWidget *m_tabs;
+    IocTabs *m_iocTabs;
+    QSplitter *m_mainSplitter;
+    QSplitter *m_topSplitter;
+    QTimer *m_statsTimer;
+};
