@@ -47,6 +47,10 @@ public:
     ConsoleSession *createConsole(const Ioc &ioc, bool readOnly, QObject *parent) const;
     /// argv of a command that prints (and with follow, follows) the IOC's log.
     QStringList logCommand(const Ioc &ioc, bool follow, int lines, const QString &since = {}) const;
+    /// The D-Bus address used for BusAddress and Ssh hosts (unixexec: over ssh).
+    QString busAddress() const;
+    /// ssh options and destination for this host (Ssh only), without a remote command.
+    QStringList sshArguments() const;
     /// XDG_RUNTIME_DIR of the manager's user, or /run for the system manager.
     QString runtimeDir() const;
 

@@ -1,1 +1,3 @@
 # Sources of core/hosts
+target_sources(iocdock-core PRIVATE
+    hosts/host.h hosts/host.cpp)

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+
 #include <functional>
 
 class Host;
@@ -83,9 +84,9 @@ private:
     bool m_filesListed = false;
     int m_pendingDetails = 0;
     int m_pendingProbes = 0;
-    QHash<QString, Ioc> m_iocs;          // key -> row
+    QHash<QString, Ioc> m_iocs; // key -> row
     QHash<QString, QString> m_keyByPath; // unit object path -> key
     QHash<QString, QString> m_keyByUnit; // unit name -> key
-    QSet<QString> m_changed;             // keys changed since the last flush
-    QTimer m_flushTimer;                 // coalesces bursts of PropertiesChanged
+    QSet<QString> m_changed; // keys changed since the last flush
+    QTimer m_flushTimer; // coalesces bursts of PropertiesChanged
 };

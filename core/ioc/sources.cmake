@@ -4,4 +4,5 @@ target_sources(iocdock-core PRIVATE
     ioc/conventions.h ioc/conventions.cpp
     ioc/conventionconfig.h ioc/conventionconfig.cpp
     ioc/iocfilter.h ioc/iocfilter.cpp
-    ioc/iocformat.h ioc/iocformat.cpp)
+    ioc/iocformat.h ioc/iocformat.cpp
+    ioc/inventory.h ioc/inventory.cpp)

@@ -1,0 +1,566 @@
+#include "core/ioc/inventory.h"
+
+#include "core/hosts/host.h"
+#include "core/ioc/conventionconfig.h"
+#include "core/ioc/conventions.h"
+#include "core/procserv/bannerprobe.h"
+#include "core/procserv/commandexpander.h"
+#include "core/procserv/procservcommand.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+
+Q_LOGGING_CATEGORY(lcInventory, "iocdock.inventory")
+
+namespace {
+
+// Loaded units of any name are checked for a procServ ExecStart ("anything else" in the
+// conventions table); installed-but-not-loaded files only by the convention patterns,
+// because looking inside them would mean loading every unit file on the machine.
+const QString s_allServices = QStringLiteral("*.service");
+
+QString unitNameFromKey(const QString &key)
+{
+    return key.mid(key.indexOf(QLatin1Char('/')) + 1);
+}
+
+QDateTime fromUsec(const QVariant &value)
+{
+    return SystemdManager::toDateTime(value.toULongLong());
+}
+
+} // namespace
+
+Inventory::Inventory(Host *host, QObject *parent)
+    : QObject(parent)
+    , m_host(host)
+    , m_patterns(Conventions::defaultUnitPatterns())
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(50);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Inventory::flushChanged);
+}
+
+void Inventory::setUnitPatterns(const QStringList &patterns)
+{
+    m_patterns = patterns.isEmpty() ? Conventions::defaultUnitPatterns() : patterns;
+}
+
+bool Inventory::matchesPatterns(const QString &unitName) const
+{
+    for (const QString &pattern : m_patterns) {
+        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(pattern));
+        if (re.match(unitName).hasMatch())
+            return true;
+    }
+    return false;
+}
+
+void Inventory::start()
+{
+    SystemdManager *manager = m_host->manager();
+    if (!manager) {
+        emit errorOccurred(tr("%1 is not connected.").arg(m_host->displayName()));
+        return;
+    }
+    connect(manager, &SystemdManager::unitNew, this, &Inventory::handleUnitNew,
+            Qt::UniqueConnection);
+    connect(manager, &SystemdManager::unitRemoved, this, &Inventory::handleUnitRemoved,
+            Qt::UniqueConnection);
+    connect(manager, &SystemdManager::unitPropertiesChanged, this,
+            &Inventory::handlePropertiesChanged, Qt::UniqueConnection);
+    connect(manager, &SystemdManager::reloading, this, &Inventory::handleReloading,
+            Qt::UniqueConnection);
+    connect(
+            manager, &SystemdManager::unitFilesChanged, this,
+            [this] { refreshStats(m_iocs.keys()); }, Qt::UniqueConnection);
+    manager->subscribe();
+
+    m_ready = false;
+    m_loadedListed = false;
+    m_filesListed = !m_includeUnitFiles;
+    manager->listUnits({ s_allServices }, this,
+                       [this](const QList<UnitInfo> &units, const QString &error) {
+                           handleUnitsListed(units, error);
+                       });
+    if (m_includeUnitFiles) {
+        manager->listUnitFiles(m_patterns, this,
+                               [this](const QList<UnitFileInfo> &files, const QString &error) {
+                                   handleUnitFilesListed(files, error);
+                               });
+    }
+}
+
+QList<Ioc> Inventory::iocs() const
+{
+    QList<Ioc> list;
+    list.reserve(m_iocs.size());
+    for (const Ioc &ioc : m_iocs) {
+        if (!ioc.name.isEmpty())
+            list.append(ioc);
+    }
+    std::sort(list.begin(), list.end(), [](const Ioc &a, const Ioc &b) { return a.name < b.name; });
+    return list;
+}
+
+QList<Ioc> Inventory::find(const QString &nameOrUnit) const
+{
+    QList<Ioc> found;
+    for (const Ioc &ioc : m_iocs) {
+        if (ioc.name.isEmpty())
+            continue;
+        if (ioc.name == nameOrUnit || ioc.unit == nameOrUnit
+            || ioc.unit == nameOrUnit + QLatin1String(".service"))
+            found.append(ioc);
+    }
+    return found;
+}
+
+void Inventory::handleUnitsListed(const QList<UnitInfo> &units, const QString &error)
+{
+    if (!error.isEmpty())
+        emit errorOccurred(error);
+    QSet<QString> seen;
+    for (const UnitInfo &unit : units) {
+        const ConventionMatch match = Conventions::classify(unit.name);
+        const bool byName = match.isIoc || matchesPatterns(unit.name);
+        const QString key = m_host->id() + QLatin1Char('/') + unit.name;
+        seen.insert(key);
+        const bool known = m_iocs.contains(key);
+        Ioc &ioc = m_iocs[key];
+        ioc.host = m_host->id();
+        ioc.unit = unit.name;
+        ioc.unitPath = unit.path.path();
+        ioc.description = unit.description;
+        ioc.loadState = unit.loadState;
+        ioc.activeState = unit.activeState;
+        ioc.subState = unit.subState;
+        if (byName && ioc.name.isEmpty()) {
+            ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
+            ioc.name = match.isIoc ? match.iocName : unit.name.section(QLatin1Char('.'), 0, 0);
+        }
+        m_keyByPath.insert(ioc.unitPath, key);
+        m_keyByUnit.insert(unit.name, key);
+        if (known && !ioc.name.isEmpty())
+            emitChanged(key);
+        // Every loaded service is checked for procServ; rows appear once that is known.
+        fetchDetails(key);
+    }
+    // After a daemon reload: loaded units that vanished and have no unit file any more.
+    if (m_loadedListed) {
+        const QStringList keys = m_iocs.keys();
+        for (const QString &key : keys) {
+            if (seen.contains(key))
+                continue;
+            Ioc &ioc = m_iocs[key];
+            if (ioc.isLoaded() && ioc.unitFileState.isEmpty())
+                handleUnitRemoved(ioc.unit, ioc.unitPath);
+        }
+    }
+    m_loadedListed = true;
+    emit loadedListed();
+    checkReady();
+}
+
+void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QString &error)
+{
+    if (!error.isEmpty())
+        emit errorOccurred(error);
+    for (const UnitFileInfo &file : files) {
+        const QString unitName = file.unitName();
+        const ConventionMatch match = Conventions::classify(unitName);
+        // Templates (epics-@.service, ioc@.service) are not IOCs.
+        if (unitName.contains(QLatin1String("@.")))
+            continue;
+        const QString key = m_host->id() + QLatin1Char('/') + unitName;
+        if (m_iocs.contains(key)) {
+            Ioc &ioc = m_iocs[key];
+            ioc.unitFileState = file.state;
+            if (ioc.fragmentPath.isEmpty())
+                ioc.fragmentPath = file.path;
+            if (!ioc.name.isEmpty())
+                emitChanged(key);
+            continue;
+        }
+        Ioc ioc;
+        ioc.host = m_host->id();
+        ioc.unit = unitName;
+        ioc.fragmentPath = file.path;
+        ioc.unitFileState = file.state;
+        ioc.activeState = QStringLiteral("inactive");
+        ioc.subState = QStringLiteral("dead");
+        ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
+        ioc.name = match.isIoc ? match.iocName : unitName.section(QLatin1Char('.'), 0, 0);
+        m_iocs.insert(key, ioc);
+        m_keyByUnit.insert(unitName, key);
+        emit iocAdded(ioc);
+    }
+    m_filesListed = true;
+    checkReady();
+}
+
+void Inventory::fetchDetails(const QString &key)
+{
+    const Ioc &ioc = m_iocs[key];
+    if (ioc.unitPath.isEmpty())
+        return;
+    ++m_pendingDetails;
+    m_host->manager()->unitDetails(ioc.unitPath, this, [this, key](const UnitDetails &details) {
+        --m_pendingDetails;
+        applyDetails(key, details);
+        checkReady();
+    });
+}
+
+void Inventory::applyDetails(const QString &key, const UnitDetails &details)
+{
+    if (!m_iocs.contains(key))
+        return;
+    Ioc &ioc = m_iocs[key];
+    const bool wasShown = !ioc.name.isEmpty();
+    if (!details.error.isEmpty()) {
+        qCDebug(lcInventory) << "details of" << ioc.unit << "failed:" << details.error;
+        if (!wasShown) {
+            m_iocs.remove(key);
+            m_keyByPath.remove(details.unitPath);
+            m_keyByUnit.remove(unitNameFromKey(key));
+        }
+        return;
+    }
+    applyUnitProperties(ioc, details.unit);
+    applyServiceProperties(ioc, details.service);
+    applyExecStart(ioc, details);
+
+    if (ioc.name.isEmpty()) {
+        // Not an IOC by its name: keep it only if it runs procServ.
+        const ProcServCommand command = ProcServCommand::parse(ioc.execStart);
+        if (!command.isProcServ) {
+            const QString unit = ioc.unit;
+            m_iocs.remove(key);
+            m_keyByPath.remove(details.unitPath);
+            m_keyByUnit.remove(unit);
+            return;
+        }
+        QStringList environmentFiles;
+        for (const EnvironmentFile &file : details.environmentFiles)
+            environmentFiles.append(file.path);
+        const ConventionMatch match =
+                Conventions::classify(ioc.unit, ioc.execStart, environmentFiles);
+        ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
+        ioc.name = match.isIoc && !match.iocName.isEmpty()
+                ? match.iocName
+                : (!ioc.childName.isEmpty() ? ioc.childName
+                                            : ioc.unit.section(QLatin1Char('.'), 0, 0));
+    }
+    if (wasShown)
+        emitChanged(key);
+    else
+        emit iocAdded(ioc);
+    if (m_probeConsoles && ioc.isActive())
+        probe(key);
+}
+
+void Inventory::applyUnitProperties(Ioc &ioc, const QVariantMap &props)
+{
+    auto str = [&props](const char *name, QString &target) {
+        const auto it = props.constFind(QLatin1String(name));
+        if (it != props.constEnd())
+            target = it->toString();
+    };
+    str("Description", ioc.description);
+    str("LoadState", ioc.loadState);
+    str("ActiveState", ioc.activeState);
+    str("SubState", ioc.subState);
+    str("UnitFileState", ioc.unitFileState);
+    str("FragmentPath", ioc.fragmentPath);
+    if (props.contains(QStringLiteral("ActiveEnterTimestamp")))
+        ioc.activeSince = fromUsec(props.value(QStringLiteral("ActiveEnterTimestamp")));
+    if (props.contains(QStringLiteral("InactiveEnterTimestamp")))
+        ioc.inactiveSince = fromUsec(props.value(QStringLiteral("InactiveEnterTimestamp")));
+    if (ioc.loadState == QLatin1String("error") || ioc.loadState == QLatin1String("bad-setting")) {
+        const QVariant loadError = props.value(QStringLiteral("LoadError"));
+        if (ioc.configError.isEmpty())
+            ioc.configError = tr("systemd could not load the unit (%1).").arg(ioc.loadState);
+        Q_UNUSED(loadError)
+    }
+}
+
+void Inventory::applyServiceProperties(Ioc &ioc, const QVariantMap &props)
+{
+    if (props.contains(QStringLiteral("MainPID"))) {
+        const quint32 pid = props.value(QStringLiteral("MainPID")).toUInt();
+        if (pid != ioc.mainPid) {
+            ioc.mainPid = pid;
+            // A new procServ knows nothing of the old child.
+            ioc.childState = ChildState::Unknown;
+            ioc.childPid = 0;
+        }
+    }
+    if (props.contains(QStringLiteral("NRestarts")))
+        ioc.nRestarts = props.value(QStringLiteral("NRestarts")).toUInt();
+    if (props.contains(QStringLiteral("Result")))
+        ioc.result = props.value(QStringLiteral("Result")).toString();
+    if (props.contains(QStringLiteral("WorkingDirectory")))
+        ioc.workingDirectory = props.value(QStringLiteral("WorkingDirectory")).toString();
+}
+
+void Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
+{
+    if (details.execStart.isEmpty())
+        return;
+    // Environment= and EnvironmentFile= give $VAR values; systemd has already resolved
+    // %-specifiers in what it reports over D-Bus.
+    QMap<QString, QString> environment;
+    QString envError;
+    for (const EnvironmentFile &file : details.environmentFiles) {
+        if (!m_host->isLocal())
+            break;
+        QFile f(file.path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            if (!file.optional)
+                envError =
+                        tr("Cannot read environment file %1: %2").arg(file.path, f.errorString());
+            continue;
+        }
+        QString error;
+        const auto values = parseEnvironmentFile(f.read(1 << 20), &error);
+        for (auto it = values.constBegin(); it != values.constEnd(); ++it)
+            environment.insert(it.key(), it.value());
+        if (!error.isEmpty())
+            envError = file.path + QLatin1String(": ") + error;
+    }
+    for (const QString &assignment : details.environment) {
+        const int eq = assignment.indexOf(QLatin1Char('='));
+        if (eq > 0)
+            environment.insert(assignment.left(eq), assignment.mid(eq + 1));
+    }
+    QString expandError;
+    const QStringList argv = expandCommand(details.execStart.first().argv, environment,
+                                           QMap<QChar, QString>(), &expandError);
+    ioc.execStart = argv;
+
+    const ProcServCommand command = ProcServCommand::parse(argv);
+    QString error = envError;
+    if (!expandError.isEmpty())
+        error = expandError;
+    if (!command.error.isEmpty())
+        error = tr("procServ command line: %1").arg(command.error);
+    if (command.isProcServ) {
+        ioc.console = command.controlEndpoints.isEmpty() ? ConsoleEndpoint()
+                                                         : command.controlEndpoints.first();
+        // Prefer a UNIX socket: it needs no port and works through SSH forwarding.
+        for (const ConsoleEndpoint &endpoint : command.controlEndpoints) {
+            if (endpoint.kind != ConsoleEndpoint::Kind::Tcp) {
+                ioc.console = endpoint;
+                break;
+            }
+        }
+        ioc.logPort = command.logEndpoint;
+        ioc.logFile = command.logFile;
+        ioc.childName = command.name;
+        if (!command.chdir.isEmpty())
+            ioc.workingDirectory = command.chdir;
+        ioc.infoFile = command.infoFile;
+        ioc.ignoreChars = command.ignoreChars;
+        ioc.killChar = command.killChar;
+        ioc.logoutChar = command.logoutChar;
+        if (ioc.autoRestart == AutoRestart::Unknown && command.noAutoRestart)
+            ioc.autoRestart = AutoRestart::Off;
+    }
+
+    // Convention config files: read (never executed) for what ExecStart does not say.
+    if (m_host->isLocal() && !ioc.convention.isEmpty()) {
+        const ConventionConfigReader reader = m_host->isUserManager()
+                ? ConventionConfigReader::forUser()
+                : ConventionConfigReader::forSystem();
+        const ConventionConfig config = reader.read(ioc.convention, ioc.name);
+        if (config.found)
+            ioc.configFile = config.file;
+        if (!config.error.isEmpty())
+            error = config.error;
+        if (!ioc.console.isValid() && (config.found || command.isLauncher)) {
+            ioc.console = ConventionConfigReader::consoleFromConfig(ioc.convention, ioc.name,
+                                                                    config, m_host->runtimeDir());
+        }
+    }
+    ioc.configError = error;
+}
+
+void Inventory::probe(const QString &key)
+{
+    const Ioc &ioc = m_iocs[key];
+    // Probing goes through the read-only log port when there is one; it never sends input.
+    const ConsoleEndpoint endpoint = ioc.logPort.isValid() ? ioc.logPort : ioc.console;
+    if (!endpoint.isValid() || !m_host->isLocal())
+        return;
+    auto *probe = new BannerProbe(this);
+    ++m_pendingProbes;
+    connect(probe, &BannerProbe::finished, this,
+            [this, key, probe](const ProcServStateTracker &state, const QString &error) {
+                probe->deleteLater();
+                --m_pendingProbes;
+                if (m_iocs.contains(key) && error.isEmpty()) {
+                    Ioc &row = m_iocs[key];
+                    row.childState = state.childState();
+                    row.childPid = state.childPid();
+                    if (state.autoRestart() != AutoRestart::Unknown)
+                        row.autoRestart = state.autoRestart();
+                    emitChanged(key);
+                }
+                checkReady();
+            });
+    probe->probe(endpoint);
+}
+
+void Inventory::probeChildState(const QStringList &keys)
+{
+    for (const QString &key : keys) {
+        if (m_iocs.contains(key) && m_iocs[key].isActive())
+            probe(key);
+    }
+}
+
+void Inventory::handleUnitNew(const QString &name, const QString &path)
+{
+    if (!name.endsWith(QLatin1String(".service")))
+        return;
+    const QString key = m_host->id() + QLatin1Char('/') + name;
+    Ioc &ioc = m_iocs[key];
+    if (ioc.unit.isEmpty()) {
+        // Unknown so far: a new unit, IOC or not; details decide.
+        const ConventionMatch match = Conventions::classify(name);
+        ioc.host = m_host->id();
+        ioc.unit = name;
+        if (match.isIoc || matchesPatterns(name)) {
+            ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
+            ioc.name = match.isIoc ? match.iocName : name.section(QLatin1Char('.'), 0, 0);
+            ioc.activeState = QStringLiteral("inactive");
+            emit iocAdded(ioc);
+        }
+    }
+    ioc.unitPath = path;
+    m_keyByPath.insert(path, key);
+    m_keyByUnit.insert(name, key);
+    fetchDetails(key);
+}
+
+void Inventory::handleUnitRemoved(const QString &name, const QString &path)
+{
+    const QString key = m_keyByUnit.value(name);
+    m_keyByPath.remove(path);
+    if (key.isEmpty() || !m_iocs.contains(key))
+        return;
+    Ioc &ioc = m_iocs[key];
+    // systemd unloads inactive units; the IOC is still installed while its file exists.
+    if (!ioc.fragmentPath.isEmpty() && QFileInfo::exists(ioc.fragmentPath) && m_host->isLocal()) {
+        ioc.unitPath.clear();
+        ioc.loadState.clear();
+        if (!ioc.name.isEmpty())
+            emitChanged(key);
+        return;
+    }
+    const bool shown = !ioc.name.isEmpty();
+    m_iocs.remove(key);
+    m_keyByUnit.remove(name);
+    m_changed.remove(key);
+    if (shown)
+        emit iocRemoved(key);
+}
+
+void Inventory::handlePropertiesChanged(const QString &path, const QString &interface,
+                                        const QVariantMap &changed, const QStringList &invalidated)
+{
+    const QString key = m_keyByPath.value(path);
+    if (key.isEmpty() || !m_iocs.contains(key))
+        return;
+    Ioc &ioc = m_iocs[key];
+    const QString oldActive = ioc.activeState;
+    const quint32 oldMainPid = ioc.mainPid;
+    if (interface == QLatin1String("org.freedesktop.systemd1.Unit"))
+        applyUnitProperties(ioc, changed);
+    else if (interface == QLatin1String("org.freedesktop.systemd1.Service"))
+        applyServiceProperties(ioc, changed);
+    if (invalidated.contains(QStringLiteral("ExecStart")))
+        fetchDetails(key);
+    if (ioc.name.isEmpty())
+        return;
+    emitChanged(key);
+    const bool becameActive = oldActive != ioc.activeState && ioc.isActive();
+    if (m_probeConsoles && ioc.isActive() && (becameActive || oldMainPid != ioc.mainPid)) {
+        // procServ opens its console right after it starts; give it a moment.
+        QTimer::singleShot(300, this, [this, key] { probeChildState({ key }); });
+    }
+    if (!ioc.isActive() && ioc.childState != ChildState::Unknown) {
+        ioc.childState = ChildState::Unknown;
+        ioc.childPid = 0;
+    }
+}
+
+void Inventory::handleReloading(bool active)
+{
+    if (active)
+        return;
+    // A daemon reload can add, remove or rewrite unit files: list again and diff.
+    start();
+}
+
+void Inventory::refreshStats(const QStringList &keys)
+{
+    QStringList paths;
+    for (const QString &key : keys) {
+        const auto it = m_iocs.constFind(key);
+        if (it != m_iocs.constEnd() && it->isLoaded())
+            paths.append(it->unitPath);
+    }
+    if (paths.isEmpty() || !m_host->manager())
+        return;
+    m_host->manager()->unitStats(
+            paths, this, [this](const QString &path, quint64 memory, quint64 cpu, uint tasks) {
+                Q_UNUSED(tasks)
+                const QString key = m_keyByPath.value(path);
+                if (key.isEmpty() || !m_iocs.contains(key))
+                    return;
+                Ioc &ioc = m_iocs[key];
+                if (ioc.memoryBytes != memory || ioc.cpuNSec != cpu) {
+                    ioc.memoryBytes = memory;
+                    ioc.cpuNSec = cpu;
+                    emitChanged(key);
+                }
+            });
+}
+
+void Inventory::run(UnitAction action, const QString &key, QObject *context,
+                    std::function<void(const JobResult &)> done)
+{
+    const Ioc ioc = m_iocs.value(key);
+    m_host->manager()->run(action, ioc.unit, context, std::move(done));
+}
+
+void Inventory::emitChanged(const QString &key)
+{
+    m_changed.insert(key);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void Inventory::flushChanged()
+{
+    const QSet<QString> changed = std::exchange(m_changed, {});
+    for (const QString &key : changed) {
+        const auto it = m_iocs.constFind(key);
+        if (it != m_iocs.constEnd() && !it->name.isEmpty())
+            emit iocChanged(*it);
+    }
+}
+
+void Inventory::checkReady()
+{
+    if (m_ready || !m_loadedListed || !m_filesListed || m_pendingDetails > 0 || m_pendingProbes > 0)
+        return;
+    m_ready = true;
+    flushChanged();
+    emit ready();
+}
