@@ -10,6 +10,7 @@
 
 #include <limits>
 #include <memory>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcSystemd, "iocdock.systemd")
 
@@ -380,6 +381,15 @@ void SystemdManager::run(UnitAction action, const QString &unitName, QObject *co
     }
 }
 
+void SystemdManager::reload(QObject *context, std::function<void(const QString &error)> done)
+{
+    watch(send(modifyingCall(QStringLiteral("Reload")), modifyingCallTimeoutMs), context,
+          [this, done](const QDBusMessage &reply) {
+              done(reply.type() == QDBusMessage::ErrorMessage ? errorText(QDBusError(reply))
+                                                              : QString());
+          });
+}
+
 QDBusMessage SystemdManager::modifyingCall(const QString &method) const
 {
     QDBusMessage message = QDBusMessage::createMethodCall(serviceName(), managerPath(),
@@ -425,13 +435,11 @@ void SystemdManager::runJob(UnitAction action, const QString &unitName, QObject 
             return;
         }
         const QString jobPath = reply.arguments().value(0).value<QDBusObjectPath>().path();
-        // JobRemoved can be delivered before this reply when the job finishes at once.
+        // JobRemoved can be delivered before this reply when the job finishes at once. Job paths are
+        // never reused, so an early result stays valid for every caller whose job systemd merged into it.
         const auto early = m_earlyJobResults.constFind(jobPath);
         if (early != m_earlyJobResults.constEnd()) {
-            const QString result = early.value();
-            m_earlyJobResults.remove(jobPath);
-            m_earlyJobOrder.removeOne(jobPath);
-            finishJob(job, result);
+            finishJob(job, early.value());
             return;
         }
         m_pendingJobs.insert(jobPath, job);
@@ -521,18 +529,15 @@ void SystemdManager::handleJobRemoved(uint id, const QDBusObjectPath &job, const
                                       const QString &result)
 {
     const QString jobPath = job.path();
-    const auto pending = m_pendingJobs.find(jobPath);
-    if (pending != m_pendingJobs.end()) {
-        const PendingJob waiting = pending.value();
-        m_pendingJobs.erase(pending);
-        finishJob(waiting, result);
-    } else {
-        // Perhaps the reply of our own call is still on its way; remember a bounded number of results.
-        m_earlyJobResults.insert(jobPath, result);
-        m_earlyJobOrder.append(jobPath);
-        while (m_earlyJobOrder.size() > maxEarlyJobResults)
-            m_earlyJobResults.remove(m_earlyJobOrder.takeFirst());
-    }
+    const QList<PendingJob> waiting = m_pendingJobs.values(jobPath);
+    m_pendingJobs.remove(jobPath);
+    // Remember a bounded number of results: perhaps the reply of our own call is still on its way.
+    m_earlyJobResults.insert(jobPath, result);
+    m_earlyJobOrder.append(jobPath);
+    while (m_earlyJobOrder.size() > maxEarlyJobResults)
+        m_earlyJobResults.remove(m_earlyJobOrder.takeFirst());
+    for (const PendingJob &pending : waiting)
+        finishJob(pending, result);
     emit jobRemoved(id, jobPath, unit, result);
 }
 
@@ -567,7 +572,12 @@ void SystemdManager::watch(const QDBusPendingCall &call, QObject *context,
 {
     // The watcher belongs to the context: if the context dies first, so does the watcher, and the
     // handler never runs. The connection's receiver is this manager, so a dead manager calls nothing.
-    auto *watcher = new QDBusPendingCallWatcher(call, context);
+    // A call on a dead connection never finishes (QtDBus gives a pending call without a reply): answer at once.
+    const QDBusPendingCall answerable = m_connection.isConnected()
+            ? call
+            : QDBusPendingCall::fromError(
+                    QDBusError(QDBusError::Disconnected, m_connection.lastError().message()));
+    auto *watcher = new QDBusPendingCallWatcher(answerable, context);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
             [this, handler = std::move(handler)](QDBusPendingCallWatcher *finished) {
                 finished->deleteLater();
@@ -611,9 +621,10 @@ void SystemdManager::noteError(const QDBusError &error)
 QString SystemdManager::errorText(const QDBusError &error) const
 {
     if (error.type() == QDBusError::Disconnected && !m_connection.isConnected()) {
+        // The connection's own error says why (e.g. "Failed to connect to socket ...").
         const QString reason = m_connection.lastError().message();
-        if (!reason.isEmpty() && reason != error.message())
-            return tr("Not connected to the D-Bus bus: %1").arg(reason);
+        return tr("Not connected to the D-Bus bus: %1")
+                .arg(reason.isEmpty() ? error.message() : reason);
     }
     return describeError(error);
 }

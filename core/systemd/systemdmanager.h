@@ -103,6 +103,9 @@ public:
     void run(UnitAction action, const QString &unitName, QObject *context,
              std::function<void(const JobResult &)> done);
 
+    /// daemon-reload: re-reads all unit files. Allows interactive authorization.
+    void reload(QObject *context, std::function<void(const QString &error)> done);
+
     /// A clear, translated sentence for a D-Bus error.
     static QString describeError(const QDBusError &error);
     /// A clear, translated sentence for a job result (done, failed, timeout, ...).
@@ -161,8 +164,8 @@ private:
     bool m_subscribed = false;
     bool m_lost = false;
     QSet<QString> m_watchedPaths;
-    QHash<QString, PendingJob> m_pendingJobs; ///< job path -> waiting run()
-    QHash<QString, QString>
-            m_earlyJobResults; ///< job path -> result, JobRemoved seen before the call's reply
+    QMultiHash<QString, PendingJob>
+            m_pendingJobs; ///< job path -> waiting run()s (systemd merges equal jobs)
+    QHash<QString, QString> m_earlyJobResults; ///< job path -> result of a recent JobRemoved
     QStringList m_earlyJobOrder; ///< bounds m_earlyJobResults
 };
