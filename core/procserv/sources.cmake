@@ -3,4 +3,6 @@ target_sources(iocdock-core PRIVATE
     procserv/procservcommand.h procserv/procservcommand.cpp
     procserv/commandexpander.h procserv/commandexpander.cpp
     procserv/bannerparser.h procserv/bannerparser.cpp
-    procserv/telnetcodec.h procserv/telnetcodec.cpp)
+    procserv/telnetcodec.h procserv/telnetcodec.cpp
+    procserv/consolesession.h procserv/consolesession.cpp
+    procserv/bannerprobe.h procserv/bannerprobe.cpp)

@@ -1,0 +1,535 @@
+#include "core/procserv/consolesession.h"
+
+#include <QFile>
+#include <QLocalSocket>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <cerrno>
+#include <cstddef>
+#include <cstring>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcConsole, "iocdock.procserv.console", QtInfoMsg)
+
+namespace {
+
+constexpr int s_firstBackoff = 500;
+constexpr int s_maxBackoff = 5000;
+constexpr int s_maxStderr = 4096;
+
+// Closes a socket without writing anything new: data the user already queued is still
+// flushed, then the object goes away.
+void discardDevice(QIODevice *device)
+{
+    if (!device)
+        return;
+    device->disconnect();
+    device->setParent(nullptr); // outlives the session until it has finished closing
+    if (auto *process = qobject_cast<QProcess *>(device)) {
+        // The proxy (e.g. ssh) is asked to end; its stdin is never written to here.
+        if (process->state() == QProcess::NotRunning) {
+            process->deleteLater();
+            return;
+        }
+        QObject::connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished),
+                         process, &QObject::deleteLater);
+        process->terminate();
+        QTimer::singleShot(3000, process, [process] { process->kill(); });
+        return;
+    }
+    if (auto *tcp = qobject_cast<QTcpSocket *>(device)) {
+        if (tcp->state() == QAbstractSocket::ConnectedState && tcp->bytesToWrite() > 0) {
+            QObject::connect(tcp, &QAbstractSocket::disconnected, tcp, &QObject::deleteLater);
+            QTimer::singleShot(5000, tcp, [tcp] {
+                tcp->abort();
+                tcp->deleteLater();
+            });
+            tcp->disconnectFromHost();
+        } else {
+            tcp->abort();
+            tcp->deleteLater();
+        }
+        return;
+    }
+    if (auto *local = qobject_cast<QLocalSocket *>(device)) {
+        if (local->state() == QLocalSocket::ConnectedState && local->bytesToWrite() > 0) {
+            QObject::connect(local, &QLocalSocket::disconnected, local, &QObject::deleteLater);
+            QTimer::singleShot(5000, local, [local] {
+                local->abort();
+                local->deleteLater();
+            });
+            local->disconnectFromServer();
+        } else {
+            local->abort();
+            local->deleteLater();
+        }
+        return;
+    }
+    device->close();
+    device->deleteLater();
+}
+
+} // namespace
+
+ConsoleSession::ConsoleSession(QObject *parent)
+    : QObject(parent)
+    , m_retryTimer(new QTimer(this))
+    , m_connectTimer(new QTimer(this))
+{
+    qRegisterMetaType<ConsoleSession::State>("ConsoleSession::State");
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &ConsoleSession::startAttempt);
+    m_connectTimer->setSingleShot(true);
+    connect(m_connectTimer, &QTimer::timeout, this, &ConsoleSession::handleConnectTimeout);
+}
+
+ConsoleSession::~ConsoleSession()
+{
+    // Never writes: the socket is closed (queued user data flushed) or the proxy ended.
+    teardown();
+}
+
+void ConsoleSession::setEndpoint(const ConsoleEndpoint &endpoint)
+{
+    m_endpoint = endpoint;
+}
+
+void ConsoleSession::setProxyCommand(const QStringList &argv)
+{
+    m_proxyCommand = argv;
+}
+
+void ConsoleSession::setReadOnly(bool on)
+{
+    m_readOnly = on;
+    if (on)
+        m_codec.takeReplies(); // nothing queued may leak out later
+}
+
+void ConsoleSession::setAutoReconnect(bool on)
+{
+    m_autoReconnect = on;
+    if (!on && m_state == State::Reconnecting) {
+        m_retryTimer->stop();
+        setState(State::Failed);
+    }
+}
+
+QString ConsoleSession::targetDescription() const
+{
+    if (!m_proxyCommand.isEmpty())
+        return m_proxyCommand.join(QLatin1Char(' '));
+    return m_endpoint.toString();
+}
+
+void ConsoleSession::open()
+{
+    teardown();
+    m_retryTimer->stop();
+    m_backoff = s_firstBackoff;
+    m_hadConnection = false;
+    m_lastReported.clear();
+    m_errorString.clear();
+    m_bytesReceived = 0;
+    m_tracker.reset();
+    m_tracker.takeChanged();
+    if (m_proxyCommand.isEmpty() && !m_endpoint.isValid()) {
+        setState(State::Failed);
+        reportError(tr("No procServ console endpoint is known for this IOC"));
+        return;
+    }
+    setState(State::Connecting);
+    startAttempt();
+}
+
+void ConsoleSession::close()
+{
+    m_retryTimer->stop();
+    teardown();
+    setState(State::Disconnected);
+}
+
+bool ConsoleSession::send(const QByteArray &bytes)
+{
+    if (m_readOnly) {
+        reportError(tr("This console is read-only: nothing was sent"), false);
+        return false;
+    }
+    if (m_state != State::Connected || !m_device) {
+        reportError(
+                tr("Not connected to procServ at %1: nothing was sent").arg(targetDescription()),
+                false);
+        return false;
+    }
+    if (bytes.isEmpty())
+        return true;
+    const QByteArray encoded = TelnetCodec::encode(bytes);
+    return m_device->write(encoded) == encoded.size();
+}
+
+void ConsoleSession::startAttempt()
+{
+    ++m_attempt;
+    m_connected = false;
+    m_codec.reset();
+    m_seenWillEcho = 0;
+    m_tracker.beginConnection();
+    if (m_tracker.takeChanged())
+        emit childStateChanged();
+    if (m_state == State::Reconnecting || m_state == State::Failed
+        || m_state == State::Disconnected)
+        setState(m_hadConnection ? State::Reconnecting : State::Connecting);
+    if (!m_proxyCommand.isEmpty())
+        startProxy();
+    else if (m_endpoint.kind == ConsoleEndpoint::Kind::Tcp)
+        connectTcp();
+    else
+        connectUnix();
+}
+
+void ConsoleSession::connectUnix()
+{
+    // A raw non-blocking connect() gives the exact errno (ENOENT, ECONNREFUSED, EACCES) and
+    // supports Linux abstract sockets, which QLocalSocket of Qt 5 cannot reach. For UNIX
+    // sockets connect() completes at once (or fails with EAGAIN when the backlog is full).
+    const bool abstract = m_endpoint.kind == ConsoleEndpoint::Kind::UnixAbstract;
+    const QByteArray name = QFile::encodeName(m_endpoint.path);
+    const quint64 attempt = m_attempt;
+    auto fail = [this, attempt](const QString &message, bool retryable) {
+        QMetaObject::invokeMethod(
+                this,
+                [this, attempt, message, retryable] {
+                    if (attempt == m_attempt)
+                        handleAttemptFailed(message, retryable);
+                },
+                Qt::QueuedConnection);
+    };
+
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    const size_t room = sizeof(addr.sun_path) - (abstract ? 1 : 0);
+    if (name.isEmpty() || size_t(name.size()) >= room) {
+        fail(tr("The UNIX socket path %1 is empty or too long").arg(m_endpoint.toString()), false);
+        return;
+    }
+    socklen_t length = 0;
+    if (abstract) {
+        addr.sun_path[0] = '\0';
+        std::memcpy(addr.sun_path + 1, name.constData(), size_t(name.size()));
+        length = socklen_t(offsetof(sockaddr_un, sun_path) + 1 + size_t(name.size()));
+    } else {
+        std::memcpy(addr.sun_path, name.constData(), size_t(name.size()) + 1);
+        length = socklen_t(offsetof(sockaddr_un, sun_path) + size_t(name.size()) + 1);
+    }
+
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0) {
+        fail(tr("Cannot create a socket: %1").arg(QString::fromLocal8Bit(std::strerror(errno))),
+             true);
+        return;
+    }
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), length) != 0) {
+        const int error = errno;
+        ::close(fd);
+        const QString where = m_endpoint.toString();
+        switch (error) {
+        case ENOENT:
+            fail(abstract ? tr("No procServ console at %1 — is the IOC's procServ running?")
+                                    .arg(where)
+                          : tr("No procServ console at %1 — is the IOC's procServ running?")
+                                    .arg(m_endpoint.path),
+                 true);
+            break;
+        case ECONNREFUSED:
+            fail(abstract ? tr("No procServ console at %1 — is the IOC's procServ running?")
+                                    .arg(where)
+                          : tr("Connection refused by procServ at %1 — is the IOC running?")
+                                    .arg(where),
+                 true);
+            break;
+        case EACCES:
+        case EPERM:
+            fail(tr("Permission denied on %1").arg(m_endpoint.path), true);
+            break;
+        case EAGAIN:
+            fail(tr("procServ at %1 is not accepting connections (busy)").arg(where), true);
+            break;
+        case ENOTDIR:
+            fail(tr("No procServ console at %1 (a parent is not a directory)").arg(m_endpoint.path),
+                 true);
+            break;
+        default:
+            fail(tr("Cannot connect to %1: %2")
+                         .arg(where, QString::fromLocal8Bit(std::strerror(error))),
+                 true);
+            break;
+        }
+        return;
+    }
+    auto *socket = new QLocalSocket(this);
+    if (!socket->setSocketDescriptor(fd, QLocalSocket::ConnectedState, QIODevice::ReadWrite)) {
+        ::close(fd);
+        socket->deleteLater();
+        fail(tr("Cannot use the socket for %1").arg(m_endpoint.toString()), true);
+        return;
+    }
+    connect(socket, &QLocalSocket::disconnected, this, [this] {
+        handleLost(tr("procServ at %1 closed the connection").arg(targetDescription()));
+    });
+    connect(socket, &QLocalSocket::errorOccurred, this,
+            [this, socket](QLocalSocket::LocalSocketError e) {
+                if (e == QLocalSocket::PeerClosedError)
+                    return; // disconnected() follows
+                handleLost(tr("Connection to procServ at %1 failed: %2")
+                                   .arg(targetDescription(), socket->errorString()));
+            });
+    attachDevice(socket);
+    QMetaObject::invokeMethod(
+            this,
+            [this, attempt] {
+                if (attempt == m_attempt)
+                    handleConnected();
+            },
+            Qt::QueuedConnection);
+}
+
+void ConsoleSession::connectTcp()
+{
+    auto *socket = new QTcpSocket(this);
+    // Console data is interactive: no Nagle delay for keystrokes.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    const QString where = m_endpoint.toString();
+    connect(socket, &QTcpSocket::connected, this, &ConsoleSession::handleConnected);
+    connect(socket, &QTcpSocket::disconnected, this,
+            [this, where] { handleLost(tr("procServ at %1 closed the connection").arg(where)); });
+    connect(socket, &QTcpSocket::errorOccurred, this,
+            [this, socket, where](QAbstractSocket::SocketError e) {
+                if (m_connected) {
+                    if (e == QAbstractSocket::RemoteHostClosedError)
+                        return; // disconnected() follows
+                    handleLost(tr("Connection to procServ at %1 failed: %2")
+                                       .arg(where, socket->errorString()));
+                    return;
+                }
+                switch (e) {
+                case QAbstractSocket::ConnectionRefusedError:
+                    handleAttemptFailed(
+                            tr("Connection refused by procServ at %1 — is the IOC running?")
+                                    .arg(where));
+                    break;
+                case QAbstractSocket::HostNotFoundError:
+                    handleAttemptFailed(tr("Host %1 not found").arg(m_endpoint.host));
+                    break;
+                case QAbstractSocket::NetworkError:
+                    handleAttemptFailed(tr("Host %1 unreachable: %2")
+                                                .arg(m_endpoint.host, socket->errorString()));
+                    break;
+                case QAbstractSocket::SocketAccessError:
+                    handleAttemptFailed(tr("Permission denied connecting to %1").arg(where));
+                    break;
+                case QAbstractSocket::SocketTimeoutError:
+                    handleAttemptFailed(tr("Timed out connecting to %1").arg(where));
+                    break;
+                default:
+                    handleAttemptFailed(
+                            tr("Cannot connect to %1: %2").arg(where, socket->errorString()));
+                    break;
+                }
+            });
+    attachDevice(socket);
+    m_connectTimer->start(m_connectTimeout);
+    socket->connectToHost(m_endpoint.host, m_endpoint.port);
+}
+
+void ConsoleSession::startProxy()
+{
+    auto *process = new QProcess(this);
+    m_process = process;
+    m_proxyStderr.clear();
+    process->setProcessChannelMode(QProcess::SeparateChannels);
+    // Connected means procServ's banner arrives (see handleReadyRead), not merely that the
+    // helper started: ssh may still fail to reach the host.
+    connect(process, &QProcess::readyReadStandardError, this, &ConsoleSession::handleProxyStderr);
+    connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
+            [this](int code, QProcess::ExitStatus status) {
+                handleProxyStderr();
+                const QString detail = QString::fromLocal8Bit(m_proxyStderr).trimmed();
+                QString message;
+                if (!detail.isEmpty())
+                    message = tr("The console connection through %1 ended: %2")
+                                      .arg(m_proxyCommand.value(0), detail);
+                else if (status == QProcess::CrashExit)
+                    message = tr("The console helper %1 crashed").arg(m_proxyCommand.value(0));
+                else
+                    message = tr("The console connection through %1 ended (exit status %2)")
+                                      .arg(m_proxyCommand.value(0))
+                                      .arg(code);
+                if (m_connected)
+                    handleLost(message);
+                else
+                    handleAttemptFailed(message);
+            });
+    connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart)
+            handleAttemptFailed(
+                    tr("Cannot start %1: %2").arg(m_proxyCommand.value(0), process->errorString()),
+                    true);
+    });
+    attachDevice(process);
+    m_connectTimer->start(m_connectTimeout);
+    process->start(m_proxyCommand.value(0), m_proxyCommand.mid(1), QIODevice::ReadWrite);
+}
+
+void ConsoleSession::attachDevice(QIODevice *device)
+{
+    m_device = device;
+    if (auto *process = qobject_cast<QProcess *>(device))
+        connect(process, &QProcess::readyReadStandardOutput, this,
+                &ConsoleSession::handleReadyRead);
+    else
+        connect(device, &QIODevice::readyRead, this, &ConsoleSession::handleReadyRead);
+}
+
+void ConsoleSession::handleConnected()
+{
+    markConnected();
+    handleReadyRead(); // anything that arrived with the connection
+}
+
+void ConsoleSession::markConnected()
+{
+    m_connectTimer->stop();
+    if (m_connected)
+        return;
+    m_connected = true;
+    m_backoff = s_firstBackoff;
+    m_lastReported.clear();
+    m_errorString.clear();
+    const bool again = m_hadConnection;
+    m_hadConnection = true;
+    qCDebug(lcConsole) << "connected to" << targetDescription() << (m_readOnly ? "read-only" : "");
+    setState(State::Connected);
+    if (again)
+        emit reconnected();
+}
+
+void ConsoleSession::handleReadyRead()
+{
+    if (!m_device)
+        return;
+    // Always drain everything: procServ blocks (and stalls the IOC's output) when a client
+    // stops reading.
+    QByteArray raw;
+    if (m_process)
+        raw = m_process->readAllStandardOutput();
+    else
+        raw = m_device->readAll();
+    if (raw.isEmpty())
+        return;
+    if (!m_connected && m_process)
+        markConnected();
+    processIncoming(raw);
+}
+
+void ConsoleSession::processIncoming(const QByteArray &raw)
+{
+    const QByteArray data = m_codec.decode(raw);
+    const QByteArray replies = m_codec.takeReplies();
+    if (!m_readOnly && !replies.isEmpty() && m_device && m_connected)
+        m_device->write(replies);
+    m_bytesReceived += data.size();
+    if (!data.isEmpty()) {
+        m_tracker.feed(data);
+        emit dataReceived(data);
+    }
+    if (m_codec.willEchoCount() > m_seenWillEcho) {
+        m_seenWillEcho = m_codec.willEchoCount();
+        m_tracker.markBannerComplete();
+        emit bannerReceived();
+    }
+    if (m_tracker.takeChanged())
+        emit childStateChanged();
+}
+
+void ConsoleSession::handleProxyStderr()
+{
+    if (!m_process)
+        return;
+    m_proxyStderr.append(m_process->readAllStandardError());
+    if (m_proxyStderr.size() > s_maxStderr)
+        m_proxyStderr = m_proxyStderr.right(s_maxStderr);
+}
+
+void ConsoleSession::handleLost(const QString &message)
+{
+    if (!m_device)
+        return;
+    // Take what is still buffered before the device goes.
+    handleReadyRead();
+    qCDebug(lcConsole) << "lost" << targetDescription() << message;
+    teardown();
+    reportError(message);
+    if (m_autoReconnect) {
+        setState(State::Reconnecting);
+        m_retryTimer->start(m_backoff);
+        m_backoff = qMin(m_backoff * 2, s_maxBackoff);
+    } else {
+        setState(State::Disconnected);
+    }
+}
+
+void ConsoleSession::handleAttemptFailed(const QString &message, bool retryable)
+{
+    m_connectTimer->stop();
+    teardown();
+    reportError(message);
+    if (m_autoReconnect && retryable) {
+        setState(m_hadConnection ? State::Reconnecting : State::Connecting);
+        m_retryTimer->start(m_backoff);
+        m_backoff = qMin(m_backoff * 2, s_maxBackoff);
+    } else {
+        setState(State::Failed);
+    }
+}
+
+void ConsoleSession::handleConnectTimeout()
+{
+    if (m_connected)
+        return;
+    handleAttemptFailed(tr("Timed out connecting to %1").arg(targetDescription()));
+}
+
+void ConsoleSession::teardown()
+{
+    m_connectTimer->stop();
+    m_connected = false;
+    ++m_attempt; // queued results of the old attempt are void now
+    QIODevice *device = m_device;
+    m_device = nullptr;
+    m_process = nullptr;
+    discardDevice(device);
+}
+
+void ConsoleSession::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void ConsoleSession::reportError(const QString &message, bool once)
+{
+    m_errorString = message;
+    // A retry loop fails the same way every few seconds: say it once.
+    if (once && message == m_lastReported)
+        return;
+    m_lastReported = message;
+    qCDebug(lcConsole) << message;
+    emit errorOccurred(message);
+}

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "core/ioc/ioc.h"
+#include "core/procserv/bannerparser.h"
+#include "core/procserv/telnetcodec.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+class QIODevice;
+class QProcess;
+class QTimer;
+
+/// One live connection to a procServ console (control or log port): TCP, UNIX socket,
+/// Linux abstract socket, or a helper process whose stdin/stdout carry the stream (e.g.
+/// `ssh -W host:port`). It always drains what arrives, decodes telnet, tracks the child
+/// state from procServ's messages, and reconnects after a loss.
+///
+/// Safety contract: nothing is ever written unless send() is called by the user's action,
+/// apart from the telnet negotiation replies of a read-write session. A read-only session
+/// writes nothing at all; close() and destruction write nothing.
+class ConsoleSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Disconnected, Connecting, Connected, Reconnecting, Failed };
+    Q_ENUM(State)
+
+    explicit ConsoleSession(QObject *parent = nullptr);
+    ~ConsoleSession() override;
+
+    void setEndpoint(const ConsoleEndpoint &endpoint);
+    ConsoleEndpoint endpoint() const { return m_endpoint; }
+    /// When set, this program is started and its stdin/stdout are the stream instead of a
+    /// socket; its stderr becomes the error text when it ends.
+    void setProxyCommand(const QStringList &argv);
+    QStringList proxyCommand() const { return m_proxyCommand; }
+    void setReadOnly(bool on);
+    bool isReadOnly() const { return m_readOnly; }
+    /// Default true: after EOF or a failed attempt, retry after 0.5 s, doubling up to 5 s.
+    void setAutoReconnect(bool on);
+    bool autoReconnect() const { return m_autoReconnect; }
+    /// Bound for one TCP connect or proxy start before it counts as failed (default 10 s).
+    void setConnectTimeout(int msecs) { m_connectTimeout = msecs; }
+
+    void open();
+    /// Closes the connection and stops reconnecting. Writes nothing.
+    void close();
+    /// Telnet-encodes @p bytes (0xFF doubled) and queues them. False (and errorOccurred)
+    /// when read-only or not connected.
+    bool send(const QByteArray &bytes);
+
+    State state() const { return m_state; }
+    QString errorString() const { return m_errorString; }
+    const ProcServStateTracker &tracker() const { return m_tracker; }
+    /// Decoded bytes received since open(), for statistics and tests.
+    qint64 bytesReceived() const { return m_bytesReceived; }
+
+    /// A user-readable name of where the session connects: "unix:/path", "tcp:host:port",
+    /// or the proxy command.
+    QString targetDescription() const;
+
+signals:
+    void dataReceived(const QByteArray &data);
+    void stateChanged(ConsoleSession::State state);
+    void childStateChanged();
+    void errorOccurred(const QString &message);
+    void reconnected();
+    /// procServ finished its banner on this connection (its telnet negotiation arrived).
+    void bannerReceived();
+
+private:
+    void startAttempt();
+    void connectUnix();
+    void connectTcp();
+    void startProxy();
+    void attachDevice(QIODevice *device);
+    void handleConnected();
+    void markConnected();
+    void handleReadyRead();
+    void handleProxyStderr();
+    void handleLost(const QString &message);
+    void handleAttemptFailed(const QString &message, bool retryable = true);
+    void handleConnectTimeout();
+    void teardown();
+    void setState(State state);
+    void reportError(const QString &message, bool once = true);
+    void processIncoming(const QByteArray &raw);
+
+    ConsoleEndpoint m_endpoint;
+    QStringList m_proxyCommand;
+    bool m_readOnly = false;
+    bool m_autoReconnect = true;
+    int m_connectTimeout = 10000;
+    State m_state = State::Disconnected;
+    QString m_errorString;
+    QString m_lastReported;
+    QPointer<QIODevice> m_device;
+    QProcess *m_process = nullptr; // == m_device when a proxy is used
+    QByteArray m_proxyStderr;
+    QTimer *m_retryTimer = nullptr;
+    QTimer *m_connectTimer = nullptr;
+    int m_backoff = 500;
+    bool m_hadConnection = false;
+    bool m_connected = false;
+    quint64 m_attempt = 0; // guards queued results of an older attempt
+    TelnetCodec m_codec;
+    int m_seenWillEcho = 0;
+    ProcServStateTracker m_tracker;
+    qint64 m_bytesReceived = 0;
+};
