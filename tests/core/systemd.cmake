@@ -1,6 +1,3 @@
 # Tests of core/systemd
 iocdock_add_test(tst_systemdtypes tst_systemdtypes.cpp LIBS iocdock-core)
-iocdock_add_test(tst_systemdmanager tst_systemdmanager.cpp LIBS iocdock-core LABELS sandbox)
-if(TARGET iocsim)
-    add_dependencies(tst_systemdmanager iocsim)
-endif()
+iocdock_add_test(tst_systemdmanager tst_systemdmanager.cpp LIBS iocdock-testsupport LABELS sandbox)

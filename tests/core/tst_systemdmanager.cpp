@@ -1,6 +1,7 @@
 // SystemdManager against the real systemd --user of tools/sandbox.
 
 #include "core/systemd/systemdmanager.h"
+#include "tests/common/sandbox.h"
 
 #include <QDBusConnection>
 #include <QDir>
@@ -59,6 +60,7 @@ private:
     QString loadUnit(const QString &name);
     QString procServUnit(const QString &name) const;
 
+    Sandbox m_sandbox;
     std::unique_ptr<SystemdManager> m_manager;
     QString m_iocsim;
     QStringList m_written;
@@ -66,7 +68,7 @@ private:
 
 QString TestSystemdManager::unitDir() const
 {
-    return qEnvironmentVariable("XDG_CONFIG_HOME") + QStringLiteral("/systemd/user");
+    return m_sandbox.unitDir();
 }
 
 void TestSystemdManager::writeUnit(const QString &name, const QString &content)
@@ -148,12 +150,16 @@ UnitDetails TestSystemdManager::detailsOf(const QString &name)
 QString TestSystemdManager::procServUnit(const QString &name) const
 {
     // procServ in the foreground with a UNIX console socket, running iocsim as the IOC.
-    return QStringLiteral("[Unit]\nDescription=IOC %1 for tst_systemdmanager\n"
-                          "[Service]\nEnvironment=IOCNAME=%1 EPICS_CA_AUTO_ADDR_LIST=NO\n"
-                          "ExecStart=/usr/bin/procServ --foreground --quiet --name %1 "
-                          "--port unix:%t/%1.sock --holdoff 1 %2 --name %1\n"
-                          "[Install]\nWantedBy=default.target\n")
-            .arg(name, m_iocsim);
+    return Sandbox::procServUnit(
+                   name,
+                   { QStringLiteral("--quiet"), QStringLiteral("--name"), name,
+                     QStringLiteral("--port"),
+                     QStringLiteral("unix:%t/") + name + QStringLiteral(".sock"),
+                     QStringLiteral("--holdoff"), QStringLiteral("1") },
+                   {},
+                   { QStringLiteral("Environment=IOCNAME=%1 EPICS_CA_AUTO_ADDR_LIST=NO")
+                             .arg(name) })
+            + QStringLiteral("[Install]\nWantedBy=default.target\n");
 }
 
 void TestSystemdManager::initTestCase()
@@ -276,7 +282,7 @@ void TestSystemdManager::detailsOfProcServUnit()
     QCOMPARE(details.error, QString());
     QCOMPARE(details.unit.value(QStringLiteral("Id")).toString(), name);
     QCOMPARE(details.unit.value(QStringLiteral("Description")).toString(),
-             QStringLiteral("IOC %1 for tst_systemdmanager").arg(ioc));
+             QStringLiteral("iocdock test IOC ") + ioc);
     QCOMPARE(details.unit.value(QStringLiteral("LoadState")).toString(), QStringLiteral("loaded"));
     QCOMPARE(details.unit.value(QStringLiteral("ActiveState")).toString(),
              QStringLiteral("inactive"));
