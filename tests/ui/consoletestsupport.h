@@ -108,25 +108,25 @@ public:
         return ioc;
     }
 
-    /// Sends @p line + "\r" from a second, raw client: everything a view sent before it
-    /// reaches the log before the reply to this marker does.
+    /// Sends @p line + "\r" from a second, raw client and waits until procServ echoed it.
+    /// Runs the event loop meanwhile (never waitFor*), so whatever a view queued before
+    /// is flushed first and reaches the log before this marker does.
     bool sendFromOtherClient(const QByteArray &line) const
     {
         QLocalSocket socket;
+        QByteArray seen;
+        QObject::connect(&socket, &QLocalSocket::readyRead, &socket,
+                         [&] { seen += socket.readAll(); });
         socket.connectToServer(socketPath());
-        if (!socket.waitForConnected(3000))
-            return false;
-        socket.write(line + '\r');
-        if (!socket.waitForBytesWritten(3000))
-            return false;
-        // Stay until the echo shows up, so procServ read the line before we hang up.
         QElapsedTimer t;
         t.start();
-        QByteArray seen;
-        while (t.elapsed() < 5000 && !seen.contains(line)) {
-            if (socket.waitForReadyRead(200))
-                seen += socket.readAll();
-        }
+        while (socket.state() != QLocalSocket::ConnectedState && t.elapsed() < 5000)
+            QTest::qWait(10);
+        if (socket.state() != QLocalSocket::ConnectedState)
+            return false;
+        socket.write(line + '\r');
+        while (!seen.contains(line) && t.elapsed() < 5000)
+            QTest::qWait(10);
         socket.disconnectFromServer();
         return seen.contains(line);
     }

@@ -1,0 +1,180 @@
+#include "core/procserv/consolesession.h"
+#include "tests/ui/consoletestsupport.h"
+#include "ui/console/consoletabwidget.h"
+#include "ui/console/consoleview.h"
+
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTabBar>
+#include <QTest>
+
+class TestConsoleTabWidget : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void opensOneTabPerIoc();
+    void reopenFocusesExisting();
+    void closeTabSendsNothing();
+    void middleClickCloses();
+    void ctrlPageSwitchesTabs();
+
+private:
+    static ConsoleSession *sessionFor(const ProcServRunner &ps);
+    static bool nothingSentSince(const ProcServRunner &ps, const QByteArray &before,
+                                 const QByteArray &marker, QByteArray *extra);
+    ProcServRunner *m_a = nullptr;
+    ProcServRunner *m_b = nullptr;
+};
+
+ConsoleSession *TestConsoleTabWidget::sessionFor(const ProcServRunner &ps)
+{
+    auto *session = new ConsoleSession;
+    session->setEndpoint(ps.ioc().console);
+    return session;
+}
+
+bool TestConsoleTabWidget::nothingSentSince(const ProcServRunner &ps, const QByteArray &before,
+                                            const QByteArray &marker, QByteArray *extra)
+{
+    if (!ps.sendFromOtherClient("echo " + marker))
+        return false;
+    QElapsedTimer t;
+    t.start();
+    QByteArray log;
+    do {
+        log = ps.log();
+        if (log.contains(marker + "\r\n") || log.contains(marker + '\n'))
+            break;
+        QTest::qWait(20);
+    } while (t.elapsed() < 5000);
+    *extra = log.mid(before.size());
+    return log.startsWith(before) && extra->startsWith("echo " + marker);
+}
+
+void TestConsoleTabWidget::initTestCase()
+{
+    m_a = new ProcServRunner(QStringLiteral("tctalpha"));
+    m_b = new ProcServRunner(QStringLiteral("tctbeta"));
+    QVERIFY2(m_a->error().isEmpty(), qPrintable(m_a->error()));
+    QVERIFY2(m_b->error().isEmpty(), qPrintable(m_b->error()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_a->isReady() && m_b->isReady(), 10000);
+}
+
+void TestConsoleTabWidget::cleanupTestCase()
+{
+    delete m_a;
+    delete m_b;
+}
+
+void TestConsoleTabWidget::opensOneTabPerIoc()
+{
+    ConsoleTabWidget tabs;
+    tabs.resize(1200, 600);
+    tabs.show();
+    ConsoleView *a = tabs.openConsole(m_a->ioc(), sessionFor(*m_a));
+    ConsoleView *b = tabs.openConsole(m_b->ioc(), sessionFor(*m_b));
+    QVERIFY(a && b && a != b);
+    QCOMPARE(tabs.count(), 2);
+    QCOMPARE(tabs.tabText(0), QStringLiteral("tctalpha"));
+    QCOMPARE(tabs.tabText(1), QStringLiteral("tctbeta"));
+    QCOMPARE(tabs.currentWidget(), b);
+    QCOMPARE(tabs.viewFor(m_a->ioc().key()), a);
+    QCOMPARE(tabs.viewFor(m_b->ioc().key()), b);
+    QVERIFY(!tabs.viewFor(QStringLiteral("nohost/none.service")));
+    QVERIFY(tabs.tabsClosable());
+
+    QTRY_VERIFY_WITH_TIMEOUT(tabs.tabToolTip(0).contains(QStringLiteral("Connected")), 10000);
+    QVERIFY(tabs.tabToolTip(0).contains(QStringLiteral("local-test")));
+    QVERIFY(tabs.tabToolTip(0).contains(QStringLiteral("tctalpha.service")));
+    QVERIFY(!tabs.tabIcon(0).isNull());
+    QTRY_VERIFY_WITH_TIMEOUT(terminalText(a->terminal()).contains(QStringLiteral("tctalpha")),
+                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(terminalText(b->terminal()).contains(QStringLiteral("tctbeta")),
+                             10000);
+
+    // Read-only mode shows in the tab text.
+    a->setReadOnly(true);
+    QCOMPARE(tabs.tabText(0), QStringLiteral("tctalpha (read-only)"));
+}
+
+void TestConsoleTabWidget::reopenFocusesExisting()
+{
+    ConsoleTabWidget tabs;
+    tabs.show();
+    ConsoleView *a = tabs.openConsole(m_a->ioc(), sessionFor(*m_a));
+    tabs.openConsole(m_b->ioc(), sessionFor(*m_b));
+    QCOMPARE(tabs.currentIndex(), 1);
+
+    QPointer<ConsoleSession> spare = sessionFor(*m_a);
+    QCOMPARE(tabs.openConsole(m_a->ioc(), spare), a);
+    QCOMPARE(tabs.count(), 2);
+    QCOMPARE(tabs.currentWidget(), a);
+    QTRY_VERIFY(!spare); // discarded, never opened
+
+    ConsoleView *second = tabs.openConsole(m_a->ioc(), sessionFor(*m_a), true);
+    QVERIFY(second && second != a);
+    QCOMPARE(tabs.count(), 3);
+    QCOMPARE(tabs.currentWidget(), second);
+}
+
+void TestConsoleTabWidget::closeTabSendsNothing()
+{
+    ConsoleTabWidget tabs;
+    tabs.show();
+    QPointer<ConsoleView> a = tabs.openConsole(m_a->ioc(), sessionFor(*m_a));
+    tabs.openConsole(m_b->ioc(), sessionFor(*m_b));
+    QTRY_VERIFY_WITH_TIMEOUT(a->connectionState() == ConsoleSession::State::Connected, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(terminalText(a->terminal()).contains(QStringLiteral("Welcome")),
+                             10000);
+    const quint32 pid = m_a->childPid();
+    const QByteArray before = m_a->log();
+    QSignalSpy closed(&tabs, &ConsoleTabWidget::consoleClosed);
+
+    emit tabs.tabCloseRequested(0); // what the tab's close button does
+    QCOMPARE(tabs.count(), 1);
+    QCOMPARE(closed.count(), 1);
+    QCOMPARE(closed.at(0).at(0).toString(), m_a->ioc().key());
+    QVERIFY(!tabs.viewFor(m_a->ioc().key()));
+    QTRY_VERIFY(!a); // deleted later
+    QByteArray extra;
+    QVERIFY2(nothingSentSince(*m_a, before, "tabclosebarrier", &extra), extra.constData());
+    QCOMPARE(m_a->childPid(), pid);
+}
+
+void TestConsoleTabWidget::middleClickCloses()
+{
+    ConsoleTabWidget tabs;
+    tabs.resize(800, 400);
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    tabs.openConsole(m_a->ioc(), sessionFor(*m_a));
+    tabs.openConsole(m_b->ioc(), sessionFor(*m_b));
+    const QPoint centre = tabs.tabBar()->tabRect(0).center();
+    QTest::mouseClick(tabs.tabBar(), Qt::MiddleButton, {}, centre);
+    QCOMPARE(tabs.count(), 1);
+    QCOMPARE(tabs.tabText(0), QStringLiteral("tctbeta"));
+    QTest::mouseClick(tabs.tabBar(), Qt::LeftButton, {}, tabs.tabBar()->tabRect(0).center());
+    QCOMPARE(tabs.count(), 1);
+}
+
+void TestConsoleTabWidget::ctrlPageSwitchesTabs()
+{
+    ConsoleTabWidget tabs;
+    tabs.resize(800, 400);
+    tabs.show();
+    QApplication::setActiveWindow(&tabs);
+    QVERIFY(QTest::qWaitForWindowActive(&tabs));
+    ConsoleView *a = tabs.openConsole(m_a->ioc(), sessionFor(*m_a));
+    ConsoleView *b = tabs.openConsole(m_b->ioc(), sessionFor(*m_b));
+    QCOMPARE(tabs.currentWidget(), b);
+    b->terminal()->focusProxy()->setFocus();
+    QTest::keyClick(b->terminal()->focusProxy(), Qt::Key_PageUp, Qt::ControlModifier);
+    QCOMPARE(tabs.currentWidget(), a);
+    QTest::keyClick(a->terminal()->focusProxy(), Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(tabs.currentWidget(), b);
+}
+
+QTEST_MAIN(TestConsoleTabWidget)
+#include "tst_consoletabwidget.moc"

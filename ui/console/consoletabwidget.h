@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/ioc/ioc.h"
+
+#include <QTabWidget>
+
+class ConsoleSession;
+class ConsoleView;
+
+/// The console tabs: one ConsoleView per IOC (keyed by Ioc::key()), closable, the tab text
+/// is the IOC name, the icon and tool tip show the connection and IOC state. Closing a tab
+/// closes its session without sending anything.
+class ConsoleTabWidget : public QTabWidget
+{
+    Q_OBJECT
+public:
+    explicit ConsoleTabWidget(QWidget *parent = nullptr);
+    ~ConsoleTabWidget() override;
+
+    /// Shows the console of @p ioc: focuses the existing tab for ioc.key() (and discards
+    /// @p session unopened) unless @p forceNew, otherwise adds a tab with a new ConsoleView
+    /// that takes ownership of @p session and opens it.
+    ConsoleView *openConsole(const Ioc &ioc, ConsoleSession *session, bool forceNew = false);
+    /// The first tab showing the IOC with key @p key, or nullptr.
+    ConsoleView *viewFor(const QString &key) const;
+    ConsoleView *viewAt(int index) const;
+    ConsoleView *currentView() const;
+    /// Removes the tab and deletes its view later; its session is closed at once.
+    void closeConsole(int index);
+    void closeAll();
+
+signals:
+    /// A tab was closed; count() is already updated.
+    void consoleClosed(const QString &key);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void handleViewStateChanged(ConsoleView *view);
+    void handleTabCloseRequested(int index);
+    static QIcon stateIcon(const QColor &color);
+};

@@ -1,0 +1,611 @@
+#include "ui/console/consoleview.h"
+
+#include "ui/console/terminalwriter.h"
+
+#include <QAction>
+#include <QColor>
+#include <QFile>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <qtermwidget.h>
+
+#include <climits>
+#if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
+#include <QTextCodec>
+#endif
+
+Q_LOGGING_CATEGORY(lcConsoleView, "iocdock.ui.console.view")
+
+ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_ioc(ioc)
+    , m_session(session)
+    , m_guard(ioc)
+{
+    Q_ASSERT(session);
+    session->setParent(this);
+    m_readOnly = session->isReadOnly();
+
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setObjectName(QStringLiteral("consoleToolBar"));
+    m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_statusLabel->setTextFormat(Qt::PlainText);
+
+    m_messageBar = new QFrame(this);
+    m_messageBar->setObjectName(QStringLiteral("messageBar"));
+    m_messageBar->setFrameShape(QFrame::StyledPanel);
+    m_messageBar->setAutoFillBackground(true);
+    QPalette warn = m_messageBar->palette();
+    warn.setColor(QPalette::Window, QColor(0xff, 0xe8, 0xb0));
+    warn.setColor(QPalette::WindowText, Qt::black);
+    m_messageBar->setPalette(warn);
+    m_messageLabel = new QLabel(m_messageBar);
+    m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setTextFormat(Qt::PlainText);
+    m_messageSendButton = new QPushButton(m_messageBar);
+    m_messageSendButton->setObjectName(QStringLiteral("messageSendButton"));
+    m_messageSendButton->setFocusPolicy(Qt::NoFocus);
+    auto *dismiss = new QToolButton(m_messageBar);
+    dismiss->setObjectName(QStringLiteral("messageCloseButton"));
+    dismiss->setAutoRaise(true);
+    dismiss->setText(QStringLiteral("✕"));
+    dismiss->setToolTip(tr("Dismiss"));
+    dismiss->setFocusPolicy(Qt::NoFocus);
+    auto *barLayout = new QHBoxLayout(m_messageBar);
+    barLayout->setContentsMargins(6, 3, 3, 3);
+    barLayout->addWidget(m_messageLabel, 1);
+    barLayout->addWidget(m_messageSendButton);
+    barLayout->addWidget(dismiss);
+    m_messageBar->hide();
+    connect(dismiss, &QToolButton::clicked, this, &ConsoleView::hideMessage);
+    connect(m_messageSendButton, &QPushButton::clicked, this, [this] {
+        if (m_pendingByte >= 0)
+            sendGuarded(char(m_pendingByte));
+    });
+
+    m_pendingTimer = new QTimer(this);
+    m_pendingTimer->setSingleShot(true);
+    m_pendingTimer->setInterval(ConfirmWindowMs);
+    connect(m_pendingTimer, &QTimer::timeout, this, &ConsoleView::handlePendingExpired);
+
+    // 0 = no shell: the terminal only shows what the session receives.
+    m_term = new QTermWidget(0, this);
+    m_term->setObjectName(QStringLiteral("terminal"));
+    m_term->setScrollBarPosition(QTermWidget::ScrollBarRight);
+    m_term->setHistorySize(DefaultHistoryLines);
+    if (m_term->availableColorSchemes().contains(QStringLiteral("Linux")))
+        m_term->setColorScheme(QStringLiteral("Linux"));
+    m_term->setKeyBindings(QStringLiteral("linux")); // Backspace sends 7f
+    m_term->setFlowControlEnabled(false);
+    m_term->setConfirmMultilinePaste(false); // its dialog is modal; the guard checks pastes
+    m_term->disableBracketedPasteMode(true);
+    m_term->setTrimPastedTrailingNewlines(true); // a paste runs only when Enter is pressed
+    m_term->setTerminalSizeHint(false);
+    m_term->setTerminalFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+#if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
+    m_term->setTextCodec(QTextCodec::codecForName("UTF-8"));
+#endif
+    m_term->startTerminalTeletype();
+    m_writer = new TerminalWriter(m_term->getPtySlaveFd(), this);
+    connect(m_writer, &TerminalWriter::dropped, this, &ConsoleView::handleWriterDropped);
+    // The pointer is valid only during the emission: copy at once.
+    connect(m_term, &QTermWidget::sendData, this, &ConsoleView::handleSendData,
+            Qt::DirectConnection);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(m_term, 1);
+    m_statusLabel->setContentsMargins(6, 2, 6, 2);
+    layout->addWidget(m_statusLabel);
+    setFocusProxy(m_term);
+
+    createActions();
+
+    connect(session, &ConsoleSession::dataReceived, m_writer, &TerminalWriter::write);
+    connect(session, &ConsoleSession::stateChanged, this, &ConsoleView::handleSessionStateChanged);
+    connect(session, &ConsoleSession::childStateChanged, this,
+            &ConsoleView::handleChildStateChanged);
+    connect(session, &ConsoleSession::errorOccurred, this, &ConsoleView::handleError);
+
+    m_title = title();
+    updateState();
+    if (session->state() == ConsoleSession::State::Disconnected
+        || session->state() == ConsoleSession::State::Failed)
+        session->open();
+}
+
+ConsoleView::~ConsoleView()
+{
+    // Nothing may reach the IOC from here on: cut the keyboard and the session's signals
+    // first, then close (which never writes).
+    disconnect(m_term, nullptr, this, nullptr);
+    if (m_session) {
+        m_session->disconnect(this);
+        m_session->disconnect(m_writer);
+        m_session->close();
+        delete m_session;
+    }
+    delete m_writer; // before the terminal (a child widget) and its pty go away
+    m_writer = nullptr;
+}
+
+void ConsoleView::detach()
+{
+    m_pendingByte = -1;
+    if (m_session)
+        m_session->close(); // never writes
+    updateState();
+}
+
+void ConsoleView::createActions()
+{
+    auto add = [this](const QString &name, const QString &text, const QString &icon,
+                      const QKeySequence &shortcut = {}) {
+        auto *a = new QAction(QIcon::fromTheme(icon), text, this);
+        a->setObjectName(name);
+        if (!shortcut.isEmpty()) {
+            a->setShortcut(shortcut);
+            a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            a->setToolTip(QStringLiteral("%1 (%2)").arg(
+                    text, shortcut.toString(QKeySequence::NativeText)));
+        }
+        addAction(a);
+        return a;
+    };
+
+    m_readOnlyAction =
+            add(QStringLiteral("readOnlyAction"), tr("Read-only"), QStringLiteral("object-locked"));
+    m_readOnlyAction->setCheckable(true);
+    m_readOnlyAction->setChecked(m_readOnly);
+    m_readOnlyAction->setToolTip(tr("Read-only: nothing typed is sent to the IOC"));
+    connect(m_readOnlyAction, &QAction::toggled, this, &ConsoleView::handleReadOnlyToggled);
+
+    m_reconnectAction =
+            add(QStringLiteral("reconnectAction"), tr("Reconnect"), QStringLiteral("view-refresh"));
+    connect(m_reconnectAction, &QAction::triggered, this, &ConsoleView::reconnect);
+
+    auto *clearAction =
+            add(QStringLiteral("clearAction"), tr("Clear"), QStringLiteral("edit-clear"));
+    connect(clearAction, &QAction::triggered, this, &ConsoleView::clear);
+
+    auto *findAction = add(QStringLiteral("findAction"), tr("Find"), QStringLiteral("edit-find"),
+                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(findAction, &QAction::triggered, this, &ConsoleView::toggleFind);
+
+    auto *copyAction = add(QStringLiteral("copyAction"), tr("Copy"), QStringLiteral("edit-copy"),
+                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(copyAction, &QAction::triggered, this, &ConsoleView::copy);
+
+    m_pasteAction = add(QStringLiteral("pasteAction"), tr("Paste"), QStringLiteral("edit-paste"),
+                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    connect(m_pasteAction, &QAction::triggered, this, &ConsoleView::paste);
+
+    auto *zoomInAction = add(QStringLiteral("zoomInAction"), tr("Zoom In"),
+                             QStringLiteral("zoom-in"), QKeySequence::ZoomIn);
+    connect(zoomInAction, &QAction::triggered, this, &ConsoleView::zoomIn);
+    auto *zoomOutAction = add(QStringLiteral("zoomOutAction"), tr("Zoom Out"),
+                              QStringLiteral("zoom-out"), QKeySequence::ZoomOut);
+    connect(zoomOutAction, &QAction::triggered, this, &ConsoleView::zoomOut);
+    // Short button texts for when the icon theme has none.
+    zoomInAction->setIconText(tr("A+", "zoom in"));
+    zoomOutAction->setIconText(tr("A−", "zoom out"));
+
+    auto *saveAction = add(QStringLiteral("saveTranscriptAction"), tr("Save Transcript…"),
+                           QStringLiteral("document-save-as"));
+    connect(saveAction, &QAction::triggered, this, &ConsoleView::saveTranscriptAs);
+    saveAction->setIconText(tr("Save…"));
+    saveAction->setToolTip(tr("Save the transcript (the whole scrollback) to a file"));
+
+    m_killAction = add(QStringLiteral("killAction"), tr("Kill/Restart IOC"),
+                       QStringLiteral("process-stop"));
+    connect(m_killAction, &QAction::triggered, this, &ConsoleView::requestKill);
+    m_toggleAction = add(QStringLiteral("toggleAutoRestartAction"), tr("Toggle Auto-Restart"),
+                         QStringLiteral("chronometer"));
+    connect(m_toggleAction, &QAction::triggered, this, &ConsoleView::requestToggleAutoRestart);
+
+    m_toolBar->addAction(m_readOnlyAction);
+    m_toolBar->addAction(m_reconnectAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(copyAction);
+    m_toolBar->addAction(m_pasteAction);
+    m_toolBar->addAction(findAction);
+    m_toolBar->addAction(clearAction);
+    m_toolBar->addAction(zoomInAction);
+    m_toolBar->addAction(zoomOutAction);
+    m_toolBar->addAction(saveAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_killAction);
+    m_toolBar->addAction(m_toggleAction);
+    // Text only where it matters; the rest are icons with tool tips.
+    for (QAction *a : { copyAction, m_pasteAction, findAction, clearAction, zoomInAction,
+                        zoomOutAction, saveAction }) {
+        if (auto *b = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(a)))
+            b->setToolButtonStyle(a->icon().isNull() ? Qt::ToolButtonTextOnly
+                                                     : Qt::ToolButtonIconOnly);
+    }
+    updateActions();
+}
+
+void ConsoleView::setReadOnly(bool readOnly)
+{
+    if (m_readOnlyAction->isChecked() != readOnly)
+        m_readOnlyAction->setChecked(readOnly); // → handleReadOnlyToggled
+    else
+        handleReadOnlyToggled(readOnly);
+}
+
+void ConsoleView::handleReadOnlyToggled(bool on)
+{
+    if (m_readOnly == on)
+        return;
+    m_readOnly = on;
+    m_pendingByte = -1;
+    hideMessage();
+    if (m_session)
+        m_session->setReadOnly(on);
+    updateState();
+}
+
+QString ConsoleView::title() const
+{
+    return m_readOnly ? tr("%1 (read-only)").arg(m_ioc.name) : m_ioc.name;
+}
+
+ConsoleSession::State ConsoleView::connectionState() const
+{
+    return m_session ? m_session->state() : ConsoleSession::State::Disconnected;
+}
+
+ChildState ConsoleView::childState() const
+{
+    return m_session ? m_session->tracker().childState() : ChildState::Unknown;
+}
+
+QString ConsoleView::statusText() const
+{
+    QString text;
+    switch (connectionState()) {
+    case ConsoleSession::State::Disconnected:
+        return tr("Disconnected");
+    case ConsoleSession::State::Connecting:
+        return tr("Connecting…");
+    case ConsoleSession::State::Reconnecting:
+        return tr("Reconnecting…");
+    case ConsoleSession::State::Failed:
+        return m_lastError.isEmpty() ? tr("Connection failed")
+                                     : tr("Connection failed: %1").arg(m_lastError);
+    case ConsoleSession::State::Connected:
+        text = m_readOnly ? tr("Connected, read-only") : tr("Connected");
+        break;
+    }
+    const auto &tracker = m_session->tracker();
+    const quint32 pid = quint32(tracker.childPid());
+    switch (tracker.childState()) {
+    case ChildState::ShutDown:
+        text += tr(" — IOC shut down");
+        break;
+    case ChildState::Running:
+        if (m_restarted)
+            text += pid ? tr(" — IOC restarted, PID %1").arg(pid) : tr(" — IOC restarted");
+        else if (pid)
+            text += tr(" — IOC running, PID %1").arg(pid);
+        break;
+    case ChildState::Unknown:
+        break;
+    }
+    return text;
+}
+
+void ConsoleView::updateState()
+{
+    const QString host = m_ioc.host.isEmpty() ? QString() : tr(" on %1").arg(m_ioc.host);
+    m_statusLabel->setText(m_ioc.name + host + QStringLiteral(" · ") + statusText());
+    updateActions();
+    refreshGuard();
+    const QString t = title();
+    if (t != m_title) {
+        m_title = t;
+        emit titleChanged(t);
+    }
+    emit stateChanged();
+}
+
+void ConsoleView::updateActions()
+{
+    if (!m_killAction)
+        return;
+    const bool connected = connectionState() == ConsoleSession::State::Connected;
+    const bool canSend = connected && !m_readOnly;
+    const bool shutDown = childState() == ChildState::ShutDown;
+    m_killAction->setEnabled(canSend && m_guard.killByte() >= 0);
+    m_killAction->setText(shutDown ? tr("Restart IOC") : tr("Kill/Restart IOC"));
+    m_killAction->setToolTip(
+            m_guard.killByte() < 0
+                    ? tr("procServ's kill command is disabled for this IOC")
+                    : tr("Send %1 to procServ: %2")
+                              .arg(ControlKeyGuard::keyName(char(m_guard.killByte())),
+                                   m_guard.classify(char(m_guard.killByte())).explanation));
+    m_toggleAction->setEnabled(canSend && m_guard.toggleByte() >= 0);
+    m_pasteAction->setEnabled(!m_readOnly);
+}
+
+void ConsoleView::refreshGuard()
+{
+    if (!m_session)
+        return;
+    const auto &tracker = m_session->tracker();
+    m_guard.setChildState(tracker.childState());
+    m_guard.setAutoRestart(tracker.autoRestart());
+}
+
+void ConsoleView::handleSessionStateChanged()
+{
+    if (connectionState() == ConsoleSession::State::Connected)
+        m_lastError.clear();
+    updateState();
+}
+
+void ConsoleView::handleChildStateChanged()
+{
+    const auto &tracker = m_session->tracker();
+    const auto pid = quint32(tracker.childPid());
+    if (tracker.childState() == ChildState::Running && pid != 0) {
+        if (m_lastChildPid != 0 && pid != m_lastChildPid)
+            m_restarted = true;
+        m_lastChildPid = pid;
+    }
+    updateState();
+}
+
+void ConsoleView::handleError(const QString &message)
+{
+    m_lastError = message;
+    qCInfo(lcConsoleView) << m_ioc.key() << message;
+    updateState();
+}
+
+void ConsoleView::handleWriterDropped(qint64 bytes)
+{
+    Q_UNUSED(bytes)
+    m_statusLabel->setToolTip(tr("%n byte(s) of output were dropped because the terminal could "
+                                 "not keep up.",
+                                 nullptr, int(qMin<qint64>(m_writer->droppedBytes(), INT_MAX))));
+}
+
+void ConsoleView::handleSendData(const char *chars, int length)
+{
+    if (length <= 0)
+        return;
+    const QByteArray bytes(chars, length); // copy now: the pointer dies with the emission
+    const bool pasted = m_pasting;
+    if (m_readOnly || !m_session) {
+        showMessage(
+                tr("This console is read-only: nothing you type is sent to %1.").arg(m_ioc.name));
+        return;
+    }
+    const auto verdict = m_guard.check(
+            bytes, pasted ? ControlKeyGuard::Input::Pasted : ControlKeyGuard::Input::Typed);
+    switch (verdict.kind) {
+    case ControlKeyGuard::Verdict::Kind::Pass:
+        if (m_pendingByte >= 0) { // typing on cancels a pending confirmation
+            m_pendingByte = -1;
+            hideMessage();
+        }
+        if (!m_session->send(bytes) && connectionState() != ConsoleSession::State::Connected)
+            showMessage(tr("Not connected: what you type is not sent."));
+        return;
+    case ControlKeyGuard::Verdict::Kind::Refuse:
+        m_pendingByte = -1;
+        showMessage(verdict.explanation);
+        return;
+    case ControlKeyGuard::Verdict::Kind::Confirm:
+        if (m_pendingByte == static_cast<unsigned char>(verdict.byte) && m_pendingSince.isValid()
+            && m_pendingSince.elapsed() < ConfirmWindowMs) {
+            sendGuarded(verdict.byte);
+            return;
+        }
+        m_pendingByte = static_cast<unsigned char>(verdict.byte);
+        m_pendingSince.start();
+        m_pendingTimer->start();
+        showMessage(tr("%1 Nothing was sent — press %2 again within %3 s to send it.")
+                            .arg(verdict.explanation, verdict.keyName,
+                                 QString::number(ConfirmWindowMs / 1000)),
+                    tr("Send %1").arg(verdict.keyName));
+        return;
+    }
+}
+
+void ConsoleView::sendGuarded(char byte)
+{
+    m_pendingByte = -1;
+    m_pendingTimer->stop();
+    hideMessage();
+    if (m_readOnly || !m_session)
+        return;
+    if (!m_session->send(QByteArray(1, byte)))
+        showMessage(tr("Not connected: %1 was not sent.").arg(ControlKeyGuard::keyName(byte)));
+}
+
+void ConsoleView::handlePendingExpired()
+{
+    if (m_pendingByte < 0)
+        return;
+    m_pendingByte = -1;
+    hideMessage();
+}
+
+void ConsoleView::showMessage(const QString &text, const QString &sendLabel)
+{
+    m_messageLabel->setText(text);
+    m_messageSendButton->setVisible(!sendLabel.isEmpty());
+    m_messageSendButton->setText(sendLabel);
+    m_messageBar->show();
+}
+
+void ConsoleView::hideMessage()
+{
+    m_messageBar->hide();
+    m_messageLabel->clear();
+}
+
+bool ConsoleView::isMessageVisible() const
+{
+    return !m_messageBar->isHidden();
+}
+
+QString ConsoleView::messageText() const
+{
+    return isMessageVisible() ? m_messageLabel->text() : QString();
+}
+
+void ConsoleView::confirmAndSend(char byte, const QString &title, const QString &text,
+                                 const QString &buttonText)
+{
+    // Window-modal and asynchronous: no nested event loop.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *ok = box->addButton(buttonText, QMessageBox::AcceptRole);
+    ok->setObjectName(QStringLiteral("confirmButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, ok, byte](QAbstractButton *b) {
+        if (b == ok && box->clickedButton() == ok)
+            sendGuarded(byte);
+    });
+    box->open();
+}
+
+void ConsoleView::requestKill()
+{
+    const int b = m_guard.killByte();
+    if (b < 0 || m_readOnly)
+        return;
+    const bool shutDown = childState() == ChildState::ShutDown;
+    confirmAndSend(char(b),
+                   shutDown ? tr("Restart IOC %1?").arg(m_ioc.name)
+                            : tr("Kill IOC %1?").arg(m_ioc.name),
+                   m_guard.classify(char(b)).explanation,
+                   shutDown ? tr("Restart %1").arg(m_ioc.name) : tr("Kill %1").arg(m_ioc.name));
+}
+
+void ConsoleView::requestToggleAutoRestart()
+{
+    const int b = m_guard.toggleByte();
+    if (b < 0 || m_readOnly)
+        return;
+    confirmAndSend(char(b), tr("Toggle auto-restart of %1?").arg(m_ioc.name),
+                   m_guard.classify(char(b)).explanation, tr("Toggle Auto-Restart"));
+}
+
+void ConsoleView::reconnect()
+{
+    if (!m_session)
+        return;
+    m_session->close();
+    m_restarted = false;
+    m_session->open();
+}
+
+void ConsoleView::clear()
+{
+    m_term->clear();
+}
+
+void ConsoleView::copy()
+{
+    m_term->copyClipboard();
+}
+
+void ConsoleView::paste()
+{
+    if (m_readOnly)
+        return;
+    // The terminal emits the pasted text through sendData synchronously.
+    m_pasting = true;
+    m_term->pasteClipboard();
+    m_pasting = false;
+}
+
+void ConsoleView::toggleFind()
+{
+    m_term->toggleShowSearchBar();
+}
+
+void ConsoleView::zoomIn()
+{
+    m_term->zoomIn();
+}
+
+void ConsoleView::zoomOut()
+{
+    m_term->zoomOut();
+}
+
+void ConsoleView::setColorScheme(const QString &name)
+{
+    m_term->setColorScheme(name);
+}
+
+void ConsoleView::setTerminalFont(const QFont &font)
+{
+    m_term->setTerminalFont(font);
+}
+
+void ConsoleView::setHistorySize(int lines)
+{
+    m_term->setHistorySize(lines);
+}
+
+bool ConsoleView::saveTranscript(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    m_term->saveHistory(&file);
+    if (!file.flush() || file.error() != QFileDevice::NoError) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void ConsoleView::saveTranscriptAs()
+{
+    auto *dialog = new QFileDialog(this, tr("Save Transcript of %1").arg(m_ioc.name));
+    dialog->setObjectName(QStringLiteral("saveTranscriptDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(tr("Text files (*.txt *.log);;All files (*)"));
+    dialog->setDefaultSuffix(QStringLiteral("txt"));
+    dialog->selectFile(m_ioc.name + QStringLiteral(".txt"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        QString error;
+        if (!saveTranscript(path, &error))
+            showMessage(error);
+    });
+    dialog->open();
+}

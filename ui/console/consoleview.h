@@ -1,0 +1,131 @@
+#pragma once
+
+#include "core/ioc/ioc.h"
+#include "core/procserv/consolesession.h"
+#include "ui/console/controlkeyguard.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QFont;
+class QFrame;
+class QLabel;
+class QPushButton;
+class QTermWidget;
+class QTimer;
+class QToolBar;
+class TerminalWriter;
+
+/// One console tab page: a QTermWidget in teletype mode (no shell) showing one IOC's procServ
+/// console through a ConsoleSession, with a toolbar, a status line and an inline bar for
+/// guarded keys. Owns the session; destroying the view closes it without sending anything.
+///
+/// What reaches the IOC: typed bytes pass ControlKeyGuard. A guarded key (procServ's kill,
+/// toggle, logout, ^R, ^Q, and ^C/^D) is not sent; the bar explains it and the same key
+/// typed again within ConfirmWindowMs (or the bar's button) sends it. A paste with such a
+/// byte is refused. Read-only: nothing is sent at all.
+class ConsoleView : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int ConfirmWindowMs = 3000;
+    static constexpr int DefaultHistoryLines = 10000;
+
+    /// Takes ownership of @p session (set up for @p ioc's console) and opens it unless it is
+    /// already open.
+    ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *parent = nullptr);
+    ~ConsoleView() override;
+
+    const Ioc &ioc() const { return m_ioc; }
+    QString key() const { return m_ioc.key(); }
+    ConsoleSession *session() const { return m_session; }
+    QTermWidget *terminal() const { return m_term; }
+    TerminalWriter *writer() const { return m_writer; }
+
+    bool isReadOnly() const { return m_readOnly; }
+    void setReadOnly(bool readOnly);
+
+    /// Tab text: the IOC name, marked when read-only.
+    QString title() const;
+    /// One line for the status label and tool tips: connection and IOC state.
+    QString statusText() const;
+    ConsoleSession::State connectionState() const;
+    ChildState childState() const;
+
+    void setColorScheme(const QString &name);
+    void setTerminalFont(const QFont &font);
+    void setHistorySize(int lines);
+
+    /// The inline bar (guarded key, refused paste, read-only notice).
+    bool isMessageVisible() const;
+    QString messageText() const;
+
+    /// Writes the scrollback as plain text to @p path.
+    bool saveTranscript(const QString &path, QString *error = nullptr);
+
+    // Toolbar commands (also reachable through actions named "<command>Action").
+    void reconnect();
+    void clear();
+    void copy();
+    void paste();
+    void toggleFind();
+    void zoomIn();
+    void zoomOut();
+    void saveTranscriptAs(); // asks for a file (non-modal dialog)
+    void requestKill(); // asks, then sends the kill char
+    void requestToggleAutoRestart(); // asks, then sends the toggle char
+    /// Closes the session now. Sends nothing; the view shows "Disconnected".
+    void detach();
+
+signals:
+    void titleChanged(const QString &title);
+    /// Connection state, child state or read-only mode changed; statusText() is new.
+    void stateChanged();
+
+private:
+    void createActions();
+    void handleSendData(const char *chars, int length);
+    void handleSessionStateChanged();
+    void handleChildStateChanged();
+    void handleError(const QString &message);
+    void handlePendingExpired();
+    void handleWriterDropped(qint64 bytes);
+    void handleReadOnlyToggled(bool on);
+    void showMessage(const QString &text, const QString &sendLabel = {});
+    void hideMessage();
+    void sendGuarded(char byte);
+    void confirmAndSend(char byte, const QString &title, const QString &text,
+                        const QString &buttonText);
+    void updateState();
+    void updateActions();
+    void refreshGuard();
+
+    Ioc m_ioc;
+    QPointer<ConsoleSession> m_session;
+    ControlKeyGuard m_guard;
+    QTermWidget *m_term = nullptr;
+    TerminalWriter *m_writer = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QFrame *m_messageBar = nullptr;
+    QLabel *m_messageLabel = nullptr;
+    QPushButton *m_messageSendButton = nullptr;
+    QTimer *m_pendingTimer = nullptr;
+
+    QAction *m_readOnlyAction = nullptr;
+    QAction *m_reconnectAction = nullptr;
+    QAction *m_killAction = nullptr;
+    QAction *m_toggleAction = nullptr;
+    QAction *m_pasteAction = nullptr;
+
+    bool m_readOnly = false;
+    bool m_pasting = false;
+    bool m_restarted = false;
+    quint32 m_lastChildPid = 0;
+    int m_pendingByte = -1; // guarded byte waiting for the second key press
+    QElapsedTimer m_pendingSince;
+    QString m_lastError;
+    QString m_title;
+};
