@@ -23,7 +23,9 @@ private slots:
     void typedCommandReachesIoc();
     void guardedKeyIsNotSent();
     void guardedKeyTwiceIsSent();
+    void barButtonSendsGuardedKey();
     void killButtonAsksFirst();
+    void savesTranscript();
     void pasteWithControlCharIsRefused();
     void closingSendsNothing();
     void readOnlySendsNothing();
@@ -165,6 +167,45 @@ void TestConsoleView::guardedKeyTwiceIsSent()
             f.view->statusText().contains(
                     QStringLiteral("IOC restarted, PID %1").arg(f.procServ->childPid())),
             10000);
+}
+
+void TestConsoleView::barButtonSendsGuardedKey()
+{
+    Fixture f;
+    START(f, QStringLiteral("tcvbar"));
+    QTest::keyClick(keys(f.view.get()), Qt::Key_T, Qt::ControlModifier);
+    QVERIFY(f.view->messageText().contains(QStringLiteral("toggles procServ's auto-restart")));
+    auto *send = f.view->findChild<QPushButton *>(QStringLiteral("messageSendButton"));
+    QVERIFY(send && send->isVisible());
+    QCOMPARE(send->text(), QStringLiteral("Send Ctrl+T"));
+    send->click();
+    QVERIFY(!f.view->isMessageVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(f.procServ->log().contains("Toggled auto restart to OFF"), 5000);
+    QTRY_COMPARE(f.view->session()->tracker().autoRestart(), AutoRestart::Off);
+    // Typing something else cancels a pending confirmation.
+    QTest::keyClick(keys(f.view.get()), Qt::Key_T, Qt::ControlModifier);
+    QVERIFY(f.view->isMessageVisible());
+    QTest::keyClicks(keys(f.view.get()), QStringLiteral("d"));
+    QVERIFY(!f.view->isMessageVisible());
+    QTest::keyClick(keys(f.view.get()), Qt::Key_T, Qt::ControlModifier);
+    QVERIFY(f.view->isMessageVisible()); // a first press again, not the second
+}
+
+void TestConsoleView::savesTranscript()
+{
+    Fixture f;
+    START(f, QStringLiteral("tcvsave"));
+    const QString path = f.procServ->dirPath() + QStringLiteral("/transcript.txt");
+    QString error;
+    QVERIFY2(f.view->saveTranscript(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("@@@ Welcome to procServ"));
+    QVERIFY(text.contains("Child \"tcvsave\" PID:"));
+
+    QVERIFY(!f.view->saveTranscript(QStringLiteral("/nonexistent-dir/x.txt"), &error));
+    QVERIFY2(error.contains(QStringLiteral("/nonexistent-dir/x.txt")), qPrintable(error));
 }
 
 void TestConsoleView::killButtonAsksFirst()
