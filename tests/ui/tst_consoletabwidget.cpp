@@ -3,6 +3,8 @@
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTabBar>
@@ -174,6 +176,14 @@ void TestConsoleTabWidget::ctrlPageSwitchesTabs()
     QCOMPARE(tabs.currentWidget(), a);
     QTest::keyClick(a->terminal()->focusProxy(), Qt::Key_PageDown, Qt::ControlModifier);
     QCOMPARE(tabs.currentWidget(), b);
+
+    // The view's shortcuts win over the terminal: Ctrl+Shift+V pastes (no ^V is sent).
+    QTRY_VERIFY_WITH_TIMEOUT(b->connectionState() == ConsoleSession::State::Connected, 10000);
+    QApplication::clipboard()->setText(QStringLiteral("dbgf tctbeta:ao1"));
+    QTest::keyClick(b->terminal()->focusProxy(), Qt::Key_V,
+                    Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(b->terminal()->focusProxy(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(m_b->log().contains("> dbgf tctbeta:ao1\r\nDBF_"), 5000);
 }
 
 QTEST_MAIN(TestConsoleTabWidget)
