@@ -11,9 +11,12 @@
 //
 // Where the argv comes from matters:
 // - Over D-Bus (ExecStart property, a(sasbttttuii)) systemd has already split the line into
-//   words and resolved the %-specifiers, but not the $VAR/${VAR} references (those are
-//   expanded when the command runs). Call expandCommand() with an EMPTY specifier map then —
-//   a '%' left in such an argv is literal (it was written "%%"), expanding again would break it.
+//   words and resolved the %-specifiers ("%%" is already "%"), but not the $VAR/${VAR}
+//   references nor "$$" (those are expanded when the command runs) — verified on systemd 252
+//   in tools/sandbox. Call expandCommand() with an EMPTY specifier map then: a '%' left in
+//   such an argv is literal, expanding again would break it.
+// - Unit lines with the ':' prefix (ExecStart=:cmd) get no variable expansion at all; don't
+//   call expandCommand() for them.
 // - From a unit file on disk: split the line first, then pass unitSpecifiers().
 
 /// Expands systemd %-specifiers (only when @p specifiers is not empty), then environment

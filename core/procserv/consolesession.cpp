@@ -471,6 +471,8 @@ void ConsoleSession::handleLost(const QString &message)
         return;
     // Take what is still buffered before the device goes.
     handleReadyRead();
+    if (!m_device)
+        return; // a receiver of that data closed the session
     qCDebug(lcConsole) << "lost" << targetDescription() << message;
     teardown();
     reportError(message);

@@ -73,6 +73,42 @@ void TestCommandExpander::expand_data()
             << words("a ${PORT:-1}") << env << words("a ${PORT:-1}");
     QTest::newRow("unterminated") << words("a ${PORT") << env << words("a ${PORT");
     QTest::newRow("two in one word") << words("${PORT}:${PORT}") << env << words("4051:4051");
+    // Verified on systemd 252 (tools/sandbox): a unit with
+    //   Environment="CMD=/opt/ioc/bin 'st one.cmd' -v" "DIR=/opt/my ioc" EMPTY=
+    //   ExecStart=/usr/bin/printf "[%%s]" --name=%i %i %%Y x$$y ${DIR} $CMD $EMPTY $NOPE ${CMD}
+    //             pre$DIR "${DIR:-d}"
+    // has this ExecStart argv over D-Bus (specifiers resolved, "$$" still doubled) and ran
+    // exactly the expected argv below.
+    QTest::newRow("systemd 252 verified")
+            << QStringList{ QStringLiteral("/usr/bin/printf"),
+                            QStringLiteral("[%s]"),
+                            QStringLiteral("--name=inst"),
+                            QStringLiteral("inst"),
+                            QStringLiteral("%Y"),
+                            QStringLiteral("x$$y"),
+                            QStringLiteral("${DIR}"),
+                            QStringLiteral("$CMD"),
+                            QStringLiteral("$EMPTY"),
+                            QStringLiteral("$NOPE"),
+                            QStringLiteral("${CMD}"),
+                            QStringLiteral("pre$DIR"),
+                            QStringLiteral("${DIR:-d}") }
+            << Env{ { QStringLiteral("CMD"), QStringLiteral("/opt/ioc/bin 'st one.cmd' -v") },
+                    { QStringLiteral("DIR"), QStringLiteral("/opt/my ioc") },
+                    { QStringLiteral("EMPTY"), QString() } }
+            << QStringList{ QStringLiteral("/usr/bin/printf"),
+                            QStringLiteral("[%s]"),
+                            QStringLiteral("--name=inst"),
+                            QStringLiteral("inst"),
+                            QStringLiteral("%Y"),
+                            QStringLiteral("x$y"),
+                            QStringLiteral("/opt/my ioc"),
+                            QStringLiteral("/opt/ioc/bin"),
+                            QStringLiteral("st one.cmd"),
+                            QStringLiteral("-v"),
+                            QStringLiteral("/opt/ioc/bin 'st one.cmd' -v"),
+                            QStringLiteral("pre$DIR"),
+                            QStringLiteral("${DIR:-d}") };
     QTest::newRow("trailing dollar") << words("a b$") << env << words("a b$");
 }
 
