@@ -5,6 +5,7 @@
 #include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusPendingCallWatcher>
+#include <QDBusServiceWatcher>
 #include <QDBusVariant>
 #include <QLoggingCategory>
 
@@ -142,7 +143,27 @@ SystemdManager::SystemdManager(const QDBusConnection &connection, QObject *paren
     , m_connection(connection)
 {
     registerSystemdTypes();
-    m_proxy = new Systemd1Manager(serviceName(), managerPath(), m_connection, this);
+    // QtDBus resolves a well-known name with a *blocking* GetNameOwner when a proxy is made for it
+    // or a signal is connected from it. So ask for systemd's unique name asynchronously, follow its
+    // changes (the watcher only talks to the bus driver, which never blocks), and give the proxy and
+    // the signal connections the unique name. Calls made before the answer wait for it, in order.
+    auto *ownerWatcher = new QDBusServiceWatcher(serviceName(), m_connection,
+                                                 QDBusServiceWatcher::WatchForOwnerChange, this);
+    connect(ownerWatcher, &QDBusServiceWatcher::serviceOwnerChanged, this,
+            [this](const QString &, const QString &, const QString &newOwner) {
+                setOwner(newOwner);
+            });
+    QDBusMessage getOwner = QDBusMessage::createMethodCall(
+            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
+            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("GetNameOwner"));
+    getOwner << serviceName();
+    watch(send(getOwner), this, [this](const QDBusMessage &reply) {
+        // A NameOwnerChanged that overtook this answer is newer.
+        if (!m_ownerKnown)
+            setOwner(reply.type() == QDBusMessage::ReplyMessage
+                             ? reply.arguments().value(0).toString()
+                             : QString());
+    });
 }
 
 SystemdManager::~SystemdManager() = default;
@@ -150,6 +171,68 @@ SystemdManager::~SystemdManager() = default;
 QDBusConnection SystemdManager::connection() const
 {
     return m_connection;
+}
+
+void SystemdManager::setOwner(const QString &owner)
+{
+    if (m_ownerKnown && owner == m_owner)
+        return;
+    const QString previous = m_owner;
+    const bool hadOwner = m_ownerKnown && !previous.isEmpty();
+    m_owner = owner;
+    m_ownerKnown = true;
+    qCDebug(lcSystemd) << "systemd manager owner" << previous << "->" << owner;
+
+    delete m_proxy;
+    m_proxy = nullptr;
+    if (!owner.isEmpty()) {
+        m_proxy = new Systemd1Manager(owner, managerPath(), m_connection, this);
+        if (m_subscribed)
+            subscribeNow(); // a new manager instance knows nothing of our subscription
+    } else if (hadOwner) {
+        const QString message = tr("The systemd manager left the bus.");
+        failPendingJobs(message);
+        emit connectionLost(message);
+    }
+
+    const auto waiting = std::exchange(m_waitingForOwner, {});
+    for (const auto &call : waiting)
+        call();
+}
+
+void SystemdManager::whenOwnerKnown(std::function<void()> call)
+{
+    if (m_ownerKnown)
+        call();
+    else
+        m_waitingForOwner.append(std::move(call));
+}
+
+void SystemdManager::callManager(QObject *context,
+                                 std::function<QDBusPendingCall(Systemd1Manager *proxy)> makeCall,
+                                 std::function<void(const QDBusMessage &reply)> handler)
+{
+    QPointer<QObject> guard(context);
+    whenOwnerKnown([this, guard, makeCall = std::move(makeCall), handler = std::move(handler)] {
+        if (!guard)
+            return;
+        const QDBusPendingCall call = m_proxy
+                ? makeCall(m_proxy)
+                : QDBusPendingCall::fromError(
+                        QDBusError(QDBusError::ServiceUnknown,
+                                   tr("org.freedesktop.systemd1 is not on this bus")));
+        watch(call, guard.data(), handler);
+    });
+}
+
+void SystemdManager::sendToManager(const QDBusMessage &message, QObject *context,
+                                   std::function<void(const QDBusMessage &reply)> handler)
+{
+    // Through the same queue as the proxy's calls, so a Subscribe asked for earlier goes out first.
+    callManager(
+            context,
+            [this, message](Systemd1Manager *) { return send(message, modifyingCallTimeoutMs); },
+            std::move(handler));
 }
 
 void SystemdManager::subscribe()
@@ -164,18 +247,31 @@ void SystemdManager::ensureSubscribed()
     m_subscribed = true;
 
     // Match rules first, then Subscribe: the bus keeps a connection's messages in order, so no signal
-    // sent after Subscribe can be missed.
-    connect(m_proxy, &Systemd1Manager::UnitNew, this, &SystemdManager::handleUnitNew);
-    connect(m_proxy, &Systemd1Manager::UnitRemoved, this, &SystemdManager::handleUnitRemoved);
-    connect(m_proxy, &Systemd1Manager::JobRemoved, this, &SystemdManager::handleJobRemoved);
-    connect(m_proxy, &Systemd1Manager::Reloading, this, &SystemdManager::reloading);
-    connect(m_proxy, &Systemd1Manager::UnitFilesChanged, this, &SystemdManager::unitFilesChanged);
-    // Any unit path: systemd creates unit objects on the fly, and per-path match rules would need one
-    // AddMatch per row. Paths are filtered in handlePropertiesChanged().
-    m_connection.connect(serviceName(), QString(), propertiesInterface,
-                         QStringLiteral("PropertiesChanged"), this,
-                         SLOT(handlePropertiesChanged(QDBusMessage)));
+    // sent after Subscribe can be missed. The rules name no sender: for a sender QtDBus would make a
+    // blocking GetNameOwner call (even for a unique name). handleSignal() checks the sender instead.
+    // QDBusConnection::connect() only takes SLOT() strings.
+    const QStringList managerSignals{ QStringLiteral("UnitNew"), QStringLiteral("UnitRemoved"),
+                                      QStringLiteral("JobRemoved"), QStringLiteral("Reloading"),
+                                      QStringLiteral("UnitFilesChanged") };
+    for (const QString &name : managerSignals) {
+        m_connection.connect(QString(), managerPath(), managerInterface(), name, this,
+                             SLOT(handleSignal(QDBusMessage)));
+    }
+    // Any unit path (systemd makes unit objects on the fly; one rule per row would not scale), but only
+    // changes of systemd's own interfaces (arg0), so other services' PropertiesChanged stay away.
+    for (const QString &interface : { unitInterface(), serviceInterface() }) {
+        m_connection.connect(QString(), QString(), propertiesInterface,
+                             QStringLiteral("PropertiesChanged"), { interface }, QString(), this,
+                             SLOT(handleSignal(QDBusMessage)));
+    }
+    whenOwnerKnown([this] {
+        if (m_proxy)
+            subscribeNow();
+    });
+}
 
+void SystemdManager::subscribeNow()
+{
     watch(m_proxy->Subscribe(), this, [this](const QDBusMessage &reply) {
         // Another SystemdManager on the same connection may have subscribed already.
         if (reply.type() == QDBusMessage::ErrorMessage
@@ -199,48 +295,58 @@ void SystemdManager::listUnits(
         const QStringList &patterns, QObject *context,
         std::function<void(const QList<UnitInfo> &, const QString &error)> done)
 {
-    watch(m_proxy->ListUnitsByPatterns({}, patterns), context,
-          [this, done](const QDBusMessage &reply) {
-              if (reply.type() == QDBusMessage::ErrorMessage)
-                  done({}, errorText(QDBusError(reply)));
-              else
-                  done(qdbus_cast<UnitInfoList>(reply.arguments().value(0)), {});
-          });
+    callManager(
+            context,
+            [patterns](Systemd1Manager *proxy) { return proxy->ListUnitsByPatterns({}, patterns); },
+            [this, done](const QDBusMessage &reply) {
+                if (reply.type() == QDBusMessage::ErrorMessage)
+                    done({}, errorText(QDBusError(reply)));
+                else
+                    done(qdbus_cast<UnitInfoList>(reply.arguments().value(0)), {});
+            });
 }
 
 void SystemdManager::listUnitFiles(
         const QStringList &patterns, QObject *context,
         std::function<void(const QList<UnitFileInfo> &, const QString &error)> done)
 {
-    watch(m_proxy->ListUnitFilesByPatterns({}, patterns), context,
-          [this, done](const QDBusMessage &reply) {
-              if (reply.type() == QDBusMessage::ErrorMessage)
-                  done({}, errorText(QDBusError(reply)));
-              else
-                  done(qdbus_cast<UnitFileInfoList>(reply.arguments().value(0)), {});
-          });
+    callManager(
+            context,
+            [patterns](Systemd1Manager *proxy) {
+                return proxy->ListUnitFilesByPatterns({}, patterns);
+            },
+            [this, done](const QDBusMessage &reply) {
+                if (reply.type() == QDBusMessage::ErrorMessage)
+                    done({}, errorText(QDBusError(reply)));
+                else
+                    done(qdbus_cast<UnitFileInfoList>(reply.arguments().value(0)), {});
+            });
 }
 
 void SystemdManager::loadUnit(const QString &name, QObject *context,
                               std::function<void(const QString &path, const QString &error)> done)
 {
-    watch(m_proxy->LoadUnit(name), context, [this, done](const QDBusMessage &reply) {
-        if (reply.type() == QDBusMessage::ErrorMessage)
-            done({}, errorText(QDBusError(reply)));
-        else
-            done(reply.arguments().value(0).value<QDBusObjectPath>().path(), {});
-    });
+    callManager(
+            context, [name](Systemd1Manager *proxy) { return proxy->LoadUnit(name); },
+            [this, done](const QDBusMessage &reply) {
+                if (reply.type() == QDBusMessage::ErrorMessage)
+                    done({}, errorText(QDBusError(reply)));
+                else
+                    done(reply.arguments().value(0).value<QDBusObjectPath>().path(), {});
+            });
 }
 
 void SystemdManager::unit(const QString &name, QObject *context,
                           std::function<void(const QString &path, const QString &error)> done)
 {
-    watch(m_proxy->GetUnit(name), context, [this, done](const QDBusMessage &reply) {
-        if (reply.type() == QDBusMessage::ErrorMessage)
-            done({}, errorText(QDBusError(reply)));
-        else
-            done(reply.arguments().value(0).value<QDBusObjectPath>().path(), {});
-    });
+    callManager(
+            context, [name](Systemd1Manager *proxy) { return proxy->GetUnit(name); },
+            [this, done](const QDBusMessage &reply) {
+                if (reply.type() == QDBusMessage::ErrorMessage)
+                    done({}, errorText(QDBusError(reply)));
+                else
+                    done(reply.arguments().value(0).value<QDBusObjectPath>().path(), {});
+            });
 }
 
 void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
@@ -357,12 +463,15 @@ void SystemdManager::unitProcesses(
         const QString &unitName, QObject *context,
         std::function<void(const QList<UnitProcess> &, const QString &error)> done)
 {
-    watch(m_proxy->GetUnitProcesses(unitName), context, [this, done](const QDBusMessage &reply) {
-        if (reply.type() == QDBusMessage::ErrorMessage)
-            done({}, errorText(QDBusError(reply)));
-        else
-            done(qdbus_cast<UnitProcessList>(reply.arguments().value(0)), {});
-    });
+    callManager(
+            context,
+            [unitName](Systemd1Manager *proxy) { return proxy->GetUnitProcesses(unitName); },
+            [this, done](const QDBusMessage &reply) {
+                if (reply.type() == QDBusMessage::ErrorMessage)
+                    done({}, errorText(QDBusError(reply)));
+                else
+                    done(qdbus_cast<UnitProcessList>(reply.arguments().value(0)), {});
+            });
 }
 
 void SystemdManager::run(UnitAction action, const QString &unitName, QObject *context,
@@ -383,11 +492,11 @@ void SystemdManager::run(UnitAction action, const QString &unitName, QObject *co
 
 void SystemdManager::reload(QObject *context, std::function<void(const QString &error)> done)
 {
-    watch(send(modifyingCall(QStringLiteral("Reload")), modifyingCallTimeoutMs), context,
-          [this, done](const QDBusMessage &reply) {
-              done(reply.type() == QDBusMessage::ErrorMessage ? errorText(QDBusError(reply))
-                                                              : QString());
-          });
+    sendToManager(modifyingCall(QStringLiteral("Reload")), context,
+                  [this, done](const QDBusMessage &reply) {
+                      done(reply.type() == QDBusMessage::ErrorMessage ? errorText(QDBusError(reply))
+                                                                      : QString());
+                  });
 }
 
 QDBusMessage SystemdManager::modifyingCall(const QString &method) const
@@ -425,7 +534,7 @@ void SystemdManager::runJob(UnitAction action, const QString &unitName, QObject 
     job.done = std::move(done);
     job.result.unit = unitName;
     job.result.action = action;
-    watch(send(message, modifyingCallTimeoutMs), context, [this, job](const QDBusMessage &reply) {
+    sendToManager(message, context, [this, job](const QDBusMessage &reply) {
         if (reply.type() == QDBusMessage::ErrorMessage) {
             JobResult result = job.result;
             result.result = QStringLiteral("error");
@@ -469,37 +578,37 @@ void SystemdManager::runUnitFile(UnitAction action, const QString &unitName, QOb
         done(result);
     };
 
-    watch(send(message, modifyingCallTimeoutMs), context,
-          [this, action, base, done, fail, context](const QDBusMessage &reply) {
-              if (reply.type() == QDBusMessage::ErrorMessage) {
-                  fail(reply);
-                  return;
-              }
-              if (action == UnitAction::Enable) {
-                  const bool carriesInstallInfo = reply.arguments().value(0).toBool();
-                  const auto changes = qdbus_cast<UnitFileChangeList>(reply.arguments().value(1));
-                  if (!carriesInstallInfo && changes.isEmpty()) {
-                      JobResult result = base;
-                      result.result = QStringLiteral("skipped");
-                      result.message =
-                              tr("%1 has no [Install] section, so there is nothing to enable.")
-                                      .arg(base.unit);
-                      done(result);
-                      return;
-                  }
-              }
-              // systemctl enable/disable reload the manager as well, so the unit's state follows the files.
-              watch(send(modifyingCall(QStringLiteral("Reload")), modifyingCallTimeoutMs), context,
-                    [base, done, fail](const QDBusMessage &reloadReply) {
-                        if (reloadReply.type() == QDBusMessage::ErrorMessage) {
-                            fail(reloadReply);
-                            return;
-                        }
+    sendToManager(
+            message, context, [this, action, base, done, fail, context](const QDBusMessage &reply) {
+                if (reply.type() == QDBusMessage::ErrorMessage) {
+                    fail(reply);
+                    return;
+                }
+                if (action == UnitAction::Enable) {
+                    const bool carriesInstallInfo = reply.arguments().value(0).toBool();
+                    const auto changes = qdbus_cast<UnitFileChangeList>(reply.arguments().value(1));
+                    if (!carriesInstallInfo && changes.isEmpty()) {
                         JobResult result = base;
-                        result.result = QStringLiteral("done");
+                        result.result = QStringLiteral("skipped");
+                        result.message =
+                                tr("%1 has no [Install] section, so there is nothing to enable.")
+                                        .arg(base.unit);
                         done(result);
-                    });
-          });
+                        return;
+                    }
+                }
+                // systemctl enable/disable reload the manager as well, so the unit's state follows the files.
+                sendToManager(modifyingCall(QStringLiteral("Reload")), context,
+                              [base, done, fail](const QDBusMessage &reloadReply) {
+                                  if (reloadReply.type() == QDBusMessage::ErrorMessage) {
+                                      fail(reloadReply);
+                                      return;
+                                  }
+                                  JobResult result = base;
+                                  result.result = QStringLiteral("done");
+                                  done(result);
+                              });
+            });
 }
 
 void SystemdManager::finishJob(PendingJob job, const QString &result)
@@ -541,30 +650,35 @@ void SystemdManager::handleJobRemoved(uint id, const QDBusObjectPath &job, const
     emit jobRemoved(id, jobPath, unit, result);
 }
 
-void SystemdManager::handleUnitNew(const QString &name, const QDBusObjectPath &path)
+void SystemdManager::handleSignal(const QDBusMessage &message)
 {
-    emit unitNew(name, path.path());
-}
-
-void SystemdManager::handleUnitRemoved(const QString &name, const QDBusObjectPath &path)
-{
-    emit unitRemoved(name, path.path());
-}
-
-void SystemdManager::handlePropertiesChanged(const QDBusMessage &message)
-{
-    const QString path = message.path();
-    if (!path.startsWith(unitPathPrefix))
-        return;
-    if (!m_watchedPaths.isEmpty() && !m_watchedPaths.contains(path))
+    // Only the manager we talk to; anyone on the bus may send a signal with systemd's path.
+    if (m_owner.isEmpty() || message.service() != m_owner)
         return;
     const QList<QVariant> arguments = message.arguments();
-    if (arguments.size() < 3)
-        return;
-    const QString interface = arguments.at(0).toString();
-    const QVariantMap changed = plainMap(qdbus_cast<QVariantMap>(arguments.at(1)));
-    const QStringList invalidated = qdbus_cast<QStringList>(arguments.at(2));
-    emit unitPropertiesChanged(path, interface, changed, invalidated);
+    const QString member = message.member();
+    if (member == QLatin1String("PropertiesChanged")) {
+        const QString path = message.path();
+        if (!path.startsWith(unitPathPrefix) || arguments.size() < 3)
+            return;
+        if (!m_watchedPaths.isEmpty() && !m_watchedPaths.contains(path))
+            return;
+        emit unitPropertiesChanged(path, arguments.at(0).toString(),
+                                   plainMap(qdbus_cast<QVariantMap>(arguments.at(1))),
+                                   qdbus_cast<QStringList>(arguments.at(2)));
+    } else if (member == QLatin1String("JobRemoved") && arguments.size() == 4) {
+        handleJobRemoved(arguments.at(0).toUInt(), arguments.at(1).value<QDBusObjectPath>(),
+                         arguments.at(2).toString(), arguments.at(3).toString());
+    } else if (member == QLatin1String("UnitNew") && arguments.size() == 2) {
+        emit unitNew(arguments.at(0).toString(), arguments.at(1).value<QDBusObjectPath>().path());
+    } else if (member == QLatin1String("UnitRemoved") && arguments.size() == 2) {
+        emit unitRemoved(arguments.at(0).toString(),
+                         arguments.at(1).value<QDBusObjectPath>().path());
+    } else if (member == QLatin1String("Reloading") && arguments.size() == 1) {
+        emit reloading(arguments.at(0).toBool());
+    } else if (member == QLatin1String("UnitFilesChanged")) {
+        emit unitFilesChanged();
+    }
 }
 
 void SystemdManager::watch(const QDBusPendingCall &call, QObject *context,

@@ -131,7 +131,7 @@ signals:
 
 private slots:
     // QDBusConnection::connect() needs a normalised slot signature, so these are real slots.
-    void handlePropertiesChanged(const QDBusMessage &message);
+    void handleSignal(const QDBusMessage &message);
 
 private:
     struct PendingJob
@@ -142,10 +142,16 @@ private:
     };
 
     void ensureSubscribed();
+    void subscribeNow();
+    void setOwner(const QString &owner);
+    void whenOwnerKnown(std::function<void()> call);
+    void callManager(QObject *context,
+                     std::function<QDBusPendingCall(Systemd1Manager *proxy)> makeCall,
+                     std::function<void(const QDBusMessage &reply)> handler);
+    void sendToManager(const QDBusMessage &message, QObject *context,
+                       std::function<void(const QDBusMessage &reply)> handler);
     void handleJobRemoved(uint id, const QDBusObjectPath &job, const QString &unit,
                           const QString &result);
-    void handleUnitNew(const QString &name, const QDBusObjectPath &path);
-    void handleUnitRemoved(const QString &name, const QDBusObjectPath &path);
     void watch(const QDBusPendingCall &call, QObject *context,
                std::function<void(const QDBusMessage &reply)> handler);
     QDBusPendingCall send(const QDBusMessage &message, int timeoutMs = -1);
@@ -160,7 +166,10 @@ private:
     QString errorText(const QDBusError &error) const;
 
     QDBusConnection m_connection;
-    Systemd1Manager *m_proxy = nullptr;
+    Systemd1Manager *m_proxy = nullptr; ///< bound to m_owner; null while systemd is not on the bus
+    QString m_owner; ///< unique bus name of org.freedesktop.systemd1
+    bool m_ownerKnown = false;
+    QList<std::function<void()>> m_waitingForOwner; ///< manager calls made before m_owner was known
     bool m_subscribed = false;
     bool m_lost = false;
     QSet<QString> m_watchedPaths;

@@ -45,6 +45,7 @@ private slots:
     void unitStatsReportsEachPath();
     void unitNewAndRemovedOnReload();
     void watchedPathsFilterPropertiesChanged();
+    void signalsFromOthersAreIgnored();
     void deadContextGetsNoCallback();
     void bogusBusAddress();
     void timingOfManyUnits();
@@ -631,6 +632,47 @@ void TestSystemdManager::watchedPathsFilterPropertiesChanged()
     QTRY_VERIFY_WITH_TIMEOUT(!changes.isEmpty(), timeoutMs);
     QCOMPARE(changes.at(0).at(0).toString(), otherPath);
     QCOMPARE(runAndWait(UnitAction::Stop, watched).result, QStringLiteral("done"));
+}
+
+void TestSystemdManager::signalsFromOthersAreIgnored()
+{
+    // A fake on purpose: systemd cannot be made to send a wrong signal, but any bus client can send one
+    // with systemd's path and interface. It must not pass for the manager's.
+    const QString connectionName = QStringLiteral("tst-systemdmanager-spoofer");
+    QDBusConnection spoofer =
+            QDBusConnection::connectToBus(QDBusConnection::SessionBus, connectionName);
+    QVERIFY(spoofer.isConnected());
+    QSignalSpy added(m_manager.get(), &SystemdManager::unitNew);
+    QSignalSpy jobs(m_manager.get(), &SystemdManager::jobRemoved);
+    const QString fake = unitName(QStringLiteral("spoofed"));
+    QDBusMessage unitNew = QDBusMessage::createSignal(SystemdManager::managerPath(),
+                                                      SystemdManager::managerInterface(),
+                                                      QStringLiteral("UnitNew"));
+    unitNew << fake
+            << QVariant::fromValue(
+                       QDBusObjectPath(QStringLiteral("/org/freedesktop/systemd1/unit/x")));
+    QVERIFY(spoofer.send(unitNew));
+    QDBusMessage jobRemoved = QDBusMessage::createSignal(SystemdManager::managerPath(),
+                                                         SystemdManager::managerInterface(),
+                                                         QStringLiteral("JobRemoved"));
+    jobRemoved << 1u
+               << QVariant::fromValue(
+                          QDBusObjectPath(QStringLiteral("/org/freedesktop/systemd1/job/1")))
+               << fake << QStringLiteral("done");
+    QVERIFY(spoofer.send(jobRemoved));
+
+    // Then a real UnitNew; the fake ones were sent earlier, so they would have arrived by now.
+    const QString real = unitName(QStringLiteral("real"));
+    writeUnit(real, QStringLiteral("[Service]\nExecStart=/bin/sleep infinity\n"));
+    reload();
+    QCOMPARE(runAndWait(UnitAction::Start, real).result, QStringLiteral("done"));
+    QTRY_VERIFY_WITH_TIMEOUT(!added.isEmpty(), timeoutMs);
+    for (const QList<QVariant> &args : std::as_const(added))
+        QVERIFY(args.at(0).toString() != fake);
+    for (const QList<QVariant> &args : std::as_const(jobs))
+        QVERIFY(args.at(2).toString() != fake);
+    QCOMPARE(runAndWait(UnitAction::Stop, real).result, QStringLiteral("done"));
+    QDBusConnection::disconnectFromBus(connectionName);
 }
 
 void TestSystemdManager::deadContextGetsNoCallback()
