@@ -369,11 +369,13 @@ void MainWindow::showTableMenu(const QPoint &pos)
 
 void MainWindow::updateStatusLine()
 {
-    statusBar()->showMessage(tr("%n IOC(s) shown", "", m_proxy->rowCount())
-                             + (m_proxy->rowCount() != m_model->rowCount()
-                                        ? tr(" of %1").arg(m_model->rowCount())
-                                        : QString())
-                             + (isReady() ? QString() : tr(" — still listing…")));
+    const int shown = m_proxy->rowCount();
+    const int total = m_model->rowCount();
+    QString text = shown == total ? tr("%n IOC(s)", "", total)
+                                  : tr("%1 of %n IOC(s) shown", "", total).arg(shown);
+    if (!isReady())
+        text = tr("%1 — still listing…").arg(text);
+    statusBar()->showMessage(text);
 }
 
 void MainWindow::restoreState()

@@ -18,3 +18,6 @@ endif()
 add_test(NAME check-translations COMMAND ${PROJECT_SOURCE_DIR}/tools/check-translations)
 set_tests_properties(check-translations PROPERTIES
     ENVIRONMENT "LUPDATE=$<TARGET_FILE:${QT}::lupdate>" LABELS "lint")
+
+iocdock_add_test(tst_mainwindow tst_mainwindow.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)

@@ -1,0 +1,270 @@
+// The real main window on the sandbox's systemd user manager with real procServ + iocsim
+// units: the table fills, filters, starts and stops IOCs, and opens a console on double-click.
+
+#include "core/hosts/host.h"
+#include "core/ioc/inventory.h"
+#include "core/systemd/systemdmanager.h"
+#include "tests/common/sandbox.h"
+#include "ui/console/consoletabwidget.h"
+#include "ui/console/consoleview.h"
+#include "ui/filterbar.h"
+#include "ui/iocactions.h"
+#include "ui/iocfilterproxymodel.h"
+#include "ui/ioctablemodel.h"
+#include "ui/mainwindow.h"
+#include "ui/messagebar.h"
+
+#include <QBuffer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QTableView>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+#include <qtermwidget.h>
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void tableFills();
+    void filtersByName();
+    void invalidFilterIsShownInline();
+    void startButtonStartsTheSelectedIoc();
+    void cancelledStopChangesNothing();
+    void confirmedStopStopsTheIoc();
+    void doubleClickOpensTheConsole();
+
+private:
+    QString key(const QString &iocName) const;
+    int proxyRow(const QString &iocName) const;
+    QString statusOf(const QString &iocName) const;
+    void selectOnly(const QString &iocName);
+    void clickAction(QAction *action);
+
+    Sandbox m_sandbox;
+    Host *m_host = nullptr;
+    MainWindow *m_window = nullptr;
+    const QString m_running = QStringLiteral("tstmainwindow-run");
+    const QString m_stopped = QStringLiteral("tstmainwindow-stop");
+    QStringList m_questions; // what the confirmation seam was asked
+    bool m_answer = false;
+};
+
+static QString unitOf(const QString &iocName)
+{
+    return QStringLiteral("procserv-%1.service").arg(iocName);
+}
+
+QString tst_MainWindow::key(const QString &iocName) const
+{
+    return m_host->id() + QLatin1Char('/') + unitOf(iocName);
+}
+
+int tst_MainWindow::proxyRow(const QString &iocName) const
+{
+    const QModelIndex source = m_window->model()->indexOf(key(iocName));
+    return m_window->proxyModel()->mapFromSource(source).row();
+}
+
+QString tst_MainWindow::statusOf(const QString &iocName) const
+{
+    return m_window->model()->indexOf(key(iocName)).data(IocTableModel::StatusRole).toString();
+}
+
+void tst_MainWindow::selectOnly(const QString &iocName)
+{
+    QTableView *table = m_window->tableView();
+    const int row = proxyRow(iocName);
+    QVERIFY(row >= 0);
+    const QRect rect = table->visualRect(m_window->proxyModel()->index(row, 0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(m_window->iocActions()->selection().value(0).name, iocName);
+}
+
+void tst_MainWindow::clickAction(QAction *action)
+{
+    auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("actionsToolBar"));
+    QVERIFY(toolBar);
+    auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action));
+    QVERIFY(button);
+    QVERIFY2(button->isEnabled(), qPrintable(action->objectName()));
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+void tst_MainWindow::initTestCase()
+{
+    IOCDOCK_REQUIRE_SANDBOX();
+    QCoreApplication::setOrganizationName(QStringLiteral("iocdock-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QSettings().clear(); // the sandbox's XDG_CONFIG_HOME: no state from an earlier run
+    Q_INIT_RESOURCE(iocdock);
+
+    QVERIFY(m_sandbox.installUnit(unitOf(m_running), Sandbox::procServUtilsUnit(m_running)));
+    QVERIFY(m_sandbox.installUnit(unitOf(m_stopped), Sandbox::procServUtilsUnit(m_stopped)));
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unitOf(m_running) }));
+    // Loaded but inactive, so it shows up at once with the loaded units.
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unitOf(m_stopped) }));
+
+    m_host = Host::fromSpec(QStringLiteral("user"), this);
+    QVERIFY(m_host);
+    m_window = new MainWindow({ m_host });
+    m_window->iocActions()->setConfirm([this](const QString &, const QString &text, const QString &,
+                                              std::function<void(bool)> answer) {
+        m_questions << text;
+        answer(m_answer);
+    });
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+}
+
+void tst_MainWindow::cleanupTestCase()
+{
+    delete m_window;
+    if (Sandbox::isAvailable()) {
+        m_sandbox.removeUnit(unitOf(m_running));
+        m_sandbox.removeUnit(unitOf(m_stopped));
+    }
+}
+
+void tst_MainWindow::init()
+{
+    // Every test starts from a listed table (tests may also be run one by one).
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->contains(key(m_running)), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->contains(key(m_stopped)), 20000);
+}
+
+void tst_MainWindow::tableFills()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->contains(key(m_running)), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->contains(key(m_stopped)), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_running), QStringLiteral("running"), 20000);
+    QCOMPARE(statusOf(m_stopped), QStringLiteral("exited"));
+    const QModelIndex console =
+            m_window->model()->indexOf(key(m_running), IocTableModel::ConsoleColumn);
+    QCOMPARE(console.data().toString(),
+             QStringLiteral("unix:") + m_sandbox.procServUtilsSocket(m_running));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isReady(), 20000);
+}
+
+void tst_MainWindow::filtersByName()
+{
+    QLineEdit *edit = m_window->filterBar()->lineEdit();
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("tstmainwindow"));
+    QCOMPARE(m_window->proxyModel()->rowCount(), 2);
+    QTest::keyClicks(edit, QStringLiteral("-st"));
+    QCOMPARE(m_window->proxyModel()->rowCount(), 1);
+    QCOMPARE(m_window->proxyModel()->index(0, IocTableModel::NameColumn).data().toString(),
+             m_stopped);
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("name=tstmainwindow-*"));
+    QCOMPARE(m_window->proxyModel()->rowCount(), 2);
+}
+
+void tst_MainWindow::invalidFilterIsShownInline()
+{
+    QLineEdit *edit = m_window->filterBar()->lineEdit();
+    auto *errorLabel = m_window->findChild<QLabel *>(QStringLiteral("filterErrorLabel"));
+    QVERIFY(errorLabel);
+    QVERIFY(!errorLabel->isVisible());
+    edit->setText(QStringLiteral("name=tstmainwindow-* status=nonsense"));
+    QVERIFY(errorLabel->isVisible());
+    QVERIFY(!errorLabel->text().isEmpty());
+    QVERIFY(edit->styleSheet().contains(QStringLiteral("border")));
+    // The last valid filter stays applied while the user types.
+    QCOMPARE(m_window->proxyModel()->rowCount(), 2);
+    edit->setText(QStringLiteral("name=tstmainwindow-*"));
+    QVERIFY(!errorLabel->isVisible());
+    QCOMPARE(m_window->proxyModel()->rowCount(), 2);
+}
+
+void tst_MainWindow::startButtonStartsTheSelectedIoc()
+{
+    selectOnly(m_stopped);
+    QVERIFY(!m_window->iocActions()->stopAction()->isEnabled());
+    clickAction(m_window->iocActions()->startAction());
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_stopped), QStringLiteral("running"), 20000);
+    QCOMPARE(m_sandbox.unitProperty(unitOf(m_stopped), QStringLiteral("ActiveState")),
+             QStringLiteral("active"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->messageBar()->kind(), MessageBar::Kind::Success, 20000);
+    QVERIFY(m_window->messageBar()->text().contains(m_stopped));
+    QTRY_VERIFY(m_window->iocActions()->stopAction()->isEnabled());
+}
+
+void tst_MainWindow::cancelledStopChangesNothing()
+{
+    selectOnly(m_running);
+    m_questions.clear();
+    m_answer = false;
+    m_window->messageBar()->hideMessage();
+    clickAction(m_window->iocActions()->stopAction());
+    QCOMPARE(m_questions.size(), 1);
+    QVERIFY(m_questions.first().contains(m_running));
+    QVERIFY(m_questions.first().contains(m_host->id()));
+    // A "no" sends nothing: no job message, the unit stays active, the row stays running.
+    QVERIFY(m_window->messageBar()->isHidden());
+    QCOMPARE(m_sandbox.unitProperty(unitOf(m_running), QStringLiteral("ActiveState")),
+             QStringLiteral("active"));
+    QCOMPARE(statusOf(m_running), QStringLiteral("running"));
+}
+
+void tst_MainWindow::confirmedStopStopsTheIoc()
+{
+    selectOnly(m_stopped);
+    m_questions.clear();
+    m_answer = true;
+    m_window->messageBar()->hideMessage();
+    clickAction(m_window->iocActions()->stopAction());
+    QCOMPARE(m_questions.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_stopped), QStringLiteral("exited"), 20000);
+    QCOMPARE(m_sandbox.unitProperty(unitOf(m_stopped), QStringLiteral("ActiveState")),
+             QStringLiteral("inactive"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->messageBar()->kind() == MessageBar::Kind::Success
+                    && m_window->messageBar()->text().startsWith(QStringLiteral("Stopped")),
+            20000);
+    // The other IOC was not touched.
+    QCOMPARE(statusOf(m_running), QStringLiteral("running"));
+}
+
+void tst_MainWindow::doubleClickOpensTheConsole()
+{
+    QTableView *table = m_window->tableView();
+    const int row = proxyRow(m_running);
+    QVERIFY(row >= 0);
+    const QRect rect = table->visualRect(m_window->proxyModel()->index(row, 0));
+    // A real double-click is press, release, double-click, release; QTest::mouseDClick alone
+    // sends no first release, and QAbstractItemView then ignores it.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+
+    ConsoleTabWidget *tabs = m_window->bottomTabs();
+    QVERIFY2(tabs->isVisible(), qPrintable(m_window->messageBar()->text()));
+    ConsoleView *view = tabs->viewFor(key(m_running));
+    QVERIFY(view);
+    QCOMPARE(tabs->currentWidget(), view);
+    const auto screenText = [view] {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        view->terminal()->saveHistory(&buffer);
+        return QString::fromUtf8(buffer.data());
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(screenText().contains(QStringLiteral("Welcome to procServ")), 20000);
+
+    // A second double-click focuses the same tab instead of opening another.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(tabs->count(), 1);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
