@@ -184,7 +184,7 @@ QVariant IocTableModel::data(const QModelIndex &index, int role) const
         case PidColumn:
         case MemoryColumn:
         case CpuColumn:
-            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+            return int(Qt::AlignRight | Qt::AlignVCenter); // delegates read an int
         default:
             return {};
         }

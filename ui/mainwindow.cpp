@@ -130,10 +130,16 @@ QWidget *MainWindow::createTablePane()
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->horizontalHeader()->setDefaultSectionSize(110);
-    m_table->setColumnWidth(IocTableModel::NameColumn, 180);
-    m_table->setColumnWidth(IocTableModel::StatusColumn, 200);
-    m_table->setColumnWidth(IocTableModel::ConsoleColumn, 260);
+    m_table->setTextElideMode(Qt::ElideMiddle); // socket paths differ at their end
+    const QList<QPair<int, int>> widths = {
+        { IocTableModel::NameColumn, 160 },   { IocTableModel::StatusColumn, 190 },
+        { IocTableModel::UptimeColumn, 90 },  { IocTableModel::RestartsColumn, 70 },
+        { IocTableModel::PidColumn, 70 },     { IocTableModel::ConsoleColumn, 220 },
+        { IocTableModel::EnabledColumn, 80 }, { IocTableModel::ConventionColumn, 105 },
+        { IocTableModel::HostColumn, 90 },    { IocTableModel::MemoryColumn, 85 },
+    };
+    for (const auto &width : widths)
+        m_table->setColumnWidth(width.first, width.second);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     for (QAction *action : m_actions->actions()) {
         if (action)

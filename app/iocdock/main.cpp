@@ -3,6 +3,9 @@
 
 #include "core/hosts/host.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
+#include "ui/iocfilterproxymodel.h"
+#include "ui/ioctablemodel.h"
+#include "ui/ioctabs.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -11,7 +14,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QScreen>
+#include <QTableView>
 #include <QTimer>
 #include <QTranslator>
 
@@ -73,7 +76,14 @@ int main(int argc, char *argv[])
                                         "Save a picture of the window once the table is "
                                         "filled, then quit (for CI)."),
             QCoreApplication::translate("main", "FILE"));
-    parser.addOptions({ userOption, systemOption, busOption, hostOption, screenshotOption });
+    const QCommandLineOption attachOption(
+            QStringLiteral("attach"),
+            QCoreApplication::translate("main",
+                                        "Open the console of this IOC once it is listed. "
+                                        "Repeatable."),
+            QCoreApplication::translate("main", "NAME"));
+    parser.addOptions(
+            { userOption, systemOption, busOption, hostOption, attachOption, screenshotOption });
     parser.process(app);
 
     // Which managers: the options chosen, else the sandbox's user manager in a demo,
@@ -106,6 +116,21 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window(hosts);
+    const QStringList attachNames = parser.values(attachOption);
+    auto attach = [&window, attachNames] {
+        IocTableModel *model = window.model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const Ioc ioc = model->ioc(row);
+            if (!attachNames.contains(ioc.name))
+                continue;
+            window.tabs()->attach(ioc);
+            const QModelIndex shown = window.proxyModel()->mapFromSource(model->index(row, 0));
+            window.tableView()->selectionModel()->select(
+                    shown, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+    };
+    if (!attachNames.isEmpty())
+        QObject::connect(&window, &MainWindow::ready, &window, attach);
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         window.resize(1500, 900);
