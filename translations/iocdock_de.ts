@@ -1,4 +1,2099 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>ActionCommand</name>
+    <message>
+        <source>Start IOCs and wait until systemd reports the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop IOCs (procServ and the IOC under it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart IOCs (procServ and the IOC under it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable IOCs so they start at boot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable IOCs so they no longer start at boot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME|GLOB...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOC names, unit names or globs (quote globs: &apos;motor*&apos;). Each IOC is acted on once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs at least one IOC name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restarted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job result &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachCommand</name>
+    <message>
+        <source>Attach this terminal to the IOC&apos;s procServ console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[--read-only] [--detach-keys KEYS] NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch only: send nothing at all to procServ (uses the log port when the IOC has one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key sequence that detaches, docker syntax (default &quot;ctrl-]&quot;; e.g. &quot;ctrl-p,ctrl-q&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEYS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOC name or unit name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detaching sends nothing to the IOC. procServ&apos;s command keys (Ctrl-X kill, Ctrl-T auto-restart, Ctrl-R, Ctrl-Q, a -x logout key) and Ctrl-C/Ctrl-D (unless procServ ignores them with -i) are sent only when pressed twice within 3 seconds; pasted text or piped input containing them is not sent.
+With stdin not a terminal, input is sent as it arrives; when it ends, attach detaches once the console has been quiet for half a second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;attach&apos; takes exactly one IOC name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no procServ console endpoint in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console of %1 closed (procServ stopped?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached to %1 (%2), read-only. Detach with %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached to %1 (%2). Detach with %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the console of %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detached from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a procServ/IOC control key for %2 (it may kill, restart or quit). Press it again within 3 seconds to send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the pasted text contains control keys that procServ or the IOC shell act on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control keys in the input were not sent (procServ or the IOC shell act on them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BannerProbe</name>
+    <message>
+        <source>No procServ banner from %1 within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Command</name>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;iocctl %1 --help&apos; for usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: iocctl [HOST OPTIONS] %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 success, 1 an action failed, 2 usage error or bad input, 3 IOC not found, 4 connection or permission problem, 5 timeout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the systemd manager (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost the connection to the systemd manager (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: systemd could not load the unit file (%2); see &apos;systemctl status %1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %n second(s) connecting to the systemd manager (%1).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %n second(s) listing the IOCs.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleSession</name>
+    <message>
+        <source>No procServ console endpoint is known for this IOC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console is read-only: nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to procServ at %1: nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UNIX socket path %1 is empty or too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a socket: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No procServ console at %1 — is the IOC&apos;s procServ running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection refused by procServ at %1 — is the IOC running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permission denied on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>procServ at %1 is not accepting connections (busy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No procServ console at %1 (a parent is not a directory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use the socket for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>procServ at %1 closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection to procServ at %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host %1 not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host %1 unreachable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permission denied connecting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out connecting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console connection through %1 ended: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console helper %1 crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console connection through %1 ended (exit status %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleTabWidget</name>
+    <message>
+        <source>Host: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleView</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: nothing typed is sent to the IOC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Transcript…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill/Restart IOC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle Auto-Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected, read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — IOC shut down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — IOC restarted, PID %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — IOC restarted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — IOC running, PID %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart IOC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>procServ&apos;s kill command is disabled for this IOC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send %1 to procServ: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) of output were dropped because the terminal could not keep up.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This console is read-only: nothing you type is sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: what you type is not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: %1 was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart IOC %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill IOC %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle auto-restart of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Transcript of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.log);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <comment>zoom in</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A−</source>
+        <comment>zoom out</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the transcript (the whole scrollback) to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Nothing was sent — press %2 again within %3 s to send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ControlKeyGuard</name>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this IOC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 restarts the IOC process of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kills the IOC process of %2 (auto-restart is OFF: it stays down).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kills the IOC process of %2 (procServ restarts it when auto-restart is ON).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kills the IOC process of %2 (procServ restarts it when auto-restart is ON), or starts it when it is shut down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 toggles procServ&apos;s auto-restart of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closes this console connection to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes to the IOC shell of %2; procServ restarts the IOC with it when the IOC is shut down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 restarts the IOC process of %2 when it is shut down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 quits procServ (the console server of %2) when the IOC is shut down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes to the IOC shell of %2, which may exit on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ends the input of the IOC shell of %2, which exits the IOC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the text contains %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConventionConfigReader</name>
+    <message>
+        <source>cannot read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too large for a config file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a text file (binary data at byte %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed section header &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>section [%1] already defined at line %2; this one is ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;key = value&apos;, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is outside any [section]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key &apos;%1&apos; already set at line %2; this one is ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interpolation too deep (a loop of %(key)s references?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%&apos; must be followed by &apos;%&apos; or &apos;(name)s&apos; (write %% for a literal %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%(%1)s refers to an unknown key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected KEY=VALUE, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing closing quote &apos; for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing closing quote &quot; for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unquoted space in the value of %1; the line is ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid IOC name for a config file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an INI file of procServUtils, not an epics-ioc-runner environment file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetachKeys</name>
+    <message>
+        <source>Invalid detach key &quot;%1&quot;: use ctrl-&lt;a-z, @, [, \, ], ^ or _&gt; or a single character, separated by commas (e.g. &quot;ctrl-p,ctrl-q&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The detach key sequence is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExecLineCommand</name>
+    <message>
+        <source>Run one IOC shell command and print its output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[--timeout SECONDS] [--prompt TEXT] NAME -- LINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the prompt after the command (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IOC shell&apos;s prompt that ends the reply (default &quot;epics&gt; &quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOC name or unit name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line; words are joined with spaces. Put it after -- when it has options of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- LINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is sent with a carriage return, as the Enter key does. Lines with control characters are refused (exit code 2): use &apos;attach&apos; for those.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;exec&apos; needs an IOC name and a command line: iocctl exec NAME -- LINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to send a control character (0x%1 at position %2): procServ and the IOC shell act on those. Use &apos;iocctl attach&apos; to type it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout wants a positive number of seconds, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no procServ console endpoint in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console of %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console of %1 closed before the reply was complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IOC %1 is shut down (procServ runs, its child does not); nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %n second(s) waiting for the console of %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %n second(s) waiting for the prompt &quot;%1&quot; (if %2 uses another prompt, pass it with --prompt).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter: motor  status=running|failed  host=user  enabled=true  restarts&gt;0</source>
+        <translation>Filter: motor  status=running|failed  host=user  enabled=true  restarts&gt;0</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The filter language of &lt;tt&gt;iocctl ps --filter&lt;/tt&gt;:&lt;/p&gt;&lt;p&gt;&lt;tt&gt;key=value&lt;/tt&gt;, &lt;tt&gt;key!=value&lt;/tt&gt;, &lt;tt&gt;restarts&amp;gt;N&lt;/tt&gt;; values may hold alternatives (&lt;tt&gt;status=running|failed&lt;/tt&gt;) and globs (&lt;tt&gt;name=motor*&lt;/tt&gt;). A free word matches IOC names. Terms AND together.&lt;/p&gt;&lt;p&gt;Keys: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Filtersprache von &lt;tt&gt;iocctl ps --filter&lt;/tt&gt;:&lt;/p&gt;&lt;p&gt;&lt;tt&gt;schlüssel=wert&lt;/tt&gt;, &lt;tt&gt;schlüssel!=wert&lt;/tt&gt;, &lt;tt&gt;restarts&amp;gt;N&lt;/tt&gt;; Werte können Alternativen (&lt;tt&gt;status=running|failed&lt;/tt&gt;) und Platzhalter (&lt;tt&gt;name=motor*&lt;/tt&gt;) enthalten. Ein freies Wort sucht in IOC-Namen. Alle Bedingungen müssen zutreffen.&lt;/p&gt;&lt;p&gt;Schlüssel: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Show IOCs in any state</source>
+        <translation>IOCs in jedem Zustand zeigen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Laufend</translation>
+    </message>
+    <message>
+        <source>Show running IOCs only</source>
+        <translation>Nur laufende IOCs zeigen</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>Nicht laufend</translation>
+    </message>
+    <message>
+        <source>Show IOCs that are stopped, shut down, failed or in transition</source>
+        <translation>Gestoppte, heruntergefahrene, fehlgeschlagene oder wechselnde IOCs zeigen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Show failed IOCs only</source>
+        <translation>Nur fehlgeschlagene IOCs zeigen</translation>
+    </message>
+    <message>
+        <source>%1 (at character %2)</source>
+        <translation>%1 (bei Zeichen %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Host</name>
+    <message>
+        <source>This machine (system)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This machine (user)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bus %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to systemd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HostListModel</name>
+    <message>
+        <source>disconnected</source>
+        <translation>getrennt</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbinde…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>All hosts (%1)</source>
+        <translation>Alle Hosts (%1)</translation>
+    </message>
+    <message>
+        <source>Show the IOCs of every host</source>
+        <translation>Die IOCs aller Hosts zeigen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1
+Host id: %2
+State: %3</source>
+        <translation>%1
+Host-Kennung: %2
+Zustand: %3</translation>
+    </message>
+</context>
+<context>
+    <name>InspectCommand</name>
+    <message>
+        <source>Print everything known about IOCs as a JSON array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME|GLOB...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOC names, unit names or globs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;inspect&apos; needs at least one IOC name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Inventory</name>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>systemd could not load the unit (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read environment file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>procServ command line: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no IOC %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IocActions</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Start the selected IOCs</source>
+        <translation>Die ausgewählten IOCs starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Stop the selected IOCs (their procServ ends too)</source>
+        <translation>Die ausgewählten IOCs stoppen (ihr procServ endet auch)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>Neu sta&amp;rten</translation>
+    </message>
+    <message>
+        <source>Restart the selected IOCs</source>
+        <translation>Die ausgewählten IOCs neu starten</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>Start the selected IOCs at boot</source>
+        <translation>Die ausgewählten IOCs beim Systemstart starten</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Do not start the selected IOCs at boot</source>
+        <translation>Die ausgewählten IOCs nicht beim Systemstart starten</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Open the procServ console of the selected IOCs in a tab</source>
+        <translation>Die procServ-Konsole der ausgewählten IOCs in einem Reiter öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Logs</source>
+        <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <source>Follow the log of the selected IOCs</source>
+        <translation>Dem Protokoll der ausgewählten IOCs folgen</translation>
+    </message>
+    <message>
+        <source>De&amp;tails</source>
+        <translation>De&amp;tails</translation>
+    </message>
+    <message>
+        <source>Show everything known about the selected IOCs</source>
+        <translation>Alles über die ausgewählten IOCs zeigen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• %1 on %2</source>
+        <translation>• %1 auf %2</translation>
+    </message>
+    <message>
+        <source>, up %1</source>
+        <translation>, läuft seit %1</translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation>, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n console(s) open here</source>
+        <translation>
+            <numerusform>, %n Konsole hier offen</numerusform>
+            <numerusform>, %n Konsolen hier offen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• … and %n more</source>
+        <translation>
+            <numerusform>• … und %n weiterer</numerusform>
+            <numerusform>• … und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n IOC(s)? The IOC and its procServ end; anyone attached to the console is disconnected.</source>
+        <translation>
+            <numerusform>%n IOC stoppen? Der IOC und sein procServ enden; wer mit der Konsole verbunden ist, wird getrennt.</numerusform>
+            <numerusform>%n IOCs stoppen? Die IOCs und ihr procServ enden; wer mit einer Konsole verbunden ist, wird getrennt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart %n IOC(s)? The IOC and its procServ are stopped and started again; anyone attached to the console is disconnected.</source>
+        <translation>
+            <numerusform>%n IOC neu starten? Der IOC und sein procServ werden gestoppt und wieder gestartet; wer mit der Konsole verbunden ist, wird getrennt.</numerusform>
+            <numerusform>%n IOCs neu starten? Die IOCs und ihr procServ werden gestoppt und wieder gestartet; wer mit einer Konsole verbunden ist, wird getrennt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other users may be attached to the console from elsewhere.</source>
+        <translation>Andere Benutzer können von anderswo mit der Konsole verbunden sein.</translation>
+    </message>
+    <message>
+        <source>Stop IOCs</source>
+        <translation>IOCs stoppen</translation>
+    </message>
+    <message>
+        <source>Restart IOCs</source>
+        <translation>IOCs neu starten</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Starting %1…</source>
+        <translation>Starte %1…</translation>
+    </message>
+    <message>
+        <source>Stopping %1…</source>
+        <translation>Stoppe %1…</translation>
+    </message>
+    <message>
+        <source>Restarting %1…</source>
+        <translation>Starte %1 neu…</translation>
+    </message>
+    <message>
+        <source>Enabling %1…</source>
+        <translation>Aktiviere %1…</translation>
+    </message>
+    <message>
+        <source>Disabling %1…</source>
+        <translation>Deaktiviere %1…</translation>
+    </message>
+    <message>
+        <source>Started %1.</source>
+        <translation>%1 gestartet.</translation>
+    </message>
+    <message>
+        <source>Stopped %1.</source>
+        <translation>%1 gestoppt.</translation>
+    </message>
+    <message>
+        <source>Restarted %1.</source>
+        <translation>%1 neu gestartet.</translation>
+    </message>
+    <message>
+        <source>Enabled %1: it starts at boot.</source>
+        <translation>%1 aktiviert: startet beim Systemstart.</translation>
+    </message>
+    <message>
+        <source>Disabled %1: it no longer starts at boot.</source>
+        <translation>%1 deaktiviert: startet nicht mehr beim Systemstart.</translation>
+    </message>
+    <message>
+        <source>%1: its host %2 is not connected.</source>
+        <translation>%1: sein Host %2 ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not %1 %n IOC(s):</source>
+        <translation>
+            <numerusform>Fehler bei „%1“ für %n IOC:</numerusform>
+            <numerusform>Fehler bei „%1“ für %n IOCs:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IocDetailsWidget</name>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>&amp;Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;JSON</source>
+        <translation>Als &amp;JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Copy everything shown here as JSON (as iocctl inspect prints it)</source>
+        <translation>Alles hier Gezeigte als JSON kopieren (wie iocctl inspect es ausgibt)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 auf %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IocFilter</name>
+    <message>
+        <source>Missing closing quote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing word after &apos;!&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing filter key before &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown filter key &apos;%1&apos;. Known keys: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operator &apos;%1&apos; works only with restarts; use &apos;=&apos; or &apos;!=&apos; with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing value after &apos;%1%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give one number after &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty alternative in &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown status &apos;%1&apos;. Known: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a boolean; use true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown convention &apos;%1&apos;. Known: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IocFormat</name>
+    <message>
+        <source>Less than a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit file error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (IOC shut down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarting (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exited (failed) %1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exited (failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exited %1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template: missing &apos;}}&apos; after &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template: unknown field &apos;%1&apos;. Known fields: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template: cannot evaluate &apos;{{%1}}&apos;; use {{.Field}} or {{json .}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IocResolver</name>
+    <message>
+        <source>No IOC name given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No IOC matches &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such IOC: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did you mean: %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; matches %n IOCs: %2. Name one (a unit name is unique).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This command takes one IOC, but the names given match %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IocTableModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>systemd: %1 (%2)</source>
+        <translation>systemd: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Last result: %1</source>
+        <translation>Letztes Ergebnis: %1</translation>
+    </message>
+    <message>
+        <source>IOC process: running</source>
+        <translation>IOC-Prozess: läuft</translation>
+    </message>
+    <message>
+        <source>IOC process: shut down</source>
+        <translation>IOC-Prozess: heruntergefahren</translation>
+    </message>
+    <message>
+        <source>IOC process: unknown</source>
+        <translation>IOC-Prozess: unbekannt</translation>
+    </message>
+    <message>
+        <source>procServ auto-restart: %1</source>
+        <translation>procServ-Autoneustart: %1</translation>
+    </message>
+    <message>
+        <source>Active since %1</source>
+        <translation>Aktiv seit %1</translation>
+    </message>
+    <message>
+        <source>Inactive since %1</source>
+        <translation>Inaktiv seit %1</translation>
+    </message>
+    <message>
+        <source>IOC process PID: %1</source>
+        <translation>PID des IOC-Prozesses: %1</translation>
+    </message>
+    <message>
+        <source>procServ PID: %1</source>
+        <translation>PID von procServ: %1</translation>
+    </message>
+    <message>
+        <source>Console: %1
+Read-only log port: %2</source>
+        <translation>Konsole: %1
+Nur-Lese-Protokollport: %2</translation>
+    </message>
+    <message>
+        <source>CPU time: %1 s</source>
+        <translation>CPU-Zeit: %1 s</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Neustarts</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Convention</source>
+        <translation>Konvention</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>systemd state and the state of the IOC process behind procServ</source>
+        <translation>Zustand in systemd und Zustand des IOC-Prozesses hinter procServ</translation>
+    </message>
+    <message>
+        <source>Restarts of the unit by systemd (NRestarts)</source>
+        <translation>Neustarts der Unit durch systemd (NRestarts)</translation>
+    </message>
+    <message>
+        <source>PID of the IOC process (procServ&apos;s PID in the tooltip)</source>
+        <translation>PID des IOC-Prozesses (die PID von procServ im Tooltip)</translation>
+    </message>
+    <message>
+        <source>Whether the unit starts at boot (unit file state)</source>
+        <translation>Ob die Unit beim Systemstart startet (Unit-Datei-Zustand)</translation>
+    </message>
+    <message>
+        <source>CPU use since the previous refresh</source>
+        <translation>CPU-Nutzung seit der letzten Aktualisierung</translation>
+    </message>
+</context>
+<context>
+    <name>IocTabs</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 has no procServ console endpoint.</source>
+        <translation>%1 hat keinen procServ-Konsolenanschluss.</translation>
+    </message>
+    <message>
+        <source>The host of %1 is not known.</source>
+        <translation>Der Host von %1 ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Protokoll: %1</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Iocctl</name>
+    <message>
+        <source>Usage: iocctl [--user | --system | --bus ADDRESS | -H [USER@]HOST] COMMAND [OPTIONS]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage EPICS IOCs that run under procServ and systemd, docker-style.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host options (default: the system manager, or $IOCCTL_HOST):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  --system                 the local system manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  --user                   the local user manager (your own IOCs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  --bus ADDRESS            a systemd manager on this D-Bus address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  -H, --host [USER@]HOST   a remote system manager over SSH (HOST/user: the remote user manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  --connect-timeout SECS   give up connecting/listing after SECS (default 60)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  -h, --help               show this help; &apos;iocctl COMMAND --help&apos; for a command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  -V, --version            show the version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 success, 1 an action failed, 2 usage error or bad input, 3 IOC not found, 4 connection or permission problem, 5 timeout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;iocctl --help&apos; for usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bus needs a D-Bus address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-H needs a host: [USER@]HOST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--connect-timeout wants a positive number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did you mean: %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>&amp;Folgen</translation>
+    </message>
+    <message>
+        <source>Search the log (Enter: next, Shift+Enter: previous)</source>
+        <translation>Im Protokoll suchen (Eingabe: weiter, Umschalt+Eingabe: zurück)</translation>
+    </message>
+    <message>
+        <source>Keep the newest lines in view</source>
+        <translation>Die neuesten Zeilen im Blick behalten</translation>
+    </message>
+    <message>
+        <source>No log command for this IOC.</source>
+        <translation>Kein Protokollbefehl für diesen IOC.</translation>
+    </message>
+    <message>
+        <source>Following %1</source>
+        <translation>Folge %1</translation>
+    </message>
+    <message>
+        <source>%1 crashed.</source>
+        <translation>%1 ist abgestürzt.</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2.</source>
+        <translation>%1 endete mit Code %2.</translation>
+    </message>
+    <message>
+        <source>%1 finished.</source>
+        <translation>%1 ist beendet.</translation>
+    </message>
+    <message>
+        <source>Could not run %1: %2</source>
+        <translation>%1 konnte nicht ausgeführt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LogsCommand</name>
+    <message>
+        <source>Show the IOC&apos;s console log: procServ&apos;s log file (-L) when it has one, otherwise the unit&apos;s journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[-f] [-n N] [--since TIME] NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep printing new lines (Ctrl+C ends).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the last N lines (default: all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only entries since TIME (journal only; journalctl syntax such as &quot;10 min ago&quot; or &quot;2024-01-31 12:00&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOC name or unit name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;logs&apos; takes exactly one IOC name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-n wants a number of lines, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--since applies to the journal only; %1 logs to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No way to read the log of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ended abnormally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>iocdock</source>
+        <translation>iocdock</translation>
+    </message>
+    <message>
+        <source>Hosts: select one or more to show only their IOCs</source>
+        <translation>Hosts: einen oder mehrere wählen, um nur deren IOCs zu zeigen</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>&amp;IOC</source>
+        <translation>&amp;IOC</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About iocdock</source>
+        <translation>&amp;Über iocdock</translation>
+    </message>
+    <message>
+        <source>About iocdock</source>
+        <translation>Über iocdock</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;iocdock %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Docker-like management of EPICS IOCs that run under procServ and systemd.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;iocdock %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Verwaltung von EPICS-IOCs unter procServ und systemd, ähnlich wie Docker.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>New unit patterns apply after a restart of iocdock.</source>
+        <translation>Neue Unit-Muster gelten nach einem Neustart von iocdock.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n IOC(s)</source>
+        <translation>
+            <numerusform>%n IOC</numerusform>
+            <numerusform>%n IOCs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n IOC(s) shown</source>
+        <translation>
+            <numerusform>%1 von %n IOC gezeigt</numerusform>
+            <numerusform>%1 von %n IOCs gezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — still listing…</source>
+        <translation>%1 — Liste wird noch geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Close message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ProcServCommand</name>
+    <message>
+        <source>Unparsable UNIX socket spec &apos;%1&apos;: expected unix:USER:GROUP:PERM:PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNIX socket spec &apos;%1&apos; has no path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNIX socket path in &apos;%1&apos; is too long (must be &lt; 108 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid socket spec &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid port in socket spec &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambiguous procServ option &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown procServ option &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>procServ option &apos;--%1&apos; doesn&apos;t allow an argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>procServ option &apos;--%1&apos; requires an argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown procServ option &apos;-%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>procServ option &apos;-%1&apos; requires an argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>procServ command line has no console port and no IOC command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>procServ command line has only &apos;%1&apos; after the options: expected a console port (or -P ENDPOINT) and the IOC command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>procServ command line has no IOC command to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PsCommand</name>
+    <message>
+        <source>List IOCs (running ones unless -a is given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[-a] [-q] [-f KEY=VALUE]... [--format table|json|TEMPLATE] [--no-trunc]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all installed IOCs, not only running ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print IOC names only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter with KEY=VALUE (name=GLOB, status=, host=, enabled=, convention=, unit=) or a word matching the name; repeatable, terms AND together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEY=VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output format: table (default), json, or a template such as &apos;{{.Name}} {{.Console}}&apos; printed once per IOC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not truncate long values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns: NAME, STATUS (systemd state, IOC child state and how long), PID (the IOC process), RESTARTS, CONSOLE, CONVENTION.
+JSON keys: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts, since, enabled, console, logFile, description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ps takes no arguments; use -f name=GLOB to select IOCs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-q and --format cannot be combined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad format template: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation type="unfinished">HOST</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation type="unfinished">PID</translation>
+    </message>
+    <message>
+        <source>RESTARTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CONSOLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CONVENTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Unit pattern &quot;%1&quot; must be one word, e.g. softioc-*.service.</source>
+        <translation>Das Unit-Muster „%1“ muss ein einzelnes Wort sein, z. B. softioc-*.service.</translation>
+    </message>
+    <message>
+        <source>Scrollback must be between %1 and %2 lines.</source>
+        <translation>Der Verlauf muss zwischen %1 und %2 Zeilen lang sein.</translation>
+    </message>
+    <message>
+        <source>Log lines must not be negative.</source>
+        <translation>Die Zahl der Protokollzeilen darf nicht negativ sein.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Ask before stopping or restarting an IOC</source>
+        <translation>Vor dem Stoppen oder Neustarten eines IOCs fragen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>One systemd unit name pattern per line. Leave empty for the patterns of all known conventions. Units that run procServ are found whatever their name.</source>
+        <translation>Ein Muster für systemd-Unit-Namen pro Zeile. Leer lassen für die Muster aller bekannten Konventionen. Units, die procServ ausführen, werden unabhängig vom Namen gefunden.</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> Zeilen</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>&amp;Unit patterns:</source>
+        <translation>&amp;Unit-Muster:</translation>
+    </message>
+    <message>
+        <source>Console &amp;scrollback:</source>
+        <translation>Konsolen&amp;verlauf:</translation>
+    </message>
+    <message>
+        <source>Console &amp;font:</source>
+        <translation>Konsolen&amp;schrift:</translation>
+    </message>
+    <message>
+        <source>Console &amp;colours:</source>
+        <translation>Konsolen&amp;farben:</translation>
+    </message>
+    <message>
+        <source>&amp;Log history:</source>
+        <translation>&amp;Protokollverlauf:</translation>
+    </message>
+</context>
+<context>
+    <name>SystemdManager</name>
+    <message>
+        <source>%1 has no [Install] section, so there is nothing to enable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the D-Bus bus: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permission denied: you are not allowed to do this (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication is required, but no authentication agent could ask for a password. Run a polkit agent in this session or ask an administrator for permission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such unit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit is masked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>systemd rejected the request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>systemd did not answer in time (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the D-Bus bus is lost (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No systemd manager on this bus (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D-Bus error %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the unit failed; see its log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the unit did not finish in time (timeout); see its log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job was canceled by another request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a unit this one depends on failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to do for the unit in its current state (skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job does not apply to this unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the unit does not support this action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished with result &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The systemd manager left the bus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>org.freedesktop.systemd1 is not on this bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TerminalWriter</name>
+    <message numerus="yes">
+        <source>[iocdock: %n byte(s) of output dropped — terminal could not keep up]</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Manage EPICS IOCs that run under procServ and systemd.</source>
+        <translation>EPICS-IOCs verwalten, die unter procServ und systemd laufen.</translation>
+    </message>
+    <message>
+        <source>Show the IOCs of your user manager.</source>
+        <translation>Die IOCs Ihres Benutzer-Managers zeigen.</translation>
+    </message>
+    <message>
+        <source>Show the IOCs of the system manager.</source>
+        <translation>Die IOCs des System-Managers zeigen.</translation>
+    </message>
+    <message>
+        <source>Show the IOCs of the systemd manager at this D-Bus address.</source>
+        <translation>Die IOCs des systemd-Managers an dieser D-Bus-Adresse zeigen.</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>ADRESSE</translation>
+    </message>
+    <message>
+        <source>Show the IOCs of a remote host over SSH ([user@]host[:port], /user for its user manager). Repeatable.</source>
+        <translation>Die IOCs eines entfernten Hosts über SSH zeigen ([benutzer@]host[:port], /user für dessen Benutzer-Manager). Mehrfach möglich.</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HOST</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window once the table is filled, then quit (for CI).</source>
+        <translation>Ein Bild des Fensters speichern, sobald die Tabelle gefüllt ist, dann beenden (für CI).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>iocdock: not a host: %1</source>
+        <translation>iocdock: kein Host: %1</translation>
+    </message>
+    <message>
+        <source>Open the console of this IOC once it is listed. Repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>
