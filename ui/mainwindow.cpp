@@ -133,7 +133,7 @@ QWidget *MainWindow::createTablePane()
     m_table->setTextElideMode(Qt::ElideMiddle); // socket paths differ at their end
     const QList<QPair<int, int>> widths = {
         { IocTableModel::NameColumn, 160 },   { IocTableModel::StatusColumn, 190 },
-        { IocTableModel::UptimeColumn, 90 },  { IocTableModel::RestartsColumn, 70 },
+        { IocTableModel::UptimeColumn, 90 },  { IocTableModel::RestartsColumn, 85 },
         { IocTableModel::PidColumn, 70 },     { IocTableModel::ConsoleColumn, 220 },
         { IocTableModel::EnabledColumn, 80 }, { IocTableModel::ConventionColumn, 105 },
         { IocTableModel::HostColumn, 90 },    { IocTableModel::MemoryColumn, 85 },

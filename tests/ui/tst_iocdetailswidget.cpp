@@ -1,0 +1,95 @@
+#include "core/ioc/iocformat.h"
+#include "ui/iocdetailswidget.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QJsonDocument>
+#include <QPushButton>
+#include <QTest>
+#include <QTreeWidget>
+
+class tst_IocDetailsWidget : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void showsEveryJsonKey();
+    void copiesJson();
+    void keepsExpandedBranchesOnUpdate();
+
+private:
+    static Ioc ioc();
+    static QTreeWidgetItem *topLevel(QTreeWidget *tree, const QString &key);
+};
+
+Ioc tst_IocDetailsWidget::ioc()
+{
+    Ioc ioc;
+    ioc.host = QStringLiteral("user");
+    ioc.name = QStringLiteral("motor1");
+    ioc.unit = QStringLiteral("procserv-motor1.service");
+    ioc.unitPath = QStringLiteral("/org/freedesktop/systemd1/unit/x");
+    ioc.activeState = QStringLiteral("active");
+    ioc.mainPid = 4242;
+    ioc.execStart =
+            QStringList{ QStringLiteral("/usr/bin/procServ"), QStringLiteral("--foreground"),
+                         QStringLiteral("20000"), QStringLiteral("./st.cmd") };
+    ioc.console = ConsoleEndpoint::fromString(QStringLiteral("tcp:127.0.0.1:20000"));
+    return ioc;
+}
+
+QTreeWidgetItem *tst_IocDetailsWidget::topLevel(QTreeWidget *tree, const QString &key)
+{
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        if (tree->topLevelItem(i)->text(0) == key)
+            return tree->topLevelItem(i);
+    }
+    return nullptr;
+}
+
+void tst_IocDetailsWidget::showsEveryJsonKey()
+{
+    IocDetailsWidget widget;
+    widget.setIoc(ioc());
+    const QJsonObject json = IocFormat::toJson(ioc());
+    QCOMPARE(widget.tree()->topLevelItemCount(), json.size());
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it)
+        QVERIFY2(topLevel(widget.tree(), it.key()), qPrintable(it.key()));
+    QCOMPARE(topLevel(widget.tree(), QStringLiteral("name"))->text(1), QStringLiteral("motor1"));
+    QCOMPARE(topLevel(widget.tree(), QStringLiteral("procServPid"))->text(1),
+             QStringLiteral("4242"));
+    QTreeWidgetItem *argv = topLevel(widget.tree(), QStringLiteral("execStart"));
+    QCOMPARE(argv->childCount(), 4);
+    QCOMPARE(argv->text(1), QStringLiteral("/usr/bin/procServ --foreground 20000 ./st.cmd"));
+}
+
+void tst_IocDetailsWidget::copiesJson()
+{
+    IocDetailsWidget widget;
+    widget.setIoc(ioc());
+    auto *button = widget.findChild<QPushButton *>(QStringLiteral("copyJsonButton"));
+    QVERIFY(button);
+    QApplication::clipboard()->clear();
+    button->click();
+    const QJsonDocument copied =
+            QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8());
+    QVERIFY(copied.isObject());
+    QCOMPARE(copied.object(), IocFormat::toJson(ioc()));
+}
+
+void tst_IocDetailsWidget::keepsExpandedBranchesOnUpdate()
+{
+    IocDetailsWidget widget;
+    Ioc value = ioc();
+    widget.setIoc(value);
+    QTreeWidgetItem *argv = topLevel(widget.tree(), QStringLiteral("execStart"));
+    argv->setExpanded(false);
+    value.mainPid = 4343;
+    widget.setIoc(value);
+    QCOMPARE(topLevel(widget.tree(), QStringLiteral("procServPid"))->text(1),
+             QStringLiteral("4343"));
+    QVERIFY(!topLevel(widget.tree(), QStringLiteral("execStart"))->isExpanded());
+}
+
+QTEST_MAIN(tst_IocDetailsWidget)
+#include "tst_iocdetailswidget.moc"
