@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">NAME</translation>
     </message>
     <message>
         <source>Detaching sends nothing to the IOC. procServ&apos;s command keys (Ctrl-X kill, Ctrl-T auto-restart, Ctrl-R, Ctrl-Q, a -x logout key) and Ctrl-C/Ctrl-D (unless procServ ignores them with -i) are sent only when pressed twice within 3 seconds; pasted text or piped input containing them is not sent.
@@ -691,7 +691,7 @@ With stdin not a terminal, input is sent as it arrives; when it ends, attach det
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">NAME</translation>
     </message>
     <message>
         <source>The command line; words are joined with spaces. Put it after -- when it has options of its own.</source>
@@ -1600,7 +1600,7 @@ Nur-Lese-Protokollport: %2</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">NAME</translation>
     </message>
     <message>
         <source>&apos;logs&apos; takes exactly one IOC name.</source>
@@ -1835,7 +1835,7 @@ JSON keys: name, unit, host, convention, status, activeState, subState, childSta
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">NAME</translation>
     </message>
     <message>
         <source>STATUS</source>
@@ -2089,11 +2089,11 @@ JSON keys: name, unit, host, convention, status, activeState, subState, childSta
     </message>
     <message>
         <source>Open the console of this IOC once it is listed. Repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole dieses IOCs öffnen, sobald er aufgelistet ist. Mehrfach möglich.</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
 </context>
 </TS>
