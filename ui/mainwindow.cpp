@@ -132,11 +132,11 @@ QWidget *MainWindow::createTablePane()
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->setTextElideMode(Qt::ElideMiddle); // socket paths differ at their end
     const QList<QPair<int, int>> widths = {
-        { IocTableModel::NameColumn, 160 },   { IocTableModel::StatusColumn, 190 },
-        { IocTableModel::UptimeColumn, 90 },  { IocTableModel::RestartsColumn, 85 },
-        { IocTableModel::PidColumn, 70 },     { IocTableModel::ConsoleColumn, 220 },
-        { IocTableModel::EnabledColumn, 80 }, { IocTableModel::ConventionColumn, 105 },
-        { IocTableModel::HostColumn, 90 },    { IocTableModel::MemoryColumn, 85 },
+        { IocTableModel::NameColumn, 150 },   { IocTableModel::StatusColumn, 180 },
+        { IocTableModel::UptimeColumn, 125 }, { IocTableModel::RestartsColumn, 85 },
+        { IocTableModel::PidColumn, 70 },     { IocTableModel::ConsoleColumn, 210 },
+        { IocTableModel::EnabledColumn, 80 }, { IocTableModel::ConventionColumn, 100 },
+        { IocTableModel::HostColumn, 85 },    { IocTableModel::MemoryColumn, 85 },
     };
     for (const auto &width : widths)
         m_table->setColumnWidth(width.first, width.second);
