@@ -1,0 +1,70 @@
+#include "ui/settingsdialog.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QTest>
+
+class tst_SettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void showsAndReturnsTheSettings();
+    void invalidInputKeepsTheDialogOpen();
+};
+
+static Settings sample()
+{
+    Settings s = Settings::defaults();
+    s.unitPatterns = QStringList{ QStringLiteral("softioc-*.service"),
+                                  QStringLiteral("procserv-*.service") };
+    s.scrollbackLines = 5000;
+    s.confirmActions = false;
+    s.logLines = 200;
+    s.terminalFont.setPointSize(12);
+    return s;
+}
+
+void tst_SettingsDialog::showsAndReturnsTheSettings()
+{
+    SettingsDialog dialog(sample());
+    auto *patterns = dialog.findChild<QPlainTextEdit *>(QStringLiteral("patternsEdit"));
+    QVERIFY(patterns);
+    QCOMPARE(patterns->toPlainText(), QStringLiteral("softioc-*.service\nprocserv-*.service"));
+    const Settings back = dialog.settings();
+    QCOMPARE(back.unitPatterns, sample().unitPatterns);
+    QCOMPARE(back.scrollbackLines, 5000);
+    QCOMPARE(back.confirmActions, false);
+    QCOMPARE(back.logLines, 200);
+    QCOMPARE(back.terminalFont.pointSize(), 12);
+
+    dialog.findChild<QCheckBox *>(QStringLiteral("confirmCheckBox"))->setChecked(true);
+    dialog.findChild<QSpinBox *>(QStringLiteral("scrollbackSpinBox"))->setValue(777);
+    QCOMPARE(dialog.settings().confirmActions, true);
+    QCOMPARE(dialog.settings().scrollbackLines, 777);
+}
+
+void tst_SettingsDialog::invalidInputKeepsTheDialogOpen()
+{
+    SettingsDialog dialog(sample());
+    dialog.show();
+    auto *patterns = dialog.findChild<QPlainTextEdit *>(QStringLiteral("patternsEdit"));
+    patterns->setPlainText(QStringLiteral("softioc *.service"));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QVERIFY(error->isVisible());
+    QVERIFY(error->text().contains(QStringLiteral("softioc *.service")));
+
+    patterns->setPlainText(QStringLiteral("softioc-*.service\n\n"));
+    dialog.accept();
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.settings().unitPatterns, QStringList{ QStringLiteral("softioc-*.service") });
+}
+
+QTEST_MAIN(tst_SettingsDialog)
+#include "tst_settingsdialog.moc"
