@@ -1,13 +1,13 @@
 #pragma once
 
 #include "core/ioc/ioc.h"
+#include "core/systemd/systemdmanager.h"
 
 #include <QDBusConnection>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 
-class SystemdManager;
 class ConsoleSession;
 
 /// One systemd manager reached over one D-Bus connection: the local system manager, the

@@ -32,6 +32,13 @@ QDateTime fromUsec(const QVariant &value)
     return SystemdManager::toDateTime(value.toULongLong());
 }
 
+// procServ starts (or restarts) its child only on an idle pass of its event loop, so a
+// client connecting every few hundred milliseconds would keep the IOC from starting at all.
+int probeRetryDelayMs(int attempt)
+{
+    return 1000 * attempt;
+}
+
 } // namespace
 
 Inventory::Inventory(Host *host, QObject *parent)
@@ -98,10 +105,8 @@ QList<Ioc> Inventory::iocs() const
 {
     QList<Ioc> list;
     list.reserve(m_iocs.size());
-    for (const Ioc &ioc : m_iocs) {
-        if (!ioc.name.isEmpty())
-            list.append(ioc);
-    }
+    for (const QString &key : m_announced)
+        list.append(m_iocs.value(key));
     std::sort(list.begin(), list.end(), [](const Ioc &a, const Ioc &b) { return a.name < b.name; });
     return list;
 }
@@ -109,9 +114,8 @@ QList<Ioc> Inventory::iocs() const
 QList<Ioc> Inventory::find(const QString &nameOrUnit) const
 {
     QList<Ioc> found;
-    for (const Ioc &ioc : m_iocs) {
-        if (ioc.name.isEmpty())
-            continue;
+    for (const QString &key : m_announced) {
+        const Ioc &ioc = m_iocs[key];
         if (ioc.name == nameOrUnit || ioc.unit == nameOrUnit
             || ioc.unit == nameOrUnit + QLatin1String(".service"))
             found.append(ioc);
@@ -125,6 +129,8 @@ void Inventory::handleUnitsListed(const QList<UnitInfo> &units, const QString &e
         emit errorOccurred(error);
     QSet<QString> seen;
     for (const UnitInfo &unit : units) {
+        if (m_notIocs.contains(unit.name))
+            continue;
         const ConventionMatch match = Conventions::classify(unit.name);
         const bool byName = match.isIoc || matchesPatterns(unit.name);
         const QString key = m_host->id() + QLatin1Char('/') + unit.name;
@@ -144,7 +150,7 @@ void Inventory::handleUnitsListed(const QList<UnitInfo> &units, const QString &e
         }
         m_keyByPath.insert(ioc.unitPath, key);
         m_keyByUnit.insert(unit.name, key);
-        if (known && !ioc.name.isEmpty())
+        if (known && m_announced.contains(key))
             emitChanged(key);
         // Every loaded service is checked for procServ; rows appear once that is known.
         fetchDetails(key);
@@ -181,7 +187,7 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
             ioc.unitFileState = file.state;
             if (ioc.fragmentPath.isEmpty())
                 ioc.fragmentPath = file.path;
-            if (!ioc.name.isEmpty())
+            if (m_announced.contains(key))
                 emitChanged(key);
             continue;
         }
@@ -196,6 +202,7 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
         ioc.name = match.isIoc ? match.iocName : unitName.section(QLatin1Char('.'), 0, 0);
         m_iocs.insert(key, ioc);
         m_keyByUnit.insert(unitName, key);
+        m_announced.insert(key);
         emit iocAdded(ioc);
     }
     m_filesListed = true;
@@ -205,10 +212,14 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
 void Inventory::fetchDetails(const QString &key)
 {
     const Ioc &ioc = m_iocs[key];
-    if (ioc.unitPath.isEmpty())
+    // Reading an unloaded unit's properties makes systemd load it (UnitNew) and unload it
+    // again: one fetch per unit at a time keeps that from feeding itself.
+    if (ioc.unitPath.isEmpty() || m_detailsInFlight.contains(key))
         return;
+    m_detailsInFlight.insert(key);
     ++m_pendingDetails;
     m_host->manager()->unitDetails(ioc.unitPath, this, [this, key](const UnitDetails &details) {
+        m_detailsInFlight.remove(key);
         --m_pendingDetails;
         applyDetails(key, details);
         checkReady();
@@ -220,7 +231,7 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details)
     if (!m_iocs.contains(key))
         return;
     Ioc &ioc = m_iocs[key];
-    const bool wasShown = !ioc.name.isEmpty();
+    const bool wasShown = m_announced.contains(key);
     if (!details.error.isEmpty()) {
         qCDebug(lcInventory) << "details of" << ioc.unit << "failed:" << details.error;
         if (!wasShown) {
@@ -239,6 +250,7 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details)
         const ProcServCommand command = ProcServCommand::parse(ioc.execStart);
         if (!command.isProcServ) {
             const QString unit = ioc.unit;
+            m_notIocs.insert(unit);
             m_iocs.remove(key);
             m_keyByPath.remove(details.unitPath);
             m_keyByUnit.remove(unit);
@@ -255,10 +267,12 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details)
                 : (!ioc.childName.isEmpty() ? ioc.childName
                                             : ioc.unit.section(QLatin1Char('.'), 0, 0));
     }
-    if (wasShown)
+    if (wasShown) {
         emitChanged(key);
-    else
+    } else {
+        m_announced.insert(key);
         emit iocAdded(ioc);
+    }
     if (m_probeConsoles && ioc.isActive())
         probe(key);
 }
@@ -402,8 +416,39 @@ void Inventory::probe(const QString &key)
             [this, key, probe](const ProcServStateTracker &state, const QString &error) {
                 probe->deleteLater();
                 --m_pendingProbes;
-                if (m_iocs.contains(key) && error.isEmpty()) {
+                if (m_iocs.contains(key) && !error.isEmpty() && m_iocs[key].isActive()) {
+                    // procServ may not listen yet right after its unit became active.
+                    const int attempt = m_probeAttempts.value(key) + 1;
+                    m_probeAttempts.insert(key, attempt);
+                    if (attempt <= 5) {
+                        qCDebug(lcInventory) << "probe of" << key << "failed, retrying:" << error;
+                        ++m_pendingProbes;
+                        QTimer::singleShot(probeRetryDelayMs(attempt), this, [this, key] {
+                            --m_pendingProbes;
+                            probeChildState({ key });
+                            checkReady();
+                        });
+                    }
+                } else if (m_iocs.contains(key) && error.isEmpty()) {
+                    qCDebug(lcInventory) << "probe of" << key << childStateName(state.childState())
+                                         << state.childPid();
                     Ioc &row = m_iocs[key];
+                    // procServ listens before it forks its child, so a banner taken in the
+                    // first moments after start says SHUT DOWN; look again shortly.
+                    const bool justStarted = row.activeSince.isValid()
+                            && row.activeSince.msecsTo(QDateTime::currentDateTimeUtc()) < 10000;
+                    const int attempt = m_probeAttempts.value(key) + 1;
+                    if (state.childState() == ChildState::ShutDown && justStarted && attempt <= 5) {
+                        m_probeAttempts.insert(key, attempt);
+                        ++m_pendingProbes;
+                        QTimer::singleShot(probeRetryDelayMs(attempt), this, [this, key] {
+                            --m_pendingProbes;
+                            probeChildState({ key });
+                            checkReady();
+                        });
+                    } else {
+                        m_probeAttempts.remove(key);
+                    }
                     row.childState = state.childState();
                     row.childPid = state.childPid();
                     if (state.autoRestart() != AutoRestart::Unknown)
@@ -425,7 +470,7 @@ void Inventory::probeChildState(const QStringList &keys)
 
 void Inventory::handleUnitNew(const QString &name, const QString &path)
 {
-    if (!name.endsWith(QLatin1String(".service")))
+    if (!name.endsWith(QLatin1String(".service")) || m_notIocs.contains(name))
         return;
     const QString key = m_host->id() + QLatin1Char('/') + name;
     Ioc &ioc = m_iocs[key];
@@ -438,6 +483,7 @@ void Inventory::handleUnitNew(const QString &name, const QString &path)
             ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
             ioc.name = match.isIoc ? match.iocName : name.section(QLatin1Char('.'), 0, 0);
             ioc.activeState = QStringLiteral("inactive");
+            m_announced.insert(key);
             emit iocAdded(ioc);
         }
     }
@@ -458,11 +504,11 @@ void Inventory::handleUnitRemoved(const QString &name, const QString &path)
     if (!ioc.fragmentPath.isEmpty() && QFileInfo::exists(ioc.fragmentPath) && m_host->isLocal()) {
         ioc.unitPath.clear();
         ioc.loadState.clear();
-        if (!ioc.name.isEmpty())
+        if (m_announced.contains(key))
             emitChanged(key);
         return;
     }
-    const bool shown = !ioc.name.isEmpty();
+    const bool shown = m_announced.remove(key);
     m_iocs.remove(key);
     m_keyByUnit.remove(name);
     m_changed.remove(key);
@@ -485,7 +531,7 @@ void Inventory::handlePropertiesChanged(const QString &path, const QString &inte
         applyServiceProperties(ioc, changed);
     if (invalidated.contains(QStringLiteral("ExecStart")))
         fetchDetails(key);
-    if (ioc.name.isEmpty())
+    if (!m_announced.contains(key))
         return;
     emitChanged(key);
     const bool becameActive = oldActive != ioc.activeState && ioc.isActive();
@@ -503,6 +549,7 @@ void Inventory::handleReloading(bool active)
 {
     if (active)
         return;
+    m_notIocs.clear();
     // A daemon reload can add, remove or rewrite unit files: list again and diff.
     start();
 }
@@ -535,8 +582,19 @@ void Inventory::refreshStats(const QStringList &keys)
 void Inventory::run(UnitAction action, const QString &key, QObject *context,
                     std::function<void(const JobResult &)> done)
 {
-    const Ioc ioc = m_iocs.value(key);
-    m_host->manager()->run(action, ioc.unit, context, std::move(done));
+    const auto it = m_iocs.constFind(key);
+    if (it == m_iocs.constEnd() || !m_announced.contains(key) || !m_host->manager()) {
+        JobResult result;
+        result.unit = unitNameFromKey(key);
+        result.action = action;
+        result.result = QStringLiteral("error");
+        result.message = m_host->manager()
+                ? tr("There is no IOC %1 on %2.").arg(result.unit, m_host->displayName())
+                : tr("%1 is not connected.").arg(m_host->displayName());
+        QTimer::singleShot(0, context, [done = std::move(done), result] { done(result); });
+        return;
+    }
+    m_host->manager()->run(action, it->unit, context, std::move(done));
 }
 
 void Inventory::emitChanged(const QString &key)
@@ -551,7 +609,7 @@ void Inventory::flushChanged()
     const QSet<QString> changed = std::exchange(m_changed, {});
     for (const QString &key : changed) {
         const auto it = m_iocs.constFind(key);
-        if (it != m_iocs.constEnd() && !it->name.isEmpty())
+        if (it != m_iocs.constEnd() && m_announced.contains(key))
             emit iocChanged(*it);
     }
 }

@@ -87,6 +87,10 @@ private:
     QHash<QString, Ioc> m_iocs; // key -> row
     QHash<QString, QString> m_keyByPath; // unit object path -> key
     QHash<QString, QString> m_keyByUnit; // unit name -> key
+    QSet<QString> m_announced; // keys reported with iocAdded() and not removed since
+    QSet<QString> m_detailsInFlight; // keys whose unitDetails() has not answered yet
+    QSet<QString> m_notIocs; // loaded services seen not to run procServ
+    QHash<QString, int> m_probeAttempts; // key -> failed probes in a row
     QSet<QString> m_changed; // keys changed since the last flush
     QTimer m_flushTimer; // coalesces bursts of PropertiesChanged
 };

@@ -1,0 +1,2 @@
+# Tests of core/ioc/inventory and core/hosts on the sandbox
+iocdock_add_test(tst_inventory tst_inventory.cpp LIBS iocdock-testsupport LABELS sandbox)

@@ -1,0 +1,269 @@
+// Inventory against the sandbox's real systemd --user and real procServ running iocsim.
+#include "core/hosts/host.h"
+#include "core/ioc/inventory.h"
+#include "tests/common/sandbox.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <csignal>
+#include <memory>
+
+class TestInventory : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void discoversEveryConvention();
+    void ignoresServicesWithoutProcServ();
+    void followsStartAndStop();
+    void seesProcServCrash();
+    void seesIocChildRestart();
+    void reportsMalformedUnit();
+    void followsInstalledAndRemovedUnits();
+    void unknownUnitActionFails();
+
+private:
+    std::unique_ptr<Inventory> startInventory();
+    Ioc findByName(const Inventory &inventory, const QString &name);
+
+    Sandbox m_sandbox;
+    Host *m_host = nullptr;
+    QStringList m_units;
+    quint16 m_tcpPort = 0;
+};
+
+void TestInventory::initTestCase()
+{
+    IOCDOCK_REQUIRE_SANDBOX();
+    qRegisterMetaType<Ioc>();
+    m_tcpPort = Sandbox::freeTcpPort();
+    const QList<QPair<QString, QString>> units{
+        { QStringLiteral("procserv-invpsu.service"),
+          Sandbox::procServUtilsUnit(QStringLiteral("invpsu")) },
+        { QStringLiteral("softioc-invnsls.service"),
+          Sandbox::procServUnit(QStringLiteral("invnsls"),
+                                { QStringLiteral("-q"), QStringLiteral("-n"),
+                                  QStringLiteral("invnsls"), QStringLiteral("-i"),
+                                  QStringLiteral("^D^C^]"), QStringLiteral("-L"),
+                                  m_sandbox.dir() + QStringLiteral("/invnsls.log"),
+                                  QString::number(m_tcpPort) }) },
+        { QStringLiteral("anything-invgen.service"),
+          Sandbox::procServUnit(
+                  QStringLiteral("invgen"),
+                  { QStringLiteral("--name=invgenioc"), QStringLiteral("--holdoff=1"),
+                    QStringLiteral("--port=unix:%t/invgen.sock") },
+                  {}, { QStringLiteral("Restart=always"), QStringLiteral("RestartSec=1") }) },
+        { QStringLiteral("invplain.service"),
+          QStringLiteral("[Service]\nExecStart=/bin/sleep 1000\n") },
+    };
+    // Leftovers of an interrupted earlier run would fake "already there".
+    for (const QString &stale :
+         { QStringLiteral("procserv-invnew.service"), QStringLiteral("procserv-invbad.service") })
+        m_sandbox.removeUnit(stale);
+    for (const auto &unit : units) {
+        QVERIFY2(m_sandbox.installUnit(unit.first, unit.second), qPrintable(unit.first));
+        m_units << unit.first;
+    }
+    for (const auto &unit : units)
+        QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit.first }));
+
+    m_host = Host::fromSpec(QStringLiteral("user"), this);
+    m_host->connectToManager();
+    QTRY_COMPARE_WITH_TIMEOUT(m_host->state(), Host::State::Connected, 10000);
+}
+
+void TestInventory::cleanupTestCase()
+{
+    if (!Sandbox::isAvailable())
+        return;
+    for (const QString &unit : std::as_const(m_units))
+        m_sandbox.removeUnit(unit);
+}
+
+std::unique_ptr<Inventory> TestInventory::startInventory()
+{
+    auto inventory = std::make_unique<Inventory>(m_host);
+    QSignalSpy ready(inventory.get(), &Inventory::ready);
+    inventory->start();
+    if (!ready.wait(20000))
+        return nullptr;
+    return inventory;
+}
+
+Ioc TestInventory::findByName(const Inventory &inventory, const QString &name)
+{
+    const QList<Ioc> found = inventory.find(name);
+    return found.isEmpty() ? Ioc() : found.first();
+}
+
+void TestInventory::discoversEveryConvention()
+{
+    auto inventory = startInventory();
+    QVERIFY(inventory);
+
+    const Ioc psu = findByName(*inventory, QStringLiteral("invpsu"));
+    QCOMPARE(psu.unit, QStringLiteral("procserv-invpsu.service"));
+    QCOMPARE(psu.convention, QStringLiteral("procservutils"));
+    QCOMPARE(psu.console.kind, ConsoleEndpoint::Kind::Unix);
+    QCOMPARE(psu.console.path, m_sandbox.procServUtilsSocket(QStringLiteral("invpsu")));
+    QCOMPARE(psu.activeState, QStringLiteral("active"));
+    QCOMPARE(psu.logFile, QStringLiteral("-"));
+    QVERIFY(psu.mainPid > 0);
+    // The child state comes from procServ's banner, not from systemd.
+    QTRY_COMPARE_WITH_TIMEOUT(findByName(*inventory, QStringLiteral("invpsu")).childState,
+                              ChildState::Running, 10000);
+    QVERIFY(findByName(*inventory, QStringLiteral("invpsu")).childPid > 0);
+    QVERIFY(findByName(*inventory, QStringLiteral("invpsu")).childPid != psu.mainPid);
+
+    const Ioc nsls = findByName(*inventory, QStringLiteral("invnsls"));
+    QCOMPARE(nsls.convention, QStringLiteral("manage-iocs"));
+    QCOMPARE(nsls.console.toString(), QStringLiteral("tcp:127.0.0.1:%1").arg(m_tcpPort));
+    QCOMPARE(nsls.logFile, m_sandbox.dir() + QStringLiteral("/invnsls.log"));
+
+    const Ioc gen = findByName(*inventory, QStringLiteral("invgenioc"));
+    QCOMPARE(gen.unit, QStringLiteral("anything-invgen.service"));
+    QCOMPARE(gen.convention, QStringLiteral("generic"));
+    QCOMPARE(gen.console.path, m_sandbox.runtimeDir() + QStringLiteral("/invgen.sock"));
+}
+
+void TestInventory::ignoresServicesWithoutProcServ()
+{
+    auto inventory = startInventory();
+    QVERIFY(inventory);
+    QVERIFY(inventory->find(QStringLiteral("invplain")).isEmpty());
+    for (const Ioc &ioc : inventory->iocs())
+        QVERIFY2(ioc.unit != QLatin1String("invplain.service"), qPrintable(ioc.unit));
+}
+
+void TestInventory::followsStartAndStop()
+{
+    auto inventory = startInventory();
+    QVERIFY(inventory);
+    const Ioc ioc = findByName(*inventory, QStringLiteral("invnsls"));
+    QVERIFY(ioc.isActive());
+
+    QSignalSpy changed(inventory.get(), &Inventory::iocChanged);
+    JobResult result;
+    bool finished = false;
+    inventory->run(UnitAction::Stop, ioc.key(), this, [&](const JobResult &r) {
+        result = r;
+        finished = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 20000);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QTRY_COMPARE_WITH_TIMEOUT(inventory->ioc(ioc.key()).activeState, QStringLiteral("inactive"),
+                              10000);
+    QCOMPARE(inventory->ioc(ioc.key()).status(), QStringLiteral("exited"));
+    QTRY_VERIFY(!changed.isEmpty());
+
+    finished = false;
+    inventory->run(UnitAction::Start, ioc.key(), this, [&](const JobResult &r) {
+        result = r;
+        finished = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 20000);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QTRY_COMPARE_WITH_TIMEOUT(inventory->ioc(ioc.key()).activeState, QStringLiteral("active"),
+                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(inventory->ioc(ioc.key()).childState, ChildState::Running, 10000);
+}
+
+void TestInventory::seesProcServCrash()
+{
+    auto inventory = startInventory();
+    QVERIFY(inventory);
+    const Ioc before = findByName(*inventory, QStringLiteral("invgenioc"));
+    QVERIFY(before.mainPid > 0);
+    QCOMPARE(before.nRestarts, 0u);
+    // kill -9 of procServ: systemd restarts the service (Restart=always).
+    QCOMPARE(::kill(static_cast<pid_t>(before.mainPid), SIGKILL), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(inventory->ioc(before.key()).nRestarts, 1u, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(inventory->ioc(before.key()).mainPid != 0
+                                     && inventory->ioc(before.key()).mainPid != before.mainPid,
+                             15000);
+    QTRY_COMPARE_WITH_TIMEOUT(inventory->ioc(before.key()).childState, ChildState::Running, 15000);
+}
+
+void TestInventory::seesIocChildRestart()
+{
+    auto inventory = startInventory();
+    QVERIFY(inventory);
+    QTRY_VERIFY_WITH_TIMEOUT(findByName(*inventory, QStringLiteral("invgenioc")).childPid > 0,
+                             10000);
+    const Ioc before = findByName(*inventory, QStringLiteral("invgenioc"));
+    // The IOC process dies; procServ (holdoff 1 s) starts a new one. systemd sees nothing.
+    // Probe once a second: procServ restarts its child only when its clients leave it idle.
+    QCOMPARE(::kill(static_cast<pid_t>(before.childPid), SIGKILL), 0);
+    QTimer reprobe;
+    connect(&reprobe, &QTimer::timeout, this,
+            [&] { inventory->probeChildState({ before.key() }); });
+    reprobe.start(1000);
+    QTRY_VERIFY_WITH_TIMEOUT(inventory->ioc(before.key()).childPid != 0
+                                     && inventory->ioc(before.key()).childPid != before.childPid
+                                     && inventory->ioc(before.key()).childState
+                                             == ChildState::Running,
+                             15000);
+    QCOMPARE(inventory->ioc(before.key()).mainPid, before.mainPid);
+}
+
+void TestInventory::reportsMalformedUnit()
+{
+    const QString unit = QStringLiteral("procserv-invbad.service");
+    QVERIFY(m_sandbox.installUnit(unit, QByteArray("[Service]\nExecStart=\nType=nonsense\n")));
+    m_units << unit;
+    auto inventory = startInventory();
+    QVERIFY(inventory);
+    const Ioc bad = findByName(*inventory, QStringLiteral("invbad"));
+    QCOMPARE(bad.unit, unit);
+    QVERIFY2(bad.loadState != QLatin1String("loaded"), qPrintable(bad.loadState));
+    // The others are still there.
+    QCOMPARE(findByName(*inventory, QStringLiteral("invpsu")).convention,
+             QStringLiteral("procservutils"));
+    m_sandbox.removeUnit(unit);
+}
+
+void TestInventory::followsInstalledAndRemovedUnits()
+{
+    auto inventory = startInventory();
+    QVERIFY(inventory);
+    QSignalSpy added(inventory.get(), &Inventory::iocAdded);
+    QSignalSpy removed(inventory.get(), &Inventory::iocRemoved);
+    const QString unit = QStringLiteral("procserv-invnew.service");
+    m_units << unit;
+    QVERIFY(m_sandbox.installUnit(unit, Sandbox::procServUtilsUnit(QStringLiteral("invnew"))));
+    QTRY_VERIFY_WITH_TIMEOUT(!inventory->find(QStringLiteral("invnew")).isEmpty(), 10000);
+    QVERIFY(!added.isEmpty());
+    const auto addedNew =
+            std::count_if(added.cbegin(), added.cend(), [](const QList<QVariant> &args) {
+                return args.first().value<Ioc>().name == QLatin1String("invnew");
+            });
+    QCOMPARE(addedNew, 1);
+
+    QVERIFY(m_sandbox.removeUnit(unit));
+    QTRY_VERIFY_WITH_TIMEOUT(inventory->find(QStringLiteral("invnew")).isEmpty(), 10000);
+    QVERIFY(!removed.isEmpty());
+}
+
+void TestInventory::unknownUnitActionFails()
+{
+    auto inventory = startInventory();
+    QVERIFY(inventory);
+    JobResult result;
+    bool finished = false;
+    inventory->run(UnitAction::Start, QStringLiteral("local-user/nosuch-ioc.service"), this,
+                   [&](const JobResult &r) {
+                       result = r;
+                       finished = true;
+                   });
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 10000);
+    QVERIFY(!result.ok());
+    QVERIFY2(!result.message.isEmpty(), "a failure must say why");
+}
+
+QTEST_GUILESS_MAIN(TestInventory)
+#include "tst_inventory.moc"
