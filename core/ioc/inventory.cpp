@@ -385,6 +385,17 @@ void Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
             ioc.autoRestart = AutoRestart::Off;
     }
 
+    // The unit name alone cannot tell NSLS-II from FRIB (both softioc-NAME): the command
+    // line and environment files can.
+    if (!ioc.name.isEmpty()) {
+        QStringList environmentFiles;
+        for (const EnvironmentFile &file : details.environmentFiles)
+            environmentFiles.append(file.path);
+        const ConventionMatch match = Conventions::classify(ioc.unit, argv, environmentFiles);
+        if (match.isIoc && match.convention != QLatin1String("generic"))
+            ioc.convention = match.convention;
+    }
+
     // Convention config files: read (never executed) for what ExecStart does not say.
     if (m_host->isLocal() && !ioc.convention.isEmpty()) {
         const ConventionConfigReader reader = m_host->isUserManager()

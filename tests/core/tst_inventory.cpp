@@ -3,6 +3,9 @@
 #include "core/ioc/inventory.h"
 #include "tests/common/sandbox.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -10,6 +13,14 @@
 #include <algorithm>
 #include <csignal>
 #include <memory>
+
+static bool writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            && file.write(content) == content.size();
+}
 
 class TestInventory : public QObject
 {
@@ -58,6 +69,26 @@ void TestInventory::initTestCase()
                   { QStringLiteral("--name=invgenioc"), QStringLiteral("--holdoff=1"),
                     QStringLiteral("--port=unix:%t/invgen.sock") },
                   {}, { QStringLiteral("Restart=always"), QStringLiteral("RestartSec=1") }) },
+        { QStringLiteral("softioc-invfrib.service"),
+          Sandbox::procServUnit(
+                  QStringLiteral("invfrib"),
+                  { QStringLiteral("--port"), QStringLiteral("${PORT}"), QStringLiteral("--port"),
+                    QStringLiteral("unix:%t/softioc-invfrib/procServ.sock") },
+                  {},
+                  { QStringLiteral("EnvironmentFile=-%1/invfrib.env").arg(m_sandbox.dir()),
+                    QStringLiteral("RuntimeDirectory=softioc-invfrib") }) },
+        { QStringLiteral("ioc@.service"),
+          Sandbox::procServUnit(QStringLiteral("%i"),
+                                { QStringLiteral("--name=%i"), QStringLiteral("--ignore=^C^D"),
+                                  QStringLiteral("--port=unix:%t/procServ/%i/control") },
+                                {}, { QStringLiteral("RuntimeDirectory=procServ/%i") }) },
+        { QStringLiteral("epics-@.service"),
+          Sandbox::procServUnit(
+                  QStringLiteral("%i"),
+                  { QStringLiteral("--name=%i"), QStringLiteral("--port=${IOC_PORT}") }, {},
+                  { QStringLiteral("EnvironmentFile=%1/procServ.d/%i.conf")
+                            .arg(m_sandbox.configDir()),
+                    QStringLiteral("RuntimeDirectory=procserv/%i") }) },
         { QStringLiteral("invplain.service"),
           QStringLiteral("[Service]\nExecStart=/bin/sleep 1000\n") },
     };
@@ -65,12 +96,24 @@ void TestInventory::initTestCase()
     for (const QString &stale :
          { QStringLiteral("procserv-invnew.service"), QStringLiteral("procserv-invbad.service") })
         m_sandbox.removeUnit(stale);
+    QVERIFY(writeFile(m_sandbox.dir() + QStringLiteral("/invfrib.env"),
+                      "NAME=invfrib\nPORT=" + QByteArray::number(Sandbox::freeTcpPort()) + '\n'));
+    QVERIFY(writeFile(m_sandbox.configDir() + QStringLiteral("/procServ.d/invrun.conf"),
+                      "IOC_PORT=unix:" + m_sandbox.runtimeDir().toUtf8()
+                              + "/procserv/invrun/control\nIOC_CHDIR=/\n"));
     for (const auto &unit : units) {
         QVERIFY2(m_sandbox.installUnit(unit.first, unit.second), qPrintable(unit.first));
         m_units << unit.first;
     }
-    for (const auto &unit : units)
-        QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit.first }));
+    for (const auto &unit : units) {
+        if (!unit.first.contains(QLatin1String("@.")))
+            QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit.first }));
+    }
+    for (const QString &instance :
+         { QStringLiteral("ioc@inve3.service"), QStringLiteral("epics-@invrun.service") }) {
+        QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), instance }));
+        m_units << instance;
+    }
 
     m_host = Host::fromSpec(QStringLiteral("user"), this);
     m_host->connectToManager();
@@ -124,6 +167,31 @@ void TestInventory::discoversEveryConvention()
     QCOMPARE(nsls.convention, QStringLiteral("manage-iocs"));
     QCOMPARE(nsls.console.toString(), QStringLiteral("tcp:127.0.0.1:%1").arg(m_tcpPort));
     QCOMPARE(nsls.logFile, m_sandbox.dir() + QStringLiteral("/invnsls.log"));
+
+    const Ioc frib = findByName(*inventory, QStringLiteral("invfrib"));
+    QCOMPARE(frib.unit, QStringLiteral("softioc-invfrib.service"));
+    QCOMPARE(frib.convention, QStringLiteral("frib"));
+    // Of a TCP port and a UNIX socket, the socket is the console.
+    QCOMPARE(frib.console.toString(),
+             QStringLiteral("unix:") + m_sandbox.runtimeDir()
+                     + QStringLiteral("/softioc-invfrib/procServ.sock"));
+
+    const Ioc e3 = findByName(*inventory, QStringLiteral("inve3"));
+    QCOMPARE(e3.unit, QStringLiteral("ioc@inve3.service"));
+    QCOMPARE(e3.convention, QStringLiteral("e3"));
+    QCOMPARE(e3.console.path, m_sandbox.runtimeDir() + QStringLiteral("/procServ/inve3/control"));
+
+    const Ioc runner = findByName(*inventory, QStringLiteral("invrun"));
+    QCOMPARE(runner.unit, QStringLiteral("epics-@invrun.service"));
+    QCOMPARE(runner.convention, QStringLiteral("ioc-runner"));
+    // The port comes from the environment file, through ${IOC_PORT}.
+    QCOMPARE(runner.console.path,
+             m_sandbox.runtimeDir() + QStringLiteral("/procserv/invrun/control"));
+    QTRY_COMPARE_WITH_TIMEOUT(findByName(*inventory, QStringLiteral("invrun")).childState,
+                              ChildState::Running, 10000);
+    // Templates are not IOCs.
+    for (const Ioc &ioc : inventory->iocs())
+        QVERIFY2(!ioc.unit.contains(QLatin1String("@.")), qPrintable(ioc.unit));
 
     const Ioc gen = findByName(*inventory, QStringLiteral("invgenioc"));
     QCOMPARE(gen.unit, QStringLiteral("anything-invgen.service"));
