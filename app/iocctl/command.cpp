@@ -22,9 +22,16 @@ Command::Command(const QString &name, const QString &description, QObject *paren
 
 Command::~Command()
 {
-    // The host is our child: it reports Disconnected while QObject tears us down.
-    if (m_host)
+    // The inventory's pending D-Bus calls must go before the host closes their connection
+    // (children would be deleted in creation order: host first).
+    delete m_inventory;
+    m_inventory = nullptr;
+    if (m_host) {
+        // It reports Disconnected while it goes.
         disconnect(m_host, nullptr, this, nullptr);
+        delete m_host;
+        m_host = nullptr;
+    }
 }
 
 void Command::setOutput(QTextStream *out, QTextStream *err)

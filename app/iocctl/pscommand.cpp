@@ -22,6 +22,15 @@ QString truncated(const QString &text, bool noTrunc)
     return text.left(kTruncateWidth - 1) + QChar(0x2026);
 }
 
+// Console paths differ at their end (".../procserv-NAME/control"): keep both ends.
+QString truncatedMiddle(const QString &text, bool noTrunc)
+{
+    if (noTrunc || text.size() <= kTruncateWidth)
+        return text;
+    const int head = 12;
+    return text.left(head) + QChar(0x2026) + text.right(kTruncateWidth - head - 1);
+}
+
 QJsonValue pidValue(quint32 pid)
 {
     return pid ? QJsonValue(static_cast<qint64>(pid)) : QJsonValue(QJsonValue::Null);
@@ -204,7 +213,7 @@ void PsCommand::printTable(const QList<Ioc> &iocs, const QDateTime &now)
             << IocFormat::statusText(ioc, now)
             << (ioc.childPid ? QString::number(ioc.childPid) : QStringLiteral("-"))
             << QString::number(ioc.nRestarts)
-            << (ioc.console.isValid() ? truncated(ioc.console.toString(), m_noTrunc)
+            << (ioc.console.isValid() ? truncatedMiddle(ioc.console.toString(), m_noTrunc)
                                       : QStringLiteral("-"))
             << ioc.convention;
         rows << row;
