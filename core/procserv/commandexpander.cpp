@@ -4,11 +4,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandExpander", text);
-}
-
 // systemd's extract_first_word(EXTRACT_RELAX | EXTRACT_UNQUOTE) applied repeatedly:
 // split at whitespace, quotes group, backslash takes the next character literally.
 QStringList splitWords(const QString &text)
@@ -109,7 +104,10 @@ bool expandSpecifiers(const QString &in, const QMap<QChar, QString> &specifiers,
         const auto it = specifiers.constFind(spec);
         if (it == specifiers.constEnd()) {
             if (error)
-                *error = tr("Unknown or unavailable specifier %%%1 in \"%2\"").arg(spec, in);
+                *error = QCoreApplication::translate(
+                                 "CommandExpander",
+                                 "Unknown or unavailable specifier %%%1 in \"%2\"")
+                                 .arg(spec, in);
             return false;
         }
         out->append(it.value());
@@ -269,9 +267,13 @@ QMap<QString, QString> parseEnvironmentFile(const QByteArray &content, QString *
         const QString k = fromUtf8Strict(key, &keyOk);
         const QString v = fromUtf8Strict(value, &valueOk);
         if (!keyOk || !valueOk) {
-            problems.append(tr("line %1: invalid UTF-8, ignored").arg(keyLine));
+            problems.append(QCoreApplication::translate("CommandExpander",
+                                                        "line %1: invalid UTF-8, ignored")
+                                    .arg(keyLine));
         } else if (!isValidEnvName(k)) {
-            problems.append(tr("line %1: \"%2\" is not a valid variable name, ignored")
+            problems.append(QCoreApplication::translate(
+                                    "CommandExpander",
+                                    "line %1: \"%2\" is not a valid variable name, ignored")
                                     .arg(keyLine)
                                     .arg(k));
         } else {
@@ -300,7 +302,8 @@ QMap<QString, QString> parseEnvironmentFile(const QByteArray &content, QString *
             if (isNewline(c)) {
                 if (lastKeyWhitespace >= 0)
                     key.truncate(lastKeyWhitespace);
-                problems.append(tr("line %1: \"%2\" has no '=', ignored")
+                problems.append(QCoreApplication::translate("CommandExpander",
+                                                            "line %1: \"%2\" has no '=', ignored")
                                         .arg(keyLine)
                                         .arg(QString::fromUtf8(key)));
                 state = PreKey;
@@ -416,8 +419,10 @@ QMap<QString, QString> parseEnvironmentFile(const QByteArray &content, QString *
     case Key:
         if (lastKeyWhitespace >= 0)
             key.truncate(lastKeyWhitespace);
-        problems.append(
-                tr("line %1: \"%2\" has no '=', ignored").arg(keyLine).arg(QString::fromUtf8(key)));
+        problems.append(QCoreApplication::translate("CommandExpander",
+                                                    "line %1: \"%2\" has no '=', ignored")
+                                .arg(keyLine)
+                                .arg(QString::fromUtf8(key)));
         break;
     default:
         break;

@@ -36,11 +36,6 @@ constexpr OptionSpec s_options[] = {
     { "logoutcmd", 'x', Arg::Required },
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProcServCommand", text);
-}
-
 const OptionSpec *findShort(QChar c)
 {
     for (const OptionSpec &o : s_options) {
@@ -141,7 +136,7 @@ void parseLauncher(ProcServCommand &cmd, const QStringList &argv)
         } else if (!onlyPositional && a == QLatin1String("--system")) {
             cmd.launcherUser = false;
         } else if (!onlyPositional && a.startsWith(QLatin1Char('-')) && a.size() > 1) {
-            cmd.error = tr("procServ-launcher: unknown option %1").arg(a);
+            cmd.error = ProcServCommand::tr("procServ-launcher: unknown option %1").arg(a);
             return;
         } else {
             positional.append(a);
@@ -149,8 +144,8 @@ void parseLauncher(ProcServCommand &cmd, const QStringList &argv)
     }
     if (positional.size() != 1) {
         cmd.error = positional.isEmpty()
-                ? tr("procServ-launcher: the instance name is missing")
-                : tr("procServ-launcher: expected one instance name, got %1")
+                ? ProcServCommand::tr("procServ-launcher: the instance name is missing")
+                : ProcServCommand::tr("procServ-launcher: expected one instance name, got %1")
                           .arg(positional.join(QLatin1Char(' ')));
         return;
     }

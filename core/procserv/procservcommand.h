@@ -2,6 +2,7 @@
 
 #include "core/ioc/ioc.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -56,4 +57,6 @@ struct ProcServCommand
     /// @p randomPort when the spec asks for port 0.
     static ConsoleEndpoint parseEndpoint(const QString &spec, bool control, bool allow,
                                          QString *error, bool *randomPort = nullptr);
+
+    Q_DECLARE_TR_FUNCTIONS(ProcServCommand) // last: the macro ends with "private:"
 };
