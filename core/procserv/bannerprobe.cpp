@@ -25,6 +25,8 @@ void BannerProbe::probe(const ConsoleEndpoint &endpoint)
     m_session->setAutoReconnect(false);
     m_session->setEndpoint(endpoint);
     m_session->setProxyCommand(m_proxyCommand);
+    m_session->setPrepareCommand(m_prepareCommand);
+    m_session->setCleanupCommand(m_cleanupCommand);
     m_session->setConnectTimeout(m_timeout);
     connect(m_session, &ConsoleSession::bannerReceived, this, &BannerProbe::handleBanner);
     connect(m_session, &ConsoleSession::errorOccurred, this, &BannerProbe::handleError);

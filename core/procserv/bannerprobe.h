@@ -21,6 +21,12 @@ public:
 
     /// Stream through a helper program instead of a socket (see ConsoleSession).
     void setProxyCommand(const QStringList &argv) { m_proxyCommand = argv; }
+    /// See ConsoleSession::setPrepareCommand() and setCleanupCommand().
+    void setPrepareCommand(const QStringList &argv, const QStringList &cleanup = {})
+    {
+        m_prepareCommand = argv;
+        m_cleanupCommand = cleanup;
+    }
     /// Default 3000 ms.
     void setTimeout(int msecs) { m_timeout = msecs; }
     /// Starts one probe; finished() follows exactly once. A probe already running is
@@ -39,6 +45,8 @@ private:
     void finish(const QString &error);
 
     QStringList m_proxyCommand;
+    QStringList m_prepareCommand;
+    QStringList m_cleanupCommand;
     int m_timeout = 3000;
     ConsoleSession *m_session = nullptr;
     QTimer *m_timer = nullptr;

@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcConsole, "iocdock.procserv.console", QtInfoMsg)
 
@@ -92,6 +93,7 @@ ConsoleSession::~ConsoleSession()
 {
     // Never writes: the socket is closed (queued user data flushed) or the proxy ended.
     teardown();
+    runCleanup();
 }
 
 void ConsoleSession::setEndpoint(const ConsoleEndpoint &endpoint)
@@ -151,6 +153,7 @@ void ConsoleSession::close()
 {
     m_retryTimer->stop();
     teardown();
+    runCleanup();
     setState(State::Disconnected);
 }
 
@@ -184,6 +187,63 @@ void ConsoleSession::startAttempt()
     if (m_state == State::Reconnecting || m_state == State::Failed
         || m_state == State::Disconnected)
         setState(m_hadConnection ? State::Reconnecting : State::Connecting);
+    if (!m_prepareCommand.isEmpty())
+        startPrepare();
+    else
+        connectEndpoint();
+}
+
+void ConsoleSession::startPrepare()
+{
+    auto *process = new QProcess(this);
+    m_prepare = process;
+    process->setProcessChannelMode(QProcess::SeparateChannels);
+    process->setStandardInputFile(QProcess::nullDevice());
+    const quint64 attempt = m_attempt;
+    connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
+            [this, process, attempt](int code, QProcess::ExitStatus status) {
+                const QString detail =
+                        QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
+                if (m_prepare == process)
+                    m_prepare = nullptr;
+                process->deleteLater();
+                if (attempt != m_attempt)
+                    return;
+                if (status == QProcess::NormalExit && code == 0) {
+                    m_prepared = true;
+                    connectEndpoint();
+                    return;
+                }
+                handleAttemptFailed(detail.isEmpty() ? tr("%1 failed (exit status %2)")
+                                                               .arg(m_prepareCommand.value(0))
+                                                               .arg(code)
+                                                     : detail);
+            });
+    connect(process, &QProcess::errorOccurred, this,
+            [this, process, attempt](QProcess::ProcessError e) {
+                if (e != QProcess::FailedToStart || attempt != m_attempt)
+                    return;
+                if (m_prepare == process)
+                    m_prepare = nullptr;
+                process->deleteLater();
+                handleAttemptFailed(
+                        tr("Cannot start %1: %2")
+                                .arg(m_prepareCommand.value(0), process->errorString()));
+            });
+    m_connectTimer->start(m_connectTimeout);
+    process->start(m_prepareCommand.value(0), m_prepareCommand.mid(1), QIODevice::ReadOnly);
+}
+
+void ConsoleSession::runCleanup()
+{
+    if (!m_prepared || m_cleanupCommand.isEmpty())
+        return;
+    m_prepared = false;
+    QProcess::startDetached(m_cleanupCommand.value(0), m_cleanupCommand.mid(1));
+}
+
+void ConsoleSession::connectEndpoint()
+{
     if (!m_proxyCommand.isEmpty())
         startProxy();
     else if (m_endpoint.kind == ConsoleEndpoint::Kind::Tcp)
@@ -511,6 +571,10 @@ void ConsoleSession::teardown()
     m_connectTimer->stop();
     m_connected = false;
     ++m_attempt; // queued results of the old attempt are void now
+    if (QProcess *prepare = std::exchange(m_prepare, nullptr)) {
+        prepare->disconnect(this);
+        discardDevice(prepare);
+    }
     QIODevice *device = m_device;
     m_device = nullptr;
     m_process = nullptr;

@@ -37,6 +37,15 @@ public:
     /// socket; its stderr becomes the error text when it ends.
     void setProxyCommand(const QStringList &argv);
     QStringList proxyCommand() const { return m_proxyCommand; }
+    /// When set, this program runs to its end before every connection attempt (e.g.
+    /// `ssh -O forward` making a remote UNIX socket reachable); the attempt goes on when it
+    /// exits with status 0 and fails with its stderr otherwise.
+    void setPrepareCommand(const QStringList &argv) { m_prepareCommand = argv; }
+    QStringList prepareCommand() const { return m_prepareCommand; }
+    /// Started detached when the session closes or is destroyed after a prepare command
+    /// succeeded (e.g. `ssh -O cancel`). Never waited for.
+    void setCleanupCommand(const QStringList &argv) { m_cleanupCommand = argv; }
+    QStringList cleanupCommand() const { return m_cleanupCommand; }
     void setReadOnly(bool on);
     bool isReadOnly() const { return m_readOnly; }
     /// Default true: after EOF or a failed attempt, retry after 0.5 s, doubling up to 5 s.
@@ -76,6 +85,9 @@ private:
     void connectUnix();
     void connectTcp();
     void startProxy();
+    void startPrepare();
+    void connectEndpoint();
+    void runCleanup();
     void attachDevice(QIODevice *device);
     void handleConnected();
     void markConnected();
@@ -91,6 +103,10 @@ private:
 
     ConsoleEndpoint m_endpoint;
     QStringList m_proxyCommand;
+    QStringList m_prepareCommand;
+    QStringList m_cleanupCommand;
+    QProcess *m_prepare = nullptr;
+    bool m_prepared = false; // a prepare command succeeded since the last cleanup
     bool m_readOnly = false;
     bool m_autoReconnect = true;
     int m_connectTimeout = 10000;
