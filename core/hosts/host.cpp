@@ -1,22 +1,38 @@
 #include "core/hosts/host.h"
 
+#include "core/procserv/bannerprobe.h"
 #include "core/procserv/consolesession.h"
 #include "core/systemd/systemdmanager.h"
 
 #include <QCoreApplication>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QThread>
+#include <QTimer>
 
 #include <atomic>
 #include <unistd.h>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcHost, "iocdock.host")
 
 namespace {
 
 std::atomic<int> s_connectionCounter{ 0 };
+std::atomic<int> s_forwardCounter{ 0 };
+
+// A live connection is checked this often: a closed bridge shows at once, a hung one
+// through a Ping without answer.
+constexpr int s_aliveIntervalMs = 3000;
+constexpr int s_pingTimeoutMs = 10000;
+constexpr int s_firstRetryMs = 1000;
+constexpr int s_maxRetryMs = 60000;
 
 QString userRuntimeDir()
 {
@@ -44,51 +60,111 @@ QString escapeAddressValue(const QString &value)
     return out;
 }
 
-} // namespace
-
-QStringList Host::sshArguments() const
+// The remote side runs the user's login shell, which may not be POSIX (csh, fish): every
+// remote script goes through `sh -c '...'`.
+QString remoteSh(const QString &script)
 {
-    QString dest = m_target;
-    if (dest.endsWith(QLatin1String("/user")))
-        dest.chop(5);
-    QString port;
-    const int colon = dest.lastIndexOf(QLatin1Char(':'));
-    if (colon > 0 && !dest.contains(QLatin1Char(']'))) {
-        port = dest.mid(colon + 1);
-        dest.truncate(colon);
-    }
-    // BatchMode: libdbus gives ssh no terminal, so it must never prompt. Host keys stay
-    // verified by the user's own known_hosts.
-    QStringList args{ QStringLiteral("-x"), QStringLiteral("-T"),
-                      QStringLiteral("-o"), QStringLiteral("BatchMode=yes"),
-                      QStringLiteral("-o"), QStringLiteral("ConnectTimeout=10"),
-                      QStringLiteral("-o"), QStringLiteral("ServerAliveInterval=5"),
-                      QStringLiteral("-o"), QStringLiteral("ServerAliveCountMax=3") };
-    const QString extra = qEnvironmentVariable("IOCDOCK_SSH_OPTIONS");
-    if (!extra.isEmpty())
-        args += extra.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (!port.isEmpty())
-        args << QStringLiteral("-p") << port;
-    args << QStringLiteral("--") << dest;
-    return args;
+    return QStringLiteral("sh -c ") + Host::shellQuote(script);
 }
 
-QString Host::busAddress() const
+// The remote user's bus: pam_systemd sets XDG_RUNTIME_DIR on a real host (the tests' sshd
+// sets it with SetEnv); /run/user/UID is systemd's default.
+QString userBusPath()
 {
-    if (m_kind == Kind::BusAddress)
-        return m_target;
-    if (m_kind != Kind::Ssh)
-        return {};
-    QStringList argv = sshArguments();
-    argv << QStringLiteral("systemd-stdio-bridge");
-    // systemd 252's bridge ignores --user without -M: name the user bus explicitly; the
-    // remote shell expands $(id -u).
-    if (isUserManager())
-        argv << QStringLiteral("--bus-path=unix:path=/run/user/$(id -u)/bus");
-    QString address = QStringLiteral("unixexec:path=ssh,argv0=ssh");
-    for (int i = 0; i < argv.size(); ++i)
-        address += QStringLiteral(",argv%1=").arg(i + 1) + escapeAddressValue(argv.at(i));
-    return address;
+    return QStringLiteral("${XDG_RUNTIME_DIR:-/run/user/$(id -u)}/bus");
+}
+
+QString lastMeaningfulLine(const QString &text)
+{
+    const QStringList lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
+        const QString line = it->trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1String("Warning:"))
+            || line.startsWith(QLatin1String("@@@")))
+            continue;
+        return line;
+    }
+    return {};
+}
+
+} // namespace
+
+QString Host::SshTarget::destination() const
+{
+    return user.isEmpty() ? host : user + QLatin1Char('@') + host;
+}
+
+bool Host::parseSshSpec(const QString &spec, SshTarget *target, QString *error)
+{
+    auto bad = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    SshTarget t;
+    QString rest = spec.trimmed();
+    if (rest.isEmpty())
+        return bad(tr("The host is empty."));
+    if (rest.endsWith(QLatin1String("/user"))) {
+        t.userManager = true;
+        rest.chop(5);
+    }
+    const int at = rest.lastIndexOf(QLatin1Char('@'));
+    if (at >= 0) {
+        t.user = rest.left(at);
+        rest = rest.mid(at + 1);
+        static const QRegularExpression userRe(QStringLiteral("^[A-Za-z0-9_.][A-Za-z0-9_.-]*$"));
+        if (!userRe.match(t.user).hasMatch())
+            return bad(tr("\"%1\" is not a valid user name.").arg(t.user));
+    }
+    QString port;
+    if (rest.startsWith(QLatin1Char('['))) {
+        const int close = rest.indexOf(QLatin1Char(']'));
+        if (close < 0)
+            return bad(tr("A missing \"]\" in \"%1\".").arg(spec));
+        t.host = rest.mid(1, close - 1);
+        const QString after = rest.mid(close + 1);
+        if (after.startsWith(QLatin1Char(':')))
+            port = after.mid(1);
+        else if (!after.isEmpty())
+            return bad(tr("Unexpected \"%1\" after the address.").arg(after));
+    } else {
+        const int colon = rest.indexOf(QLatin1Char(':'));
+        if (colon >= 0 && rest.indexOf(QLatin1Char(':'), colon + 1) < 0) {
+            t.host = rest.left(colon);
+            port = rest.mid(colon + 1);
+        } else {
+            t.host = rest; // a bare IPv6 address, or no port
+        }
+    }
+    static const QRegularExpression hostRe(QStringLiteral("^[A-Za-z0-9_.:%-]+$"));
+    if (t.host.isEmpty())
+        return bad(tr("The host name is empty."));
+    if (t.host.startsWith(QLatin1Char('-')) || !hostRe.match(t.host).hasMatch())
+        return bad(tr("\"%1\" is not a valid host name.").arg(t.host));
+    if (rest.contains(QLatin1Char(':')) && !port.isNull()) {
+        bool ok = false;
+        t.port = port.toInt(&ok);
+        if (!ok || t.port < 1 || t.port > 65535)
+            return bad(tr("\"%1\" is not a valid port (1 to 65535).").arg(port));
+    }
+    if (target)
+        *target = t;
+    return true;
+}
+
+bool Host::isValidSpec(const QString &spec, QString *error)
+{
+    if (spec == QLatin1String("system") || spec == QLatin1String("user"))
+        return true;
+    if (spec.startsWith(QLatin1String("bus:"))) {
+        if (spec.size() > 4)
+            return true;
+        if (error)
+            *error = tr("A bus address is missing after \"bus:\".");
+        return false;
+    }
+    return parseSshSpec(spec, nullptr, error);
 }
 
 Host *Host::fromSpec(const QString &spec, QObject *parent)
@@ -98,18 +174,31 @@ Host *Host::fromSpec(const QString &spec, QObject *parent)
     if (spec == QLatin1String("user"))
         return new Host(Kind::LocalUser, {}, parent);
     if (spec.startsWith(QLatin1String("bus:")))
-        return new Host(Kind::BusAddress, spec.mid(4), parent);
-    return new Host(Kind::Ssh, spec, parent);
+        return spec.size() > 4 ? new Host(Kind::BusAddress, spec.mid(4), parent) : nullptr;
+    if (!parseSshSpec(spec, nullptr))
+        return nullptr;
+    return new Host(Kind::Ssh, spec.trimmed(), parent);
 }
 
 Host::Host(Kind kind, const QString &target, QObject *parent)
     : QObject(parent)
     , m_kind(kind)
     , m_target(target)
-{}
+    , m_attemptTimer(new QTimer(this))
+    , m_retryTimer(new QTimer(this))
+    , m_aliveTimer(new QTimer(this))
+{
+    m_attemptTimer->setSingleShot(true);
+    connect(m_attemptTimer, &QTimer::timeout, this, &Host::handleAttemptTimeout);
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &Host::startAttempt);
+    m_aliveTimer->setInterval(s_aliveIntervalMs);
+    connect(m_aliveTimer, &QTimer::timeout, this, &Host::checkAlive);
+}
 
 Host::~Host()
 {
+    m_autoReconnect = false;
     disconnectFromManager();
 }
 
@@ -142,6 +231,21 @@ QString Host::id() const
     return m_target;
 }
 
+QString Host::spec() const
+{
+    switch (m_kind) {
+    case Kind::LocalSystem:
+        return QStringLiteral("system");
+    case Kind::LocalUser:
+        return QStringLiteral("user");
+    case Kind::BusAddress:
+        return QStringLiteral("bus:") + m_target;
+    case Kind::Ssh:
+        break;
+    }
+    return m_target;
+}
+
 QString Host::displayName() const
 {
     switch (m_kind) {
@@ -157,29 +261,291 @@ QString Host::displayName() const
     return m_target;
 }
 
-void Host::setState(State state, const QString &error)
+QString Host::stateText() const
 {
-    m_error = error;
-    if (m_state == state)
+    switch (m_state) {
+    case State::Disconnected:
+        return tr("disconnected");
+    case State::Connecting:
+        return tr("connecting");
+    case State::Connected:
+        return tr("connected");
+    case State::Failed:
+        break;
+    }
+    QString text;
+    switch (m_failure) {
+    case Failure::Unreachable:
+        text = tr("unreachable");
+        break;
+    case Failure::AuthenticationFailed:
+        text = tr("authentication failed");
+        break;
+    case Failure::HostKeyChanged:
+        text = tr("host key changed");
+        break;
+    case Failure::HostKeyUnknown:
+        text = tr("host key unknown");
+        break;
+    case Failure::Lost:
+        text = tr("lost");
+        break;
+    case Failure::None:
+    case Failure::Other:
+        text = tr("failed");
+        break;
+    }
+    if (m_retrying)
+        text = tr("%1 — retrying").arg(text);
+    return text;
+}
+
+void Host::setAutoReconnect(bool on)
+{
+    m_autoReconnect = on;
+    if (!on && m_retryTimer->isActive()) {
+        m_retryTimer->stop();
+        m_retrying = false;
+        emit stateChanged(m_state);
+    }
+}
+
+// ---- ssh ------------------------------------------------------------------------------------
+
+QString Host::shellQuote(const QString &arg)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:=@%+,-]+$"));
+    if (!arg.isEmpty() && plain.match(arg).hasMatch())
+        return arg;
+    QString quoted = arg;
+    quoted.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QString Host::sshRuntimeDir()
+{
+    // Control sockets must fit in sun_path (108 bytes) with ssh's temporary suffix: a
+    // long XDG_RUNTIME_DIR (a test sandbox) falls back to /tmp.
+    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    QString dir = !runtime.isEmpty() && runtime.size() <= 40
+            ? runtime + QStringLiteral("/iocdock-ssh")
+            : QStringLiteral("/tmp/iocdock-ssh-%1").arg(::getuid());
+    if (!QFileInfo::exists(dir)) {
+        QDir().mkpath(dir);
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    const QFileInfo info(dir);
+    // Someone else's directory in /tmp must not hold our sockets: then no sharing.
+    if (!info.isDir() || info.ownerId() != ::getuid())
+        return {};
+    return dir;
+}
+
+QStringList Host::sshOptions() const
+{
+    SshTarget target;
+    parseSshSpec(m_target, &target);
+    QStringList args{ QStringLiteral("-x"), QStringLiteral("-T") };
+    // For each option ssh uses the first value it gets: options of the user (and the tests,
+    // through IOCDOCK_SSH_OPTIONS) come first so they win over our defaults.
+    const QString extra = qEnvironmentVariable("IOCDOCK_SSH_OPTIONS");
+    if (!extra.isEmpty())
+        args += extra.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const int connectSecs = qMax(1, (m_connectTimeout + 999) / 1000);
+    // BatchMode: nobody can answer a prompt (libdbus gives ssh no terminal). Host keys stay
+    // verified against the user's known_hosts; an unknown key is refused, not accepted.
+    args << QStringLiteral("-o") << QStringLiteral("BatchMode=yes") << QStringLiteral("-o")
+         << QStringLiteral("ConnectTimeout=%1").arg(connectSecs) << QStringLiteral("-o")
+         << QStringLiteral("ServerAliveInterval=5") << QStringLiteral("-o")
+         << QStringLiteral("ServerAliveCountMax=3");
+    const QString controlDir = sshRuntimeDir();
+    if (!controlDir.isEmpty()) {
+        // One master per host: the D-Bus bridge, consoles, forwards and logs share it.
+        args << QStringLiteral("-o") << QStringLiteral("ControlMaster=auto") << QStringLiteral("-o")
+             << QStringLiteral("ControlPath=") + controlDir + QStringLiteral("/%C")
+             << QStringLiteral("-o") << QStringLiteral("ControlPersist=60") << QStringLiteral("-o")
+             << QStringLiteral("StreamLocalBindUnlink=yes");
+    }
+    if (target.port > 0)
+        args << QStringLiteral("-p") << QString::number(target.port);
+    return args;
+}
+
+QStringList Host::sshArguments() const
+{
+    SshTarget target;
+    parseSshSpec(m_target, &target);
+    return sshOptions() << QStringLiteral("--") << target.destination();
+}
+
+QString Host::busAddress() const
+{
+    if (m_kind == Kind::BusAddress)
+        return m_target;
+    if (m_kind != Kind::Ssh)
+        return {};
+    QStringList argv = sshArguments();
+    // systemd 252's bridge ignores --user without -M: name the user bus explicitly.
+    if (isUserManager())
+        argv << remoteSh(QString(QStringLiteral("exec systemd-stdio-bridge \"--bus-path=unix:path=")
+                                 + userBusPath() + QLatin1Char('"')));
+    else
+        argv << remoteSh(QStringLiteral("exec systemd-stdio-bridge"));
+    QString address = QStringLiteral("unixexec:path=ssh,argv0=ssh");
+    for (int i = 0; i < argv.size(); ++i)
+        address += QStringLiteral(",argv%1=").arg(i + 1) + escapeAddressValue(argv.at(i));
+    return address;
+}
+
+Host::Failure Host::classifySshError(const QString &text)
+{
+    if (text.contains(QLatin1String("REMOTE HOST IDENTIFICATION HAS CHANGED"))
+        || text.contains(QLatin1String("has changed and you have requested strict checking")))
+        return Failure::HostKeyChanged;
+    if (text.contains(QLatin1String("Host key verification failed"))
+        || text.contains(QLatin1String("host key is known for")))
+        return Failure::HostKeyUnknown;
+    if (text.contains(QLatin1String("Permission denied"))
+        || text.contains(QLatin1String("Too many authentication failures"))
+        || text.contains(QLatin1String("no mutual signature algorithm")))
+        return Failure::AuthenticationFailed;
+    static const char *const unreachable[] = {
+        "Connection refused",        "Connection timed out",
+        "Operation timed out",       "No route to host",
+        "Network is unreachable",    "Could not resolve hostname",
+        "Name or service not known", "Connection closed by",
+        "Connection reset by",       "kex_exchange_identification",
+        "banner exchange",           "Temporary failure in name resolution",
+    };
+    for (const char *needle : unreachable) {
+        if (text.contains(QLatin1String(needle)))
+            return Failure::Unreachable;
+    }
+    return Failure::Other;
+}
+
+// ---- connecting ------------------------------------------------------------------------------
+
+void Host::setState(State state, Failure failure, const QString &error)
+{
+    if (m_state == state && m_failure == failure && m_error == error)
         return;
     m_state = state;
+    m_failure = failure;
+    m_error = error;
     emit stateChanged(state);
 }
 
 void Host::connectToManager()
 {
-    if (m_state == State::Connecting || m_state == State::Connected)
+    if (m_state == State::Connected || m_attemptRunning)
         return;
+    m_retryTimer->stop();
+    m_retrying = false;
     setState(State::Connecting);
+    startAttempt();
+}
 
+void Host::startAttempt()
+{
+    m_attemptRunning = true;
+    dropConnection();
+    m_attemptTimer->start(m_connectTimeout);
+    if (m_kind == Kind::Ssh)
+        startPreflight();
+    else
+        startBusConnection();
+}
+
+void Host::startPreflight()
+{
+    // A login that runs a tiny check: it tells why a host fails (libdbus would only say
+    // "NoReply"), and it becomes the shared connection master.
+    QString check = QStringLiteral(
+            "command -v systemd-stdio-bridge >/dev/null 2>&1 || "
+            "{ echo 'iocdock: systemd-stdio-bridge is not installed' >&2; exit 3; }; ");
+    if (isUserManager())
+        check += QString(QStringLiteral("b=\"") + userBusPath())
+                + QStringLiteral("\"; [ -S \"$b\" ] || { echo \"iocdock: no user manager bus "
+                                 "at $b (is the user logged in, or lingering?)\" >&2; exit 4; }");
+    else
+        check += QStringLiteral(
+                "[ -S /run/dbus/system_bus_socket ] || "
+                "{ echo 'iocdock: no system bus at /run/dbus/system_bus_socket' >&2; exit 4; }");
+    auto *process = new QProcess(this);
+    m_preflight = process;
+    process->setStandardInputFile(QProcess::nullDevice());
+    connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
+            &Host::handlePreflightFinished);
+    connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
+        if (e != QProcess::FailedToStart || m_preflight != process)
+            return;
+        m_preflight = nullptr;
+        process->deleteLater();
+        fail(Failure::Other, tr("Cannot start ssh: %1").arg(process->errorString()));
+    });
+    qCDebug(lcHost) << id() << "pre-flight";
+    process->start(QStringLiteral("ssh"), sshArguments() << remoteSh(check));
+}
+
+void Host::handlePreflightFinished()
+{
+    QProcess *process = m_preflight;
+    if (!process)
+        return;
+    m_preflight = nullptr;
+    process->deleteLater();
+    const QString err = QString::fromLocal8Bit(process->readAllStandardError());
+    const int code = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
+    qCDebug(lcHost) << id() << "pre-flight exit" << code << err.trimmed();
+    if (code == 0) {
+        startBusConnection();
+        return;
+    }
+    const QString line = lastMeaningfulLine(err);
+    if (code != 255 && line.startsWith(QLatin1String("iocdock: "))) {
+        fail(Failure::Other, tr("%1: %2").arg(m_target, line.mid(9)));
+        return;
+    }
+    const Failure failure = classifySshError(err);
+    QString message;
+    switch (failure) {
+    case Failure::HostKeyChanged:
+        message = tr("The host key of %1 has changed: connection refused. This may be an attack; "
+                     "if the change is expected, remove the old key with \"ssh-keygen -R\".")
+                          .arg(m_target);
+        break;
+    case Failure::HostKeyUnknown:
+        message = tr("The host key of %1 is not known: connection refused. Connect once with ssh "
+                     "to check and accept it.")
+                          .arg(m_target);
+        break;
+    case Failure::AuthenticationFailed:
+        message = tr("Authentication failed for %1: %2").arg(m_target, line);
+        break;
+    case Failure::Unreachable:
+        message = tr("%1 is unreachable: %2").arg(m_target, line);
+        break;
+    default:
+        message = line.isEmpty() ? tr("ssh to %1 failed (exit status %2).").arg(m_target).arg(code)
+                                 : tr("ssh to %1 failed: %2").arg(m_target, line);
+        break;
+    }
+    fail(failure, message);
+}
+
+void Host::startBusConnection()
+{
+    m_attemptTimer->start(m_connectTimeout);
     m_connectionName = QStringLiteral("iocdock-host-%1").arg(++s_connectionCounter);
     const Kind kind = m_kind;
     const QString address = busAddress();
     const QString name = m_connectionName;
     QPointer<Host> self(this);
 
-    // QDBusConnection::connectToBus() blocks while the transport starts (for SSH: the whole
-    // login), so it runs on a short-lived thread; the result comes back queued.
+    // QDBusConnection::connectToBus() blocks while the transport starts (for SSH: the bridge
+    // through the master), so it runs on a short-lived thread; the result comes back queued
+    // to the application object, where `self` can be checked safely.
     QThread *worker = QThread::create([self, kind, address, name] {
         QDBusConnection connection(name);
         switch (kind) {
@@ -201,26 +567,14 @@ void Host::connectToManager()
         }
         const bool ok = connection.isConnected();
         const QString error = ok ? QString() : connection.lastError().message();
-        if (!self)
-            return;
         QMetaObject::invokeMethod(
-                self.data(),
+                QCoreApplication::instance(),
                 [self, ok, error, name] {
-                    if (!self || self->m_connectionName != name)
-                        return;
-                    if (!ok) {
+                    if (!self) {
                         QDBusConnection::disconnectFromBus(name);
-                        self->setState(State::Failed,
-                                       error.isEmpty() ? tr("Could not connect to systemd.")
-                                                       : error);
                         return;
                     }
-                    self->m_manager = new SystemdManager(QDBusConnection(name), self.data());
-                    connect(self->m_manager.data(), &SystemdManager::connectionLost, self.data(),
-                            [host = self.data()](const QString &message) {
-                                host->setState(State::Failed, message);
-                            });
-                    self->setState(State::Connected);
+                    self->handleBusConnected(name, ok, error);
                 },
                 Qt::QueuedConnection);
     });
@@ -228,16 +582,171 @@ void Host::connectToManager()
     worker->start();
 }
 
-void Host::disconnectFromManager()
+void Host::handleBusConnected(const QString &name, bool ok, const QString &error)
 {
+    if (name != m_connectionName) {
+        QDBusConnection::disconnectFromBus(name); // an attempt given up on
+        return;
+    }
+    if (!ok) {
+        fail(Failure::Other,
+             error.isEmpty()
+                     ? tr("Could not connect to systemd on %1.").arg(displayName())
+                     : tr("Could not connect to systemd on %1: %2").arg(displayName(), error));
+        return;
+    }
+    m_attemptTimer->stop();
+    m_attemptRunning = false;
+    m_retrying = false;
+    m_retryDelay = s_firstRetryMs;
+    m_wasConnected = true;
+    m_manager = new SystemdManager(QDBusConnection(name), this);
+    connect(m_manager.data(), &SystemdManager::connectionLost, this, &Host::checkAlive);
+    m_aliveTimer->start();
+    qCDebug(lcHost) << id() << "connected";
+    setState(State::Connected);
+}
+
+void Host::handleAttemptTimeout()
+{
+    if (!m_attemptRunning)
+        return;
+    if (m_preflight) {
+        QProcess *process = std::exchange(m_preflight, nullptr);
+        process->disconnect(this);
+        connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), process,
+                &QObject::deleteLater);
+        process->kill();
+    }
+    fail(Failure::Unreachable,
+         tr("%1 did not answer within %2 s.").arg(displayName()).arg(m_connectTimeout / 1000.0));
+}
+
+void Host::fail(Failure failure, const QString &message)
+{
+    qCDebug(lcHost) << id() << "failed:" << failure << message;
+    m_attemptTimer->stop();
+    m_attemptRunning = false;
+    dropConnection();
+    // While a lost host keeps being unreachable, it stays "lost".
+    if (m_retrying && m_failure == Failure::Lost && failure == Failure::Unreachable)
+        failure = Failure::Lost;
+    if (m_autoReconnect) {
+        m_retrying = true;
+        m_retryTimer->start(m_retryDelay);
+        m_retryDelay = qMin(m_retryDelay * 2, s_maxRetryMs);
+    }
+    setState(State::Failed, failure, message);
+}
+
+void Host::handleLost(const QString &message)
+{
+    if (m_state != State::Connected)
+        return;
+    m_retryDelay = s_firstRetryMs;
+    m_retrying = m_autoReconnect;
+    fail(Failure::Lost, message);
+}
+
+void Host::checkAlive()
+{
+    if (m_state != State::Connected || m_connectionName.isEmpty())
+        return;
+    QDBusConnection connection(m_connectionName);
+    if (!connection.isConnected()) {
+        handleLost(tr("The connection to %1 was lost.").arg(displayName()));
+        return;
+    }
+    if (m_pingInFlight)
+        return;
+    m_pingInFlight = true;
+    const QDBusMessage ping = QDBusMessage::createMethodCall(
+            SystemdManager::serviceName(), SystemdManager::managerPath(),
+            QStringLiteral("org.freedesktop.DBus.Peer"), QStringLiteral("Ping"));
+    auto *watcher = new QDBusPendingCallWatcher(connection.asyncCall(ping, s_pingTimeoutMs), this);
+    const QString name = m_connectionName;
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+            [this, name](QDBusPendingCallWatcher *finished) {
+                finished->deleteLater();
+                if (name != m_connectionName)
+                    return;
+                m_pingInFlight = false;
+                if (!finished->isError())
+                    return;
+                const QDBusError error = finished->error();
+                if (error.type() == QDBusError::Disconnected || error.type() == QDBusError::NoReply
+                    || error.type() == QDBusError::Timeout || !QDBusConnection(name).isConnected())
+                    handleLost(tr("The connection to %1 was lost: %2")
+                                       .arg(displayName(), error.message()));
+            });
+}
+
+void Host::dropConnection()
+{
+    m_aliveTimer->stop();
+    m_pingInFlight = false;
     if (m_manager)
         delete m_manager.data();
     if (!m_connectionName.isEmpty()) {
         QDBusConnection::disconnectFromBus(m_connectionName);
         m_connectionName.clear();
     }
+}
+
+void Host::disconnectFromManager()
+{
+    m_attemptTimer->stop();
+    m_retryTimer->stop();
+    m_retrying = false;
+    m_attemptRunning = false;
+    if (QProcess *process = std::exchange(m_preflight, nullptr)) {
+        process->disconnect(this);
+        process->kill();
+        process->waitForFinished(1000); // SIGKILL: ssh is gone at once
+        delete process;
+    }
+    dropConnection();
     if (m_state != State::Failed)
         setState(State::Disconnected);
+}
+
+// ---- consoles and logs ----------------------------------------------------------------------
+
+QStringList Host::unixForwardCommands(const QString &remotePath, QStringList *cleanup,
+                                      QString *localPath) const
+{
+    SshTarget target;
+    parseSshSpec(m_target, &target);
+    const QString dir = sshRuntimeDir().isEmpty() ? QDir::tempPath() : sshRuntimeDir();
+    *localPath = QStringLiteral("%1/console-%2-%3.sock")
+                         .arg(dir)
+                         .arg(QCoreApplication::applicationPid())
+                         .arg(++s_forwardCounter);
+    const QString spec = *localPath + QLatin1Char(':') + remotePath;
+    const QStringList options = sshOptions();
+    auto join = [](const QStringList &argv) {
+        QStringList quoted;
+        for (const QString &arg : argv)
+            quoted << shellQuote(arg);
+        return quoted.join(QLatin1Char(' '));
+    };
+    // `ssh -W` takes no UNIX socket path, but the master forwards one: make sure a master
+    // runs (a login through it costs a few ms), then add the forward to it.
+    const QString login = join(QStringList{ QStringLiteral("ssh") } + options << QStringLiteral(
+                                       "--") << target.destination() << QStringLiteral("true"));
+    const QString forward =
+            join(QStringList{ QStringLiteral("ssh") } + options
+                 << QStringLiteral("-O") << QStringLiteral("forward") << QStringLiteral("-L")
+                 << spec << QStringLiteral("--") << target.destination());
+    const QString cancel =
+            join(QStringList{ QStringLiteral("ssh") } + options
+                 << QStringLiteral("-O") << QStringLiteral("cancel") << QStringLiteral("-L") << spec
+                 << QStringLiteral("--") << target.destination());
+    *cleanup = QStringList{ QStringLiteral("sh"), QStringLiteral("-c"),
+                            cancel + QStringLiteral(" >/dev/null 2>&1; rm -f ")
+                                    + shellQuote(*localPath) };
+    return { QStringLiteral("sh"), QStringLiteral("-c"),
+             login + QStringLiteral(" && exec ") + forward + QStringLiteral(" >/dev/null") };
 }
 
 ConsoleSession *Host::createConsole(const Ioc &ioc, bool readOnly, QObject *parent) const
@@ -246,9 +755,57 @@ ConsoleSession *Host::createConsole(const Ioc &ioc, bool readOnly, QObject *pare
     // A read-only console prefers procServ's log port: it cannot take input at all.
     const ConsoleEndpoint endpoint =
             (readOnly && ioc.logPort.isValid()) ? ioc.logPort : ioc.console;
-    session->setEndpoint(endpoint);
     session->setReadOnly(readOnly);
+    if (m_kind != Kind::Ssh || !endpoint.isValid()) {
+        session->setEndpoint(endpoint);
+        return session;
+    }
+    if (endpoint.kind == ConsoleEndpoint::Kind::Tcp) {
+        QString host = endpoint.host;
+        if (host.isEmpty() || host == QLatin1String("0.0.0.0"))
+            host = QStringLiteral("127.0.0.1");
+        session->setEndpoint(endpoint);
+        session->setProxyCommand(
+                QStringList{ QStringLiteral("ssh") } + sshOptions()
+                << QStringLiteral("-W")
+                << (host.contains(QLatin1Char(':'))
+                            ? QStringLiteral("[%1]:%2").arg(host).arg(endpoint.port)
+                            : QStringLiteral("%1:%2").arg(host).arg(endpoint.port))
+                << QStringLiteral("--") << sshArguments().constLast());
+        return session;
+    }
+    if (endpoint.kind == ConsoleEndpoint::Kind::UnixAbstract) {
+        // OpenSSH forwards UNIX sockets by path only.
+        session->setEndpoint(endpoint);
+        session->setPrepareCommand(
+                { QStringLiteral("sh"), QStringLiteral("-c"),
+                  QStringLiteral("echo %1 >&2; exit 1")
+                          .arg(shellQuote(tr("ssh cannot forward the abstract socket @%1")
+                                                  .arg(endpoint.path))) });
+        return session;
+    }
+    QStringList cleanup;
+    QString localPath;
+    const QStringList prepare = unixForwardCommands(endpoint.path, &cleanup, &localPath);
+    ConsoleEndpoint local;
+    local.kind = ConsoleEndpoint::Kind::Unix;
+    local.path = localPath;
+    session->setEndpoint(local);
+    session->setPrepareCommand(prepare);
+    session->setCleanupCommand(cleanup);
     return session;
+}
+
+void Host::setUpProbe(BannerProbe *probe, const ConsoleEndpoint &endpoint) const
+{
+    if (m_kind != Kind::Ssh)
+        return;
+    Ioc ioc;
+    ioc.console = endpoint;
+    ConsoleSession *route = createConsole(ioc, false, nullptr);
+    probe->setProxyCommand(route->proxyCommand());
+    probe->setPrepareCommand(route->prepareCommand(), route->cleanupCommand());
+    delete route;
 }
 
 QStringList Host::logCommand(const Ioc &ioc, bool follow, int lines, const QString &since) const
@@ -262,21 +819,28 @@ QStringList Host::logCommand(const Ioc &ioc, bool follow, int lines, const QStri
         if (follow)
             argv << QStringLiteral("-F");
         argv << QStringLiteral("--") << ioc.logFile;
-        return argv;
+    } else {
+        argv << QStringLiteral("journalctl") << QStringLiteral("--no-pager") << QStringLiteral("-o")
+             << QStringLiteral("cat");
+        argv << (isUserManager() ? QStringLiteral("--user-unit=") : QStringLiteral("--unit="))
+                        + ioc.unit;
+        if (lines >= 0)
+            argv << QStringLiteral("-n") << QString::number(lines);
+        else
+            argv << QStringLiteral("--no-tail");
+        if (!since.isEmpty())
+            argv << QStringLiteral("--since=") + since;
+        if (follow)
+            argv << QStringLiteral("-f");
     }
-    argv << QStringLiteral("journalctl") << QStringLiteral("--no-pager") << QStringLiteral("-o")
-         << QStringLiteral("cat");
-    argv << (isUserManager() ? QStringLiteral("--user-unit=") : QStringLiteral("--unit="))
-                    + ioc.unit;
-    if (lines >= 0)
-        argv << QStringLiteral("-n") << QString::number(lines);
-    else
-        argv << QStringLiteral("--no-tail");
-    if (!since.isEmpty())
-        argv << QStringLiteral("--since=") + since;
-    if (follow)
-        argv << QStringLiteral("-f");
-    return argv;
+    if (m_kind != Kind::Ssh)
+        return argv;
+    // ssh hands the remote shell one string: quote every argument for it.
+    QStringList quoted;
+    for (const QString &arg : std::as_const(argv))
+        quoted << shellQuote(arg);
+    return QStringList{ QStringLiteral("ssh") } + sshArguments()
+            << remoteSh(QStringLiteral("exec ") + quoted.join(QLatin1Char(' ')));
 }
 
 QString Host::runtimeDir() const

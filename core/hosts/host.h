@@ -8,12 +8,22 @@
 #include <QPointer>
 #include <QStringList>
 
+class BannerProbe;
 class ConsoleSession;
+class QProcess;
+class QTimer;
 
 /// One systemd manager reached over one D-Bus connection: the local system manager, the
 /// local user manager, a bus address (the sandbox), or a remote manager over SSH.
 /// Owns the connection and the SystemdManager on it, and knows how to reach its IOCs'
 /// consoles and logs. Connecting never blocks the caller's thread.
+///
+/// SSH hosts (spec `[USER@]HOST[:PORT][/user]`) use the user's own ssh (its config, agent and
+/// known_hosts; host keys are always verified, BatchMode never prompts) and share one
+/// connection master per host (ControlMaster/ControlPersist under the runtime directory):
+/// D-Bus runs through `systemd-stdio-bridge`, consoles through `ssh -W` (TCP) or a forwarded
+/// UNIX socket, logs through `ssh HOST journalctl|tail`. A quick `ssh HOST` pre-flight learns
+/// the precise failure (unreachable, authentication, host key) that libdbus would hide.
 class Host : public QObject
 {
     Q_OBJECT
@@ -21,8 +31,36 @@ public:
     enum class Kind { LocalSystem, LocalUser, BusAddress, Ssh };
     enum class State { Disconnected, Connecting, Connected, Failed };
     Q_ENUM(State)
+    /// Why a host is Failed.
+    enum class Failure {
+        None,
+        Unreachable, ///< connection refused, no route, no answer within the timeout
+        AuthenticationFailed, ///< ssh: Permission denied
+        HostKeyChanged, ///< ssh: REMOTE HOST IDENTIFICATION HAS CHANGED
+        HostKeyUnknown, ///< ssh: no known host key, and BatchMode cannot ask
+        Lost, ///< was connected; the connection broke
+        Other, ///< anything else (no systemd-stdio-bridge, no user bus, D-Bus errors)
+    };
+    Q_ENUM(Failure)
 
-    /// "system", "user", "bus:ADDRESS", "[user@]host[:port]" (+ "/user" for a remote user manager)
+    /// The parts of an SSH host spec.
+    struct SshTarget
+    {
+        QString user; ///< empty: ssh's default
+        QString host;
+        int port = 0; ///< 0: ssh's default
+        bool userManager = false; ///< "/user": the remote user's own manager
+        /// `user@host` as ssh takes it.
+        QString destination() const;
+    };
+    /// Parses `[USER@]HOST[:PORT][/user]` (IPv6 in brackets: `[::1]:22`). False with a
+    /// translated *error on bad input.
+    static bool parseSshSpec(const QString &spec, SshTarget *target, QString *error = nullptr);
+    /// True when fromSpec() accepts @p spec; else *error says why (translated).
+    static bool isValidSpec(const QString &spec, QString *error = nullptr);
+
+    /// "system", "user", "bus:ADDRESS", "[user@]host[:port]" (+ "/user" for a remote user
+    /// manager). Null for an invalid spec (see isValidSpec()).
     static Host *fromSpec(const QString &spec, QObject *parent = nullptr);
     Host(Kind kind, const QString &target, QObject *parent = nullptr);
     ~Host() override;
@@ -30,13 +68,29 @@ public:
     Kind kind() const { return m_kind; }
     bool isLocal() const { return m_kind != Kind::Ssh; }
     bool isUserManager() const;
-    /// Stable identifier used in Ioc::host and filters: "local", "user", the SSH destination.
+    /// Stable identifier used in Ioc::host and filters: "local", "user", the SSH spec.
     QString id() const;
     QString displayName() const;
     QString target() const { return m_target; }
+    /// The spec fromSpec() takes to make this host again.
+    QString spec() const;
 
     State state() const { return m_state; }
+    Failure failure() const { return m_failure; }
     QString errorString() const { return m_error; }
+    /// Short, translated state for a host list: "connected", "authentication failed",
+    /// "lost — retrying", ...
+    QString stateText() const;
+    /// After a failure or a loss, connect again by itself with a growing delay (1 s up to
+    /// 60 s). Off by default (the CLI gives up; the GUI turns it on).
+    void setAutoReconnect(bool on);
+    bool autoReconnect() const { return m_autoReconnect; }
+    /// Bound for one connection attempt (ssh login and D-Bus hello), default 15 s.
+    void setConnectTimeout(int msecs) { m_connectTimeout = msecs; }
+    int connectTimeout() const { return m_connectTimeout; }
+    /// True while a reconnect is scheduled or running after a failure.
+    bool isRetrying() const { return m_retrying; }
+
     /// Starts connecting; stateChanged() reports the outcome.
     void connectToManager();
     void disconnectFromManager();
@@ -45,25 +99,63 @@ public:
 
     /// A console session set up to reach ioc's procServ endpoint from this machine.
     ConsoleSession *createConsole(const Ioc &ioc, bool readOnly, QObject *parent) const;
-    /// argv of a command that prints (and with follow, follows) the IOC's log.
+    /// Sets @p probe up to reach @p endpoint from this machine (a proxy or forward over SSH).
+    void setUpProbe(BannerProbe *probe, const ConsoleEndpoint &endpoint) const;
+    /// argv of a command that prints (and with follow, follows) the IOC's log; for SSH
+    /// hosts it runs on the remote host through ssh.
     QStringList logCommand(const Ioc &ioc, bool follow, int lines, const QString &since = {}) const;
     /// The D-Bus address used for BusAddress and Ssh hosts (unixexec: over ssh).
     QString busAddress() const;
     /// ssh options and destination for this host (Ssh only), without a remote command.
     QStringList sshArguments() const;
-    /// XDG_RUNTIME_DIR of the manager's user, or /run for the system manager.
+    /// ssh options without the destination (Ssh only).
+    QStringList sshOptions() const;
+    /// XDG_RUNTIME_DIR of the manager's user, or /run for the system manager; empty for
+    /// SSH hosts (only the remote shell knows it).
     QString runtimeDir() const;
 
+    /// One argument quoted for a POSIX shell (the remote side of ssh).
+    static QString shellQuote(const QString &arg);
+    /// Local directory of the SSH control sockets and forwarded console sockets.
+    static QString sshRuntimeDir();
+    /// Classifies ssh's stderr of a failed login.
+    static Failure classifySshError(const QString &stderrText);
+
 signals:
+    /// State, failure or error text changed.
     void stateChanged(Host::State state);
 
 private:
-    void setState(State state, const QString &error = {});
+    void setState(State state, Failure failure = Failure::None, const QString &error = {});
+    void startAttempt();
+    void startPreflight();
+    void handlePreflightFinished();
+    void startBusConnection();
+    void handleBusConnected(const QString &name, bool ok, const QString &error);
+    void handleAttemptTimeout();
+    void fail(Failure failure, const QString &message);
+    void handleLost(const QString &message);
+    void checkAlive();
+    void dropConnection();
+    QStringList unixForwardCommands(const QString &remotePath, QStringList *cleanup,
+                                    QString *localPath) const;
 
     Kind m_kind;
     QString m_target;
     State m_state = State::Disconnected;
+    Failure m_failure = Failure::None;
     QString m_error;
     QString m_connectionName;
     QPointer<SystemdManager> m_manager;
+    bool m_autoReconnect = false;
+    bool m_retrying = false;
+    bool m_attemptRunning = false;
+    bool m_wasConnected = false;
+    int m_connectTimeout = 15000;
+    int m_retryDelay = 1000;
+    QProcess *m_preflight = nullptr;
+    QTimer *m_attemptTimer;
+    QTimer *m_retryTimer;
+    QTimer *m_aliveTimer;
+    bool m_pingInFlight = false;
 };
