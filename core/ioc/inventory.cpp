@@ -13,6 +13,8 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcInventory, "iocdock.inventory")
 
 namespace {
@@ -24,7 +26,8 @@ const QString s_allServices = QStringLiteral("*.service");
 
 QString unitNameFromKey(const QString &key)
 {
-    return key.mid(key.indexOf(QLatin1Char('/')) + 1);
+    // Host ids may contain '/' ("host/user"); unit names never do.
+    return key.mid(key.lastIndexOf(QLatin1Char('/')) + 1);
 }
 
 QDateTime fromUsec(const QVariant &value)
@@ -49,6 +52,25 @@ Inventory::Inventory(Host *host, QObject *parent)
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(50);
     connect(&m_flushTimer, &QTimer::timeout, this, &Inventory::flushChanged);
+    connect(m_host, &Host::stateChanged, this, &Inventory::handleHostStateChanged);
+}
+
+void Inventory::handleHostStateChanged()
+{
+    // After a lost connection came back: the old manager is gone with its pending calls
+    // (they never answer), so forget them and list again; rows are diffed, not rebuilt.
+    if (!m_started)
+        return;
+    if (m_host->state() != Host::State::Connected) {
+        m_relist = true;
+        return;
+    }
+    if (!std::exchange(m_relist, false))
+        return;
+    m_detailsInFlight.clear();
+    m_pendingDetails = 0;
+    m_notIocs.clear();
+    start();
 }
 
 void Inventory::setUnitPatterns(const QStringList &patterns)
@@ -73,6 +95,7 @@ void Inventory::start()
         emit errorOccurred(tr("%1 is not connected.").arg(m_host->displayName()));
         return;
     }
+    m_started = true;
     connect(manager, &SystemdManager::unitNew, this, &Inventory::handleUnitNew,
             Qt::UniqueConnection);
     connect(manager, &SystemdManager::unitRemoved, this, &Inventory::handleUnitRemoved,
@@ -214,7 +237,7 @@ void Inventory::fetchDetails(const QString &key)
     const Ioc &ioc = m_iocs[key];
     // Reading an unloaded unit's properties makes systemd load it (UnitNew) and unload it
     // again: one fetch per unit at a time keeps that from feeding itself.
-    if (ioc.unitPath.isEmpty() || m_detailsInFlight.contains(key))
+    if (ioc.unitPath.isEmpty() || m_detailsInFlight.contains(key) || !m_host->manager())
         return;
     m_detailsInFlight.insert(key);
     ++m_pendingDetails;
@@ -419,9 +442,10 @@ void Inventory::probe(const QString &key)
     const Ioc &ioc = m_iocs[key];
     // Probing goes through the read-only log port when there is one; it never sends input.
     const ConsoleEndpoint endpoint = ioc.logPort.isValid() ? ioc.logPort : ioc.console;
-    if (!endpoint.isValid() || !m_host->isLocal())
+    if (!endpoint.isValid())
         return;
     auto *probe = new BannerProbe(this);
+    m_host->setUpProbe(probe, endpoint);
     ++m_pendingProbes;
     connect(probe, &BannerProbe::finished, this,
             [this, key, probe](const ProcServStateTracker &state, const QString &error) {
@@ -512,7 +536,10 @@ void Inventory::handleUnitRemoved(const QString &name, const QString &path)
         return;
     Ioc &ioc = m_iocs[key];
     // systemd unloads inactive units; the IOC is still installed while its file exists.
-    if (!ioc.fragmentPath.isEmpty() && QFileInfo::exists(ioc.fragmentPath) && m_host->isLocal()) {
+    // A remote file cannot be checked from here: keep the row; a daemon reload (the way a
+    // unit file goes away) lists everything again.
+    if (!ioc.fragmentPath.isEmpty()
+        && (!m_host->isLocal() || QFileInfo::exists(ioc.fragmentPath))) {
         ioc.unitPath.clear();
         ioc.loadState.clear();
         if (m_announced.contains(key))

@@ -64,6 +64,7 @@ private:
     void handlePropertiesChanged(const QString &path, const QString &interface,
                                  const QVariantMap &changed, const QStringList &invalidated);
     void handleReloading(bool active);
+    void handleHostStateChanged();
     void fetchDetails(const QString &key);
     void applyDetails(const QString &key, const UnitDetails &details);
     void applyUnitProperties(Ioc &ioc, const QVariantMap &props);
@@ -80,6 +81,8 @@ private:
     bool m_probeConsoles = true;
     bool m_includeUnitFiles = true;
     bool m_ready = false;
+    bool m_started = false;
+    bool m_relist = false; // the host lost its connection since start(): list again on return
     bool m_loadedListed = false;
     bool m_filesListed = false;
     int m_pendingDetails = 0;
