@@ -1,0 +1,372 @@
+// Host, Inventory and ConsoleSession over real SSH: two "remote hosts", each a real sshd on
+// 127.0.0.1 (tools/sshd-sandbox, throw-away keys, host keys verified) in front of its own
+// private systemd --user (tools/sandbox) running procServ + iocsim.
+#include "core/hosts/host.h"
+#include "core/ioc/inventory.h"
+#include "core/procserv/consolesession.h"
+#include "tests/common/sandbox.h"
+#include "tests/remote/remotehosts.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+constexpr int s_wait = 20000;
+
+QString iocUnit(const QString &name)
+{
+    return QStringLiteral("rmtssh-") + name + QStringLiteral(".service");
+}
+
+} // namespace
+
+class tst_HostSsh : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void listsBothHostsInParallel();
+    void startStopOnRemoteHost();
+    void consoleThroughForwardedUnixSocket();
+    void consoleThroughTcpPort();
+    void remoteLogs();
+    void hostDownAndBack();
+    void hostThatNeverAnswers();
+    void authenticationFailure();
+    void hostKeyMismatch(); // last: it changes host 1's key for good
+
+private:
+    struct Connected
+    {
+        std::unique_ptr<Host> host;
+        std::unique_ptr<Inventory> inventory;
+    };
+    Connected connectHost(int i, bool autoReconnect = false);
+    Ioc findIoc(const Inventory &inventory, const QString &name);
+
+    RemoteHosts m_hosts;
+    quint16 m_tcpPort = 0;
+};
+
+void tst_HostSsh::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_hosts.start(2, &error), qPrintable(error));
+    m_tcpPort = Sandbox::freeTcpPort();
+    for (int i = 0; i < 2; ++i) {
+        const QString rt = m_hosts.runtimeDir(i);
+        const QString name = QStringLiteral("unix%1").arg(i);
+        QVERIFY(m_hosts.installUnit(
+                i, iocUnit(name),
+                Sandbox::procServUnit(name,
+                                      { QStringLiteral("--logfile"),
+                                        rt + QLatin1Char('/') + name + QStringLiteral(".log"),
+                                        QStringLiteral("--port"),
+                                        QStringLiteral("unix:") + rt + QLatin1Char('/') + name
+                                                + QStringLiteral(".sock") })));
+        QVERIFY(m_hosts.systemctl(i, { QStringLiteral("start"), iocUnit(name) }));
+    }
+    QVERIFY(m_hosts.installUnit(
+            0, iocUnit(QStringLiteral("tcp0")),
+            Sandbox::procServUnit(
+                    QStringLiteral("tcp0"),
+                    { QStringLiteral("--port"), QStringLiteral("127.0.0.1:%1").arg(m_tcpPort) })));
+    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("start"), iocUnit(QStringLiteral("tcp0")) }));
+}
+
+void tst_HostSsh::cleanupTestCase()
+{
+    m_hosts.stop();
+}
+
+tst_HostSsh::Connected tst_HostSsh::connectHost(int i, bool autoReconnect)
+{
+    Connected c;
+    c.host.reset(Host::fromSpec(m_hosts.spec(i)));
+    if (!c.host)
+        return c;
+    c.host->setAutoReconnect(autoReconnect);
+    c.inventory = std::make_unique<Inventory>(c.host.get());
+    c.inventory->setIncludeUnitFiles(false);
+    Inventory *inventory = c.inventory.get();
+    QObject::connect(c.host.get(), &Host::stateChanged, inventory, [inventory](Host::State s) {
+        if (s == Host::State::Connected && inventory->property("started").isNull()) {
+            inventory->setProperty("started", true);
+            inventory->start();
+        }
+    });
+    c.host->connectToManager();
+    return c;
+}
+
+Ioc tst_HostSsh::findIoc(const Inventory &inventory, const QString &name)
+{
+    const QList<Ioc> found = inventory.find(name);
+    return found.isEmpty() ? Ioc() : found.first();
+}
+
+void tst_HostSsh::listsBothHostsInParallel()
+{
+    QElapsedTimer timer;
+    timer.start();
+    Connected a = connectHost(0);
+    Connected b = connectHost(1);
+    QVERIFY(a.host && b.host);
+    // Both connect at once: neither waits for the other.
+    QCOMPARE(a.host->state(), Host::State::Connecting);
+    QCOMPARE(b.host->state(), Host::State::Connecting);
+    QTRY_VERIFY_WITH_TIMEOUT(a.host->state() == Host::State::Connected
+                                     && b.host->state() == Host::State::Connected,
+                             s_wait);
+    qInfo("both hosts connected over ssh in %lld ms", static_cast<long long>(timer.elapsed()));
+    QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady() && b.inventory->isReady(), s_wait);
+    qInfo("both hosts listed in %lld ms", static_cast<long long>(timer.elapsed()));
+    QCOMPARE(a.host->stateText(), QStringLiteral("connected"));
+
+    const Ioc unix0 = findIoc(*a.inventory, QStringLiteral("rmtssh-unix0"));
+    const Ioc tcp0 = findIoc(*a.inventory, QStringLiteral("rmtssh-tcp0"));
+    const Ioc unix1 = findIoc(*b.inventory, QStringLiteral("rmtssh-unix1"));
+    QCOMPARE(unix0.host, m_hosts.spec(0));
+    QCOMPARE(unix1.host, m_hosts.spec(1));
+    QCOMPARE(tcp0.host, m_hosts.spec(0));
+    QVERIFY(unix0.isActive());
+    // Each host lists only its own IOCs.
+    QVERIFY(findIoc(*a.inventory, QStringLiteral("rmtssh-unix1")).unit.isEmpty());
+    QVERIFY(findIoc(*b.inventory, QStringLiteral("rmtssh-unix0")).unit.isEmpty());
+    QCOMPARE(unix0.console.toString(),
+             QStringLiteral("unix:") + m_hosts.runtimeDir(0) + QStringLiteral("/unix0.sock"));
+    // The child state comes from procServ's banner, probed through ssh.
+    QTRY_COMPARE_WITH_TIMEOUT(findIoc(*a.inventory, QStringLiteral("rmtssh-unix0")).childState,
+                              ChildState::Running, s_wait);
+    QTRY_COMPARE_WITH_TIMEOUT(findIoc(*a.inventory, QStringLiteral("rmtssh-tcp0")).childState,
+                              ChildState::Running, s_wait);
+    QVERIFY(findIoc(*a.inventory, QStringLiteral("rmtssh-unix0")).childPid > 0);
+}
+
+void tst_HostSsh::startStopOnRemoteHost()
+{
+    Connected b = connectHost(1);
+    QTRY_VERIFY_WITH_TIMEOUT(b.inventory->isReady(), s_wait);
+    const Ioc ioc = findIoc(*b.inventory, QStringLiteral("rmtssh-unix1"));
+    QVERIFY(ioc.isActive());
+
+    JobResult result;
+    bool done = false;
+    b.inventory->run(UnitAction::Stop, ioc.key(), this, [&](const JobResult &r) {
+        result = r;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, s_wait);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(m_hosts.unitProperty(1, ioc.unit, QStringLiteral("ActiveState")),
+             QStringLiteral("inactive"));
+    // The row follows systemd's signals, which travel through the bridge.
+    QTRY_COMPARE_WITH_TIMEOUT(b.inventory->ioc(ioc.key()).activeState, QStringLiteral("inactive"),
+                              s_wait);
+
+    done = false;
+    b.inventory->run(UnitAction::Start, ioc.key(), this, [&](const JobResult &r) {
+        result = r;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, s_wait);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QTRY_COMPARE_WITH_TIMEOUT(b.inventory->ioc(ioc.key()).activeState, QStringLiteral("active"),
+                              s_wait);
+    QTRY_COMPARE_WITH_TIMEOUT(b.inventory->ioc(ioc.key()).childState, ChildState::Running, s_wait);
+}
+
+void tst_HostSsh::consoleThroughForwardedUnixSocket()
+{
+    Connected a = connectHost(0);
+    QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady(), s_wait);
+    const Ioc ioc = findIoc(*a.inventory, QStringLiteral("rmtssh-unix0"));
+
+    std::unique_ptr<ConsoleSession> session(a.host->createConsole(ioc, false, nullptr));
+    // It connects to a local socket that ssh forwards to procServ's socket over there.
+    QCOMPARE(session->endpoint().kind, ConsoleEndpoint::Kind::Unix);
+    QVERIFY(session->endpoint().path != ioc.console.path);
+    const QString localSocket = session->endpoint().path;
+    QByteArray received;
+    connect(session.get(), &ConsoleSession::dataReceived, this,
+            [&received](const QByteArray &data) { received += data; });
+    QSignalSpy banner(session.get(), &ConsoleSession::bannerReceived);
+    QElapsedTimer timer;
+    timer.start();
+    session->open();
+    QVERIFY(banner.wait(s_wait));
+    qInfo("console over ssh (forwarded UNIX socket) open in %lld ms",
+          static_cast<long long>(timer.elapsed()));
+    QCOMPARE(session->state(), ConsoleSession::State::Connected);
+    QCOMPARE(session->tracker().childState(), ChildState::Running);
+    QVERIFY(received.contains("Welcome to procServ"));
+
+    // Input reaches the IOC and its answer comes back.
+    QVERIFY(session->send("echo over-the-forward\r"));
+    QTRY_VERIFY_WITH_TIMEOUT(received.count("over-the-forward") >= 2, s_wait); // echo + output
+
+    // Closing cancels the forward and removes the local socket.
+    session->close();
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(localSocket), s_wait);
+}
+
+void tst_HostSsh::consoleThroughTcpPort()
+{
+    Connected a = connectHost(0);
+    QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady(), s_wait);
+    const Ioc ioc = findIoc(*a.inventory, QStringLiteral("rmtssh-tcp0"));
+    QCOMPARE(ioc.console.kind, ConsoleEndpoint::Kind::Tcp);
+
+    std::unique_ptr<ConsoleSession> session(a.host->createConsole(ioc, false, nullptr));
+    QVERIFY(session->proxyCommand().contains(QStringLiteral("-W")));
+    QByteArray received;
+    connect(session.get(), &ConsoleSession::dataReceived, this,
+            [&received](const QByteArray &data) { received += data; });
+    QSignalSpy banner(session.get(), &ConsoleSession::bannerReceived);
+    QElapsedTimer timer;
+    timer.start();
+    session->open();
+    QVERIFY(banner.wait(s_wait));
+    qInfo("console over ssh -W (TCP) open in %lld ms", static_cast<long long>(timer.elapsed()));
+    QVERIFY(session->send("echo over-tcp\r"));
+    QTRY_VERIFY_WITH_TIMEOUT(received.count("over-tcp") >= 2, s_wait);
+    session->close();
+}
+
+void tst_HostSsh::remoteLogs()
+{
+    Connected a = connectHost(0);
+    QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady(), s_wait);
+    const Ioc ioc = findIoc(*a.inventory, QStringLiteral("rmtssh-unix0"));
+    QVERIFY(!ioc.logFile.isEmpty());
+    const QStringList argv = a.host->logCommand(ioc, false, 200);
+    QCOMPARE(argv.first(), QStringLiteral("ssh"));
+    QProcess process;
+    process.start(argv.first(), argv.mid(1));
+    QVERIFY(process.waitForFinished(s_wait));
+    QCOMPARE(process.exitCode(), 0);
+    const QByteArray out = process.readAllStandardOutput();
+    QVERIFY2(out.contains("iocInit"), out.constData());
+}
+
+void tst_HostSsh::hostDownAndBack()
+{
+    Connected a = connectHost(0, true);
+    Connected b = connectHost(1, true);
+    QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady() && b.inventory->isReady(), s_wait);
+    const Ioc ioc = findIoc(*a.inventory, QStringLiteral("rmtssh-unix0"));
+    std::unique_ptr<ConsoleSession> console(a.host->createConsole(ioc, true, nullptr));
+    QSignalSpy banner(console.get(), &ConsoleSession::bannerReceived);
+    console->open();
+    QVERIFY(banner.wait(s_wait));
+
+    QVERIFY(m_hosts.stopSshd(0));
+    QElapsedTimer timer;
+    timer.start();
+    QTRY_COMPARE_WITH_TIMEOUT(a.host->state(), Host::State::Failed, s_wait);
+    qInfo("loss noticed after %lld ms", static_cast<long long>(timer.elapsed()));
+    QCOMPARE(a.host->failure(), Host::Failure::Lost);
+    QVERIFY(a.host->isRetrying());
+    QCOMPARE(a.host->stateText(), QStringLiteral("lost — retrying"));
+    QTRY_VERIFY_WITH_TIMEOUT(console->state() != ConsoleSession::State::Connected, s_wait);
+    // The rows stay (stale, not dropped).
+    QVERIFY(!a.inventory->iocs().isEmpty());
+
+    // The other host keeps working meanwhile.
+    QCOMPARE(b.host->state(), Host::State::Connected);
+    const Ioc other = findIoc(*b.inventory, QStringLiteral("rmtssh-unix1"));
+    bool done = false;
+    JobResult result;
+    b.inventory->run(UnitAction::Restart, other.key(), this, [&](const JobResult &r) {
+        result = r;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, s_wait);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+
+    // A few retries fail while sshd is away: the host stays "lost — retrying".
+    QTest::qWait(2500);
+    QCOMPARE(a.host->state(), Host::State::Failed);
+    QCOMPARE(a.host->failure(), Host::Failure::Lost);
+
+    QVERIFY(m_hosts.startSshd(0));
+    timer.restart();
+    QTRY_COMPARE_WITH_TIMEOUT(a.host->state(), Host::State::Connected, 40000);
+    qInfo("reconnected %lld ms after sshd came back", static_cast<long long>(timer.elapsed()));
+    QVERIFY(!a.host->isRetrying());
+    // The console reattaches by itself.
+    QTRY_COMPARE_WITH_TIMEOUT(console->state(), ConsoleSession::State::Connected, 40000);
+
+    // The inventory listens again: a change on that host shows up.
+    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("stop"), ioc.unit }));
+    QTRY_COMPARE_WITH_TIMEOUT(a.inventory->ioc(ioc.key()).activeState, QStringLiteral("inactive"),
+                              s_wait);
+    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("start"), ioc.unit }));
+    QTRY_COMPARE_WITH_TIMEOUT(a.inventory->ioc(ioc.key()).activeState, QStringLiteral("active"),
+                              s_wait);
+    console->close();
+}
+
+void tst_HostSsh::hostThatNeverAnswers()
+{
+    // The kernel completes the TCP handshake of a listening socket, but nobody ever speaks
+    // SSH on it: the login hangs until our bound.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    silent.pauseAccepting();
+    std::unique_ptr<Host> host(
+            Host::fromSpec(QStringLiteral("root@127.0.0.1:%1/user").arg(silent.serverPort())));
+    host->setConnectTimeout(2000);
+    QElapsedTimer timer;
+    timer.start();
+    host->connectToManager();
+    QTRY_COMPARE_WITH_TIMEOUT(host->state(), Host::State::Failed, 15000);
+    const qint64 elapsed = timer.elapsed();
+    qInfo("silent host given up after %lld ms", static_cast<long long>(elapsed));
+    QVERIFY(elapsed < 6000);
+    QCOMPARE(host->failure(), Host::Failure::Unreachable);
+    QCOMPARE(host->stateText(), QStringLiteral("unreachable"));
+}
+
+void tst_HostSsh::authenticationFailure()
+{
+    // Only the current user's key is authorized on the test servers.
+    const QString spec = QStringLiteral("nobody@127.0.0.1:%1/user").arg(m_hosts.port(0));
+    std::unique_ptr<Host> host(Host::fromSpec(spec));
+    host->connectToManager();
+    QTRY_COMPARE_WITH_TIMEOUT(host->state(), Host::State::Failed, s_wait);
+    QCOMPARE(host->failure(), Host::Failure::AuthenticationFailed);
+    QVERIFY2(host->errorString().contains(QStringLiteral("Permission denied (publickey)")),
+             qPrintable(host->errorString()));
+    QVERIFY(host->errorString().startsWith(QStringLiteral("Authentication failed for ") + spec));
+    QCOMPARE(host->stateText(), QStringLiteral("authentication failed"));
+}
+
+void tst_HostSsh::hostKeyMismatch()
+{
+    // Drop any connection master to host 1 first, so the new key is really checked.
+    QVERIFY(m_hosts.stopSshd(1));
+    QVERIFY(m_hosts.rekeySshd(1));
+    QVERIFY(m_hosts.startSshd(1));
+    std::unique_ptr<Host> host(Host::fromSpec(m_hosts.spec(1)));
+    host->connectToManager();
+    QTRY_COMPARE_WITH_TIMEOUT(host->state(), Host::State::Failed, s_wait);
+    QCOMPARE(host->failure(), Host::Failure::HostKeyChanged);
+    QVERIFY2(host->errorString().contains(QStringLiteral("host key")),
+             qPrintable(host->errorString()));
+    QCOMPARE(host->stateText(), QStringLiteral("host key changed"));
+    QVERIFY(!host->manager());
+}
+
+QTEST_GUILESS_MAIN(tst_HostSsh)
+#include "tst_hostssh.moc"
