@@ -85,17 +85,23 @@ int HostListModel::rowCount(const QModelIndex &parent) const
 
 QString HostListModel::stateText(const Host *host)
 {
-    switch (host->state()) {
-    case Host::State::Disconnected:
-        return tr("disconnected");
-    case Host::State::Connecting:
-        return tr("connecting…");
-    case Host::State::Connected:
-        return tr("connected");
-    case Host::State::Failed:
-        return tr("failed");
-    }
-    return {};
+    // "connecting", "authentication failed", "lost — retrying", ...
+    return host->stateText();
+}
+
+void HostListModel::removeHost(const Host *host)
+{
+    const int row = rowOf(host);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    const Entry entry = m_entries.takeAt(row - 1);
+    endRemoveRows();
+    if (entry.host)
+        entry.host->disconnect(this);
+    if (entry.inventory)
+        entry.inventory->disconnect(this);
+    emit dataChanged(index(0), index(0));
 }
 
 QVariant HostListModel::data(const QModelIndex &index, int role) const

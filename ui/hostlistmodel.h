@@ -24,6 +24,8 @@ public:
 
     /// Adds a row for @p host; counts the IOCs of @p inventory (may be null). Not owned.
     void addHost(Host *host, Inventory *inventory);
+    /// Removes the row of @p host (which is not deleted).
+    void removeHost(const Host *host);
     Host *host(int row) const;
     int rowOf(const Host *host) const;
     int iocCount(const Host *host) const;

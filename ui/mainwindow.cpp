@@ -5,6 +5,7 @@
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
 #include "ui/console/consoletabwidget.h"
 #include "ui/filterbar.h"
+#include "ui/hostdialog.h"
 #include "ui/hostlistmodel.h"
 #include "ui/iocactions.h"
 #include "ui/iocfilterproxymodel.h"
@@ -57,6 +58,8 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     m_hostList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_hostList->setToolTip(tr("Hosts: select one or more to show only their IOCs"));
     m_hostList->setCurrentIndex(m_hostModel->index(0));
+    m_hostList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_hostList, &QWidget::customContextMenuRequested, this, &MainWindow::showHostMenu);
     connect(m_hostList->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::handleHostSelectionChanged);
 
@@ -111,7 +114,16 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     updateStatusLine();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Inventories before the hosts they call through.
+    for (Host *host : std::as_const(m_hosts))
+        host->disconnect(this);
+    qDeleteAll(m_inventories);
+    m_inventories.clear();
+    qDeleteAll(m_ownHosts);
+    m_ownHosts.clear();
+}
 
 QWidget *MainWindow::createTablePane()
 {
@@ -181,6 +193,13 @@ void MainWindow::createMenus()
     QAction *quit = iocMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *hostMenu = menuBar()->addMenu(tr("&Hosts"));
+    QAction *addHost = hostMenu->addAction(tr("&Add Host…"), this, &MainWindow::showAddHostDialog);
+    addHost->setObjectName(QStringLiteral("addHostAction"));
+    QAction *removeHost =
+            hostMenu->addAction(tr("&Remove Host"), this, &MainWindow::removeSelectedHost);
+    removeHost->setObjectName(QStringLiteral("removeHostAction"));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About iocdock"), this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About iocdock"),
@@ -196,6 +215,8 @@ void MainWindow::createMenus()
 
 void MainWindow::addHost(Host *host)
 {
+    // A lost or failed host comes back by itself; its consoles reattach on their own.
+    host->setAutoReconnect(true);
     auto *inventory = new Inventory(host, this);
     inventory->setUnitPatterns(m_settings.unitPatterns);
     m_hosts << host;
@@ -282,6 +303,117 @@ void MainWindow::showSettingsDialog()
         applySettings(settings);
     });
     dialog->open();
+}
+
+Host *MainWindow::addRememberedHost(const QString &spec, QString *error)
+{
+    QString why;
+    if (!Host::isValidSpec(spec, &why)) {
+        if (error)
+            *error = why;
+        return nullptr;
+    }
+    Host *host = Host::fromSpec(spec, this);
+    for (const Host *shown : std::as_const(m_hosts)) {
+        if (shown->id() == host->id()) {
+            delete host;
+            if (error)
+                *error = tr("%1 is already in the list.").arg(spec);
+            return nullptr;
+        }
+    }
+    m_ownHosts << host;
+    addHost(host);
+    rememberHosts();
+    return host;
+}
+
+bool MainWindow::removeRememberedHost(Host *host)
+{
+    if (!m_ownHosts.contains(host))
+        return false;
+    const int index = m_hosts.indexOf(host);
+    Inventory *inventory = m_inventories.at(index);
+    m_hosts.removeAt(index);
+    m_inventories.removeAt(index);
+    m_ownHosts.removeAll(host);
+    host->disconnect(this);
+    inventory->disconnect(this);
+    m_hostModel->removeHost(host);
+    m_model->removeHost(host->id());
+    // Its open consoles and logs are sessions of their own and stay until closed.
+    delete inventory; // before the host: its pending calls use the host's connection
+    delete host;
+    rememberHosts();
+    checkReady();
+    return true;
+}
+
+void MainWindow::loadRememberedHosts()
+{
+    const QStringList specs = QSettings().value(QStringLiteral("hosts/remembered")).toStringList();
+    for (const QString &spec : specs) {
+        bool shown = false;
+        for (const Host *host : std::as_const(m_hosts))
+            shown = shown || host->spec() == spec;
+        if (!shown && Host::isValidSpec(spec)) {
+            Host *host = Host::fromSpec(spec, this);
+            m_ownHosts << host;
+            addHost(host);
+        }
+    }
+}
+
+void MainWindow::rememberHosts() const
+{
+    QStringList specs;
+    for (const Host *host : m_ownHosts)
+        specs << host->spec();
+    QSettings().setValue(QStringLiteral("hosts/remembered"), specs);
+}
+
+void MainWindow::showAddHostDialog()
+{
+    auto *dialog = new HostDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList ids;
+    for (const Host *host : std::as_const(m_hosts))
+        ids << host->id();
+    dialog->setExistingIds(ids);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        QString error;
+        if (!addRememberedHost(dialog->spec(), &error))
+            m_messageBar->showMessage(error, MessageBar::Kind::Error);
+    });
+    dialog->open();
+}
+
+void MainWindow::removeSelectedHost()
+{
+    Host *host = m_hostModel->host(m_hostList->currentIndex().row());
+    if (!host)
+        return;
+    if (!removeRememberedHost(host))
+        m_messageBar->showMessage(tr("%1 was given on the command line and stays for this session.")
+                                          .arg(host->displayName()),
+                                  MessageBar::Kind::Information);
+}
+
+void MainWindow::showHostMenu(const QPoint &pos)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(tr("&Add Host…"), this, &MainWindow::showAddHostDialog);
+    Host *host = m_hostModel->host(m_hostList->indexAt(pos).row());
+    if (host) {
+        QAction *reconnect = menu->addAction(tr("Re&connect %1").arg(host->displayName()), host,
+                                             &Host::connectToManager);
+        reconnect->setEnabled(host->state() == Host::State::Failed);
+        QAction *remove = menu->addAction(tr("&Remove %1").arg(host->displayName()), this,
+                                          [this, host] { removeRememberedHost(host); });
+        remove->setEnabled(m_ownHosts.contains(host));
+    }
+    menu->popup(m_hostList->viewport()->mapToGlobal(pos));
 }
 
 Host *MainWindow::hostFor(const Ioc &ioc) const

@@ -51,6 +51,18 @@ public:
     /// Every host has listed its IOCs (or failed to connect).
     bool isReady() const;
 
+    QList<Host *> hosts() const { return m_hosts; }
+    /// Adds the host of @p spec (owned by the window), connects it and remembers it in
+    /// QSettings ("hosts/remembered"). Null with *error for a bad spec or one already shown.
+    Host *addRememberedHost(const QString &spec, QString *error = nullptr);
+    /// Removes a host added with addRememberedHost() (or loaded by loadRememberedHosts()) and
+    /// forgets it. Hosts given to the constructor cannot be removed: false.
+    bool removeRememberedHost(Host *host);
+    /// Adds the remembered hosts that are not shown yet (each connects in parallel).
+    void loadRememberedHosts();
+    /// Opens the "Add Host" dialog.
+    void showAddHostDialog();
+
 signals:
     /// Emitted once, when isReady() becomes true.
     void ready();
@@ -72,11 +84,15 @@ private:
     void showHeaderMenu(const QPoint &pos);
     void showTableMenu(const QPoint &pos);
     void showSettingsDialog();
+    void showHostMenu(const QPoint &pos);
+    void removeSelectedHost();
+    void rememberHosts() const;
     void updateStatusLine();
     void checkReady();
     Host *hostFor(const Ioc &ioc) const;
 
     QList<Host *> m_hosts;
+    QList<Host *> m_ownHosts; // created and owned by the window: removable and remembered
     QList<Inventory *> m_inventories;
     Settings m_settings;
     bool m_readyEmitted = false;

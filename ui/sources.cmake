@@ -2,6 +2,7 @@
 target_sources(iocdock-ui PRIVATE
     filterbar.h filterbar.cpp
     filtercompleter.h filtercompleter.cpp
+    hostdialog.h hostdialog.cpp
     hostlistmodel.h hostlistmodel.cpp
     iocactions.h iocactions.cpp
     iocdetailswidget.h iocdetailswidget.cpp

@@ -118,6 +118,9 @@ void Command::handleHostStateChanged(Host::State state)
         m_inventory = new Inventory(m_host, this);
         m_inventory->setIncludeUnitFiles(m_inventoryOptions.includeUnitFiles);
         m_inventory->setProbeConsoles(m_inventoryOptions.probeConsoles);
+        m_inventory->setActiveOnly(m_inventoryOptions.activeOnly);
+        m_inventory->setDetailLevel(m_inventoryOptions.listingOnly ? Inventory::DetailLevel::Listing
+                                                                   : Inventory::DetailLevel::Full);
         connect(m_inventory, &Inventory::ready, this, &Command::handleInventoryReady);
         connect(m_inventory, &Inventory::errorOccurred, this, [this](const QString &message) {
             if (m_inventoryOptions.reportErrors && !isFinished())

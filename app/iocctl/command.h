@@ -81,6 +81,8 @@ protected:
         bool includeUnitFiles = true;
         bool probeConsoles = false;
         bool reportErrors = true; // print errorOccurred() and config errors as warnings
+        bool activeOnly = false; // only units that are up (Inventory::setActiveOnly)
+        bool listingOnly = false; // Inventory::DetailLevel::Listing
     };
     /// Connects to the host, lists its IOCs and calls @p ready (with the inventory ready).
     /// On a connection failure or timeout it prints the error and finishes with 4 or 5.

@@ -108,6 +108,10 @@ int PsCommand::run(const QCommandLineParser &parser)
     options.includeUnitFiles = m_all;
     // -q only needs names; everything else shows the IOC's own state from the banner.
     options.probeConsoles = !m_quiet;
+    options.activeOnly = !m_all;
+    // The table and -q need a few properties per unit; JSON and templates may show any.
+    options.listingOnly = (m_quiet || m_format.isEmpty() || m_format == QLatin1String("table"))
+            && !filter.usesKey(QStringLiteral("enabled"));
     loadInventory(options, [this] { print(); });
     return Pending;
 }

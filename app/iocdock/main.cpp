@@ -116,6 +116,8 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window(hosts);
+    // Hosts added in an earlier session (Hosts > Add Host…), each connecting in parallel.
+    window.loadRememberedHosts();
     const QStringList attachNames = parser.values(attachOption);
     auto attach = [&window, attachNames] {
         IocTableModel *model = window.model();

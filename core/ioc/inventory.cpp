@@ -42,12 +42,20 @@ int probeRetryDelayMs(int attempt)
     return 1000 * attempt;
 }
 
+// Extra unit name patterns of IOCs that follow no convention, for the CLI (the GUI has its
+// settings): IOCDOCK_UNIT_PATTERNS="ioc-*.service other-*.service".
+QStringList environmentPatterns()
+{
+    return qEnvironmentVariable("IOCDOCK_UNIT_PATTERNS")
+            .split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
 } // namespace
 
 Inventory::Inventory(Host *host, QObject *parent)
     : QObject(parent)
     , m_host(host)
-    , m_patterns(Conventions::defaultUnitPatterns())
+    , m_patterns(Conventions::defaultUnitPatterns() + environmentPatterns())
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(50);
@@ -75,7 +83,8 @@ void Inventory::handleHostStateChanged()
 
 void Inventory::setUnitPatterns(const QStringList &patterns)
 {
-    m_patterns = patterns.isEmpty() ? Conventions::defaultUnitPatterns() : patterns;
+    m_patterns = patterns.isEmpty() ? Conventions::defaultUnitPatterns() + environmentPatterns()
+                                    : patterns;
 }
 
 bool Inventory::matchesPatterns(const QString &unitName) const
@@ -112,10 +121,16 @@ void Inventory::start()
     m_ready = false;
     m_loadedListed = false;
     m_filesListed = !m_includeUnitFiles;
-    manager->listUnits({ s_allServices }, this,
-                       [this](const QList<UnitInfo> &units, const QString &error) {
-                           handleUnitsListed(units, error);
-                       });
+    const auto listed = [this](const QList<UnitInfo> &units, const QString &error) {
+        handleUnitsListed(units, error);
+    };
+    if (m_activeOnly) {
+        manager->listUnits({ QStringLiteral("active"), QStringLiteral("activating"),
+                             QStringLiteral("deactivating"), QStringLiteral("reloading") },
+                           { s_allServices }, this, listed);
+    } else {
+        manager->listUnits({ s_allServices }, this, listed);
+    }
     if (m_includeUnitFiles) {
         manager->listUnitFiles(m_patterns, this,
                                [this](const QList<UnitFileInfo> &files, const QString &error) {
@@ -241,12 +256,20 @@ void Inventory::fetchDetails(const QString &key)
         return;
     m_detailsInFlight.insert(key);
     ++m_pendingDetails;
-    m_host->manager()->unitDetails(ioc.unitPath, this, [this, key](const UnitDetails &details) {
+    const auto fetched = [this, key](const UnitDetails &details) {
         m_detailsInFlight.remove(key);
         --m_pendingDetails;
         applyDetails(key, details);
         checkReady();
-    });
+    };
+    if (m_detailLevel == DetailLevel::Listing) {
+        const bool up = ioc.isActive() || ioc.activeState == QLatin1String("activating")
+                || ioc.activeState == QLatin1String("deactivating")
+                || ioc.activeState == QLatin1String("reloading");
+        m_host->manager()->unitListingDetails(ioc.unitPath, up, this, fetched);
+    } else {
+        m_host->manager()->unitDetails(ioc.unitPath, this, fetched);
+    }
 }
 
 void Inventory::applyDetails(const QString &key, const UnitDetails &details)
@@ -296,8 +319,39 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details)
         m_announced.insert(key);
         emit iocAdded(ioc);
     }
+    if (m_detailLevel == DetailLevel::Listing && ioc.isActive() && readChildFromProc(ioc))
+        return;
     if (m_probeConsoles && ioc.isActive())
         probe(key);
+}
+
+bool Inventory::readChildFromProc(Ioc &ioc) const
+{
+    // The IOC is procServ's child process, named by /proc/PID/task/PID/children (Linux 3.5+):
+    // no console connection needed. Not when MainPID is a wrapper that forked procServ, nor
+    // when /proc does not tell (another machine, another user's process hidden).
+    if (!m_host->isLocal() || ioc.mainPid == 0)
+        return false;
+    const QString pid = QString::number(ioc.mainPid);
+    QFile comm(QLatin1String("/proc/") + pid + QLatin1String("/comm"));
+    if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "procServ")
+        return false;
+    QFile children(QLatin1String("/proc/") + pid + QLatin1String("/task/") + pid
+                   + QLatin1String("/children"));
+    if (!children.open(QIODevice::ReadOnly))
+        return false;
+    const QList<QByteArray> pids = children.readAll().simplified().split(' ');
+    bool ok = false;
+    const quint32 child = pids.value(0).toUInt(&ok);
+    // procServ listens before it forks its child: right after a start, let the banner
+    // probe (which looks again) decide.
+    const bool justStarted = ioc.activeSince.isValid()
+            && ioc.activeSince.msecsTo(QDateTime::currentDateTimeUtc()) < 10000;
+    if (!ok && justStarted)
+        return false;
+    ioc.childState = ok ? ChildState::Running : ChildState::ShutDown;
+    ioc.childPid = ok ? child : 0;
+    return true;
 }
 
 void Inventory::applyUnitProperties(Ioc &ioc, const QVariantMap &props)

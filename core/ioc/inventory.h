@@ -29,6 +29,16 @@ public:
     void setProbeConsoles(bool on) { m_probeConsoles = on; }
     /// Include installed-but-not-loaded unit files (ListUnitFilesByPatterns, slow).
     void setIncludeUnitFiles(bool on) { m_includeUnitFiles = on; }
+    /// List only units that are up (active, activating, deactivating, reloading).
+    void setActiveOnly(bool on) { m_activeOnly = on; }
+
+    /// How much to fetch per unit. Full: every property a row or the details show (the GUI,
+    /// `iocctl inspect`). Listing: only what `iocctl ps` shows (see
+    /// SystemdManager::unitListingDetails()); UnitFileState then comes only from the unit
+    /// file list, and on the local machine the child state is read from /proc instead of the
+    /// console banner (the auto-restart mode stays unknown).
+    enum class DetailLevel { Full, Listing };
+    void setDetailLevel(DetailLevel level) { m_detailLevel = level; }
 
     /// Lists and subscribes. Needs host() connected. Emits iocAdded() per IOC, loadedListed()
     /// when loaded units are known and ready() once everything known has been fetched.
@@ -71,6 +81,7 @@ private:
     void applyServiceProperties(Ioc &ioc, const QVariantMap &props);
     void applyExecStart(Ioc &ioc, const UnitDetails &details);
     void probe(const QString &key);
+    bool readChildFromProc(Ioc &ioc) const;
     bool matchesPatterns(const QString &unitName) const;
     void emitChanged(const QString &key);
     void flushChanged();
@@ -80,6 +91,8 @@ private:
     QStringList m_patterns;
     bool m_probeConsoles = true;
     bool m_includeUnitFiles = true;
+    bool m_activeOnly = false;
+    DetailLevel m_detailLevel = DetailLevel::Full;
     bool m_ready = false;
     bool m_started = false;
     bool m_relist = false; // the host lost its connection since start(): list again on return

@@ -2,6 +2,8 @@
 
 #include "core/ioc/conventions.h"
 
+#include <algorithm>
+
 namespace {
 
 const QLatin1String kName("name");
@@ -388,4 +390,10 @@ bool IocFilter::matches(const Ioc &ioc) const
             return false;
     }
     return true;
+}
+
+bool IocFilter::usesKey(const QString &key) const
+{
+    return std::any_of(m_terms.cbegin(), m_terms.cend(),
+                       [&key](const Term &term) { return term.key == key; });
 }

@@ -39,6 +39,8 @@ public:
     /// An invalid filter matches nothing; an empty one everything.
     bool matches(const Ioc &ioc) const;
     bool isEmpty() const { return m_terms.isEmpty() && isValid(); }
+    /// True when a term tests @p key (lower case, e.g. "enabled").
+    bool usesKey(const QString &key) const;
 
     /// Filter keys, for completion and help.
     static QStringList keys();

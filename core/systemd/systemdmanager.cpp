@@ -306,6 +306,23 @@ void SystemdManager::listUnits(
             });
 }
 
+void SystemdManager::listUnits(
+        const QStringList &states, const QStringList &patterns, QObject *context,
+        std::function<void(const QList<UnitInfo> &, const QString &error)> done)
+{
+    callManager(
+            context,
+            [states, patterns](Systemd1Manager *proxy) {
+                return proxy->ListUnitsByPatterns(states, patterns);
+            },
+            [this, done](const QDBusMessage &reply) {
+                if (reply.type() == QDBusMessage::ErrorMessage)
+                    done({}, errorText(QDBusError(reply)));
+                else
+                    done(qdbus_cast<UnitInfoList>(reply.arguments().value(0)), {});
+            });
+}
+
 void SystemdManager::listUnitFiles(
         const QStringList &patterns, QObject *context,
         std::function<void(const QList<UnitFileInfo> &, const QString &error)> done)
@@ -414,6 +431,75 @@ void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
                 state->details.service.insert(property, plainValue(value));
             answered();
         });
+    }
+}
+
+void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QObject *context,
+                                        std::function<void(const UnitDetails &)> done)
+{
+    struct State
+    {
+        UnitDetails details;
+        int remaining = 0;
+        std::function<void(const UnitDetails &)> done;
+    };
+    auto state = std::make_shared<State>();
+    state->details.unitPath = unitPath;
+    state->done = std::move(done);
+
+    // One Get, its answer stored in state; calls done() after the last answer.
+    std::shared_ptr<std::function<void(const QString &, const QString &)>> get =
+            std::make_shared<std::function<void(const QString &, const QString &)>>();
+    *get = [this, state, unitPath, context, weakGet = std::weak_ptr(get)](const QString &interface,
+                                                                          const QString &property) {
+        QDBusMessage message = QDBusMessage::createMethodCall(
+                serviceName(), unitPath, propertiesInterface, QStringLiteral("Get"));
+        message << interface << property;
+        ++state->remaining;
+        // The lambda keeps the getter alive while a first-round answer may add calls.
+        watch(send(message), context,
+              [this, state, property, next = weakGet.lock()](const QDBusMessage &reply) {
+                  if (reply.type() == QDBusMessage::ErrorMessage) {
+                      if (reply.errorName() != unknownInterface()
+                          && reply.errorName() != unknownProperty()
+                          && state->details.error.isEmpty())
+                          state->details.error = errorText(QDBusError(reply));
+                  } else {
+                      const QVariant value = propertyValue(reply);
+                      if (property == QLatin1String("ExecStart")) {
+                          state->details.execStart = qdbus_cast<ExecCommandList>(value);
+                          // Variables need the unit's environment to expand.
+                          const bool refersToVariable = !state->details.execStart.isEmpty()
+                                  && state->details.execStart.first()
+                                             .argv.join(QLatin1Char(' '))
+                                             .contains(QLatin1Char('$'));
+                          if (refersToVariable && next) {
+                              (*next)(serviceInterface(), QStringLiteral("Environment"));
+                              (*next)(serviceInterface(), QStringLiteral("EnvironmentFiles"));
+                          }
+                      } else if (property == QLatin1String("EnvironmentFiles")) {
+                          state->details.environmentFiles = qdbus_cast<EnvironmentFileList>(value);
+                      } else if (property == QLatin1String("Environment")) {
+                          state->details.environment = value.toStringList();
+                      } else if (property.endsWith(QLatin1String("Timestamp"))) {
+                          state->details.unit.insert(property, plainValue(value));
+                      } else {
+                          state->details.service.insert(property, plainValue(value));
+                      }
+                  }
+                  if (--state->remaining == 0)
+                      state->done(state->details);
+              });
+    };
+    const QString service = serviceInterface();
+    (*get)(service, QStringLiteral("ExecStart"));
+    (*get)(service, QStringLiteral("NRestarts"));
+    if (active) {
+        (*get)(service, QStringLiteral("MainPID"));
+        (*get)(unitInterface(), QStringLiteral("ActiveEnterTimestamp"));
+    } else {
+        (*get)(service, QStringLiteral("Result"));
+        (*get)(unitInterface(), QStringLiteral("InactiveEnterTimestamp"));
     }
 }
 

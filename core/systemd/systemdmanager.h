@@ -78,6 +78,9 @@ public:
     /// Loaded units matching the glob patterns (ListUnitsByPatterns with no state filter).
     void listUnits(const QStringList &patterns, QObject *context,
                    std::function<void(const QList<UnitInfo> &, const QString &error)> done);
+    /// Loaded units matching the glob patterns whose ActiveState or SubState is one of @p states.
+    void listUnits(const QStringList &states, const QStringList &patterns, QObject *context,
+                   std::function<void(const QList<UnitInfo> &, const QString &error)> done);
     /// Installed unit files matching the glob patterns, loaded or not.
     void listUnitFiles(const QStringList &patterns, QObject *context,
                        std::function<void(const QList<UnitFileInfo> &, const QString &error)> done);
@@ -90,6 +93,13 @@ public:
     /// All Unit properties plus the Service properties an IOC row needs, fetched concurrently.
     void unitDetails(const QString &unitPath, QObject *context,
                      std::function<void(const UnitDetails &)> done);
+    /// Only what a listing shows, one targeted Properties.Get each, all in flight together: for
+    /// an active unit ExecStart, MainPID, NRestarts and ActiveEnterTimestamp; for any other
+    /// ExecStart, NRestarts, Result and InactiveEnterTimestamp; Environment and
+    /// EnvironmentFiles only when ExecStart refers to a variable. About a third of the cost of
+    /// unitDetails(): GetAll of the Service interface reads every cgroup counter.
+    void unitListingDetails(const QString &unitPath, bool active, QObject *context,
+                            std::function<void(const UnitDetails &)> done);
     /// Memory, CPU time and task count of each unit (these emit no change signals, so poll them).
     /// Unavailable values (UINT64_MAX) are reported as 0. Called once per path.
     void
