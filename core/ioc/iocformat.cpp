@@ -46,36 +46,44 @@ namespace IocFormat {
 
 QString humanDuration(qint64 seconds)
 {
+    // The counts are plain ints named before each call: lupdate skips (or hangs on) a
+    // translate() whose count argument is an expression such as static_cast<int>(x / y).
     if (seconds < 1)
         return QCoreApplication::translate("IocFormat", "Less than a second");
     if (seconds == 1)
         return QCoreApplication::translate("IocFormat", "1 second");
-    if (seconds < 60)
-        return QCoreApplication::translate("IocFormat", "%n seconds", nullptr,
-                                           static_cast<int>(seconds));
+    if (seconds < 60) {
+        const int n = static_cast<int>(seconds);
+        return QCoreApplication::translate("IocFormat", "%n seconds", nullptr, n);
+    }
     const qint64 minutes = seconds / 60;
     if (minutes == 1)
         return QCoreApplication::translate("IocFormat", "About a minute");
-    if (minutes < 60)
-        return QCoreApplication::translate("IocFormat", "%n minutes", nullptr,
-                                           static_cast<int>(minutes));
+    if (minutes < 60) {
+        const int n = static_cast<int>(minutes);
+        return QCoreApplication::translate("IocFormat", "%n minutes", nullptr, n);
+    }
     const qint64 hours = (seconds + 1800) / 3600; // rounded, as docker does
     if (hours == 1)
         return QCoreApplication::translate("IocFormat", "About an hour");
-    if (hours < 48)
-        return QCoreApplication::translate("IocFormat", "%n hours", nullptr,
-                                           static_cast<int>(hours));
-    if (hours < 24 * 7 * 2)
-        return QCoreApplication::translate("IocFormat", "%n days", nullptr,
-                                           static_cast<int>(hours / 24));
-    if (hours < 24 * 30 * 2)
-        return QCoreApplication::translate("IocFormat", "%n weeks", nullptr,
-                                           static_cast<int>(hours / 24 / 7));
-    if (hours < 24 * 365 * 2)
-        return QCoreApplication::translate("IocFormat", "%n months", nullptr,
-                                           static_cast<int>(hours / 24 / 30));
-    return QCoreApplication::translate("IocFormat", "%n years", nullptr,
-                                       static_cast<int>(seconds / 3600 / 24 / 365));
+    if (hours < 48) {
+        const int n = static_cast<int>(hours);
+        return QCoreApplication::translate("IocFormat", "%n hours", nullptr, n);
+    }
+    if (hours < 24 * 7 * 2) {
+        const int n = static_cast<int>(hours / 24);
+        return QCoreApplication::translate("IocFormat", "%n days", nullptr, n);
+    }
+    if (hours < 24 * 30 * 2) {
+        const int n = static_cast<int>(hours / 24 / 7);
+        return QCoreApplication::translate("IocFormat", "%n weeks", nullptr, n);
+    }
+    if (hours < 24 * 365 * 2) {
+        const int n = static_cast<int>(hours / 24 / 30);
+        return QCoreApplication::translate("IocFormat", "%n months", nullptr, n);
+    }
+    const int n = static_cast<int>(seconds / 3600 / 24 / 365);
+    return QCoreApplication::translate("IocFormat", "%n years", nullptr, n);
 }
 
 QString uptimeText(const Ioc &ioc, const QDateTime &now)
