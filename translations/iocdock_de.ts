@@ -5,754 +5,789 @@
     <name>ActionCommand</name>
     <message>
         <source>Start IOCs and wait until systemd reports the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>IOCs starten und warten, bis systemd das Ergebnis meldet.</translation>
     </message>
     <message>
         <source>Stop IOCs (procServ and the IOC under it).</source>
-        <translation type="unfinished"></translation>
+        <translation>IOCs stoppen (procServ und den IOC darunter).</translation>
     </message>
     <message>
         <source>Restart IOCs (procServ and the IOC under it).</source>
-        <translation type="unfinished"></translation>
+        <translation>IOCs neu starten (procServ und den IOC darunter).</translation>
     </message>
     <message>
         <source>Enable IOCs so they start at boot.</source>
-        <translation type="unfinished"></translation>
+        <translation>IOCs aktivieren, damit sie beim Systemstart starten.</translation>
     </message>
     <message>
         <source>Disable IOCs so they no longer start at boot.</source>
-        <translation type="unfinished"></translation>
+        <translation>IOCs deaktivieren, damit sie nicht mehr beim Systemstart starten.</translation>
     </message>
     <message>
         <source>NAME|GLOB...</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME|MUSTER...</translation>
     </message>
     <message>
         <source>IOC names, unit names or globs (quote globs: &apos;motor*&apos;). Each IOC is acted on once.</source>
-        <translation type="unfinished"></translation>
+        <translation>IOC-Namen, Unit-Namen oder Glob-Muster (Muster in Anführungszeichen: &apos;motor*&apos;). Jeder IOC wird nur einmal behandelt.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; needs at least one IOC name.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; braucht mindestens einen IOC-Namen.</translation>
     </message>
     <message>
         <source>started</source>
-        <translation type="unfinished"></translation>
+        <translation>gestartet</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>gestoppt</translation>
     </message>
     <message>
         <source>restarted</source>
-        <translation type="unfinished"></translation>
+        <translation>neu gestartet</translation>
     </message>
     <message>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiviert</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>deaktiviert</translation>
     </message>
     <message>
         <source>job result &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Job-Ergebnis „%1“</translation>
     </message>
     <message>
         <source>%1: %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 fehlgeschlagen: %3</translation>
     </message>
 </context>
 <context>
     <name>AttachCommand</name>
     <message>
         <source>Attach this terminal to the IOC&apos;s procServ console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Terminal mit der procServ-Konsole des IOCs verbinden.</translation>
     </message>
     <message>
         <source>[--read-only] [--detach-keys KEYS] NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>[--read-only] [--detach-keys TASTEN] NAME</translation>
     </message>
     <message>
         <source>Watch only: send nothing at all to procServ (uses the log port when the IOC has one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur zusehen: gar nichts an procServ senden (nutzt den Protokollport, wenn der IOC einen hat).</translation>
     </message>
     <message>
         <source>Key sequence that detaches, docker syntax (default &quot;ctrl-]&quot;; e.g. &quot;ctrl-p,ctrl-q&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenfolge zum Trennen, in Docker-Syntax (Standard &quot;ctrl-]&quot;; z. B. &quot;ctrl-p,ctrl-q&quot;).</translation>
     </message>
     <message>
         <source>KEYS</source>
-        <translation type="unfinished"></translation>
+        <translation>TASTEN</translation>
     </message>
     <message>
         <source>IOC name or unit name.</source>
-        <translation type="unfinished"></translation>
+        <translation>IOC-Name oder Unit-Name.</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished">NAME</translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Detaching sends nothing to the IOC. procServ&apos;s command keys (Ctrl-X kill, Ctrl-T auto-restart, Ctrl-R, Ctrl-Q, a -x logout key) and Ctrl-C/Ctrl-D (unless procServ ignores them with -i) are sent only when pressed twice within 3 seconds; pasted text or piped input containing them is not sent.
 With stdin not a terminal, input is sent as it arrives; when it ends, attach detaches once the console has been quiet for half a second.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Trennen sendet nichts an den IOC. Die Befehlstasten von procServ (Strg-X Kill, Strg-T Autoneustart, Strg-R, Strg-Q, eine Abmeldetaste per -x) und Strg-C/Strg-D (sofern procServ sie nicht mit -i ignoriert) werden nur gesendet, wenn sie innerhalb von 3 Sekunden zweimal gedrückt werden; eingefügter Text oder Eingabe über eine Pipe, die sie enthält, wird nicht gesendet.
+Ist stdin kein Terminal, wird die Eingabe gesendet, sobald sie eintrifft; endet sie, trennt sich attach, sobald die Konsole eine halbe Sekunde lang still war.</translation>
     </message>
     <message>
         <source>&apos;attach&apos; takes exactly one IOC name.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;attach&apos; nimmt genau einen IOC-Namen.</translation>
     </message>
     <message>
         <source>%1 is not running (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft nicht (%2).</translation>
     </message>
     <message>
         <source>%1 has no procServ console endpoint in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen procServ-Konsolenanschluss in %2.</translation>
     </message>
     <message>
         <source>Cannot write to standard output: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben auf die Standardausgabe nicht möglich: %1</translation>
     </message>
     <message>
         <source>The console of %1 closed (procServ stopped?).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole von %1 wurde geschlossen (procServ gestoppt?).</translation>
     </message>
     <message>
         <source>Attached to %1 (%2), read-only. Detach with %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit %1 (%2), nur lesend. Trennen mit %3.</translation>
     </message>
     <message>
         <source>Attached to %1 (%2). Detach with %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit %1 (%2). Trennen mit %3.</translation>
     </message>
     <message>
         <source>Console of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsole von %1: %2</translation>
     </message>
     <message>
         <source>Cannot open the console of %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole von %1 (%2) lässt sich nicht öffnen: %3</translation>
     </message>
     <message>
         <source>Detached from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von %1 getrennt.</translation>
     </message>
     <message>
         <source>%1 is a procServ/IOC control key for %2 (it may kill, restart or quit). Press it again within 3 seconds to send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Steuertaste von procServ/IOC für %2 (sie kann beenden, neu starten oder verlassen). Zum Senden innerhalb von 3 Sekunden erneut drücken.</translation>
     </message>
     <message>
         <source>Not sent: the pasted text contains control keys that procServ or the IOC shell act on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: Der eingefügte Text enthält Steuertasten, auf die procServ oder die IOC-Shell reagieren.</translation>
     </message>
     <message>
         <source>Control keys in the input were not sent (procServ or the IOC shell act on them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuertasten in der Eingabe wurden nicht gesendet (procServ oder die IOC-Shell reagieren darauf).</translation>
     </message>
 </context>
 <context>
     <name>BannerProbe</name>
     <message>
         <source>No procServ banner from %1 within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein procServ-Banner von %1 innerhalb von %2 s</translation>
     </message>
 </context>
 <context>
     <name>Command</name>
     <message>
         <source>Show this help and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe zeigen und beenden.</translation>
     </message>
     <message>
         <source>Run &apos;iocctl %1 --help&apos; for usage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf siehe &apos;iocctl %1 --help&apos;.</translation>
     </message>
     <message>
         <source>Usage: iocctl [HOST OPTIONS] %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: iocctl [HOST-OPTIONEN] %1 %2</translation>
     </message>
     <message>
         <source>Exit codes: 0 success, 1 an action failed, 2 usage error or bad input, 3 IOC not found, 4 connection or permission problem, 5 timeout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Codes: 0 Erfolg, 1 eine Aktion ist fehlgeschlagen, 2 Aufruffehler oder ungültige Eingabe, 3 IOC nicht gefunden, 4 Verbindungs- oder Berechtigungsproblem, 5 Zeitüberschreitung.</translation>
     </message>
     <message>
         <source>warning: </source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: </translation>
     </message>
     <message>
         <source>Cannot reach the systemd manager (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der systemd-Manager (%1) ist nicht erreichbar: %2</translation>
     </message>
     <message>
         <source>Lost the connection to the systemd manager (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum systemd-Manager (%1) ist verloren.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: systemd could not load the unit file (%2); see &apos;systemctl status %1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: systemd konnte die Unit-Datei nicht laden (%2); siehe &apos;systemctl status %1&apos;.</translation>
     </message>
     <message numerus="yes">
         <source>Timed out after %n second(s) connecting to the systemd manager (%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %n Sekunde beim Verbinden mit dem systemd-Manager (%1).</numerusform>
+            <numerusform>Zeitüberschreitung nach %n Sekunden beim Verbinden mit dem systemd-Manager (%1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Timed out after %n second(s) listing the IOCs.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %n Sekunde beim Auflisten der IOCs.</numerusform>
+            <numerusform>Zeitüberschreitung nach %n Sekunden beim Auflisten der IOCs.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not a host: %1 (%2)</source>
+        <translation>Kein Host: %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %n second(s) listing the IOCs of %1.</source>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %n Sekunde beim Auflisten der IOCs von %1.</numerusform>
+            <numerusform>Zeitüberschreitung nach %n Sekunden beim Auflisten der IOCs von %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CommandExpander</name>
+    <message>
+        <source>Unknown or unavailable specifier %%%1 in &quot;%2&quot;</source>
+        <translation>Unbekannter oder nicht verfügbarer Kennzeichner %%%1 in „%2“</translation>
+    </message>
+    <message>
+        <source>line %1: invalid UTF-8, ignored</source>
+        <translation>Zeile %1: ungültiges UTF-8, ignoriert</translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot; is not a valid variable name, ignored</source>
+        <translation>Zeile %1: „%2“ ist kein gültiger Variablenname, ignoriert</translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot; has no &apos;=&apos;, ignored</source>
+        <translation>Zeile %1: „%2“ hat kein &apos;=&apos;, ignoriert</translation>
     </message>
 </context>
 <context>
     <name>ConsoleSession</name>
     <message>
         <source>No procServ console endpoint is known for this IOC</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen IOC ist kein procServ-Konsolenanschluss bekannt</translation>
     </message>
     <message>
         <source>This console is read-only: nothing was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Konsole ist schreibgeschützt: Es wurde nichts gesendet</translation>
     </message>
     <message>
         <source>Not connected to procServ at %1: nothing was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mit procServ an %1 verbunden: Es wurde nichts gesendet</translation>
     </message>
     <message>
         <source>The UNIX socket path %1 is empty or too long</source>
-        <translation type="unfinished"></translation>
+        <translation>Der UNIX-Socket-Pfad %1 ist leer oder zu lang</translation>
     </message>
     <message>
         <source>Cannot create a socket: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Socket kann nicht erzeugt werden: %1</translation>
     </message>
     <message>
         <source>No procServ console at %1 — is the IOC&apos;s procServ running?</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine procServ-Konsole an %1 — läuft der procServ des IOCs?</translation>
     </message>
     <message>
         <source>Connection refused by procServ at %1 — is the IOC running?</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung von procServ an %1 abgelehnt — läuft der IOC?</translation>
     </message>
     <message>
         <source>Permission denied on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff verweigert auf %1</translation>
     </message>
     <message>
         <source>procServ at %1 is not accepting connections (busy)</source>
-        <translation type="unfinished"></translation>
+        <translation>procServ an %1 nimmt keine Verbindungen an (ausgelastet)</translation>
     </message>
     <message>
         <source>No procServ console at %1 (a parent is not a directory)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine procServ-Konsole an %1 (ein übergeordneter Pfad ist kein Verzeichnis)</translation>
     </message>
     <message>
         <source>Cannot connect to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 nicht möglich: %2</translation>
     </message>
     <message>
         <source>Cannot use the socket for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Socket für %1 ist nicht nutzbar</translation>
     </message>
     <message>
         <source>procServ at %1 closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>procServ an %1 hat die Verbindung geschlossen</translation>
     </message>
     <message>
         <source>Connection to procServ at %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu procServ an %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Host %1 not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 nicht gefunden</translation>
     </message>
     <message>
         <source>Host %1 unreachable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 nicht erreichbar: %2</translation>
     </message>
     <message>
         <source>Permission denied connecting to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff verweigert beim Verbinden mit %1</translation>
     </message>
     <message>
         <source>Timed out connecting to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung beim Verbinden mit %1</translation>
     </message>
     <message>
         <source>The console connection through %1 ended: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsolenverbindung über %1 ist beendet: %2</translation>
     </message>
     <message>
         <source>The console helper %1 crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konsolen-Hilfsprogramm %1 ist abgestürzt</translation>
     </message>
     <message>
         <source>The console connection through %1 ended (exit status %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsolenverbindung über %1 ist beendet (Exit-Status %2)</translation>
     </message>
     <message>
         <source>Cannot start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit status %2)</source>
+        <translation>%1 fehlgeschlagen (Exit-Status %2)</translation>
     </message>
 </context>
 <context>
     <name>ConsoleTabWidget</name>
     <message>
         <source>Host: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Host: %1</translation>
     </message>
     <message>
         <source>Unit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit: %1</translation>
     </message>
 </context>
 <context>
     <name>ConsoleView</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen</translation>
     </message>
     <message>
         <source>Read-only: nothing typed is sent to the IOC</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen: Eingaben werden nicht an den IOC gesendet</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu verbinden</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfügen</translation>
     </message>
     <message>
         <source>Zoom In</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern</translation>
     </message>
     <message>
         <source>Zoom Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern</translation>
     </message>
     <message>
         <source>Save Transcript…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitschrift speichern…</translation>
     </message>
     <message>
         <source>Kill/Restart IOC</source>
-        <translation type="unfinished"></translation>
+        <translation>IOC beenden/neu starten</translation>
     </message>
     <message>
         <source>Toggle Auto-Restart</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoneustart umschalten</translation>
     </message>
     <message>
         <source>%1 (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nur lesen)</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Getrennt</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde…</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde neu…</translation>
     </message>
     <message>
         <source>Connection failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
         <source>Connection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Connected, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden, nur lesen</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden</translation>
     </message>
     <message>
         <source> — IOC shut down</source>
-        <translation type="unfinished"></translation>
+        <translation> — IOC heruntergefahren</translation>
     </message>
     <message>
         <source> — IOC restarted, PID %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — IOC neu gestartet, PID %1</translation>
     </message>
     <message>
         <source> — IOC restarted</source>
-        <translation type="unfinished"></translation>
+        <translation> — IOC neu gestartet</translation>
     </message>
     <message>
         <source> — IOC running, PID %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — IOC läuft, PID %1</translation>
     </message>
     <message>
         <source> on %1</source>
-        <translation type="unfinished"></translation>
+        <translation> auf %1</translation>
     </message>
     <message>
         <source>Restart IOC</source>
-        <translation type="unfinished"></translation>
+        <translation>IOC neu starten</translation>
     </message>
     <message>
         <source>procServ&apos;s kill command is disabled for this IOC</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kill-Befehl von procServ ist für diesen IOC abgeschaltet</translation>
     </message>
     <message>
         <source>Send %1 to procServ: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an procServ senden: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s) of output were dropped because the terminal could not keep up.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Byte Ausgabe wurde verworfen, weil das Terminal nicht mithalten konnte.</numerusform>
+            <numerusform>%n Bytes Ausgabe wurden verworfen, weil das Terminal nicht mithalten konnte.</numerusform>
         </translation>
     </message>
     <message>
         <source>This console is read-only: nothing you type is sent to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Konsole ist schreibgeschützt: Ihre Eingaben werden nicht an %1 gesendet.</translation>
     </message>
     <message>
         <source>Not connected: what you type is not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden: Ihre Eingaben werden nicht gesendet.</translation>
     </message>
     <message>
         <source>Send %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 senden</translation>
     </message>
     <message>
         <source>Not connected: %1 was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden: %1 wurde nicht gesendet.</translation>
     </message>
     <message>
         <source>Restart IOC %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>IOC %1 neu starten?</translation>
     </message>
     <message>
         <source>Kill IOC %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>IOC %1 beenden (Kill)?</translation>
     </message>
     <message>
         <source>Restart %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 neu starten</translation>
     </message>
     <message>
         <source>Kill %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 beenden</translation>
     </message>
     <message>
         <source>Toggle auto-restart of %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoneustart von %1 umschalten?</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Save Transcript of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitschrift von %1 speichern</translation>
     </message>
     <message>
         <source>Text files (*.txt *.log);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Textdateien (*.txt *.log);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>A+</source>
         <comment>zoom in</comment>
-        <translation type="unfinished"></translation>
+        <translation>A+</translation>
     </message>
     <message>
         <source>A−</source>
         <comment>zoom out</comment>
-        <translation type="unfinished"></translation>
+        <translation>A−</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern…</translation>
     </message>
     <message>
         <source>Save the transcript (the whole scrollback) to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mitschrift (den ganzen Verlauf) in einer Datei speichern</translation>
     </message>
     <message>
         <source>%1 Nothing was sent — press %2 again within %3 s to send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Es wurde nichts gesendet — zum Senden %2 innerhalb von %3 s erneut drücken.</translation>
     </message>
 </context>
 <context>
     <name>ControlKeyGuard</name>
     <message>
         <source>Ctrl+%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+%1</translation>
     </message>
     <message>
         <source>Ctrl+?</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+?</translation>
     </message>
     <message>
         <source>this IOC</source>
-        <translation type="unfinished"></translation>
+        <translation>diesem IOC</translation>
     </message>
     <message>
         <source>%1 restarts the IOC process of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 startet den IOC-Prozess von %2 neu.</translation>
     </message>
     <message>
         <source>%1 kills the IOC process of %2 (auto-restart is OFF: it stays down).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 beendet den IOC-Prozess von %2 (Autoneustart ist AUS: er bleibt aus).</translation>
     </message>
     <message>
         <source>%1 kills the IOC process of %2 (procServ restarts it when auto-restart is ON).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 beendet den IOC-Prozess von %2 (procServ startet ihn neu, wenn der Autoneustart EIN ist).</translation>
     </message>
     <message>
         <source>%1 kills the IOC process of %2 (procServ restarts it when auto-restart is ON), or starts it when it is shut down.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 beendet den IOC-Prozess von %2 (procServ startet ihn neu, wenn der Autoneustart EIN ist) oder startet ihn, wenn er heruntergefahren ist.</translation>
     </message>
     <message>
         <source>%1 toggles procServ&apos;s auto-restart of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 schaltet den Autoneustart von %2 in procServ um.</translation>
     </message>
     <message>
         <source>%1 closes this console connection to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 schließt diese Konsolenverbindung zu %2.</translation>
     </message>
     <message>
         <source>%1 goes to the IOC shell of %2; procServ restarts the IOC with it when the IOC is shut down.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geht an die IOC-Shell von %2; ist der IOC heruntergefahren, startet procServ ihn damit neu.</translation>
     </message>
     <message>
         <source>%1 restarts the IOC process of %2 when it is shut down.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 startet den IOC-Prozess von %2 neu, wenn er heruntergefahren ist.</translation>
     </message>
     <message>
         <source>%1 quits procServ (the console server of %2) when the IOC is shut down.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 beendet procServ (den Konsolenserver von %2), wenn der IOC heruntergefahren ist.</translation>
     </message>
     <message>
         <source>%1 goes to the IOC shell of %2, which may exit on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geht an die IOC-Shell von %2, die sich dadurch beenden kann.</translation>
     </message>
     <message>
         <source>%1 ends the input of the IOC shell of %2, which exits the IOC.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 beendet die Eingabe der IOC-Shell von %2, womit sich der IOC beendet.</translation>
     </message>
     <message>
         <source>Nothing was sent: the text contains %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gesendet: Der Text enthält %1. %2</translation>
     </message>
 </context>
 <context>
     <name>ConventionConfigReader</name>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht lesbar: %1</translation>
     </message>
     <message>
         <source>too large for a config file</source>
-        <translation type="unfinished"></translation>
+        <translation>zu groß für eine Konfigurationsdatei</translation>
     </message>
     <message>
         <source>not a text file (binary data at byte %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Textdatei (Binärdaten bei Byte %1)</translation>
     </message>
     <message>
         <source>invalid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges UTF-8</translation>
     </message>
     <message>
         <source>malformed section header &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafter Abschnittskopf &apos;%1&apos;</translation>
     </message>
     <message>
         <source>section [%1] already defined at line %2; this one is ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt [%1] ist bereits in Zeile %2 definiert; dieser wird ignoriert</translation>
     </message>
     <message>
         <source>expected &apos;key = value&apos;, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;key = value&apos; erwartet, &apos;%1&apos; gefunden</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is outside any [section]</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; steht außerhalb jedes [Abschnitts]</translation>
     </message>
     <message>
         <source>key &apos;%1&apos; already set at line %2; this one is ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel &apos;%1&apos; ist bereits in Zeile %2 gesetzt; dieser wird ignoriert</translation>
     </message>
     <message>
         <source>interpolation too deep (a loop of %(key)s references?)</source>
-        <translation type="unfinished"></translation>
+        <translation>Interpolation zu tief (eine Schleife von %(key)s-Verweisen?)</translation>
     </message>
     <message>
         <source>&apos;%&apos; must be followed by &apos;%&apos; or &apos;(name)s&apos; (write %% for a literal %)</source>
-        <translation type="unfinished"></translation>
+        <translation>auf &apos;%&apos; muss &apos;%&apos; oder &apos;(name)s&apos; folgen (%% für ein wörtliches % schreiben)</translation>
     </message>
     <message>
         <source>%(%1)s refers to an unknown key</source>
-        <translation type="unfinished"></translation>
+        <translation>%(%1)s verweist auf einen unbekannten Schlüssel</translation>
     </message>
     <message>
         <source>expected KEY=VALUE, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>KEY=VALUE erwartet, &apos;%1&apos; gefunden</translation>
     </message>
     <message>
         <source>missing closing quote &apos; for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>schließendes &apos; fehlt bei %1</translation>
     </message>
     <message>
         <source>missing closing quote &quot; for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>schließendes &quot; fehlt bei %1</translation>
     </message>
     <message>
         <source>unquoted space in the value of %1; the line is ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Leerzeichen ohne Anführungszeichen im Wert von %1; die Zeile wird ignoriert</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid IOC name for a config file</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein gültiger IOC-Name für eine Konfigurationsdatei</translation>
     </message>
     <message>
         <source>an INI file of procServUtils, not an epics-ioc-runner environment file</source>
-        <translation type="unfinished"></translation>
+        <translation>eine INI-Datei von procServUtils, keine Umgebungsdatei von epics-ioc-runner</translation>
     </message>
 </context>
 <context>
     <name>DetachKeys</name>
     <message>
         <source>Invalid detach key &quot;%1&quot;: use ctrl-&lt;a-z, @, [, \, ], ^ or _&gt; or a single character, separated by commas (e.g. &quot;ctrl-p,ctrl-q&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Trenntaste &quot;%1&quot;: ctrl-&lt;a-z, @, [, \, ], ^ oder _&gt; oder ein einzelnes Zeichen verwenden, durch Kommas getrennt (z. B. &quot;ctrl-p,ctrl-q&quot;).</translation>
     </message>
     <message>
         <source>The detach key sequence is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tastenfolge zum Trennen ist leer.</translation>
     </message>
 </context>
 <context>
     <name>ExecLineCommand</name>
     <message>
         <source>Run one IOC shell command and print its output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Befehl in der IOC-Shell ausführen und seine Ausgabe zeigen.</translation>
     </message>
     <message>
         <source>[--timeout SECONDS] [--prompt TEXT] NAME -- LINE</source>
-        <translation type="unfinished"></translation>
+        <translation>[--timeout SEKUNDEN] [--prompt TEXT] NAME -- ZEILE</translation>
     </message>
     <message>
         <source>Seconds to wait for the prompt after the command (default 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die nach dem Befehl auf den Prompt gewartet wird (Standard 10).</translation>
     </message>
     <message>
         <source>SECONDS</source>
-        <translation type="unfinished"></translation>
+        <translation>SEKUNDEN</translation>
     </message>
     <message>
         <source>The IOC shell&apos;s prompt that ends the reply (default &quot;epics&gt; &quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt der IOC-Shell, der die Antwort beendet (Standard &quot;epics&gt; &quot;).</translation>
     </message>
     <message>
         <source>TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>TEXT</translation>
     </message>
     <message>
         <source>IOC name or unit name.</source>
-        <translation type="unfinished"></translation>
+        <translation>IOC-Name oder Unit-Name.</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished">NAME</translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>The command line; words are joined with spaces. Put it after -- when it has options of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Befehlszeile; die Wörter werden mit Leerzeichen verbunden. Nach -- angeben, wenn sie eigene Optionen hat.</translation>
     </message>
     <message>
         <source>-- LINE</source>
-        <translation type="unfinished"></translation>
+        <translation>-- ZEILE</translation>
     </message>
     <message>
         <source>The line is sent with a carriage return, as the Enter key does. Lines with control characters are refused (exit code 2): use &apos;attach&apos; for those.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile wird mit einem Wagenrücklauf gesendet, wie die Eingabetaste es tut. Zeilen mit Steuerzeichen werden abgelehnt (Exit-Code 2): dafür &apos;attach&apos; verwenden.</translation>
     </message>
     <message>
         <source>&apos;exec&apos; needs an IOC name and a command line: iocctl exec NAME -- LINE</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;exec&apos; braucht einen IOC-Namen und eine Befehlszeile: iocctl exec NAME -- ZEILE</translation>
     </message>
     <message>
         <source>The command line is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Befehlszeile ist leer.</translation>
     </message>
     <message>
         <source>Refusing to send a control character (0x%1 at position %2): procServ and the IOC shell act on those. Use &apos;iocctl attach&apos; to type it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Steuerzeichen (0x%1 an Position %2) wird nicht gesendet: procServ und die IOC-Shell reagieren darauf. Zum Eintippen &apos;iocctl attach&apos; verwenden.</translation>
     </message>
     <message>
         <source>--timeout wants a positive number of seconds, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--timeout erwartet eine positive Zahl von Sekunden, nicht &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>%1 is not running (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft nicht (%2).</translation>
     </message>
     <message>
         <source>%1 has no procServ console endpoint in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen procServ-Konsolenanschluss in %2.</translation>
     </message>
     <message>
         <source>Console of %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsole von %1 (%2): %3</translation>
     </message>
     <message>
         <source>The console of %1 closed before the reply was complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole von %1 wurde geschlossen, bevor die Antwort vollständig war.</translation>
     </message>
     <message>
         <source>The IOC %1 is shut down (procServ runs, its child does not); nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IOC %1 ist heruntergefahren (procServ läuft, sein Kindprozess nicht); es wurde nichts gesendet.</translation>
     </message>
     <message numerus="yes">
         <source>Timed out after %n second(s) waiting for the console of %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %n Sekunde beim Warten auf die Konsole von %1.</numerusform>
+            <numerusform>Zeitüberschreitung nach %n Sekunden beim Warten auf die Konsole von %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Timed out after %n second(s) waiting for the prompt &quot;%1&quot; (if %2 uses another prompt, pass it with --prompt).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %n Sekunde beim Warten auf den Prompt &quot;%1&quot; (nutzt %2 einen anderen Prompt, diesen mit --prompt angeben).</numerusform>
+            <numerusform>Zeitüberschreitung nach %n Sekunden beim Warten auf den Prompt &quot;%1&quot; (nutzt %2 einen anderen Prompt, diesen mit --prompt angeben).</numerusform>
         </translation>
     </message>
 </context>
@@ -807,39 +842,182 @@ With stdin not a terminal, input is sent as it arrives; when it ends, attach det
     <name>Host</name>
     <message>
         <source>This machine (system)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Rechner (System)</translation>
     </message>
     <message>
         <source>This machine (user)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Rechner (Benutzer)</translation>
     </message>
     <message>
         <source>Bus %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus %1</translation>
     </message>
     <message>
-        <source>Could not connect to systemd.</source>
-        <translation type="unfinished"></translation>
+        <source>The host is empty.</source>
+        <translation>Der Host ist leer.</translation>
     </message>
-</context>
-<context>
-    <name>HostListModel</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid user name.</source>
+        <translation>„%1“ ist kein gültiger Benutzername.</translation>
+    </message>
+    <message>
+        <source>A missing &quot;]&quot; in &quot;%1&quot;.</source>
+        <translation>In „%1“ fehlt ein „]“.</translation>
+    </message>
+    <message>
+        <source>Unexpected &quot;%1&quot; after the address.</source>
+        <translation>Unerwartetes „%1“ nach der Adresse.</translation>
+    </message>
+    <message>
+        <source>The host name is empty.</source>
+        <translation>Der Hostname ist leer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid host name.</source>
+        <translation>„%1“ ist kein gültiger Hostname.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid port (1 to 65535).</source>
+        <translation>„%1“ ist kein gültiger Port (1 bis 65535).</translation>
+    </message>
+    <message>
+        <source>A bus address is missing after &quot;bus:&quot;.</source>
+        <translation>Nach „bus:“ fehlt eine Bus-Adresse.</translation>
+    </message>
     <message>
         <source>disconnected</source>
         <translation>getrennt</translation>
     </message>
     <message>
-        <source>connecting…</source>
-        <translation>verbinde…</translation>
+        <source>connecting</source>
+        <translation>verbinde</translation>
     </message>
     <message>
         <source>connected</source>
         <translation>verbunden</translation>
     </message>
     <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>authentication failed</source>
+        <translation>Authentifizierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>host key changed</source>
+        <translation>Host-Schlüssel geändert</translation>
+    </message>
+    <message>
+        <source>host key unknown</source>
+        <translation>Host-Schlüssel unbekannt</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>%1 — retrying</source>
+        <translation>%1 — neuer Versuch</translation>
+    </message>
+    <message>
+        <source>Cannot start ssh: %1</source>
+        <translation>ssh kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has changed: connection refused. This may be an attack; if the change is expected, remove the old key with &quot;ssh-keygen -R&quot;.</source>
+        <translation>Der Host-Schlüssel von %1 hat sich geändert: Verbindung abgelehnt. Das kann ein Angriff sein; ist die Änderung erwartet, den alten Schlüssel mit „ssh-keygen -R“ entfernen.</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known: connection refused. Connect once with ssh to check and accept it.</source>
+        <translation>Der Host-Schlüssel von %1 ist nicht bekannt: Verbindung abgelehnt. Einmal mit ssh verbinden, um ihn zu prüfen und anzunehmen.</translation>
+    </message>
+    <message>
+        <source>Authentication failed for %1: %2</source>
+        <translation>Authentifizierung für %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is unreachable: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>ssh to %1 failed (exit status %2).</source>
+        <translation>ssh zu %1 fehlgeschlagen (Exit-Status %2).</translation>
+    </message>
+    <message>
+        <source>ssh to %1 failed: %2</source>
+        <translation>ssh zu %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Could not connect to systemd on %1.</source>
+        <translation>Keine Verbindung zu systemd auf %1.</translation>
+    </message>
+    <message>
+        <source>Could not connect to systemd on %1: %2</source>
+        <translation>Keine Verbindung zu systemd auf %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost.</source>
+        <translation>Die Verbindung zu %1 ist verloren.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost: %2</source>
+        <translation>Die Verbindung zu %1 ist verloren: %2</translation>
+    </message>
+    <message>
+        <source>ssh cannot forward the abstract socket @%1</source>
+        <translation>ssh kann den abstrakten Socket @%1 nicht weiterleiten</translation>
+    </message>
+</context>
+<context>
+    <name>HostDialog</name>
+    <message>
+        <source>The remote user&apos;s own IOCs (user manager)</source>
+        <translation>Die eigenen IOCs des entfernten Benutzers (Benutzer-Manager)</translation>
+    </message>
+    <message>
+        <source>Add Host</source>
+        <translation>Host hinzufügen</translation>
+    </message>
+    <message>
+        <source>[user@]host[:port]</source>
+        <translation>[benutzer@]host[:port]</translation>
+    </message>
+    <message>
+        <source>Reached with your own ssh setup (~/.ssh/config, agent, known_hosts). The host key must already be known.</source>
+        <translation>Erreicht über Ihre eigene ssh-Einrichtung (~/.ssh/config, Agent, known_hosts). Der Host-Schlüssel muss bereits bekannt sein.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>Enter a remote host; this machine&apos;s managers are chosen on the command line.</source>
+        <translation>Einen entfernten Host eingeben; die Manager dieses Rechners werden auf der Befehlszeile gewählt.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 ist bereits in der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>HostListModel</name>
     <message>
         <source>All hosts (%1)</source>
         <translation>Alle Hosts (%1)</translation>
@@ -869,42 +1047,42 @@ Zustand: %3</translation>
     <name>InspectCommand</name>
     <message>
         <source>Print everything known about IOCs as a JSON array.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles über IOCs Bekannte als JSON-Array ausgeben.</translation>
     </message>
     <message>
         <source>NAME|GLOB...</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME|MUSTER...</translation>
     </message>
     <message>
         <source>IOC names, unit names or globs.</source>
-        <translation type="unfinished"></translation>
+        <translation>IOC-Namen, Unit-Namen oder Glob-Muster.</translation>
     </message>
     <message>
         <source>&apos;inspect&apos; needs at least one IOC name.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;inspect&apos; braucht mindestens einen IOC-Namen.</translation>
     </message>
 </context>
 <context>
     <name>Inventory</name>
     <message>
         <source>%1 is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht verbunden.</translation>
     </message>
     <message>
         <source>systemd could not load the unit (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>systemd konnte die Unit nicht laden (%1).</translation>
     </message>
     <message>
         <source>Cannot read environment file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungsdatei %1 nicht lesbar: %2</translation>
     </message>
     <message>
         <source>procServ command line: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>procServ-Befehlszeile: %1</translation>
     </message>
     <message>
         <source>There is no IOC %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen IOC %1 auf %2.</translation>
     </message>
 </context>
 <context>
@@ -967,7 +1145,7 @@ Zustand: %3</translation>
     </message>
     <message>
         <source>De&amp;tails</source>
-        <translation>De&amp;tails</translation>
+        <translation>Deta&amp;ils</translation>
     </message>
     <message>
         <source>Show everything known about the selected IOCs</source>
@@ -1134,172 +1312,221 @@ Zustand: %3</translation>
     <name>IocFilter</name>
     <message>
         <source>Missing closing quote %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließendes Anführungszeichen %1 fehlt</translation>
     </message>
     <message>
         <source>Missing word after &apos;!&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &apos;!&apos; fehlt ein Wort</translation>
     </message>
     <message>
         <source>Missing filter key before &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor &apos;%1&apos; fehlt ein Filterschlüssel</translation>
     </message>
     <message>
         <source>Unknown filter key &apos;%1&apos;. Known keys: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Filterschlüssel &apos;%1&apos;. Bekannte Schlüssel: %2</translation>
     </message>
     <message>
         <source>The operator &apos;%1&apos; works only with restarts; use &apos;=&apos; or &apos;!=&apos; with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Operator &apos;%1&apos; geht nur mit restarts; mit %2 &apos;=&apos; oder &apos;!=&apos; verwenden</translation>
     </message>
     <message>
         <source>Missing value after &apos;%1%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &apos;%1%2&apos; fehlt ein Wert</translation>
     </message>
     <message>
         <source>Give one number after &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &apos;%1&apos; eine Zahl angeben</translation>
     </message>
     <message>
         <source>Empty alternative in &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Leere Alternative in &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Unknown status &apos;%1&apos;. Known: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Status &apos;%1&apos;. Bekannt: %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a boolean; use true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein Wahrheitswert; true oder false verwenden</translation>
     </message>
     <message>
         <source>Unknown convention &apos;%1&apos;. Known: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Konvention &apos;%1&apos;. Bekannt: %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine Zahl</translation>
     </message>
 </context>
 <context>
     <name>IocFormat</name>
     <message>
         <source>Less than a second</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 1 Sek.</translation>
     </message>
     <message>
         <source>1 second</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Sek.</translation>
     </message>
     <message>
         <source>About a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>ca. 1 Min.</translation>
     </message>
     <message>
         <source>About an hour</source>
-        <translation type="unfinished"></translation>
+        <translation>ca. 1 Std.</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden</translation>
     </message>
     <message>
         <source>Masked</source>
-        <translation type="unfinished"></translation>
+        <translation>Maskiert</translation>
     </message>
     <message>
         <source>Unit file error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler in der Unit-Datei</translation>
     </message>
     <message>
         <source>Not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geladen</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Up %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft seit %1</translation>
     </message>
     <message>
         <source>%1 (IOC shut down)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (IOC heruntergefahren)</translation>
     </message>
     <message>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet</translation>
     </message>
     <message>
         <source>Stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppt</translation>
     </message>
     <message>
         <source>Restarting (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet neu (%1)</translation>
     </message>
     <message>
         <source>Exited (failed) %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet (fehlgeschlagen) vor %1</translation>
     </message>
     <message>
         <source>Exited (failed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet (fehlgeschlagen)</translation>
     </message>
     <message>
         <source>Exited %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet vor %1</translation>
     </message>
     <message>
         <source>Exited</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <source>%1 B</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 B</translation>
     </message>
     <message>
         <source>Template: missing &apos;}}&apos; after &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage: &apos;}}&apos; fehlt nach &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Template: unknown field &apos;%1&apos;. Known fields: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage: unbekanntes Feld &apos;%1&apos;. Bekannte Felder: %2</translation>
     </message>
     <message>
         <source>Template: cannot evaluate &apos;{{%1}}&apos;; use {{.Field}} or {{json .}}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage: &apos;{{%1}}&apos; kann nicht ausgewertet werden; {{.Field}} oder {{json .}} verwenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seconds</source>
+        <translation>
+            <numerusform>%n Sek.</numerusform>
+            <numerusform>%n Sek.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n Std.</numerusform>
+            <numerusform>%n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n Tg.</numerusform>
+            <numerusform>%n Tg.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n weeks</source>
+        <translation>
+            <numerusform>%n Wo.</numerusform>
+            <numerusform>%n Wo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n months</source>
+        <translation>
+            <numerusform>%n Mon.</numerusform>
+            <numerusform>%n Mon.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n J.</numerusform>
+            <numerusform>%n J.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>IocResolver</name>
     <message>
         <source>No IOC name given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein IOC-Name angegeben.</translation>
     </message>
     <message>
         <source>No IOC matches &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein IOC passt zu &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>No such IOC: &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein solcher IOC: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Did you mean: %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinten Sie: %1?</translation>
     </message>
     <message numerus="yes">
         <source>&quot;%1&quot; matches %n IOCs: %2. Name one (a unit name is unique).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&quot;%1&quot; passt zu %n IOC: %2. Einen davon nennen (ein Unit-Name ist eindeutig).</numerusform>
+            <numerusform>&quot;%1&quot; passt zu %n IOCs: %2. Einen davon nennen (ein Unit-Name ist eindeutig).</numerusform>
         </translation>
     </message>
     <message>
         <source>This command takes one IOC, but the names given match %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Befehl nimmt einen IOC, aber die angegebenen Namen passen zu %1.</translation>
     </message>
 </context>
 <context>
@@ -1449,80 +1676,104 @@ Nur-Lese-Protokollport: %2</translation>
 <context>
     <name>Iocctl</name>
     <message>
-        <source>Usage: iocctl [--user | --system | --bus ADDRESS | -H [USER@]HOST] COMMAND [OPTIONS]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Manage EPICS IOCs that run under procServ and systemd, docker-style.</source>
-        <translation type="unfinished"></translation>
+        <translation>EPICS-IOCs verwalten, die unter procServ und systemd laufen, im Stil von docker.</translation>
     </message>
     <message>
         <source>Host options (default: the system manager, or $IOCCTL_HOST):</source>
-        <translation type="unfinished"></translation>
+        <translation>Host-Optionen (Standard: der System-Manager oder $IOCCTL_HOST):</translation>
     </message>
     <message>
         <source>  --system                 the local system manager</source>
-        <translation type="unfinished"></translation>
+        <translation>  --system                 der lokale System-Manager</translation>
     </message>
     <message>
         <source>  --user                   the local user manager (your own IOCs)</source>
-        <translation type="unfinished"></translation>
+        <translation>  --user                   der lokale Benutzer-Manager (Ihre eigenen IOCs)</translation>
     </message>
     <message>
         <source>  --bus ADDRESS            a systemd manager on this D-Bus address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  -H, --host [USER@]HOST   a remote system manager over SSH (HOST/user: the remote user manager)</source>
-        <translation type="unfinished"></translation>
+        <translation>  --bus ADRESSE            ein systemd-Manager an dieser D-Bus-Adresse</translation>
     </message>
     <message>
         <source>  --connect-timeout SECS   give up connecting/listing after SECS (default 60)</source>
-        <translation type="unfinished"></translation>
+        <translation>  --connect-timeout SEK    Verbinden/Auflisten nach SEK Sekunden aufgeben (Standard 60)</translation>
     </message>
     <message>
         <source>  -h, --help               show this help; &apos;iocctl COMMAND --help&apos; for a command</source>
-        <translation type="unfinished"></translation>
+        <translation>  -h, --help               diese Hilfe zeigen; &apos;iocctl BEFEHL --help&apos; für einen Befehl</translation>
     </message>
     <message>
         <source>  -V, --version            show the version</source>
-        <translation type="unfinished"></translation>
+        <translation>  -V, --version            die Version zeigen</translation>
     </message>
     <message>
         <source>Commands:</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle:</translation>
     </message>
     <message>
         <source>Exit codes: 0 success, 1 an action failed, 2 usage error or bad input, 3 IOC not found, 4 connection or permission problem, 5 timeout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Codes: 0 Erfolg, 1 eine Aktion ist fehlgeschlagen, 2 Aufruffehler oder ungültige Eingabe, 3 IOC nicht gefunden, 4 Verbindungs- oder Berechtigungsproblem, 5 Zeitüberschreitung.</translation>
     </message>
     <message>
         <source>Run &apos;iocctl --help&apos; for usage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf siehe &apos;iocctl --help&apos;.</translation>
     </message>
     <message>
         <source>--bus needs a D-Bus address.</source>
-        <translation type="unfinished"></translation>
+        <translation>--bus braucht eine D-Bus-Adresse.</translation>
     </message>
     <message>
         <source>-H needs a host: [USER@]HOST.</source>
-        <translation type="unfinished"></translation>
+        <translation>-H braucht einen Host: [BENUTZER@]HOST.</translation>
     </message>
     <message>
         <source>--connect-timeout wants a positive number of seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>--connect-timeout erwartet eine positive Zahl von Sekunden.</translation>
     </message>
     <message>
         <source>Unknown option &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Option &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Befehl &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Did you mean: %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinten Sie: %1?</translation>
+    </message>
+    <message>
+        <source>Usage: iocctl [--user | --system | --bus ADDRESS | -H [USER@]HOST... | --hosts FILE] COMMAND [OPTIONS]</source>
+        <translation>Aufruf: iocctl [--user | --system | --bus ADRESSE | -H [BENUTZER@]HOST... | --hosts DATEI] BEFEHL [OPTIONEN]</translation>
+    </message>
+    <message>
+        <source>  -H, --host [USER@]HOST[:PORT]  a remote system manager over SSH (HOST/user: the remote user manager); repeatable</source>
+        <translation>  -H, --host [BENUTZER@]HOST[:PORT]  ein entfernter System-Manager über SSH (HOST/user: der entfernte Benutzer-Manager); mehrfach möglich</translation>
+    </message>
+    <message>
+        <source>  --hosts FILE             the hosts named in FILE (one per line, # comments)</source>
+        <translation>  --hosts DATEI            die in DATEI genannten Hosts (einer pro Zeile, # Kommentare)</translation>
+    </message>
+    <message>
+        <source>Cannot read the hosts file %1: %2</source>
+        <translation>Die Host-Datei %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: bad host &quot;%3&quot;: %4</source>
+        <translation>%1:%2: ungültiger Host &quot;%3&quot;: %4</translation>
+    </message>
+    <message>
+        <source>The hosts file %1 names no host.</source>
+        <translation>Die Host-Datei %1 nennt keinen Host.</translation>
+    </message>
+    <message>
+        <source>Bad host &quot;%1&quot;: %2</source>
+        <translation>Ungültiger Host &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>--hosts needs a file with one host per line.</source>
+        <translation>--hosts braucht eine Datei mit einem Host pro Zeile.</translation>
     </message>
 </context>
 <context>
@@ -1568,63 +1819,63 @@ Nur-Lese-Protokollport: %2</translation>
     <name>LogsCommand</name>
     <message>
         <source>Show the IOC&apos;s console log: procServ&apos;s log file (-L) when it has one, otherwise the unit&apos;s journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konsolenprotokoll des IOCs zeigen: die Protokolldatei von procServ (-L), wenn es eine gibt, sonst das Journal der Unit.</translation>
     </message>
     <message>
         <source>[-f] [-n N] [--since TIME] NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>[-f] [-n N] [--since ZEIT] NAME</translation>
     </message>
     <message>
         <source>Keep printing new lines (Ctrl+C ends).</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Zeilen laufend ausgeben (Strg+C beendet).</translation>
     </message>
     <message>
         <source>Show only the last N lines (default: all).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die letzten N Zeilen zeigen (Standard: alle).</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>Only entries since TIME (journal only; journalctl syntax such as &quot;10 min ago&quot; or &quot;2024-01-31 12:00&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Einträge seit ZEIT (nur Journal; Syntax von journalctl wie &quot;10 min ago&quot; oder &quot;2024-01-31 12:00&quot;).</translation>
     </message>
     <message>
         <source>TIME</source>
-        <translation type="unfinished"></translation>
+        <translation>ZEIT</translation>
     </message>
     <message>
         <source>IOC name or unit name.</source>
-        <translation type="unfinished"></translation>
+        <translation>IOC-Name oder Unit-Name.</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished">NAME</translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>&apos;logs&apos; takes exactly one IOC name.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;logs&apos; nimmt genau einen IOC-Namen.</translation>
     </message>
     <message>
         <source>-n wants a number of lines, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>-n erwartet eine Zeilenzahl, nicht &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>--since applies to the journal only; %1 logs to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>--since gilt nur für das Journal; %1 protokolliert nach %2.</translation>
     </message>
     <message>
         <source>No way to read the log of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll von %1 lässt sich auf keinem Weg lesen.</translation>
     </message>
     <message>
         <source>%1 ended abnormally.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 endete abnormal.</translation>
     </message>
     <message>
         <source>Cannot run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +1950,34 @@ Nur-Lese-Protokollport: %2</translation>
         <source>%1 — still listing…</source>
         <translation>%1 — Liste wird noch geladen…</translation>
     </message>
+    <message>
+        <source>&amp;Hosts</source>
+        <translation>H&amp;osts</translation>
+    </message>
+    <message>
+        <source>&amp;Add Host…</source>
+        <translation>Host &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Host</source>
+        <translation>Host &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 ist bereits in der Liste.</translation>
+    </message>
+    <message>
+        <source>%1 was given on the command line and stays for this session.</source>
+        <translation>%1 wurde auf der Befehlszeile angegeben und bleibt für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>Re&amp;connect %1</source>
+        <translation>%1 &amp;neu verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Remove %1</source>
+        <translation>%1 &amp;entfernen</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -1711,151 +1990,164 @@ Nur-Lese-Protokollport: %2</translation>
     <name>ProcServCommand</name>
     <message>
         <source>Unparsable UNIX socket spec &apos;%1&apos;: expected unix:USER:GROUP:PERM:PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlesbare UNIX-Socket-Angabe &apos;%1&apos;: erwartet unix:USER:GROUP:PERM:PATH</translation>
     </message>
     <message>
         <source>UNIX socket spec &apos;%1&apos; has no path</source>
-        <translation type="unfinished"></translation>
+        <translation>UNIX-Socket-Angabe &apos;%1&apos; hat keinen Pfad</translation>
     </message>
     <message>
         <source>UNIX socket path in &apos;%1&apos; is too long (must be &lt; 108 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>UNIX-Socket-Pfad in &apos;%1&apos; ist zu lang (muss &lt; 108 Byte sein)</translation>
     </message>
     <message>
         <source>Invalid socket spec &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Socket-Angabe &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Invalid port in socket spec &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger Port in der Socket-Angabe &apos;%1&apos;</translation>
     </message>
     <message>
         <source>The command line is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Befehlszeile ist leer</translation>
     </message>
     <message>
         <source>Ambiguous procServ option &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrdeutige procServ-Option &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Unknown procServ option &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte procServ-Option &apos;%1&apos;</translation>
     </message>
     <message>
         <source>procServ option &apos;--%1&apos; doesn&apos;t allow an argument</source>
-        <translation type="unfinished"></translation>
+        <translation>procServ-Option &apos;--%1&apos; erlaubt kein Argument</translation>
     </message>
     <message>
         <source>procServ option &apos;--%1&apos; requires an argument</source>
-        <translation type="unfinished"></translation>
+        <translation>procServ-Option &apos;--%1&apos; braucht ein Argument</translation>
     </message>
     <message>
         <source>Unknown procServ option &apos;-%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte procServ-Option &apos;-%1&apos;</translation>
     </message>
     <message>
         <source>procServ option &apos;-%1&apos; requires an argument</source>
-        <translation type="unfinished"></translation>
+        <translation>procServ-Option &apos;-%1&apos; braucht ein Argument</translation>
     </message>
     <message>
         <source>procServ command line has no console port and no IOC command</source>
-        <translation type="unfinished"></translation>
+        <translation>Die procServ-Befehlszeile hat weder Konsolenport noch IOC-Befehl</translation>
     </message>
     <message>
         <source>procServ command line has only &apos;%1&apos; after the options: expected a console port (or -P ENDPOINT) and the IOC command</source>
-        <translation type="unfinished"></translation>
+        <translation>Die procServ-Befehlszeile hat nach den Optionen nur &apos;%1&apos;: erwartet werden ein Konsolenport (oder -P ENDPOINT) und der IOC-Befehl</translation>
     </message>
     <message>
         <source>procServ command line has no IOC command to run</source>
-        <translation type="unfinished"></translation>
+        <translation>Die procServ-Befehlszeile hat keinen auszuführenden IOC-Befehl</translation>
+    </message>
+    <message>
+        <source>procServ-launcher: unknown option %1</source>
+        <translation>procServ-launcher: unbekannte Option %1</translation>
+    </message>
+    <message>
+        <source>procServ-launcher: the instance name is missing</source>
+        <translation>procServ-launcher: der Instanzname fehlt</translation>
+    </message>
+    <message>
+        <source>procServ-launcher: expected one instance name, got %1</source>
+        <translation>procServ-launcher: ein Instanzname erwartet, %1 gefunden</translation>
     </message>
 </context>
 <context>
     <name>PsCommand</name>
     <message>
         <source>List IOCs (running ones unless -a is given).</source>
-        <translation type="unfinished"></translation>
+        <translation>IOCs auflisten (nur laufende, außer mit -a).</translation>
     </message>
     <message>
         <source>[-a] [-q] [-f KEY=VALUE]... [--format table|json|TEMPLATE] [--no-trunc]</source>
-        <translation type="unfinished"></translation>
+        <translation>[-a] [-q] [-f SCHLÜSSEL=WERT]... [--format table|json|VORLAGE] [--no-trunc]</translation>
     </message>
     <message>
         <source>Show all installed IOCs, not only running ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle installierten IOCs zeigen, nicht nur laufende.</translation>
     </message>
     <message>
         <source>Print IOC names only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur IOC-Namen ausgeben.</translation>
     </message>
     <message>
         <source>Filter with KEY=VALUE (name=GLOB, status=, host=, enabled=, convention=, unit=) or a word matching the name; repeatable, terms AND together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtern mit SCHLÜSSEL=WERT (name=MUSTER, status=, host=, enabled=, convention=, unit=) oder einem Wort, das zum Namen passt; mehrfach möglich, alle Bedingungen müssen zutreffen.</translation>
     </message>
     <message>
         <source>KEY=VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>SCHLÜSSEL=WERT</translation>
     </message>
     <message>
         <source>Output format: table (default), json, or a template such as &apos;{{.Name}} {{.Console}}&apos; printed once per IOC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeformat: table (Standard), json oder eine Vorlage wie &apos;{{.Name}} {{.Console}}&apos;, die einmal pro IOC ausgegeben wird.</translation>
     </message>
     <message>
         <source>FORMAT</source>
-        <translation type="unfinished"></translation>
+        <translation>FORMAT</translation>
     </message>
     <message>
         <source>Do not truncate long values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lange Werte nicht kürzen.</translation>
     </message>
     <message>
         <source>Columns: NAME, STATUS (systemd state, IOC child state and how long), PID (the IOC process), RESTARTS, CONSOLE, CONVENTION.
 JSON keys: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts, since, enabled, console, logFile, description.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten: NAME, STATUS (systemd-Zustand, Zustand des IOC-Prozesses und seit wann), PID (der IOC-Prozess), NEUSTARTS, KONSOLE, KONVENTION.
+JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts, since, enabled, console, logFile, description.</translation>
     </message>
     <message>
         <source>ps takes no arguments; use -f name=GLOB to select IOCs.</source>
-        <translation type="unfinished"></translation>
+        <translation>ps nimmt keine Argumente; IOCs mit -f name=MUSTER auswählen.</translation>
     </message>
     <message>
         <source>-q and --format cannot be combined.</source>
-        <translation type="unfinished"></translation>
+        <translation>-q und --format lassen sich nicht kombinieren.</translation>
     </message>
     <message>
         <source>Bad filter: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger Filter: %1</translation>
     </message>
     <message>
         <source>Bad format template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Formatvorlage: %1</translation>
     </message>
     <message>
         <source>HOST</source>
-        <translation type="unfinished">HOST</translation>
+        <translation>HOST</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished">NAME</translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>STATUS</source>
-        <translation type="unfinished"></translation>
+        <translation>STATUS</translation>
     </message>
     <message>
         <source>PID</source>
-        <translation type="unfinished">PID</translation>
+        <translation>PID</translation>
     </message>
     <message>
         <source>RESTARTS</source>
-        <translation type="unfinished"></translation>
+        <translation>NEUSTARTS</translation>
     </message>
     <message>
         <source>CONSOLE</source>
-        <translation type="unfinished"></translation>
+        <translation>KONSOLE</translation>
     </message>
     <message>
         <source>CONVENTION</source>
-        <translation type="unfinished"></translation>
+        <translation>KONVENTION</translation>
     </message>
 </context>
 <context>
@@ -1920,128 +2212,128 @@ JSON keys: name, unit, host, convention, status, activeState, subState, childSta
     <name>SystemdManager</name>
     <message>
         <source>%1 has no [Install] section, so there is nothing to enable.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Abschnitt [Install], es gibt also nichts zu aktivieren.</translation>
     </message>
     <message>
         <source>Not connected to the D-Bus bus: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mit dem D-Bus verbunden: %1</translation>
     </message>
     <message>
         <source>Permission denied: you are not allowed to do this (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff verweigert: Sie dürfen das nicht (%1).</translation>
     </message>
     <message>
         <source>Authentication is required, but no authentication agent could ask for a password. Run a polkit agent in this session or ask an administrator for permission.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Authentifizierung ist nötig, aber kein Authentifizierungsagent konnte nach einem Passwort fragen. Einen polkit-Agenten in dieser Sitzung starten oder einen Administrator um die Berechtigung bitten.</translation>
     </message>
     <message>
         <source>No such unit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine solche Unit: %1</translation>
     </message>
     <message>
         <source>The unit is masked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unit ist maskiert: %1</translation>
     </message>
     <message>
         <source>No such job: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein solcher Job: %1</translation>
     </message>
     <message>
         <source>systemd rejected the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>systemd hat die Anfrage abgelehnt: %1</translation>
     </message>
     <message>
         <source>systemd did not answer in time (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>systemd hat nicht rechtzeitig geantwortet (%1).</translation>
     </message>
     <message>
         <source>The connection to the D-Bus bus is lost (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum D-Bus ist verloren (%1).</translation>
     </message>
     <message>
         <source>No systemd manager on this bus (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein systemd-Manager auf diesem Bus (%1).</translation>
     </message>
     <message>
         <source>D-Bus error %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>D-Bus-Fehler %1.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>erledigt</translation>
     </message>
     <message>
         <source>the unit failed; see its log</source>
-        <translation type="unfinished"></translation>
+        <translation>die Unit ist fehlgeschlagen; siehe ihr Protokoll</translation>
     </message>
     <message>
         <source>the unit did not finish in time (timeout); see its log</source>
-        <translation type="unfinished"></translation>
+        <translation>die Unit wurde nicht rechtzeitig fertig (Zeitüberschreitung); siehe ihr Protokoll</translation>
     </message>
     <message>
         <source>the job was canceled by another request</source>
-        <translation type="unfinished"></translation>
+        <translation>der Job wurde durch eine andere Anfrage abgebrochen</translation>
     </message>
     <message>
         <source>a unit this one depends on failed</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Unit, von der diese abhängt, ist fehlgeschlagen</translation>
     </message>
     <message>
         <source>nothing to do for the unit in its current state (skipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>im aktuellen Zustand der Unit ist nichts zu tun (übersprungen)</translation>
     </message>
     <message>
         <source>the job does not apply to this unit</source>
-        <translation type="unfinished"></translation>
+        <translation>der Job ist auf diese Unit nicht anwendbar</translation>
     </message>
     <message>
         <source>the unit does not support this action</source>
-        <translation type="unfinished"></translation>
+        <translation>die Unit unterstützt diese Aktion nicht</translation>
     </message>
     <message>
         <source>finished with result &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet mit Ergebnis „%1“</translation>
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <source>stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <source>restart</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustarten</translation>
     </message>
     <message>
         <source>enable</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivieren</translation>
     </message>
     <message>
         <source>disable</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren</translation>
     </message>
     <message>
         <source>The systemd manager left the bus.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der systemd-Manager hat den Bus verlassen.</translation>
     </message>
     <message>
         <source>org.freedesktop.systemd1 is not on this bus</source>
-        <translation type="unfinished"></translation>
+        <translation>org.freedesktop.systemd1 ist nicht auf diesem Bus</translation>
     </message>
 </context>
 <context>
     <name>TerminalWriter</name>
     <message numerus="yes">
         <source>[iocdock: %n byte(s) of output dropped — terminal could not keep up]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>[iocdock: %n Byte Ausgabe verworfen — das Terminal konnte nicht mithalten]</numerusform>
+            <numerusform>[iocdock: %n Bytes Ausgabe verworfen — das Terminal konnte nicht mithalten]</numerusform>
         </translation>
     </message>
 </context>
