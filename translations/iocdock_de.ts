@@ -1677,7 +1677,7 @@ Nur-Lese-Protokollport: %2</translation>
     <name>Iocctl</name>
     <message>
         <source>Manage EPICS IOCs that run under procServ and systemd, docker-style.</source>
-        <translation>EPICS-IOCs verwalten, die unter procServ und systemd laufen, im Stil von docker.</translation>
+        <translation>EPICS-IOCs verwalten, die unter procServ und systemd laufen, im Stil von Docker.</translation>
     </message>
     <message>
         <source>Host options (default: the system manager, or $IOCCTL_HOST):</source>
@@ -1819,7 +1819,7 @@ Nur-Lese-Protokollport: %2</translation>
     <name>LogsCommand</name>
     <message>
         <source>Show the IOC&apos;s console log: procServ&apos;s log file (-L) when it has one, otherwise the unit&apos;s journal.</source>
-        <translation>Das Konsolenprotokoll des IOCs zeigen: die Protokolldatei von procServ (-L), wenn es eine gibt, sonst das Journal der Unit.</translation>
+        <translation>Das Konsolenprotokoll des IOCs zeigen: die Protokolldatei von procServ (-L), falls vorhanden, sonst das Journal der Unit.</translation>
     </message>
     <message>
         <source>[-f] [-n N] [--since TIME] NAME</source>

@@ -4,11 +4,41 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+#ifdef IOCDOCK_HAVE_TRANSLATIONS
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+// The messages in the user's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as iocdock does;
+// qtbase's own translation covers QCommandLineParser's texts.
+static void loadTranslations(QCoreApplication &app)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+    const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+#else
+    const QString qtDir = QLibraryInfo::location(QLibraryInfo::TranslationsPath);
+#endif
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), qtDir))
+        QCoreApplication::installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("iocdock"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+}
+#endif
+
 int main(int argc, char **argv)
 {
+#ifdef IOCDOCK_HAVE_TRANSLATIONS
+    Q_INIT_RESOURCE(iocdock_translations);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("iocctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(IOCDOCK_VERSION));
+#ifdef IOCDOCK_HAVE_TRANSLATIONS
+    loadTranslations(app);
+#endif
 
     // The core's debug messages would mix with the output; QT_LOGGING_RULES still wins.
     QLoggingCategory::setFilterRules(QStringLiteral("iocdock.*.debug=false"));
