@@ -108,8 +108,9 @@ void ActionCommand::runActions()
     }
     m_pending = static_cast<int>(iocs.size());
     for (const Ioc &ioc : std::as_const(iocs)) {
-        inventory()->run(m_action, ioc.key(), this,
-                         [this, ioc](const JobResult &result) { handleJobFinished(ioc, result); });
+        inventoryFor(ioc)->run(m_action, ioc.key(), this, [this, ioc](const JobResult &result) {
+            handleJobFinished(ioc, result);
+        });
     }
 }
 

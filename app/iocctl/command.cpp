@@ -22,16 +22,21 @@ Command::Command(const QString &name, const QString &description, QObject *paren
 
 Command::~Command()
 {
-    // The inventory's pending D-Bus calls must go before the host closes their connection
-    // (children would be deleted in creation order: host first).
-    delete m_inventory;
-    m_inventory = nullptr;
-    if (m_host) {
-        // It reports Disconnected while it goes.
-        disconnect(m_host, nullptr, this, nullptr);
-        delete m_host;
-        m_host = nullptr;
+    // Inventories' pending D-Bus calls must go before their hosts close the connections
+    // (children would be deleted in creation order: hosts first).
+    for (Target *target : std::as_const(m_targets)) {
+        delete target->inventory;
+        target->inventory = nullptr;
     }
+    for (Target *target : std::as_const(m_targets)) {
+        if (target->host) {
+            // It reports Disconnected while it goes.
+            disconnect(target->host, nullptr, this, nullptr);
+            delete target->host;
+        }
+        delete target;
+    }
+    m_targets.clear();
 }
 
 void Command::setOutput(QTextStream *out, QTextStream *err)
@@ -92,6 +97,9 @@ void Command::finish(int code)
         return;
     m_finished = true;
     m_loadTimer.stop();
+    // A host that could not be reached spoils an otherwise good run.
+    if (code == Success && m_someHostFailed)
+        code = m_failureCode;
     out().flush();
     err().flush();
     emit finished(code);
@@ -101,43 +109,68 @@ void Command::loadInventory(const InventoryOptions &options, std::function<void(
 {
     m_inventoryOptions = options;
     m_ready = std::move(ready);
-    m_host = Host::fromSpec(m_hostSpec, this);
-    connect(m_host, &Host::stateChanged, this, &Command::handleHostStateChanged);
+    for (const QString &spec : std::as_const(m_hostSpecs)) {
+        auto *target = new Target;
+        target->host = Host::fromSpec(spec, this);
+        m_targets << target;
+        if (!target->host) {
+            QString error;
+            Host::isValidSpec(spec, &error);
+            printError(tr("Not a host: %1 (%2)").arg(spec, error));
+            target->done = true;
+            m_someHostFailed = true;
+            m_failureCode = UsageError;
+            continue;
+        }
+        // ssh's own bound (ConnectTimeout) within ours.
+        target->host->setConnectTimeout(m_connectTimeout * 1000);
+        connect(target->host, &Host::stateChanged, this,
+                [this, target] { handleHostStateChanged(target); });
+    }
     m_loadTimer.start(m_connectTimeout * 1000);
-    m_host->connectToManager();
+    // All at once: one slow host does not hold up the others.
+    for (Target *target : std::as_const(m_targets)) {
+        if (target->host)
+            target->host->connectToManager();
+    }
+    targetDone(nullptr, false);
 }
 
-void Command::handleHostStateChanged(Host::State state)
+void Command::handleHostStateChanged(Target *target)
 {
-    if (isFinished())
+    if (isFinished() || target->done)
         return;
-    switch (state) {
-    case Host::State::Connected:
-        if (m_inventory)
+    Host *host = target->host;
+    switch (host->state()) {
+    case Host::State::Connected: {
+        if (target->inventory)
             return;
-        m_inventory = new Inventory(m_host, this);
-        m_inventory->setIncludeUnitFiles(m_inventoryOptions.includeUnitFiles);
-        m_inventory->setProbeConsoles(m_inventoryOptions.probeConsoles);
-        m_inventory->setActiveOnly(m_inventoryOptions.activeOnly);
-        m_inventory->setDetailLevel(m_inventoryOptions.listingOnly ? Inventory::DetailLevel::Listing
-                                                                   : Inventory::DetailLevel::Full);
-        connect(m_inventory, &Inventory::ready, this, &Command::handleInventoryReady);
-        connect(m_inventory, &Inventory::errorOccurred, this, [this](const QString &message) {
+        auto *inventory = new Inventory(host, this);
+        target->inventory = inventory;
+        inventory->setIncludeUnitFiles(m_inventoryOptions.includeUnitFiles);
+        inventory->setProbeConsoles(m_inventoryOptions.probeConsoles);
+        inventory->setActiveOnly(m_inventoryOptions.activeOnly);
+        inventory->setDetailLevel(m_inventoryOptions.listingOnly ? Inventory::DetailLevel::Listing
+                                                                 : Inventory::DetailLevel::Full);
+        connect(inventory, &Inventory::ready, this,
+                [this, target] { handleInventoryReady(target); });
+        connect(inventory, &Inventory::errorOccurred, this, [this, host](const QString &message) {
             if (m_inventoryOptions.reportErrors && !isFinished())
-                printWarning(message);
+                printWarning(isMultiHost() ? tr("%1: %2").arg(host->id(), message) : message);
         });
-        m_inventory->start();
+        inventory->start();
         break;
+    }
     case Host::State::Failed:
         printError(tr("Cannot reach the systemd manager (%1): %2")
-                           .arg(m_host->displayName(), m_host->errorString()));
-        finish(ConnectionError);
+                           .arg(host->displayName(), host->errorString()));
+        targetDone(target, false);
         break;
     case Host::State::Disconnected:
-        if (!m_inventory || !m_inventory->isReady()) {
+        if (!target->inventory || !target->inventory->isReady()) {
             printError(tr("Lost the connection to the systemd manager (%1).")
-                               .arg(m_host->displayName()));
-            finish(ConnectionError);
+                               .arg(host->displayName()));
+            targetDone(target, false);
         }
         break;
     case Host::State::Connecting:
@@ -145,43 +178,117 @@ void Command::handleHostStateChanged(Host::State state)
     }
 }
 
-void Command::handleInventoryReady()
+void Command::handleInventoryReady(Target *target)
 {
-    if (isFinished() || !m_ready)
+    if (isFinished() || target->done)
         return;
-    m_loadTimer.stop();
     if (m_inventoryOptions.reportErrors) {
-        for (const Ioc &ioc : m_inventory->iocs()) {
+        const QString prefix =
+                isMultiHost() ? target->host->id() + QStringLiteral(": ") : QString();
+        for (const Ioc &ioc : target->inventory->iocs()) {
             if (!ioc.configError.isEmpty())
-                printWarning(tr("%1: %2").arg(ioc.unit, ioc.configError));
+                printWarning(prefix + tr("%1: %2").arg(ioc.unit, ioc.configError));
             else if (ioc.loadState == QLatin1String("error")
                      || ioc.loadState == QLatin1String("bad-setting"))
-                printWarning(tr("%1: systemd could not load the unit file (%2); see "
-                                "'systemctl status %1'.")
-                                     .arg(ioc.unit, ioc.loadState));
+                printWarning(prefix
+                             + tr("%1: systemd could not load the unit file (%2); see "
+                                  "'systemctl status %1'.")
+                                       .arg(ioc.unit, ioc.loadState));
         }
     }
+    targetDone(target, true);
+}
+
+void Command::targetDone(Target *target, bool ok)
+{
+    if (target) {
+        target->done = true;
+        target->ok = ok;
+        if (!ok) {
+            m_someHostFailed = true;
+            if (m_failureCode == Success)
+                m_failureCode = ConnectionError;
+        }
+    }
+    if (isFinished() || m_readyCalled)
+        return;
+    bool anyOk = false;
+    for (const Target *t : std::as_const(m_targets)) {
+        if (!t->done)
+            return;
+        anyOk = anyOk || t->ok;
+    }
+    m_loadTimer.stop();
+    if (!anyOk) {
+        finish(m_failureCode == Success ? ConnectionError : m_failureCode);
+        return;
+    }
+    m_readyCalled = true;
     auto ready = std::move(m_ready);
     m_ready = nullptr;
-    ready();
+    if (ready)
+        ready();
 }
 
 void Command::handleLoadTimeout()
 {
     if (isFinished())
         return;
-    if (!m_inventory)
-        printError(tr("Timed out after %n second(s) connecting to the systemd manager (%1).",
-                      nullptr, m_connectTimeout)
-                           .arg(m_host ? m_host->displayName() : m_hostSpec));
-    else
-        printError(tr("Timed out after %n second(s) listing the IOCs.", nullptr, m_connectTimeout));
-    finish(TimedOut);
+    for (Target *target : std::as_const(m_targets)) {
+        if (target->done)
+            continue;
+        if (!target->inventory)
+            printError(tr("Timed out after %n second(s) connecting to the systemd manager (%1).",
+                          nullptr, m_connectTimeout)
+                               .arg(target->host->displayName()));
+        else
+            printError(isMultiHost() ? tr("Timed out after %n second(s) listing the IOCs of %1.",
+                                          nullptr, m_connectTimeout)
+                                               .arg(target->host->displayName())
+                                     : tr("Timed out after %n second(s) listing the IOCs.", nullptr,
+                                          m_connectTimeout));
+        target->done = true;
+        m_someHostFailed = true;
+        m_failureCode = TimedOut;
+        // It no longer counts; it must not report later either.
+        disconnect(target->host, nullptr, this, nullptr);
+        if (target->inventory)
+            disconnect(target->inventory, nullptr, this, nullptr);
+    }
+    targetDone(nullptr, false);
+}
+
+QList<Ioc> Command::allIocs() const
+{
+    QList<Ioc> iocs;
+    for (const Target *target : m_targets) {
+        if (target->ok && target->inventory)
+            iocs += target->inventory->iocs();
+    }
+    return iocs;
+}
+
+Host *Command::hostFor(const Ioc &ioc) const
+{
+    for (const Target *target : m_targets) {
+        if (target->host && target->host->id() == ioc.host)
+            return target->host;
+    }
+    return nullptr;
+}
+
+Inventory *Command::inventoryFor(const Ioc &ioc) const
+{
+    for (const Target *target : m_targets) {
+        if (target->host && target->host->id() == ioc.host)
+            return target->inventory;
+    }
+    return nullptr;
 }
 
 bool Command::resolve(const QStringList &words, bool single, QList<Ioc> *iocs, int *exitCode)
 {
-    const IocResolver resolver(m_inventory ? m_inventory->iocs() : QList<Ioc>());
+    const IocResolver resolver(allIocs());
     const IocResolver::Result result = resolver.resolve(words, single);
     if (result.isOk()) {
         *iocs = result.iocs;

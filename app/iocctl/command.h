@@ -42,8 +42,11 @@ public:
 
     void setOutput(QTextStream *out, QTextStream *err);
     /// Host::fromSpec() spec of the manager to talk to ("system", "user", "bus:…", host).
-    void setHostSpec(const QString &spec) { m_hostSpec = spec; }
-    QString hostSpec() const { return m_hostSpec; }
+    void setHostSpec(const QString &spec) { m_hostSpecs = QStringList{ spec }; }
+    /// Several managers at once: each connects in parallel; a host that fails is reported
+    /// and the others go on (the exit code is then 4 even if the rest succeeded).
+    void setHostSpecs(const QStringList &specs) { m_hostSpecs = specs; }
+    QStringList hostSpecs() const { return m_hostSpecs; }
     /// Seconds to wait for the manager and the IOC list before giving up (exit code 5).
     void setConnectTimeout(int seconds) { m_connectTimeout = seconds; }
 
@@ -73,8 +76,13 @@ protected:
     void finish(int code);
     bool isFinished() const { return m_finished; }
 
-    Host *host() const { return m_host; }
-    Inventory *inventory() const { return m_inventory; }
+    /// More than one host was asked for (tables get a HOST column).
+    bool isMultiHost() const { return m_hostSpecs.size() > 1; }
+    /// The host and the inventory an IOC of allIocs() belongs to.
+    Host *hostFor(const Ioc &ioc) const;
+    Inventory *inventoryFor(const Ioc &ioc) const;
+    /// The IOCs of every host that listed them.
+    QList<Ioc> allIocs() const;
 
     struct InventoryOptions
     {
@@ -92,21 +100,31 @@ protected:
     bool resolve(const QStringList &words, bool single, QList<Ioc> *iocs, int *exitCode);
 
 private:
-    void handleHostStateChanged(Host::State state);
-    void handleInventoryReady();
+    struct Target
+    {
+        Host *host = nullptr;
+        Inventory *inventory = nullptr;
+        bool done = false; // listed, or failed
+        bool ok = false;
+    };
+    void handleHostStateChanged(Target *target);
+    void handleInventoryReady(Target *target);
     void handleLoadTimeout();
+    void targetDone(Target *target, bool ok);
 
     QString m_name;
     QString m_description;
-    QString m_hostSpec = QStringLiteral("system");
+    QStringList m_hostSpecs{ QStringLiteral("system") };
     int m_connectTimeout = 60;
     QTextStream *m_out = nullptr;
     QTextStream *m_err = nullptr;
     QTextStream m_stdout;
     QTextStream m_stderr;
     bool m_finished = false;
-    Host *m_host = nullptr;
-    Inventory *m_inventory = nullptr;
+    QList<Target *> m_targets;
+    bool m_readyCalled = false;
+    bool m_someHostFailed = false;
+    int m_failureCode = Success; // ConnectionError or TimedOut once a host failed
     InventoryOptions m_inventoryOptions;
     std::function<void()> m_ready;
     QTimer m_loadTimer;

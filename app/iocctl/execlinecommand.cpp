@@ -139,7 +139,7 @@ void ExecLineCommand::connectConsole()
         finish(ActionFailed);
         return;
     }
-    m_session = host()->createConsole(m_ioc, false, this);
+    m_session = hostFor(m_ioc)->createConsole(m_ioc, false, this);
     connect(m_session, &ConsoleSession::dataReceived, this, &ExecLineCommand::handleData);
     connect(m_session, &ConsoleSession::errorOccurred, this, [this](const QString &message) {
         end(ConnectionError,

@@ -7,8 +7,10 @@
 #include "app/iocctl/iocresolver.h"
 #include "app/iocctl/logscommand.h"
 #include "app/iocctl/pscommand.h"
+#include "core/hosts/host.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 #include <cstdio>
 
@@ -63,8 +65,8 @@ Command *Iocctl::createCommand(const QString &name)
 
 void Iocctl::printHelp()
 {
-    out() << tr("Usage: iocctl [--user | --system | --bus ADDRESS | -H [USER@]HOST] COMMAND "
-                "[OPTIONS]")
+    out() << tr("Usage: iocctl [--user | --system | --bus ADDRESS | -H [USER@]HOST... | --hosts "
+                "FILE] COMMAND [OPTIONS]")
           << Qt::endl
           << tr("Manage EPICS IOCs that run under procServ and systemd, docker-style.") << Qt::endl
           << Qt::endl
@@ -72,8 +74,10 @@ void Iocctl::printHelp()
           << tr("  --system                 the local system manager") << Qt::endl
           << tr("  --user                   the local user manager (your own IOCs)") << Qt::endl
           << tr("  --bus ADDRESS            a systemd manager on this D-Bus address") << Qt::endl
-          << tr("  -H, --host [USER@]HOST   a remote system manager over SSH (HOST/user: the "
-                "remote user manager)")
+          << tr("  -H, --host [USER@]HOST[:PORT]  a remote system manager over SSH (HOST/user: "
+                "the remote user manager); repeatable")
+          << Qt::endl
+          << tr("  --hosts FILE             the hosts named in FILE (one per line, # comments)")
           << Qt::endl
           << tr("  --connect-timeout SECS   give up connecting/listing after SECS (default 60)")
           << Qt::endl
@@ -95,11 +99,40 @@ void Iocctl::printHelp()
     out().flush();
 }
 
+QStringList Iocctl::readHostsFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        *error = tr("Cannot read the hosts file %1: %2").arg(path, file.errorString());
+        return {};
+    }
+    QStringList specs;
+    int lineNumber = 0;
+    while (!file.atEnd()) {
+        ++lineNumber;
+        QString line = QString::fromUtf8(file.readLine());
+        const int hash = line.indexOf(QLatin1Char('#'));
+        if (hash >= 0)
+            line.truncate(hash);
+        line = line.trimmed();
+        if (line.isEmpty())
+            continue;
+        QString why;
+        if (!Host::isValidSpec(line, &why)) {
+            *error = tr("%1:%2: bad host \"%3\": %4").arg(path).arg(lineNumber).arg(line, why);
+            return {};
+        }
+        specs << line;
+    }
+    if (specs.isEmpty())
+        *error = tr("The hosts file %1 names no host.").arg(path);
+    return specs;
+}
+
 int Iocctl::execute(const QStringList &args)
 {
-    QString hostSpec = qEnvironmentVariable("IOCCTL_HOST");
-    if (hostSpec.isEmpty())
-        hostSpec = QStringLiteral("system");
+    // Every host option adds a host; none at all means $IOCCTL_HOST, else the system manager.
+    QStringList hostSpecs;
     int connectTimeout = 60;
     int i = 1;
     auto usageError = [this](const QString &message) {
@@ -133,17 +166,28 @@ int Iocctl::execute(const QStringList &args)
             return true;
         };
         if (arg == QLatin1String("--user")) {
-            hostSpec = QStringLiteral("user");
+            hostSpecs << QStringLiteral("user");
         } else if (arg == QLatin1String("--system")) {
-            hostSpec = QStringLiteral("system");
+            hostSpecs << QStringLiteral("system");
         } else if (arg == QLatin1String("--bus")) {
             if (!takeValue() || value.isEmpty())
                 return usageError(tr("--bus needs a D-Bus address."));
-            hostSpec = QStringLiteral("bus:") + value;
+            hostSpecs << QStringLiteral("bus:") + value;
         } else if (arg == QLatin1String("-H") || arg == QLatin1String("--host")) {
             if (!takeValue() || value.isEmpty())
                 return usageError(tr("-H needs a host: [USER@]HOST."));
-            hostSpec = value;
+            QString error;
+            if (!Host::isValidSpec(value, &error))
+                return usageError(tr("Bad host \"%1\": %2").arg(value, error));
+            hostSpecs << value;
+        } else if (arg == QLatin1String("--hosts")) {
+            if (!takeValue() || value.isEmpty())
+                return usageError(tr("--hosts needs a file with one host per line."));
+            QString error;
+            const QStringList fromFile = readHostsFile(value, &error);
+            if (!error.isEmpty())
+                return usageError(error);
+            hostSpecs += fromFile;
         } else if (arg == QLatin1String("--connect-timeout")) {
             bool ok = false;
             if (takeValue())
@@ -188,7 +232,12 @@ int Iocctl::execute(const QStringList &args)
         return usageError(message);
     }
     m_command->setOutput(m_out, m_err);
-    m_command->setHostSpec(hostSpec);
+    if (hostSpecs.isEmpty()) {
+        const QString fromEnvironment = qEnvironmentVariable("IOCCTL_HOST");
+        hostSpecs << (fromEnvironment.isEmpty() ? QStringLiteral("system") : fromEnvironment);
+    }
+    hostSpecs.removeDuplicates();
+    m_command->setHostSpecs(hostSpecs);
     m_command->setConnectTimeout(connectTimeout);
     connect(m_command, &Command::finished, this, [this](int code) {
         m_done = true;

@@ -150,7 +150,7 @@ void PsCommand::print()
     const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
     const IocFilter filter = IocFilter::parse(m_filterTerms);
     QList<Ioc> shown;
-    for (const Ioc &ioc : inventory()->iocs()) {
+    for (const Ioc &ioc : allIocs()) {
         const bool up = ioc.isActive() || ioc.activeState == QLatin1String("activating")
                 || ioc.activeState == QLatin1String("deactivating")
                 || ioc.activeState == QLatin1String("reloading");
@@ -200,7 +200,7 @@ void PsCommand::printTable(const QList<Ioc> &iocs, const QDateTime &now)
     QSet<QString> hosts;
     for (const Ioc &ioc : iocs)
         hosts.insert(ioc.host);
-    const bool hostColumn = hosts.size() > 1;
+    const bool hostColumn = isMultiHost() || hosts.size() > 1;
 
     QList<QStringList> rows;
     QStringList header;

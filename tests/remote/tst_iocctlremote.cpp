@@ -1,0 +1,252 @@
+// iocctl against two "remote hosts" over real SSH (tools/sshd-sandbox in front of two
+// tools/sandbox managers): one table across hosts, actions, exec, attach, logs, inspect, and
+// the failures a user meets (a silent host, a refused key).
+#include "tests/common/sandbox.h"
+#include "tests/remote/remotehosts.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryFile>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+    qint64 msecs = 0;
+    QString describe() const
+    {
+        return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3")
+                .arg(code)
+                .arg(QString::fromUtf8(out), QString::fromUtf8(err));
+    }
+};
+
+Run iocctl(const QStringList &args, int timeoutMs = 60000)
+{
+    QProcess process;
+    process.setStandardInputFile(QProcess::nullDevice());
+    QElapsedTimer timer;
+    timer.start();
+    process.start(Sandbox::binPath(QStringLiteral("iocctl")), args);
+    Run run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        run.err = "timed out";
+        return run;
+    }
+    run.msecs = timer.elapsed();
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QString unitOf(const QString &name)
+{
+    return QStringLiteral("rmtcli-") + name + QStringLiteral(".service");
+}
+
+} // namespace
+
+class tst_IocctlRemote : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void psAcrossHostsFromAHostsFile();
+    void filterByHost();
+    void stopAndStartOnARemoteHost();
+    void execOverSsh();
+    void attachOverSsh();
+    void logsOverSsh();
+    void inspectOverSsh();
+    void silentHostIsBoundedAndTheOthersAreListed();
+    void authenticationFailureIsClear();
+    void badHostsFileIsAUsageError();
+
+private:
+    RemoteHosts m_hosts;
+};
+
+void tst_IocctlRemote::initTestCase()
+{
+    // They follow no convention: name them so stopped (unloaded) ones are found too.
+    qputenv("IOCDOCK_UNIT_PATTERNS", "rmtcli-*.service");
+    QString error;
+    QVERIFY2(m_hosts.start(2, &error), qPrintable(error));
+    for (int i = 0; i < 2; ++i) {
+        const QString name = QStringLiteral("cli%1").arg(i);
+        const QString rt = m_hosts.runtimeDir(i);
+        QVERIFY(m_hosts.installUnit(
+                i, unitOf(name),
+                Sandbox::procServUnit(name,
+                                      { QStringLiteral("--logfile"),
+                                        rt + QLatin1Char('/') + name + QStringLiteral(".log"),
+                                        QStringLiteral("--port"),
+                                        QStringLiteral("unix:") + rt + QLatin1Char('/') + name
+                                                + QStringLiteral(".sock") })));
+        QVERIFY(m_hosts.systemctl(i, { QStringLiteral("start"), unitOf(name) }));
+    }
+}
+
+void tst_IocctlRemote::cleanupTestCase()
+{
+    m_hosts.stop();
+}
+
+void tst_IocctlRemote::psAcrossHostsFromAHostsFile()
+{
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write(QStringLiteral("# the test hosts\n%1\n\n  %2   # second\n")
+                       .arg(m_hosts.spec(0), m_hosts.spec(1))
+                       .toUtf8());
+    file.close();
+    const Run run = iocctl({ QStringLiteral("--hosts"), file.fileName(), QStringLiteral("ps") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    qInfo("iocctl ps over two ssh hosts: %lld ms", static_cast<long long>(run.msecs));
+    const QList<QByteArray> lines = run.out.split('\n');
+    QVERIFY2(lines.first().startsWith("HOST "), run.out.constData());
+    bool a = false;
+    bool b = false;
+    for (const QByteArray &line : lines) {
+        const QString text = QString::fromUtf8(line).simplified();
+        a = a || text.startsWith(m_hosts.spec(0) + QStringLiteral(" rmtcli-cli0 Up "));
+        b = b || text.startsWith(m_hosts.spec(1) + QStringLiteral(" rmtcli-cli1 Up "));
+    }
+    QVERIFY2(a && b, run.out.constData());
+}
+
+void tst_IocctlRemote::filterByHost()
+{
+    const Run run =
+            iocctl({ QStringLiteral("-H"), m_hosts.spec(0), QStringLiteral("-H"), m_hosts.spec(1),
+                     QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("--filter"),
+                     QStringLiteral("host=") + m_hosts.spec(1) });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QCOMPARE(run.out, QByteArray("rmtcli-cli1\n"));
+}
+
+void tst_IocctlRemote::stopAndStartOnARemoteHost()
+{
+    const Run stop = iocctl({ QStringLiteral("-H"), m_hosts.spec(1), QStringLiteral("stop"),
+                              QStringLiteral("rmtcli-cli1") });
+    QVERIFY2(stop.code == 0, qPrintable(stop.describe()));
+    QCOMPARE(m_hosts.unitProperty(1, unitOf(QStringLiteral("cli1")), QStringLiteral("ActiveState")),
+             QStringLiteral("inactive"));
+    const Run start = iocctl({ QStringLiteral("-H"), m_hosts.spec(1), QStringLiteral("start"),
+                               QStringLiteral("rmtcli-cli1") });
+    QVERIFY2(start.code == 0, qPrintable(start.describe()));
+    QCOMPARE(m_hosts.unitProperty(1, unitOf(QStringLiteral("cli1")), QStringLiteral("ActiveState")),
+             QStringLiteral("active"));
+}
+
+void tst_IocctlRemote::execOverSsh()
+{
+    const Run run =
+            iocctl({ QStringLiteral("-H"), m_hosts.spec(0), QStringLiteral("exec"),
+                     QStringLiteral("rmtcli-cli0"), QStringLiteral("--"), QStringLiteral("dbl") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains("cli0:"), run.out.constData());
+    qInfo("iocctl exec over ssh: %lld ms", static_cast<long long>(run.msecs));
+}
+
+void tst_IocctlRemote::attachOverSsh()
+{
+    QProcess process;
+    process.start(Sandbox::binPath(QStringLiteral("iocctl")),
+                  { QStringLiteral("-H"), m_hosts.spec(0), QStringLiteral("attach"),
+                    QStringLiteral("rmtcli-cli0") });
+    QVERIFY(process.waitForStarted(10000));
+    QByteArray output;
+    QElapsedTimer timer;
+    timer.start();
+    auto waitFor = [&](const QByteArray &text) {
+        while (!output.contains(text) && timer.elapsed() < 20000) {
+            process.waitForReadyRead(200);
+            output += process.readAllStandardOutput();
+        }
+        return output.contains(text);
+    };
+    QVERIFY2(waitFor("Welcome to procServ"), output.constData());
+    process.write("echo remote-attach-marker\r");
+    QVERIFY2(waitFor("\nremote-attach-marker"), output.constData());
+    process.write("\x1d"); // Ctrl-] detaches
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void tst_IocctlRemote::logsOverSsh()
+{
+    const Run run =
+            iocctl({ QStringLiteral("-H"), m_hosts.spec(0), QStringLiteral("logs"),
+                     QStringLiteral("-n"), QStringLiteral("100"), QStringLiteral("rmtcli-cli0") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains("iocInit"), run.out.constData());
+}
+
+void tst_IocctlRemote::inspectOverSsh()
+{
+    const Run run = iocctl({ QStringLiteral("-H"), m_hosts.spec(1), QStringLiteral("inspect"),
+                             QStringLiteral("rmtcli-cli1") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out);
+    const QJsonObject ioc = doc.isArray() ? doc.array().first().toObject() : doc.object();
+    QCOMPARE(ioc.value(QStringLiteral("host")).toString(), m_hosts.spec(1));
+    QCOMPARE(ioc.value(QStringLiteral("childState")).toString(), QStringLiteral("running"));
+}
+
+void tst_IocctlRemote::silentHostIsBoundedAndTheOthersAreListed()
+{
+    // Accepted by the kernel, never answered: ssh waits for a banner that never comes.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    silent.pauseAccepting();
+    const QString dead = QStringLiteral("root@127.0.0.1:%1").arg(silent.serverPort());
+    const Run run =
+            iocctl({ QStringLiteral("--connect-timeout"), QStringLiteral("3"), QStringLiteral("-H"),
+                     m_hosts.spec(0), QStringLiteral("-H"), dead, QStringLiteral("ps") });
+    qInfo("with a silent host: %lld ms", static_cast<long long>(run.msecs));
+    QVERIFY2(run.msecs < 8000, qPrintable(run.describe()));
+    QVERIFY2(run.code == 4 || run.code == 5, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains("rmtcli-cli0"), qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(dead.toUtf8()), qPrintable(run.describe()));
+}
+
+void tst_IocctlRemote::authenticationFailureIsClear()
+{
+    const QString spec = QStringLiteral("nobody@127.0.0.1:%1/user").arg(m_hosts.port(0));
+    const Run run = iocctl({ QStringLiteral("-H"), spec, QStringLiteral("ps") });
+    QCOMPARE(run.code, 4);
+    QVERIFY2(run.err.contains("Authentication failed for " + spec.toUtf8()),
+             qPrintable(run.describe()));
+    QVERIFY2(run.err.contains("Permission denied (publickey)"), qPrintable(run.describe()));
+}
+
+void tst_IocctlRemote::badHostsFileIsAUsageError()
+{
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write("good-host\nbad host:99999\n");
+    file.close();
+    const Run run = iocctl({ QStringLiteral("--hosts"), file.fileName(), QStringLiteral("ps") });
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(":2: bad host"), qPrintable(run.describe()));
+    const Run bad = iocctl(
+            { QStringLiteral("-H"), QStringLiteral("-oProxyCommand=x"), QStringLiteral("ps") });
+    QCOMPARE(bad.code, 2);
+}
+
+QTEST_GUILESS_MAIN(tst_IocctlRemote)
+#include "tst_iocctlremote.moc"
