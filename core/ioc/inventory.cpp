@@ -57,6 +57,9 @@ Inventory::Inventory(Host *host, QObject *parent)
     , m_host(host)
     , m_patterns(Conventions::defaultUnitPatterns() + environmentPatterns())
 {
+    m_relistTimer.setSingleShot(true);
+    m_relistTimer.setInterval(200);
+    connect(&m_relistTimer, &QTimer::timeout, this, &Inventory::list);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(50);
     connect(&m_flushTimer, &QTimer::timeout, this, &Inventory::flushChanged);
@@ -121,6 +124,14 @@ void Inventory::start()
     m_ready = false;
     m_loadedListed = false;
     m_filesListed = !m_includeUnitFiles;
+    list();
+}
+
+void Inventory::list()
+{
+    SystemdManager *manager = m_host->manager();
+    if (!manager)
+        return;
     const auto listed = [this](const QList<UnitInfo> &units, const QString &error) {
         handleUnitsListed(units, error);
     };
@@ -500,23 +511,22 @@ void Inventory::probe(const QString &key)
         return;
     auto *probe = new BannerProbe(this);
     m_host->setUpProbe(probe, endpoint);
-    ++m_pendingProbes;
+    // ready() waits for the first probe of each IOC, not for the retries.
+    const bool counted = !m_ready && !m_probeAttempts.contains(key);
+    if (counted)
+        ++m_pendingProbes;
     connect(probe, &BannerProbe::finished, this,
-            [this, key, probe](const ProcServStateTracker &state, const QString &error) {
+            [this, key, probe, counted](const ProcServStateTracker &state, const QString &error) {
                 probe->deleteLater();
-                --m_pendingProbes;
+                if (counted)
+                    --m_pendingProbes;
                 if (m_iocs.contains(key) && !error.isEmpty() && m_iocs[key].isActive()) {
                     // procServ may not listen yet right after its unit became active.
                     const int attempt = m_probeAttempts.value(key) + 1;
                     m_probeAttempts.insert(key, attempt);
                     if (attempt <= 5) {
                         qCDebug(lcInventory) << "probe of" << key << "failed, retrying:" << error;
-                        ++m_pendingProbes;
-                        QTimer::singleShot(probeRetryDelayMs(attempt), this, [this, key] {
-                            --m_pendingProbes;
-                            probeChildState({ key });
-                            checkReady();
-                        });
+                        reprobeLater(key, attempt);
                     }
                 } else if (m_iocs.contains(key) && error.isEmpty()) {
                     qCDebug(lcInventory) << "probe of" << key << childStateName(state.childState())
@@ -529,12 +539,7 @@ void Inventory::probe(const QString &key)
                     const int attempt = m_probeAttempts.value(key) + 1;
                     if (state.childState() == ChildState::ShutDown && justStarted && attempt <= 5) {
                         m_probeAttempts.insert(key, attempt);
-                        ++m_pendingProbes;
-                        QTimer::singleShot(probeRetryDelayMs(attempt), this, [this, key] {
-                            --m_pendingProbes;
-                            probeChildState({ key });
-                            checkReady();
-                        });
+                        reprobeLater(key, attempt);
                     } else {
                         m_probeAttempts.remove(key);
                     }
@@ -547,6 +552,11 @@ void Inventory::probe(const QString &key)
                 checkReady();
             });
     probe->probe(endpoint);
+}
+
+void Inventory::reprobeLater(const QString &key, int attempt)
+{
+    QTimer::singleShot(probeRetryDelayMs(attempt), this, [this, key] { probeChildState({ key }); });
 }
 
 void Inventory::probeChildState(const QStringList &keys)
@@ -642,8 +652,10 @@ void Inventory::handleReloading(bool active)
     if (active)
         return;
     m_notIocs.clear();
-    // A daemon reload can add, remove or rewrite unit files: list again and diff.
-    start();
+    // A daemon reload can add, remove or rewrite unit files: list again and diff, without
+    // touching ready(). Bursts of reloads (a deployment) give one listing.
+    if (!m_relistTimer.isActive())
+        m_relistTimer.start();
 }
 
 void Inventory::refreshStats(const QStringList &keys)

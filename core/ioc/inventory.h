@@ -67,6 +67,7 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
+    void list();
     void handleUnitsListed(const QList<UnitInfo> &units, const QString &error);
     void handleUnitFilesListed(const QList<UnitFileInfo> &files, const QString &error);
     void handleUnitNew(const QString &name, const QString &path);
@@ -81,6 +82,7 @@ private:
     void applyServiceProperties(Ioc &ioc, const QVariantMap &props);
     void applyExecStart(Ioc &ioc, const UnitDetails &details);
     void probe(const QString &key);
+    void reprobeLater(const QString &key, int attempt);
     bool readChildFromProc(Ioc &ioc) const;
     bool matchesPatterns(const QString &unitName) const;
     void emitChanged(const QString &key);
@@ -108,5 +110,6 @@ private:
     QSet<QString> m_notIocs; // loaded services seen not to run procServ
     QHash<QString, int> m_probeAttempts; // key -> failed probes in a row
     QSet<QString> m_changed; // keys changed since the last flush
+    QTimer m_relistTimer; // coalesces daemon reloads into one listing
     QTimer m_flushTimer; // coalesces bursts of PropertiesChanged
 };
