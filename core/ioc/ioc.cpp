@@ -55,7 +55,7 @@ QString Ioc::status() const
         return QStringLiteral("stopping");
     if (activeState == QLatin1String("active") || activeState == QLatin1String("reloading"))
         return childState == ChildState::ShutDown ? QStringLiteral("shutdown")
-                                                   : QStringLiteral("running");
+                                                  : QStringLiteral("running");
     return QStringLiteral("exited");
 }
 
