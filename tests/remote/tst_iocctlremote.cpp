@@ -229,7 +229,7 @@ void tst_IocctlRemote::authenticationFailureIsClear()
     const QString spec = QStringLiteral("nobody@127.0.0.1:%1/user").arg(m_hosts.port(0));
     const Run run = iocctl({ QStringLiteral("-H"), spec, QStringLiteral("ps") });
     QCOMPARE(run.code, 4);
-    QVERIFY2(run.err.contains("Authentication failed for " + spec.toUtf8()),
+    QVERIFY2(run.err.contains(QByteArray(QByteArray("Authentication failed for ") + spec.toUtf8())),
              qPrintable(run.describe()));
     QVERIFY2(run.err.contains("Permission denied (publickey)"), qPrintable(run.describe()));
 }
