@@ -5,4 +5,5 @@ target_sources(iocdock-core PRIVATE
     procserv/bannerparser.h procserv/bannerparser.cpp
     procserv/telnetcodec.h procserv/telnetcodec.cpp
     procserv/consolesession.h procserv/consolesession.cpp
-    procserv/bannerprobe.h procserv/bannerprobe.cpp)
+    procserv/bannerprobe.h procserv/bannerprobe.cpp
+    procserv/terminalsanitizer.h procserv/terminalsanitizer.cpp)

@@ -1,0 +1,164 @@
+#include "core/procserv/terminalsanitizer.h"
+
+#include <algorithm>
+
+namespace {
+
+constexpr char kEsc = 0x1b;
+constexpr char kBel = 0x07;
+
+// Final bytes of CSI sequences that only draw: cursor movement, erase, insert/delete, scroll,
+// tab stops, SGR. Not 'b' (REP: a tiny sequence that prints a huge run), not the queries.
+bool isDrawingCsiFinal(char c)
+{
+    static const QByteArray allowed("@ABCDEFGHIJKLMPSTXZ`adefgm");
+    return allowed.contains(c);
+}
+
+bool isAllowedControl(unsigned char c)
+{
+    return c == '\t' || c == '\n' || c == '\r' || c == '\b' || c == kBel;
+}
+
+} // namespace
+
+void TerminalSanitizer::reset()
+{
+    m_state = State::Ground;
+    m_sequence.clear();
+}
+
+QByteArray TerminalSanitizer::filter(const QByteArray &input)
+{
+    QByteArray out;
+    out.reserve(input.size());
+    for (const char ch : input) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (m_state) {
+        case State::Ground:
+            if (c == kEsc) {
+                m_state = State::Escape;
+                m_sequence = QByteArray(1, kEsc);
+            } else if (c < 0x20 && !isAllowedControl(c)) {
+                ++m_dropped;
+            } else {
+                out.append(ch);
+            }
+            break;
+        case State::Escape:
+            m_state = State::Ground;
+            switch (ch) {
+            case '[':
+                m_state = State::Csi;
+                m_sequence.append(ch);
+                break;
+            case ']': // OSC
+            case 'P': // DCS
+            case 'X': // SOS
+            case '^': // PM
+            case '_': // APC
+                m_state = State::String;
+                ++m_dropped;
+                break;
+            case '7':
+            case '8':
+            case 'D':
+            case 'E':
+            case 'M':
+            case '=':
+            case '>':
+                out.append(kEsc).append(ch);
+                break;
+            case '(':
+            case ')':
+            case '*':
+            case '+':
+            case '%':
+            case '#':
+                m_state = State::EscapeIntermediate;
+                m_dropEscapeIntermediate = false;
+                m_sequence.append(ch);
+                break;
+            case ' ': // S7C1T/S8C1T and friends: S8C1T would make replies 8-bit
+                m_state = State::EscapeIntermediate;
+                m_dropEscapeIntermediate = true;
+                break;
+            case kEsc:
+                // ESC ESC: the first is dropped, the second starts over.
+                ++m_dropped;
+                m_state = State::Escape;
+                break;
+            default:
+                // ESC Z (DECID, answered), ESC c (full reset), anything unknown.
+                ++m_dropped;
+                if (c < 0x20 && isAllowedControl(c))
+                    out.append(ch);
+                break;
+            }
+            break;
+        case State::EscapeIntermediate:
+            m_state = State::Ground;
+            if (m_dropEscapeIntermediate || c < 0x20 || c > 0x7e) {
+                ++m_dropped;
+            } else {
+                out.append(m_sequence).append(ch);
+            }
+            m_sequence.clear();
+            break;
+        case State::Csi:
+            if (c >= 0x40 && c <= 0x7e) {
+                m_state = State::Ground;
+                finishCsi(&out, ch);
+                m_sequence.clear();
+            } else if (c == kEsc) {
+                // An ESC cancels the sequence and starts a new one.
+                ++m_dropped;
+                m_sequence = QByteArray(1, kEsc);
+                m_state = State::Escape;
+            } else if (c < 0x20 || c > 0x7e || m_sequence.size() >= MaxSequenceBytes) {
+                // Controls inside CSI act on the terminal on their own; refuse the lot.
+                m_state = State::CsiDrop;
+                ++m_dropped;
+                m_sequence.clear();
+            } else {
+                m_sequence.append(ch);
+            }
+            break;
+        case State::CsiDrop:
+            if (c >= 0x40 && c <= 0x7e)
+                m_state = State::Ground;
+            else if (c == kEsc) {
+                m_sequence = QByteArray(1, kEsc);
+                m_state = State::Escape;
+            }
+            break;
+        case State::String:
+            if (c == kBel)
+                m_state = State::Ground; // OSC may end with BEL
+            else if (c == kEsc)
+                m_state = State::StringEscape;
+            break;
+        case State::StringEscape:
+            // ESC \ is ST. Terminals end the string at any ESC; the byte after it is then
+            // the start of a new sequence, which we drop too rather than guess.
+            m_state = ch == '\\' ? State::Ground : State::String;
+            break;
+        }
+    }
+    return out;
+}
+
+void TerminalSanitizer::finishCsi(QByteArray *out, char final)
+{
+    // m_sequence is ESC [ and the parameter/intermediate bytes.
+    const QByteArray params = m_sequence.mid(2);
+    const bool plainParams = std::all_of(params.cbegin(), params.cend(), [](char p) {
+        return (p >= '0' && p <= '9') || p == ';' || p == ':';
+    });
+    const bool cursorVisibility = params == "?25" && (final == 'h' || final == 'l');
+    if ((plainParams && isDrawingCsiFinal(final)) || cursorVisibility) {
+        out->append(m_sequence).append(final);
+        return;
+    }
+    ++m_dropped;
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+
+/// Filters an IOC's console output before it reaches a terminal, so that bytes an IOC prints
+/// can only draw on the screen, never act on the terminal itself or make it answer.
+///
+/// Passes text (UTF-8 or not), tab, newline, carriage return, backspace and bell; SGR colours
+/// and attributes, cursor movement, erasing and scrolling; cursor visibility (CSI ?25 h/l);
+/// ESC 7/8/D/E/M, keypad modes and character set designations. Drops whole: OSC (window
+/// title, clipboard OSC 52, hyperlinks, colour queries), DCS (DECRQSS, ...), SOS, PM and APC
+/// strings; every CSI sequence not on that list, notably device queries the terminal would
+/// answer on its input (DA `ESC[c`, DSR `ESC[6n`, DECRQM, window reports `ESC[...t`) and mode
+/// changes such as mouse reporting; ESC Z, ESC c, S8C1T; other C0 controls (ENQ answerback,
+/// SO/SI). Stateful: a sequence split across filter() calls is handled whole. A CSI sequence
+/// longer than MaxSequenceBytes is dropped, so the state is bounded.
+class TerminalSanitizer
+{
+public:
+    static constexpr int MaxSequenceBytes = 64;
+
+    /// The bytes of @p input that may reach the terminal.
+    QByteArray filter(const QByteArray &input);
+    /// Forgets a sequence in progress (e.g. after a reconnect).
+    void reset();
+    /// Escape sequences and control characters dropped so far.
+    qint64 droppedCount() const { return m_dropped; }
+
+private:
+    enum class State {
+        Ground,
+        Escape, // after ESC
+        EscapeIntermediate, // ESC ( ) * + % # and one more byte
+        Csi, // ESC [ params...
+        CsiDrop, // an over-long or refused CSI, until its final byte
+        String, // OSC/DCS/SOS/PM/APC body until ST (or BEL for OSC)
+        StringEscape, // ESC inside a string: '\' ends it
+    };
+
+    void finishCsi(QByteArray *out, char final);
+
+    State m_state = State::Ground;
+    QByteArray m_sequence; // the CSI (or ESC intermediate) sequence so far, from ESC on
+    bool m_dropEscapeIntermediate = false;
+    qint64 m_dropped = 0;
+};
