@@ -121,7 +121,11 @@ ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *paren
 
     createActions();
 
-    connect(session, &ConsoleSession::dataReceived, m_writer, &TerminalWriter::write);
+    // The terminal would answer device queries (ESC[6n, ESC[c, DECRQSS, ...) through
+    // sendData, i.e. type the answer into the IOC; OSC strings would retitle or reach the
+    // clipboard. Only drawing sequences pass.
+    connect(session, &ConsoleSession::dataReceived, this,
+            [this](const QByteArray &bytes) { m_writer->write(m_sanitizer.filter(bytes)); });
     connect(session, &ConsoleSession::stateChanged, this, &ConsoleView::handleSessionStateChanged);
     connect(session, &ConsoleSession::childStateChanged, this,
             &ConsoleView::handleChildStateChanged);

@@ -2,6 +2,7 @@
 
 #include "core/ioc/ioc.h"
 #include "core/procserv/consolesession.h"
+#include "core/procserv/terminalsanitizer.h"
 #include "ui/console/controlkeyguard.h"
 
 #include <QElapsedTimer>
@@ -107,6 +108,7 @@ private:
     ControlKeyGuard m_guard;
     QTermWidget *m_term = nullptr;
     TerminalWriter *m_writer = nullptr;
+    TerminalSanitizer m_sanitizer;
     QToolBar *m_toolBar = nullptr;
     QLabel *m_statusLabel = nullptr;
     QFrame *m_messageBar = nullptr;
