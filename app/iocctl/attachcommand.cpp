@@ -129,6 +129,7 @@ void AttachCommand::attach()
 
     out().flush();
     m_writer = new FdWriter(STDOUT_FILENO, 1024 * 1024, this);
+    m_sanitize = ::isatty(STDOUT_FILENO);
     connect(m_writer, &FdWriter::errorOccurred, this, [this](const QString &message) {
         end(ConnectionError, tr("Cannot write to standard output: %1").arg(message));
     });
@@ -172,7 +173,9 @@ void AttachCommand::handleData(const QByteArray &data)
 {
     if (isFinished())
         return;
-    m_writer->write(data);
+    // An IOC's output must not retitle the terminal, fill the clipboard or make the
+    // terminal answer a query into our stdin (which we would send to the IOC).
+    m_writer->write(m_sanitize ? m_sanitizer.filter(data) : data);
     if (m_stdinEnded)
         m_quietTimer.start();
 }

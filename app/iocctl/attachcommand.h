@@ -2,6 +2,7 @@
 
 #include "app/iocctl/command.h"
 #include "app/iocctl/detachkeys.h"
+#include "core/procserv/terminalsanitizer.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -53,6 +54,9 @@ private:
     bool m_stdinEnded = false;
     ConsoleSession *m_session = nullptr;
     FdWriter *m_writer = nullptr;
+    // Only when stdout is a terminal: a redirected transcript keeps every byte.
+    TerminalSanitizer m_sanitizer;
+    bool m_sanitize = false;
     QSocketNotifier *m_stdinNotifier = nullptr;
     QTimer m_quietTimer; // after stdin ended: detach once the console is quiet
     QTimer m_lingerLimit;
