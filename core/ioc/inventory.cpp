@@ -142,12 +142,23 @@ void Inventory::list()
     } else {
         manager->listUnits({ s_allServices }, this, listed);
     }
-    if (m_includeUnitFiles) {
-        manager->listUnitFiles(m_patterns, this,
-                               [this](const QList<UnitFileInfo> &files, const QString &error) {
-                                   handleUnitFilesListed(files, error);
-                               });
-    }
+    m_filesRequested = false;
+}
+
+void Inventory::requestUnitFiles()
+{
+    // systemd answers one call at a time, and ListUnitFilesByPatterns keeps it busy for
+    // seconds (~5 ms per matching file): sent together, it held up the details of the loaded
+    // units and so the first rows. Loaded units first, then the installed-but-not-loaded.
+    SystemdManager *manager = m_host->manager();
+    if (!m_includeUnitFiles || m_filesRequested || !m_loadedListed || m_pendingDetails > 0
+        || !manager)
+        return;
+    m_filesRequested = true;
+    manager->listUnitFiles(m_patterns, this,
+                           [this](const QList<UnitFileInfo> &files, const QString &error) {
+                               handleUnitFilesListed(files, error);
+                           });
 }
 
 QList<Ioc> Inventory::iocs() const
@@ -720,6 +731,7 @@ void Inventory::flushChanged()
 
 void Inventory::checkReady()
 {
+    requestUnitFiles();
     if (m_ready || !m_loadedListed || !m_filesListed || m_pendingDetails > 0 || m_pendingProbes > 0)
         return;
     m_ready = true;

@@ -84,6 +84,7 @@ private:
     void probe(const QString &key);
     void reprobeLater(const QString &key, int attempt);
     bool readChildFromProc(Ioc &ioc) const;
+    void requestUnitFiles();
     bool matchesPatterns(const QString &unitName) const;
     void emitChanged(const QString &key);
     void flushChanged();
@@ -100,6 +101,7 @@ private:
     bool m_relist = false; // the host lost its connection since start(): list again on return
     bool m_loadedListed = false;
     bool m_filesListed = false;
+    bool m_filesRequested = false;
     int m_pendingDetails = 0;
     int m_pendingProbes = 0;
     QHash<QString, Ioc> m_iocs; // key -> row
