@@ -549,11 +549,14 @@ void Inventory::probe(const QString &key)
                             && row.activeSince.msecsTo(QDateTime::currentDateTimeUtc()) < 10000;
                     const int attempt = m_probeAttempts.value(key) + 1;
                     if (state.childState() == ChildState::ShutDown && justStarted && attempt <= 5) {
+                        // Not shown: "IOC shut down" for the second before the child starts
+                        // would be a false alarm.
                         m_probeAttempts.insert(key, attempt);
                         reprobeLater(key, attempt);
-                    } else {
-                        m_probeAttempts.remove(key);
+                        checkReady();
+                        return;
                     }
+                    m_probeAttempts.remove(key);
                     row.childState = state.childState();
                     row.childPid = state.childPid();
                     if (state.autoRestart() != AutoRestart::Unknown)

@@ -133,7 +133,8 @@ std::unique_ptr<Inventory> TestInventory::startInventory()
     auto inventory = std::make_unique<Inventory>(m_host);
     QSignalSpy ready(inventory.get(), &Inventory::ready);
     inventory->start();
-    if (!ready.wait(20000))
+    // Generous: CI machines run the other sandbox tests at the same time.
+    if (!ready.wait(60000))
         return nullptr;
     return inventory;
 }

@@ -152,7 +152,7 @@ void tst_MainWindow::tableFills()
             m_window->model()->indexOf(key(m_running), IocTableModel::ConsoleColumn);
     QCOMPARE(console.data().toString(),
              QStringLiteral("unix:") + m_sandbox.procServUtilsSocket(m_running));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->isReady(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isReady(), 60000);
 }
 
 void tst_MainWindow::filtersByName()
