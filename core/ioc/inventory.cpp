@@ -116,9 +116,8 @@ void Inventory::start()
             &Inventory::handlePropertiesChanged, Qt::UniqueConnection);
     connect(manager, &SystemdManager::reloading, this, &Inventory::handleReloading,
             Qt::UniqueConnection);
-    connect(
-            manager, &SystemdManager::unitFilesChanged, this,
-            [this] { refreshStats(m_iocs.keys()); }, Qt::UniqueConnection);
+    connect(manager, &SystemdManager::unitFilesChanged, this, &Inventory::handleUnitFilesChanged,
+            Qt::UniqueConnection);
     manager->subscribe();
 
     m_ready = false;
@@ -659,6 +658,12 @@ void Inventory::handlePropertiesChanged(const QString &path, const QString &inte
         ioc.childState = ChildState::Unknown;
         ioc.childPid = 0;
     }
+}
+
+void Inventory::handleUnitFilesChanged()
+{
+    // Enablement emits no PropertiesChanged: read UnitFileState again.
+    refreshStats(m_iocs.keys());
 }
 
 void Inventory::handleReloading(bool active)

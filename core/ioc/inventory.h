@@ -75,6 +75,7 @@ private:
     void handlePropertiesChanged(const QString &path, const QString &interface,
                                  const QVariantMap &changed, const QStringList &invalidated);
     void handleReloading(bool active);
+    void handleUnitFilesChanged();
     void handleHostStateChanged();
     void fetchDetails(const QString &key);
     void applyDetails(const QString &key, const UnitDetails &details);
