@@ -212,7 +212,7 @@ void Inventory::handleUnitsListed(const QList<UnitInfo> &units, const QString &e
         if (known && m_announced.contains(key))
             emitChanged(key);
         // Every loaded service is checked for procServ; rows appear once that is known.
-        fetchDetails(key);
+        fetchDetails(key, true);
     }
     // After a daemon reload: loaded units that vanished and have no unit file any more.
     if (m_loadedListed) {
@@ -268,7 +268,7 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
     checkReady();
 }
 
-void Inventory::fetchDetails(const QString &key)
+void Inventory::fetchDetails(const QString &key, bool forListing)
 {
     const Ioc &ioc = m_iocs[key];
     // Reading an unloaded unit's properties makes systemd load it (UnitNew) and unload it
@@ -276,11 +276,15 @@ void Inventory::fetchDetails(const QString &key)
     if (ioc.unitPath.isEmpty() || m_detailsInFlight.contains(key) || !m_host->manager())
         return;
     m_detailsInFlight.insert(key);
-    ++m_pendingDetails;
-    const auto fetched = [this, key](const UnitDetails &details) {
+    // Only what a listing asked for holds up ready() and the unit-file listing: on a busy
+    // manager, units of others come and go all the time.
+    if (forListing)
+        ++m_pendingDetails;
+    const auto fetched = [this, key, forListing](const UnitDetails &details) {
         m_detailsInFlight.remove(key);
-        --m_pendingDetails;
-        applyDetails(key, details);
+        if (forListing)
+            --m_pendingDetails;
+        applyDetails(key, details, forListing);
         checkReady();
     };
     if (m_detailLevel == DetailLevel::Listing) {
@@ -293,7 +297,7 @@ void Inventory::fetchDetails(const QString &key)
     }
 }
 
-void Inventory::applyDetails(const QString &key, const UnitDetails &details)
+void Inventory::applyDetails(const QString &key, const UnitDetails &details, bool forListing)
 {
     if (!m_iocs.contains(key))
         return;
@@ -343,7 +347,7 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details)
     if (m_detailLevel == DetailLevel::Listing && ioc.isActive() && readChildFromProc(ioc))
         return;
     if (m_probeConsoles && ioc.isActive())
-        probe(key);
+        probe(key, forListing);
 }
 
 bool Inventory::readChildFromProc(Ioc &ioc) const
@@ -512,7 +516,7 @@ void Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
     ioc.configError = error;
 }
 
-void Inventory::probe(const QString &key)
+void Inventory::probe(const QString &key, bool forListing)
 {
     const Ioc &ioc = m_iocs[key];
     // Probing goes through the read-only log port when there is one; it never sends input.
@@ -522,7 +526,7 @@ void Inventory::probe(const QString &key)
     auto *probe = new BannerProbe(this);
     m_host->setUpProbe(probe, endpoint);
     // ready() waits for the first probe of each IOC, not for the retries.
-    const bool counted = !m_ready && !m_probeAttempts.contains(key);
+    const bool counted = forListing && !m_ready && !m_probeAttempts.contains(key);
     if (counted)
         ++m_pendingProbes;
     connect(probe, &BannerProbe::finished, this,

@@ -77,12 +77,12 @@ private:
     void handleReloading(bool active);
     void handleUnitFilesChanged();
     void handleHostStateChanged();
-    void fetchDetails(const QString &key);
-    void applyDetails(const QString &key, const UnitDetails &details);
+    void fetchDetails(const QString &key, bool forListing = false);
+    void applyDetails(const QString &key, const UnitDetails &details, bool forListing);
     void applyUnitProperties(Ioc &ioc, const QVariantMap &props);
     void applyServiceProperties(Ioc &ioc, const QVariantMap &props);
     void applyExecStart(Ioc &ioc, const UnitDetails &details);
-    void probe(const QString &key);
+    void probe(const QString &key, bool forListing = false);
     void reprobeLater(const QString &key, int attempt);
     bool readChildFromProc(Ioc &ioc) const;
     void requestUnitFiles();
@@ -103,7 +103,7 @@ private:
     bool m_loadedListed = false;
     bool m_filesListed = false;
     bool m_filesRequested = false;
-    int m_pendingDetails = 0;
+    int m_pendingDetails = 0; // details asked for by the last listing, not answered yet
     int m_pendingProbes = 0;
     QHash<QString, Ioc> m_iocs; // key -> row
     QHash<QString, QString> m_keyByPath; // unit object path -> key

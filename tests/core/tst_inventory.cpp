@@ -160,7 +160,7 @@ void TestInventory::discoversEveryConvention()
     QVERIFY(psu.mainPid > 0);
     // The child state comes from procServ's banner, not from systemd.
     QTRY_COMPARE_WITH_TIMEOUT(findByName(*inventory, QStringLiteral("invpsu")).childState,
-                              ChildState::Running, 10000);
+                              ChildState::Running, 30000);
     QVERIFY(findByName(*inventory, QStringLiteral("invpsu")).childPid > 0);
     QVERIFY(findByName(*inventory, QStringLiteral("invpsu")).childPid != psu.mainPid);
 
@@ -189,7 +189,7 @@ void TestInventory::discoversEveryConvention()
     QCOMPARE(runner.console.path,
              m_sandbox.runtimeDir() + QStringLiteral("/procserv/invrun/control"));
     QTRY_COMPARE_WITH_TIMEOUT(findByName(*inventory, QStringLiteral("invrun")).childState,
-                              ChildState::Running, 10000);
+                              ChildState::Running, 30000);
     // Templates are not IOCs.
     for (const Ioc &ioc : inventory->iocs())
         QVERIFY2(!ioc.unit.contains(QLatin1String("@.")), qPrintable(ioc.unit));
@@ -239,7 +239,7 @@ void TestInventory::followsStartAndStop()
     QVERIFY2(result.ok(), qPrintable(result.message));
     QTRY_COMPARE_WITH_TIMEOUT(inventory->ioc(ioc.key()).activeState, QStringLiteral("active"),
                               10000);
-    QTRY_COMPARE_WITH_TIMEOUT(inventory->ioc(ioc.key()).childState, ChildState::Running, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(inventory->ioc(ioc.key()).childState, ChildState::Running, 30000);
 }
 
 void TestInventory::seesProcServCrash()
