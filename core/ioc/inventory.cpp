@@ -280,10 +280,18 @@ void Inventory::fetchDetails(const QString &key, bool forListing)
     // manager, units of others come and go all the time.
     if (forListing)
         ++m_pendingDetails;
-    const auto fetched = [this, key, forListing](const UnitDetails &details) {
+    const quint64 signalsBefore = m_signalCount.value(key);
+    const auto fetched = [this, key, forListing, signalsBefore](const UnitDetails &details) {
         m_detailsInFlight.remove(key);
         if (forListing)
             --m_pendingDetails;
+        // A PropertiesChanged that arrived while the several calls of one fetch were
+        // answered is newer than part of this answer: read again instead of going back.
+        if (m_signalCount.value(key) != signalsBefore && m_iocs.contains(key)) {
+            fetchDetails(key);
+            checkReady();
+            return;
+        }
         applyDetails(key, details, forListing);
         checkReady();
     };
@@ -641,6 +649,7 @@ void Inventory::handlePropertiesChanged(const QString &path, const QString &inte
     const QString key = m_keyByPath.value(path);
     if (key.isEmpty() || !m_iocs.contains(key))
         return;
+    ++m_signalCount[key];
     Ioc &ioc = m_iocs[key];
     const QString oldActive = ioc.activeState;
     const quint32 oldMainPid = ioc.mainPid;

@@ -109,6 +109,7 @@ private:
     QHash<QString, QString> m_keyByPath; // unit object path -> key
     QHash<QString, QString> m_keyByUnit; // unit name -> key
     QSet<QString> m_announced; // keys reported with iocAdded() and not removed since
+    QHash<QString, quint64> m_signalCount; // key -> PropertiesChanged seen, to spot stale fetches
     QSet<QString> m_detailsInFlight; // keys whose unitDetails() has not answered yet
     QSet<QString> m_notIocs; // loaded services seen not to run procServ
     QHash<QString, int> m_probeAttempts; // key -> failed probes in a row

@@ -179,11 +179,13 @@ void TestConsoleTabWidget::ctrlPageSwitchesTabs()
 
     // The view's shortcuts win over the terminal: Ctrl+Shift+V pastes (no ^V is sent).
     QTRY_VERIFY_WITH_TIMEOUT(b->connectionState() == ConsoleSession::State::Connected, 10000);
+    // procServ discards input while its child is not (yet) running.
+    QTRY_VERIFY_WITH_TIMEOUT(b->childState() == ChildState::Running, 15000);
     QApplication::clipboard()->setText(QStringLiteral("dbgf tctbeta:ao1"));
     QTest::keyClick(b->terminal()->focusProxy(), Qt::Key_V,
                     Qt::ControlModifier | Qt::ShiftModifier);
     QTest::keyClick(b->terminal()->focusProxy(), Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(m_b->log().contains("> dbgf tctbeta:ao1\r\nDBF_"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_b->log().contains("> dbgf tctbeta:ao1\r\nDBF_"), 15000);
 }
 
 QTEST_MAIN(TestConsoleTabWidget)
