@@ -2,6 +2,9 @@
 
 #include "core/ioc/inventory.h"
 
+#include <cerrno>
+#include <unistd.h>
+
 LogsCommand::LogsCommand(QObject *parent)
     : Command(QStringLiteral("logs"),
               tr("Show the IOC's console log: procServ's log file (-L) when it has one, "
@@ -77,7 +80,13 @@ void LogsCommand::startLog()
     out().flush();
     err().flush();
     m_process = new QProcess(this);
-    m_process->setProcessChannelMode(QProcess::ForwardedChannels);
+    // On a terminal, console output in the log (titles, clipboard writes, device queries)
+    // goes through the sanitizer like attach's; into a file or pipe every byte passes.
+    m_sanitize = ::isatty(STDOUT_FILENO);
+    m_process->setProcessChannelMode(m_sanitize ? QProcess::ForwardedErrorChannel
+                                                : QProcess::ForwardedChannels);
+    if (m_sanitize)
+        connect(m_process, &QProcess::readyReadStandardOutput, this, &LogsCommand::handleOutput);
     m_process->setInputChannelMode(QProcess::ForwardedInputChannel);
     connect(m_process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
             &LogsCommand::handleProcessFinished);
@@ -85,8 +94,26 @@ void LogsCommand::startLog()
     m_process->start(argv.constFirst(), argv.mid(1));
 }
 
+void LogsCommand::handleOutput()
+{
+    const QByteArray data = m_sanitizer.filter(m_process->readAllStandardOutput());
+    // A log is not a console: nothing stalls an IOC here, so write it all (blocking).
+    qsizetype done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(STDOUT_FILENO, data.constData() + done,
+                                  static_cast<size_t>(data.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        done += n;
+    }
+}
+
 void LogsCommand::handleProcessFinished(int exitCode, QProcess::ExitStatus status)
 {
+    if (m_sanitize)
+        handleOutput();
     if (status != QProcess::NormalExit) {
         printError(tr("%1 ended abnormally.").arg(m_process->program()));
         finish(ActionFailed);

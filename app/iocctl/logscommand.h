@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/iocctl/command.h"
+#include "core/procserv/terminalsanitizer.h"
 
 #include <QProcess>
 
@@ -22,10 +23,13 @@ private:
     void startLog();
     void handleProcessFinished(int exitCode, QProcess::ExitStatus status);
     void handleProcessError(QProcess::ProcessError error);
+    void handleOutput();
 
     QString m_word;
     bool m_follow = false;
     int m_lines = -1;
     QString m_since;
     QProcess *m_process = nullptr;
+    bool m_sanitize = false; // stdout is a terminal: a log must not act on it
+    TerminalSanitizer m_sanitizer;
 };
