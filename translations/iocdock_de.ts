@@ -105,14 +105,6 @@ Ist stdin kein Terminal, wird die Eingabe gesendet, sobald sie eintrifft; endet 
         <translation>&apos;attach&apos; nimmt genau einen IOC-Namen.</translation>
     </message>
     <message>
-        <source>%1 is not running (%2).</source>
-        <translation>%1 läuft nicht (%2).</translation>
-    </message>
-    <message>
-        <source>%1 has no procServ console endpoint in %2.</source>
-        <translation>%1 hat keinen procServ-Konsolenanschluss in %2.</translation>
-    </message>
-    <message>
         <source>Cannot write to standard output: %1</source>
         <translation>Schreiben auf die Standardausgabe nicht möglich: %1</translation>
     </message>
@@ -222,6 +214,14 @@ Ist stdin kein Terminal, wird die Eingabe gesendet, sobald sie eintrifft; endet 
             <numerusform>Zeitüberschreitung nach %n Sekunde beim Auflisten der IOCs von %1.</numerusform>
             <numerusform>Zeitüberschreitung nach %n Sekunden beim Auflisten der IOCs von %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2).</source>
+        <translation>%1 läuft nicht (%2).</translation>
+    </message>
+    <message>
+        <source>%1 has no procServ console endpoint in %2.</source>
+        <translation>%1 hat keinen procServ-Konsolenanschluss in %2.</translation>
     </message>
 </context>
 <context>
@@ -755,14 +755,6 @@ Ist stdin kein Terminal, wird die Eingabe gesendet, sobald sie eintrifft; endet 
     <message>
         <source>--timeout wants a positive number of seconds, not &quot;%1&quot;.</source>
         <translation>--timeout erwartet eine positive Zahl von Sekunden, nicht &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>%1 is not running (%2).</source>
-        <translation>%1 läuft nicht (%2).</translation>
-    </message>
-    <message>
-        <source>%1 has no procServ console endpoint in %2.</source>
-        <translation>%1 hat keinen procServ-Konsolenanschluss in %2.</translation>
     </message>
     <message>
         <source>Console of %1 (%2): %3</source>

@@ -97,23 +97,8 @@ int AttachCommand::run(const QCommandLineParser &parser)
 
 void AttachCommand::attach()
 {
-    QList<Ioc> iocs;
-    int code = Success;
-    if (!resolve({ m_word }, true, &iocs, &code)) {
-        finish(code);
+    if (!resolveConsole(m_word, &m_ioc))
         return;
-    }
-    m_ioc = iocs.constFirst();
-    if (!m_ioc.isActive()) {
-        printError(tr("%1 is not running (%2).").arg(m_ioc.name, m_ioc.activeState));
-        finish(ActionFailed);
-        return;
-    }
-    if (!m_ioc.console.isValid()) {
-        printError(tr("%1 has no procServ console endpoint in %2.").arg(m_ioc.name, m_ioc.unit));
-        finish(ActionFailed);
-        return;
-    }
 
     // Bytes procServ acts on, and the IOC shell's ^C/^D unless procServ drops them (-i).
     const QByteArray ignored = ProcServCommand::decodeIgnoreChars(m_ioc.ignoreChars);

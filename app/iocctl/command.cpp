@@ -299,3 +299,25 @@ bool Command::resolve(const QStringList &words, bool single, QList<Ioc> *iocs, i
     *exitCode = result.status == IocResolver::Status::NotFound ? NotFound : UsageError;
     return false;
 }
+
+bool Command::resolveConsole(const QString &word, Ioc *ioc)
+{
+    QList<Ioc> iocs;
+    int code = Success;
+    if (!resolve({ word }, true, &iocs, &code)) {
+        finish(code);
+        return false;
+    }
+    *ioc = iocs.constFirst();
+    if (!ioc->isActive()) {
+        printError(tr("%1 is not running (%2).").arg(ioc->name, ioc->activeState));
+        finish(ActionFailed);
+        return false;
+    }
+    if (!ioc->console.isValid()) {
+        printError(tr("%1 has no procServ console endpoint in %2.").arg(ioc->name, ioc->unit));
+        finish(ActionFailed);
+        return false;
+    }
+    return true;
+}

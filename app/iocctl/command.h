@@ -98,6 +98,9 @@ protected:
     /// Resolves names/globs against the loaded inventory. On failure prints the error and
     /// returns false with *exitCode set (3 not found, 2 ambiguous/empty).
     bool resolve(const QStringList &words, bool single, QList<Ioc> *iocs, int *exitCode);
+    /// resolve() of one word to an IOC whose procServ console can be reached now: running and
+    /// with a known endpoint. Otherwise says why, finishes the command and returns false.
+    bool resolveConsole(const QString &word, Ioc *ioc);
 
 private:
     struct Target

@@ -122,23 +122,8 @@ int ExecLineCommand::run(const QCommandLineParser &parser)
 
 void ExecLineCommand::connectConsole()
 {
-    QList<Ioc> iocs;
-    int code = Success;
-    if (!resolve({ m_word }, true, &iocs, &code)) {
-        finish(code);
+    if (!resolveConsole(m_word, &m_ioc))
         return;
-    }
-    m_ioc = iocs.constFirst();
-    if (!m_ioc.isActive()) {
-        printError(tr("%1 is not running (%2).").arg(m_ioc.name, m_ioc.activeState));
-        finish(ActionFailed);
-        return;
-    }
-    if (!m_ioc.console.isValid()) {
-        printError(tr("%1 has no procServ console endpoint in %2.").arg(m_ioc.name, m_ioc.unit));
-        finish(ActionFailed);
-        return;
-    }
     m_session = hostFor(m_ioc)->createConsole(m_ioc, false, this);
     connect(m_session, &ConsoleSession::dataReceived, this, &ExecLineCommand::handleData);
     connect(m_session, &ConsoleSession::errorOccurred, this, [this](const QString &message) {
