@@ -69,7 +69,10 @@ public:
     }
 
     QString name() const { return m_name; }
-    QString unit() const { return QStringLiteral("softioc-") + m_name + QStringLiteral(".service"); }
+    QString unit() const
+    {
+        return QStringLiteral("softioc-") + m_name + QStringLiteral(".service");
+    }
     quint16 port() const { return m_port; }
     ConsoleEndpoint endpoint() const
     {

@@ -143,9 +143,8 @@ void TestConsoleFaults::sessionKeepsWorkingThroughChildKill()
     received.clear();
     QCOMPARE(::kill(pid_t(child), SIGKILL), 0);
     // procServ reports the death and the restart on the console; the connection stays.
-    QTRY_VERIFY_WITH_TIMEOUT(session->tracker().childPid() != 0
-                                     && session->tracker().childPid() != child,
-                             15000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            session->tracker().childPid() != 0 && session->tracker().childPid() != child, 15000);
     QVERIFY2(received.contains("@@@ Received a sigChild for process "), received.constData());
     QVERIFY2(received.contains("The process was killed by signal 9"), received.constData());
     QVERIFY2(received.contains("@@@ Restarting child \"tstconfaults-sck\""), received.constData());
@@ -202,8 +201,7 @@ void TestConsoleFaults::attachKeepsWorkingThroughChildKill()
     PtyProcess pty;
     CHECKED(startAttach(pty, ioc));
     const QRegularExpression childPid(QStringLiteral("Child \"tstconfaults-ack\" PID: (\\d+)"));
-    QTRY_VERIFY_WITH_TIMEOUT(childPid.match(QString::fromLatin1(pty.output())).hasMatch(),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(childPid.match(QString::fromLatin1(pty.output())).hasMatch(), 10000);
     const qint64 child = childPid.match(QString::fromLatin1(pty.output())).captured(1).toLongLong();
     const qint64 procServ = ioc.mainPid();
     const int restarts = ioc.restarts();
@@ -256,10 +254,10 @@ void TestConsoleFaults::twoSessionsTypeIntoOneConsole()
         if (i % 8 == 7)
             QTest::qWait(20); // let the event loop carry some of it out
     }
-    const QByteArray lastA = reply("client-a-" + QByteArray::number(lines - 1) + '-'
-                                   + QByteArray(80, 'a'));
-    const QByteArray lastB = reply("client-b-" + QByteArray::number(lines - 1) + '-'
-                                   + QByteArray(80, 'b'));
+    const QByteArray lastA =
+            reply("client-a-" + QByteArray::number(lines - 1) + '-' + QByteArray(80, 'a'));
+    const QByteArray lastB =
+            reply("client-b-" + QByteArray::number(lines - 1) + '-' + QByteArray(80, 'b'));
     // Each sees the replies to both.
     QTRY_VERIFY_WITH_TIMEOUT(receivedA.contains(lastA) && receivedA.contains(lastB), 15000);
     QTRY_VERIFY_WITH_TIMEOUT(receivedB.contains(lastA) && receivedB.contains(lastB), 15000);

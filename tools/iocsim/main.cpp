@@ -13,9 +13,16 @@
 //   --garbage               every 2 s print binary bytes (0xFF, escapes, invalid UTF-8)
 //   --ignore-sigterm        ignore SIGTERM (default: exit 0 on SIGTERM)
 //   --exit-code N           exit status of the `exit` command (default 0)
+//   --input-log FILE        append every byte read from stdin to FILE (tests check what
+//                           reached the IOC)
 // Each option may also come from the environment: IOCSIM_NAME, IOCSIM_BOOT_DELAY,
 // IOCSIM_CRASH_AFTER, IOCSIM_FLOOD, IOCSIM_FLOOD_LINE_BYTES, IOCSIM_GARBAGE=1,
-// IOCSIM_IGNORE_SIGTERM=1, IOCSIM_EXIT_CODE. Command line options win.
+// IOCSIM_IGNORE_SIGTERM=1, IOCSIM_EXIT_CODE, IOCSIM_INPUT_LOG. Command line options win.
+//
+// Fault commands for tests (not EPICS ones): `allbytes` prints the 256 byte values 0..255,
+// `hugeline N` prints N bytes without a newline, `escapes` prints sequences that act on a
+// terminal (window title, clipboard write, device queries); each ends with a line
+// "<command> done".
 
 #include <cerrno>
 #include <cmath>
@@ -24,6 +31,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <map>
 #include <poll.h>
 #include <string>
@@ -51,6 +59,7 @@ struct Options
     bool garbage = false;
     bool ignoreSigterm = false;
     int exitCode = 0;
+    std::string inputLog;
 };
 
 double now()
@@ -104,7 +113,9 @@ bool parseNumber(const char *text, double *value)
     std::fprintf(status ? stderr : stdout,
                  "Usage: iocsim [--name NAME] [--boot-delay S] [--crash-after S] [--flood RATE]\n"
                  "              [--flood-line-bytes N] [--garbage] [--ignore-sigterm]\n"
-                 "              [--exit-code N] [st.cmd]\n");
+                 "              [--exit-code N] [--input-log FILE] [st.cmd]\n"
+                 "Shell commands: help dbl dbpr dbgf dbpf echo epicsEnvShow date exit;\n"
+                 "for tests: allbytes, hugeline N, escapes (terminal-acting sequences).\n");
     std::exit(status);
 }
 
@@ -137,6 +148,8 @@ Options parseOptions(int argc, char **argv)
         numberFrom("IOCSIM_EXIT_CODE", v, &d);
         o.exitCode = int(d);
     }
+    if (const char *v = std::getenv("IOCSIM_INPUT_LOG"))
+        o.inputLog = v;
     o.garbage = envFlag("IOCSIM_GARBAGE");
     o.ignoreSigterm = envFlag("IOCSIM_IGNORE_SIGTERM");
 
@@ -175,6 +188,8 @@ Options parseOptions(int argc, char **argv)
         } else if (arg == "--exit-code") {
             numberFrom("--exit-code", take().c_str(), &d);
             o.exitCode = int(d);
+        } else if (arg == "--input-log") {
+            o.inputLog = take();
         } else if (arg == "--garbage") {
             o.garbage = true;
         } else if (arg == "--ignore-sigterm") {
@@ -380,6 +395,29 @@ public:
             const std::time_t t = std::time(nullptr);
             std::strftime(buf, sizeof buf, "%Y/%m/%d %H:%M:%S", std::localtime(&t));
             out(std::string(buf) + "\n");
+        } else if (cmd == "allbytes") {
+            std::string all;
+            for (int b = 0; b < 256; ++b)
+                all += char(b);
+            out(all + "\nallbytes done\n");
+        } else if (cmd == "hugeline") {
+            const long n = w.size() > 1 ? std::strtol(w[1].c_str(), nullptr, 10) : 1048576;
+            static const char fill[] = "0123456789abcdef";
+            std::string chunk;
+            for (int i = 0; i < 65536; ++i)
+                chunk += fill[i % 16];
+            for (long left = std::max(0L, n); left > 0; left -= long(chunk.size()))
+                writeAll(chunk.data(), size_t(std::min(left, long(chunk.size()))));
+            out("\nhugeline done\n");
+        } else if (cmd == "escapes") {
+            // Title (OSC 0 and 2), clipboard write (OSC 52), DCS DECRQSS, device queries
+            // (DA, DA2, DSR, cursor position, window reports), DECID; then an OSC that never
+            // ends, as a crashed or garbled IOC might leave it.
+            out("escapes: \x1b]0;iocsim-title\x07\x1b]2;iocsim-title2\x1b\\"
+                "\x1b]52;c;aW9jc2ltLWNsaXA=\x07\x1bP$qm\x1b\\\x1b[c\x1b[>c\x1b[5n\x1b[6n"
+                "\x1b[21t\x1b[14t\x1bZ\x05 visible\n"
+                "escapes: unterminated \x1b]0;never-ends\n"
+                "escapes done\n");
         } else if (cmd == "iocInit") {
             out("iocInit: iocBuild: IOC can only be initialized from uninitialized or paused "
                 "state\n");
@@ -486,6 +524,16 @@ int main(int argc, char **argv)
     if (s_terminate)
         return 0;
 
+    int inputLog = -1;
+    if (!o.inputLog.empty()) {
+        inputLog = ::open(o.inputLog.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        if (inputLog < 0) {
+            std::fprintf(stderr, "iocsim: cannot open %s: %s\n", o.inputLog.c_str(),
+                         std::strerror(errno));
+            return 2;
+        }
+    }
+
     Shell shell(o, start);
     const char *prompt = "epics> ";
     out(prompt);
@@ -545,6 +593,10 @@ int main(int argc, char **argv)
         }
         if (n == 0)
             return 0; // end of input, like iocsh
+        if (inputLog >= 0 && ::write(inputLog, buf, size_t(n)) != n) {
+            std::fprintf(stderr, "iocsim: cannot write the input log: %s\n", std::strerror(errno));
+            return 2;
+        }
         for (ssize_t i = 0; i < n; ++i) {
             const char c = buf[i];
             if (c == '\n' && lastWasCr) { // "\r\n" is one line end
