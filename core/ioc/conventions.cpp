@@ -1,5 +1,7 @@
 #include "core/ioc/conventions.h"
 
+#include "core/procserv/procservcommand.h"
+
 #include <QDir>
 
 namespace {
@@ -168,7 +170,14 @@ ConventionMatch Conventions::classify(const QString &unitName, const QStringList
         match.iocName = launcherName(execStartArgv);
     } else {
         match.convention = QStringLiteral("generic");
-        match.iocName = procServName(execStartArgv);
+        // procServ's own parser first: getopt_long also takes an unambiguous prefix such as
+        // "--na NAME" (found by tests/fuzz/fuzz_procservcommand). The plain scan still names
+        // command lines that parser refuses.
+        QStringList argv = execStartArgv;
+        argv.first() = baseName(argv.first());
+        match.iocName = ProcServCommand::parse(argv).name;
+        if (match.iocName.isEmpty())
+            match.iocName = procServName(execStartArgv);
     }
     if (match.iocName.isEmpty())
         match.iocName = stem;

@@ -133,6 +133,12 @@ void TestConventions::classify_data()
     QTest::newRow("generic --name NAME")
             << QStringLiteral("x.service") << split("procServ -L - --name TestIOC 20000 ./st.cmd")
             << none << QStringLiteral("generic") << QStringLiteral("TestIOC") << true;
+    QTest::newRow("generic --na NAME (getopt prefix)") // found by fuzz_procservcommand
+            << QStringLiteral("x.service") << split("procServ --fore --na ioc2 --port 20000 st.cmd")
+            << none << QStringLiteral("generic") << QStringLiteral("ioc2") << true;
+    QTest::newRow("generic --name=NAME")
+            << QStringLiteral("x.service") << split("procServ --name=TestIOC 20000 ./st.cmd")
+            << none << QStringLiteral("generic") << QStringLiteral("TestIOC") << true;
     QTest::newRow("option values are skipped")
             << QStringLiteral("x.service") << split("procServ -c -n -L - 20000 ./st.cmd") << none
             << QStringLiteral("generic") << QStringLiteral("x") << true;
