@@ -1,5 +1,7 @@
 #include "core/ioc/conventionconfig.h"
 
+#include "core/procserv/procservcommand.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -673,32 +675,12 @@ ConventionConfig ConventionConfigReader::readShellConfig(const QStringList &base
 
 ConsoleEndpoint ConventionConfigReader::endpointFromSpec(const QString &spec)
 {
-    ConsoleEndpoint ep;
-    const QString s = spec.trimmed();
-    if (s.startsWith(QLatin1String("unix:"))) {
-        QString rest = s.mid(5);
-        if (rest.startsWith(QLatin1Char('@'))) {
-            ep.kind = ConsoleEndpoint::Kind::UnixAbstract;
-            ep.path = rest.mid(1);
-        } else {
-            // unix:USER:GROUP:PERM:PATH (procServ's acceptFactory)
-            const QStringList parts = rest.split(QLatin1Char(':'));
-            if (parts.size() >= 4)
-                rest = parts.mid(3).join(QLatin1Char(':'));
-            ep.kind = ConsoleEndpoint::Kind::Unix;
-            ep.path = rest;
-        }
-        return ep.path.isEmpty() ? ConsoleEndpoint() : ep;
-    }
-    const int colon = s.lastIndexOf(QLatin1Char(':'));
-    bool ok = false;
-    const uint port = s.mid(colon + 1).toUInt(&ok);
-    if (!ok || port == 0 || port > 65535)
-        return {};
-    ep.kind = ConsoleEndpoint::Kind::Tcp;
-    ep.host = colon > 0 ? s.left(colon) : QStringLiteral("127.0.0.1");
-    ep.port = static_cast<quint16>(port);
-    return ep;
+    // The conventions hand the spec to procServ as its control port (-P, --port, or the
+    // positional port), so it means what procServ makes of it: a TCP control port is bound to
+    // 127.0.0.1 whatever interface is written. (An own parser here answered the interface,
+    // accepted paths too long for a socket and misread unix:USER:GROUP:PERM:@NAME; found by
+    // tests/fuzz/fuzz_conventionconfig.)
+    return ProcServCommand::parseEndpoint(spec.trimmed(), true, false, nullptr);
 }
 
 ConsoleEndpoint ConventionConfigReader::consoleFromConfig(const QString &convention,

@@ -65,8 +65,10 @@ public:
     static ConsoleEndpoint consoleFromConfig(const QString &convention, const QString &iocName,
                                              const ConventionConfig &config,
                                              const QString &runtimeDir);
-    /// A procServ port spec: PORT, IFACE:PORT, unix:PATH, unix:@NAME, unix:USER:GROUP:PERM:PATH.
-    /// Invalid for port 0 (a random port) or junk.
+    /// A procServ control port spec: PORT, IFACE:PORT, unix:PATH, unix:@NAME,
+    /// unix:USER:GROUP:PERM:PATH, read as procServ does (ProcServCommand::parseEndpoint): a TCP
+    /// control port listens on 127.0.0.1 whatever IFACE says. Invalid for port 0 (a random
+    /// port) or junk.
     static ConsoleEndpoint endpointFromSpec(const QString &spec);
 
 private:

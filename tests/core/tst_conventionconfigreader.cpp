@@ -398,9 +398,11 @@ void TestConventionConfigReader::consoleFromConfig_data()
     QTest::newRow("procServUtils TCP port")
             << ps << QStringLiteral("vac1") << QStringList{ QStringLiteral("port=4051") } << run
             << QStringLiteral("tcp:127.0.0.1:4051");
+    // procServ binds a control port to 127.0.0.1 whatever interface it is given (checked with
+    // procServ 2.7.0: -P 127.0.0.2:PORT listens on 127.0.0.1:PORT).
     QTest::newRow("procServUtils IFACE:PORT")
             << ps << QStringLiteral("vac2") << QStringList{ QStringLiteral("port=10.0.0.1:4052") }
-            << run << QStringLiteral("tcp:10.0.0.1:4052");
+            << run << QStringLiteral("tcp:127.0.0.1:4052");
     QTest::newRow("procServUtils unix path")
             << ps << QStringLiteral("split")
             << QStringList{ QStringLiteral("port=unix:/run/split.sock") } << run
@@ -411,6 +413,21 @@ void TestConventionConfigReader::consoleFromConfig_data()
     QTest::newRow("procServUtils random port")
             << ps << QStringLiteral("a") << QStringList{ QStringLiteral("port=127.0.0.1:0") } << run
             << QString();
+    // Found by fuzz_conventionconfig: specs procServ reads differently or refuses.
+    QTest::newRow("procServUtils unix:USER:GROUP:PERM:@NAME")
+            << ps << QStringLiteral("a")
+            << QStringList{ QStringLiteral("port=unix:ioc:ioc:0660:@a-console") } << run
+            << QStringLiteral("unix:@a-console");
+    QTest::newRow("procServUtils socket path too long")
+            << ps << QStringLiteral("a")
+            << QStringList{ QStringLiteral("port=unix:/run/") + QString(120, QLatin1Char('x')) }
+            << run << QString();
+    QTest::newRow("procServUtils unix: with two colons")
+            << ps << QStringLiteral("a") << QStringList{ QStringLiteral("port=unix:a:b") } << run
+            << QString();
+    QTest::newRow("procServUtils host name")
+            << ps << QStringLiteral("a") << QStringList{ QStringLiteral("port=localhost:4051") }
+            << run << QString();
     QTest::newRow("procServUtils junk port")
             << ps << QStringLiteral("a") << QStringList{ QStringLiteral("port=console") } << run
             << QString();
