@@ -95,12 +95,6 @@
         <translation>NAME</translation>
     </message>
     <message>
-        <source>Detaching sends nothing to the IOC. procServ&apos;s command keys (Ctrl-X kill, Ctrl-T auto-restart, Ctrl-R, Ctrl-Q, a -x logout key) and Ctrl-C/Ctrl-D (unless procServ ignores them with -i) are sent only when pressed twice within 3 seconds; pasted text or piped input containing them is not sent.
-With stdin not a terminal, input is sent as it arrives; when it ends, attach detaches once the console has been quiet for half a second.</source>
-        <translation>Das Trennen sendet nichts an den IOC. Die Befehlstasten von procServ (Strg-X Kill, Strg-T Autoneustart, Strg-R, Strg-Q, eine Abmeldetaste per -x) und Strg-C/Strg-D (sofern procServ sie nicht mit -i ignoriert) werden nur gesendet, wenn sie innerhalb von 3 Sekunden zweimal gedrückt werden; eingefügter Text oder Eingabe über eine Pipe, die sie enthält, wird nicht gesendet.
-Ist stdin kein Terminal, wird die Eingabe gesendet, sobald sie eintrifft; endet sie, trennt sich attach, sobald die Konsole eine halbe Sekunde lang still war.</translation>
-    </message>
-    <message>
         <source>&apos;attach&apos; takes exactly one IOC name.</source>
         <translation>&apos;attach&apos; nimmt genau einen IOC-Namen.</translation>
     </message>
@@ -143,6 +137,20 @@ Ist stdin kein Terminal, wird die Eingabe gesendet, sobald sie eintrifft; endet 
     <message>
         <source>Control keys in the input were not sent (procServ or the IOC shell act on them).</source>
         <translation>Steuertasten in der Eingabe wurden nicht gesendet (procServ oder die IOC-Shell reagieren darauf).</translation>
+    </message>
+    <message>
+        <source>Detaching sends nothing to the IOC. procServ&apos;s command keys (Ctrl-X kill, Ctrl-T auto-restart, Ctrl-R, Ctrl-Q, a -x logout key) and Ctrl-C/Ctrl-D (unless procServ ignores them with -i) are sent only when pressed twice within 3 seconds; pasted text or piped input containing them is not sent.
+On a terminal, attach reconnects when the connection is lost (procServ restarted) until you detach. With stdin not a terminal, input is sent as it arrives; when it ends, attach detaches once the console has been quiet for half a second, and a lost connection ends attach.</source>
+        <translation>Das Trennen sendet nichts an den IOC. Die Befehlstasten von procServ (Strg-X Kill, Strg-T Autoneustart, Strg-R, Strg-Q, eine Abmeldetaste per -x) und Strg-C/Strg-D (sofern procServ sie nicht mit -i ignoriert) werden nur gesendet, wenn sie innerhalb von 3 Sekunden zweimal gedrückt werden; eingefügter Text oder Eingabe über eine Pipe, die sie enthält, wird nicht gesendet.
+Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ neu gestartet) erneut, bis Sie sich trennen. Ist stdin kein Terminal, wird die Eingabe gesendet, sobald sie eintrifft; endet sie, trennt sich attach, sobald die Konsole eine halbe Sekunde lang still war, und ein Verbindungsverlust beendet attach.</translation>
+    </message>
+    <message>
+        <source>Reconnected to %1.</source>
+        <translation>Wieder mit %1 verbunden.</translation>
+    </message>
+    <message>
+        <source>Lost the console of %1: %2 — reconnecting; %3 detaches.</source>
+        <translation>Konsole von %1 verloren: %2 — verbinde erneut; %3 trennt.</translation>
     </message>
 </context>
 <context>

@@ -67,8 +67,10 @@ QString AttachCommand::helpEpilog() const
               "Ctrl-T auto-restart, Ctrl-R, Ctrl-Q, a -x logout key) and Ctrl-C/Ctrl-D (unless "
               "procServ ignores them with -i) are sent only when pressed twice within 3 "
               "seconds; pasted text or piped input containing them is not sent.\n"
-              "With stdin not a terminal, input is sent as it arrives; when it ends, attach "
-              "detaches once the console has been quiet for half a second.");
+              "On a terminal, attach reconnects when the connection is lost (procServ restarted) "
+              "until you detach. With stdin not a terminal, input is sent as it arrives; when "
+              "it ends, attach detaches once the console has been quiet for half a second, and "
+              "a lost connection ends attach.");
 }
 
 int AttachCommand::run(const QCommandLineParser &parser)
@@ -127,17 +129,28 @@ void AttachCommand::attach()
         else if (state == ConsoleSession::State::Disconnected
                  || state == ConsoleSession::State::Failed)
             end(ConnectionError,
-                tr("The console of %1 closed (procServ stopped?).").arg(m_ioc.name));
+                m_session->errorString().isEmpty()
+                        ? tr("The console of %1 closed (procServ stopped?).").arg(m_ioc.name)
+                        : tr("Console of %1: %2").arg(m_ioc.name, m_session->errorString()));
     });
-    // One connection: when procServ goes away, attach ends like docker's does.
-    m_session->setAutoReconnect(false);
+    // On a terminal, a lost connection (procServ killed or restarted, systemd starting it
+    // again) is retried until the user detaches. With piped input there is one connection:
+    // when procServ goes away, attach ends like docker's does.
+    m_reconnect = ::isatty(STDIN_FILENO);
+    m_session->setAutoReconnect(m_reconnect);
     m_session->open();
 }
 
 void AttachCommand::handleConnected()
 {
-    if (m_connected)
+    if (m_connected) {
+        if (m_lost) {
+            m_lost = false;
+            m_sanitizer.reset(); // a sequence cut off by the loss must not eat the new output
+            notice(tr("Reconnected to %1.").arg(m_ioc.name));
+        }
         return;
+    }
     m_connected = true;
     out().flush();
     m_tty = ::isatty(STDIN_FILENO);
@@ -167,6 +180,19 @@ void AttachCommand::handleData(const QByteArray &data)
 
 void AttachCommand::handleSessionError(const QString &message)
 {
+    if (m_connected && m_reconnect) {
+        // The session retries by itself; say what happened and how to leave.
+        // The session reports a loss before it leaves the Connected state.
+        if (!m_lost && m_session->state() == ConsoleSession::State::Connected) {
+            m_lost = true;
+            notice(tr("Lost the console of %1: %2 — reconnecting; %3 detaches.")
+                           .arg(m_ioc.name, message,
+                                DetachKeys::describe(m_detachKeys.sequence())));
+        } else {
+            notice(message);
+        }
+        return;
+    }
     end(ConnectionError,
         m_connected ? tr("Console of %1: %2").arg(m_ioc.name, message)
                     : tr("Cannot open the console of %1 (%2): %3")

@@ -52,6 +52,8 @@ private:
     bool m_tty = false;
     bool m_connected = false;
     bool m_stdinEnded = false;
+    bool m_reconnect = false; // retry a lost connection (stdin is a terminal)
+    bool m_lost = false; // the connection was lost; reconnecting
     ConsoleSession *m_session = nullptr;
     FdWriter *m_writer = nullptr;
     // Only when stdout is a terminal: a redirected transcript keeps every byte.

@@ -6,6 +6,8 @@ namespace {
 
 constexpr char kEsc = 0x1b;
 constexpr char kBel = 0x07;
+constexpr unsigned char kCan = 0x18;
+constexpr unsigned char kSub = 0x1a;
 
 // Final bytes of CSI sequences that only draw: cursor movement, erase, insert/delete, scroll,
 // tab stops, SGR. Not 'b' (REP: a tiny sequence that prints a huge run), not the queries.
@@ -36,14 +38,16 @@ QByteArray TerminalSanitizer::filter(const QByteArray &input)
         const auto c = static_cast<unsigned char>(ch);
         switch (m_state) {
         case State::Ground:
-            if (c == kEsc) {
-                m_state = State::Escape;
-                m_sequence = QByteArray(1, kEsc);
-            } else if (c < 0x20 && !isAllowedControl(c)) {
-                ++m_dropped;
-            } else {
-                out.append(ch);
+            filterGround(&out, ch);
+            break;
+        case State::Utf8C2:
+            m_state = State::Ground;
+            if (c >= 0x80 && c <= 0x9f) {
+                ++m_dropped; // U+0080..U+009F: a C1 control (CSI, OSC, DCS, ...) in UTF-8
+                break;
             }
+            out.append('\xc2');
+            filterGround(&out, ch);
             break;
         case State::Escape:
             m_state = State::Ground;
@@ -133,10 +137,16 @@ QByteArray TerminalSanitizer::filter(const QByteArray &input)
             }
             break;
         case State::String:
-            if (c == kBel)
-                m_state = State::Ground; // OSC may end with BEL
-            else if (c == kEsc)
+            if (c == kBel || c == kCan || c == kSub) {
+                m_state = State::Ground; // OSC may end with BEL; CAN and SUB abort a string
+            } else if (c == '\n') {
+                // An unterminated string (a garbled or crashed IOC) would hide the console
+                // for good: it ends with its line. The terminal never saw it start.
+                m_state = State::Ground;
+                out.append(ch);
+            } else if (c == kEsc) {
                 m_state = State::StringEscape;
+            }
             break;
         case State::StringEscape:
             // ESC \ is ST. Terminals end the string at any ESC; the byte after it is then
@@ -146,6 +156,21 @@ QByteArray TerminalSanitizer::filter(const QByteArray &input)
         }
     }
     return out;
+}
+
+void TerminalSanitizer::filterGround(QByteArray *out, char ch)
+{
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == kEsc) {
+        m_state = State::Escape;
+        m_sequence = QByteArray(1, kEsc);
+    } else if (c == 0xc2) {
+        m_state = State::Utf8C2; // decided by the next byte
+    } else if (c < 0x20 && !isAllowedControl(c)) {
+        ++m_dropped;
+    } else {
+        out->append(ch);
+    }
 }
 
 void TerminalSanitizer::finishCsi(QByteArray *out, char final)

@@ -12,8 +12,11 @@
 /// strings; every CSI sequence not on that list, notably device queries the terminal would
 /// answer on its input (DA `ESC[c`, DSR `ESC[6n`, DECRQM, window reports `ESC[...t`) and mode
 /// changes such as mouse reporting; ESC Z, ESC c, S8C1T; other C0 controls (ENQ answerback,
-/// SO/SI). Stateful: a sequence split across filter() calls is handled whole. A CSI sequence
-/// longer than MaxSequenceBytes is dropped, so the state is bounded.
+/// SO/SI); C1 controls encoded in UTF-8 (U+0080..U+009F, which terminals such as xterm and
+/// VTE take for CSI, OSC, DCS...). A string (OSC, DCS, ...) ends at BEL or ST, is cancelled
+/// by CAN or SUB, and also ends with its line, so an unterminated one cannot hide the rest
+/// of the console. Stateful: a sequence split across filter() calls is handled whole. A CSI
+/// sequence longer than MaxSequenceBytes is dropped, so the state is bounded.
 class TerminalSanitizer
 {
 public:
@@ -29,6 +32,7 @@ public:
 private:
     enum class State {
         Ground,
+        Utf8C2, // after 0xC2: a C1 control follows when the next byte is 0x80..0x9F
         Escape, // after ESC
         EscapeIntermediate, // ESC ( ) * + % # and one more byte
         Csi, // ESC [ params...
@@ -37,6 +41,7 @@ private:
         StringEscape, // ESC inside a string: '\' ends it
     };
 
+    void filterGround(QByteArray *out, char ch);
     void finishCsi(QByteArray *out, char final);
 
     State m_state = State::Ground;

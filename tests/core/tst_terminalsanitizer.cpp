@@ -56,6 +56,19 @@ void TestTerminalSanitizer::filtersWhole_data()
     QTest::newRow("APC PM SOS") << QByteArray("\x1b_x\x1b\\\x1b^y\x1b\\\x1bXz\x1b\\.")
                                 << QByteArray(".");
 
+    QTest::newRow("unterminated OSC ends with its line")
+            << QByteArray("a\x1b]0;never ends\r\nb") << QByteArray("a\nb");
+    QTest::newRow("CAN cancels a string") << QByteArray("\x1b]0;x\x18y") << QByteArray("y");
+    QTest::newRow("SUB cancels a string") << QByteArray("\x1bPq\x1az") << QByteArray("z");
+    QTest::newRow("C1 CSI in UTF-8") << QByteArray("a\xc2\x9b"
+                                                   "6nb")
+                                     << QByteArray("a6nb");
+    QTest::newRow("C1 OSC and DCS in UTF-8") << QByteArray("\xc2\x9d"
+                                                           "0;t\xc2\x90q")
+                                             << QByteArray("0;tq");
+    QTest::newRow("other UTF-8 after C2")
+            << QByteArray("\xc2\xa0\xc2\xc2\xb5x") << QByteArray("\xc2\xa0\xc2\xc2\xb5x");
+    QTest::newRow("C2 before an escape") << QByteArray("\xc2\x1b[c.") << QByteArray("\xc2.");
     QTest::newRow("DA primary") << QByteArray("a\x1b[cb") << QByteArray("ab");
     QTest::newRow("DA primary with 0") << QByteArray("\x1b[0c") << QByteArray();
     QTest::newRow("DA secondary") << QByteArray("\x1b[>c") << QByteArray();

@@ -50,8 +50,9 @@ public:
     {
         const QString text = Sandbox::procServUnit(
                 m_name,
-                { QStringLiteral("--holdoff"), QStringLiteral("1"), QStringLiteral("--logfile"),
-                  m_logFile, QStringLiteral("-P"), QString::number(m_port) },
+                { QStringLiteral("--name"), m_name, QStringLiteral("--holdoff"),
+                  QStringLiteral("1"), QStringLiteral("--logfile"), m_logFile, QStringLiteral("-P"),
+                  QString::number(m_port) },
                 QStringList{ QStringLiteral("--input-log"), m_inputLog } + m_args,
                 { QStringLiteral("Restart=always"), QStringLiteral("RestartSec=200ms"),
                   QStringLiteral("[Unit]"), QStringLiteral("StartLimitIntervalSec=0") });

@@ -366,6 +366,8 @@ void ConsoleView::handleSessionStateChanged()
 {
     if (connectionState() == ConsoleSession::State::Connected)
         m_lastError.clear();
+    else
+        m_sanitizer.reset(); // a sequence cut off with the connection must not eat new output
     updateState();
 }
 
