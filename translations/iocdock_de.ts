@@ -1814,6 +1814,22 @@ Nur-Lese-Protokollport: %2</translation>
         <source>Could not run %1: %2</source>
         <translation>%1 konnte nicht ausgeführt werden: %2</translation>
     </message>
+    <message>
+        <source>The log file %1 is gone (deleted or moved away); waiting for it to appear again.</source>
+        <translation>Die Logdatei %1 ist weg (gelöscht oder verschoben); warte, bis sie wieder erscheint.</translation>
+    </message>
+    <message>
+        <source>The log file %1 appeared again; following it.</source>
+        <translation>Die Logdatei %1 ist wieder da; sie wird weiter verfolgt.</translation>
+    </message>
+    <message>
+        <source>The log file %1 was replaced (rotated); following the new file.</source>
+        <translation>Die Logdatei %1 wurde ersetzt (rotiert); die neue Datei wird verfolgt.</translation>
+    </message>
+    <message>
+        <source>The log file %1 was truncated; following it from its start.</source>
+        <translation>Die Logdatei %1 wurde gekürzt; sie wird ab ihrem Anfang verfolgt.</translation>
+    </message>
 </context>
 <context>
     <name>LogsCommand</name>

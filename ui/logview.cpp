@@ -80,8 +80,12 @@ void LogView::start(const QStringList &argv)
         return;
     }
     m_process = new QProcess(this);
-    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    // stderr apart: what the follower says about the file (tail -F: deleted, replaced,
+    // truncated) becomes a marked line and the status, not text that looks like the log.
+    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    m_errorPartial.clear();
     connect(m_process, &QProcess::readyReadStandardOutput, this, &LogView::handleReadyRead);
+    connect(m_process, &QProcess::readyReadStandardError, this, &LogView::handleReadyReadError);
     connect(m_process, &QProcess::finished, this, &LogView::handleFinished);
     connect(m_process, &QProcess::errorOccurred, this, &LogView::handleErrorOccurred);
     setStatus(tr("Following %1").arg(argv.first()));
@@ -180,6 +184,54 @@ void LogView::handleReadyRead()
     appendText(QString::fromUtf8(lines));
 }
 
+void LogView::handleReadyReadError()
+{
+    if (!m_process)
+        return;
+    m_errorPartial += m_process->readAllStandardError();
+    int newline;
+    while ((newline = static_cast<int>(m_errorPartial.indexOf('\n'))) >= 0) {
+        const QString line = QString::fromLocal8Bit(m_errorPartial.left(newline)).trimmed();
+        m_errorPartial.remove(0, newline + 1);
+        if (!line.isEmpty())
+            showNotice(line);
+    }
+    if (m_errorPartial.size() > 4096) {
+        showNotice(QString::fromLocal8Bit(m_errorPartial).trimmed());
+        m_errorPartial.clear();
+    }
+}
+
+QString LogView::describeNotice(const QString &line) const
+{
+    // tail -F (GNU coreutils) on the procServ log file: say what happened to the file.
+    static const QRegularExpression quoted(
+            QStringLiteral("^(?:\\S*/)?tail: (?:'([^']*)'|([^:]*))"));
+    const QRegularExpressionMatch m = quoted.match(line);
+    if (!m.hasMatch())
+        return line;
+    const QString file = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
+    if (line.contains(QLatin1String("has become inaccessible"))
+        || line.contains(QLatin1String("cannot open")))
+        return tr("The log file %1 is gone (deleted or moved away); waiting for it to appear "
+                  "again.")
+                .arg(file);
+    if (line.contains(QLatin1String("has appeared")))
+        return tr("The log file %1 appeared again; following it.").arg(file);
+    if (line.contains(QLatin1String("has been replaced")))
+        return tr("The log file %1 was replaced (rotated); following the new file.").arg(file);
+    if (line.contains(QLatin1String("file truncated")))
+        return tr("The log file %1 was truncated; following it from its start.").arg(file);
+    return line;
+}
+
+void LogView::showNotice(const QString &line)
+{
+    const QString text = describeNotice(line);
+    appendText(QStringLiteral("── %1 ──").arg(text));
+    setStatus(text);
+}
+
 void LogView::appendText(const QString &text)
 {
     // procServ logs carry the console's terminal output: drop escape sequences and CRs.
@@ -198,6 +250,10 @@ void LogView::appendText(const QString &text)
 
 void LogView::handleFinished(int exitCode, QProcess::ExitStatus status)
 {
+    handleReadyReadError();
+    if (!m_errorPartial.trimmed().isEmpty())
+        showNotice(QString::fromLocal8Bit(m_errorPartial).trimmed());
+    m_errorPartial.clear();
     if (!m_partial.isEmpty()) {
         appendText(QString::fromUtf8(m_partial));
         m_partial.clear();

@@ -13,6 +13,8 @@ class QPlainTextEdit;
 
 /// A log tab: runs a command that prints (and follows) an IOC's log — Host::logCommand() —
 /// in a QProcess and appends its output as plain text, keeping at most maximumLines() lines.
+/// What the command says on stderr (tail -F: the file was deleted, replaced, truncated) is
+/// shown as a marked line and in the status, in plain words where it is known.
 /// A search field finds text (Enter: next, Shift+Enter: previous). Never blocks: the process
 /// is read as data arrives and killed (not waited for) when the view goes away.
 class LogView : public QWidget
@@ -48,6 +50,10 @@ signals:
 
 private:
     void handleReadyRead();
+    void handleReadyReadError();
+    /// A line the command wrote on stderr, in the user's words where it is known.
+    QString describeNotice(const QString &line) const;
+    void showNotice(const QString &line);
     void handleFinished(int exitCode, QProcess::ExitStatus status);
     void handleErrorOccurred(QProcess::ProcessError error);
     void appendText(const QString &text);
@@ -57,6 +63,7 @@ private:
     QStringList m_argv;
     QPointer<QProcess> m_process;
     QByteArray m_partial; // bytes after the last newline, waiting for the rest of the line
+    QByteArray m_errorPartial; // the same for stderr
     QPlainTextEdit *m_textEdit;
     QLineEdit *m_searchLineEdit;
     QCheckBox *m_followCheckBox;
