@@ -231,6 +231,10 @@ Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ
         <source>%1 has no procServ console endpoint in %2.</source>
         <translation>%1 hat keinen procServ-Konsolenanschluss in %2.</translation>
     </message>
+    <message>
+        <source>Cannot list the IOCs of %1: %2</source>
+        <translation>Die IOCs von %1 lassen sich nicht auflisten: %2</translation>
+    </message>
 </context>
 <context>
     <name>CommandExpander</name>
@@ -1083,6 +1087,14 @@ Zustand: %3</translation>
     <message>
         <source>There is no IOC %1 on %2.</source>
         <translation>Es gibt keinen IOC %1 auf %2.</translation>
+    </message>
+    <message>
+        <source>Could not read the details of %1: %2</source>
+        <translation>Die Details von %1 ließen sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>systemd could not load the unit (%1): %2</source>
+        <translation>systemd konnte die Unit nicht laden (%1): %2</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,14 @@ void Command::handleInventoryReady(Target *target)
 {
     if (isFinished() || target->done)
         return;
+    const QString listingError = target->inventory->listingError();
+    if (!listingError.isEmpty()) {
+        // Rows from an incomplete listing would be wrong rows.
+        printError(tr("Cannot list the IOCs of %1: %2")
+                           .arg(target->host->displayName(), listingError));
+        targetDone(target, false);
+        return;
+    }
     if (m_inventoryOptions.reportErrors) {
         const QString prefix =
                 isMultiHost() ? target->host->id() + QStringLiteral(": ") : QString();

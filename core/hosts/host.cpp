@@ -589,7 +589,9 @@ void Host::handleBusConnected(const QString &name, bool ok, const QString &error
         return;
     }
     if (!ok) {
-        fail(Failure::Other,
+        // A local bus that refuses connections (no socket, a restarting dbus-daemon) is out of
+        // reach like a remote host; over SSH the pre-flight has already told reachability.
+        fail(m_kind == Kind::Ssh ? Failure::Other : Failure::Unreachable,
              error.isEmpty()
                      ? tr("Could not connect to systemd on %1.").arg(displayName())
                      : tr("Could not connect to systemd on %1: %2").arg(displayName(), error));
@@ -601,7 +603,9 @@ void Host::handleBusConnected(const QString &name, bool ok, const QString &error
     m_retryDelay = s_firstRetryMs;
     m_wasConnected = true;
     m_manager = new SystemdManager(QDBusConnection(name), this);
-    connect(m_manager.data(), &SystemdManager::connectionLost, this, &Host::checkAlive);
+    // Queued: checkAlive() may delete the manager, which must not happen inside its own signal.
+    connect(m_manager.data(), &SystemdManager::connectionLost, this, &Host::checkAlive,
+            Qt::QueuedConnection);
     m_aliveTimer->start();
     qCDebug(lcHost) << id() << "connected";
     setState(State::Connected);

@@ -37,6 +37,21 @@ QDateTime fromUsec(const QVariant &value)
 
 // procServ starts (or restarts) its child only on an idle pass of its event loop, so a
 // client connecting every few hundred milliseconds would keep the IOC from starting at all.
+// Errors that say nothing about a unit, only that its manager could not answer.
+bool isConnectionError(const QString &errorName)
+{
+    static const QStringList names{
+        QStringLiteral("org.freedesktop.DBus.Error.NoReply"),
+        QStringLiteral("org.freedesktop.DBus.Error.Disconnected"),
+        QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown"),
+        QStringLiteral("org.freedesktop.DBus.Error.NameHasNoOwner"),
+        QStringLiteral("org.freedesktop.DBus.Error.Timeout"),
+        QStringLiteral("org.freedesktop.DBus.Error.TimedOut"),
+    };
+    return names.contains(errorName)
+            || errorName.startsWith(QLatin1String("org.freedesktop.DBus.Error.Spawn."));
+}
+
 int probeRetryDelayMs(int attempt)
 {
     return 1000 * attempt;
@@ -74,14 +89,42 @@ void Inventory::handleHostStateChanged()
         return;
     if (m_host->state() != Host::State::Connected) {
         m_relist = true;
+        ++m_generation;
         return;
     }
     if (!std::exchange(m_relist, false))
         return;
+    start();
+}
+
+void Inventory::handleOwnerChanged(const QString &owner)
+{
+    // A re-exec'd manager, or one that came to a restarted bus: calls in flight were lost or
+    // answered by the instance before, and signals may have been missed. List again (rows
+    // are diffed, not rebuilt); hold ready() until then.
+    if (!m_started)
+        return;
+    qCDebug(lcInventory) << m_host->id() << "systemd manager is now" << owner;
+    if (!owner.isEmpty()) {
+        restartListing();
+        return;
+    }
+    ++m_generation;
+    m_detailsInFlight.clear();
+    m_pendingDetails = 0;
+    m_loadedListed = false;
+    m_filesListed = !m_includeUnitFiles;
+}
+
+void Inventory::restartListing()
+{
+    ++m_generation;
     m_detailsInFlight.clear();
     m_pendingDetails = 0;
     m_notIocs.clear();
-    start();
+    m_loadedListed = false;
+    m_filesListed = !m_includeUnitFiles;
+    list();
 }
 
 void Inventory::setUnitPatterns(const QStringList &patterns)
@@ -118,12 +161,12 @@ void Inventory::start()
             Qt::UniqueConnection);
     connect(manager, &SystemdManager::unitFilesChanged, this, &Inventory::handleUnitFilesChanged,
             Qt::UniqueConnection);
+    connect(manager, &SystemdManager::ownerChanged, this, &Inventory::handleOwnerChanged,
+            Qt::UniqueConnection);
     manager->subscribe();
 
     m_ready = false;
-    m_loadedListed = false;
-    m_filesListed = !m_includeUnitFiles;
-    list();
+    restartListing();
 }
 
 void Inventory::list()
@@ -131,8 +174,10 @@ void Inventory::list()
     SystemdManager *manager = m_host->manager();
     if (!manager)
         return;
-    const auto listed = [this](const QList<UnitInfo> &units, const QString &error) {
-        handleUnitsListed(units, error);
+    const quint64 generation = m_generation;
+    const auto listed = [this, generation](const QList<UnitInfo> &units, const QString &error) {
+        if (generation == m_generation)
+            handleUnitsListed(units, error);
     };
     if (m_activeOnly) {
         manager->listUnits({ QStringLiteral("active"), QStringLiteral("activating"),
@@ -154,10 +199,13 @@ void Inventory::requestUnitFiles()
         || !manager)
         return;
     m_filesRequested = true;
-    manager->listUnitFiles(m_patterns, this,
-                           [this](const QList<UnitFileInfo> &files, const QString &error) {
-                               handleUnitFilesListed(files, error);
-                           });
+    const quint64 generation = m_generation;
+    manager->listUnitFiles(
+            m_patterns, this,
+            [this, generation](const QList<UnitFileInfo> &files, const QString &error) {
+                if (generation == m_generation)
+                    handleUnitFilesListed(files, error);
+            });
 }
 
 QList<Ioc> Inventory::iocs() const
@@ -184,8 +232,16 @@ QList<Ioc> Inventory::find(const QString &nameOrUnit) const
 
 void Inventory::handleUnitsListed(const QList<UnitInfo> &units, const QString &error)
 {
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
+        // A failed answer says nothing about the rows: keep them as they were.
+        m_listingError = error;
         emit errorOccurred(error);
+        m_loadedListed = true;
+        emit loadedListed();
+        checkReady();
+        return;
+    }
+    m_listingError.clear();
     QSet<QString> seen;
     for (const UnitInfo &unit : units) {
         if (m_notIocs.contains(unit.name))
@@ -215,7 +271,7 @@ void Inventory::handleUnitsListed(const QList<UnitInfo> &units, const QString &e
         fetchDetails(key, true);
     }
     // After a daemon reload: loaded units that vanished and have no unit file any more.
-    if (m_loadedListed) {
+    if (m_everListed) {
         const QStringList keys = m_iocs.keys();
         for (const QString &key : keys) {
             if (seen.contains(key))
@@ -225,6 +281,7 @@ void Inventory::handleUnitsListed(const QList<UnitInfo> &units, const QString &e
                 handleUnitRemoved(ioc.unit, ioc.unitPath);
         }
     }
+    m_everListed = true;
     m_loadedListed = true;
     emit loadedListed();
     checkReady();
@@ -232,8 +289,30 @@ void Inventory::handleUnitsListed(const QList<UnitInfo> &units, const QString &e
 
 void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QString &error)
 {
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
+        m_listingError = error;
         emit errorOccurred(error);
+    }
+    if (error.isEmpty()) {
+        // Installed-but-not-loaded rows whose file went away (a daemon reload lists again).
+        QSet<QString> listed;
+        for (const UnitFileInfo &file : files)
+            listed.insert(file.unitName());
+        const QStringList keys = m_iocs.keys();
+        for (const QString &key : keys) {
+            const Ioc &ioc = m_iocs[key];
+            if (!ioc.isLoaded() && !listed.contains(ioc.unit) && matchesPatterns(ioc.unit)
+                && (!m_host->isLocal() || !QFileInfo::exists(ioc.fragmentPath))) {
+                const QString unit = ioc.unit;
+                const bool shown = m_announced.remove(key);
+                m_iocs.remove(key);
+                m_keyByUnit.remove(unit);
+                m_changed.remove(key);
+                if (shown)
+                    emit iocRemoved(key);
+            }
+        }
+    }
     for (const UnitFileInfo &file : files) {
         const QString unitName = file.unitName();
         const ConventionMatch match = Conventions::classify(unitName);
@@ -281,10 +360,19 @@ void Inventory::fetchDetails(const QString &key, bool forListing)
     if (forListing)
         ++m_pendingDetails;
     const quint64 signalsBefore = m_signalCount.value(key);
-    const auto fetched = [this, key, forListing, signalsBefore](const UnitDetails &details) {
+    const quint64 generation = m_generation;
+    const auto fetched = [this, key, forListing, signalsBefore,
+                          generation](const UnitDetails &details) {
+        if (generation != m_generation)
+            return; // asked of a manager instance that is gone; the listing starts again
         m_detailsInFlight.remove(key);
         if (forListing)
             --m_pendingDetails;
+        if (forListing && isConnectionError(details.errorName)) {
+            // Not an answer about the unit: the listing is incomplete, and says so.
+            m_listingError = tr("Could not read the details of %1: %2")
+                                     .arg(unitNameFromKey(key), details.error);
+        }
         // A PropertiesChanged that arrived while the several calls of one fetch were
         // answered is newer than part of this answer: read again instead of going back.
         if (m_signalCount.value(key) != signalsBefore && m_iocs.contains(key)) {
@@ -323,6 +411,8 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     applyUnitProperties(ioc, details.unit);
     applyServiceProperties(ioc, details.service);
     applyExecStart(ioc, details);
+    // A unit file systemd refused says so, whatever its ExecStart looks like.
+    applyLoadError(ioc, details.unit);
 
     if (ioc.name.isEmpty()) {
         // Not an IOC by its name: keep it only if it runs procServ.
@@ -404,12 +494,19 @@ void Inventory::applyUnitProperties(Ioc &ioc, const QVariantMap &props)
         ioc.activeSince = fromUsec(props.value(QStringLiteral("ActiveEnterTimestamp")));
     if (props.contains(QStringLiteral("InactiveEnterTimestamp")))
         ioc.inactiveSince = fromUsec(props.value(QStringLiteral("InactiveEnterTimestamp")));
-    if (ioc.loadState == QLatin1String("error") || ioc.loadState == QLatin1String("bad-setting")) {
-        const QVariant loadError = props.value(QStringLiteral("LoadError"));
-        if (ioc.configError.isEmpty())
-            ioc.configError = tr("systemd could not load the unit (%1).").arg(ioc.loadState);
-        Q_UNUSED(loadError)
-    }
+    if (ioc.configError.isEmpty() || props.contains(QStringLiteral("LoadError")))
+        applyLoadError(ioc, props);
+}
+
+void Inventory::applyLoadError(Ioc &ioc, const QVariantMap &props)
+{
+    if (ioc.loadState != QLatin1String("error") && ioc.loadState != QLatin1String("bad-setting"))
+        return;
+    // LoadError is (ss): the D-Bus error name and systemd's sentence.
+    const QString message = props.value(QStringLiteral("LoadError")).toList().value(1).toString();
+    ioc.configError = message.isEmpty()
+            ? tr("systemd could not load the unit (%1).").arg(ioc.loadState)
+            : tr("systemd could not load the unit (%1): %2").arg(ioc.loadState, message);
 }
 
 void Inventory::applyServiceProperties(Ioc &ioc, const QVariantMap &props)

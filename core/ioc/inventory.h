@@ -44,6 +44,9 @@ public:
     /// when loaded units are known and ready() once everything known has been fetched.
     void start();
     bool isReady() const { return m_ready; }
+    /// Why the last listing is incomplete (systemd could not be asked, or went away while it
+    /// was); empty when it is complete. Rows listed before stay as they were.
+    QString listingError() const { return m_listingError; }
 
     QList<Ioc> iocs() const;
     bool contains(const QString &key) const { return m_iocs.contains(key); }
@@ -77,10 +80,13 @@ private:
     void handleReloading(bool active);
     void handleUnitFilesChanged();
     void handleHostStateChanged();
+    void handleOwnerChanged(const QString &owner);
+    void restartListing();
     void fetchDetails(const QString &key, bool forListing = false);
     void applyDetails(const QString &key, const UnitDetails &details, bool forListing);
     void applyUnitProperties(Ioc &ioc, const QVariantMap &props);
     void applyServiceProperties(Ioc &ioc, const QVariantMap &props);
+    void applyLoadError(Ioc &ioc, const QVariantMap &props);
     void applyExecStart(Ioc &ioc, const UnitDetails &details);
     void probe(const QString &key, bool forListing = false);
     void reprobeLater(const QString &key, int attempt);
@@ -100,7 +106,12 @@ private:
     bool m_ready = false;
     bool m_started = false;
     bool m_relist = false; // the host lost its connection since start(): list again on return
-    bool m_loadedListed = false;
+    bool m_loadedListed = false; // the current listing round has its loaded units
+    bool m_everListed = false; // a listing of loaded units succeeded: later ones are diffed
+    // Answers to calls made before the manager changed (a new instance, a new connection)
+    // are stale: each listing round has a generation, and older answers are dropped.
+    quint64 m_generation = 0;
+    QString m_listingError;
     bool m_filesListed = false;
     bool m_filesRequested = false;
     int m_pendingDetails = 0; // details asked for by the last listing, not answered yet

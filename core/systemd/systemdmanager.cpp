@@ -178,6 +178,7 @@ void SystemdManager::setOwner(const QString &owner)
     if (m_ownerKnown && owner == m_owner)
         return;
     const QString previous = m_owner;
+    const bool wasKnown = m_ownerKnown;
     const bool hadOwner = m_ownerKnown && !previous.isEmpty();
     m_owner = owner;
     m_ownerKnown = true;
@@ -189,10 +190,21 @@ void SystemdManager::setOwner(const QString &owner)
         m_proxy = new Systemd1Manager(owner, managerPath(), m_connection, this);
         if (m_subscribed)
             subscribeNow(); // a new manager instance knows nothing of our subscription
-    } else if (hadOwner) {
+    }
+    // Receivers may delete this manager (a host that gives up its connection).
+    const QPointer<SystemdManager> self(this);
+    if (wasKnown)
+        emit ownerChanged(owner);
+    if (!self)
+        return;
+    if (owner.isEmpty() && hadOwner) {
         const QString message = tr("The systemd manager left the bus.");
         failPendingJobs(message);
+        if (!self)
+            return;
         emit connectionLost(message);
+        if (!self)
+            return;
     }
 
     const auto waiting = std::exchange(m_waitingForOwner, {});
@@ -274,8 +286,13 @@ void SystemdManager::subscribeNow()
 {
     watch(m_proxy->Subscribe(), this, [this](const QDBusMessage &reply) {
         // Another SystemdManager on the same connection may have subscribed already.
+        // A manager that went away (re-exec, bus restart) is reported by connectionLost()
+        // and ownerChanged(); the next instance gets a new Subscribe.
+        const QDBusError::ErrorType type = QDBusError(reply).type();
         if (reply.type() == QDBusMessage::ErrorMessage
-            && reply.errorName() != QLatin1String("org.freedesktop.systemd1.AlreadySubscribed"))
+            && reply.errorName() != QLatin1String("org.freedesktop.systemd1.AlreadySubscribed")
+            && type != QDBusError::NoReply && type != QDBusError::Disconnected
+            && type != QDBusError::ServiceUnknown)
             qCWarning(lcSystemd) << "Subscribe failed:" << reply.errorName()
                                  << reply.errorMessage();
     });
@@ -389,10 +406,12 @@ void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
     getAll << unitInterface();
     ++state->remaining;
     watch(send(getAll), context, [this, state, answered](const QDBusMessage &reply) {
-        if (reply.type() == QDBusMessage::ErrorMessage)
+        if (reply.type() == QDBusMessage::ErrorMessage) {
             state->details.error = errorText(QDBusError(reply));
-        else
+            state->details.errorName = reply.errorName();
+        } else {
             state->details.unit = plainMap(qdbus_cast<QVariantMap>(reply.arguments().value(0)));
+        }
         answered();
     });
 
@@ -415,8 +434,10 @@ void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
             if (reply.type() == QDBusMessage::ErrorMessage) {
                 // A unit that is not a service (a target, a timer, ...) has no Service interface.
                 if (reply.errorName() != unknownInterface()
-                    && reply.errorName() != unknownProperty() && state->details.error.isEmpty())
+                    && reply.errorName() != unknownProperty() && state->details.error.isEmpty()) {
                     state->details.error = errorText(QDBusError(reply));
+                    state->details.errorName = reply.errorName();
+                }
                 answered();
                 return;
             }
@@ -462,8 +483,10 @@ void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QO
                   if (reply.type() == QDBusMessage::ErrorMessage) {
                       if (reply.errorName() != unknownInterface()
                           && reply.errorName() != unknownProperty()
-                          && state->details.error.isEmpty())
+                          && state->details.error.isEmpty()) {
                           state->details.error = errorText(QDBusError(reply));
+                          state->details.errorName = reply.errorName();
+                      }
                   } else {
                       const QVariant value = propertyValue(reply);
                       if (property == QLatin1String("ExecStart")) {
@@ -805,12 +828,14 @@ void SystemdManager::noteError(const QDBusError &error)
         if (m_lost)
             return;
         m_lost = true;
-        qCWarning(lcSystemd) << "connection lost:" << error.message();
+        // Reported to the caller (connectionLost(), the call's error); not a log warning, which
+        // would land in iocctl's output.
+        qCDebug(lcSystemd) << "connection lost:" << error.message();
         failPendingJobs(errorText(error));
         emit connectionLost(errorText(error));
         return;
     case QDBusError::NoReply:
-        qCWarning(lcSystemd) << "no reply:" << error.message();
+        qCDebug(lcSystemd) << "no reply:" << error.message();
         emit connectionLost(errorText(error));
         return;
     default:

@@ -46,6 +46,7 @@ struct UnitDetails
     QStringList environment;
     QList<EnvironmentFile> environmentFiles;
     QString error; ///< user-readable; empty on success
+    QString errorName; ///< D-Bus error name of the first failed call; empty on success
 };
 
 /// The systemd manager (org.freedesktop.systemd1) on one D-Bus connection: system bus, user bus or any
@@ -138,6 +139,10 @@ signals:
     void unitFilesChanged();
     /// A call failed because the connection or the manager went away (Disconnected, NoReply).
     void connectionLost(const QString &message);
+    /// The manager's unique bus name changed after it was first known: it left the bus
+    /// (@p owner empty), or a new instance took the name (daemon-reexec, a restarted bus).
+    /// A new instance may have changed anything while no signals could be seen.
+    void ownerChanged(const QString &owner);
 
 private slots:
     // QDBusConnection::connect() needs a normalised slot signature, so these are real slots.

@@ -70,11 +70,13 @@ private:
     };
     struct Live
     {
-        std::unique_ptr<Host> host;
-        std::unique_ptr<Inventory> inventory;
+        // What the host went through; declared first, so the host (which reports
+        // Disconnected as it goes) is destroyed before these.
         QList<Host::State> states;
         QList<Host::Failure> failures;
         QStringList stateTexts;
+        std::unique_ptr<Host> host;
+        std::unique_ptr<Inventory> inventory; // before the host it calls through
     };
 
     /// A host on the sandbox's user manager, reconnecting as the GUI's does, with a ready
@@ -85,11 +87,19 @@ private:
     static QProcess *startIocctl(const QStringList &args, QObject *parent);
     static Run result(QProcess *process);
     Run iocctl(const QStringList &args);
+    /// Runs iocctl ARGS and, DELAYMS after it started, `systemctl --user FAULT`; returns
+    /// iocctl's run once both are done (code -1 if the fault failed or anything hung).
+    Run psDuringFault(const QStringList &args, int delayMs, const QStringList &fault);
     /// Checks one `ps -a -f name=mgrfaults-*` run that overlapped a fault.
     void checkPsRun(const Run &run, bool json, int *succeeded);
     /// True when systemd answers a Ping on a fresh connection to the sandbox's bus (the
     /// process's default session bus connection dies with the bus).
     static bool managerOnBus();
+    void restartBus();
+    /// systemd refuses a sixth start of dbus.service within 10 s (StartLimitBurst): reset
+    /// the count, so repeated restarts never leave the sandbox without a bus.
+    void resetBusStartLimit();
+    void ensureBus();
     quint32 mainPid(const QString &unit);
 
     Sandbox m_sandbox;
@@ -114,13 +124,31 @@ void TestManagerFaults::initTestCase()
     QVERIFY(m_runPid > 0);
 }
 
+void TestManagerFaults::resetBusStartLimit()
+{
+    m_sandbox.systemctl({ QStringLiteral("reset-failed"), QStringLiteral("dbus.service"),
+                          QStringLiteral("dbus.socket") });
+}
+
+void TestManagerFaults::restartBus()
+{
+    resetBusStartLimit();
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("restart"), QStringLiteral("dbus.service") }));
+}
+
+void TestManagerFaults::ensureBus()
+{
+    // Whatever a failed test left behind: the bus up, the manager on it.
+    resetBusStartLimit();
+    m_sandbox.systemctl({ QStringLiteral("start"), QStringLiteral("dbus.socket") });
+    QTRY_VERIFY_WITH_TIMEOUT(managerOnBus(), 30000);
+}
+
 void TestManagerFaults::cleanupTestCase()
 {
     if (m_sandbox.dir().isEmpty())
         return;
-    // Whatever a failed test left behind: the bus up, the manager on it.
-    m_sandbox.systemctl({ QStringLiteral("start"), QStringLiteral("dbus.socket") });
-    QTRY_VERIFY_WITH_TIMEOUT(managerOnBus(), 30000);
+    ensureBus();
     for (const QString &unit : std::as_const(m_units))
         m_sandbox.removeUnit(unit);
 }
@@ -132,8 +160,7 @@ void TestManagerFaults::init()
 
 void TestManagerFaults::cleanup()
 {
-    m_sandbox.systemctl({ QStringLiteral("start"), QStringLiteral("dbus.socket") });
-    QTRY_VERIFY_WITH_TIMEOUT(managerOnBus(), 30000);
+    ensureBus();
     m_sandbox.systemctl({ QStringLiteral("stop"), unitOf(s_idle) });
     // No fault may touch a running IOC.
     QCOMPARE(mainPid(unitOf(s_run)), m_runPid);
@@ -182,12 +209,7 @@ std::unique_ptr<TestManagerFaults::Live> TestManagerFaults::startLive()
         raw->stateTexts << host->stateText();
     });
     host->connectToManager();
-    QSignalSpy connected(host, &Host::stateChanged);
-    for (int i = 0; i < 100 && host->state() != Host::State::Connected; ++i) {
-        if (!connected.wait(10000))
-            break;
-    }
-    if (host->state() != Host::State::Connected) {
+    if (!QTest::qWaitFor([host] { return host->state() == Host::State::Connected; }, 30000)) {
         qWarning("cannot connect: %s", qPrintable(host->errorString()));
         return nullptr;
     }
@@ -239,6 +261,33 @@ TestManagerFaults::Run TestManagerFaults::iocctl(const QStringList &args)
     return run;
 }
 
+TestManagerFaults::Run TestManagerFaults::psDuringFault(const QStringList &args, int delayMs,
+                                                        const QStringList &fault)
+{
+    int faultCode = -1; // declared first: outlives the processes that report into it
+    std::unique_ptr<QProcess> ps(startIocctl(args, nullptr));
+    auto systemctl = std::make_unique<QProcess>();
+    QProcess *faultProcess = systemctl.get();
+    connect(faultProcess, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), faultProcess,
+            [&faultCode](int code, QProcess::ExitStatus status) {
+                faultCode = status == QProcess::NormalExit ? code : -2;
+            });
+    QTimer::singleShot(delayMs, faultProcess, [faultProcess, fault] {
+        faultProcess->start(QStringLiteral("systemctl"),
+                            QStringList{ QStringLiteral("--user") } + fault);
+    });
+    const bool done = QTest::qWaitFor(
+            [&] { return ps->state() == QProcess::NotRunning && faultCode != -1; }, 60000);
+    Run run = result(ps.get());
+    if (!done || faultCode != 0) {
+        run.code = -1;
+        run.err += QStringLiteral("\n(systemctl %1 exit code %2)")
+                           .arg(fault.join(QLatin1Char(' ')))
+                           .arg(faultCode);
+    }
+    return run;
+}
+
 void TestManagerFaults::checkPsRun(const Run &run, bool json, int *succeeded)
 {
     // Either the right rows and success, or a clear message and a failure exit code —
@@ -246,8 +295,9 @@ void TestManagerFaults::checkPsRun(const Run &run, bool json, int *succeeded)
     QVERIFY2(run.code >= 0, qPrintable(run.describe()));
     if (run.code != 0) {
         QVERIFY2(run.code == 4 || run.code == 5, qPrintable(run.describe()));
-        QVERIFY2(run.err.startsWith(QLatin1String("iocctl: ")), qPrintable(run.describe()));
-        QVERIFY2(run.err.size() > 20, qPrintable(run.describe()));
+        const QRegularExpression message(QStringLiteral("^iocctl: (?!warning).{20,}$"),
+                                         QRegularExpression::MultilineOption);
+        QVERIFY2(message.match(run.err).hasMatch(), qPrintable(run.describe()));
         return;
     }
     ++*succeeded;
@@ -287,7 +337,8 @@ void TestManagerFaults::checkPsRun(const Run &run, bool json, int *succeeded)
         if (columns.first() == s_idle)
             idleStatus = columns.at(1);
     }
-    QVERIFY2(runStatus.startsWith(QLatin1String("Up")) && !runStatus.contains(QLatin1String("shut")),
+    QVERIFY2(runStatus.startsWith(QLatin1String("Up"))
+                     && !runStatus.contains(QLatin1String("shut")),
              qPrintable(run.describe()));
     QVERIFY2(idleStatus.startsWith(QLatin1String("Exited"))
                      || idleStatus.startsWith(QLatin1String("Not loaded")),
@@ -308,8 +359,7 @@ void TestManagerFaults::inventoryFollowsAfterReexec()
 
         // A change made behind iocdock's back after the re-exec shows up by signal.
         QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unitOf(s_idle) }));
-        QTRY_COMPARE_WITH_TIMEOUT(row(*live, s_idle).activeState, QStringLiteral("active"),
-                                  20000);
+        QTRY_COMPARE_WITH_TIMEOUT(row(*live, s_idle).activeState, QStringLiteral("active"), 20000);
         QTRY_COMPARE_WITH_TIMEOUT(row(*live, s_idle).mainPid, mainPid(unitOf(s_idle)), 20000);
         QTRY_COMPARE_WITH_TIMEOUT(row(*live, s_idle).childState, ChildState::Running, 30000);
 
@@ -352,18 +402,7 @@ void TestManagerFaults::psDuringReexec()
     int succeeded = 0;
     // The re-exec lands at a different moment of each listing.
     for (int i = 0; i < 10; ++i) {
-        QProcess *ps = startIocctl(args, this);
-        QProcess reexec;
-        QTimer::singleShot(i * 30, this, [this, &reexec] {
-            reexec.start(QStringLiteral("systemctl"),
-                         { QStringLiteral("--user"), QStringLiteral("daemon-reexec") });
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(
-                ps->state() == QProcess::NotRunning && reexec.state() == QProcess::NotRunning,
-                60000);
-        const Run run = result(ps);
-        delete ps;
-        QCOMPARE(reexec.exitCode(), 0);
+        const Run run = psDuringFault(args, i * 30, { QStringLiteral("daemon-reexec") });
         checkPsRun(run, json, &succeeded);
         if (QTest::currentTestFailed())
             return;
@@ -381,8 +420,10 @@ void TestManagerFaults::inventoryRecoversFromBusRestart()
     auto live = startLive();
     QVERIFY(live);
     live->states.clear();
+    live->failures.clear();
+    live->stateTexts.clear();
     // The manager socket-activates a new dbus-daemon on the next connection.
-    QVERIFY(m_sandbox.systemctl({ QStringLiteral("restart"), QStringLiteral("dbus.service") }));
+    restartBus();
     QTRY_VERIFY_WITH_TIMEOUT(live->states.contains(Host::State::Failed), 20000);
     const int failedAt = live->states.indexOf(Host::State::Failed);
     QCOMPARE(live->failures.at(failedAt), Host::Failure::Lost);
@@ -407,6 +448,8 @@ void TestManagerFaults::inventorySeesUnitStartedDuringBusOutage()
     auto live = startLive();
     QVERIFY(live);
     live->states.clear();
+    live->failures.clear();
+    live->stateTexts.clear();
     // The bus gone for as long as the test wants: the socket closed, so nothing re-activates it.
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), QStringLiteral("dbus.socket"),
                                   QStringLiteral("dbus.service") }));
@@ -426,7 +469,7 @@ void TestManagerFaults::inventorySeesUnitStartedDuringBusOutage()
     QVERIFY(idlePid > 0);
     // A failed retry while the bus is away keeps the host "lost".
     const int before = live->states.size();
-    QTRY_VERIFY_WITH_TIMEOUT(live->states.size() > before + 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(live->states.size() > before, 20000);
     QCOMPARE(live->host->state(), Host::State::Failed);
     QCOMPARE(live->host->failure(), Host::Failure::Lost);
 
@@ -455,26 +498,16 @@ void TestManagerFaults::psDuringBusRestart()
     if (json)
         args << QStringLiteral("--format") << QStringLiteral("json");
     int succeeded = 0;
-    for (int i = 0; i < 8; ++i) {
-        QProcess *ps = startIocctl(args, this);
-        QProcess restart;
-        QTimer::singleShot(i * 40, this, [&restart] {
-            restart.start(QStringLiteral("systemctl"),
-                          { QStringLiteral("--user"), QStringLiteral("restart"),
-                            QStringLiteral("dbus.service") });
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(
-                ps->state() == QProcess::NotRunning && restart.state() == QProcess::NotRunning,
-                60000);
-        const Run run = result(ps);
-        delete ps;
-        QCOMPARE(restart.exitCode(), 0);
+    for (int i = 0; i < 5; ++i) {
+        resetBusStartLimit();
+        const Run run = psDuringFault(
+                args, i * 40, { QStringLiteral("restart"), QStringLiteral("dbus.service") });
         checkPsRun(run, json, &succeeded);
         if (QTest::currentTestFailed())
             return;
         QTRY_VERIFY_WITH_TIMEOUT(managerOnBus(), 30000);
     }
-    qInfo("%d of 8 listings during a bus restart succeeded", succeeded);
+    qInfo("%d of 5 listings during a bus restart succeeded", succeeded);
     succeeded = 0;
     checkPsRun(iocctl(args), json, &succeeded);
     QCOMPARE(succeeded, 1);
@@ -527,8 +560,7 @@ void TestManagerFaults::unitFileRemovedWhileRunning()
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("daemon-reload") }));
     // A running unit stays loaded without its file: the row keeps showing it as systemd does.
     const QString loadState = m_sandbox.unitProperty(unit, QStringLiteral("LoadState"));
-    QCOMPARE(m_sandbox.unitProperty(unit, QStringLiteral("ActiveState")),
-             QStringLiteral("active"));
+    QCOMPARE(m_sandbox.unitProperty(unit, QStringLiteral("ActiveState")), QStringLiteral("active"));
     QTRY_COMPARE_WITH_TIMEOUT(row(*live, name).loadState, loadState, 20000);
     QCOMPARE(row(*live, name).activeState, QStringLiteral("active"));
     QCOMPARE(row(*live, name).mainPid, pid);
@@ -551,7 +583,7 @@ void TestManagerFaults::unitFileRemovedWhileRunning()
     QSignalSpy removed(live->inventory.get(), &Inventory::iocRemoved);
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unit }));
     QTRY_VERIFY_WITH_TIMEOUT(!live->inventory->contains(key(name)), 20000);
-    QCOMPARE(removed.count(), 1);
+    QVERIFY(!removed.isEmpty());
     ps = iocctl({ QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("-f"),
                   QStringLiteral("name=") + name });
     QVERIFY2(ps.code == 0, qPrintable(ps.describe()));
@@ -638,8 +670,7 @@ void TestManagerFaults::unitFileRewritten()
     // Fixed again: the error goes.
     QVERIFY(m_sandbox.installUnit(unit, unitText(firstPort)));
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
-    QTRY_COMPARE_WITH_TIMEOUT(live->inventory->ioc(key).loadState, QStringLiteral("loaded"),
-                              20000);
+    QTRY_COMPARE_WITH_TIMEOUT(live->inventory->ioc(key).loadState, QStringLiteral("loaded"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(live->inventory->ioc(key).console.toString(), first, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(live->inventory->ioc(key).configError.isEmpty(), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(live->inventory->ioc(key).childState, ChildState::Running, 30000);
