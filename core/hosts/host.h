@@ -90,6 +90,8 @@ public:
     /// when it is there and ours to use (SystemdManager::setPeerConnection()). Off by default;
     /// iocctl turns it on. Set before connectToManager().
     void setUsePrivateSocket(bool on) { m_usePrivateSocket = on; }
+    /// True while connected with a private-socket connection beside the bus.
+    bool usesPrivateSocket() const { return m_hasPeer; }
     /// Bound for one connection attempt (ssh login and D-Bus hello), default 15 s.
     void setConnectTimeout(int msecs) { m_connectTimeout = msecs; }
     int connectTimeout() const { return m_connectTimeout; }
