@@ -222,8 +222,14 @@ QVariant IocTableModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return ioc.status();
     case Qt::DecorationRole:
-        if (column == StatusColumn)
-            return QIcon(statusIconName(ioc.status()));
+        if (column == StatusColumn) {
+            // One QIcon per status: a new one would parse its SVG again on every paint.
+            const QString name = statusIconName(ioc.status());
+            QIcon &icon = m_icons[name];
+            if (icon.isNull())
+                icon = QIcon(name);
+            return icon;
+        }
         return {};
     case Qt::ForegroundRole:
         if (column == StatusColumn) {

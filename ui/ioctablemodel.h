@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QHash>
+#include <QIcon>
 #include <QVector>
 
 #include <functional>
@@ -103,6 +104,7 @@ private:
     QVector<Ioc> m_rows;
     QHash<QString, int> m_rowByKey;
     QHash<QString, CpuSample> m_cpu;
+    mutable QHash<QString, QIcon> m_icons; ///< status icon file -> icon (made once)
     QList<Ioc> m_pending; ///< from the inventories, not applied yet (newest last)
     bool m_applyQueued = false;
     std::function<QDateTime()> m_now;
