@@ -6,6 +6,10 @@
 #include <QBrush>
 #include <QColor>
 #include <QIcon>
+#include <QTimer>
+
+#include <algorithm>
+#include <utility>
 
 IocTableModel::IocTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -14,33 +18,82 @@ IocTableModel::IocTableModel(QObject *parent)
 
 void IocTableModel::addInventory(Inventory *inventory)
 {
-    connect(inventory, &Inventory::iocAdded, this, &IocTableModel::upsert);
-    connect(inventory, &Inventory::iocChanged, this, &IocTableModel::upsert);
+    connect(inventory, &Inventory::iocAdded, this, &IocTableModel::enqueue);
+    connect(inventory, &Inventory::iocChanged, this, &IocTableModel::enqueue);
     connect(inventory, &Inventory::iocRemoved, this, &IocTableModel::remove);
-    const QList<Ioc> known = inventory->iocs();
-    for (const Ioc &ioc : known)
-        upsert(ioc);
+    upsertMany(inventory->iocs());
+}
+
+void IocTableModel::enqueue(const Ioc &ioc)
+{
+    m_pending.append(ioc);
+    if (m_applyQueued)
+        return;
+    m_applyQueued = true;
+    QTimer::singleShot(0, this, &IocTableModel::applyPending);
+}
+
+void IocTableModel::applyPending()
+{
+    m_applyQueued = false;
+    upsertMany(std::exchange(m_pending, {}));
+}
+
+void IocTableModel::upsertMany(const QList<Ioc> &iocs)
+{
+    if (iocs.isEmpty())
+        return;
+    // The newest value of each key wins; new keys keep their order of arrival.
+    QHash<QString, int> latest;
+    for (int i = 0; i < iocs.size(); ++i)
+        latest.insert(iocs.at(i).key(), i);
+    QList<int> changedRows;
+    QList<Ioc> added;
+    for (int i = 0; i < iocs.size(); ++i) {
+        const Ioc &ioc = iocs.at(i);
+        const QString key = ioc.key();
+        if (latest.value(key) != i)
+            continue;
+        updateCpu(ioc);
+        const int row = m_rowByKey.value(key, -1);
+        if (row >= 0) {
+            m_rows[row] = ioc;
+            changedRows.append(row);
+        } else {
+            added.append(ioc);
+        }
+    }
+    std::sort(changedRows.begin(), changedRows.end());
+    for (int i = 0; i < changedRows.size();) {
+        int last = i;
+        while (last + 1 < changedRows.size()
+               && changedRows.at(last + 1) == changedRows.at(last) + 1)
+            ++last;
+        emit dataChanged(index(changedRows.at(i), 0), index(changedRows.at(last), ColumnCount - 1));
+        i = last + 1;
+    }
+    if (added.isEmpty())
+        return;
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+    for (const Ioc &ioc : std::as_const(added)) {
+        m_rowByKey.insert(ioc.key(), static_cast<int>(m_rows.size()));
+        m_rows.append(ioc);
+    }
+    endInsertRows();
 }
 
 void IocTableModel::upsert(const Ioc &ioc)
 {
-    const QString key = ioc.key();
-    updateCpu(ioc);
-    const int row = m_rowByKey.value(key, -1);
-    if (row >= 0) {
-        m_rows[row] = ioc;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        return;
-    }
-    const int newRow = static_cast<int>(m_rows.size());
-    beginInsertRows({}, newRow, newRow);
-    m_rows.append(ioc);
-    m_rowByKey.insert(key, newRow);
-    endInsertRows();
+    upsertMany({ ioc });
 }
 
 void IocTableModel::remove(const QString &key)
 {
+    // A change still queued for the key must not bring the row back.
+    m_pending.erase(std::remove_if(m_pending.begin(), m_pending.end(),
+                                   [&key](const Ioc &ioc) { return ioc.key() == key; }),
+                    m_pending.end());
     const int row = m_rowByKey.value(key, -1);
     if (row < 0)
         return;
@@ -54,6 +107,9 @@ void IocTableModel::remove(const QString &key)
 
 void IocTableModel::removeHost(const QString &hostId)
 {
+    m_pending.erase(std::remove_if(m_pending.begin(), m_pending.end(),
+                                   [&hostId](const Ioc &ioc) { return ioc.host == hostId; }),
+                    m_pending.end());
     for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
         if (m_rows.at(row).host == hostId)
             remove(m_rows.at(row).key());
@@ -166,8 +222,14 @@ QVariant IocTableModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return ioc.status();
     case Qt::DecorationRole:
-        if (column == StatusColumn)
-            return QIcon(statusIconName(ioc.status()));
+        if (column == StatusColumn) {
+            // One QIcon per status: a new one would parse its SVG again on every paint.
+            const QString name = statusIconName(ioc.status());
+            QIcon &icon = m_icons[name];
+            if (icon.isNull())
+                icon = QIcon(name);
+            return icon;
+        }
         return {};
     case Qt::ForegroundRole:
         if (column == StatusColumn) {

@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QHash>
+#include <QIcon>
 #include <QVector>
 
 #include <functional>
@@ -13,7 +14,10 @@ class Inventory;
 
 /// The IOC table: one row per IOC of every Inventory added (one per host). Rows follow the
 /// inventories live: iocAdded inserts a row, iocChanged updates exactly that row, iocRemoved
-/// removes it. data() only formats cached values; nothing here talks to D-Bus.
+/// removes it. Additions and changes that arrive together (a listing, a mass restart) are
+/// applied together once control returns to the event loop: one insert for all new rows and
+/// one dataChanged per run of neighbouring rows, so the proxy and the view sort once per burst
+/// instead of once per row. data() only formats cached values; nothing here talks to D-Bus.
 class IocTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -52,6 +56,12 @@ public:
 
     /// Inserts the IOC, or updates its row (dataChanged for that row only).
     void upsert(const Ioc &ioc);
+    /// Inserts the new IOCs with one beginInsertRows() and updates the known ones with one
+    /// dataChanged() per run of neighbouring rows.
+    void upsertMany(const QList<Ioc> &iocs);
+    /// Applies the additions and changes the inventories delivered since the last event-loop
+    /// pass now (normally a zero-delay timer does).
+    void applyPending();
     /// Removes the row of @p key, if any.
     void remove(const QString &key);
     /// Removes every row of one host (Ioc::host == @p hostId).
@@ -89,9 +99,13 @@ private:
     QVariant toolTip(const Ioc &ioc, int column, const QDateTime &now) const;
     void updateCpu(const Ioc &ioc);
     void reindexFrom(int row);
+    void enqueue(const Ioc &ioc);
 
     QVector<Ioc> m_rows;
     QHash<QString, int> m_rowByKey;
     QHash<QString, CpuSample> m_cpu;
+    mutable QHash<QString, QIcon> m_icons; ///< status icon file -> icon (made once)
+    QList<Ioc> m_pending; ///< from the inventories, not applied yet (newest last)
+    bool m_applyQueued = false;
     std::function<QDateTime()> m_now;
 };

@@ -124,6 +124,8 @@ void Command::loadInventory(const InventoryOptions &options, std::function<void(
         }
         // ssh's own bound (ConnectTimeout) within ours.
         target->host->setConnectTimeout(m_connectTimeout * 1000);
+        // Property reads over systemd's private socket, as systemctl does (local managers).
+        target->host->setUsePrivateSocket(true);
         connect(target->host, &Host::stateChanged, this,
                 [this, target] { handleHostStateChanged(target); });
     }

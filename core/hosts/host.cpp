@@ -8,6 +8,7 @@
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -33,6 +34,12 @@ constexpr int s_aliveIntervalMs = 3000;
 constexpr int s_pingTimeoutMs = 10000;
 constexpr int s_firstRetryMs = 1000;
 constexpr int s_maxRetryMs = 60000;
+
+// The connection name of a host's direct connection to systemd's private socket.
+QString privateName(const QString &connectionName)
+{
+    return connectionName + QStringLiteral("-private");
+}
 
 QString userRuntimeDir()
 {
@@ -541,12 +548,17 @@ void Host::startBusConnection()
     const Kind kind = m_kind;
     const QString address = busAddress();
     const QString name = m_connectionName;
+    QString privateSocket;
+    if (m_usePrivateSocket && kind == Kind::LocalUser)
+        privateSocket = userRuntimeDir() + QStringLiteral("/systemd/private");
+    else if (m_usePrivateSocket && kind == Kind::LocalSystem)
+        privateSocket = QStringLiteral("/run/systemd/private");
     QPointer<Host> self(this);
 
     // QDBusConnection::connectToBus() blocks while the transport starts (for SSH: the bridge
     // through the master), so it runs on a short-lived thread; the result comes back queued
     // to the application object, where `self` can be checked safely.
-    QThread *worker = QThread::create([self, kind, address, name] {
+    QThread *worker = QThread::create([self, kind, address, name, privateSocket] {
         QDBusConnection connection(name);
         switch (kind) {
         case Kind::LocalSystem:
@@ -567,14 +579,26 @@ void Host::startBusConnection()
         }
         const bool ok = connection.isConnected();
         const QString error = ok ? QString() : connection.lastError().message();
+        // The private socket is only a shortcut: when it is missing or not ours, use the bus.
+        bool peer = false;
+        if (ok && !privateSocket.isEmpty()
+            && ::access(QFile::encodeName(privateSocket).constData(), R_OK | W_OK) == 0) {
+            peer = QDBusConnection::connectToPeer(QStringLiteral("unix:path=") + privateSocket,
+                                                  privateName(name))
+                           .isConnected();
+            if (!peer)
+                QDBusConnection::disconnectFromPeer(privateName(name));
+        }
         QMetaObject::invokeMethod(
                 QCoreApplication::instance(),
-                [self, ok, error, name] {
+                [self, ok, error, name, peer] {
                     if (!self) {
                         QDBusConnection::disconnectFromBus(name);
+                        if (peer)
+                            QDBusConnection::disconnectFromPeer(privateName(name));
                         return;
                     }
-                    self->handleBusConnected(name, ok, error);
+                    self->handleBusConnected(name, ok, error, peer);
                 },
                 Qt::QueuedConnection);
     });
@@ -582,10 +606,12 @@ void Host::startBusConnection()
     worker->start();
 }
 
-void Host::handleBusConnected(const QString &name, bool ok, const QString &error)
+void Host::handleBusConnected(const QString &name, bool ok, const QString &error, bool peer)
 {
     if (name != m_connectionName) {
         QDBusConnection::disconnectFromBus(name); // an attempt given up on
+        if (peer)
+            QDBusConnection::disconnectFromPeer(privateName(name));
         return;
     }
     if (!ok) {
@@ -603,6 +629,9 @@ void Host::handleBusConnected(const QString &name, bool ok, const QString &error
     m_retryDelay = s_firstRetryMs;
     m_wasConnected = true;
     m_manager = new SystemdManager(QDBusConnection(name), this);
+    if (peer)
+        m_manager->setPeerConnection(QDBusConnection(privateName(name)));
+    m_hasPeer = peer;
     // Queued: checkAlive() may delete the manager, which must not happen inside its own signal.
     connect(m_manager.data(), &SystemdManager::connectionLost, this, &Host::checkAlive,
             Qt::QueuedConnection);
@@ -693,6 +722,8 @@ void Host::dropConnection()
         delete m_manager.data();
     if (!m_connectionName.isEmpty()) {
         QDBusConnection::disconnectFromBus(m_connectionName);
+        if (std::exchange(m_hasPeer, false))
+            QDBusConnection::disconnectFromPeer(privateName(m_connectionName));
         m_connectionName.clear();
     }
 }

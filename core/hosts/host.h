@@ -85,6 +85,13 @@ public:
     /// 60 s). Off by default (the CLI gives up; the GUI turns it on).
     void setAutoReconnect(bool on);
     bool autoReconnect() const { return m_autoReconnect; }
+    /// For a local manager, read unit properties over systemd's private socket
+    /// (`$XDG_RUNTIME_DIR/systemd/private`, `/run/systemd/private` for root), as systemctl does,
+    /// when it is there and ours to use (SystemdManager::setPeerConnection()). Off by default;
+    /// iocctl turns it on. Set before connectToManager().
+    void setUsePrivateSocket(bool on) { m_usePrivateSocket = on; }
+    /// True while connected with a private-socket connection beside the bus.
+    bool usesPrivateSocket() const { return m_hasPeer; }
     /// Bound for one connection attempt (ssh login and D-Bus hello), default 15 s.
     void setConnectTimeout(int msecs) { m_connectTimeout = msecs; }
     int connectTimeout() const { return m_connectTimeout; }
@@ -131,7 +138,7 @@ private:
     void startPreflight();
     void handlePreflightFinished();
     void startBusConnection();
-    void handleBusConnected(const QString &name, bool ok, const QString &error);
+    void handleBusConnected(const QString &name, bool ok, const QString &error, bool peer);
     void handleAttemptTimeout();
     void fail(Failure failure, const QString &message);
     void handleLost(const QString &message);
@@ -148,6 +155,8 @@ private:
     QString m_connectionName;
     QPointer<SystemdManager> m_manager;
     bool m_autoReconnect = false;
+    bool m_usePrivateSocket = false;
+    bool m_hasPeer = false; ///< a private-socket connection exists beside m_connectionName
     bool m_retrying = false;
     bool m_attemptRunning = false;
     bool m_wasConnected = false;

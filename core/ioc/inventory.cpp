@@ -11,8 +11,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 
+#include <fnmatch.h>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcInventory, "iocdock.inventory")
@@ -135,9 +135,11 @@ void Inventory::setUnitPatterns(const QStringList &patterns)
 
 bool Inventory::matchesPatterns(const QString &unitName) const
 {
+    // The same glob matching systemd applies to ListUnitsByPatterns (fnmatch, no escapes).
+    // Compiling a QRegularExpression per pattern and unit cost a quarter of `iocctl ps`.
+    const QByteArray name = unitName.toUtf8();
     for (const QString &pattern : m_patterns) {
-        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(pattern));
-        if (re.match(unitName).hasMatch())
+        if (::fnmatch(pattern.toUtf8().constData(), name.constData(), FNM_NOESCAPE) == 0)
             return true;
     }
     return false;

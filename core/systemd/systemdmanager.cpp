@@ -141,6 +141,7 @@ QString SystemdManager::serviceInterface()
 SystemdManager::SystemdManager(const QDBusConnection &connection, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
+    , m_peer(QString())
 {
     registerSystemdTypes();
     // QtDBus resolves a well-known name with a *blocking* GetNameOwner when a proxy is made for it
@@ -171,6 +172,11 @@ SystemdManager::~SystemdManager() = default;
 QDBusConnection SystemdManager::connection() const
 {
     return m_connection;
+}
+
+void SystemdManager::setPeerConnection(const QDBusConnection &peer)
+{
+    m_peer = peer;
 }
 
 void SystemdManager::setOwner(const QString &owner)
@@ -405,7 +411,7 @@ void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
             serviceName(), unitPath, propertiesInterface, QStringLiteral("GetAll"));
     getAll << unitInterface();
     ++state->remaining;
-    watch(send(getAll), context, [this, state, answered](const QDBusMessage &reply) {
+    watchRead(getAll, context, [this, state, answered](const QDBusMessage &reply) {
         if (reply.type() == QDBusMessage::ErrorMessage) {
             state->details.error = errorText(QDBusError(reply));
             state->details.errorName = reply.errorName();
@@ -430,7 +436,7 @@ void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
                 serviceName(), unitPath, propertiesInterface, QStringLiteral("Get"));
         get << serviceInterface() << property;
         ++state->remaining;
-        watch(send(get), context, [this, state, property, answered](const QDBusMessage &reply) {
+        watchRead(get, context, [this, state, property, answered](const QDBusMessage &reply) {
             if (reply.type() == QDBusMessage::ErrorMessage) {
                 // A unit that is not a service (a target, a timer, ...) has no Service interface.
                 if (reply.errorName() != unknownInterface()
@@ -478,41 +484,42 @@ void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QO
         message << interface << property;
         ++state->remaining;
         // The lambda keeps the getter alive while a first-round answer may add calls.
-        watch(send(message), context,
-              [this, state, property, next = weakGet.lock()](const QDBusMessage &reply) {
-                  if (reply.type() == QDBusMessage::ErrorMessage) {
-                      if (reply.errorName() != unknownInterface()
-                          && reply.errorName() != unknownProperty()
-                          && state->details.error.isEmpty()) {
-                          state->details.error = errorText(QDBusError(reply));
-                          state->details.errorName = reply.errorName();
-                      }
-                  } else {
-                      const QVariant value = propertyValue(reply);
-                      if (property == QLatin1String("ExecStart")) {
-                          state->details.execStart = qdbus_cast<ExecCommandList>(value);
-                          // Variables need the unit's environment to expand.
-                          const bool refersToVariable = !state->details.execStart.isEmpty()
-                                  && state->details.execStart.first()
-                                             .argv.join(QLatin1Char(' '))
-                                             .contains(QLatin1Char('$'));
-                          if (refersToVariable && next) {
-                              (*next)(serviceInterface(), QStringLiteral("Environment"));
-                              (*next)(serviceInterface(), QStringLiteral("EnvironmentFiles"));
+        watchRead(message, context,
+                  [this, state, property, next = weakGet.lock()](const QDBusMessage &reply) {
+                      if (reply.type() == QDBusMessage::ErrorMessage) {
+                          if (reply.errorName() != unknownInterface()
+                              && reply.errorName() != unknownProperty()
+                              && state->details.error.isEmpty()) {
+                              state->details.error = errorText(QDBusError(reply));
+                              state->details.errorName = reply.errorName();
                           }
-                      } else if (property == QLatin1String("EnvironmentFiles")) {
-                          state->details.environmentFiles = qdbus_cast<EnvironmentFileList>(value);
-                      } else if (property == QLatin1String("Environment")) {
-                          state->details.environment = value.toStringList();
-                      } else if (property.endsWith(QLatin1String("Timestamp"))) {
-                          state->details.unit.insert(property, plainValue(value));
                       } else {
-                          state->details.service.insert(property, plainValue(value));
+                          const QVariant value = propertyValue(reply);
+                          if (property == QLatin1String("ExecStart")) {
+                              state->details.execStart = qdbus_cast<ExecCommandList>(value);
+                              // Variables need the unit's environment to expand.
+                              const bool refersToVariable = !state->details.execStart.isEmpty()
+                                      && state->details.execStart.first()
+                                                 .argv.join(QLatin1Char(' '))
+                                                 .contains(QLatin1Char('$'));
+                              if (refersToVariable && next) {
+                                  (*next)(serviceInterface(), QStringLiteral("Environment"));
+                                  (*next)(serviceInterface(), QStringLiteral("EnvironmentFiles"));
+                              }
+                          } else if (property == QLatin1String("EnvironmentFiles")) {
+                              state->details.environmentFiles =
+                                      qdbus_cast<EnvironmentFileList>(value);
+                          } else if (property == QLatin1String("Environment")) {
+                              state->details.environment = value.toStringList();
+                          } else if (property.endsWith(QLatin1String("Timestamp"))) {
+                              state->details.unit.insert(property, plainValue(value));
+                          } else {
+                              state->details.service.insert(property, plainValue(value));
+                          }
                       }
-                  }
-                  if (--state->remaining == 0)
-                      state->done(state->details);
-              });
+                      if (--state->remaining == 0)
+                          state->done(state->details);
+                  });
     };
     const QString service = serviceInterface();
     (*get)(service, QStringLiteral("ExecStart"));
@@ -805,6 +812,37 @@ void SystemdManager::watch(const QDBusPendingCall &call, QObject *context,
             [this, handler = std::move(handler)](QDBusPendingCallWatcher *finished) {
                 finished->deleteLater();
                 const QDBusMessage reply = finished->reply();
+                if (reply.type() == QDBusMessage::ErrorMessage)
+                    noteError(QDBusError(reply));
+                handler(reply);
+            });
+}
+
+void SystemdManager::watchRead(const QDBusMessage &message, QObject *context,
+                               std::function<void(const QDBusMessage &reply)> handler)
+{
+    if (!m_peer.isConnected()) {
+        watch(send(message), context, std::move(handler));
+        return;
+    }
+    // A direct connection has no bus to route by name: no destination.
+    QDBusMessage direct = QDBusMessage::createMethodCall(QString(), message.path(),
+                                                         message.interface(), message.member());
+    direct.setArguments(message.arguments());
+    auto *watcher = new QDBusPendingCallWatcher(m_peer.asyncCall(direct), context);
+    QPointer<QObject> guard(context);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+            [this, message, guard,
+             handler = std::move(handler)](QDBusPendingCallWatcher *finished) {
+                finished->deleteLater();
+                const QDBusMessage reply = finished->reply();
+                if (reply.type() == QDBusMessage::ErrorMessage && !m_peer.isConnected()) {
+                    // The private socket closed under the call: ask the bus instead.
+                    qCDebug(lcSystemd) << "private socket closed; reading over the bus";
+                    if (guard)
+                        watch(send(message), guard.data(), handler);
+                    return;
+                }
                 if (reply.type() == QDBusMessage::ErrorMessage)
                     noteError(QDBusError(reply));
                 handler(reply);

@@ -69,6 +69,12 @@ public:
     ~SystemdManager() override;
 
     QDBusConnection connection() const;
+    /// Sends the property reads of unitDetails() and unitListingDetails() over
+    /// @p peer, a direct connection to systemd's private socket (what systemctl uses), instead
+    /// of through the bus daemon: about a quarter to a half faster for many units. Signals, jobs
+    /// and listings stay on the bus. A read whose peer connection has closed (daemon-reexec
+    /// closes it) is asked again on the bus, and later reads go there.
+    void setPeerConnection(const QDBusConnection &peer);
 
     /// Asks systemd for its signals and forwards them (unitNew, jobRemoved, unitPropertiesChanged, ...).
     void subscribe();
@@ -170,6 +176,8 @@ private:
     void watch(const QDBusPendingCall &call, QObject *context,
                std::function<void(const QDBusMessage &reply)> handler);
     QDBusPendingCall send(const QDBusMessage &message, int timeoutMs = -1);
+    void watchRead(const QDBusMessage &message, QObject *context,
+                   std::function<void(const QDBusMessage &reply)> handler);
     QDBusMessage modifyingCall(const QString &method) const;
     void runJob(UnitAction action, const QString &unitName, QObject *context,
                 std::function<void(const JobResult &)> done);
@@ -181,6 +189,7 @@ private:
     QString errorText(const QDBusError &error) const;
 
     QDBusConnection m_connection;
+    QDBusConnection m_peer; ///< systemd's private socket, or not connected
     Systemd1Manager *m_proxy = nullptr; ///< bound to m_owner; null while systemd is not on the bus
     QString m_owner; ///< unique bus name of org.freedesktop.systemd1
     bool m_ownerKnown = false;

@@ -1,2 +1,5 @@
 # Tests of core/hosts that need no sandbox (the SSH ones live in tests/remote)
 iocdock_add_test(tst_host tst_host.cpp LIBS iocdock-core)
+# Reads over systemd's private socket, against the sandbox's user manager
+iocdock_add_test(tst_hostprivatesocket tst_hostprivatesocket.cpp LIBS iocdock-testsupport
+                 LABELS sandbox)

@@ -1,3 +1,5 @@
+#include "core/hosts/host.h"
+#include "core/ioc/inventory.h"
 #include "core/ioc/iocformat.h"
 #include "ui/ioctablemodel.h"
 
@@ -21,6 +23,7 @@ private slots:
     void sortsByUnderlyingValues();
     void computesCpuRateFromTwoSamples();
     void refreshTimesTouchesOnlyTimeColumns();
+    void appliesABurstFromAnInventoryAtOnce();
 
 private:
     static Ioc makeIoc(const QString &name, const QString &activeState = QStringLiteral("active"),
@@ -226,6 +229,51 @@ void tst_IocTableModel::refreshTimesTouchesOnlyTimeColumns()
     QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(IocTableModel::StatusColumn));
     QCOMPARE(changed.at(0).at(1).toModelIndex().column(), int(IocTableModel::UptimeColumn));
     QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 1);
+}
+
+void tst_IocTableModel::appliesABurstFromAnInventoryAtOnce()
+{
+    // Nothing is connected: the inventory only relays what the test emits, as it relays a
+    // listing or a mass restart.
+    Host *host = Host::fromSpec(QStringLiteral("user"), m_model);
+    auto *inventory = new Inventory(host, m_model);
+    m_model->addInventory(inventory);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+
+    for (int i = 0; i < 300; ++i)
+        emit inventory->iocAdded(makeIoc(QStringLiteral("ioc%1").arg(i, 3, 10, QLatin1Char('0'))));
+    QCOMPARE(m_model->rowCount(), 0); // applied once control is back in the event loop
+    QTRY_COMPARE(m_model->rowCount(), 300);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(inserted.first().at(2).toInt(), 299);
+    QCOMPARE(m_model->ioc(0).name, QStringLiteral("ioc000"));
+    QCOMPARE(m_model->ioc(299).name, QStringLiteral("ioc299"));
+
+    // Ten neighbours and one more row stop; row 50 changes twice and the newest value wins.
+    for (int i = 10; i < 20; ++i)
+        emit inventory->iocChanged(makeIoc(QStringLiteral("ioc%1").arg(i, 3, 10, QLatin1Char('0')),
+                                           QStringLiteral("inactive")));
+    emit inventory->iocChanged(makeIoc(QStringLiteral("ioc050"), QStringLiteral("failed")));
+    emit inventory->iocChanged(makeIoc(QStringLiteral("ioc050"), QStringLiteral("inactive")));
+    QTRY_COMPARE(changed.count(), 2);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 10);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 19);
+    QCOMPARE(changed.at(1).at(0).toModelIndex().row(), 50);
+    QCOMPARE(changed.at(1).at(1).toModelIndex().row(), 50);
+    QCOMPARE(m_model->ioc(50).activeState, QStringLiteral("inactive"));
+    QCOMPARE(m_model->ioc(15).activeState, QStringLiteral("inactive"));
+    QCOMPARE(m_model->ioc(20).activeState, QStringLiteral("active"));
+    QCOMPARE(inserted.count(), 1);
+
+    // A change still queued when the IOC goes away does not bring its row back.
+    emit inventory->iocChanged(makeIoc(QStringLiteral("ioc100"), QStringLiteral("inactive")));
+    emit inventory->iocRemoved(m_model->ioc(100).key());
+    QCOMPARE(m_model->rowCount(), 299);
+    m_model->applyPending(); // what the queued timer does
+    QCOMPARE(m_model->rowCount(), 299);
+    QVERIFY(!m_model->contains(makeIoc(QStringLiteral("ioc100")).key()));
 }
 
 QTEST_MAIN(tst_IocTableModel)
