@@ -171,13 +171,14 @@ ConventionMatch Conventions::classify(const QString &unitName, const QStringList
     } else {
         match.convention = QStringLiteral("generic");
         // procServ's own parser first: getopt_long also takes an unambiguous prefix such as
-        // "--na NAME" (found by tests/fuzz/fuzz_procservcommand). The plain scan still names
-        // command lines that parser refuses.
+        // "--na NAME", and the last -n wins (found by tests/fuzz/fuzz_procservcommand). The
+        // plain scan still names command lines that parser refuses.
         QStringList argv = execStartArgv;
         argv.first() = baseName(argv.first());
-        match.iocName = ProcServCommand::parse(argv).name;
-        if (match.iocName.isEmpty())
-            match.iocName = procServName(execStartArgv);
+        const ProcServCommand command = ProcServCommand::parse(argv);
+        match.iocName = command.error.isEmpty() || !command.name.isEmpty()
+                ? command.name
+                : procServName(execStartArgv);
     }
     if (match.iocName.isEmpty())
         match.iocName = stem;

@@ -136,6 +136,16 @@ void TestConventions::classify_data()
     QTest::newRow("generic --na NAME (getopt prefix)") // found by fuzz_procservcommand
             << QStringLiteral("x.service") << split("procServ --fore --na ioc2 --port 20000 st.cmd")
             << none << QStringLiteral("generic") << QStringLiteral("ioc2") << true;
+    QTest::newRow("generic, the last -n wins") // found by fuzz_procservcommand
+            << QStringLiteral("x.service")
+            << QStringList{ QStringLiteral("procServ"),
+                            QStringLiteral("-n"),
+                            QStringLiteral("first"),
+                            QStringLiteral("-n"),
+                            QString(),
+                            QStringLiteral("20000"),
+                            QStringLiteral("st.cmd") }
+            << none << QStringLiteral("generic") << QStringLiteral("x") << true;
     QTest::newRow("generic --name=NAME")
             << QStringLiteral("x.service") << split("procServ --name=TestIOC 20000 ./st.cmd")
             << none << QStringLiteral("generic") << QStringLiteral("TestIOC") << true;

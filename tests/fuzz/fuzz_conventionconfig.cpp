@@ -63,7 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString confDir = root + QStringLiteral("/procServ.d");
     const QString iocBase = root + QStringLiteral("/iocs");
     FUZZ_CHECK(QDir().mkpath(confDir) && QDir().mkpath(iocBase));
-    if (validName) {
+    // A name longer than a file name may be (NAME_MAX) cannot have a file; it is just not found.
+    if (validName && name.toUtf8().size() + 5 <= 255) {
         if (convention == QLatin1String("procservutils")) {
             const QList<QByteArray> files = fuzz::parts(content);
             writeFile(root + QStringLiteral("/procServ.conf"), files.first());

@@ -90,7 +90,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                || argv.value(0).startsWith(QLatin1Char(':'))
                || argv.value(0).startsWith(QLatin1Char('+'))
                || argv.value(0).startsWith(QLatin1Char('!')));
-    if (match.convention == QLatin1String("generic") && cmd.error.isEmpty() && !cmd.isLauncher)
+    if (match.convention == QLatin1String("generic") && cmd.isProcServ && cmd.error.isEmpty()
+        && !cmd.isLauncher)
         FUZZ_CHECK(match.iocName == (cmd.name.isEmpty() ? unit.chopped(8) : cmd.name));
     return 0;
 }
