@@ -87,9 +87,12 @@ void TestLogViewFaults::followsCopyTruncate()
     QVERIFY(QFile::copy(m_log, m_log + QStringLiteral(".1")));
     QFile file(m_log);
     QVERIFY(file.resize(0));
+    // tail notices a truncation only while the file is shorter than what it had read; a write
+    // that lands first and is longer hides it (logrotate's copytruncate has the same race).
+    QTRY_VERIFY2_WITH_TIMEOUT(view.text().contains(QLatin1String("was truncated")),
+                              qPrintable(view.text()), 15000);
     QVERIFY(append("after truncate\n"));
     QTRY_VERIFY_WITH_TIMEOUT(view.text().contains(QLatin1String("after truncate")), 15000);
-    QVERIFY2(view.text().contains(QLatin1String("was truncated")), qPrintable(view.text()));
     QVERIFY(view.isRunning());
 }
 
