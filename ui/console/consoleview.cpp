@@ -364,9 +364,12 @@ void ConsoleView::refreshGuard()
 
 void ConsoleView::handleSessionStateChanged()
 {
-    if (connectionState() == ConsoleSession::State::Connected)
+    if (connectionState() == ConsoleSession::State::Connected) {
         m_lastError.clear();
-    else
+        // "Not connected: ... not sent" is stale once the connection is back.
+        if (m_notConnectedMessage)
+            hideMessage();
+    } else
         m_sanitizer.reset(); // a sequence cut off with the connection must not eat new output
     updateState();
 }
@@ -417,8 +420,10 @@ void ConsoleView::handleSendData(const char *chars, int length)
             m_pendingByte = -1;
             hideMessage();
         }
-        if (!m_session->send(bytes) && connectionState() != ConsoleSession::State::Connected)
+        if (!m_session->send(bytes) && connectionState() != ConsoleSession::State::Connected) {
             showMessage(tr("Not connected: what you type is not sent."));
+            m_notConnectedMessage = true;
+        }
         return;
     case ControlKeyGuard::Verdict::Kind::Refuse:
         m_pendingByte = -1;
@@ -448,8 +453,10 @@ void ConsoleView::sendGuarded(char byte)
     hideMessage();
     if (m_readOnly || !m_session)
         return;
-    if (!m_session->send(QByteArray(1, byte)))
+    if (!m_session->send(QByteArray(1, byte))) {
         showMessage(tr("Not connected: %1 was not sent.").arg(ControlKeyGuard::keyName(byte)));
+        m_notConnectedMessage = true;
+    }
 }
 
 void ConsoleView::handlePendingExpired()
@@ -466,12 +473,14 @@ void ConsoleView::showMessage(const QString &text, const QString &sendLabel)
     m_messageSendButton->setVisible(!sendLabel.isEmpty());
     m_messageSendButton->setText(sendLabel);
     m_messageBar->show();
+    m_notConnectedMessage = false;
 }
 
 void ConsoleView::hideMessage()
 {
     m_messageBar->hide();
     m_messageLabel->clear();
+    m_notConnectedMessage = false;
 }
 
 bool ConsoleView::isMessageVisible() const

@@ -125,6 +125,7 @@ private:
     bool m_readOnly = false;
     bool m_pasting = false;
     bool m_restarted = false;
+    bool m_notConnectedMessage = false; // the bar says typing was not sent for lack of a connection
     quint32 m_lastChildPid = 0;
     int m_pendingByte = -1; // guarded byte waiting for the second key press
     QElapsedTimer m_pendingSince;
