@@ -46,7 +46,15 @@ QByteArray TerminalSanitizer::filter(const QByteArray &input)
                 ++m_dropped; // U+0080..U+009F: a C1 control (CSI, OSC, DCS, ...) in UTF-8
                 break;
             }
-            out.append('\xc2');
+            if (c >= 0xa0 && c <= 0xbf) { // U+00A0..U+00BF: text
+                out.append('\xc2');
+                out.append(ch);
+                break;
+            }
+            // A lead byte without its continuation is invalid UTF-8 (a terminal shows U+FFFD).
+            // It is dropped: passed on, it could meet a 0x80..0x9F after bytes dropped here
+            // and make a C1 control that was not in the input.
+            ++m_dropped;
             filterGround(&out, ch);
             break;
         case State::Escape:

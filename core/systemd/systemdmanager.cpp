@@ -290,7 +290,7 @@ void SystemdManager::ensureSubscribed()
 
 void SystemdManager::subscribeNow()
 {
-    watch(m_proxy->Subscribe(), this, [this](const QDBusMessage &reply) {
+    watch(m_proxy->Subscribe(), this, [](const QDBusMessage &reply) {
         // Another SystemdManager on the same connection may have subscribed already.
         // A manager that went away (re-exec, bus restart) is reported by connectionLost()
         // and ownerChanged(); the next instance gets a new Subscribe.

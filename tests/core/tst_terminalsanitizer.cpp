@@ -66,9 +66,15 @@ void TestTerminalSanitizer::filtersWhole_data()
     QTest::newRow("C1 OSC and DCS in UTF-8") << QByteArray("\xc2\x9d"
                                                            "0;t\xc2\x90q")
                                              << QByteArray("0;tq");
+    // A C2 without its continuation byte is invalid UTF-8 and dropped (the terminal would show
+    // U+FFFD); passed on, it could meet a 0x80..0x9F once bytes between them are dropped.
     QTest::newRow("other UTF-8 after C2")
-            << QByteArray("\xc2\xa0\xc2\xc2\xb5x") << QByteArray("\xc2\xa0\xc2\xc2\xb5x");
-    QTest::newRow("C2 before an escape") << QByteArray("\xc2\x1b[c.") << QByteArray("\xc2.");
+            << QByteArray("\xc2\xa0\xc2\xc2\xb5x") << QByteArray("\xc2\xa0\xc2\xb5x");
+    QTest::newRow("C2 before an escape") << QByteArray("\xc2\x1b[c.") << QByteArray(".");
+    QTest::newRow("C2, dropped NULs, then 9B (fuzz)")
+            << QByteArray("a\xc2\x00\x00\x9b\x36nb", 8) << QByteArray("a\x9b\x36nb");
+    QTest::newRow("C2, dropped query, then 9B")
+            << QByteArray("\xc2\x1b[6n\x9b") << QByteArray("\x9b");
     QTest::newRow("DA primary") << QByteArray("a\x1b[cb") << QByteArray("ab");
     QTest::newRow("DA primary with 0") << QByteArray("\x1b[0c") << QByteArray();
     QTest::newRow("DA secondary") << QByteArray("\x1b[>c") << QByteArray();

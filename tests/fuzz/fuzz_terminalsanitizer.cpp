@@ -12,7 +12,7 @@ bool isDrawingCsiFinal(char c)
 
 /// Checks that @p out, the output of one filter() call, holds only what the sanitizer
 /// promises to pass: printable bytes, TAB LF CR BS BEL, and whole escape sequences of the
-/// drawing kind. Returns the offset of the first offending byte, or -1.
+/// drawing kind; no C1 control in its UTF-8 form. Returns the offset of the first offending byte, or -1.
 int firstForbidden(const QByteArray &out)
 {
     const int n = out.size();
@@ -20,6 +20,10 @@ int firstForbidden(const QByteArray &out)
         const auto c = static_cast<unsigned char>(out.at(i));
         if (c != 0x1b) {
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\b' && c != 0x07)
+                return i;
+            // C1 controls in UTF-8 (U+0080..U+009F): xterm and VTE act on them as on ESC x.
+            if (c == 0xc2 && i + 1 < n && static_cast<unsigned char>(out.at(i + 1)) >= 0x80
+                && static_cast<unsigned char>(out.at(i + 1)) <= 0x9f)
                 return i;
             continue;
         }
