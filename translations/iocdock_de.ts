@@ -1319,6 +1319,10 @@ Zustand: %3</translation>
             <numerusform>%n Einträge</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is gone: systemd on %2 no longer knows %3. The values below are the last ones seen.</source>
+        <translation>%1 ist weg: systemd auf %2 kennt %3 nicht mehr. Unten stehen die zuletzt gesehenen Werte.</translation>
+    </message>
 </context>
 <context>
     <name>IocFilter</name>
@@ -2005,6 +2009,10 @@ Nur-Lese-Protokollport: %2</translation>
     <message>
         <source>&amp;Remove %1</source>
         <translation>%1 &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Connected to %1 again.</source>
+        <translation>Wieder mit %1 verbunden.</translation>
     </message>
 </context>
 <context>

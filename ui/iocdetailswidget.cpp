@@ -19,12 +19,18 @@
 IocDetailsWidget::IocDetailsWidget(QWidget *parent)
     : QWidget(parent)
     , m_titleLabel(new QLabel(this))
+    , m_removedLabel(new QLabel(this))
     , m_tree(new QTreeWidget(this))
 {
     m_titleLabel->setTextFormat(Qt::PlainText);
     QFont bold = m_titleLabel->font();
     bold.setBold(true);
     m_titleLabel->setFont(bold);
+
+    m_removedLabel->setObjectName(QStringLiteral("removedLabel"));
+    m_removedLabel->setTextFormat(Qt::PlainText);
+    m_removedLabel->setWordWrap(true);
+    m_removedLabel->hide();
 
     m_tree->setObjectName(QStringLiteral("detailsTree"));
     m_tree->setColumnCount(2);
@@ -55,6 +61,7 @@ IocDetailsWidget::IocDetailsWidget(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(top);
+    layout->addWidget(m_removedLabel);
     layout->addWidget(m_tree, 1);
 }
 
@@ -93,6 +100,23 @@ void IocDetailsWidget::setIoc(const Ioc &ioc)
     m_tree->setUpdatesEnabled(true);
     if (sameIoc)
         m_tree->verticalScrollBar()->setValue(scroll);
+    setRemoved(false);
+}
+
+void IocDetailsWidget::setRemoved(bool removed)
+{
+    m_removed = removed;
+    m_removedLabel->setText(removed ? tr("%1 is gone: systemd on %2 no longer knows %3. The "
+                                         "values below are the last ones seen.")
+                                              .arg(m_ioc.name, m_ioc.host, m_ioc.unit)
+                                    : QString());
+    m_removedLabel->setVisible(removed);
+    m_tree->setEnabled(!removed);
+}
+
+QString IocDetailsWidget::notice() const
+{
+    return m_removedLabel->text();
 }
 
 void IocDetailsWidget::addChildren(QTreeWidgetItem *parent, const QString &key,

@@ -126,3 +126,9 @@ void IocTabs::update(const Ioc &ioc)
     if (auto *details = qobject_cast<IocDetailsWidget *>(findPage("IocDetailsWidget", ioc.key())))
         details->setIoc(ioc);
 }
+
+void IocTabs::markRemoved(const QString &key)
+{
+    if (auto *details = qobject_cast<IocDetailsWidget *>(findPage("IocDetailsWidget", key)))
+        details->setRemoved(true);
+}

@@ -28,6 +28,8 @@ public:
     void showDetails(const Ioc &ioc);
     /// Keeps the details page of @p ioc (if open) current.
     void update(const Ioc &ioc);
+    /// The IOC of @p key is gone from its host: its details page (if open) says so.
+    void markRemoved(const QString &key);
     /// Number of console tabs open on @p ioc.
     int consoleCount(const Ioc &ioc) const;
 

@@ -224,11 +224,16 @@ void MainWindow::addHost(Host *host)
     m_model->addInventory(inventory);
     m_actions->addInventory(inventory);
     m_hostModel->addHost(host, inventory);
+    // An IOC that comes back (its unit file installed again) updates its open details too.
+    connect(inventory, &Inventory::iocAdded, m_iocTabs, &IocTabs::update);
     connect(inventory, &Inventory::iocChanged, m_iocTabs, &IocTabs::update);
+    connect(inventory, &Inventory::iocRemoved, m_iocTabs, &IocTabs::markRemoved);
     connect(inventory, &Inventory::ready, this, &MainWindow::checkReady);
+    connect(inventory, &Inventory::loadedListed, this,
+            [this, host, inventory] { handleHostListed(host, inventory); });
     connect(inventory, &Inventory::errorOccurred, this, [this, host](const QString &message) {
-        m_messageBar->showMessage(tr("%1: %2").arg(host->displayName(), message),
-                                  MessageBar::Kind::Error);
+        showHostMessage(host, tr("%1: %2").arg(host->displayName(), message),
+                        MessageBar::Kind::Error);
     });
     connect(host, &Host::stateChanged, this,
             [this, host, inventory] { handleHostStateChanged(host, inventory); });
@@ -247,16 +252,41 @@ void MainWindow::handleHostStateChanged(Host *host, Inventory *inventory)
             inventory->start();
         }
         break;
-    case Host::State::Failed:
-        m_messageBar->showMessage(
-                tr("Cannot reach %1: %2").arg(host->displayName(), host->errorString()),
-                MessageBar::Kind::Warning);
+    case Host::State::Failed: {
+        m_failedHosts.insert(host);
+        const QString text =
+                tr("Cannot reach %1: %2").arg(host->displayName(), host->errorString());
+        showHostMessage(host, text, MessageBar::Kind::Warning);
         checkReady();
         break;
+    }
     case Host::State::Connecting:
     case Host::State::Disconnected:
         break;
     }
+}
+
+void MainWindow::handleHostListed(Host *host, Inventory *inventory)
+{
+    // The host answers and its IOCs are listed again: what the bar still says about it is
+    // stale. A warning or error shown since and about something else stays.
+    if (host->state() != Host::State::Connected || !inventory->listingError().isEmpty())
+        return;
+    const bool wasAway = m_failedHosts.remove(host);
+    const QString stale = m_hostMessages.take(host);
+    if (stale.isEmpty() || m_messageBar->isHidden() || m_messageBar->text() != stale)
+        return;
+    if (wasAway)
+        m_messageBar->showMessage(tr("Connected to %1 again.").arg(host->displayName()),
+                                  MessageBar::Kind::Success);
+    else
+        m_messageBar->hideMessage();
+}
+
+void MainWindow::showHostMessage(const Host *host, const QString &text, MessageBar::Kind kind)
+{
+    m_hostMessages.insert(host, text);
+    m_messageBar->showMessage(text, kind);
 }
 
 bool MainWindow::isReady() const
@@ -337,6 +367,8 @@ bool MainWindow::removeRememberedHost(Host *host)
     m_hosts.removeAt(index);
     m_inventories.removeAt(index);
     m_ownHosts.removeAll(host);
+    m_hostMessages.remove(host);
+    m_failedHosts.remove(host);
     host->disconnect(this);
     inventory->disconnect(this);
     m_hostModel->removeHost(host);

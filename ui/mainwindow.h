@@ -1,10 +1,13 @@
 #pragma once
 
 #include "core/ioc/ioc.h"
+#include "ui/messagebar.h"
 #include "ui/settings.h"
 
+#include <QHash>
 #include <QList>
 #include <QMainWindow>
+#include <QSet>
 
 class ConsoleTabWidget;
 class FilterBar;
@@ -15,7 +18,6 @@ class IocActions;
 class IocTabs;
 class IocFilterProxyModel;
 class IocTableModel;
-class MessageBar;
 class QListView;
 class QSplitter;
 class QTableView;
@@ -77,6 +79,8 @@ private:
     void saveState() const;
     void addHost(Host *host);
     void handleHostStateChanged(Host *host, Inventory *inventory);
+    void handleHostListed(Host *host, Inventory *inventory);
+    void showHostMessage(const Host *host, const QString &text, MessageBar::Kind kind);
     void handleSelectionChanged();
     void handleHostSelectionChanged();
     void handleDoubleClicked(const QModelIndex &index);
@@ -94,6 +98,10 @@ private:
     QList<Host *> m_hosts;
     QList<Host *> m_ownHosts; // created and owned by the window: removable and remembered
     QList<Inventory *> m_inventories;
+    // The last warning or error shown about a host, and the hosts that failed since their
+    // last good listing: a good listing replaces that message if it is still on show.
+    QHash<const Host *, QString> m_hostMessages;
+    QSet<const Host *> m_failedHosts;
     Settings m_settings;
     bool m_readyEmitted = false;
 

@@ -396,7 +396,7 @@ void tst_MainWindowFaults::hostListAndBarFollowBusRestart()
     // The host list says the host is lost and being retried, with the failed icon.
     const auto sawLost = [this] {
         for (const HostRowView &view : std::as_const(m_hostViews)) {
-            if (view.text.contains(QLatin1String("lost — retrying"))
+            if (view.text.contains(QStringLiteral("lost — retrying"))
                 && view.icon == iconImage(QStringLiteral("status-failed")))
                 return true;
         }
@@ -434,7 +434,7 @@ void tst_MainWindowFaults::unitStartedDuringBusOutageShowsRunning()
     // The bus gone for as long as the test wants: the socket closed, nothing re-activates it.
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), QStringLiteral("dbus.socket"),
                                   QStringLiteral("dbus.service") }));
-    QTRY_VERIFY_WITH_TIMEOUT(hostText().contains(QLatin1String("lost — retrying")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(hostText().contains(QStringLiteral("lost — retrying")), 20000);
     QCOMPARE(hostIcon(), iconImage(QStringLiteral("status-failed")));
     QVERIFY2(hostToolTip().contains(m_host->errorString()) && !m_host->errorString().isEmpty(),
              qPrintable(hostToolTip()));
@@ -450,23 +450,27 @@ void tst_MainWindowFaults::unitStartedDuringBusOutageShowsRunning()
     const quint32 idlePid = mainPid(unitOf(s_idle));
     QVERIFY(idlePid > 0);
 
-    // The user closes the warning; a retry that fails the same way does not bring it back.
+    // A retry fails differently (the bus refuses connections): the host stays "lost", and the
+    // bar follows with the retry's reason.
+    QTRY_VERIFY_WITH_TIMEOUT(
+            barShows(MessageBar::Kind::Warning,
+                     QStringLiteral("Could not connect to systemd on %1").arg(name)),
+            20000);
+    QCOMPARE(m_host->state(), Host::State::Failed);
+    QVERIFY2(hostText().contains(QStringLiteral("lost — retrying")), qPrintable(hostText()));
+
+    // The user closes the warning: the recovery does not bring back a message about it.
     auto *close = m_window->messageBar()->findChild<QToolButton *>(QStringLiteral("closeButton"));
     QVERIFY(close);
     QTest::mouseClick(close, Qt::LeftButton);
     QVERIFY(m_window->messageBar()->isHidden());
-    QSignalSpy states(m_host, &Host::stateChanged);
-    QTRY_VERIFY_WITH_TIMEOUT(states.count() >= 2, 20000); // Connecting, Failed
-    QTRY_COMPARE_WITH_TIMEOUT(m_host->state(), Host::State::Failed, 20000);
-    QVERIFY(m_window->messageBar()->isHidden());
-    QVERIFY(hostText().contains(QLatin1String("lost — retrying")));
 
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), QStringLiteral("dbus.socket") }));
     QTRY_COMPARE_WITH_TIMEOUT(hostText(), connectedText, 60000);
     QCOMPARE(hostIcon(), iconImage(QStringLiteral("status-running")));
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(keyOf(s_idle)), QStringLiteral("running"), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(rowIoc(keyOf(s_idle)).mainPid, idlePid, 20000);
-    QVERIFY(barCalm());
+    QVERIFY(m_window->messageBar()->isHidden());
 
     // And live afterwards.
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unitOf(s_idle) }));
@@ -528,6 +532,12 @@ void tst_MainWindowFaults::removedRunningUnitKeepsItsRow()
     IocDetailsWidget *details = openDetails(keyOf(name));
     QVERIFY(details);
 
+    QStringList removed;
+    connect(m_window->model(), &QAbstractItemModel::rowsAboutToBeRemoved, details,
+            [this, &removed](const QModelIndex &, int first, int last) {
+                for (int row = first; row <= last; ++row)
+                    removed << m_window->model()->ioc(row).key();
+            });
     QVERIFY(QFile::remove(m_sandbox.unitDir() + QLatin1Char('/') + unit));
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("daemon-reload") }));
     // A running unit stays loaded without its file: the row and the details show it as
@@ -539,6 +549,7 @@ void tst_MainWindowFaults::removedRunningUnitKeepsItsRow()
     QVERIFY2(cell(keyOf(name), IocTableModel::StatusColumn).startsWith(QLatin1String("Up")),
              qPrintable(cell(keyOf(name), IocTableModel::StatusColumn)));
     QCOMPARE(rowIoc(keyOf(name)).mainPid, pid);
+    QVERIFY2(!removed.contains(keyOf(name)), qPrintable(removed.join(QLatin1Char(' '))));
     QTRY_COMPARE_WITH_TIMEOUT(detailsValue(details, QStringLiteral("loadState")), loadState, 20000);
     QCOMPARE(detailsValue(details, QStringLiteral("procServPid")), QString::number(pid));
     QVERIFY(!details->isRemoved());

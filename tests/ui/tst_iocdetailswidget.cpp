@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QPushButton>
 #include <QTest>
 #include <QTreeWidget>
@@ -16,6 +17,7 @@ private slots:
     void showsEveryJsonKey();
     void copiesJson();
     void keepsExpandedBranchesOnUpdate();
+    void saysWhenTheIocIsGone();
 
 private:
     static Ioc ioc();
@@ -89,6 +91,30 @@ void tst_IocDetailsWidget::keepsExpandedBranchesOnUpdate()
     QCOMPARE(topLevel(widget.tree(), QStringLiteral("procServPid"))->text(1),
              QStringLiteral("4343"));
     QVERIFY(!topLevel(widget.tree(), QStringLiteral("execStart"))->isExpanded());
+}
+
+void tst_IocDetailsWidget::saysWhenTheIocIsGone()
+{
+    IocDetailsWidget widget;
+    widget.setIoc(ioc());
+    widget.show();
+    auto *notice = widget.findChild<QLabel *>(QStringLiteral("removedLabel"));
+    QVERIFY(notice);
+    QVERIFY(!notice->isVisible());
+    widget.setRemoved(true);
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(QLatin1String("motor1"))
+                     && notice->text().contains(QLatin1String("procserv-motor1.service")),
+             qPrintable(notice->text()));
+    // The last values stay readable, greyed out.
+    QCOMPARE(topLevel(widget.tree(), QStringLiteral("procServPid"))->text(1),
+             QStringLiteral("4242"));
+    QVERIFY(!widget.tree()->isEnabled());
+    // The IOC is back: current values, no notice.
+    widget.setIoc(ioc());
+    QVERIFY(!widget.isRemoved());
+    QVERIFY(!notice->isVisible());
+    QVERIFY(widget.tree()->isEnabled());
 }
 
 QTEST_MAIN(tst_IocDetailsWidget)
