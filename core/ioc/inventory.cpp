@@ -118,6 +118,7 @@ void Inventory::handleOwnerChanged(const QString &owner)
 
 void Inventory::restartListing()
 {
+    m_reloading = false; // a new manager or connection: no reload of the old one to wait for
     ++m_generation;
     m_detailsInFlight.clear();
     m_pendingDetails = 0;
@@ -271,6 +272,12 @@ void Inventory::handleUnitsListed(const QList<UnitInfo> &units, const QString &e
             emitChanged(key);
         // Every loaded service is checked for procServ; rows appear once that is known.
         fetchDetails(key, true);
+    }
+    // Units dropped during a reload and not there after it are gone.
+    const auto removedInReload = std::exchange(m_removedInReload, {});
+    for (auto it = removedInReload.constBegin(); it != removedInReload.constEnd(); ++it) {
+        if (!seen.contains(m_host->id() + QLatin1Char('/') + it.key()))
+            handleUnitRemoved(it.key(), it.value());
     }
     // After a daemon reload: loaded units that vanished and have no unit file any more.
     if (m_everListed) {
@@ -718,6 +725,12 @@ void Inventory::handleUnitNew(const QString &name, const QString &path)
 
 void Inventory::handleUnitRemoved(const QString &name, const QString &path)
 {
+    if (m_reloading) {
+        // A unit running without its file is dropped and made again by a reload: removing
+        // its row now would make it flicker (and lose the user's selection).
+        m_removedInReload.insert(name, path);
+        return;
+    }
     const QString key = m_keyByUnit.value(name);
     m_keyByPath.remove(path);
     if (key.isEmpty() || !m_iocs.contains(key))
@@ -780,6 +793,7 @@ void Inventory::handleUnitFilesChanged()
 
 void Inventory::handleReloading(bool active)
 {
+    m_reloading = active;
     if (active)
         return;
     m_notIocs.clear();

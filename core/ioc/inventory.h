@@ -108,6 +108,10 @@ private:
     bool m_relist = false; // the host lost its connection since start(): list again on return
     bool m_loadedListed = false; // the current listing round has its loaded units
     bool m_everListed = false; // a listing of loaded units succeeded: later ones are diffed
+    // Between Reloading(true) and (false) systemd may drop and re-create units: their
+    // UnitRemoved (unit -> object path) waits for the listing after the reload to decide.
+    bool m_reloading = false;
+    QHash<QString, QString> m_removedInReload;
     // Answers to calls made before the manager changed (a new instance, a new connection)
     // are stale: each listing round has a generation, and older answers are dropped.
     quint64 m_generation = 0;
