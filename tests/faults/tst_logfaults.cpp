@@ -52,7 +52,9 @@ void TestLogFaults::logsFollowsRotationAndDeletion()
     const qint64 procServ = ioc.mainPid();
     const int restarts = ioc.restarts();
 
-    // logrotate's create style: rename, then procServ reopens its log on SIGHUP.
+    // logrotate's create style: rename, then procServ reopens its log on SIGHUP. (A failed
+    // earlier run may have left the old file behind; rename() does not replace it.)
+    QFile::remove(logFile + QStringLiteral(".1"));
     QVERIFY(QFile::rename(logFile, logFile + QStringLiteral(".1")));
     QCOMPARE(::kill(pid_t(procServ), SIGHUP), 0);
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(logFile), 10000);
@@ -65,6 +67,8 @@ void TestLogFaults::logsFollowsRotationAndDeletion()
     QTRY_VERIFY2_WITH_TIMEOUT(err.contains("has become inaccessible"), err.constData(), 15000);
     QCOMPARE(logs.state(), QProcess::Running);
     QCOMPARE(::kill(pid_t(procServ), SIGHUP), 0);
+    // Until procServ has handled the signal it writes to the deleted file.
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(logFile), 10000);
     QVERIFY(session.send("echo after-delete\r"));
     QTRY_VERIFY2_WITH_TIMEOUT(out.contains("\nafter-delete"), err.constData(), 15000);
     QCOMPARE(logs.state(), QProcess::Running);
