@@ -1983,10 +1983,6 @@ Nur-Lese-Protokollport: %2</translation>
         <translation>%1 — Liste wird noch geladen…</translation>
     </message>
     <message>
-        <source>&amp;Hosts</source>
-        <translation>H&amp;osts</translation>
-    </message>
-    <message>
         <source>&amp;Add Host…</source>
         <translation>Host &amp;hinzufügen…</translation>
     </message>
@@ -2013,6 +2009,10 @@ Nur-Lese-Protokollport: %2</translation>
     <message>
         <source>Connected to %1 again.</source>
         <translation>Wieder mit %1 verbunden.</translation>
+    </message>
+    <message>
+        <source>H&amp;osts</source>
+        <translation>H&amp;osts</translation>
     </message>
 </context>
 <context>

@@ -193,7 +193,7 @@ void MainWindow::createMenus()
     QAction *quit = iocMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
-    QMenu *hostMenu = menuBar()->addMenu(tr("&Hosts"));
+    QMenu *hostMenu = menuBar()->addMenu(tr("H&osts"));
     QAction *addHost = hostMenu->addAction(tr("&Add Host…"), this, &MainWindow::showAddHostDialog);
     addHost->setObjectName(QStringLiteral("addHostAction"));
     QAction *removeHost =
