@@ -42,7 +42,8 @@ private:
     /// of the command line): on a line of its own or after the prompt.
     static bool hasReply(const QByteArray &received, const QByteArray &word)
     {
-        return received.contains("\n" + word + "\r\n") || received.contains("> " + word + "\r\n");
+        return received.contains(QByteArray("\n" + word + "\r\n"))
+                || received.contains(QByteArray("> " + word + "\r\n"));
     }
 
     Sandbox m_sandbox;
@@ -85,8 +86,9 @@ void TestConsoleFaults::startAttach(PtyProcess &pty, const FaultIoc &ioc,
                       + QStringList{ ioc.name() },
               stdoutFile);
     QVERIFY2(pty.process().waitForStarted(10000), qPrintable(pty.process().errorString()));
-    QTRY_VERIFY2_WITH_TIMEOUT(pty.errors().contains("Attached to " + ioc.name().toUtf8()),
-                              pty.errors().constData(), 20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+            pty.errors().contains(QByteArray("Attached to " + ioc.name().toUtf8())),
+            pty.errors().constData(), 20000);
 }
 
 void TestConsoleFaults::sessionRecoversFromProcServKill()
@@ -396,8 +398,10 @@ void TestConsoleFaults::attachReadOnlyToFilePassesEveryByte()
             "escapes: unterminated \x1b]0;never-ends\r\n"
             "escapes done\r\n";
     const QByteArray text = transcript();
-    QVERIFY2(text.contains(all + "\r\nallbytes done\r\n"), "the 256 byte values are not intact");
-    QVERIFY2(text.contains(huge + "\r\nhugeline done\r\n"), "the 1 MiB line is not intact");
+    QVERIFY2(text.contains(QByteArray(all + "\r\nallbytes done\r\n")),
+             "the 256 byte values are not intact");
+    QVERIFY2(text.contains(QByteArray(huge + "\r\nhugeline done\r\n")),
+             "the 1 MiB line is not intact");
     QVERIFY2(text.contains(escapes), "the escape sequences are not intact");
     QCOMPARE(ioc.input(), QByteArray("allbytes\nhugeline 1048576\nescapes\n"));
 }
