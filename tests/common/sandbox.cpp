@@ -258,3 +258,29 @@ QString Sandbox::procServUtilsSocket(const QString &iocName) const
 {
     return runtimeDir() + QLatin1String("/procserv-") + iocName + QLatin1String("/control");
 }
+
+bool Sandbox::managerOnBus()
+{
+    static int counter = 0;
+    const QString name = QStringLiteral("iocdock-sandbox-ping-%1").arg(++counter);
+    bool ok = false;
+    {
+        QDBusConnection connection =
+                QDBusConnection::connectToBus(QDBusConnection::SessionBus, name);
+        if (connection.isConnected()) {
+            const QDBusMessage ping = QDBusMessage::createMethodCall(
+                    QStringLiteral("org.freedesktop.systemd1"),
+                    QStringLiteral("/org/freedesktop/systemd1"),
+                    QStringLiteral("org.freedesktop.DBus.Peer"), QStringLiteral("Ping"));
+            ok = connection.call(ping, QDBus::Block, 5000).type() == QDBusMessage::ReplyMessage;
+        }
+    }
+    QDBusConnection::disconnectFromBus(name);
+    return ok;
+}
+
+void Sandbox::resetBusStartLimit()
+{
+    systemctl({ QStringLiteral("reset-failed"), QStringLiteral("dbus.service"),
+                QStringLiteral("dbus.socket") });
+}

@@ -100,8 +100,6 @@ private:
     bool barCalm() const;
     void closeDetailsTabs();
 
-    static bool managerOnBus();
-    void resetBusStartLimit();
     void ensureBus();
     quint32 mainPid(const QString &unit);
 
@@ -224,40 +222,12 @@ bool tst_MainWindowFaults::barCalm() const
             || (bar->kind() != MessageBar::Kind::Warning && bar->kind() != MessageBar::Kind::Error);
 }
 
-bool tst_MainWindowFaults::managerOnBus()
-{
-    // A fresh connection each time: a connection that saw the bus go stays dead.
-    static int counter = 0;
-    const QString name = QStringLiteral("tst-mainwindowfaults-%1").arg(++counter);
-    bool ok = false;
-    {
-        QDBusConnection connection =
-                QDBusConnection::connectToBus(QDBusConnection::SessionBus, name);
-        if (connection.isConnected()) {
-            const QDBusMessage ping = QDBusMessage::createMethodCall(
-                    QStringLiteral("org.freedesktop.systemd1"),
-                    QStringLiteral("/org/freedesktop/systemd1"),
-                    QStringLiteral("org.freedesktop.DBus.Peer"), QStringLiteral("Ping"));
-            ok = connection.call(ping, QDBus::Block, 5000).type() == QDBusMessage::ReplyMessage;
-        }
-    }
-    QDBusConnection::disconnectFromBus(name);
-    return ok;
-}
-
-void tst_MainWindowFaults::resetBusStartLimit()
-{
-    // systemd refuses a sixth start of dbus.service within 10 s (StartLimitBurst).
-    m_sandbox.systemctl({ QStringLiteral("reset-failed"), QStringLiteral("dbus.service"),
-                          QStringLiteral("dbus.socket") });
-}
-
 void tst_MainWindowFaults::ensureBus()
 {
     // Whatever a failed test left behind: the bus up, the manager on it.
-    resetBusStartLimit();
+    m_sandbox.resetBusStartLimit();
     m_sandbox.systemctl({ QStringLiteral("start"), QStringLiteral("dbus.socket") });
-    QTRY_VERIFY_WITH_TIMEOUT(managerOnBus(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(Sandbox::managerOnBus(), 30000);
 }
 
 quint32 tst_MainWindowFaults::mainPid(const QString &unit)
@@ -317,7 +287,7 @@ void tst_MainWindowFaults::cleanupTestCase()
 
 void tst_MainWindowFaults::init()
 {
-    QVERIFY(managerOnBus());
+    QVERIFY(Sandbox::managerOnBus());
     QTRY_COMPARE_WITH_TIMEOUT(m_host->state(), Host::State::Connected, 60000);
     m_window->messageBar()->hideMessage();
     m_hostViews.clear();
@@ -343,7 +313,7 @@ void tst_MainWindowFaults::tableFollowsAfterReexec()
     // Twice: the second re-exec proves the first one left the window's subscription working.
     for (int round = 0; round < 2; ++round) {
         QVERIFY(m_sandbox.systemctl({ QStringLiteral("daemon-reexec") }));
-        QTRY_VERIFY_WITH_TIMEOUT(managerOnBus(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(Sandbox::managerOnBus(), 30000);
 
         // Started behind the window's back (round 0), by its Start button (round 1).
         if (round == 0) {
@@ -390,7 +360,7 @@ void tst_MainWindowFaults::hostListAndBarFollowBusRestart()
     QCOMPARE(hostIcon(), iconImage(QStringLiteral("status-running")));
 
     // The manager socket-activates a new dbus-daemon on the next connection.
-    resetBusStartLimit();
+    m_sandbox.resetBusStartLimit();
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("restart"), QStringLiteral("dbus.service") }));
 
     // The host list says the host is lost and being retried, with the failed icon.

@@ -94,11 +94,9 @@ private:
     void checkPsRun(const Run &run, bool json, int *succeeded);
     /// True when systemd answers a Ping on a fresh connection to the sandbox's bus (the
     /// process's default session bus connection dies with the bus).
-    static bool managerOnBus();
     void restartBus();
     /// systemd refuses a sixth start of dbus.service within 10 s (StartLimitBurst): reset
     /// the count, so repeated restarts never leave the sandbox without a bus.
-    void resetBusStartLimit();
     void ensureBus();
     quint32 mainPid(const QString &unit);
 
@@ -124,24 +122,18 @@ void TestManagerFaults::initTestCase()
     QVERIFY(m_runPid > 0);
 }
 
-void TestManagerFaults::resetBusStartLimit()
-{
-    m_sandbox.systemctl({ QStringLiteral("reset-failed"), QStringLiteral("dbus.service"),
-                          QStringLiteral("dbus.socket") });
-}
-
 void TestManagerFaults::restartBus()
 {
-    resetBusStartLimit();
+    m_sandbox.resetBusStartLimit();
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("restart"), QStringLiteral("dbus.service") }));
 }
 
 void TestManagerFaults::ensureBus()
 {
     // Whatever a failed test left behind: the bus up, the manager on it.
-    resetBusStartLimit();
+    m_sandbox.resetBusStartLimit();
     m_sandbox.systemctl({ QStringLiteral("start"), QStringLiteral("dbus.socket") });
-    QTRY_VERIFY_WITH_TIMEOUT(managerOnBus(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(Sandbox::managerOnBus(), 30000);
 }
 
 void TestManagerFaults::cleanupTestCase()
@@ -155,7 +147,7 @@ void TestManagerFaults::cleanupTestCase()
 
 void TestManagerFaults::init()
 {
-    QVERIFY(managerOnBus());
+    QVERIFY(Sandbox::managerOnBus());
 }
 
 void TestManagerFaults::cleanup()
@@ -164,26 +156,6 @@ void TestManagerFaults::cleanup()
     m_sandbox.systemctl({ QStringLiteral("stop"), unitOf(s_idle) });
     // No fault may touch a running IOC.
     QCOMPARE(mainPid(unitOf(s_run)), m_runPid);
-}
-
-bool TestManagerFaults::managerOnBus()
-{
-    static int counter = 0;
-    const QString name = QStringLiteral("tst-managerfaults-%1").arg(++counter);
-    bool ok = false;
-    {
-        QDBusConnection connection =
-                QDBusConnection::connectToBus(QDBusConnection::SessionBus, name);
-        if (connection.isConnected()) {
-            const QDBusMessage ping = QDBusMessage::createMethodCall(
-                    QStringLiteral("org.freedesktop.systemd1"),
-                    QStringLiteral("/org/freedesktop/systemd1"),
-                    QStringLiteral("org.freedesktop.DBus.Peer"), QStringLiteral("Ping"));
-            ok = connection.call(ping, QDBus::Block, 5000).type() == QDBusMessage::ReplyMessage;
-        }
-    }
-    QDBusConnection::disconnectFromBus(name);
-    return ok;
 }
 
 quint32 TestManagerFaults::mainPid(const QString &unit)
@@ -355,7 +327,7 @@ void TestManagerFaults::inventoryFollowsAfterReexec()
     // Twice: the second re-exec proves the first one left the subscription working.
     for (int round = 0; round < 2; ++round) {
         QVERIFY(m_sandbox.systemctl({ QStringLiteral("daemon-reexec") }));
-        QTRY_VERIFY_WITH_TIMEOUT(managerOnBus(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(Sandbox::managerOnBus(), 30000);
 
         // A change made behind iocdock's back after the re-exec shows up by signal.
         QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unitOf(s_idle) }));
@@ -406,7 +378,7 @@ void TestManagerFaults::psDuringReexec()
         checkPsRun(run, json, &succeeded);
         if (QTest::currentTestFailed())
             return;
-        QTRY_VERIFY_WITH_TIMEOUT(managerOnBus(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(Sandbox::managerOnBus(), 30000);
     }
     qInfo("%d of 10 listings during a re-exec succeeded", succeeded);
     // And after it all, a plain run is right.
@@ -431,7 +403,7 @@ void TestManagerFaults::inventoryRecoversFromBusRestart()
              qPrintable(live->stateTexts.at(failedAt)));
     QTRY_COMPARE_WITH_TIMEOUT(live->host->state(), Host::State::Connected, 30000);
     QCOMPARE(live->host->failure(), Host::Failure::None);
-    QTRY_VERIFY_WITH_TIMEOUT(managerOnBus(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(Sandbox::managerOnBus(), 30000);
 
     // Live again: changes after the recovery show up.
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unitOf(s_idle) }));
@@ -499,13 +471,13 @@ void TestManagerFaults::psDuringBusRestart()
         args << QStringLiteral("--format") << QStringLiteral("json");
     int succeeded = 0;
     for (int i = 0; i < 5; ++i) {
-        resetBusStartLimit();
+        m_sandbox.resetBusStartLimit();
         const Run run = psDuringFault(
                 args, i * 40, { QStringLiteral("restart"), QStringLiteral("dbus.service") });
         checkPsRun(run, json, &succeeded);
         if (QTest::currentTestFailed())
             return;
-        QTRY_VERIFY_WITH_TIMEOUT(managerOnBus(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(Sandbox::managerOnBus(), 30000);
     }
     qInfo("%d of 5 listings during a bus restart succeeded", succeeded);
     succeeded = 0;
