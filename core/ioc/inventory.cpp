@@ -35,8 +35,6 @@ QDateTime fromUsec(const QVariant &value)
     return SystemdManager::toDateTime(value.toULongLong());
 }
 
-// procServ starts (or restarts) its child only on an idle pass of its event loop, so a
-// client connecting every few hundred milliseconds would keep the IOC from starting at all.
 // Errors that say nothing about a unit, only that its manager could not answer.
 bool isConnectionError(const QString &errorName)
 {
@@ -52,6 +50,8 @@ bool isConnectionError(const QString &errorName)
             || errorName.startsWith(QLatin1String("org.freedesktop.DBus.Error.Spawn."));
 }
 
+// procServ starts (or restarts) its child only on an idle pass of its event loop, so a
+// client connecting every few hundred milliseconds would keep the IOC from starting at all.
 int probeRetryDelayMs(int attempt)
 {
     return 1000 * attempt;
@@ -301,8 +301,7 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
     if (!error.isEmpty()) {
         m_listingError = error;
         emit errorOccurred(error);
-    }
-    if (error.isEmpty()) {
+    } else {
         // Installed-but-not-loaded rows whose file went away (a daemon reload lists again).
         QSet<QString> listed;
         for (const UnitFileInfo &file : files)
@@ -311,15 +310,8 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
         for (const QString &key : keys) {
             const Ioc &ioc = m_iocs[key];
             if (!ioc.isLoaded() && !listed.contains(ioc.unit) && matchesPatterns(ioc.unit)
-                && (!m_host->isLocal() || !QFileInfo::exists(ioc.fragmentPath))) {
-                const QString unit = ioc.unit;
-                const bool shown = m_announced.remove(key);
-                m_iocs.remove(key);
-                m_keyByUnit.remove(unit);
-                m_changed.remove(key);
-                if (shown)
-                    emit iocRemoved(key);
-            }
+                && (!m_host->isLocal() || !QFileInfo::exists(ioc.fragmentPath)))
+                dropRow(key);
         }
     }
     for (const UnitFileInfo &file : files) {
@@ -747,11 +739,15 @@ void Inventory::handleUnitRemoved(const QString &name, const QString &path)
             emitChanged(key);
         return;
     }
-    const bool shown = m_announced.remove(key);
+    dropRow(key);
+}
+
+void Inventory::dropRow(const QString &key)
+{
+    m_keyByUnit.remove(m_iocs.value(key).unit);
     m_iocs.remove(key);
-    m_keyByUnit.remove(name);
     m_changed.remove(key);
-    if (shown)
+    if (m_announced.remove(key))
         emit iocRemoved(key);
 }
 

@@ -81,6 +81,8 @@ private:
     void handleUnitFilesChanged();
     void handleHostStateChanged();
     void handleOwnerChanged(const QString &owner);
+    /// Forgets the row of @p key and tells iocRemoved() when it was shown.
+    void dropRow(const QString &key);
     void restartListing();
     void fetchDetails(const QString &key, bool forListing = false);
     void applyDetails(const QString &key, const UnitDetails &details, bool forListing);
