@@ -20,6 +20,15 @@
 #include <termios.h>
 #include <unistd.h>
 
+/// Runs @p call (a helper that may fail the test) and returns from the test function when it
+/// did, as QVERIFY would.
+#define CHECKED(call)                   \
+    do {                                \
+        call;                           \
+        if (QTest::currentTestFailed()) \
+            return;                     \
+    } while (false)
+
 /// One IOC for a fault test: `softioc-NAME.service` running procServ (TCP console, a log
 /// file, holdoff 1 s) with iocsim, restarted by systemd when procServ dies (Restart=always,
 /// no start limit). iocsim appends everything it reads to inputLog().

@@ -55,13 +55,6 @@ private:
     Sandbox m_sandbox;
 };
 
-#define CHECKED(call)                   \
-    do {                                \
-        call;                           \
-        if (QTest::currentTestFailed()) \
-            return;                     \
-    } while (false)
-
 void TestConsoleFaults::initTestCase()
 {
     IOCDOCK_REQUIRE_SANDBOX();

@@ -101,13 +101,6 @@ private:
     Sandbox m_sandbox;
 };
 
-#define CHECKED(call)                   \
-    do {                                \
-        call;                           \
-        if (QTest::currentTestFailed()) \
-            return;                     \
-    } while (false)
-
 void TestConsoleTabFaults::initTestCase()
 {
     IOCDOCK_REQUIRE_SANDBOX();
