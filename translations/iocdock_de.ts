@@ -556,6 +556,14 @@ Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ
         <source>%1 Nothing was sent — press %2 again within %3 s to send it.</source>
         <translation>%1 Es wurde nichts gesendet — zum Senden %2 innerhalb von %3 s erneut drücken.</translation>
     </message>
+    <message>
+        <source>Connecting… (%1)</source>
+        <translation>Verbinde… (%1)</translation>
+    </message>
+    <message>
+        <source>Reconnecting… (%1)</source>
+        <translation>Verbinde neu… (%1)</translation>
+    </message>
 </context>
 <context>
     <name>ControlKeyGuard</name>

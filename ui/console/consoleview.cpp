@@ -291,10 +291,12 @@ QString ConsoleView::statusText() const
     switch (connectionState()) {
     case ConsoleSession::State::Disconnected:
         return tr("Disconnected");
+    // While it keeps trying, the last attempt's failure says why it is not connected yet.
     case ConsoleSession::State::Connecting:
-        return tr("Connecting…");
+        return m_lastError.isEmpty() ? tr("Connecting…") : tr("Connecting… (%1)").arg(m_lastError);
     case ConsoleSession::State::Reconnecting:
-        return tr("Reconnecting…");
+        return m_lastError.isEmpty() ? tr("Reconnecting…")
+                                     : tr("Reconnecting… (%1)").arg(m_lastError);
     case ConsoleSession::State::Failed:
         return m_lastError.isEmpty() ? tr("Connection failed")
                                      : tr("Connection failed: %1").arg(m_lastError);
