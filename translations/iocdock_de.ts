@@ -2195,6 +2195,29 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     </message>
 </context>
 <context>
+    <name>RemoteFileReader</name>
+    <message>
+        <source>Reading %1 on %2 timed out.</source>
+        <translation>Das Lesen von %1 auf %2 hat zu lange gedauert.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2 did not start (%3).</source>
+        <translation>%1 kann nicht gelesen werden: %2 ist nicht gestartet (%3).</translation>
+    </message>
+    <message>
+        <source>%1 is too large for an environment file.</source>
+        <translation>%1 ist zu groß für eine Umgebungsdatei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 on %2.</source>
+        <translation>%1 auf %2 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 on %2: %3</source>
+        <translation>%1 auf %2 kann nicht gelesen werden: %3</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Unit pattern &quot;%1&quot; must be one word, e.g. softioc-*.service.</source>

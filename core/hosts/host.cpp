@@ -868,11 +868,16 @@ QStringList Host::logCommand(const Ioc &ioc, bool follow, int lines, const QStri
         if (follow)
             argv << QStringLiteral("-f");
     }
+    return commandOnHost(argv);
+}
+
+QStringList Host::commandOnHost(const QStringList &argv) const
+{
     if (m_kind != Kind::Ssh)
         return argv;
     // ssh hands the remote shell one string: quote every argument for it.
     QStringList quoted;
-    for (const QString &arg : std::as_const(argv))
+    for (const QString &arg : argv)
         quoted << shellQuote(arg);
     return QStringList{ QStringLiteral("ssh") } + sshArguments()
             << remoteSh(QStringLiteral("exec ") + quoted.join(QLatin1Char(' ')));

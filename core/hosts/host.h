@@ -111,6 +111,9 @@ public:
     /// argv of a command that prints (and with follow, follows) the IOC's log; for SSH
     /// hosts it runs on the remote host through ssh.
     QStringList logCommand(const Ioc &ioc, bool follow, int lines, const QString &since = {}) const;
+    /// argv that runs @p argv on this host: itself for a local host, through ssh (each
+    /// argument quoted for the remote `sh -c`) for an SSH host.
+    QStringList commandOnHost(const QStringList &argv) const;
     /// The D-Bus address used for BusAddress and Ssh hosts (unixexec: over ssh).
     QString busAddress() const;
     /// ssh options and destination for this host (Ssh only), without a remote command.

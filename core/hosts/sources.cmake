@@ -1,3 +1,4 @@
 # Sources of core/hosts
 target_sources(iocdock-core PRIVATE
-    hosts/host.h hosts/host.cpp)
+    hosts/host.h hosts/host.cpp
+    hosts/remotefilereader.h hosts/remotefilereader.cpp)

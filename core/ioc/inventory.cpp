@@ -1,6 +1,7 @@
 #include "core/ioc/inventory.h"
 
 #include "core/hosts/host.h"
+#include "core/hosts/remotefilereader.h"
 #include "core/ioc/conventionconfig.h"
 #include "core/ioc/conventions.h"
 #include "core/procserv/bannerprobe.h"
@@ -79,6 +80,10 @@ Inventory::Inventory(Host *host, QObject *parent)
     m_flushTimer.setInterval(50);
     connect(&m_flushTimer, &QTimer::timeout, this, &Inventory::flushChanged);
     connect(m_host, &Host::stateChanged, this, &Inventory::handleHostStateChanged);
+    if (!m_host->isLocal()) {
+        m_remoteFiles = new RemoteFileReader(m_host, this);
+        connect(m_remoteFiles, &RemoteFileReader::fileRead, this, &Inventory::handleRemoteFileRead);
+    }
 }
 
 void Inventory::handleHostStateChanged()
@@ -112,6 +117,7 @@ void Inventory::handleOwnerChanged(const QString &owner)
     ++m_generation;
     m_detailsInFlight.clear();
     m_pendingDetails = 0;
+    m_listingWaitsForFiles.clear();
     m_loadedListed = false;
     m_filesListed = !m_includeUnitFiles;
 }
@@ -122,6 +128,7 @@ void Inventory::restartListing()
     ++m_generation;
     m_detailsInFlight.clear();
     m_pendingDetails = 0;
+    m_listingWaitsForFiles.clear();
     m_notIocs.clear();
     m_loadedListed = false;
     m_filesListed = !m_includeUnitFiles;
@@ -411,7 +418,8 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     }
     applyUnitProperties(ioc, details.unit);
     applyServiceProperties(ioc, details.service);
-    applyExecStart(ioc, details);
+    if (!applyExecStart(ioc, details) && forListing && !m_ready)
+        m_listingWaitsForFiles.insert(key);
     // A unit file systemd refused says so, whatever its ExecStart looks like.
     applyLoadError(ioc, details.unit);
 
@@ -529,26 +537,69 @@ void Inventory::applyServiceProperties(Ioc &ioc, const QVariantMap &props)
         ioc.workingDirectory = props.value(QStringLiteral("WorkingDirectory")).toString();
 }
 
-void Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
+bool Inventory::readEnvironmentFile(const Ioc &ioc, const EnvironmentFile &file, QByteArray *data,
+                                    QString *error, bool *pending)
+{
+    if (!m_remoteFiles) {
+        QFile f(file.path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = tr("Cannot read environment file %1: %2").arg(file.path, f.errorString());
+            return false;
+        }
+        *data = f.read(RemoteFileReader::maxFileSize);
+        return true;
+    }
+    // On an SSH host: what was read last, read again when it is old.
+    m_keysByFile[file.path].insert(ioc.key());
+    m_remoteFiles->request(file.path);
+    RemoteFileReader::File remote;
+    if (!m_remoteFiles->cached(file.path, &remote)) {
+        *pending = true;
+        return false;
+    }
+    if (!remote.error.isEmpty()) {
+        *error = remote.error;
+        return false;
+    }
+    *data = remote.data;
+    return true;
+}
+
+void Inventory::handleRemoteFileRead(const QString &path, bool changed)
+{
+    const QSet<QString> keys = m_keysByFile.value(path);
+    for (const QString &key : keys) {
+        if (!m_iocs.contains(key)) {
+            m_keysByFile[path].remove(key);
+            continue;
+        }
+        // Read the unit again with the file's new contents (the answer uses the cache).
+        const bool forListing = m_listingWaitsForFiles.remove(key);
+        if (changed || forListing)
+            fetchDetails(key, forListing);
+    }
+    checkReady();
+}
+
+bool Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
 {
     if (details.execStart.isEmpty())
-        return;
+        return true;
     // Environment= and EnvironmentFile= give $VAR values; systemd has already resolved
     // %-specifiers in what it reports over D-Bus.
     QMap<QString, QString> environment;
     QString envError;
+    bool pending = false;
     for (const EnvironmentFile &file : details.environmentFiles) {
-        if (!m_host->isLocal())
-            break;
-        QFile f(file.path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            if (!file.optional)
-                envError =
-                        tr("Cannot read environment file %1: %2").arg(file.path, f.errorString());
+        QByteArray data;
+        QString readError;
+        if (!readEnvironmentFile(ioc, file, &data, &readError, &pending)) {
+            if (!file.optional && !readError.isEmpty())
+                envError = readError;
             continue;
         }
         QString error;
-        const auto values = parseEnvironmentFile(f.read(1 << 20), &error);
+        const auto values = parseEnvironmentFile(data, &error);
         for (auto it = values.constBegin(); it != values.constEnd(); ++it)
             environment.insert(it.key(), it.value());
         if (!error.isEmpty())
@@ -565,11 +616,16 @@ void Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
     ioc.execStart = argv;
 
     const ProcServCommand command = ProcServCommand::parse(argv);
-    QString error = envError;
+    // The cause first: an unreadable environment file leaves $VARs empty, which then makes
+    // the command line wrong.
+    QStringList errors;
+    if (!envError.isEmpty())
+        errors << envError;
     if (!expandError.isEmpty())
-        error = expandError;
+        errors << expandError;
     if (!command.error.isEmpty())
-        error = tr("procServ command line: %1").arg(command.error);
+        errors << tr("procServ command line: %1").arg(command.error);
+    QString error = errors.join(QLatin1Char('\n'));
     if (command.isProcServ) {
         ioc.console = command.controlEndpoints.isEmpty() ? ConsoleEndpoint()
                                                          : command.controlEndpoints.first();
@@ -613,13 +669,15 @@ void Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
         if (config.found)
             ioc.configFile = config.file;
         if (!config.error.isEmpty())
-            error = config.error;
+            error = error.isEmpty() ? config.error : error + QLatin1Char('\n') + config.error;
         if (!ioc.console.isValid() && (config.found || command.isLauncher)) {
             ioc.console = ConventionConfigReader::consoleFromConfig(ioc.convention, ioc.name,
                                                                     config, m_host->runtimeDir());
         }
     }
-    ioc.configError = error;
+    // Until an SSH host's environment file is read, its $VARs are not errors yet.
+    ioc.configError = pending ? QString() : error;
+    return !pending;
 }
 
 void Inventory::probe(const QString &key, bool forListing)
@@ -792,6 +850,9 @@ void Inventory::handleReloading(bool active)
     m_reloading = active;
     if (active)
         return;
+    // A reload is how changed environment files take effect: read them again.
+    if (m_remoteFiles)
+        m_remoteFiles->expireAll();
     m_notIocs.clear();
     // A daemon reload can add, remove or rewrite unit files: list again and diff, without
     // touching ready(). Bursts of reloads (a deployment) give one listing.
@@ -862,7 +923,8 @@ void Inventory::flushChanged()
 void Inventory::checkReady()
 {
     requestUnitFiles();
-    if (m_ready || !m_loadedListed || !m_filesListed || m_pendingDetails > 0 || m_pendingProbes > 0)
+    if (m_ready || !m_loadedListed || !m_filesListed || m_pendingDetails > 0 || m_pendingProbes > 0
+        || !m_listingWaitsForFiles.isEmpty())
         return;
     m_ready = true;
     flushChanged();

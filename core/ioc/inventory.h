@@ -11,6 +11,7 @@
 #include <functional>
 
 class Host;
+class RemoteFileReader;
 
 /// The IOCs of one host, kept live from systemd's signals. Lists loaded units first
 /// (fast), then installed-but-not-loaded unit files; fetches details of each unit
@@ -89,7 +90,12 @@ private:
     void applyUnitProperties(Ioc &ioc, const QVariantMap &props);
     void applyServiceProperties(Ioc &ioc, const QVariantMap &props);
     void applyLoadError(Ioc &ioc, const QVariantMap &props);
-    void applyExecStart(Ioc &ioc, const UnitDetails &details);
+    /// False while an environment file of an SSH host is still being read (the row is
+    /// completed when it arrives).
+    bool applyExecStart(Ioc &ioc, const UnitDetails &details);
+    bool readEnvironmentFile(const Ioc &ioc, const EnvironmentFile &file, QByteArray *data,
+                             QString *error, bool *pending);
+    void handleRemoteFileRead(const QString &path, bool changed);
     void probe(const QString &key, bool forListing = false);
     void reprobeLater(const QString &key, int attempt);
     bool readChildFromProc(Ioc &ioc) const;
@@ -131,6 +137,10 @@ private:
     QSet<QString> m_notIocs; // loaded services seen not to run procServ
     QHash<QString, int> m_probeAttempts; // key -> failed probes in a row
     QSet<QString> m_changed; // keys changed since the last flush
+    // SSH hosts: their EnvironmentFile= files, read through ssh (null for local hosts).
+    RemoteFileReader *m_remoteFiles = nullptr;
+    QHash<QString, QSet<QString>> m_keysByFile; // remote file path -> keys that use it
+    QSet<QString> m_listingWaitsForFiles; // keys of the listing whose files are being read
     QTimer m_relistTimer; // coalesces daemon reloads into one listing
     QTimer m_flushTimer; // coalesces bursts of PropertiesChanged
 };

@@ -3,3 +3,5 @@ iocdock_add_test(tst_host tst_host.cpp LIBS iocdock-core)
 # Reads over systemd's private socket, against the sandbox's user manager
 iocdock_add_test(tst_hostprivatesocket tst_hostprivatesocket.cpp LIBS iocdock-testsupport
                  LABELS sandbox)
+# Reads files through the host's command line (locally here; over ssh in tests/remote)
+iocdock_add_test(tst_remotefilereader tst_remotefilereader.cpp LIBS iocdock-core)

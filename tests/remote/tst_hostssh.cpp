@@ -8,6 +8,7 @@
 #include "tests/remote/remotehosts.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
@@ -39,6 +40,7 @@ private slots:
     void startStopOnRemoteHost();
     void consoleThroughForwardedUnixSocket();
     void consoleThroughTcpPort();
+    void consoleFromEnvironmentFileOnTheHost();
     void remoteLogs();
     void hostDownAndBack();
     void hostThatNeverAnswers();
@@ -53,6 +55,8 @@ private:
     };
     Connected connectHost(int i, bool autoReconnect = false);
     Ioc findIoc(const Inventory &inventory, const QString &name);
+    QString envFile() const;
+    bool writeEnvFile(const QString &socketName) const;
 
     RemoteHosts m_hosts;
     quint16 m_tcpPort = 0;
@@ -82,6 +86,27 @@ void tst_HostSsh::initTestCase()
                     QStringLiteral("tcp0"),
                     { QStringLiteral("--port"), QStringLiteral("127.0.0.1:%1").arg(m_tcpPort) })));
     QVERIFY(m_hosts.systemctl(0, { QStringLiteral("start"), iocUnit(QStringLiteral("tcp0")) }));
+    // Its console port is in an environment file on the host (epics-ioc-runner style).
+    QVERIFY(writeEnvFile(QStringLiteral("env0.sock")));
+    QVERIFY(m_hosts.installUnit(
+            0, iocUnit(QStringLiteral("env0")),
+            Sandbox::procServUnit(QStringLiteral("env0"),
+                                  { QStringLiteral("--port"), QStringLiteral("${IOC_PORT}") }, {},
+                                  { QStringLiteral("EnvironmentFile=") + envFile() })));
+    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("start"), iocUnit(QStringLiteral("env0")) }));
+}
+
+QString tst_HostSsh::envFile() const
+{
+    return m_hosts.sandboxDir(0) + QStringLiteral("/env0.conf");
+}
+
+bool tst_HostSsh::writeEnvFile(const QString &socketName) const
+{
+    QFile file(envFile());
+    const QByteArray text = "# the console\nIOC_PORT=\"unix:"
+            + QString(m_hosts.runtimeDir(0) + QLatin1Char('/') + socketName).toUtf8() + "\"\n";
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text) == text.size();
 }
 
 void tst_HostSsh::cleanupTestCase()
@@ -218,6 +243,46 @@ void tst_HostSsh::consoleThroughForwardedUnixSocket()
     // Closing cancels the forward and removes the local socket.
     session->close();
     QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(localSocket), s_wait);
+}
+
+void tst_HostSsh::consoleFromEnvironmentFileOnTheHost()
+{
+    // The file is read on the host, through ssh: the row has the console it names, and the
+    // probe through that console finds the IOC running.
+    Connected a = connectHost(0);
+    QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady(), s_wait);
+    const QString key = findIoc(*a.inventory, QStringLiteral("rmtssh-env0")).key();
+    QVERIFY(!key.isEmpty());
+    const QString rt = m_hosts.runtimeDir(0);
+    QCOMPARE(a.inventory->ioc(key).console.toString(),
+             QStringLiteral("unix:") + rt + QStringLiteral("/env0.sock"));
+    QCOMPARE(a.inventory->ioc(key).configError, QString());
+    QTRY_COMPARE_WITH_TIMEOUT(a.inventory->ioc(key).childState, ChildState::Running, s_wait);
+
+    // A new port in the file takes effect with a reload and a restart; the row follows.
+    QVERIFY(writeEnvFile(QStringLiteral("env0-new.sock")));
+    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("daemon-reload") }));
+    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("restart"), iocUnit(QStringLiteral("env0")) }));
+    QTRY_COMPARE_WITH_TIMEOUT(a.inventory->ioc(key).console.toString(),
+                              QStringLiteral("unix:") + rt + QStringLiteral("/env0-new.sock"),
+                              s_wait);
+    QTRY_COMPARE_WITH_TIMEOUT(a.inventory->ioc(key).childState, ChildState::Running, s_wait);
+    std::unique_ptr<ConsoleSession> session(
+            a.host->createConsole(a.inventory->ioc(key), true, nullptr));
+    QSignalSpy banner(session.get(), &ConsoleSession::bannerReceived);
+    session->open();
+    QVERIFY(banner.wait(s_wait));
+    session->close();
+
+    // The file gone: the row says which file cannot be read and why; the IOC runs on.
+    QVERIFY(QFile::remove(envFile()));
+    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("daemon-reload") }));
+    QTRY_VERIFY2_WITH_TIMEOUT(
+            a.inventory->ioc(key).configError.contains(envFile())
+                    && a.inventory->ioc(key).configError.contains(QLatin1String("No such file")),
+            qPrintable(a.inventory->ioc(key).configError), s_wait);
+    QCOMPARE(a.inventory->ioc(key).activeState, QStringLiteral("active"));
+    QVERIFY(writeEnvFile(QStringLiteral("env0-new.sock")));
 }
 
 void tst_HostSsh::consoleThroughTcpPort()

@@ -5,6 +5,7 @@
 #include "tests/remote/remotehosts.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -68,6 +69,7 @@ private slots:
     void filterByHost();
     void stopAndStartOnARemoteHost();
     void execOverSsh();
+    void execWithConsoleFromRemoteEnvironmentFile();
     void attachOverSsh();
     void logsOverSsh();
     void inspectOverSsh();
@@ -160,6 +162,37 @@ void tst_IocctlRemote::execOverSsh()
     QVERIFY2(run.code == 0, qPrintable(run.describe()));
     QVERIFY2(run.out.contains("cli0:"), run.out.constData());
     qInfo("iocctl exec over ssh: %lld ms", static_cast<long long>(run.msecs));
+}
+
+void tst_IocctlRemote::execWithConsoleFromRemoteEnvironmentFile()
+{
+    // The console is only named in an environment file on the host: iocctl reads it there.
+    const QString envFile = m_hosts.sandboxDir(0) + QStringLiteral("/rmtcli-env.conf");
+    const QString socket = m_hosts.runtimeDir(0) + QStringLiteral("/envcli.sock");
+    QFile file(envFile);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("IOC_PORT=unix:" + socket.toUtf8() + '\n');
+    file.close();
+    QVERIFY(m_hosts.installUnit(
+            0, unitOf(QStringLiteral("envcli")),
+            Sandbox::procServUnit(QStringLiteral("envcli"),
+                                  { QStringLiteral("--port"), QStringLiteral("${IOC_PORT}") }, {},
+                                  { QStringLiteral("EnvironmentFile=") + envFile })));
+    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("start"), unitOf(QStringLiteral("envcli")) }));
+
+    const Run inspect = iocctl({ QStringLiteral("-H"), m_hosts.spec(0), QStringLiteral("inspect"),
+                                 QStringLiteral("rmtcli-envcli") });
+    QVERIFY2(inspect.code == 0, qPrintable(inspect.describe()));
+    const QJsonDocument doc = QJsonDocument::fromJson(inspect.out);
+    const QJsonObject ioc = doc.isArray() ? doc.array().first().toObject() : doc.object();
+    QCOMPARE(ioc.value(QStringLiteral("console")).toString(), QStringLiteral("unix:") + socket);
+
+    const Run run = iocctl({ QStringLiteral("-H"), m_hosts.spec(0), QStringLiteral("exec"),
+                             QStringLiteral("rmtcli-envcli"), QStringLiteral("--"),
+                             QStringLiteral("dbl") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains("envcli:"), run.out.constData());
+    m_hosts.removeUnit(0, unitOf(QStringLiteral("envcli")));
 }
 
 void tst_IocctlRemote::attachOverSsh()
