@@ -583,11 +583,10 @@ void tst_MainWindowFaults::rewrittenUnitShowsInRowAndDetails()
              qPrintable(detailsValue(details, QStringLiteral("configError"))));
     // The row learns it from the inventory's own reading after the reload, which may come
     // after the details widget's.
-    QTRY_VERIFY2_WITH_TIMEOUT(cell(key(unit), IocTableModel::NameColumn, Qt::ToolTipRole)
-                                      .contains(QLatin1String("bad-setting")),
-                              qPrintable(cell(key(unit), IocTableModel::NameColumn,
-                                              Qt::ToolTipRole)),
-                              20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+            cell(key(unit), IocTableModel::NameColumn, Qt::ToolTipRole)
+                    .contains(QLatin1String("bad-setting")),
+            qPrintable(cell(key(unit), IocTableModel::NameColumn, Qt::ToolTipRole)), 20000);
     QCOMPARE(rowIoc(key(unit)).activeState,
              m_sandbox.unitProperty(unit, QStringLiteral("ActiveState")));
     QCOMPARE(rowIoc(key(unit)).mainPid, mainPid(unit));
