@@ -1522,6 +1522,14 @@ Zustand: %3</translation>
             <numerusform>%n J.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (IOC shut down, unit file error)</source>
+        <translation>%1 (IOC heruntergefahren, Fehler in der Unit-Datei)</translation>
+    </message>
+    <message>
+        <source>%1 (unit file error)</source>
+        <translation>%1 (Fehler in der Unit-Datei)</translation>
+    </message>
 </context>
 <context>
     <name>IocResolver</name>

@@ -114,8 +114,18 @@ QString statusText(const Ioc &ioc, const QDateTime &now)
         const QString upText = uptime.isEmpty()
                 ? QCoreApplication::translate("IocFormat", "Up")
                 : QCoreApplication::translate("IocFormat", "Up %1").arg(uptime);
-        return status == QLatin1String("shutdown")
-                ? QCoreApplication::translate("IocFormat", "%1 (IOC shut down)").arg(upText)
+        // systemd keeps running a unit whose rewritten file it refused; the next start fails.
+        const bool fileRefused = ioc.loadState == QLatin1String("error")
+                || ioc.loadState == QLatin1String("bad-setting");
+        if (status == QLatin1String("shutdown")) {
+            return fileRefused
+                    ? QCoreApplication::translate("IocFormat",
+                                                  "%1 (IOC shut down, unit file error)")
+                              .arg(upText)
+                    : QCoreApplication::translate("IocFormat", "%1 (IOC shut down)").arg(upText);
+        }
+        return fileRefused
+                ? QCoreApplication::translate("IocFormat", "%1 (unit file error)").arg(upText)
                 : upText;
     }
     if (status == QLatin1String("starting"))

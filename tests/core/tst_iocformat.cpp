@@ -122,6 +122,12 @@ void TestIocFormat::statusText_data()
     Ioc shutdown = runningIoc();
     shutdown.childState = ChildState::ShutDown;
     QTest::newRow("IOC shut down") << shutdown << QStringLiteral("Up 3 hours (IOC shut down)");
+    Ioc refused = runningIoc();
+    refused.loadState = QStringLiteral("bad-setting");
+    QTest::newRow("up, file refused") << refused << QStringLiteral("Up 3 hours (unit file error)");
+    refused.childState = ChildState::ShutDown;
+    QTest::newRow("IOC shut down, file refused")
+            << refused << QStringLiteral("Up 3 hours (IOC shut down, unit file error)");
     QTest::newRow("reloading") << withState(QStringLiteral("reloading"), QStringLiteral("reload"))
                                << QStringLiteral("Up 3 hours");
 
