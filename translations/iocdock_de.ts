@@ -1560,6 +1560,13 @@ Zustand: %3</translation>
         <source>This command takes one IOC, but the names given match %1.</source>
         <translation>Dieser Befehl nimmt einen IOC, aber die angegebenen Namen passen zu %1.</translation>
     </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; matches %n IOCs: %2. Name one as HOST/NAME or HOST/UNIT.</source>
+        <translation>
+            <numerusform>&quot;%1&quot; passt zu %n IOC: %2. Einen davon als HOST/NAME oder HOST/UNIT nennen.</numerusform>
+            <numerusform>&quot;%1&quot; passt zu %n IOCs: %2. Einen davon als HOST/NAME oder HOST/UNIT nennen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>IocTableModel</name>

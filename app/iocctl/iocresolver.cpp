@@ -17,7 +17,14 @@ QString unitStem(const QString &unit)
 
 IocResolver::IocResolver(const QList<Ioc> &iocs)
     : m_iocs(iocs)
-{}
+{
+    for (const Ioc &ioc : iocs) {
+        if (ioc.host != iocs.first().host) {
+            m_severalHosts = true;
+            break;
+        }
+    }
+}
 
 bool IocResolver::isGlob(const QString &word)
 {
@@ -46,33 +53,45 @@ int IocResolver::editDistance(const QString &a, const QString &b)
     return previous.back();
 }
 
-QString IocResolver::label(const Ioc &ioc)
+QString IocResolver::label(const Ioc &ioc) const
 {
-    return ioc.name.isEmpty() ? ioc.unit
-                              : ioc.name + QStringLiteral(" (") + ioc.unit + QLatin1Char(')');
+    QString text = m_severalHosts ? ioc.host + QLatin1Char('/') : QString();
+    if (ioc.name.isEmpty())
+        return text + ioc.unit;
+    return text + ioc.name + QStringLiteral(" (") + ioc.unit + QLatin1Char(')');
 }
 
 QList<Ioc> IocResolver::matchesOf(const QString &word) const
 {
+    // HOST/WORD: only that host's IOCs.
+    const int slash = word.lastIndexOf(QLatin1Char('/'));
+    const QString host = slash >= 0 ? word.left(slash) : QString();
+    const QString what = slash >= 0 ? word.mid(slash + 1) : word;
+    auto onHost = [slash, &host](const Ioc &ioc) { return slash < 0 || ioc.host == host; };
+
     QList<Ioc> found;
-    if (isGlob(word)) {
-        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(word));
+    if (isGlob(what)) {
+        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(what));
         if (!re.isValid())
             return found;
         for (const Ioc &ioc : m_iocs) {
-            if (re.match(ioc.name).hasMatch() || re.match(ioc.unit).hasMatch()
-                || re.match(unitStem(ioc.unit)).hasMatch())
+            if (onHost(ioc)
+                && (re.match(ioc.name).hasMatch() || re.match(ioc.unit).hasMatch()
+                    || re.match(unitStem(ioc.unit)).hasMatch()))
                 found << ioc;
         }
         return found;
     }
-    // A unit name is unique; prefer it over IOC names (several conventions may share one).
+    // A unit name is unique on its host; prefer it over IOC names (several conventions may
+    // share one). The same unit on two hosts is two IOCs.
     for (const Ioc &ioc : m_iocs) {
-        if (ioc.unit == word || unitStem(ioc.unit) == word)
-            return { ioc };
+        if (onHost(ioc) && (ioc.unit == what || unitStem(ioc.unit) == what))
+            found << ioc;
     }
+    if (!found.isEmpty())
+        return found;
     for (const Ioc &ioc : m_iocs) {
-        if (ioc.name == word)
+        if (onHost(ioc) && ioc.name == what)
             found << ioc;
     }
     return found;
@@ -111,10 +130,14 @@ IocResolver::Result IocResolver::resolve(const QStringList &words, bool single) 
             result.iocs.clear();
             for (const Ioc &ioc : found)
                 result.matches << label(ioc);
-            result.errorString = tr("\"%1\" matches %n IOCs: %2. Name one (a unit name is "
-                                    "unique).",
-                                    nullptr, static_cast<int>(found.size()))
-                                         .arg(word, result.matches.join(QStringLiteral(", ")));
+            result.errorString =
+                    (m_severalHosts ? tr("\"%1\" matches %n IOCs: %2. Name one as HOST/NAME or "
+                                         "HOST/UNIT.",
+                                         nullptr, static_cast<int>(found.size()))
+                                    : tr("\"%1\" matches %n IOCs: %2. Name one (a unit name is "
+                                         "unique).",
+                                         nullptr, static_cast<int>(found.size())))
+                            .arg(word, result.matches.join(QStringLiteral(", ")));
             return result;
         }
         for (const Ioc &ioc : found) {

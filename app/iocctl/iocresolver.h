@@ -8,7 +8,9 @@
 
 /// Turns the names and globs given on the command line into IOCs. A word matches an IOC by
 /// its name, its unit name, or its unit name without ".service"; a glob (`*`, `?`, `[...]`)
-/// matches the same fields. Unknown names come back with close names as suggestions.
+/// matches the same fields. `HOST/WORD` matches only on that host (the HOST column's text;
+/// unit names never hold a '/', so the last one splits). Unknown names come back with close
+/// names as suggestions.
 class IocResolver
 {
     Q_DECLARE_TR_FUNCTIONS(IocResolver)
@@ -41,7 +43,9 @@ public:
 
 private:
     QList<Ioc> matchesOf(const QString &word) const;
-    static QString label(const Ioc &ioc);
+    /// "name (unit)", after "HOST/" when the IOCs come from several hosts.
+    QString label(const Ioc &ioc) const;
 
     QList<Ioc> m_iocs;
+    bool m_severalHosts = false;
 };

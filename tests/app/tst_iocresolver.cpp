@@ -18,8 +18,13 @@ private slots:
     void notFoundMessageNamesSuggestion();
     void ambiguousMessageListsMatches();
     void eachIocOnce();
+    void hostQualifiedNames_data();
+    void hostQualifiedNames();
+    void ambiguousAcrossHostsNamesTheHosts();
 
 private:
+    /// The same IOC (and unit) on two hosts, and one only on the second.
+    static QList<Ioc> twoHosts();
     static QList<Ioc> iocs();
 };
 
@@ -185,6 +190,85 @@ void TestIocResolver::eachIocOnce()
     QCOMPARE(result.iocs.size(), 2);
     QCOMPARE(result.iocs.at(0).name, QStringLiteral("motor1"));
     QCOMPARE(result.iocs.at(1).name, QStringLiteral("motor2"));
+}
+
+QList<Ioc> TestIocResolver::twoHosts()
+{
+    auto make = [](const QString &host, const QString &name, const QString &unit) {
+        Ioc ioc;
+        ioc.host = host;
+        ioc.name = name;
+        ioc.unit = unit;
+        return ioc;
+    };
+    return { make(QStringLiteral("srv1"), QStringLiteral("motor1"),
+                  QStringLiteral("softioc-motor1.service")),
+             make(QStringLiteral("root@srv2:2222/user"), QStringLiteral("motor1"),
+                  QStringLiteral("softioc-motor1.service")),
+             make(QStringLiteral("root@srv2:2222/user"), QStringLiteral("vacuum"),
+                  QStringLiteral("procserv-vacuum.service")) };
+}
+
+void TestIocResolver::hostQualifiedNames_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<bool>("single");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QStringList>("keys");
+
+    const int ok = static_cast<int>(IocResolver::Status::Ok);
+    const int notFound = static_cast<int>(IocResolver::Status::NotFound);
+    const int ambiguous = static_cast<int>(IocResolver::Status::Ambiguous);
+    const QString one = QStringLiteral("srv1/softioc-motor1.service");
+    const QString two = QStringLiteral("root@srv2:2222/user/softioc-motor1.service");
+
+    QTest::newRow("name on two hosts, single")
+            << QStringLiteral("motor1") << true << ambiguous << QStringList{};
+    QTest::newRow("name on two hosts, many")
+            << QStringLiteral("motor1") << false << ok << QStringList{ one, two };
+    // A unit name is unique on one host only.
+    QTest::newRow("unit on two hosts, single")
+            << QStringLiteral("softioc-motor1.service") << true << ambiguous << QStringList{};
+    QTest::newRow("host/name") << QStringLiteral("srv1/motor1") << true << ok << QStringList{ one };
+    QTest::newRow("host with user, port and /user")
+            << QStringLiteral("root@srv2:2222/user/motor1") << true << ok << QStringList{ two };
+    QTest::newRow("host/unit") << QStringLiteral("root@srv2:2222/user/softioc-motor1") << true << ok
+                               << QStringList{ two };
+    QTest::newRow("host/glob")
+            << QStringLiteral("root@srv2:2222/user/*") << false << ok
+            << QStringList{ two, QStringLiteral("root@srv2:2222/user/procserv-vacuum.service") };
+    QTest::newRow("name not on that host")
+            << QStringLiteral("srv1/vacuum") << true << notFound << QStringList{};
+    QTest::newRow("unknown host") << QStringLiteral("srv3/motor1") << true << notFound
+                                  << QStringList{};
+    QTest::newRow("host only partly given")
+            << QStringLiteral("srv2/motor1") << true << notFound << QStringList{};
+}
+
+void TestIocResolver::hostQualifiedNames()
+{
+    QFETCH(QString, word);
+    QFETCH(bool, single);
+    QFETCH(int, status);
+    QFETCH(QStringList, keys);
+    const IocResolver::Result result = IocResolver(twoHosts()).resolve({ word }, single);
+    QCOMPARE(static_cast<int>(result.status), status);
+    QStringList got;
+    for (const Ioc &ioc : result.iocs)
+        got << ioc.key();
+    QCOMPARE(got, keys);
+}
+
+void TestIocResolver::ambiguousAcrossHostsNamesTheHosts()
+{
+    const auto result = IocResolver(twoHosts()).resolve({ QStringLiteral("motor1") }, true);
+    QCOMPARE(result.status, IocResolver::Status::Ambiguous);
+    QCOMPARE(
+            result.matches,
+            QStringList({ QStringLiteral("srv1/motor1 (softioc-motor1.service)"),
+                          QStringLiteral("root@srv2:2222/user/motor1 (softioc-motor1.service)") }));
+    QVERIFY2(result.errorString.contains(QLatin1String("HOST/NAME")),
+             qPrintable(result.errorString));
 }
 
 QTEST_GUILESS_MAIN(TestIocResolver)

@@ -70,6 +70,7 @@ private slots:
     void stopAndStartOnARemoteHost();
     void execOverSsh();
     void execWithConsoleFromRemoteEnvironmentFile();
+    void hostQualifiedNameAcrossHosts();
     void attachOverSsh();
     void logsOverSsh();
     void inspectOverSsh();
@@ -162,6 +163,25 @@ void tst_IocctlRemote::execOverSsh()
     QVERIFY2(run.code == 0, qPrintable(run.describe()));
     QVERIFY2(run.out.contains("cli0:"), run.out.constData());
     qInfo("iocctl exec over ssh: %lld ms", static_cast<long long>(run.msecs));
+}
+
+void tst_IocctlRemote::hostQualifiedNameAcrossHosts()
+{
+    // HOST/NAME picks the IOC of that host among several; the wrong host is not searched.
+    const QStringList hosts{ QStringLiteral("-H"), m_hosts.spec(0), QStringLiteral("-H"),
+                             m_hosts.spec(1) };
+    const Run run = iocctl(hosts
+                           + QStringList{ QStringLiteral("exec"),
+                                          m_hosts.spec(1) + QStringLiteral("/rmtcli-cli1"),
+                                          QStringLiteral("--"), QStringLiteral("dbl") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains("cli1:"), run.out.constData());
+    const Run wrong = iocctl(hosts
+                             + QStringList{ QStringLiteral("exec"),
+                                            m_hosts.spec(0) + QStringLiteral("/rmtcli-cli1"),
+                                            QStringLiteral("--"), QStringLiteral("dbl") });
+    QVERIFY2(wrong.code != 0, qPrintable(wrong.describe()));
+    QVERIFY2(wrong.err.contains("No such IOC"), qPrintable(wrong.describe()));
 }
 
 void tst_IocctlRemote::execWithConsoleFromRemoteEnvironmentFile()
