@@ -847,8 +847,10 @@ QStringList Host::logCommand(const Ioc &ioc, bool follow, int lines, const QStri
 {
     QStringList argv;
     if (!ioc.logFile.isEmpty() && ioc.logFile != QLatin1String("-")) {
-        argv << QStringLiteral("tail") << QStringLiteral("-n")
-             << QString::number(lines < 0 ? 0 : lines);
+        // tail's notices about the file (rotated, gone) are read by what follows the log:
+        // in English, whatever the user's language.
+        argv << QStringLiteral("env") << QStringLiteral("LC_ALL=C") << QStringLiteral("tail")
+             << QStringLiteral("-n") << QString::number(lines < 0 ? 0 : lines);
         if (lines < 0)
             argv.last() = QStringLiteral("+1");
         if (follow)

@@ -237,7 +237,7 @@ void tst_Host::remoteLogCommandIsQuotedForTheRemoteShell()
     QCOMPARE(argv.at(argv.size() - 2), QStringLiteral("ioc1"));
     // One remote command string, run by sh whatever the login shell is.
     QCOMPARE(argv.last(),
-             QStringLiteral("sh -c 'exec tail -n 50 -F -- '\\''/var/log/my "
+             QStringLiteral("sh -c 'exec env LC_ALL=C tail -n 50 -F -- '\\''/var/log/my "
                             "ioc'\\''\\'\\'''\\''s.log'\\'''"));
 
     ioc.logFile.clear();

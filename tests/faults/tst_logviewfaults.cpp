@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,6 +20,7 @@ private slots:
     void init();
     void followsRenamedAndRecreatedFile();
     void followsCopyTruncate();
+    void saysWhenTheFileIsDeletedAndWhenItReturns_data();
     void saysWhenTheFileIsDeletedAndWhenItReturns();
 
 private:
@@ -96,8 +98,20 @@ void TestLogViewFaults::followsCopyTruncate()
     QVERIFY(view.isRunning());
 }
 
+void TestLogViewFaults::saysWhenTheFileIsDeletedAndWhenItReturns_data()
+{
+    QTest::addColumn<QByteArray>("language");
+    QTest::newRow("as it is") << qgetenv("LANGUAGE");
+    // A German desktop: tail must still speak the English the tab reads.
+    QTest::newRow("LANGUAGE=de") << QByteArray("de");
+}
+
 void TestLogViewFaults::saysWhenTheFileIsDeletedAndWhenItReturns()
 {
+    QFETCH(QByteArray, language);
+    const QByteArray before = qgetenv("LANGUAGE");
+    qputenv("LANGUAGE", language);
+    const auto restore = qScopeGuard([&before] { qputenv("LANGUAGE", before); });
     LogView view(Ioc{});
     startView(view);
     QSignalSpy finished(&view, &LogView::finished);
