@@ -1685,8 +1685,12 @@ Nur-Lese-Protokollport: %2</translation>
         <translation>Ob die Unit beim Systemstart startet (Unit-Datei-Zustand)</translation>
     </message>
     <message>
-        <source>CPU use since the previous refresh</source>
-        <translation>CPU-Nutzung seit der letzten Aktualisierung</translation>
+        <source>Memory of the unit&apos;s processes (MemoryCurrent); empty where systemd does not account memory</source>
+        <translation>Speicher der Prozesse der Unit (MemoryCurrent); leer, wo systemd keinen Speicher erfasst</translation>
+    </message>
+    <message>
+        <source>CPU use since the previous refresh; empty where systemd does not account CPU time</source>
+        <translation>CPU-Last seit der letzten Aktualisierung; leer, wo systemd keine CPU-Zeit erfasst</translation>
     </message>
 </context>
 <context>

@@ -425,8 +425,12 @@ QVariant IocTableModel::headerData(int section, Qt::Orientation orientation, int
             return tr("PID of the IOC process (procServ's PID in the tooltip)");
         case EnabledColumn:
             return tr("Whether the unit starts at boot (unit file state)");
+        case MemoryColumn:
+            return tr("Memory of the unit's processes (MemoryCurrent); empty where systemd does "
+                      "not account memory");
         case CpuColumn:
-            return tr("CPU use since the previous refresh");
+            return tr("CPU use since the previous refresh; empty where systemd does not account "
+                      "CPU time");
         default:
             return {};
         }
