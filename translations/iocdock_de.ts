@@ -806,10 +806,6 @@ Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ
 <context>
     <name>FilterBar</name>
     <message>
-        <source>Filter: motor  status=running|failed  host=user  enabled=true  restarts&gt;0</source>
-        <translation>Filter: motor  status=running|failed  host=user  enabled=true  restarts&gt;0</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;The filter language of &lt;tt&gt;iocctl ps --filter&lt;/tt&gt;:&lt;/p&gt;&lt;p&gt;&lt;tt&gt;key=value&lt;/tt&gt;, &lt;tt&gt;key!=value&lt;/tt&gt;, &lt;tt&gt;restarts&amp;gt;N&lt;/tt&gt;; values may hold alternatives (&lt;tt&gt;status=running|failed&lt;/tt&gt;) and globs (&lt;tt&gt;name=motor*&lt;/tt&gt;). A free word matches IOC names. Terms AND together.&lt;/p&gt;&lt;p&gt;Keys: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Filtersprache von &lt;tt&gt;iocctl ps --filter&lt;/tt&gt;:&lt;/p&gt;&lt;p&gt;&lt;tt&gt;schlüssel=wert&lt;/tt&gt;, &lt;tt&gt;schlüssel!=wert&lt;/tt&gt;, &lt;tt&gt;restarts&amp;gt;N&lt;/tt&gt;; Werte können Alternativen (&lt;tt&gt;status=running|failed&lt;/tt&gt;) und Platzhalter (&lt;tt&gt;name=motor*&lt;/tt&gt;) enthalten. Ein freies Wort sucht in IOC-Namen. Alle Bedingungen müssen zutreffen.&lt;/p&gt;&lt;p&gt;Schlüssel: %1&lt;/p&gt;</translation>
     </message>
@@ -848,6 +844,10 @@ Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ
     <message>
         <source>%1 (at character %2)</source>
         <translation>%1 (bei Zeichen %2)</translation>
+    </message>
+    <message>
+        <source>Filter: motor  status=running|failed  host=ioc-srv*  enabled=true  restarts&gt;0</source>
+        <translation>Filter: motor  status=running|failed  host=ioc-srv*  enabled=true  restarts&gt;0</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ FilterBar::FilterBar(QWidget *parent)
 {
     m_lineEdit->setObjectName(QStringLiteral("filterLineEdit"));
     m_lineEdit->setClearButtonEnabled(true);
-    m_lineEdit->setPlaceholderText(tr("Filter: motor  status=running|failed  host=user  "
+    m_lineEdit->setPlaceholderText(tr("Filter: motor  status=running|failed  host=ioc-srv*  "
                                       "enabled=true  restarts>0"));
     m_lineEdit->setToolTip(
             tr("<p>The filter language of <tt>iocctl ps --filter</tt>:</p>"
