@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -19,6 +20,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcApp, "iocdock.app")
 
@@ -137,13 +139,30 @@ int main(int argc, char *argv[])
         const QString file = parser.value(screenshotOption);
         window.resize(1500, 900);
         auto grab = [&window, file] {
-            // A second for the memory/CPU refresh and the console probes to land.
-            QTimer::singleShot(1000, &window, [&window, file] {
+            // Once every running IOC shows its PID (the console probes of IOCs that just
+            // started land a few seconds later), at least a second for the memory/CPU refresh,
+            // at most 10 s.
+            auto *poll = new QTimer(&window);
+            auto waited = std::make_shared<QElapsedTimer>();
+            waited->start();
+            QObject::connect(poll, &QTimer::timeout, &window, [&window, file, poll, waited] {
+                const IocTableModel *model = window.model();
+                bool settled = true;
+                for (int row = 0; row < model->rowCount() && settled; ++row) {
+                    const QModelIndex pid = model->index(row, IocTableModel::PidColumn);
+                    settled = model->index(row, 0).data(IocTableModel::StatusRole).toString()
+                                    != QLatin1String("running")
+                            || !pid.data().toString().isEmpty();
+                }
+                if (waited->elapsed() < 1000 || (!settled && waited->elapsed() < 10000))
+                    return;
+                poll->stop();
                 const bool ok = window.grab().save(file);
                 if (!ok)
                     qCWarning(lcApp) << "could not write" << file;
                 QCoreApplication::exit(ok ? 0 : 1);
             });
+            poll->start(200);
         };
         if (window.isReady())
             grab();
