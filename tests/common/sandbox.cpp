@@ -10,7 +10,9 @@
 #include <QProcess>
 #include <QTcpServer>
 
+#include <memory>
 #include <utility>
+#include <vector>
 
 namespace {
 
@@ -114,6 +116,19 @@ quint16 Sandbox::freeTcpPort()
     if (!server.listen(QHostAddress::LocalHost, 0))
         return 0;
     return server.serverPort();
+}
+
+QList<quint16> Sandbox::freeTcpPorts(int count)
+{
+    std::vector<std::unique_ptr<QTcpServer>> servers;
+    QList<quint16> ports;
+    for (int i = 0; i < count; ++i) {
+        servers.push_back(std::make_unique<QTcpServer>());
+        if (!servers.back()->listen(QHostAddress::LocalHost, 0))
+            return {};
+        ports << servers.back()->serverPort();
+    }
+    return ports;
 }
 
 bool Sandbox::installUnit(const QString &name, const QByteArray &content)

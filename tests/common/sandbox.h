@@ -36,6 +36,8 @@ public:
     static QString binPath(const QString &name);
     /// A TCP port on 127.0.0.1 that was free a moment ago (for procServ's `--port`).
     static quint16 freeTcpPort();
+    /// @p count distinct such ports (all held at once while chosen); empty on failure.
+    static QList<quint16> freeTcpPorts(int count);
 
     /// Writes unitDir()/NAME and runs daemon-reload.
     bool installUnit(const QString &name, const QByteArray &content);

@@ -3,6 +3,7 @@
 #include <QFileInfo>
 #include <QLocalSocket>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -21,6 +22,7 @@ private slots:
     void quoteArgument();
     void procServUtilsConsole();
     void tcpConsole();
+    void freeTcpPortsAreDistinctAndFree();
 
 private:
     // Reads from DEVICE into BUFFER until it contains every one of TEXTS or 15 s pass.
@@ -163,6 +165,18 @@ void TestSandbox::procServUtilsConsole()
     QCOMPARE(m_sandbox.unitProperty(unit, QStringLiteral("LoadState")),
              QStringLiteral("not-found"));
     QVERIFY(!QFileInfo::exists(socketPath));
+}
+
+void TestSandbox::freeTcpPortsAreDistinctAndFree()
+{
+    const QList<quint16> ports = Sandbox::freeTcpPorts(5);
+    QCOMPARE(ports.size(), 5);
+    for (const quint16 port : ports) {
+        QVERIFY(port != 0);
+        QCOMPARE(ports.count(port), 1);
+        QTcpServer server; // free again once chosen
+        QVERIFY2(server.listen(QHostAddress::LocalHost, port), qPrintable(server.errorString()));
+    }
 }
 
 void TestSandbox::tcpConsole()

@@ -567,11 +567,10 @@ void TestManagerFaults::unitFileRewritten()
     const QString name = QStringLiteral("mgrfaults-edit");
     const QString unit = QStringLiteral("softioc-%1.service").arg(name);
     const QString key = QStringLiteral("local-user/") + unit;
-    const quint16 firstPort = Sandbox::freeTcpPort();
-    quint16 secondPort = Sandbox::freeTcpPort();
-    for (int i = 0; i < 10 && secondPort == firstPort; ++i)
-        secondPort = Sandbox::freeTcpPort();
-    QVERIFY(firstPort && secondPort && firstPort != secondPort);
+    const QList<quint16> ports = Sandbox::freeTcpPorts(2);
+    QCOMPARE(ports.size(), 2);
+    const quint16 firstPort = ports.at(0);
+    const quint16 secondPort = ports.at(1);
     auto unitText = [&name](quint16 port) {
         return Sandbox::procServUnit(name, { QStringLiteral("-P"), QString::number(port) });
     };
