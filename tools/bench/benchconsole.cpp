@@ -11,6 +11,7 @@
 // ENDPOINT as ConsoleEndpoint::fromString() takes it ("unix:/path", "tcp:HOST:PORT").
 #include "core/ioc/ioc.h"
 #include "core/procserv/consolesession.h"
+#include "tools/bench/latencyprobe.h"
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
 #include "ui/console/terminalwriter.h"
@@ -39,35 +40,6 @@ qint64 rssKiB()
     }
     return -1;
 }
-
-// Measures how late a 5 ms timer fires: the event loop's worst latency.
-class LatencyProbe : public QObject
-{
-public:
-    explicit LatencyProbe(QObject *parent)
-        : QObject(parent)
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(5);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
-            const double ms = double(m_clock.nsecsElapsed()) / 1e6;
-            m_worst = std::max(m_worst, ms - 5.0);
-            m_clock.restart();
-        });
-    }
-    void start()
-    {
-        m_worst = 0;
-        m_clock.start();
-        m_timer.start();
-    }
-    double worstMs() const { return m_worst; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    double m_worst = 0;
-};
 
 Ioc floodIoc(const QString &endpoint, int index)
 {

@@ -7,6 +7,7 @@
 // detail fetched); how long a state change (systemctl stop of one IOC) takes to reach its
 // row; and the event loop's worst latency while RESTART_COUNT IOCs restart at once.
 #include "core/hosts/host.h"
+#include "tools/bench/latencyprobe.h"
 #include "ui/ioctablemodel.h"
 #include "ui/mainwindow.h"
 
@@ -20,39 +21,6 @@
 #include <memory>
 
 namespace {
-
-// Measures how late a 5 ms timer fires: the event loop's worst latency.
-class LatencyProbe : public QObject
-{
-public:
-    explicit LatencyProbe(QObject *parent)
-        : QObject(parent)
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(5);
-        m_since.start();
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
-            const double late = double(m_clock.nsecsElapsed()) / 1e6 - 5.0;
-            m_worst = std::max(m_worst, late);
-            if (late > 50 && qEnvironmentVariableIsSet("BENCH_VERBOSE"))
-                qInfo("event loop blocked %.0f ms at %lld ms", late, m_since.elapsed());
-            m_clock.restart();
-        });
-    }
-    void start()
-    {
-        m_worst = 0;
-        m_clock.start();
-        m_timer.start();
-    }
-    double worstMs() const { return m_worst; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    QElapsedTimer m_since;
-    double m_worst = 0;
-};
 
 QString benchUnit(int i)
 {
