@@ -110,19 +110,13 @@ void Inventory::handleOwnerChanged(const QString &owner)
     if (!m_started)
         return;
     qCDebug(lcInventory) << m_host->id() << "systemd manager is now" << owner;
-    if (!owner.isEmpty()) {
+    if (owner.isEmpty())
+        forgetListing(); // the next owner lists again
+    else
         restartListing();
-        return;
-    }
-    ++m_generation;
-    m_detailsInFlight.clear();
-    m_pendingDetails = 0;
-    m_listingWaitsForFiles.clear();
-    m_loadedListed = false;
-    m_filesListed = !m_includeUnitFiles;
 }
 
-void Inventory::restartListing()
+void Inventory::forgetListing()
 {
     m_reloading = false; // a new manager or connection: no reload of the old one to wait for
     ++m_generation;
@@ -132,6 +126,11 @@ void Inventory::restartListing()
     m_notIocs.clear();
     m_loadedListed = false;
     m_filesListed = !m_includeUnitFiles;
+}
+
+void Inventory::restartListing()
+{
+    forgetListing();
     list();
 }
 

@@ -84,6 +84,8 @@ private:
     void handleOwnerChanged(const QString &owner);
     /// Forgets the row of @p key and tells iocRemoved() when it was shown.
     void dropRow(const QString &key);
+    /// Drops what the current listing waits for (answers of a manager that is gone).
+    void forgetListing();
     void restartListing();
     void fetchDetails(const QString &key, bool forListing = false);
     void applyDetails(const QString &key, const UnitDetails &details, bool forListing);
