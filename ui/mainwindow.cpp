@@ -87,6 +87,13 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     connect(m_actions, &IocActions::attachRequested, m_iocTabs, &IocTabs::attach);
     connect(m_actions, &IocActions::logsRequested, m_iocTabs, &IocTabs::showLogs);
     connect(m_actions, &IocActions::detailsRequested, m_iocTabs, &IocTabs::showDetails);
+    // A stopped IOC systemd has not loaded: its details are read when asked for.
+    connect(m_actions, &IocActions::detailsRequested, this, [this](const Ioc &ioc) {
+        for (Inventory *inventory : std::as_const(m_inventories)) {
+            if (inventory->host()->id() == ioc.host && ioc.unitPath.isEmpty())
+                inventory->readUnloaded({ ioc.key() }, this, [] {});
+        }
+    });
     connect(m_iocTabs, &IocTabs::errorOccurred, this, [this](const QString &text) {
         m_messageBar->showMessage(text, MessageBar::Kind::Warning);
     });

@@ -3,8 +3,11 @@
 #include "core/ioc/inventory.h"
 #include "core/ioc/iocformat.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <memory>
 
 InspectCommand::InspectCommand(QObject *parent)
     : Command(QStringLiteral("inspect"), tr("Print everything known about IOCs as a JSON array."),
@@ -44,9 +47,29 @@ void InspectCommand::print()
         finish(code);
         return;
     }
-    QJsonArray array;
-    for (const Ioc &ioc : std::as_const(iocs))
-        array.append(IocFormat::toJson(ioc));
-    out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
-    finish(Success);
+    // Stopped IOCs systemd has not loaded: their command line and console too, read from
+    // systemd as `systemctl show` would (a listing does not load them).
+    QHash<Inventory *, QStringList> unloaded;
+    for (const Ioc &ioc : std::as_const(iocs)) {
+        if (ioc.unitPath.isEmpty() && inventoryFor(ioc))
+            unloaded[inventoryFor(ioc)] << ioc.key();
+    }
+    auto remaining = std::make_shared<int>(int(unloaded.size()) + 1);
+    auto printAll = [this, iocs, remaining] {
+        if (--*remaining > 0)
+            return;
+        QJsonArray array;
+        for (const Ioc &listed : iocs) {
+            Inventory *inventory = inventoryFor(listed);
+            const Ioc ioc = inventory && inventory->contains(listed.key())
+                    ? inventory->ioc(listed.key())
+                    : listed;
+            array.append(IocFormat::toJson(ioc));
+        }
+        out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        finish(Success);
+    };
+    for (auto it = unloaded.constBegin(); it != unloaded.constEnd(); ++it)
+        it.key()->readUnloaded(it.value(), this, printAll);
+    printAll();
 }

@@ -12,8 +12,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QPointer>
 
 #include <fnmatch.h>
+#include <memory>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcInventory, "iocdock.inventory")
@@ -744,6 +746,50 @@ void Inventory::probeChildState(const QStringList &keys)
     for (const QString &key : keys) {
         if (m_iocs.contains(key) && m_iocs[key].isActive())
             probe(key);
+    }
+}
+
+void Inventory::readUnloaded(const QStringList &keys, QObject *context, std::function<void()> done)
+{
+    QStringList unloaded;
+    for (const QString &key : keys) {
+        const auto it = m_iocs.constFind(key);
+        if (it != m_iocs.constEnd() && it->unitPath.isEmpty() && !it->unit.isEmpty())
+            unloaded << key;
+    }
+    if (unloaded.isEmpty() || !m_host->manager()) {
+        QTimer::singleShot(0, context, std::move(done));
+        return;
+    }
+    auto remaining = std::make_shared<int>(int(unloaded.size()));
+    auto finished = std::make_shared<std::function<void()>>(std::move(done));
+    QPointer<QObject> guard(context);
+    auto answered = [remaining, finished, guard] {
+        if (--*remaining == 0 && guard)
+            (*finished)();
+    };
+    const quint64 generation = m_generation;
+    for (const QString &key : std::as_const(unloaded)) {
+        m_host->manager()->loadUnit(
+                m_iocs.value(key).unit, this,
+                [this, key, generation, answered](const QString &path, const QString &error) {
+                    if (!error.isEmpty() || generation != m_generation || !m_iocs.contains(key)
+                        || !m_host->manager()) {
+                        qCDebug(lcInventory) << "cannot load" << key << error;
+                        answered();
+                        return;
+                    }
+                    // systemd unloads it again soon (UnitRemoved); the row keeps what it read.
+                    m_iocs[key].unitPath = path;
+                    m_keyByPath.insert(path, key);
+                    m_host->manager()->unitDetails(
+                            path, this,
+                            [this, key, generation, answered](const UnitDetails &details) {
+                                if (generation == m_generation)
+                                    applyDetails(key, details, false);
+                                answered();
+                            });
+                });
     }
 }
 

@@ -61,6 +61,11 @@ public:
     void refreshStats(const QStringList &keys);
     /// Re-probes the console banner of these IOCs for the child state.
     void probeChildState(const QStringList &keys);
+    /// Reads the details (command line, console, description) of rows whose unit systemd has
+    /// not loaded (installed, not running): loads each unit in systemd for a moment, as
+    /// `systemctl show` does. Calls @p done (in @p context) once every one has answered; the
+    /// rows change as usual (iocChanged()).
+    void readUnloaded(const QStringList &keys, QObject *context, std::function<void()> done);
 
 signals:
     void iocAdded(const Ioc &ioc);

@@ -28,6 +28,7 @@ private slots:
     void psJson();
     void psTemplate();
     void inspect();
+    void inspectStoppedUnloadedIoc();
     void execDbl();
     void execRefusesControlCharacters();
     void attachFromPipe();
@@ -380,6 +381,46 @@ void TestIocctl::inspect()
     const Run missing = iocctl({ QStringLiteral("inspect"), QStringLiteral("tstiocctl-gamm") });
     QVERIFY2(missing.code == 3, qPrintable(missing.describe()));
     QVERIFY2(missing.err.contains(QLatin1String("tstiocctl-gamma")), qPrintable(missing.err));
+}
+
+void TestIocctl::inspectStoppedUnloadedIoc()
+{
+    // Installed, never started: systemd has not loaded it, so a listing knows only its file.
+    const QString unit = QStringLiteral("softioc-tstiocctl-idle.service");
+    const quint16 port = Sandbox::freeTcpPort();
+    QVERIFY(m_sandbox.installUnit(
+            unit,
+            Sandbox::procServUnit(QStringLiteral("tstiocctl-idle"),
+                                  { QStringLiteral("-P"), QString::number(port) })));
+    m_units << unit;
+    // list-units --all names loaded units only, and does not load this one.
+    auto loaded = [this, &unit] {
+        QByteArray out;
+        m_sandbox.systemctl({ QStringLiteral("list-units"), QStringLiteral("--all"),
+                              QStringLiteral("--plain"), QStringLiteral("--no-legend"), unit },
+                            &out);
+        return out.contains(unit.toUtf8());
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded(), 15000); // systemd unloads what nothing needs
+    const Run ps = iocctl({ QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"),
+                            QStringLiteral("{{.Name}} {{.Console}}") });
+    QVERIFY2(ps.out.contains(QLatin1String("\ntstiocctl-idle \n")), qPrintable(ps.describe()));
+
+    // inspect reads it as `systemctl show` would: command line, console, description.
+    const Run run = iocctl({ QStringLiteral("inspect"), QStringLiteral("tstiocctl-idle") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    const QJsonObject idle = QJsonDocument::fromJson(run.out.toUtf8()).array().first().toObject();
+    QCOMPARE(idle.value(QStringLiteral("console")).toString(),
+             QStringLiteral("tcp:127.0.0.1:%1").arg(port));
+    QCOMPARE(idle.value(QStringLiteral("activeState")).toString(), QStringLiteral("inactive"));
+    QVERIFY2(idle.value(QStringLiteral("execStart"))
+                     .toArray()
+                     .first()
+                     .toString()
+                     .endsWith(QLatin1String("procServ")),
+             qPrintable(run.out));
+    QVERIFY(!idle.value(QStringLiteral("description")).toString().isEmpty());
+    QVERIFY2(!run.err.contains(QLatin1String("tstiocctl-idle")), qPrintable(run.err));
 }
 
 void TestIocctl::execDbl()

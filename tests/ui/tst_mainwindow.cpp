@@ -9,6 +9,7 @@
 #include "ui/console/consoleview.h"
 #include "ui/filterbar.h"
 #include "ui/iocactions.h"
+#include "ui/iocdetailswidget.h"
 #include "ui/iocfilterproxymodel.h"
 #include "ui/ioctablemodel.h"
 #include "ui/mainwindow.h"
@@ -22,6 +23,7 @@
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeWidget>
 
 #include <qtermwidget.h>
 
@@ -40,6 +42,7 @@ private slots:
     void cancelledStopChangesNothing();
     void confirmedStopStopsTheIoc();
     void doubleClickOpensTheConsole();
+    void detailsOfAnUnloadedIocAreRead();
 
 private:
     QString key(const QString &iocName) const;
@@ -53,6 +56,7 @@ private:
     MainWindow *m_window = nullptr;
     const QString m_running = QStringLiteral("tstmainwindow-run");
     const QString m_stopped = QStringLiteral("tstmainwindow-stop");
+    const QString m_idle = QStringLiteral("tstmainwindow-idle"); // installed, never loaded
     QStringList m_questions; // what the confirmation seam was asked
     bool m_answer = false;
 };
@@ -132,6 +136,7 @@ void tst_MainWindow::cleanupTestCase()
     if (Sandbox::isAvailable()) {
         m_sandbox.removeUnit(unitOf(m_running));
         m_sandbox.removeUnit(unitOf(m_stopped));
+        m_sandbox.removeUnit(unitOf(m_idle));
     }
 }
 
@@ -264,6 +269,49 @@ void tst_MainWindow::doubleClickOpensTheConsole()
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, rect.center());
     QCOMPARE(tabs->count(), 1);
+}
+
+void tst_MainWindow::detailsOfAnUnloadedIocAreRead()
+{
+    QVERIFY(m_sandbox.installUnit(unitOf(m_idle), Sandbox::procServUtilsUnit(m_idle)));
+    // list-units --all names loaded units only (and loads nothing): systemd let it go.
+    auto loaded = [this] {
+        QByteArray out;
+        m_sandbox.systemctl({ QStringLiteral("list-units"), QStringLiteral("--all"),
+                              QStringLiteral("--plain"), QStringLiteral("--no-legend"),
+                              unitOf(m_idle) },
+                            &out);
+        return out.contains(unitOf(m_idle).toUtf8());
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded(), 15000);
+    // The row comes from the unit file listing, without a console.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->contains(key(m_idle)), 20000);
+    auto console = [this] {
+        return m_window->model()
+                ->indexOf(key(m_idle), IocTableModel::ConsoleColumn)
+                .data()
+                .toString();
+    };
+    QCOMPARE(console(), QString());
+
+    // Details: read from systemd then, as `systemctl show` would; the row learns it too.
+    selectOnly(m_idle);
+    clickAction(m_window->iocActions()->detailsAction());
+    auto *details = qobject_cast<IocDetailsWidget *>(m_window->bottomTabs()->currentWidget());
+    QVERIFY(details);
+    QCOMPARE(details->key(), key(m_idle));
+    const QString expected = QStringLiteral("unix:") + m_sandbox.procServUtilsSocket(m_idle);
+    auto detailsValue = [details](const QString &field) {
+        QTreeWidget *tree = details->tree();
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            if (tree->topLevelItem(i)->text(0) == field)
+                return tree->topLevelItem(i)->text(1);
+        }
+        return QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(detailsValue(QStringLiteral("console")), expected, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(console(), expected, 10000);
+    QCOMPARE(statusOf(m_idle), QStringLiteral("exited"));
 }
 
 QTEST_MAIN(tst_MainWindow)
