@@ -192,21 +192,24 @@ void Command::handleInventoryReady(Target *target)
         targetDone(target, false);
         return;
     }
-    if (m_inventoryOptions.reportErrors) {
-        const QString prefix =
-                isMultiHost() ? target->host->id() + QStringLiteral(": ") : QString();
-        for (const Ioc &ioc : target->inventory->iocs()) {
-            if (!ioc.configError.isEmpty())
-                printWarning(prefix + tr("%1: %2").arg(ioc.unit, ioc.configError));
-            else if (ioc.loadState == QLatin1String("error")
-                     || ioc.loadState == QLatin1String("bad-setting"))
-                printWarning(prefix
-                             + tr("%1: systemd could not load the unit file (%2); see "
-                                  "'systemctl status %1'.")
-                                       .arg(ioc.unit, ioc.loadState));
-        }
+    if (m_inventoryOptions.reportErrors && m_inventoryOptions.warnAboutEveryIoc) {
+        for (const Ioc &ioc : target->inventory->iocs())
+            warnAboutConfig(ioc);
     }
     targetDone(target, true);
+}
+
+void Command::warnAboutConfig(const Ioc &ioc)
+{
+    const QString prefix = isMultiHost() ? ioc.host + QStringLiteral(": ") : QString();
+    if (!ioc.configError.isEmpty())
+        printWarning(prefix + tr("%1: %2").arg(ioc.unit, ioc.configError));
+    else if (ioc.loadState == QLatin1String("error")
+             || ioc.loadState == QLatin1String("bad-setting"))
+        printWarning(prefix
+                     + tr("%1: systemd could not load the unit file (%2); see "
+                          "'systemctl status %1'.")
+                               .arg(ioc.unit, ioc.loadState));
 }
 
 void Command::targetDone(Target *target, bool ok)
@@ -303,6 +306,11 @@ bool Command::resolve(const QStringList &words, bool single, QList<Ioc> *iocs, i
     if (result.isOk()) {
         *iocs = result.iocs;
         *exitCode = Success;
+        // About the IOCs named, not about every other one on the host.
+        if (m_inventoryOptions.reportErrors && !m_inventoryOptions.warnAboutEveryIoc) {
+            for (const Ioc &ioc : result.iocs)
+                warnAboutConfig(ioc);
+        }
         return true;
     }
     printError(result.errorString);

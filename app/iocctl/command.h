@@ -89,6 +89,8 @@ protected:
         bool includeUnitFiles = true;
         bool probeConsoles = false;
         bool reportErrors = true; // print errorOccurred() and config errors as warnings
+        // config errors of every IOC listed (ps), not only of those resolve() returns
+        bool warnAboutEveryIoc = false;
         bool activeOnly = false; // only units that are up (Inventory::setActiveOnly)
         bool listingOnly = false; // Inventory::DetailLevel::Listing
     };
@@ -98,6 +100,8 @@ protected:
     /// Resolves names/globs against the loaded inventory. On failure prints the error and
     /// returns false with *exitCode set (3 not found, 2 ambiguous/empty).
     bool resolve(const QStringList &words, bool single, QList<Ioc> *iocs, int *exitCode);
+    /// Prints the IOC's config error or unit-file load error, if any, as a warning.
+    void warnAboutConfig(const Ioc &ioc);
     /// resolve() of one word to an IOC whose procServ console can be reached now: running and
     /// with a known endpoint. Otherwise says why, finishes the command and returns false.
     bool resolveConsole(const QString &word, Ioc *ioc);

@@ -1,5 +1,6 @@
 #include "app/iocctl/command.h"
 #include "app/iocctl/iocctl.h"
+#include "core/ioc/ioc.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -30,6 +31,11 @@ static void loadTranslations(QCoreApplication &app)
 
 int main(int argc, char **argv)
 {
+    // Qt's D-Bus thread stops in an exit handler, and may still be reading a signal systemd
+    // sent just before; Qt's registry of custom types must outlive it, or that read warns
+    // "Trying to construct an instance of an invalid type" on stderr. Exit handlers run in
+    // the reverse order of creation: make the registry before anything makes the D-Bus thread.
+    qRegisterMetaType<Ioc>();
 #ifdef IOCDOCK_HAVE_TRANSLATIONS
     Q_INIT_RESOURCE(iocdock_translations);
 #endif

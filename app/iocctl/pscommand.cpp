@@ -109,6 +109,7 @@ int PsCommand::run(const QCommandLineParser &parser)
     // -q only needs names; everything else shows the IOC's own state from the banner.
     options.probeConsoles = !m_quiet;
     options.activeOnly = !m_all;
+    options.warnAboutEveryIoc = true;
     // The table and -q need a few properties per unit; JSON and templates may show any.
     options.listingOnly = (m_quiet || m_format.isEmpty() || m_format == QLatin1String("table"))
             && !filter.usesKey(QStringLiteral("enabled"));

@@ -2,6 +2,7 @@
 // translation for the locale and shows MainWindow.
 
 #include "core/hosts/host.h"
+#include "core/ioc/ioc.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
 #include "ui/iocfilterproxymodel.h"
 #include "ui/ioctablemodel.h"
@@ -38,6 +39,9 @@ static void loadTranslations(QApplication &app)
 
 int main(int argc, char *argv[])
 {
+    // Before anything starts Qt's D-Bus thread: its exit handler then runs before the custom
+    // type registry's, and a signal read while quitting does not warn about invalid types.
+    qRegisterMetaType<Ioc>();
     Q_INIT_RESOURCE(iocdock);
     Q_INIT_RESOURCE(iocdock_translations);
 

@@ -420,7 +420,9 @@ void TestIocctl::inspectStoppedUnloadedIoc()
                      .endsWith(QLatin1String("procServ")),
              qPrintable(run.out));
     QVERIFY(!idle.value(QStringLiteral("description")).toString().isEmpty());
-    QVERIFY2(!run.err.contains(QLatin1String("tstiocctl-idle")), qPrintable(run.err));
+    // Nothing on stderr: no warning about other IOCs (badargs is broken), no noise from Qt
+    // as iocctl exits while systemd still signals the unit's load and unload.
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
 }
 
 void TestIocctl::execDbl()
