@@ -570,8 +570,9 @@ void Inventory::handleRemoteFileRead(const QString &path, bool changed)
 {
     const QSet<QString> keys = m_keysByFile.value(path);
     for (const QString &key : keys) {
-        if (!m_iocs.contains(key)) {
+        if (!m_iocs.contains(key)) { // gone meanwhile, or not an IOC after all
             m_keysByFile[path].remove(key);
+            m_listingWaitsForFiles.remove(key);
             continue;
         }
         // Read the unit again with the file's new contents (the answer uses the cache).
