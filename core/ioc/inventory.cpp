@@ -874,6 +874,10 @@ void Inventory::handlePropertiesChanged(const QString &path, const QString &inte
     if (!m_announced.contains(key))
         return;
     emitChanged(key);
+    // A new procServ gets its own retries: those spent while the old one went away must not
+    // make its first moments (child not forked yet) show as "IOC shut down".
+    if (oldMainPid != ioc.mainPid)
+        m_probeAttempts.remove(key);
     const bool becameActive = oldActive != ioc.activeState && ioc.isActive();
     if (m_probeConsoles && ioc.isActive() && (becameActive || oldMainPid != ioc.mainPid)) {
         // procServ opens its console right after it starts; give it a moment.
