@@ -243,16 +243,24 @@ Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ
         <translation>Unbekannter oder nicht verfügbarer Kennzeichner %%%1 in „%2“</translation>
     </message>
     <message>
-        <source>line %1: invalid UTF-8, ignored</source>
-        <translation>Zeile %1: ungültiges UTF-8, ignoriert</translation>
+        <source>invalid UTF-8, ignored</source>
+        <translation>ungültiges UTF-8, ignoriert</translation>
     </message>
     <message>
-        <source>line %1: &quot;%2&quot; is not a valid variable name, ignored</source>
-        <translation>Zeile %1: „%2“ ist kein gültiger Variablenname, ignoriert</translation>
+        <source>&quot;%1&quot; is not a valid variable name, ignored</source>
+        <translation>„%1“ ist kein gültiger Variablenname, ignoriert</translation>
     </message>
     <message>
-        <source>line %1: &quot;%2&quot; has no &apos;=&apos;, ignored</source>
-        <translation>Zeile %1: „%2“ hat kein &apos;=&apos;, ignoriert</translation>
+        <source>&quot;%1&quot; has no &apos;=&apos;, ignored</source>
+        <translation>„%1“ hat kein &apos;=&apos;, ignoriert</translation>
+    </message>
+    <message>
+        <source>the quote %1 opened here is not closed: the value of %2 runs to the end of the file</source>
+        <translation>das hier geöffnete Anführungszeichen %1 wird nicht geschlossen: der Wert von %2 reicht bis zum Ende der Datei</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>

@@ -232,7 +232,8 @@ QMap<QChar, QString> unitSpecifiers(const QString &unitName, const QString &runt
     return s;
 }
 
-QMap<QString, QString> parseEnvironmentFile(const QByteArray &content, QString *error)
+QMap<QString, QString> parseEnvironmentFile(const QByteArray &content,
+                                            QList<EnvironmentFileProblem> *problemsOut)
 {
     // A transcription of systemd 252's parse_env_file_internal() state machine.
     enum State {
@@ -248,13 +249,14 @@ QMap<QString, QString> parseEnvironmentFile(const QByteArray &content, QString *
         CommentEscape
     };
     QMap<QString, QString> result;
-    QStringList problems;
+    QList<EnvironmentFileProblem> problems;
     QByteArray key;
     QByteArray value;
     int lastKeyWhitespace = -1;
     int lastValueWhitespace = -1;
     int line = 1;
     int keyLine = 1;
+    int quoteLine = 1;
     State state = PreKey;
     auto isWhitespace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     auto isNewline = [](char c) { return c == '\n' || c == '\r'; };
@@ -267,15 +269,15 @@ QMap<QString, QString> parseEnvironmentFile(const QByteArray &content, QString *
         const QString k = fromUtf8Strict(key, &keyOk);
         const QString v = fromUtf8Strict(value, &valueOk);
         if (!keyOk || !valueOk) {
-            problems.append(QCoreApplication::translate("CommandExpander",
-                                                        "line %1: invalid UTF-8, ignored")
-                                    .arg(keyLine));
+            problems.append(
+                    { keyLine,
+                      QCoreApplication::translate("CommandExpander", "invalid UTF-8, ignored") });
         } else if (!isValidEnvName(k)) {
-            problems.append(QCoreApplication::translate(
-                                    "CommandExpander",
-                                    "line %1: \"%2\" is not a valid variable name, ignored")
-                                    .arg(keyLine)
-                                    .arg(k));
+            problems.append(
+                    { keyLine,
+                      QCoreApplication::translate("CommandExpander",
+                                                  "\"%1\" is not a valid variable name, ignored")
+                              .arg(k) });
         } else {
             result.insert(k, v);
         }
@@ -302,10 +304,10 @@ QMap<QString, QString> parseEnvironmentFile(const QByteArray &content, QString *
             if (isNewline(c)) {
                 if (lastKeyWhitespace >= 0)
                     key.truncate(lastKeyWhitespace);
-                problems.append(QCoreApplication::translate("CommandExpander",
-                                                            "line %1: \"%2\" has no '=', ignored")
-                                        .arg(keyLine)
-                                        .arg(QString::fromUtf8(key)));
+                problems.append({ keyLine,
+                                  QCoreApplication::translate("CommandExpander",
+                                                              "\"%1\" has no '=', ignored")
+                                          .arg(QString::fromUtf8(key)) });
                 state = PreKey;
                 line += c == '\n' ? 1 : 0;
                 key.clear();
@@ -327,8 +329,10 @@ QMap<QString, QString> parseEnvironmentFile(const QByteArray &content, QString *
                 push();
             } else if (c == '\'') {
                 state = SingleQuote;
+                quoteLine = line;
             } else if (c == '"') {
                 state = DoubleQuote;
+                quoteLine = line;
             } else if (c == '\\') {
                 state = ValueEscape;
             } else if (!isWhitespace(c)) {
@@ -414,21 +418,48 @@ QMap<QString, QString> parseEnvironmentFile(const QByteArray &content, QString *
     case DoubleQuoteEscape:
         if (state == Value && lastValueWhitespace >= 0)
             value.truncate(lastValueWhitespace);
+        if (state == SingleQuote || state == DoubleQuote || state == DoubleQuoteEscape) {
+            // systemd takes the rest of the file as the value; almost surely a typo.
+            problems.append(
+                    { quoteLine,
+                      QCoreApplication::translate("CommandExpander",
+                                                  "the quote %1 opened here is not closed: the "
+                                                  "value of %2 runs to the end of the file")
+                              .arg(state == SingleQuote ? QStringLiteral("'")
+                                                        : QStringLiteral("\""))
+                              .arg(QString::fromUtf8(key).trimmed()) });
+        }
         push();
         break;
     case Key:
         if (lastKeyWhitespace >= 0)
             key.truncate(lastKeyWhitespace);
-        problems.append(QCoreApplication::translate("CommandExpander",
-                                                    "line %1: \"%2\" has no '=', ignored")
-                                .arg(keyLine)
-                                .arg(QString::fromUtf8(key)));
+        problems.append(
+                { keyLine,
+                  QCoreApplication::translate("CommandExpander", "\"%1\" has no '=', ignored")
+                          .arg(QString::fromUtf8(key)) });
         break;
     default:
         break;
     }
-    if (error)
-        *error = problems.join(QLatin1Char('\n'));
+    if (problemsOut)
+        *problemsOut = problems;
+    return result;
+}
+
+QMap<QString, QString> parseEnvironmentFile(const QByteArray &content, QString *error)
+{
+    QList<EnvironmentFileProblem> problems;
+    const QMap<QString, QString> result = parseEnvironmentFile(content, &problems);
+    if (error) {
+        QStringList lines;
+        for (const EnvironmentFileProblem &problem : problems) {
+            lines << QCoreApplication::translate("CommandExpander", "line %1: %2")
+                             .arg(problem.line)
+                             .arg(problem.message);
+        }
+        *error = lines.join(QLatin1Char('\n'));
+    }
     return result;
 }
 

@@ -23,6 +23,7 @@ private slots:
     void environmentFile_data();
     void environmentFile();
     void environmentFileProblems();
+    void environmentFileOpenQuote();
     void environmentList();
 };
 
@@ -286,6 +287,27 @@ void TestCommandExpander::environmentFileProblems()
              qPrintable(problems.at(0)));
     QVERIFY2(problems.at(1).contains(QLatin1String("line 3")), qPrintable(problems.at(1)));
     QVERIFY2(problems.at(4).contains(QLatin1String("UTF-8")), qPrintable(problems.at(4)));
+}
+
+void TestCommandExpander::environmentFileOpenQuote()
+{
+    // systemd takes everything after an open quote as the value (checked on systemd 252);
+    // the value is kept, and the user is told where the quote opened.
+    QList<EnvironmentFileProblem> problems;
+    const Env env = parseEnvironmentFile("A=1\nB=\"x\nC=2\n", &problems);
+    QCOMPARE(env,
+             (Env{ { QStringLiteral("A"), QStringLiteral("1") },
+                   { QStringLiteral("B"), QStringLiteral("x\nC=2\n") } }));
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.at(0).line, 2);
+    QVERIFY2(problems.at(0).message.contains(QLatin1String("not closed"))
+                     && problems.at(0).message.contains(QLatin1String("B")),
+             qPrintable(problems.at(0).message));
+
+    QString error;
+    parseEnvironmentFile("A='x y\n", &error);
+    QVERIFY2(error.startsWith(QLatin1String("line 1: the quote ' opened here is not closed")),
+             qPrintable(error));
 }
 
 void TestCommandExpander::environmentList()
