@@ -1,5 +1,6 @@
 #include "core/ioc/conventionconfig.h"
 
+#include "core/procserv/commandexpander.h"
 #include "core/procserv/procservcommand.h"
 
 #include <QDir>
@@ -30,9 +31,9 @@ bool isValidIocName(const QString &name)
             && name != QLatin1String("..") && !name.contains(QChar(0));
 }
 
-/// Reads a text file. Returns false with @p error set when it cannot be read or holds
-/// binary data; invalid UTF-8 is decoded with replacement characters and noted in @p error.
-bool readText(const QString &path, QString *text, QString *error)
+/// Reads a config file's bytes. Returns false with @p error set when it cannot be read, is too
+/// big or holds binary data.
+bool readBytes(const QString &path, QByteArray *data, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -47,8 +48,8 @@ bool readText(const QString &path, QString *text, QString *error)
                                               "too large for a config file");
         return false;
     }
-    const QByteArray data = file.read(kMaxFileSize);
-    const int nul = data.indexOf('\0');
+    *data = file.read(kMaxFileSize);
+    const int nul = data->indexOf('\0');
     if (nul >= 0) {
         *error = path + QLatin1String(": ")
                 + QCoreApplication::translate("ConventionConfigReader",
@@ -56,6 +57,13 @@ bool readText(const QString &path, QString *text, QString *error)
                           .arg(nul);
         return false;
     }
+    return true;
+}
+
+/// Decodes a config file's bytes: invalid UTF-8 gets replacement characters and a note in
+/// @p error.
+void decodeText(const QString &path, const QByteArray &data, QString *text, QString *error)
+{
     *text = QString::fromUtf8(data);
     // A replacement character that the bytes did not spell themselves marks invalid UTF-8.
     if (text->count(QChar::ReplacementCharacter) != data.count(QByteArrayLiteral("\xEF\xBF\xBD"))) {
@@ -63,6 +71,15 @@ bool readText(const QString &path, QString *text, QString *error)
         *error = at(path, text->left(bad).count(QLatin1Char('\n')) + 1)
                 + QCoreApplication::translate("ConventionConfigReader", "invalid UTF-8");
     }
+}
+
+/// Reads a text file: readBytes(), then decodeText().
+bool readText(const QString &path, QString *text, QString *error)
+{
+    QByteArray data;
+    if (!readBytes(path, &data, error))
+        return false;
+    decodeText(path, data, text, error);
     return true;
 }
 
@@ -254,12 +271,12 @@ bool interpolate(const QString &value, const QMap<QString, QString> &values, int
     return true;
 }
 
-// ---- KEY=VALUE files: shell fragments (manage-iocs) and systemd EnvironmentFiles --------
-
-enum class KeyValueSyntax {
-    Shell, // sourced by a shell: no spaces around '=', $VAR expansion, inline # comments
-    Environment // systemd EnvironmentFile=: spaces allowed, no expansion
-};
+// ---- KEY=VALUE files ------------------------------------------------------------------------
+// manage-iocs' NAME/config is a shell fragment (sourced): parsed here. epics-ioc-runner's
+// NAME.conf and FRIB's NAME/config are systemd EnvironmentFile= files: parsed by
+// parseEnvironmentFile(), systemd's own rules, so they mean what the unit that names them
+// gets (a second parser here disagreed with systemd on backslashes, "export", quotes after
+// text, comment continuations and CR line ends).
 
 struct KeyValueFile
 {
@@ -267,10 +284,12 @@ struct KeyValueFile
     QStringList errors;
 };
 
-KeyValueFile parseKeyValue(const QString &path, const QString &text, KeyValueSyntax syntax)
+/// A shell fragment of KEY=VALUE lines as a shell sourcing it would set them: no spaces around
+/// '=', quotes, backslashes, $VAR and ${VAR} of keys set before, inline # comments. Anything
+/// that would run a command is an error, never run.
+KeyValueFile parseShellAssignments(const QString &path, const QString &text)
 {
     KeyValueFile result;
-    const bool shell = syntax == KeyValueSyntax::Shell;
     const int n = text.size();
     int pos = 0;
     int line = 1;
@@ -315,7 +334,7 @@ KeyValueFile parseKeyValue(const QString &path, const QString &text, KeyValueSyn
             ++line;
             continue;
         }
-        if (peek() == QLatin1Char('#') || (!shell && peek() == QLatin1Char(';'))) {
+        if (peek() == QLatin1Char('#')) {
             skipLine();
             continue;
         }
@@ -333,8 +352,6 @@ KeyValueFile parseKeyValue(const QString &path, const QString &text, KeyValueSyn
                 ++pos;
             key = text.mid(keyStart, pos - keyStart);
         }
-        if (!shell)
-            skipBlanks();
         if (peek() != QLatin1Char('=') || !isIdentifier(key)) {
             const int lineStart = text.lastIndexOf(QLatin1Char('\n'), qMax(0, keyStart - 1)) + 1;
             int lineEnd = text.indexOf(QLatin1Char('\n'), keyStart);
@@ -348,8 +365,6 @@ KeyValueFile parseKeyValue(const QString &path, const QString &text, KeyValueSyn
             continue;
         }
         ++pos; // '='
-        if (!shell)
-            skipBlanks();
 
         QString value;
         bool ok = true;
@@ -397,7 +412,7 @@ KeyValueFile parseKeyValue(const QString &path, const QString &text, KeyValueSyn
                         pos += 2;
                         continue;
                     }
-                    if (d == QLatin1Char('$') && shell) {
+                    if (d == QLatin1Char('$')) {
                         expandVariable(&value);
                         continue;
                     }
@@ -416,11 +431,6 @@ KeyValueFile parseKeyValue(const QString &path, const QString &text, KeyValueSyn
                 continue;
             }
             if (isBlank(c) || c == QLatin1Char('\r')) {
-                if (!shell) {
-                    value += c;
-                    ++pos;
-                    continue;
-                }
                 skipBlanks();
                 if (pos < n && text.at(pos) != QLatin1Char('\n')
                     && text.at(pos) != QLatin1Char('#')) {
@@ -435,11 +445,11 @@ KeyValueFile parseKeyValue(const QString &path, const QString &text, KeyValueSyn
                 skipLine();
                 break;
             }
-            if (shell && c == QLatin1Char('$')) {
+            if (c == QLatin1Char('$')) {
                 expandVariable(&value);
                 continue;
             }
-            if (shell && c == QLatin1Char('\\') && pos + 1 < n) {
+            if (c == QLatin1Char('\\') && pos + 1 < n) {
                 value += text.at(pos + 1);
                 pos += 2;
                 continue;
@@ -450,10 +460,6 @@ KeyValueFile parseKeyValue(const QString &path, const QString &text, KeyValueSyn
         if (!ok) {
             skipLine();
             continue;
-        }
-        if (!shell) {
-            while (!value.isEmpty() && (isBlank(value.back()) || value.back() == QLatin1Char('\r')))
-                value.chop(1);
         }
         result.values.insert(key, value);
     }
@@ -614,17 +620,16 @@ ConventionConfig ConventionConfigReader::readIocRunner(const QString &name) cons
         const QString path = QDir(entry).filePath(name + QStringLiteral(".conf"));
         if (!QFileInfo::exists(path))
             continue;
-        config.file = path;
-        config.files << path;
-        QString text, error;
-        if (!readText(path, &text, &error)) {
+        QByteArray data;
+        QString error;
+        if (!readBytes(path, &data, &error)) {
+            config.file = path;
+            config.files << path;
             config.found = true;
             config.error = error;
             return config;
         }
-        if (looksLikeIni(text)) {
-            config.file.clear();
-            config.files.clear();
+        if (looksLikeIni(QString::fromUtf8(data))) {
             config.error =
                     path + QLatin1String(": ")
                     + QCoreApplication::translate(
@@ -633,8 +638,36 @@ ConventionConfig ConventionConfigReader::readIocRunner(const QString &name) cons
                             "file");
             continue;
         }
-        const KeyValueFile kv = parseKeyValue(path, text, KeyValueSyntax::Environment);
+        readEnvironmentFile(path, data, &config);
+        return config;
+    }
+    return config;
+}
+
+ConventionConfig ConventionConfigReader::readShellConfig(const QStringList &bases,
+                                                         const QString &name, bool shell) const
+{
+    ConventionConfig config;
+    for (const QString &base : bases) {
+        const QString path = QDir(base).filePath(name + QStringLiteral("/config"));
+        if (!QFileInfo::exists(path))
+            continue;
+        config.file = path;
+        config.files << path;
         config.found = true;
+        QByteArray data;
+        QString error;
+        if (!readBytes(path, &data, &error)) {
+            config.error = error;
+            return config;
+        }
+        if (!shell) {
+            readEnvironmentFile(path, data, &config);
+            return config;
+        }
+        QString text;
+        decodeText(path, data, &text, &error);
+        const KeyValueFile kv = parseShellAssignments(path, text);
         config.values = kv.values;
         QStringList errors = kv.errors;
         if (!error.isEmpty())
@@ -645,32 +678,18 @@ ConventionConfig ConventionConfigReader::readIocRunner(const QString &name) cons
     return config;
 }
 
-ConventionConfig ConventionConfigReader::readShellConfig(const QStringList &bases,
-                                                         const QString &name, bool expand) const
+void ConventionConfigReader::readEnvironmentFile(const QString &path, const QByteArray &data,
+                                                 ConventionConfig *config)
 {
-    ConventionConfig config;
-    for (const QString &base : bases) {
-        const QString path = QDir(base).filePath(name + QStringLiteral("/config"));
-        if (!QFileInfo::exists(path))
-            continue;
-        config.file = path;
-        config.files << path;
-        config.found = true;
-        QString text, error;
-        if (!readText(path, &text, &error)) {
-            config.error = error;
-            return config;
-        }
-        const KeyValueFile kv = parseKeyValue(
-                path, text, expand ? KeyValueSyntax::Shell : KeyValueSyntax::Environment);
-        config.values = kv.values;
-        QStringList errors = kv.errors;
-        if (!error.isEmpty())
-            errors.prepend(error);
-        config.error = errors.join(QLatin1Char('\n'));
-        return config;
-    }
-    return config;
+    config->file = path;
+    config->files = QStringList{ path };
+    config->found = true;
+    QList<EnvironmentFileProblem> problems;
+    config->values = parseEnvironmentFile(data, &problems);
+    QStringList errors;
+    for (const EnvironmentFileProblem &problem : problems)
+        errors << at(path, problem.line) + problem.message;
+    config->error = errors.join(QLatin1Char('\n'));
 }
 
 ConsoleEndpoint ConventionConfigReader::endpointFromSpec(const QString &spec)

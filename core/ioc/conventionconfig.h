@@ -52,8 +52,11 @@ public:
     ///   Python's ConfigParser.read() does); files that are not INI are skipped.
     /// - ioc-runner: the environment file NAME.conf in the procServ folders (IOC_PORT, IOC_CMD,
     ///   ...); an INI file there is procServUtils', not ioc-runner's.
-    /// - manage-iocs, frib: <base>/NAME/config, shell KEY=VALUE; quotes stripped, $VARS of
-    ///   earlier keys expanded (manage-iocs), never sourced.
+    /// - manage-iocs: <base>/NAME/config, shell KEY=VALUE; quotes stripped, $VARS of
+    ///   earlier keys expanded, never sourced.
+    /// - frib: <base>/NAME/config; ioc-runner's NAME.conf and this are EnvironmentFile= of
+    ///   their units, so they are read with systemd's rules (parseEnvironmentFile()): the
+    ///   values are what the IOC gets.
     /// - e3, generic (and unknown conventions): found = false, no error.
     ConventionConfig read(const QString &convention, const QString &iocName) const;
 
@@ -74,8 +77,13 @@ public:
 private:
     ConventionConfig readProcServUtils(const QString &name) const;
     ConventionConfig readIocRunner(const QString &name) const;
+    /// NAME/config under the first base that has one: a sourced shell fragment (@p shell,
+    /// manage-iocs) or a systemd EnvironmentFile= (FRIB).
     ConventionConfig readShellConfig(const QStringList &bases, const QString &name,
-                                     bool expand) const;
+                                     bool shell) const;
+    /// An EnvironmentFile= read by systemd's rules (parseEnvironmentFile()).
+    static void readEnvironmentFile(const QString &path, const QByteArray &data,
+                                    ConventionConfig *config);
 
     QStringList m_procServConfigDirs;
     QStringList m_iocSearchPath;

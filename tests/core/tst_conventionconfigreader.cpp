@@ -207,15 +207,35 @@ void TestConventionConfigReader::iocRunner_data()
                                            "runner-cam/control"),
                             QStringLiteral("IOC_USER=ioc-srv") }
             << QStringList();
+    // systemd reads the unterminated quote to the end of the file; the unit gets that value.
     QTest::newRow("malformed env file")
             << QStringLiteral("runner-bad") << true
             << d(QStringLiteral("procServ.d/runner-bad.conf"))
-            << QStringList{ QStringLiteral("IOC_PORT=unix:/run/procserv/runner-bad/control") }
+            << QStringList{ QStringLiteral("IOC_CMD=unterminated\n"),
+                            QStringLiteral("IOC_PORT=unix:/run/procserv/runner-bad/control") }
             << QStringList{
-                   QStringLiteral("$D/procServ.d/runner-bad.conf:2: expected KEY=VALUE, got "
-                                  "'this line is not an assignment'"),
-                   QStringLiteral("$D/procServ.d/runner-bad.conf:3: missing closing quote \" "
-                                  "for IOC_CMD")
+                   QStringLiteral("$D/procServ.d/runner-bad.conf:2: \"this line is not an "
+                                  "assignment\" has no '=', ignored"),
+                   QStringLiteral("$D/procServ.d/runner-bad.conf:3: the quote \" opened here is "
+                                  "not closed: the value of IOC_CMD runs to the end of the file")
+               };
+    // What systemd 252 gives a unit with this EnvironmentFile= (checked with
+    // `systemd-run --user --pipe -p EnvironmentFile=runner-systemd.conf env` in tools/sandbox):
+    // a comment goes on after a trailing backslash, "export" makes no valid name, an unquoted
+    // backslash escapes the next character, quotes after text are literal, CR ends a line.
+    // A shell would read several of these differently.
+    QTest::newRow("env file read as systemd reads it")
+            << QStringLiteral("runner-systemd") << true
+            << d(QStringLiteral("procServ.d/runner-systemd.conf"))
+            << QStringList{ QStringLiteral("CRLF=yes"), QStringLiteral("IOC_CHDIR=/opt/iocs/a b"),
+                            QStringLiteral("IOC_CMD=./st.cmd 'x'"),
+                            QStringLiteral("IOC_PORT=unix:/run/procserv/runner-systemd/control"),
+                            QStringLiteral("LAST=open\n") }
+            << QStringList{
+                   QStringLiteral("$D/procServ.d/runner-systemd.conf:3: \"export IOC_GROUP\" is "
+                                  "not a valid variable name, ignored"),
+                   QStringLiteral("$D/procServ.d/runner-systemd.conf:8: the quote \" opened here "
+                                  "is not closed: the value of LAST runs to the end of the file")
                };
     QTest::newRow("procServUtils' INI file of the same name")
             << QStringLiteral("motor") << false << QString() << QStringList()
@@ -302,12 +322,13 @@ void TestConventionConfigReader::shellConfig_data()
                                           QStringLiteral("PORT=4051"),
                                           QStringLiteral("USER=softioc") }
                           << QStringList();
+    // An EnvironmentFile= like ioc-runner's: systemd drops the line.
     QTest::newRow("FRIB: invalid UTF-8")
             << frib << QStringLiteral("fribbad") << true
             << d(QStringLiteral("etc-iocs/fribbad/config"))
-            << QStringList{ QStringLiteral("NAME=caf") + QChar(QChar::ReplacementCharacter),
-                            QStringLiteral("PORT=4051") }
-            << QStringList{ QStringLiteral("$D/etc-iocs/fribbad/config:2: invalid UTF-8") };
+            << QStringList{ QStringLiteral("PORT=4051") }
+            << QStringList{ QStringLiteral(
+                       "$D/etc-iocs/fribbad/config:2: invalid UTF-8, ignored") };
     QTest::newRow("FRIB: not looked up in manage-iocs' folders")
             << frib << QStringLiteral("shadow") << false << QString() << QStringList()
             << QStringList();

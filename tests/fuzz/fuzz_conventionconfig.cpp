@@ -5,7 +5,9 @@
 // NUL bytes into /procServ.conf and procServ.d/1.conf, 2.conf, ... (several files add to one
 // section); the others get one file, NULs included (a binary file is refused).
 // The files go to a private temporary folder; the reader is pointed only there.
+// ioc-runner's and FRIB's values must be exactly what systemd's EnvironmentFile= parser gives.
 #include "core/ioc/conventionconfig.h"
+#include "core/procserv/commandexpander.h"
 #include "core/procserv/procservcommand.h"
 #include "tests/fuzz/fuzzcommon.h"
 
@@ -103,6 +105,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         if (!config.found)
             FUZZ_CHECK(config.values.isEmpty());
+        // ioc-runner's and FRIB's files are EnvironmentFile= of their units: the values are
+        // what systemd gives the IOC (parseEnvironmentFile(), tested against systemd 252),
+        // not a second reading that could disagree with it.
+        const bool environmentFile =
+                convention == QLatin1String("ioc-runner") || convention == QLatin1String("frib");
+        if (environmentFile && config.found && !content.contains('\0')) {
+            FUZZ_CHECK(config.values
+                       == parseEnvironmentFile(content, static_cast<QString *>(nullptr)));
+        }
     }
     FUZZ_CHECK(sameConfig(config, reader.read(convention, name))); // reading changes nothing
 
