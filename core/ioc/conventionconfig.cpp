@@ -699,7 +699,10 @@ ConsoleEndpoint ConventionConfigReader::endpointFromSpec(const QString &spec)
     // 127.0.0.1 whatever interface is written. (An own parser here answered the interface,
     // accepted paths too long for a socket and misread unix:USER:GROUP:PERM:@NAME; found by
     // tests/fuzz/fuzz_conventionconfig.)
-    return ProcServCommand::parseEndpoint(spec.trimmed(), true, false, nullptr);
+    // Not trimmed: an EnvironmentFile= value reaches procServ as written (through ${VAR}), so
+    // a quoted "unix:/run/x\n" is a socket path ending in a newline, not /run/x (found by
+    // tests/fuzz/fuzz_conventionconfig once those values were read with systemd's rules).
+    return ProcServCommand::parseEndpoint(spec, true, false, nullptr);
 }
 
 ConsoleEndpoint ConventionConfigReader::consoleFromConfig(const QString &convention,
