@@ -726,7 +726,8 @@ ConsoleEndpoint ConventionConfigReader::consoleFromConfig(const QString &convent
         return endpointFromSpec(port);
     }
     if (convention == QLatin1String("ioc-runner")) {
-        const QString port = config.values.value(QStringLiteral("IOC_PORT")).trimmed();
+        // The unit passes --port=${IOC_PORT}: procServ gets the value as written.
+        const QString port = config.values.value(QStringLiteral("IOC_PORT"));
         if (port.isEmpty())
             return unixSocket(runtimeDir + QStringLiteral("/procserv/") + iocName
                               + QStringLiteral("/control"));

@@ -459,6 +459,10 @@ void TestConventionConfigReader::consoleFromConfig_data()
             << QStringList{ QStringLiteral(
                        "IOC_PORT=unix:ioc-srv:ioc:0660:/run/procserv/cam/control") }
             << run << QStringLiteral("unix:/run/procserv/cam/control");
+    // --port=${IOC_PORT} gives procServ "  ", not a port: no default socket to guess at.
+    QTest::newRow("ioc-runner blank port")
+            << ir << QStringLiteral("cam") << QStringList{ QStringLiteral("IOC_PORT=  ") } << run
+            << QString();
     QTest::newRow("ioc-runner default")
             << ir << QStringLiteral("cam") << QStringList() << QStringLiteral("/run/user/1000")
             << QStringLiteral("unix:/run/user/1000/procserv/cam/control");
