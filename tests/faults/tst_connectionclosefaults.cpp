@@ -46,6 +46,8 @@ private slots:
     void disconnectUnderPrivateSocketReads();
     void pingTimeoutUnderBusReads();
     void inventoryDeletedFirstThenDisconnect();
+    void changeAroundReconnectReachesTheRow_data();
+    void changeAroundReconnectReachesTheRow();
 
 private:
     /// A connected host on the sandbox's user manager and a ready Inventory on it.
@@ -280,6 +282,71 @@ void TestConnectionCloseFaults::inventoryDeletedFirstThenDisconnect()
     checkNoWatcherSurvives(again, name);
     QCOMPARE(m_host->state(), Host::State::Disconnected);
     QVERIFY(freezeManager(false));
+}
+
+void TestConnectionCloseFaults::changeAroundReconnectReachesTheRow_data()
+{
+    QTest::addColumn<bool>("beforeResubscribe");
+    QTest::newRow("stopped before the Inventory subscribes again") << true;
+    QTest::newRow("stopped after its Subscribe and listing went out") << false;
+}
+
+// A host lost and back (the manager frozen: the Ping goes unanswered, the bus still takes the
+// new connection), and the IOC stopped at a forced point of the Inventory's re-subscription:
+// before the Inventory has sent anything on the new connection, or once its Subscribe and
+// listing wait at the manager. Either way the row must end up showing the stop, and then the
+// start after it (issue 10: a row stayed stale after an SSH host came back).
+void TestConnectionCloseFaults::changeAroundReconnectReachesTheRow()
+{
+    QFETCH(bool, beforeResubscribe);
+    const QString unit = unitOf(s_ioc);
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
+    m_host.reset(Host::fromSpec(QStringLiteral("user")));
+    m_host->setAutoReconnect(true);
+    m_host->connectToManager();
+    QTRY_COMPARE_WITH_TIMEOUT(m_host->state(), Host::State::Connected, 30000);
+    QObject scope;
+    int stops = 0;
+    bool stopped = false;
+    // Connected before the Inventory connects its own handler, so it runs first: the stop
+    // is done before the Inventory learns that the host is back.
+    QObject::connect(m_host.get(), &Host::stateChanged, &scope, [&](Host::State state) {
+        if (!beforeResubscribe || state != Host::State::Connected || !m_frozen)
+            return;
+        ++stops;
+        freezeManager(false);
+        stopped = m_sandbox.systemctl({ QStringLiteral("stop"), unit });
+    });
+    QVERIFY(startInventory());
+    QCOMPARE(m_row.activeState, QStringLiteral("active"));
+    const QString key = m_row.key();
+
+    bool lost = false;
+    QObject::connect(m_host.get(), &Host::stateChanged, &scope, [&](Host::State state) {
+        if (state == Host::State::Failed && m_host->failure() == Host::Failure::Lost)
+            lost = true;
+    });
+    QVERIFY(freezeManager(true));
+    QTRY_VERIFY_WITH_TIMEOUT(lost, 60000);
+    // The bus answers: the host is back at once, on a manager that cannot answer yet.
+    QTRY_COMPARE_WITH_TIMEOUT(m_host->state(), Host::State::Connected, 60000);
+    if (!beforeResubscribe) {
+        QVERIFY(m_frozen);
+        // The Inventory's Subscribe and ListUnits wait at the frozen manager.
+        const QString name = m_host->manager()->connection().name();
+        QTRY_VERIFY_WITH_TIMEOUT(SystemdManager::liveCalls(name) >= 2, 30000);
+        ++stops;
+        QVERIFY(freezeManager(false));
+        stopped = m_sandbox.systemctl({ QStringLiteral("stop"), unit });
+    }
+    QCOMPARE(stops, 1);
+    QVERIFY(stopped);
+    QCOMPARE(m_sandbox.unitProperty(unit, QStringLiteral("ActiveState")),
+             QStringLiteral("inactive"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_inventory->ioc(key).activeState, QStringLiteral("inactive"), 30000);
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
+    QTRY_COMPARE_WITH_TIMEOUT(m_inventory->ioc(key).activeState, QStringLiteral("active"), 30000);
+    QCOMPARE(m_host->state(), Host::State::Connected);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionCloseFaults)
