@@ -146,7 +146,9 @@ private:
     void fail(Failure failure, const QString &message);
     void handleLost(const QString &message);
     void checkAlive();
+    /// Destroys the manager (and so every watcher of a call on the connections), then closes them.
     void dropConnection();
+    static void closeConnections(const QString &name, bool peer);
     QStringList unixForwardCommands(const QString &remotePath, QStringList *cleanup,
                                     QString *localPath) const;
 

@@ -103,6 +103,35 @@ QVariant propertyValue(const QDBusMessage &reply)
     return reply.arguments().value(0).value<QDBusVariant>().variant();
 }
 
+// Live watchers per connection name (SystemdManager::liveCalls()). Managers and their watchers
+// live in the main thread.
+QHash<QString, int> &liveCallCounts()
+{
+    static QHash<QString, int> counts;
+    return counts;
+}
+
+// The only kind of watcher SystemdManager makes: it counts itself per connection while it lives.
+class CountedWatcher : public QDBusPendingCallWatcher
+{
+public:
+    CountedWatcher(const QDBusPendingCall &call, const QString &connectionName, QObject *parent)
+        : QDBusPendingCallWatcher(call, parent)
+        , m_connectionName(connectionName)
+    {
+        ++liveCallCounts()[m_connectionName];
+    }
+    ~CountedWatcher() override
+    {
+        auto it = liveCallCounts().find(m_connectionName);
+        if (it != liveCallCounts().end() && --it.value() <= 0)
+            liveCallCounts().erase(it);
+    }
+
+private:
+    QString m_connectionName;
+};
+
 quint64 counter(const QDBusMessage &reply)
 {
     if (reply.type() != QDBusMessage::ReplyMessage)
@@ -142,6 +171,7 @@ SystemdManager::SystemdManager(const QDBusConnection &connection, QObject *paren
     : QObject(parent)
     , m_connection(connection)
     , m_peer(QString())
+    , m_calls(new QObject(this))
 {
     registerSystemdTypes();
     // QtDBus resolves a well-known name with a *blocking* GetNameOwner when a proxy is made for it
@@ -167,7 +197,16 @@ SystemdManager::SystemdManager(const QDBusConnection &connection, QObject *paren
     });
 }
 
-SystemdManager::~SystemdManager() = default;
+SystemdManager::~SystemdManager()
+{
+    // Every watcher goes now, while both connections are still open (see the class comment).
+    delete m_calls;
+}
+
+int SystemdManager::liveCalls(const QString &connectionName)
+{
+    return liveCallCounts().value(connectionName);
+}
 
 QDBusConnection SystemdManager::connection() const
 {
@@ -615,6 +654,16 @@ void SystemdManager::reload(QObject *context, std::function<void(const QString &
                   });
 }
 
+void SystemdManager::ping(int timeoutMs, QObject *context,
+                          std::function<void(const QDBusError &error)> done)
+{
+    const QDBusMessage message = QDBusMessage::createMethodCall(
+            serviceName(), managerPath(), QStringLiteral("org.freedesktop.DBus.Peer"),
+            QStringLiteral("Ping"));
+    track(send(message, timeoutMs), m_connection, context,
+          [done = std::move(done)](const QDBusMessage &reply) { done(QDBusError(reply)); });
+}
+
 QDBusMessage SystemdManager::modifyingCall(const QString &method) const
 {
     QDBusMessage message = QDBusMessage::createMethodCall(serviceName(), managerPath(),
@@ -797,25 +846,41 @@ void SystemdManager::handleSignal(const QDBusMessage &message)
     }
 }
 
+void SystemdManager::track(const QDBusPendingCall &call, const QDBusConnection &connection,
+                           QObject *context, std::function<void(const QDBusMessage &reply)> handler)
+{
+    // The one place that makes a watcher: a child of m_calls, so it dies with this manager, before
+    // the connection closes (the class comment). The handler runs only while the context lives;
+    // a watcher whose context died first stays until its call answers or this manager goes.
+    auto *watcher = new CountedWatcher(call, connection.name(), m_calls);
+    const QPointer<QObject> guard(context);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+            [guard, handler = std::move(handler)](QDBusPendingCallWatcher *finished) {
+                finished->deleteLater();
+                if (guard)
+                    handler(finished->reply());
+            });
+}
+
 void SystemdManager::watch(const QDBusPendingCall &call, QObject *context,
                            std::function<void(const QDBusMessage &reply)> handler)
 {
-    // The watcher belongs to the context: if the context dies first, so does the watcher, and the
-    // handler never runs. The connection's receiver is this manager, so a dead manager calls nothing.
     // A call on a dead connection never finishes (QtDBus gives a pending call without a reply): answer at once.
     const QDBusPendingCall answerable = m_connection.isConnected()
             ? call
             : QDBusPendingCall::fromError(
                     QDBusError(QDBusError::Disconnected, m_connection.lastError().message()));
-    auto *watcher = new QDBusPendingCallWatcher(answerable, context);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this, handler = std::move(handler)](QDBusPendingCallWatcher *finished) {
-                finished->deleteLater();
-                const QDBusMessage reply = finished->reply();
-                if (reply.type() == QDBusMessage::ErrorMessage)
-                    noteError(QDBusError(reply));
-                handler(reply);
-            });
+    // A lost connection is noted even when the context is gone; the handler comes last, and not
+    // at all when a receiver of connectionLost() deleted this manager.
+    const QPointer<QObject> guard(context);
+    track(answerable, m_connection, this,
+          [this, guard, handler = std::move(handler)](const QDBusMessage &reply) {
+              const QPointer<SystemdManager> self(this);
+              if (reply.type() == QDBusMessage::ErrorMessage)
+                  noteError(QDBusError(reply));
+              if (self && guard)
+                  handler(reply);
+          });
 }
 
 void SystemdManager::watchRead(const QDBusMessage &message, QObject *context,
@@ -829,24 +894,23 @@ void SystemdManager::watchRead(const QDBusMessage &message, QObject *context,
     QDBusMessage direct = QDBusMessage::createMethodCall(QString(), message.path(),
                                                          message.interface(), message.member());
     direct.setArguments(message.arguments());
-    auto *watcher = new QDBusPendingCallWatcher(m_peer.asyncCall(direct), context);
-    QPointer<QObject> guard(context);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this, message, guard,
-             handler = std::move(handler)](QDBusPendingCallWatcher *finished) {
-                finished->deleteLater();
-                const QDBusMessage reply = finished->reply();
-                if (reply.type() == QDBusMessage::ErrorMessage && !m_peer.isConnected()) {
-                    // The private socket closed under the call: ask the bus instead.
-                    qCDebug(lcSystemd) << "private socket closed; reading over the bus";
-                    if (guard)
-                        watch(send(message), guard.data(), handler);
-                    return;
-                }
-                if (reply.type() == QDBusMessage::ErrorMessage)
-                    noteError(QDBusError(reply));
-                handler(reply);
-            });
+    const QPointer<QObject> guard(context);
+    track(m_peer.asyncCall(direct), m_peer, this,
+          [this, message, guard, handler = std::move(handler)](const QDBusMessage &reply) {
+              if (!guard)
+                  return;
+              if (reply.type() == QDBusMessage::ErrorMessage && !m_peer.isConnected()) {
+                  // The private socket closed under the call: ask the bus instead.
+                  qCDebug(lcSystemd) << "private socket closed; reading over the bus";
+                  watch(send(message), guard.data(), handler);
+                  return;
+              }
+              const QPointer<SystemdManager> self(this);
+              if (reply.type() == QDBusMessage::ErrorMessage)
+                  noteError(QDBusError(reply));
+              if (self && guard)
+                  handler(reply);
+          });
 }
 
 QDBusPendingCall SystemdManager::send(const QDBusMessage &message, int timeoutMs)

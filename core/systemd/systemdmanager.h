@@ -51,6 +51,13 @@ struct UnitDetails
 
 /// The systemd manager (org.freedesktop.systemd1) on one D-Bus connection: system bus, user bus or any
 /// address. Every call is asynchronous; each callback runs in the event loop only while its context lives.
+///
+/// Lifetime contract (DESIGN.md §11): Qt 5.15 deletes the unfinished pending calls of a connection
+/// that *we* close, and a QDBusPendingCallWatcher that outlives that close writes to freed memory
+/// when it is destroyed. So every call sent on this manager's connections (the bus and the private
+/// socket) is watched by a watcher that this manager creates and owns; callers never hold one, they
+/// get context-guarded callbacks. Destroying the manager destroys every watcher. Whoever closes one
+/// of its connections (Host) must destroy the manager first; liveCalls() tells what is still in flight.
 class SystemdManager : public QObject
 {
     Q_OBJECT
@@ -122,6 +129,14 @@ public:
 
     /// daemon-reload: re-reads all unit files. Allows interactive authorization.
     void reload(QObject *context, std::function<void(const QString &error)> done);
+    /// org.freedesktop.DBus.Peer.Ping of the manager on the bus, bounded by @p timeoutMs; @p done
+    /// gets the error (NoError when it answered). Not counted by connectionLost(): the caller
+    /// decides what a missing answer means.
+    void ping(int timeoutMs, QObject *context, std::function<void(const QDBusError &error)> done);
+
+    /// Watchers of calls on the connection named @p connectionName that are still alive, of every
+    /// SystemdManager (main thread only). Must be 0 before that connection is closed.
+    static int liveCalls(const QString &connectionName);
 
     /// A clear, translated sentence for a D-Bus error.
     static QString describeError(const QDBusError &error);
@@ -173,6 +188,8 @@ private:
                        std::function<void(const QDBusMessage &reply)> handler);
     void handleJobRemoved(uint id, const QDBusObjectPath &job, const QString &unit,
                           const QString &result);
+    void track(const QDBusPendingCall &call, const QDBusConnection &connection, QObject *context,
+               std::function<void(const QDBusMessage &reply)> handler);
     void watch(const QDBusPendingCall &call, QObject *context,
                std::function<void(const QDBusMessage &reply)> handler);
     QDBusPendingCall send(const QDBusMessage &message, int timeoutMs = -1);
@@ -190,6 +207,7 @@ private:
 
     QDBusConnection m_connection;
     QDBusConnection m_peer; ///< systemd's private socket, or not connected
+    QObject *m_calls; ///< parent of every watcher of a call of this manager (see the class comment)
     Systemd1Manager *m_proxy = nullptr; ///< bound to m_owner; null while systemd is not on the bus
     QString m_owner; ///< unique bus name of org.freedesktop.systemd1
     bool m_ownerKnown = false;
