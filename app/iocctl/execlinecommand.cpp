@@ -100,7 +100,11 @@ void ExecLineCommand::addOptions(QCommandLineParser &parser)
 QString ExecLineCommand::helpEpilog() const
 {
     return tr("The line is sent with a carriage return, as the Enter key does. Lines with "
-              "control characters are refused (exit code 2): use 'attach' for those.");
+              "control characters are refused (exit code 2): use 'attach' for those.\n"
+              "Into a pipe or file the reply passes byte for byte; on a terminal, sequences that "
+              "would act on the terminal are dropped and control characters and invalid UTF-8 "
+              "are shown as ^@ and \\xff. When the IOC process exits meanwhile, exec says so "
+              "at once (exit code 1).");
 }
 
 int ExecLineCommand::findControlCharacter(const QString &line)
