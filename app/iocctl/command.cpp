@@ -54,6 +54,9 @@ int Command::execute(const QStringList &args)
                                         tr("Show this help and exit."));
     parser.addOption(helpOption);
     addOptions(parser);
+    // Host options may follow the command too (`iocctl ps --user`), as systemctl takes them;
+    // after "--" they are arguments like any other word.
+    HostOptions::addTo(parser);
 
     if (!parser.parse(args)) {
         printError(parser.errorText());
@@ -69,12 +72,28 @@ int Command::execute(const QStringList &args)
         if (!epilog.isEmpty())
             out() << Qt::endl << epilog << Qt::endl;
         out() << Qt::endl
+              << tr("Host options (--user, --system, -H HOST, --hosts FILE, --bus ADDRESS, "
+                    "--connect-timeout SECONDS; see 'iocctl --help') may come before or after "
+                    "the command.")
+              << Qt::endl;
+        out() << Qt::endl
               << tr("Exit codes: 0 success, 1 an action failed, 2 usage error or bad input, "
                     "3 IOC not found, 4 connection or permission problem, 5 timeout.")
               << Qt::endl;
         out().flush();
         return Success;
     }
+    QString hostError;
+    if (!m_hostOptions.takeFrom(parser, &hostError)) {
+        printError(hostError);
+        return UsageError;
+    }
+    m_hostSpecs = m_hostOptions.specs(&hostError);
+    if (m_hostSpecs.isEmpty()) {
+        printError(hostError);
+        return UsageError;
+    }
+    m_connectTimeout = m_hostOptions.connectTimeout();
     const int code = run(parser);
     if (code != Pending)
         m_finished = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/iocctl/hostoptions.h"
 #include "core/hosts/host.h"
 #include "core/ioc/ioc.h"
 #include "core/systemd/systemdmanager.h" // host.h returns QPointer<SystemdManager> inline
@@ -41,14 +42,12 @@ public:
     QString description() const { return m_description; }
 
     void setOutput(QTextStream *out, QTextStream *err);
-    /// Host::fromSpec() spec of the manager to talk to ("system", "user", "bus:…", host).
-    void setHostSpec(const QString &spec) { m_hostSpecs = QStringList{ spec }; }
-    /// Several managers at once: each connects in parallel; a host that fails is reported
-    /// and the others go on (the exit code is then 4 even if the rest succeeded).
-    void setHostSpecs(const QStringList &specs) { m_hostSpecs = specs; }
+    /// The host options given before the command name; those after it are added to them.
+    /// Each host connects in parallel; a host that fails is reported and the others go on
+    /// (the exit code is then 4 even if the rest succeeded).
+    void setHostOptions(const HostOptions &options) { m_hostOptions = options; }
+    /// The Host::fromSpec() specs of the managers to talk to, once execute() parsed them.
     QStringList hostSpecs() const { return m_hostSpecs; }
-    /// Seconds to wait for the manager and the IOC list before giving up (exit code 5).
-    void setConnectTimeout(int seconds) { m_connectTimeout = seconds; }
 
     /// @p args starts with the command name. Returns an exit code, or Pending.
     int execute(const QStringList &args);
@@ -121,8 +120,9 @@ private:
 
     QString m_name;
     QString m_description;
+    HostOptions m_hostOptions;
     QStringList m_hostSpecs{ QStringLiteral("system") };
-    int m_connectTimeout = 60;
+    int m_connectTimeout = HostOptions::DefaultConnectTimeout; // seconds
     QTextStream *m_out = nullptr;
     QTextStream *m_err = nullptr;
     QTextStream m_stdout;

@@ -2,10 +2,67 @@
 
 #include "core/ioc/inventory.h"
 #include "core/procserv/consolesession.h"
+#include "core/procserv/terminalsanitizer.h"
+
+#include <QRegularExpression>
+
+#include <cerrno>
+#include <unistd.h>
 
 namespace {
 
 const int kBannerQuietMs = 1000;
+
+// The length of the valid UTF-8 sequence at @p i of @p bytes (a byte >= 0x80), 0 if invalid:
+// no overlong forms, no surrogates, nothing above U+10FFFF (as a terminal decodes it).
+int utf8SequenceLength(const QByteArray &bytes, qsizetype i)
+{
+    const auto at = [&bytes](qsizetype k) { return static_cast<unsigned char>(bytes.at(k)); };
+    const unsigned char lead = at(i);
+    int length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) {
+        length = 2;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+        length = 3;
+        if (lead == 0xe0)
+            low = 0xa0; // overlong
+        else if (lead == 0xed)
+            high = 0x9f; // surrogates
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+        length = 4;
+        if (lead == 0xf0)
+            low = 0x90; // overlong
+        else if (lead == 0xf4)
+            high = 0x8f; // above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (i + length > bytes.size())
+        return 0;
+    for (int k = 1; k < length; ++k) {
+        const unsigned char c = at(i + k);
+        if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xbf))
+            return 0;
+    }
+    return length;
+}
+
+// "Normal exit status = 0" / "The process was killed by signal 9", as procServ says it.
+QString describeExit(const QString &reason)
+{
+    static const QRegularExpression status(QStringLiteral("exit status = (-?\\d+)"));
+    static const QRegularExpression signal(QStringLiteral("killed by signal (\\d+)"));
+    QRegularExpressionMatch m;
+    if ((m = status.match(reason)).hasMatch())
+        return ExecLineCommand::tr("exited (status %1)").arg(m.captured(1));
+    if ((m = signal.match(reason)).hasMatch())
+        return ExecLineCommand::tr("was killed by signal %1").arg(m.captured(1));
+    if (!reason.isEmpty())
+        return ExecLineCommand::tr("exited (%1)").arg(reason);
+    return ExecLineCommand::tr("exited");
+}
 
 } // namespace
 
@@ -43,7 +100,11 @@ void ExecLineCommand::addOptions(QCommandLineParser &parser)
 QString ExecLineCommand::helpEpilog() const
 {
     return tr("The line is sent with a carriage return, as the Enter key does. Lines with "
-              "control characters are refused (exit code 2): use 'attach' for those.");
+              "control characters are refused (exit code 2): use 'attach' for those.\n"
+              "Into a pipe or file the reply passes byte for byte; on a terminal, sequences that "
+              "would act on the terminal are dropped and control characters and invalid UTF-8 "
+              "are shown as ^@ and \\xff. When the IOC process exits meanwhile, exec says so "
+              "at once (exit code 1).");
 }
 
 int ExecLineCommand::findControlCharacter(const QString &line)
@@ -66,20 +127,87 @@ bool ExecLineCommand::isComplete(const QByteArray &raw, const QString &prompt)
     return start > 0 && raw.at(start - 1) == '\n';
 }
 
-QString ExecLineCommand::cleanReply(const QByteArray &raw, const QString &line,
-                                    const QString &prompt)
+QByteArray ExecLineCommand::cleanReply(const QByteArray &raw, const QString &line,
+                                       const QString &prompt)
 {
-    QString text = QString::fromUtf8(raw);
-    text.remove(QLatin1Char('\r'));
-    if (!prompt.isEmpty() && text.endsWith(prompt))
-        text.chop(prompt.size());
+    // procServ's pty turned each LF the IOC wrote into CR LF; a lone CR is the IOC's own.
+    QByteArray text = raw;
+    text.replace("\r\n", "\n");
+    const QByteArray p = prompt.toUtf8();
+    if (!p.isEmpty() && text.endsWith(p))
+        text.chop(p.size());
     // The echo: the first line, when it ends with what we sent (a readline IOC may redraw
     // its prompt in front of it).
-    const int newline = static_cast<int>(text.indexOf(QLatin1Char('\n')));
-    const QString first = newline < 0 ? text : text.left(newline);
-    if (first.trimmed().endsWith(line.trimmed()))
-        text = newline < 0 ? QString() : text.mid(newline + 1);
+    const qsizetype newline = text.indexOf('\n');
+    const QByteArray first = newline < 0 ? text : text.left(newline);
+    if (first.trimmed().endsWith(line.toUtf8().trimmed()))
+        text = newline < 0 ? QByteArray() : text.mid(newline + 1);
     return text;
+}
+
+QByteArray ExecLineCommand::makeVisible(const QByteArray &bytes)
+{
+    QByteArray out;
+    out.reserve(bytes.size());
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char ch = bytes.at(i);
+        const auto c = static_cast<unsigned char>(ch);
+        const bool sequence = c == 0x1b && i + 1 < bytes.size() && bytes.at(i + 1) >= 0x20
+                && bytes.at(i + 1) < 0x7f;
+        if (c == '\t' || c == '\n' || c == '\r' || c == '\b' || c == 0x07 || sequence) {
+            out.append(ch); // the sanitizer decides about escape sequences
+        } else if (c < 0x20) {
+            out.append('^').append(static_cast<char>(c + 0x40)); // NUL is ^@
+        } else if (c == 0x7f) {
+            out.append("^?");
+        } else if (c < 0x80) {
+            out.append(ch);
+        } else if (const int length = utf8SequenceLength(bytes, i)) {
+            out.append(bytes.constData() + i, length);
+            i += length - 1;
+        } else {
+            out.append("\\x").append(QByteArray::number(c, 16).rightJustified(2, '0'));
+        }
+    }
+    return out;
+}
+
+QByteArray ExecLineCommand::forTerminal(const QByteArray &reply)
+{
+    TerminalSanitizer sanitizer;
+    return sanitizer.filter(makeVisible(reply));
+}
+
+QByteArray ExecLineCommand::withoutProcServLines(const QByteArray &reply)
+{
+    QByteArray out;
+    qsizetype start = 0;
+    while (start < reply.size()) {
+        qsizetype end = reply.indexOf('\n', start);
+        end = end < 0 ? reply.size() : end + 1;
+        const QByteArray lineBytes = reply.mid(start, end - start);
+        if (!lineBytes.startsWith("@@@"))
+            out += lineBytes;
+        start = end;
+    }
+    return out;
+}
+
+void ExecLineCommand::writeReply(const QByteArray &reply)
+{
+    // Our own buffered text must not come after the reply.
+    out().flush();
+    const QByteArray data = ::isatty(STDOUT_FILENO) ? forTerminal(reply) : reply;
+    qsizetype done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(STDOUT_FILENO, data.constData() + done,
+                                  static_cast<size_t>(data.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        done += n;
+    }
 }
 
 int ExecLineCommand::run(const QCommandLineParser &parser)
@@ -139,6 +267,8 @@ void ExecLineCommand::connectConsole()
                 tr("The console of %1 closed before the reply was complete.").arg(m_ioc.name));
     });
     connect(m_session, &ConsoleSession::bannerReceived, this, &ExecLineCommand::handleBannerDone);
+    connect(m_session, &ConsoleSession::childStateChanged, this,
+            &ExecLineCommand::handleChildStateChanged);
     m_session->setAutoReconnect(false);
     m_timeout.start(m_timeoutSeconds * 1000);
     m_session->open();
@@ -156,7 +286,7 @@ void ExecLineCommand::handleData(const QByteArray &data)
     }
     m_reply += data;
     if (isComplete(m_reply, m_prompt)) {
-        out() << cleanReply(m_reply, m_line, m_prompt);
+        writeReply(cleanReply(m_reply, m_line, m_prompt));
         end(Success);
     }
 }
@@ -174,6 +304,7 @@ void ExecLineCommand::handleBannerDone()
         return;
     }
     m_sent = true;
+    m_childPidAtSend = m_session->tracker().childPid();
     m_session->send(m_line.toUtf8() + '\r');
 }
 
@@ -188,15 +319,61 @@ void ExecLineCommand::handleTimeout()
                     .arg(m_ioc.name));
         return;
     }
-    const QString partial = cleanReply(m_reply, m_line, QString());
-    out() << partial;
-    if (!partial.isEmpty() && !partial.endsWith(QLatin1Char('\n')))
-        out() << Qt::endl;
+    QByteArray partial = cleanReply(m_reply, m_line, QString());
+    if (!partial.isEmpty() && !partial.endsWith('\n'))
+        partial += '\n';
+    writeReply(partial);
     end(TimedOut,
         tr("Timed out after %n second(s) waiting for the prompt \"%1\" (if %2 "
            "uses another prompt, pass it with --prompt).",
            nullptr, m_timeoutSeconds)
                 .arg(m_prompt, m_ioc.name));
+}
+
+void ExecLineCommand::handleChildStateChanged()
+{
+    if (!m_sent || isFinished())
+        return;
+    // procServ says what happened to its child: "@@@ Received a sigChild ...", then a restart
+    // (perhaps in the same read: a new PID) or "SHUT DOWN". No prompt is coming from it.
+    const ProcServStateTracker &tracker = m_session->tracker();
+    const bool restarted = m_childPidAtSend != 0 && tracker.childPid() != 0
+            && tracker.childPid() != m_childPidAtSend;
+    if (tracker.childState() != ChildState::ShutDown && !restarted)
+        return;
+    // What the IOC printed before it went; procServ starts its report with a newline of its
+    // own and "@@@ @@@ @@@ @@@ @@@".
+    QByteArray partial = cleanReply(m_reply, m_line, QString());
+    const qsizetype report = partial.indexOf("\n@@@ ");
+    partial = report >= 0 ? partial.left(report) : withoutProcServLines(partial);
+    if (::isatty(STDOUT_FILENO) && !partial.isEmpty() && !partial.endsWith('\n'))
+        partial += '\n';
+    writeReply(partial);
+    const QString exited = describeExit(tracker.lastExitReason());
+    QString next;
+    if (tracker.childState() == ChildState::Running && tracker.childPid() != 0) {
+        next = tr("procServ restarted it (PID %1)").arg(tracker.childPid());
+    } else {
+        switch (tracker.autoRestart()) {
+        case AutoRestart::On:
+            next = tr("procServ restarts it (auto restart is ON)");
+            break;
+        case AutoRestart::Off:
+            next = tr("it stays shut down (procServ's auto restart is OFF)");
+            break;
+        case AutoRestart::OneShot:
+            next = tr("procServ ends too (auto restart is ONESHOT)");
+            break;
+        case AutoRestart::Unknown:
+            break;
+        }
+    }
+    end(ActionFailed,
+        next.isEmpty() ? tr("The IOC process of %1 %2 after the command was sent; no prompt "
+                            "follows.")
+                                 .arg(m_ioc.name, exited)
+                       : tr("The IOC process of %1 %2 after the command was sent; %3.")
+                                 .arg(m_ioc.name, exited, next));
 }
 
 void ExecLineCommand::end(int code, const QString &message)

@@ -16,11 +16,22 @@ public:
 
     /// The first control character (or DEL) in @p line, or -1 when there is none.
     static int findControlCharacter(const QString &line);
-    /// The reply as printed: CRs removed, the echoed @p line and the trailing @p prompt
-    /// stripped. @p raw is everything received after the line was sent.
-    static QString cleanReply(const QByteArray &raw, const QString &line, const QString &prompt);
+    /// The reply as the IOC printed it: the pty's CR LF turned back into LF, the echoed
+    /// @p line and the trailing @p prompt stripped. @p raw is everything received after the
+    /// line was sent. Bytes, not text: NUL, 0xFF and invalid UTF-8 pass whole.
+    static QByteArray cleanReply(const QByteArray &raw, const QString &line, const QString &prompt);
     /// True when @p raw (received after sending) ends with the prompt on a fresh line.
     static bool isComplete(const QByteArray &raw, const QString &prompt);
+    /// @p reply made fit for a terminal: NUL and other control characters shown as ^@ (as
+    /// `cat -v` does), invalid UTF-8 bytes as \xHH, then TerminalSanitizer's filter (as
+    /// attach and logs use), so the IOC's output can only draw, never retitle the terminal or
+    /// make it answer a query.
+    static QByteArray forTerminal(const QByteArray &reply);
+    /// NUL and the C0 controls but tab, LF, CR, BS, BEL and an ESC that starts a sequence, DEL
+    /// and invalid UTF-8, as visible text (^@, ^?, \\xff).
+    static QByteArray makeVisible(const QByteArray &bytes);
+    /// @p reply without procServ's own "@@@" lines.
+    static QByteArray withoutProcServLines(const QByteArray &reply);
 
 protected:
     void addOptions(QCommandLineParser &parser) override;
@@ -33,6 +44,9 @@ private:
     void handleData(const QByteArray &data);
     void handleBannerDone();
     void handleTimeout();
+    void handleChildStateChanged();
+    /// Writes the reply to stdout: raw bytes into a pipe or file, forTerminal() on a tty.
+    void writeReply(const QByteArray &reply);
     void end(int code, const QString &message = {});
 
     QString m_word;
@@ -42,6 +56,7 @@ private:
     Ioc m_ioc;
     ConsoleSession *m_session = nullptr;
     bool m_sent = false;
+    quint32 m_childPidAtSend = 0;
     QByteArray m_reply;
     QTimer m_timeout;
     QTimer m_bannerQuiet; // in case the banner's end is not recognized

@@ -3,6 +3,7 @@
 #include "app/iocctl/actioncommand.h"
 #include "app/iocctl/attachcommand.h"
 #include "app/iocctl/execlinecommand.h"
+#include "app/iocctl/hostoptions.h"
 #include "app/iocctl/inspectcommand.h"
 #include "app/iocctl/iocresolver.h"
 #include "app/iocctl/logscommand.h"
@@ -10,7 +11,6 @@
 #include "core/hosts/host.h"
 
 #include <QCoreApplication>
-#include <QFile>
 
 #include <cstdio>
 
@@ -65,21 +65,26 @@ Command *Iocctl::createCommand(const QString &name)
 
 void Iocctl::printHelp()
 {
-    out() << tr("Usage: iocctl [--user | --system | --bus ADDRESS | -H [USER@]HOST... | --hosts "
-                "FILE] COMMAND [OPTIONS]")
-          << Qt::endl
+    out() << tr("Usage: iocctl [HOST OPTIONS] COMMAND [OPTIONS] [HOST OPTIONS]") << Qt::endl
           << tr("Manage EPICS IOCs that run under procServ and systemd, docker-style.") << Qt::endl
           << Qt::endl
-          << tr("Host options (default: the system manager, or $IOCCTL_HOST):") << Qt::endl
-          << tr("  --system                 the local system manager") << Qt::endl
-          << tr("  --user                   the local user manager (your own IOCs)") << Qt::endl
+          << tr("Host options, before or after the command (default: the system manager, or "
+                "$IOCCTL_HOST):")
+          << Qt::endl
+          << tr("  --system                 the local system manager; with -H, the remote "
+                "system manager")
+          << Qt::endl
+          << tr("  --user                   the local user manager (your own IOCs); with -H, "
+                "the remote user manager (as HOST/user)")
+          << Qt::endl
           << tr("  --bus ADDRESS            a systemd manager on this D-Bus address") << Qt::endl
           << tr("  -H, --host [USER@]HOST[:PORT]  a remote system manager over SSH (HOST/user: "
                 "the remote user manager); repeatable")
           << Qt::endl
           << tr("  --hosts FILE             the hosts named in FILE (one per line, # comments)")
           << Qt::endl
-          << tr("  --connect-timeout SECS   give up connecting/listing after SECS (default 60)")
+          << tr("  --connect-timeout SECS   give up connecting/listing after SECS (default %1)")
+                     .arg(HostOptions::DefaultConnectTimeout)
           << Qt::endl
           << tr("  -h, --help               show this help; 'iocctl COMMAND --help' for a command")
           << Qt::endl
@@ -99,48 +104,17 @@ void Iocctl::printHelp()
     out().flush();
 }
 
-QStringList Iocctl::readHostsFile(const QString &path, QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        *error = tr("Cannot read the hosts file %1: %2").arg(path, file.errorString());
-        return {};
-    }
-    QStringList specs;
-    int lineNumber = 0;
-    while (!file.atEnd()) {
-        ++lineNumber;
-        QString line = QString::fromUtf8(file.readLine());
-        const int hash = line.indexOf(QLatin1Char('#'));
-        if (hash >= 0)
-            line.truncate(hash);
-        line = line.trimmed();
-        if (line.isEmpty())
-            continue;
-        QString why;
-        if (!Host::isValidSpec(line, &why)) {
-            *error = tr("%1:%2: bad host \"%3\": %4").arg(path).arg(lineNumber).arg(line, why);
-            return {};
-        }
-        specs << line;
-    }
-    if (specs.isEmpty())
-        *error = tr("The hosts file %1 names no host.").arg(path);
-    return specs;
-}
-
 int Iocctl::execute(const QStringList &args)
 {
-    // Every host option adds a host; none at all means $IOCCTL_HOST, else the system manager.
-    QStringList hostSpecs;
-    int connectTimeout = 60;
+    HostOptions hostOptions;
     int i = 1;
     auto usageError = [this](const QString &message) {
         err() << QStringLiteral("iocctl: ") << message << Qt::endl
               << tr("Run 'iocctl --help' for usage.") << Qt::endl;
         return static_cast<int>(Command::UsageError);
     };
-    // Global options come before the command; "--opt=value" and "--opt value" both work.
+    // Options before the command; "--opt=value", "--opt value" and "-HHOST" all work. Host
+    // options after the command are the command's parser's (Command::execute()).
     for (; i < args.size(); ++i) {
         QString arg = args.at(i);
         if (!arg.startsWith(QLatin1Char('-')))
@@ -157,43 +131,16 @@ int Iocctl::execute(const QStringList &args)
             arg = QStringLiteral("-H");
             hasValue = true;
         }
-        auto takeValue = [&]() -> bool {
-            if (hasValue)
-                return true;
-            if (i + 1 >= args.size())
-                return false;
-            value = args.at(++i);
-            return true;
-        };
-        if (arg == QLatin1String("--user")) {
-            hostSpecs << QStringLiteral("user");
-        } else if (arg == QLatin1String("--system")) {
-            hostSpecs << QStringLiteral("system");
-        } else if (arg == QLatin1String("--bus")) {
-            if (!takeValue() || value.isEmpty())
-                return usageError(tr("--bus needs a D-Bus address."));
-            hostSpecs << QStringLiteral("bus:") + value;
-        } else if (arg == QLatin1String("-H") || arg == QLatin1String("--host")) {
-            if (!takeValue() || value.isEmpty())
-                return usageError(tr("-H needs a host: [USER@]HOST."));
+        const QString name = arg.mid(arg.startsWith(QLatin1String("--")) ? 2 : 1);
+        const bool longForm = arg.startsWith(QLatin1String("--"));
+        if (HostOptions::isHostOption(name) && longForm != (name == QLatin1String("H"))) {
+            if (HostOptions::takesValue(name) && !hasValue && i + 1 < args.size()) {
+                value = args.at(++i);
+                hasValue = true;
+            }
             QString error;
-            if (!Host::isValidSpec(value, &error))
-                return usageError(tr("Bad host \"%1\": %2").arg(value, error));
-            hostSpecs << value;
-        } else if (arg == QLatin1String("--hosts")) {
-            if (!takeValue() || value.isEmpty())
-                return usageError(tr("--hosts needs a file with one host per line."));
-            QString error;
-            const QStringList fromFile = readHostsFile(value, &error);
-            if (!error.isEmpty())
+            if (!hostOptions.add(name, value, &error))
                 return usageError(error);
-            hostSpecs += fromFile;
-        } else if (arg == QLatin1String("--connect-timeout")) {
-            bool ok = false;
-            if (takeValue())
-                connectTimeout = value.toInt(&ok);
-            if (!ok || connectTimeout <= 0)
-                return usageError(tr("--connect-timeout wants a positive number of seconds."));
         } else if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
             printHelp();
             return Command::Success;
@@ -232,13 +179,7 @@ int Iocctl::execute(const QStringList &args)
         return usageError(message);
     }
     m_command->setOutput(m_out, m_err);
-    if (hostSpecs.isEmpty()) {
-        const QString fromEnvironment = qEnvironmentVariable("IOCCTL_HOST");
-        hostSpecs << (fromEnvironment.isEmpty() ? QStringLiteral("system") : fromEnvironment);
-    }
-    hostSpecs.removeDuplicates();
-    m_command->setHostSpecs(hostSpecs);
-    m_command->setConnectTimeout(connectTimeout);
+    m_command->setHostOptions(hostOptions);
     connect(m_command, &Command::finished, this, [this](int code) {
         m_done = true;
         m_exitCode = code;

@@ -29,8 +29,6 @@ signals:
 private:
     Command *createCommand(const QString &name);
     void printHelp();
-    /// Host specs of a --hosts file; *error set (with file:line) on bad input.
-    static QStringList readHostsFile(const QString &path, QString *error);
     QTextStream &out() { return *m_out; }
     QTextStream &err() { return *m_err; }
 

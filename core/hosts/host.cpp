@@ -206,6 +206,15 @@ Host::~Host()
 {
     m_autoReconnect = false;
     disconnectFromManager();
+    // A pre-flight given up on (handleAttemptTimeout()) was killed and is deleted when it
+    // reports its end; should the Host go first, reap it here, or QProcess's destructor
+    // warns "Destroyed while process is still running". It had SIGKILL: the wait is short.
+    for (QProcess *process : findChildren<QProcess *>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (process->state() != QProcess::NotRunning) {
+            process->kill();
+            process->waitForFinished(1000);
+        }
+    }
 }
 
 bool Host::isUserManager() const

@@ -15,6 +15,11 @@ private slots:
     void isComplete();
     void cleanReply_data();
     void cleanReply();
+    void cleanReplyKeepsBytes();
+    void makeVisible_data();
+    void makeVisible();
+    void forTerminalDropsWhatActsOnTheTerminal();
+    void withoutProcServLines();
 };
 
 void TestExecLineCommand::findControlCharacter_data()
@@ -63,21 +68,82 @@ void TestExecLineCommand::isComplete()
 void TestExecLineCommand::cleanReply_data()
 {
     QTest::addColumn<QByteArray>("raw");
-    QTest::addColumn<QString>("reply");
+    QTest::addColumn<QByteArray>("reply");
     QTest::newRow("dbl") << QByteArray("dbl\r\nioc:a\r\nioc:b\r\nepics> ")
-                         << QStringLiteral("ioc:a\nioc:b\n");
-    QTest::newRow("no output") << QByteArray("dbl\r\nepics> ") << QString();
-    QTest::newRow("no echo") << QByteArray("ioc:a\r\nepics> ") << QStringLiteral("ioc:a\n");
+                         << QByteArray("ioc:a\nioc:b\n");
+    QTest::newRow("no output") << QByteArray("dbl\r\nepics> ") << QByteArray();
+    QTest::newRow("no echo") << QByteArray("ioc:a\r\nepics> ") << QByteArray("ioc:a\n");
     QTest::newRow("prompt redrawn before echo")
-            << QByteArray("epics> dbl\r\nioc:a\r\nepics> ") << QStringLiteral("ioc:a\n");
+            << QByteArray("epics> dbl\r\nioc:a\r\nepics> ") << QByteArray("ioc:a\n");
+    // The IOC's own CR (a progress line) is its output; only the pty's CR LF becomes LF.
+    QTest::newRow("lone CR kept") << QByteArray("dbl\r\n10%\r20%\r\nepics> ")
+                                  << QByteArray("10%\r20%\n");
 }
 
 void TestExecLineCommand::cleanReply()
 {
     QFETCH(QByteArray, raw);
-    QFETCH(QString, reply);
+    QFETCH(QByteArray, reply);
     QCOMPARE(ExecLineCommand::cleanReply(raw, QStringLiteral("dbl"), QStringLiteral("epics> ")),
              reply);
+}
+
+void TestExecLineCommand::cleanReplyKeepsBytes()
+{
+    // A reply that starts with NUL and holds every byte value was once printed as nothing
+    // (QString::fromUtf8() of Qt 5 stops at the first NUL).
+    QByteArray all;
+    for (int b = 0; b < 256; ++b)
+        all += static_cast<char>(b);
+    QByteArray raw = QByteArray("allbytes\r\n") + all;
+    raw.replace(QByteArray("\n", 1), QByteArray("\r\n")); // as the pty sends it
+    raw.replace("allbytes\r\r\n", "allbytes\r\n");
+    raw += "\r\nepics> ";
+    const QByteArray reply =
+            ExecLineCommand::cleanReply(raw, QStringLiteral("allbytes"), QStringLiteral("epics> "));
+    QCOMPARE(reply, all + '\n');
+}
+
+void TestExecLineCommand::makeVisible_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QByteArray>("visible");
+    QTest::newRow("text") << QByteArray("plain text\n") << QByteArray("plain text\n");
+    QTest::newRow("NUL") << QByteArray("a\0b", 3) << QByteArray("a^@b");
+    QTest::newRow("controls") << QByteArray("\x01\x05\x7f") << QByteArray("^A^E^?");
+    QTest::newRow("kept controls") << QByteArray("\t\r\n\b\x07") << QByteArray("\t\r\n\b\x07");
+    QTest::newRow("0xff") << QByteArray("x\xffy") << QByteArray("x\\xffy");
+    QTest::newRow("valid UTF-8") << QByteArray("\xc2\xb5 \xe2\x82\xac \xf0\x9f\x98\x80")
+                                 << QByteArray("\xc2\xb5 \xe2\x82\xac \xf0\x9f\x98\x80");
+    QTest::newRow("truncated sequence") << QByteArray("\xe2\x82") << QByteArray("\\xe2\\x82");
+    QTest::newRow("overlong") << QByteArray("\xc0\xaf") << QByteArray("\\xc0\\xaf");
+    QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80") << QByteArray("\\xed\\xa0\\x80");
+    QTest::newRow("escape sequence left to the sanitizer")
+            << QByteArray("\x1b[31mred") << QByteArray("\x1b[31mred");
+    QTest::newRow("ESC before a control") << QByteArray("\x1b\x01") << QByteArray("^[^A");
+    QTest::newRow("ESC at the end") << QByteArray("a\x1b") << QByteArray("a^[");
+}
+
+void TestExecLineCommand::makeVisible()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QByteArray, visible);
+    QCOMPARE(ExecLineCommand::makeVisible(bytes), visible);
+}
+
+void TestExecLineCommand::forTerminalDropsWhatActsOnTheTerminal()
+{
+    static const char bytes[] = "title\x1b]0;evil\x07 clip\x1b]52;c;aGk=\x07 da\x1b[c dsr\x1b[6n "
+                                "nul\0 ff\xff \x1b[1mbold\x1b[0m\n";
+    const QByteArray reply(bytes, sizeof bytes - 1);
+    const QByteArray shown = ExecLineCommand::forTerminal(reply);
+    QCOMPARE(shown, QByteArray("title clip da dsr nul^@ ff\\xff \x1b[1mbold\x1b[0m\n"));
+}
+
+void TestExecLineCommand::withoutProcServLines()
+{
+    QCOMPARE(ExecLineCommand::withoutProcServLines("a\n@@@ Restarting child \"x\"\nb\n@@@ y"),
+             QByteArray("a\nb\n"));
 }
 
 QTEST_GUILESS_MAIN(TestExecLineCommand)

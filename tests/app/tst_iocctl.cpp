@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
 
 /// The real `iocctl` binary against the sandbox's systemd user manager, real procServ and
@@ -31,6 +33,12 @@ private slots:
     void inspectStoppedUnloadedIoc();
     void execDbl();
     void execRefusesControlCharacters();
+    void execPassesBytesWholeIntoPipe();
+    void execFiltersOnTerminal();
+    void execSeesTheIocExit();
+    void hostOptionsAfterCommand();
+    void userWithRemoteHost();
+    void silentHostTimesOut();
     void attachFromPipe();
     void attachReadOnlySendsNothing();
     void attachAmbiguousGlob();
@@ -46,13 +54,21 @@ private:
         int code = -1;
         QString out;
         QString err;
+        QByteArray outBytes;
+        qint64 elapsedMs = -1;
         QString describe() const
         {
             return QStringLiteral("exit code %1\n--- stdout:\n%2--- stderr:\n%3")
                     .arg(QString::number(code), out, err);
         }
     };
+    /// iocctl --user ARGS.
     Run iocctl(const QStringList &args, int timeoutMs = 60000);
+    /// iocctl ARGS, with no host option added.
+    Run runIocctl(const QStringList &args, int timeoutMs = 60000);
+    /// The command line run under a real pseudo-terminal (util-linux script); its output is
+    /// what the terminal received.
+    Run onTerminal(const QStringList &args, int timeoutMs = 60000);
     /// The object `ps -a --format json` shows for NAME; empty when not listed.
     QJsonObject psObject(const QString &name);
     /// Waits until procServ's log of alpha contains TEXT (the log is written asynchronously).
@@ -147,9 +163,49 @@ void TestIocctl::cleanupTestCase()
 
 TestIocctl::Run TestIocctl::iocctl(const QStringList &args, int timeoutMs)
 {
+    return runIocctl(QStringList{ QStringLiteral("--user") } + args, timeoutMs);
+}
+
+TestIocctl::Run TestIocctl::onTerminal(const QStringList &args, int timeoutMs)
+{
+    QStringList words{ Sandbox::binPath(QStringLiteral("iocctl")), QStringLiteral("--user") };
+    words += args;
+    QStringList quoted;
+    for (const QString &word : std::as_const(words)) {
+        QString q = word;
+        q.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+        quoted << QLatin1Char('\'') + q + QLatin1Char('\'');
+    }
+    QProcess process;
+    // -e: script's exit code is iocctl's; -f: flush at once; -q: no "Script started" lines.
+    process.setProgram(QStringLiteral("script"));
+    process.setArguments({ QStringLiteral("-qefc"), quoted.join(QLatin1Char(' ')),
+                           QStringLiteral("/dev/null") });
+    QElapsedTimer timer;
+    timer.start();
+    process.start();
+    Run run;
+    if (!process.waitForStarted(10000) || !process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        run.err = QStringLiteral("script did not finish: ") + args.join(QLatin1Char(' '));
+        return run;
+    }
+    run.elapsedMs = timer.elapsed();
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.outBytes = process.readAllStandardOutput();
+    run.out = QString::fromUtf8(run.outBytes);
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+TestIocctl::Run TestIocctl::runIocctl(const QStringList &args, int timeoutMs)
+{
     QProcess process;
     process.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
-    process.setArguments(QStringList{ QStringLiteral("--user") } + args);
+    process.setArguments(args);
+    QElapsedTimer timer;
+    timer.start();
     process.start();
     Run run;
     if (!process.waitForStarted(10000) || !process.waitForFinished(timeoutMs)) {
@@ -158,8 +214,10 @@ TestIocctl::Run TestIocctl::iocctl(const QStringList &args, int timeoutMs)
         run.err = QStringLiteral("iocctl did not finish: ") + args.join(QLatin1Char(' '));
         return run;
     }
+    run.elapsedMs = timer.elapsed();
     run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.outBytes = process.readAllStandardOutput();
+    run.out = QString::fromUtf8(run.outBytes);
     run.err = QString::fromUtf8(process.readAllStandardError());
     return run;
 }
@@ -457,6 +515,159 @@ void TestIocctl::execRefusesControlCharacters()
 
     const Run empty = iocctl({ QStringLiteral("exec"), QStringLiteral("tstiocctl-alpha") });
     QVERIFY2(empty.code == 2, qPrintable(empty.describe()));
+}
+
+void TestIocctl::execPassesBytesWholeIntoPipe()
+{
+    // (gamma: alpha's log file is checked for bytes that must never be sent, 1D among them.)
+    // Every byte value, NUL and 0xFF included, as iocsim wrote it: into a pipe nothing is
+    // filtered, converted or dropped (a reply with a NUL was once printed as nothing at all).
+    const Run run = iocctl({ QStringLiteral("exec"), QStringLiteral("tstiocctl-gamma"),
+                             QStringLiteral("--"), QStringLiteral("allbytes") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QByteArray expected;
+    for (int b = 0; b < 256; ++b)
+        expected += static_cast<char>(b);
+    expected += "\nallbytes done\n";
+    QCOMPARE(run.outBytes, expected);
+
+    // Escape sequences pass whole into a file too: it is not a terminal.
+    const Run escapes = iocctl({ QStringLiteral("exec"), QStringLiteral("tstiocctl-gamma"),
+                                 QStringLiteral("--"), QStringLiteral("escapes") });
+    QVERIFY2(escapes.code == 0, qPrintable(escapes.describe()));
+    QVERIFY2(escapes.outBytes.contains("\x1b]0;iocsim-title\x07"), escapes.outBytes.constData());
+    QVERIFY(escapes.outBytes.contains("\x1b[6n"));
+}
+
+void TestIocctl::execFiltersOnTerminal()
+{
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty(),
+             "script (util-linux) is needed to run iocctl on a terminal");
+    const Run run = onTerminal({ QStringLiteral("exec"), QStringLiteral("tstiocctl-gamma"),
+                                 QStringLiteral("--"), QStringLiteral("escapes") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    const QByteArray &shown = run.outBytes;
+    // The text reaches the terminal...
+    QVERIFY2(shown.contains("visible"), shown.constData());
+    QVERIFY2(shown.contains("escapes done"), shown.constData());
+    // ... but nothing that retitles it, writes the clipboard or makes it answer a query.
+    for (const char *sequence :
+         { "\x1b]",
+           "\x1b"
+           "P",
+           "\x1b[c", "\x1b[>c", "\x1b[5n", "\x1b[6n", "\x1b[21t", "\x1b[14t", "\x1bZ", "\x05" }) {
+        QVERIFY2(!shown.contains(sequence),
+                 qPrintable(QStringLiteral("%1 reached the terminal: %2")
+                                    .arg(QString::fromLatin1(QByteArray(sequence).toHex()),
+                                         QString::fromLatin1(shown.toHex()))));
+    }
+    QVERIFY2(!shown.contains("iocsim-title") && !shown.contains("aW9jc2ltLWNsaXA="),
+             shown.constData());
+
+    // NUL, 0xFF and other bytes a terminal would swallow are shown, not lost.
+    const Run all = onTerminal({ QStringLiteral("exec"), QStringLiteral("tstiocctl-gamma"),
+                                 QStringLiteral("--"), QStringLiteral("allbytes") });
+    QVERIFY2(all.code == 0, qPrintable(all.describe()));
+    QVERIFY2(all.outBytes.startsWith("^@^A^B"), all.outBytes.constData());
+    QVERIFY2(all.outBytes.contains("~^?\\x80\\x81"), all.outBytes.constData());
+    QVERIFY2(all.outBytes.contains("\\xfe\\xff"), all.outBytes.constData());
+    QVERIFY2(all.outBytes.contains("allbytes done"), all.outBytes.constData());
+    QVERIFY(!all.outBytes.contains('\0'));
+}
+
+void TestIocctl::execSeesTheIocExit()
+{
+    // `exit` ends the IOC shell: procServ reports the child's end and restarts it. exec says
+    // so at once, instead of waiting for a prompt that is not coming.
+    const QString mainPidBefore = m_sandbox.unitProperty(
+            QStringLiteral("softioc-tstiocctl-beta.service"), QStringLiteral("MainPID"));
+    const Run run = iocctl({ QStringLiteral("exec"), QStringLiteral("--timeout"),
+                             QStringLiteral("60"), QStringLiteral("tstiocctl-beta"),
+                             QStringLiteral("--"), QStringLiteral("exit") });
+    QVERIFY2(run.code == 1, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(QLatin1String("The IOC process of tstiocctl-beta exited "
+                                            "(status 0)")),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("procServ restart")), qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QLatin1String("prompt")), qPrintable(run.err));
+    QVERIFY2(run.elapsedMs < 30000, qPrintable(run.describe()));
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
+    // Only the IOC went: procServ (the unit's main process) is the same one.
+    QCOMPARE(m_sandbox.unitProperty(QStringLiteral("softioc-tstiocctl-beta.service"),
+                                    QStringLiteral("MainPID")),
+             mainPidBefore);
+    QCOMPARE(m_sandbox.unitProperty(QStringLiteral("softioc-tstiocctl-beta.service"),
+                                    QStringLiteral("ActiveState")),
+             QStringLiteral("active"));
+}
+
+void TestIocctl::hostOptionsAfterCommand()
+{
+    // As systemctl takes them: `iocctl ps --user`.
+    const Run run = runIocctl({ QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("-f"),
+                                QStringLiteral("name=tstiocctl-alpha"), QStringLiteral("--user") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QCOMPARE(run.out, QStringLiteral("tstiocctl-alpha\n"));
+    const Run timeout = runIocctl({ QStringLiteral("inspect"), QStringLiteral("--user"),
+                                    QStringLiteral("--connect-timeout=30"),
+                                    QStringLiteral("tstiocctl-alpha") });
+    QVERIFY2(timeout.code == 0, qPrintable(timeout.describe()));
+
+    // After "--" a word is part of exec's line, not an option.
+    const Run echo = runIocctl({ QStringLiteral("exec"), QStringLiteral("--user"),
+                                 QStringLiteral("tstiocctl-alpha"), QStringLiteral("--"),
+                                 QStringLiteral("echo"), QStringLiteral("--user"),
+                                 QStringLiteral("-H"), QStringLiteral("x") });
+    QVERIFY2(echo.code == 0, qPrintable(echo.describe()));
+    QCOMPARE(echo.out, QStringLiteral("--user -H x\n"));
+
+    const Run bad = runIocctl(
+            { QStringLiteral("ps"), QStringLiteral("--connect-timeout"), QStringLiteral("soon") });
+    QVERIFY2(bad.code == 2, qPrintable(bad.describe()));
+    QVERIFY2(bad.err.contains(QLatin1String("--connect-timeout")), qPrintable(bad.err));
+}
+
+void TestIocctl::userWithRemoteHost()
+{
+    // --user with -H HOST cannot mean the local manager as well as HOST's system manager:
+    // it means HOST's user manager, as in systemctl; with HOST/user and --system it is refused.
+    const Run both = runIocctl({ QStringLiteral("-H"), QStringLiteral("ioc-srv/user"),
+                                 QStringLiteral("ps"), QStringLiteral("--system") });
+    QVERIFY2(both.code == 2, qPrintable(both.describe()));
+    QVERIFY2(both.err.contains(QLatin1String("ioc-srv/user names the user manager of ioc-srv")),
+             qPrintable(both.err));
+    const Run contradiction =
+            runIocctl({ QStringLiteral("--user"), QStringLiteral("--system"), QStringLiteral("-H"),
+                        QStringLiteral("ioc-srv"), QStringLiteral("ps") });
+    QVERIFY2(contradiction.code == 2, qPrintable(contradiction.describe()));
+    QVERIFY2(contradiction.err.contains(QLatin1String("--user and --system")),
+             qPrintable(contradiction.err));
+    QVERIFY(contradiction.out.isEmpty());
+}
+
+void TestIocctl::silentHostTimesOut()
+{
+    // A host that accepts the TCP connection and never says a word (a hung sshd, a port
+    // that is not SSH): the kernel completes the handshake, nothing ever answers.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    const QString host = QStringLiteral("127.0.0.1:%1").arg(silent.serverPort());
+    // With --user: that host's user manager.
+    const Run run = runIocctl(
+            { QStringLiteral("--user"), QStringLiteral("-H"), host, QStringLiteral("ps") }, 120000);
+    // The default bound is 10 s (ssh's ConnectTimeout or iocctl's own, whichever ends first);
+    // it once was 60 s.
+    QVERIFY2(run.code == 5 || run.code == 4, qPrintable(run.describe()));
+    QVERIFY2(run.elapsedMs >= 9000 && run.elapsedMs < 30000, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(host + QStringLiteral("/user")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("timed out"), Qt::CaseInsensitive),
+             qPrintable(run.err));
+    // Nothing but iocctl's message: no Qt warning about a process destroyed while running.
+    QVERIFY2(!run.err.contains(QLatin1String("QProcess")), qPrintable(run.err));
+    const QStringList lines = run.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : lines)
+        QVERIFY2(line.startsWith(QLatin1String("iocctl: ")), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
 }
 
 void TestIocctl::attachFromPipe()
