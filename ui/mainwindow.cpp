@@ -212,7 +212,9 @@ void MainWindow::createMenus()
     QAction *quit = iocMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
     // A console claims every key typed in it (ConsoleView::event), Ctrl+Q included.
-    quit->setShortcut(QKeySequence::Quit);
+    // Ctrl+Q as on every Linux desktop; QKeySequence::Quit is empty where the platform theme
+    // has the Windows key scheme (e.g. QT_QPA_PLATFORM=offscreen).
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     QMenu *hostMenu = menuBar()->addMenu(tr("H&osts"));
     QAction *addHost = hostMenu->addAction(tr("&Add Host…"), this, &MainWindow::showAddHostDialog);

@@ -485,6 +485,24 @@ void tst_MainWindow::consoleKeysGoToTheConsole()
         return names.join(QLatin1Char(','));
     };
 
+    // Outside a console Ctrl+Q is the quit shortcut (and quitting asks: consoles are open).
+    QLineEdit *filter = m_window->filterBar()->lineEdit();
+    filter->setFocus();
+    QTRY_VERIFY(filter->hasFocus());
+    QTest::keyClick(filter, Qt::Key_Q, Qt::ControlModifier);
+    QCOMPARE(triggered(), QStringLiteral("quitAction"));
+    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("quitConfirmation"));
+    QVERIFY(box);
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("quitConfirmation")));
+    QVERIFY(m_window->isVisible());
+    for (QSignalSpy *spy : std::as_const(spies))
+        spy->clear();
+    QApplication::setActiveWindow(m_window);
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    view->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), typing);
+
     QByteArray typed; // what the terminal hands to the view's send path (then the guard)
     connect(view->terminal(), &QTermWidget::sendData, this,
             [&typed](const char *data, int size) { typed.append(data, size); });
