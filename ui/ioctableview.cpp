@@ -45,7 +45,10 @@ IocTableView::IocTableView(QWidget *parent)
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setTextFormat(Qt::PlainText);
-    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    // Muted like disabled text (QPalette::PlaceholderText may be left transparent by a style).
+    QPalette muted = m_placeholder->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::Disabled, QPalette::WindowText));
+    m_placeholder->setPalette(muted);
     m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents); // the table's menu works
     m_placeholder->hide();
 }

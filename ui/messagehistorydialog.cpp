@@ -1,5 +1,6 @@
 #include "ui/messagehistorydialog.h"
 
+#include <QDate>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLocale>
@@ -20,10 +21,11 @@ MessageHistoryDialog::MessageHistoryDialog(MessageBar *bar, QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setWordWrap(false);
-    m_tree->setTextElideMode(Qt::ElideMiddle);
+    m_tree->setTextElideMode(Qt::ElideRight); // the tool tips hold the whole text
     m_tree->setHeaderLabels({ tr("Time"), tr("IOC / host"), tr("Action"), tr("Outcome") });
     m_tree->header()->setStretchLastSection(true);
-    m_tree->setColumnWidth(TimeColumn, 150);
+    m_tree->setColumnWidth(TimeColumn,
+                           fontMetrics().horizontalAdvance(QStringLiteral("00:00:00 CEST")) + 24);
     m_tree->setColumnWidth(SubjectColumn, 180);
     m_tree->setColumnWidth(ActionColumn, 80);
 
@@ -46,7 +48,11 @@ MessageHistoryDialog::MessageHistoryDialog(MessageBar *bar, QWidget *parent)
 void MessageHistoryDialog::addEntry(const MessageBar::Entry &entry)
 {
     auto *item = new QTreeWidgetItem;
-    item->setText(TimeColumn, QLocale().toString(entry.time, QLocale::ShortFormat));
+    // Today's messages by their time of day (seconds count when actions follow each other).
+    const bool today = entry.time.date() == QDate::currentDate();
+    item->setText(TimeColumn,
+                  today ? QLocale().toString(entry.time.time(), QLocale::LongFormat)
+                        : QLocale().toString(entry.time, QLocale::ShortFormat));
     item->setToolTip(TimeColumn, QLocale().toString(entry.time, QLocale::LongFormat));
     item->setText(SubjectColumn, entry.subject);
     item->setToolTip(SubjectColumn, entry.subject);

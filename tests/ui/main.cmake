@@ -2,6 +2,7 @@
 iocdock_add_test(tst_ioctablemodel tst_ioctablemodel.cpp LIBS iocdock-ui iocdock-resources)
 iocdock_add_test(tst_iocfilterproxymodel tst_iocfilterproxymodel.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_messagebar tst_messagebar.cpp LIBS iocdock-ui)
+iocdock_add_test(tst_ioctableview tst_ioctableview.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_filterbar tst_filterbar.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_logview tst_logview.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_iocdetailswidget tst_iocdetailswidget.cpp LIBS iocdock-ui)
