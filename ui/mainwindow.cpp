@@ -102,7 +102,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
         }
     });
     connect(m_iocTabs, &IocTabs::errorOccurred, this, [this](const QString &text) {
-        m_messageBar->showMessage(text, MessageBar::Kind::Warning, QString(), tr("attach"));
+        m_messageBar->showMessage(text, MessageBar::Kind::Warning);
     });
     m_actions->setOpenConsoleCounter(
             [this](const Ioc &ioc) { return m_iocTabs->consoleCount(ioc); });
@@ -211,9 +211,9 @@ void MainWindow::createMenus()
     history->setObjectName(QStringLiteral("historyAction"));
     QAction *quit = iocMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
-    // A console claims every key typed in it (ConsoleView::event), Ctrl+Q included.
     // Ctrl+Q as on every Linux desktop; QKeySequence::Quit is empty where the platform theme
-    // has the Windows key scheme (e.g. QT_QPA_PLATFORM=offscreen).
+    // has the Windows key scheme (e.g. QT_QPA_PLATFORM=offscreen). A console claims every key
+    // typed in it (ConsoleView::event), Ctrl+Q included; closing asks while consoles are open.
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     QMenu *hostMenu = menuBar()->addMenu(tr("H&osts"));
