@@ -261,11 +261,16 @@ void IocActions::execute(UnitAction action, const QList<Ioc> &iocs)
     }
     batch->pending = static_cast<int>(runnable.size());
     if (runnable.isEmpty()) {
-        emit outcomeReported(batch->failures.join(QLatin1Char('\n')), MessageBar::Kind::Error);
+        QStringList names;
+        for (const Ioc &ioc : iocs)
+            names << ioc.name;
+        emit outcomeReported(batch->failures.join(QLatin1Char('\n')), MessageBar::Kind::Error,
+                             nameList(names), SystemdManager::actionName(action));
         emit jobsFinished(action, {});
         return;
     }
-    emit outcomeReported(progressText(action, batch->names), MessageBar::Kind::Information);
+    emit outcomeReported(progressText(action, batch->names), MessageBar::Kind::Information,
+                         nameList(batch->names), SystemdManager::actionName(action));
     for (const Ioc &ioc : qAsConst(runnable)) {
         m_inventories.value(ioc.host)->run(
                 action, ioc.key(), this,
@@ -286,13 +291,15 @@ void IocActions::handleJobDone(const std::shared_ptr<Batch> &batch, const Ioc &i
     if (--batch->pending > 0)
         return;
     if (batch->failures.isEmpty()) {
-        emit outcomeReported(doneText(batch->action, batch->names), MessageBar::Kind::Success);
+        emit outcomeReported(doneText(batch->action, batch->names), MessageBar::Kind::Success,
+                             nameList(batch->names), SystemdManager::actionName(batch->action));
     } else {
         const QString head =
                 tr("Could not %1 %n IOC(s):", "", static_cast<int>(batch->failures.size()))
                         .arg(SystemdManager::actionName(batch->action));
         emit outcomeReported(head + QLatin1Char('\n') + batch->failures.join(QLatin1Char('\n')),
-                             MessageBar::Kind::Error);
+                             MessageBar::Kind::Error, nameList(batch->names),
+                             SystemdManager::actionName(batch->action));
     }
     emit jobsFinished(batch->action, batch->results);
 }

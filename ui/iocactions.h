@@ -70,8 +70,10 @@ signals:
     void attachRequested(const Ioc &ioc);
     void logsRequested(const Ioc &ioc);
     void detailsRequested(const Ioc &ioc);
-    /// Something to tell the user: a job was sent, finished or failed.
-    void outcomeReported(const QString &text, MessageBar::Kind kind);
+    /// Something to tell the user: a job was sent, finished or failed. @p subject names the
+    /// IOCs, @p action the unit action (both for the message history).
+    void outcomeReported(const QString &text, MessageBar::Kind kind, const QString &subject,
+                         const QString &action);
     /// All jobs of one run() have finished.
     void jobsFinished(UnitAction action, const QList<JobResult> &results);
 

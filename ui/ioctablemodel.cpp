@@ -333,7 +333,9 @@ QVariant IocTableModel::toolTip(const Ioc &ioc, int column, const QDateTime &now
         return tip;
     }
     case StatusColumn: {
-        QString tip = tr("systemd: %1 (%2)").arg(ioc.activeState, ioc.subState);
+        // The full text first: a narrow column elides it.
+        QString tip = IocFormat::statusText(ioc, now) + QLatin1Char('\n')
+                + tr("systemd: %1 (%2)").arg(ioc.activeState, ioc.subState);
         if (!ioc.result.isEmpty() && ioc.result != QLatin1String("success"))
             tip += QLatin1Char('\n') + tr("Last result: %1").arg(ioc.result);
         switch (ioc.childState) {

@@ -59,7 +59,7 @@ void IocTabs::addPage(QWidget *page, const Ioc &ioc, const QString &title, const
     page->setProperty("iocKey", ioc.key());
     const int index =
             m_tabs->addTab(page, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), title);
-    m_tabs->setTabToolTip(index, tr("%1 on %2").arg(ioc.unit, ioc.host));
+    m_tabs->setTabToolTip(index, tr("%1\n%2 on %3").arg(title, ioc.unit, ioc.host));
     focus(page);
 }
 

@@ -4,13 +4,16 @@
 #include "core/ioc/inventory.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
 #include "ui/console/consoletabwidget.h"
+#include "ui/console/consoleview.h"
 #include "ui/filterbar.h"
 #include "ui/hostdialog.h"
 #include "ui/hostlistmodel.h"
 #include "ui/iocactions.h"
 #include "ui/iocfilterproxymodel.h"
 #include "ui/ioctablemodel.h"
+#include "ui/ioctableview.h"
 #include "ui/ioctabs.h"
+#include "ui/messagearea.h"
 #include "ui/messagebar.h"
 #include "ui/settingsdialog.h"
 
@@ -23,6 +26,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -38,10 +43,11 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     , m_proxy(new IocFilterProxyModel(this))
     , m_hostModel(new HostListModel(this))
     , m_actions(new IocActions(this, this))
-    , m_messageBar(new MessageBar(this))
+    , m_messageArea(new MessageArea(this))
+    , m_messageBar(m_messageArea->bar())
     , m_filterBar(new FilterBar(this))
     , m_hostList(new QListView(this))
-    , m_table(new QTableView(this))
+    , m_table(new IocTableView(this))
     , m_tabs(new ConsoleTabWidget(this))
     , m_iocTabs(new IocTabs(
               m_tabs, [this](const Ioc &ioc) { return hostFor(ioc); }, this))
@@ -57,6 +63,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     m_hostList->setModel(m_hostModel);
     m_hostList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_hostList->setToolTip(tr("Hosts: select one or more to show only their IOCs"));
+    m_hostList->setTextElideMode(Qt::ElideMiddle); // names differ at their end too; tool tip: all
     m_hostList->setCurrentIndex(m_hostModel->index(0));
     m_hostList->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_hostList, &QWidget::customContextMenuRequested, this, &MainWindow::showHostMenu);
@@ -77,7 +84,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_messageBar);
+    layout->addWidget(m_messageArea); // fixed height: a message moves nothing below
     layout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
 
@@ -103,6 +110,9 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     connect(m_filterBar, &FilterBar::filterChanged, m_proxy, &IocFilterProxyModel::setFilter);
     connect(m_filterBar, &FilterBar::statusToggleChanged, m_proxy,
             &IocFilterProxyModel::setStatusToggle);
+    // The placeholder quotes the filter: new text on an already empty table changes it too.
+    connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::updatePlaceholder);
+    connect(m_filterBar, &FilterBar::statusToggleChanged, this, &MainWindow::updatePlaceholder);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatusLine);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatusLine);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatusLine);
@@ -149,7 +159,6 @@ QWidget *MainWindow::createTablePane()
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->setTextElideMode(Qt::ElideMiddle); // socket paths differ at their end
     const QList<QPair<int, int>> widths = {
         { IocTableModel::NameColumn, 150 },   { IocTableModel::StatusColumn, 180 },
         { IocTableModel::UptimeColumn, 125 }, { IocTableModel::RestartsColumn, 85 },
@@ -197,8 +206,15 @@ void MainWindow::createMenus()
     iocMenu->addSeparator();
     QAction *settings = iocMenu->addAction(tr("&Settings…"), this, &MainWindow::showSettingsDialog);
     settings->setMenuRole(QAction::PreferencesRole);
+    QAction *history =
+            iocMenu->addAction(tr("Message &History…"), m_messageArea, &MessageArea::showHistory);
+    history->setObjectName(QStringLiteral("historyAction"));
     QAction *quit = iocMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    // Ctrl+Q as on every Linux desktop; QKeySequence::Quit is empty where the platform theme
+    // has the Windows key scheme (e.g. QT_QPA_PLATFORM=offscreen). A console claims every key
+    // typed in it (ConsoleView::event), Ctrl+Q included; closing asks while consoles are open.
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     QMenu *hostMenu = menuBar()->addMenu(tr("H&osts"));
     QAction *addHost = hostMenu->addAction(tr("&Add Host…"), this, &MainWindow::showAddHostDialog);
@@ -285,7 +301,7 @@ void MainWindow::handleHostListed(Host *host, Inventory *inventory)
         return;
     if (wasAway)
         m_messageBar->showMessage(tr("Connected to %1 again.").arg(host->displayName()),
-                                  MessageBar::Kind::Success);
+                                  MessageBar::Kind::Success, host->displayName());
     else
         m_messageBar->hideMessage();
 }
@@ -293,7 +309,7 @@ void MainWindow::handleHostListed(Host *host, Inventory *inventory)
 void MainWindow::showHostMessage(const Host *host, const QString &text, MessageBar::Kind kind)
 {
     m_hostMessages.insert(host, text);
-    m_messageBar->showMessage(text, kind);
+    m_messageBar->showMessage(text, kind, host->displayName());
 }
 
 bool MainWindow::isReady() const
@@ -553,12 +569,55 @@ void MainWindow::updateStatusLine()
     if (!isReady())
         text = tr("%1 — still listing…").arg(text);
     statusBar()->showMessage(text);
+    updatePlaceholder();
+}
+
+void MainWindow::updatePlaceholder()
+{
+    // What the empty table says: why nothing is shown.
+    if (m_proxy->rowCount() > 0) {
+        m_table->setPlaceholderText(QString());
+        return;
+    }
+    QString text;
+    if (m_model->rowCount() == 0) {
+        text = isReady() ? tr("No IOCs found on the hosts shown.") : tr("Listing IOCs…");
+    } else {
+        int onHosts = m_model->rowCount();
+        const QSet<QString> hosts = m_proxy->hosts();
+        if (!hosts.isEmpty()) {
+            onHosts = 0;
+            for (int row = 0; row < m_model->rowCount(); ++row)
+                onHosts += hosts.contains(m_model->ioc(row).host) ? 1 : 0;
+        }
+        QStringList terms;
+        if (!m_filterBar->text().trimmed().isEmpty())
+            terms << m_filterBar->text().trimmed();
+        if (m_proxy->statusToggle() != IocFilterProxyModel::StatusToggle::All)
+            terms << IocFilterProxyModel::statusToggleText(m_proxy->statusToggle());
+        if (onHosts == 0)
+            text = tr("No IOCs on the selected hosts.");
+        else if (!hosts.isEmpty())
+            text = tr("No IOC on the selected hosts matches the filter “%1”.")
+                           .arg(terms.join(QLatin1Char(' ')));
+        else
+            text = tr("No IOC matches the filter “%1”.").arg(terms.join(QLatin1Char(' ')));
+    }
+    m_table->setPlaceholderText(text);
 }
 
 void MainWindow::restoreState()
 {
     QSettings store;
-    restoreGeometry(store.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    if (!restoreGeometry(store.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
+        // First start: most of the screen, at least 1100×700 where the screen has room.
+        const QScreen *screen = QGuiApplication::primaryScreen();
+        const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1280, 800);
+        const QSize size(qMin(available.width(), qMax(1100, available.width() * 7 / 10)),
+                         qMin(available.height(), qMax(700, available.height() * 7 / 10)));
+        resize(size);
+        move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+    }
     QMainWindow::restoreState(store.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_table->horizontalHeader()->restoreState(
             store.value(QStringLiteral("mainWindow/header")).toByteArray());
@@ -578,8 +637,55 @@ void MainWindow::saveState() const
     store.setValue(QStringLiteral("mainWindow/topSplitter"), m_topSplitter->saveState());
 }
 
+int MainWindow::openConsoleCount() const
+{
+    int open = 0;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        open += m_tabs->viewAt(i) ? 1 : 0;
+    return open;
+}
+
+void MainWindow::askToQuit()
+{
+    QStringList names;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (const ConsoleView *view = m_tabs->viewAt(i))
+            names << view->ioc().name;
+    }
+    const int open = static_cast<int>(names.size());
+    if (names.size() > 8)
+        names = names.mid(0, 8) << QStringLiteral("…");
+    auto *box = new QMessageBox(
+            QMessageBox::Question, tr("Quit iocdock?"),
+            tr("%n console(s) are open: %1.", "", open).arg(names.join(QStringLiteral(", "))),
+            QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("quitConfirmation"));
+    box->setInformativeText(tr("Quitting closes them. Nothing is sent to the IOCs; they keep "
+                               "running."));
+    QPushButton *quit = box->addButton(tr("&Quit"), QMessageBox::AcceptRole);
+    quit->setObjectName(QStringLiteral("quitButton"));
+    box->setDefaultButton(qobject_cast<QPushButton *>(box->button(QMessageBox::Cancel)));
+    box->setEscapeButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box, quit](int) {
+        if (box->clickedButton() != quit)
+            return;
+        m_quitConfirmed = true;
+        close();
+    });
+    box->open(); // no nested event loop
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_confirmQuit && !m_quitConfirmed && openConsoleCount() > 0) {
+        event->ignore();
+        if (!findChild<QMessageBox *>(QStringLiteral("quitConfirmation")))
+            askToQuit();
+        return;
+    }
+    m_quitConfirmed = false;
     saveState();
     m_tabs->closeAll(); // closes sessions without sending anything to the IOCs
     QMainWindow::closeEvent(event);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ioc/ioc.h"
+#include "ui/ioctableview.h"
 #include "ui/messagebar.h"
 #include "ui/settings.h"
 
@@ -18,6 +19,7 @@ class IocActions;
 class IocTabs;
 class IocFilterProxyModel;
 class IocTableModel;
+class MessageArea;
 class QListView;
 class QSplitter;
 class QTableView;
@@ -44,6 +46,7 @@ public:
     IocActions *iocActions() const { return m_actions; }
     ConsoleTabWidget *bottomTabs() const { return m_tabs; }
     MessageBar *messageBar() const { return m_messageBar; }
+    MessageArea *messageArea() const { return m_messageArea; }
     QList<Inventory *> inventories() const { return m_inventories; }
 
     Settings settings() const { return m_settings; }
@@ -64,6 +67,11 @@ public:
     void loadRememberedHosts();
     /// Opens the "Add Host" dialog.
     void showAddHostDialog();
+    /// How many consoles are open (asked about before quitting).
+    int openConsoleCount() const;
+    /// Whether closing the window asks first (consoles open); true by default.
+    bool confirmsQuit() const { return m_confirmQuit; }
+    void setConfirmsQuit(bool on) { m_confirmQuit = on; }
 
 signals:
     /// Emitted once, when isReady() becomes true.
@@ -92,6 +100,8 @@ private:
     void removeSelectedHost();
     void rememberHosts() const;
     void updateStatusLine();
+    void updatePlaceholder();
+    void askToQuit();
     void checkReady();
     Host *hostFor(const Ioc &ioc) const;
 
@@ -104,15 +114,18 @@ private:
     QSet<const Host *> m_failedHosts;
     Settings m_settings;
     bool m_readyEmitted = false;
+    bool m_confirmQuit = true;
+    bool m_quitConfirmed = false;
 
     IocTableModel *m_model;
     IocFilterProxyModel *m_proxy;
     HostListModel *m_hostModel;
     IocActions *m_actions;
+    MessageArea *m_messageArea;
     MessageBar *m_messageBar;
     FilterBar *m_filterBar;
     QListView *m_hostList;
-    QTableView *m_table;
+    IocTableView *m_table;
     ConsoleTabWidget *m_tabs;
     IocTabs *m_iocTabs;
     QSplitter *m_mainSplitter;

@@ -80,7 +80,10 @@ SettingsDialog::SettingsDialog(const Settings &settings, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Unit patterns:"), m_patternsEdit);
     form->addRow(tr("Console &scrollback:"), m_scrollbackSpinBox);
-    form->addRow(tr("Console &font:"), fontRow);
+    // A layout is no buddy: without one the label would show the "&" itself.
+    auto *fontLabel = new QLabel(tr("Console &font:"), this);
+    fontLabel->setBuddy(m_fontComboBox);
+    form->addRow(fontLabel, fontRow);
     form->addRow(tr("Console &colours:"), m_colorSchemeComboBox);
     form->addRow(tr("&Log history:"), m_logLinesSpinBox);
     form->addRow(QString(), m_confirmCheckBox);

@@ -8,9 +8,13 @@ target_sources(iocdock-ui PRIVATE
     iocdetailswidget.h iocdetailswidget.cpp
     iocfilterproxymodel.h iocfilterproxymodel.cpp
     ioctablemodel.h ioctablemodel.cpp
+    ioctableview.h ioctableview.cpp
     ioctabs.h ioctabs.cpp
     logview.h logview.cpp
     mainwindow.h mainwindow.cpp
+    messagearea.h messagearea.cpp
     messagebar.h messagebar.cpp
+    messagehistorydialog.h messagehistorydialog.cpp
     settings.h settings.cpp
-    settingsdialog.h settingsdialog.cpp)
+    settingsdialog.h settingsdialog.cpp
+    translations.h translations.cpp)

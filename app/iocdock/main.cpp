@@ -8,34 +8,21 @@
 #include "ui/ioctablemodel.h"
 #include "ui/ioctabs.h"
 #include "ui/mainwindow.h"
+#include "ui/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QTableView>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcApp, "iocdock.app")
-
-static void loadTranslations(QApplication &app)
-{
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::location(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qt);
-    auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("iocdock"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
-        app.installTranslator(own);
-}
 
 int main(int argc, char *argv[])
 {
@@ -51,7 +38,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(IOCDOCK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.iocdock.iocdock"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/iocdock.svg")));
-    loadTranslations(app);
+    Translations::install(&app); // Qt's own strings (Cancel, key names) and ours
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

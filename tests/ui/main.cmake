@@ -2,11 +2,13 @@
 iocdock_add_test(tst_ioctablemodel tst_ioctablemodel.cpp LIBS iocdock-ui iocdock-resources)
 iocdock_add_test(tst_iocfilterproxymodel tst_iocfilterproxymodel.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_messagebar tst_messagebar.cpp LIBS iocdock-ui)
+iocdock_add_test(tst_ioctableview tst_ioctableview.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_filterbar tst_filterbar.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_logview tst_logview.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_iocdetailswidget tst_iocdetailswidget.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_settings tst_settings.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_settingsdialog tst_settingsdialog.cpp LIBS iocdock-ui)
+iocdock_add_test(tst_translations tst_translations.cpp LIBS iocdock-ui)
 
 # The packaging metadata must validate; the .ts files must match the sources.
 find_program(DESKTOP_FILE_VALIDATE_EXECUTABLE desktop-file-validate)

@@ -21,6 +21,7 @@ private slots:
     void closeTabSendsNothing();
     void middleClickCloses();
     void ctrlPageSwitchesTabs();
+    void longTitlesKeepBothEnds();
 
 private:
     static ConsoleSession *sessionFor(const ProcServRunner &ps);
@@ -198,6 +199,35 @@ void TestConsoleTabWidget::ctrlPageSwitchesTabs()
             qPrintable(QString::fromLatin1(m_b->log().right(300).toPercentEncoding(" "))
                        + QStringLiteral("\n--- bar: ") + b->messageText()),
             15000);
+}
+
+void TestConsoleTabWidget::longTitlesKeepBothEnds()
+{
+    ConsoleTabWidget tabs;
+    tabs.resize(420, 300);
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    // IOCs with a long common prefix, as sites name them.
+    const QStringList names{ QStringLiteral("BL12I-MO-IOC-01-motion-controller-alpha"),
+                             QStringLiteral("BL12I-MO-IOC-01-motion-controller-beta") };
+    for (const QString &name : names) {
+        Ioc ioc = m_a->ioc();
+        ioc.name = name;
+        ioc.unit = name + QStringLiteral(".service");
+        QVERIFY(tabs.openConsole(ioc, sessionFor(*m_a)));
+    }
+    ConsoleTabBar *bar = tabs.consoleTabBar();
+    QCOMPARE(bar->count(), 2);
+    const QString alpha = bar->shownText(0);
+    const QString beta = bar->shownText(1);
+    QVERIFY2(alpha != names.at(0), qPrintable(alpha)); // too narrow for the whole name
+    QVERIFY2(alpha.startsWith(QStringLiteral("BL")) && alpha.endsWith(QStringLiteral("pha")),
+             qPrintable(alpha));
+    QVERIFY2(beta.startsWith(QStringLiteral("BL")) && beta.endsWith(QStringLiteral("eta")),
+             qPrintable(beta));
+    QVERIFY(alpha != beta);
+    QVERIFY(tabs.tabToolTip(0).startsWith(names.at(0) + QLatin1Char('\n')));
+    QVERIFY(tabs.tabToolTip(1).startsWith(names.at(1) + QLatin1Char('\n')));
 }
 
 QTEST_MAIN(TestConsoleTabWidget)

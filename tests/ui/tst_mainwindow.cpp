@@ -12,13 +12,22 @@
 #include "ui/iocdetailswidget.h"
 #include "ui/iocfilterproxymodel.h"
 #include "ui/ioctablemodel.h"
+#include "ui/ioctableview.h"
+#include "ui/ioctabs.h"
 #include "ui/mainwindow.h"
+#include "ui/messagearea.h"
 #include "ui/messagebar.h"
 
 #include <QBuffer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QToolBar>
@@ -35,6 +44,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void init();
+    void firstWindowFitsTheScreen();
     void tableFills();
     void filtersByName();
     void invalidFilterIsShownInline();
@@ -43,8 +53,15 @@ private slots:
     void confirmedStopStopsTheIoc();
     void doubleClickOpensTheConsole();
     void detailsOfAnUnloadedIocAreRead();
+    void messagesMoveNothing();
+    void tabLeavesTheTable();
+    void statusKeepsTheStateWord();
+    void emptyFilterSaysSo();
+    void consoleKeysGoToTheConsole();
+    void quitAsksWhileConsolesAreOpen();
 
 private:
+    ConsoleView *openConsole(const QString &iocName);
     QString key(const QString &iocName) const;
     int proxyRow(const QString &iocName) const;
     QString statusOf(const QString &iocName) const;
@@ -312,6 +329,245 @@ void tst_MainWindow::detailsOfAnUnloadedIocAreRead()
     QTRY_COMPARE_WITH_TIMEOUT(detailsValue(QStringLiteral("console")), expected, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(console(), expected, 10000);
     QCOMPARE(statusOf(m_idle), QStringLiteral("exited"));
+}
+
+void tst_MainWindow::firstWindowFitsTheScreen()
+{
+    // No saved geometry yet (initTestCase cleared the settings): a size from the screen.
+    MainWindow fresh({});
+    const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+    QVERIFY2(fresh.width() <= available.width() && fresh.height() <= available.height(),
+             qPrintable(QStringLiteral("%1x%2").arg(fresh.width()).arg(fresh.height())));
+    QVERIFY(fresh.width() >= qMin(1100, available.width()));
+    QVERIFY(fresh.height() >= qMin(700, available.height()));
+    QVERIFY(fresh.width() >= available.width() * 7 / 10);
+}
+
+ConsoleView *tst_MainWindow::openConsole(const QString &iocName)
+{
+    // Opens it, or shows the tab already open.
+    const Ioc ioc = m_window->model()->ioc(m_window->model()->indexOf(key(iocName)).row());
+    m_window->tabs()->attach(ioc);
+    ConsoleView *view = m_window->bottomTabs()->viewFor(key(iocName));
+    if (view && m_window->bottomTabs()->currentWidget() != view)
+        return nullptr;
+    return view;
+}
+
+void tst_MainWindow::messagesMoveNothing()
+{
+    ConsoleView *view = openConsole(m_running); // its toolbar must not move either
+    QVERIFY(view);
+    auto *consoleBar = view->findChild<QToolBar *>(QStringLiteral("consoleToolBar"));
+    QVERIFY(consoleBar);
+    MessageBar *bar = m_window->messageBar();
+    bar->hideMessage();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    auto where = [this](const QWidget *w) {
+        return QRect(w->mapTo(m_window, QPoint(0, 0)), w->size());
+    };
+    const QRect table = where(m_window->tableView());
+    const QRect filter = where(m_window->filterBar());
+    const QRect console = where(consoleBar);
+    bar->showMessage(QStringLiteral("Could not stop 2 IOC(s):\na: access denied\nb: timeout"),
+                     MessageBar::Kind::Error);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY(bar->isVisible());
+    QCOMPARE(where(m_window->tableView()), table);
+    QCOMPARE(where(m_window->filterBar()), filter);
+    QCOMPARE(where(consoleBar), console);
+    bar->hideMessage();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCOMPARE(where(m_window->tableView()), table);
+    QCOMPARE(where(consoleBar), console);
+    // Gone from the bar, kept in the history.
+    QCOMPARE(bar->history().constLast().text,
+             QStringLiteral("Could not stop 2 IOC(s):\na: access denied\nb: timeout"));
+}
+
+void tst_MainWindow::tabLeavesTheTable()
+{
+    QApplication::setActiveWindow(m_window);
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    selectOnly(m_stopped);
+    QTableView *table = m_window->tableView();
+    table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
+    const QModelIndex current = table->currentIndex();
+    QTest::keyClick(table, Qt::Key_Tab);
+    QVERIFY2(!table->hasFocus(), "Tab stayed in the table");
+    QCOMPARE(table->currentIndex(), current);
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(m_window->iocActions()->selection().value(0).name, m_stopped);
+    // Back with Shift+Tab: still the same IOC.
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Backtab);
+    QVERIFY(!table->hasFocus());
+    QCOMPARE(m_window->iocActions()->selection().value(0).name, m_stopped);
+}
+
+void tst_MainWindow::statusKeepsTheStateWord()
+{
+    auto *table = qobject_cast<IocTableView *>(m_window->tableView());
+    QVERIFY(table);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_running), QStringLiteral("running"), 20000);
+    const QModelIndex status =
+            m_window->proxyModel()->index(proxyRow(m_running), IocTableModel::StatusColumn);
+    const QString full = status.data().toString(); // "Up 3 minutes"
+    QVERIFY2(full.startsWith(QStringLiteral("Up ")), qPrintable(full));
+    const int width = table->columnWidth(IocTableModel::StatusColumn);
+    // Narrower than the text: the state word stays, the end goes.
+    table->setColumnWidth(IocTableModel::StatusColumn,
+                          table->fontMetrics().horizontalAdvance(QStringLiteral("Up 12"))
+                                  + table->iconSize().width() + 30);
+    const QString shown = table->shownText(status);
+    table->setColumnWidth(IocTableModel::StatusColumn, width);
+    // The beginning of the text and "…": not "U…es" as a middle elision would cut it.
+    QVERIFY2(shown.size() > 2 && shown.endsWith(QChar(0x2026)) && full.startsWith(shown.chopped(1)),
+             qPrintable(shown));
+    QVERIFY(status.data(Qt::ToolTipRole).toString().startsWith(full));
+}
+
+void tst_MainWindow::emptyFilterSaysSo()
+{
+    auto *table = qobject_cast<IocTableView *>(m_window->tableView());
+    QVERIFY(table);
+    QVERIFY(!table->isPlaceholderVisible());
+    m_window->filterBar()->setText(QStringLiteral("nosuchioc-xyz"));
+    QCOMPARE(m_window->proxyModel()->rowCount(), 0);
+    QVERIFY(table->isPlaceholderVisible());
+    QVERIFY2(table->placeholderText().contains(QStringLiteral("“nosuchioc-xyz”")),
+             qPrintable(table->placeholderText()));
+    m_window->filterBar()->setText(QStringLiteral("nosuchioc-abc"));
+    QVERIFY(table->placeholderText().contains(QStringLiteral("“nosuchioc-abc”")));
+    m_window->filterBar()->setText(QString());
+    QVERIFY(m_window->proxyModel()->rowCount() > 0);
+    QVERIFY(!table->isPlaceholderVisible());
+}
+
+void tst_MainWindow::consoleKeysGoToTheConsole()
+{
+    ConsoleView *view = openConsole(m_running);
+    QVERIFY(view);
+    QTRY_COMPARE_WITH_TIMEOUT(view->connectionState(), ConsoleSession::State::Connected, 20000);
+    const auto screenText = [view] {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        view->terminal()->saveHistory(&buffer);
+        return QString::fromUtf8(buffer.data());
+    };
+    // procServ drops input while its child is down, and an IOC reads none before its prompt.
+    QTRY_COMPARE_WITH_TIMEOUT(view->childState(), ChildState::Running, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(screenText().trimmed().endsWith(QStringLiteral("epics>")), 20000);
+    QApplication::setActiveWindow(m_window);
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    selectOnly(m_stopped); // the table's actions would act on another IOC
+    view->setFocus();
+    QTRY_VERIFY(view->isAncestorOf(QApplication::focusWidget()));
+    QWidget *typing = QApplication::focusWidget();
+
+    auto *quit = m_window->findChild<QAction *>(QStringLiteral("quitAction"));
+    QVERIFY(quit);
+    QList<QAction *> application{ quit };
+    for (QAction *action : m_window->iocActions()->actions()) {
+        if (action)
+            application << action;
+    }
+    QList<QSignalSpy *> spies;
+    for (QAction *action : application)
+        spies << new QSignalSpy(action, &QAction::triggered);
+    auto triggered = [&spies, &application] {
+        QStringList names;
+        for (int i = 0; i < spies.size(); ++i) {
+            if (!spies.at(i)->isEmpty())
+                names << application.at(i)->objectName();
+        }
+        return names.join(QLatin1Char(','));
+    };
+
+    // Outside a console Ctrl+Q is the quit shortcut (and quitting asks: consoles are open).
+    QLineEdit *filter = m_window->filterBar()->lineEdit();
+    filter->setFocus();
+    QTRY_VERIFY(filter->hasFocus());
+    QTest::keyClick(filter, Qt::Key_Q, Qt::ControlModifier);
+    QCOMPARE(triggered(), QStringLiteral("quitAction"));
+    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("quitConfirmation"));
+    QVERIFY(box);
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("quitConfirmation")));
+    QVERIFY(m_window->isVisible());
+    for (QSignalSpy *spy : std::as_const(spies))
+        spy->clear();
+    QApplication::setActiveWindow(m_window);
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    view->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), typing);
+
+    QByteArray typed; // what the terminal hands to the view's send path (then the guard)
+    connect(view->terminal(), &QTermWidget::sendData, this,
+            [&typed](const char *data, int size) { typed.append(data, size); });
+    // Ctrl+Q: not the quit action; the console's guard holds it back and says so.
+    QTest::keyClick(typing, Qt::Key_Q, Qt::ControlModifier);
+    QCOMPARE(triggered(), QString());
+    QVERIFY(m_window->isVisible());
+    QVERIFY(view->isMessageVisible());
+    QVERIFY2(view->messageText().contains(QStringLiteral("Ctrl+Q")),
+             qPrintable(view->messageText()));
+    // Ctrl+R is guarded as well; Ctrl+. / Ctrl+E / Ctrl+L / Ctrl+I reach the IOC shell.
+    QTest::keyClick(typing, Qt::Key_R, Qt::ControlModifier);
+    QVERIFY2(view->messageText().contains(QStringLiteral("Ctrl+R")),
+             qPrintable(view->messageText()));
+    for (const int k : { int(Qt::Key_Period), int(Qt::Key_E), int(Qt::Key_L), int(Qt::Key_I) })
+        QTest::keyClick(typing, Qt::Key(k), Qt::ControlModifier);
+    QCOMPARE(triggered(), QString());
+
+    // Return is the table's Attach; here it ends the line for the IOC.
+    QTest::keyClick(typing, Qt::Key_U, Qt::ControlModifier); // drop what the keys above left
+    QTest::keyClicks(typing, QStringLiteral("echo keys-reached"));
+    QTest::keyClick(typing, Qt::Key_Return);
+    QCOMPARE(triggered(), QString());
+    // The IOC's answer: a line of its own (the typed line starts with the prompt).
+    const QRegularExpression answer(QStringLiteral("^keys-reached\\s*$"),
+                                    QRegularExpression::MultilineOption);
+    QTRY_VERIFY2_WITH_TIMEOUT(screenText().contains(answer),
+                              (screenText().right(200) + QStringLiteral("\n--- typed: ")
+                               + QString::fromLatin1(typed.toPercentEncoding())
+                               + QStringLiteral("\n--- bar: ") + view->messageText()
+                               + QStringLiteral("\n--- status: ") + view->statusText())
+                                      .toUtf8()
+                                      .constData(),
+                              20000);
+    QCOMPARE(m_window->bottomTabs()->currentWidget(), view);
+    QCOMPARE(statusOf(m_running), QStringLiteral("running"));
+    qDeleteAll(spies);
+}
+
+void tst_MainWindow::quitAsksWhileConsolesAreOpen()
+{
+    QVERIFY(openConsole(m_running));
+    QCOMPARE(m_window->openConsoleCount(), 1);
+    QVERIFY(!m_window->close()); // asks instead
+    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("quitConfirmation"));
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY2(box->text().contains(QStringLiteral("1 console")), qPrintable(box->text()));
+    QVERIFY(box->text().contains(m_running));
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("quitConfirmation")));
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(m_window->openConsoleCount(), 1);
+
+    QVERIFY(!m_window->close());
+    box = m_window->findChild<QMessageBox *>(QStringLiteral("quitConfirmation"));
+    QVERIFY(box);
+    auto *quit = box->findChild<QPushButton *>(QStringLiteral("quitButton"));
+    QVERIFY(quit);
+    QTest::mouseClick(quit, Qt::LeftButton);
+    QTRY_VERIFY(!m_window->isVisible());
+    QCOMPARE(m_window->openConsoleCount(), 0);
+    // Quitting sent nothing: the IOC runs on.
+    QCOMPARE(m_sandbox.unitProperty(unitOf(m_running), QStringLiteral("ActiveState")),
+             QStringLiteral("active"));
 }
 
 QTEST_MAIN(tst_MainWindow)

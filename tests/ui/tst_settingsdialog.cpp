@@ -13,6 +13,7 @@ class tst_SettingsDialog : public QObject
 private slots:
     void showsAndReturnsTheSettings();
     void invalidInputKeepsTheDialogOpen();
+    void noLabelShowsAnAmpersand();
 };
 
 static Settings sample()
@@ -64,6 +65,20 @@ void tst_SettingsDialog::invalidInputKeepsTheDialogOpen()
     QVERIFY(!dialog.isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.settings().unitPatterns, QStringList{ QStringLiteral("softioc-*.service") });
+}
+
+void tst_SettingsDialog::noLabelShowsAnAmpersand()
+{
+    SettingsDialog dialog(sample());
+    dialog.show();
+    const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+    QVERIFY(!labels.isEmpty());
+    for (const QLabel *label : labels) {
+        if (!label->isVisible() || !label->text().contains(QLatin1Char('&')))
+            continue;
+        // A label draws "&x" as an underlined mnemonic only with a buddy; else the "&" shows.
+        QVERIFY2(label->buddy(), qPrintable(label->text()));
+    }
 }
 
 QTEST_MAIN(tst_SettingsDialog)

@@ -7,26 +7,36 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QShortcut>
-#include <QTabBar>
+#include <QStyleOptionTab>
+
+QString ConsoleTabBar::shownText(int index) const
+{
+    QStyleOptionTab option;
+    initStyleOption(&option, index); // elides the text as paintEvent() does
+    return option.text;
+}
 
 ConsoleTabWidget::ConsoleTabWidget(QWidget *parent)
     : QTabWidget(parent)
+    , m_tabBar(new ConsoleTabBar(this))
 {
     setObjectName(QStringLiteral("consoleTabs"));
+    setTabBar(m_tabBar);
     setTabsClosable(true);
     setMovable(true);
     setDocumentMode(true);
-    setElideMode(Qt::ElideRight);
+    setElideMode(Qt::ElideMiddle); // "tstmain…-run": IOCs with a common prefix stay apart
     tabBar()->installEventFilter(this);
     connect(this, &QTabWidget::tabCloseRequested, this, &ConsoleTabWidget::handleTabCloseRequested);
 
-    auto *next = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown), this);
+    // ConsoleView lets these through to here (ConsoleView::tabSwitchKeys()).
+    auto *next = new QShortcut(ConsoleView::tabSwitchKeys().at(0), this);
     next->setContext(Qt::WidgetWithChildrenShortcut);
     connect(next, &QShortcut::activated, this, [this] {
         if (count() > 1)
             setCurrentIndex((currentIndex() + 1) % count());
     });
-    auto *previous = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp), this);
+    auto *previous = new QShortcut(ConsoleView::tabSwitchKeys().at(1), this);
     previous->setContext(Qt::WidgetWithChildrenShortcut);
     connect(previous, &QShortcut::activated, this, [this] {
         if (count() > 1)

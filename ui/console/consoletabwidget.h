@@ -2,14 +2,26 @@
 
 #include "core/ioc/ioc.h"
 
+#include <QTabBar>
 #include <QTabWidget>
 
 class ConsoleSession;
 class ConsoleView;
 
+/// The tab bar of ConsoleTabWidget; tells the text a tab shows (elided to its width).
+class ConsoleTabBar : public QTabBar
+{
+    Q_OBJECT
+public:
+    using QTabBar::QTabBar;
+    /// The text drawn on tab @p index: its title elided to the room the tab has.
+    QString shownText(int index) const;
+};
+
 /// The console tabs: one ConsoleView per IOC (keyed by Ioc::key()), closable, the tab text
-/// is the IOC name, the icon and tool tip show the connection and IOC state. Closing a tab
-/// closes its session without sending anything.
+/// is the IOC name (elided in the middle: IOCs often share a prefix), the icon and tool tip
+/// show the full name, the connection and IOC state. Closing a tab closes its session without
+/// sending anything.
 class ConsoleTabWidget : public QTabWidget
 {
     Q_OBJECT
@@ -25,6 +37,7 @@ public:
     ConsoleView *viewFor(const QString &key) const;
     ConsoleView *viewAt(int index) const;
     ConsoleView *currentView() const;
+    ConsoleTabBar *consoleTabBar() const { return m_tabBar; }
     /// Removes the tab and deletes its view later; its session is closed at once.
     void closeConsole(int index);
     void closeAll();
@@ -40,4 +53,6 @@ private:
     void handleViewStateChanged(ConsoleView *view);
     void handleTabCloseRequested(int index);
     static QIcon stateIcon(const QColor &color);
+
+    ConsoleTabBar *m_tabBar;
 };

@@ -9,6 +9,7 @@
 #include <QFontDatabase>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLoggingCategory>
@@ -151,6 +152,44 @@ ConsoleView::~ConsoleView()
     }
     delete m_writer; // before the terminal (a child widget) and its pty go away
     m_writer = nullptr;
+}
+
+QList<QKeySequence> ConsoleView::tabSwitchKeys()
+{
+    return { QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_PageUp) };
+}
+
+bool ConsoleView::isOwnShortcut(const QKeyEvent *key) const
+{
+    const Qt::KeyboardModifiers modifiers = key->modifiers() & ~Qt::KeypadModifier;
+    // Ctrl++ arrives as Ctrl+Shift+"+" on most layouts: try it without Shift too, as
+    // QShortcutMap does.
+    QList<QKeySequence> typed{ QKeySequence(int(modifiers) | key->key()) };
+    if (modifiers & Qt::ShiftModifier)
+        typed << QKeySequence(int(modifiers & ~Qt::ShiftModifier) | key->key());
+    QList<QKeySequence> own = tabSwitchKeys();
+    const QList<QAction *> list = actions();
+    for (const QAction *action : list)
+        own += action->shortcuts();
+    for (const QKeySequence &sequence : std::as_const(own)) {
+        for (const QKeySequence &candidate : std::as_const(typed)) {
+            if (sequence.matches(candidate) == QKeySequence::ExactMatch)
+                return true;
+        }
+    }
+    return false;
+}
+
+bool ConsoleView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() != 0 && key->key() != Qt::Key_unknown && !isOwnShortcut(key)) {
+            key->accept(); // then delivered as a KeyPress to the focus widget: the terminal
+            return true;
+        }
+    }
+    return QWidget::event(event);
 }
 
 void ConsoleView::detach()

@@ -12,6 +12,8 @@
 class QAction;
 class QFont;
 class QFrame;
+class QKeyEvent;
+class QKeySequence;
 class QLabel;
 class QPushButton;
 class QTermWidget;
@@ -63,6 +65,10 @@ public:
     bool isMessageVisible() const;
     QString messageText() const;
 
+    /// Keys that switch console tabs (Ctrl+PageDown, Ctrl+PageUp): the only keys besides the
+    /// view's own actions that the console does not claim.
+    static QList<QKeySequence> tabSwitchKeys();
+
     /// Writes the scrollback as plain text to @p path.
     bool saveTranscript(const QString &path, QString *error = nullptr);
 
@@ -85,7 +91,14 @@ signals:
     /// Connection state, child state or read-only mode changed; statusText() is new.
     void stateChanged();
 
+protected:
+    /// Claims every key typed in the console (QEvent::ShortcutOverride) except the view's own
+    /// actions and tabSwitchKeys(): Ctrl+Q, Ctrl+S, Return, ... go to the terminal and through
+    /// the guard, never to an application shortcut.
+    bool event(QEvent *event) override;
+
 private:
+    bool isOwnShortcut(const QKeyEvent *key) const;
     void createActions();
     void handleSendData(const char *chars, int length);
     void handleSessionStateChanged();

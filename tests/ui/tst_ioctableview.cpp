@@ -1,0 +1,90 @@
+// The IOC table's view on its own: what an empty table shows, Tab leaving it.
+
+#include "ui/ioctablemodel.h"
+#include "ui/ioctableview.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QStandardItemModel>
+#include <QTest>
+#include <QVBoxLayout>
+
+class tst_IocTableView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void emptyTableShowsItsPlaceholder();
+    void tabLeavesTheTable();
+};
+
+static int inkPixels(const QImage &image, const QRect &rect)
+{
+    // Pixels that differ from the background (the top-left pixel of the rectangle).
+    const QColor background = image.pixelColor(rect.topLeft());
+    int ink = 0;
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        for (int x = rect.left(); x <= rect.right(); ++x)
+            ink += image.pixelColor(x, y) != background ? 1 : 0;
+    }
+    return ink;
+}
+
+void tst_IocTableView::emptyTableShowsItsPlaceholder()
+{
+    QStandardItemModel model(0, 3);
+    IocTableView view;
+    view.setModel(&model);
+    view.resize(600, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setPlaceholderText(QStringLiteral("No IOC matches the filter “motor”."));
+    QVERIFY(view.isPlaceholderVisible());
+    auto *label = view.viewport()->findChild<QLabel *>(QStringLiteral("placeholderLabel"));
+    QVERIFY(label);
+    const QRect where = label->geometry();
+    QVERIFY2(view.viewport()->rect().contains(where)
+                     && where.height() > label->fontMetrics().height(),
+             qPrintable(QStringLiteral("%1,%2 %3x%4")
+                                .arg(where.x())
+                                .arg(where.y())
+                                .arg(where.width())
+                                .arg(where.height())));
+    // Drawn: the viewport shows text where the label is.
+    const QImage image = view.viewport()->grab().toImage();
+    QVERIFY(inkPixels(image, where) > 50);
+
+    // A row: the placeholder goes.
+    model.appendRow({ new QStandardItem(QStringLiteral("motor1")) });
+    QVERIFY(!view.isPlaceholderVisible());
+    model.removeRow(0);
+    QVERIFY(view.isPlaceholderVisible());
+    view.setPlaceholderText(QString());
+    QVERIFY(!view.isPlaceholderVisible());
+}
+
+void tst_IocTableView::tabLeavesTheTable()
+{
+    QStandardItemModel model(3, IocTableModel::ColumnCount);
+    QWidget window;
+    auto *view = new IocTableView(&window);
+    auto *after = new QLineEdit(&window);
+    auto *layout = new QVBoxLayout(&window);
+    layout->addWidget(view);
+    layout->addWidget(after);
+    view->setModel(&model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    view->setFocus();
+    view->setCurrentIndex(model.index(1, 0));
+    QTest::keyClick(view, Qt::Key_Tab);
+    QVERIFY(after->hasFocus());
+    QCOMPARE(view->currentIndex(), model.index(1, 0));
+    QCOMPARE(view->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(view->selectionModel()->selectedRows().at(0).row(), 1);
+}
+
+QTEST_MAIN(tst_IocTableView)
+#include "tst_ioctableview.moc"

@@ -1,0 +1,116 @@
+#include "ui/ioctableview.h"
+
+#include "ui/ioctablemodel.h"
+
+#include <QLabel>
+#include <QResizeEvent>
+#include <QStyle>
+#include <QStyledItemDelegate>
+
+namespace {
+
+/// Draws a cell as QStyledItemDelegate does, elided with its own mode: the Status column
+/// elides at the end, "Exited (failed) 5 minu…" keeps the state where the table's middle
+/// elision ("Exited (fa…utes ago") cut it; socket paths and names differ at their end and
+/// elide in the middle.
+class ElideDelegate : public QStyledItemDelegate
+{
+public:
+    ElideDelegate(Qt::TextElideMode mode, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_mode(mode)
+    {}
+
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = m_mode;
+    }
+
+private:
+    Qt::TextElideMode m_mode;
+};
+
+} // namespace
+
+IocTableView::IocTableView(QWidget *parent)
+    : QTableView(parent)
+    , m_placeholder(new QLabel(viewport()))
+{
+    setTabKeyNavigation(false);
+    setTextElideMode(Qt::ElideMiddle);
+    setItemDelegate(new ElideDelegate(Qt::ElideMiddle, this));
+    setItemDelegateForColumn(IocTableModel::StatusColumn, new ElideDelegate(Qt::ElideRight, this));
+    m_placeholder->setObjectName(QStringLiteral("placeholderLabel"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setTextFormat(Qt::PlainText);
+    // Muted like disabled text (QPalette::PlaceholderText may be left transparent by a style).
+    QPalette muted = m_placeholder->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::Disabled, QPalette::WindowText));
+    m_placeholder->setPalette(muted);
+    m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents); // the table's menu works
+    m_placeholder->hide();
+}
+
+void IocTableView::setModel(QAbstractItemModel *model)
+{
+    if (QAbstractItemModel *old = this->model())
+        old->disconnect(this);
+    QTableView::setModel(model);
+    if (!model)
+        return;
+    connect(model, &QAbstractItemModel::rowsInserted, this, &IocTableView::updatePlaceholder);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &IocTableView::updatePlaceholder);
+    connect(model, &QAbstractItemModel::modelReset, this, &IocTableView::updatePlaceholder);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &IocTableView::updatePlaceholder);
+    updatePlaceholder();
+}
+
+void IocTableView::setPlaceholderText(const QString &text)
+{
+    m_placeholder->setText(text);
+    updatePlaceholder();
+}
+
+QString IocTableView::placeholderText() const
+{
+    return m_placeholder->text();
+}
+
+bool IocTableView::isPlaceholderVisible() const
+{
+    return m_placeholder->isVisible();
+}
+
+void IocTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    updatePlaceholder();
+}
+
+void IocTableView::updatePlaceholder()
+{
+    const bool empty = !model() || model()->rowCount() == 0;
+    m_placeholder->setVisible(empty && !m_placeholder->text().isEmpty());
+    const QRect area = viewport()->rect().adjusted(12, 12, -12, -12);
+    m_placeholder->setGeometry(
+            area.left(), area.top(), area.width(),
+            qMin(area.height(), m_placeholder->heightForWidth(area.width()) + 24));
+}
+
+QString IocTableView::shownText(const QModelIndex &index) const
+{
+    QStyleOptionViewItem option = viewOptions();
+    option.rect = visualRect(index);
+    auto *delegate = dynamic_cast<ElideDelegate *>(itemDelegate(index));
+    if (!delegate)
+        return index.data().toString();
+    delegate->initStyleOption(&option, index);
+    // As QCommonStyle draws it: the text rectangle less its margins, one elided line.
+    const QWidget *widget = this;
+    const QRect textRect = style()->subElementRect(QStyle::SE_ItemViewItemText, &option, widget);
+    const int margin = style()->pixelMetric(QStyle::PM_FocusFrameHMargin, &option, widget) + 1;
+    return option.fontMetrics.elidedText(option.text, option.textElideMode,
+                                         textRect.width() - 2 * margin);
+}

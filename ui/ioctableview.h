@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QTableView>
+
+class QLabel;
+
+/// The IOC table's view: Tab and Shift+Tab leave the table instead of walking its cells (the
+/// selection changes only when the user moves it), the Status column elides at its end so
+/// the state word stays readable, and an empty table says why in placeholderText().
+class IocTableView : public QTableView
+{
+    Q_OBJECT
+public:
+    explicit IocTableView(QWidget *parent = nullptr);
+
+    /// Shown in the middle of the table while it has no rows; empty shows nothing.
+    void setPlaceholderText(const QString &text);
+    QString placeholderText() const;
+    /// Whether the placeholder is on screen now.
+    bool isPlaceholderVisible() const;
+
+    void setModel(QAbstractItemModel *model) override;
+
+    /// The text the cell at @p index shows, elided to its width as the style draws it.
+    QString shownText(const QModelIndex &index) const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void updatePlaceholder();
+
+    QLabel *m_placeholder;
+};

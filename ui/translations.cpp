@@ -1,0 +1,43 @@
+#include "ui/translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLoggingCategory>
+#include <QTranslator>
+
+Q_LOGGING_CATEGORY(lcTranslations, "iocdock.ui.translations")
+
+QString Translations::qtTranslationsPath()
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+    return QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+#else
+    return QLibraryInfo::location(QLibraryInfo::TranslationsPath);
+#endif
+}
+
+QStringList Translations::install(QCoreApplication *app, const QLocale &locale)
+{
+    QStringList loaded;
+    const QString qtPath = qtTranslationsPath();
+    for (const QString &name : { QStringLiteral("qt"), QStringLiteral("qtbase") }) {
+        auto *qt = new QTranslator(app);
+        if (qt->load(locale, name, QStringLiteral("_"), qtPath)) {
+            app->installTranslator(qt);
+            loaded << name;
+            break; // qt_<lang> includes qtbase_<lang>
+        }
+        delete qt;
+    }
+    auto *own = new QTranslator(app);
+    if (own->load(locale, QStringLiteral("iocdock"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n"))) {
+        app->installTranslator(own);
+        loaded << QStringLiteral("iocdock");
+    } else {
+        delete own;
+    }
+    qCDebug(lcTranslations) << "for" << locale.uiLanguages() << "loaded" << loaded << "from"
+                            << qtPath;
+    return loaded;
+}

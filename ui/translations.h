@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QLocale>
+#include <QStringList>
+
+class QCoreApplication;
+
+/// Loading the translations of iocdock's GUI.
+namespace Translations {
+
+/// The folder Qt's own translations come from (QLibraryInfo's TranslationsPath).
+QString qtTranslationsPath();
+
+/// Installs on @p app the translations for @p locale: Qt's own (qt_<lang>, which pulls
+/// qtbase_<lang>, else qtbase_<lang> alone) so that Qt's strings — Cancel, key names, file
+/// dialogs — follow the language, and iocdock's from :/i18n. Returns the catalogues loaded
+/// ("qt", "qtbase", "iocdock"); a missing one is left out (English).
+QStringList install(QCoreApplication *app, const QLocale &locale = QLocale());
+
+} // namespace Translations
