@@ -117,6 +117,7 @@ struct ChildTracker::Watch
 ChildTracker::ChildTracker(Host *host, QObject *parent)
     : QObject(parent)
     , m_host(host)
+    , m_created(QDateTime::currentDateTimeUtc())
 {
     m_crashLoopTimer.setSingleShot(true);
     connect(&m_crashLoopTimer, &QTimer::timeout, this, &ChildTracker::handleCrashLoopTimer);
@@ -149,7 +150,12 @@ void ChildTracker::track(const Ioc &ioc)
         return;
     // A new procServ (its unit restarted) was seen starting when its unit was seen down, or
     // when the old procServ was followed.
-    const bool sawStart = m_seenDown.remove(key) || (watch && watch->mainPid != ioc.mainPid);
+    // A unit that became active after this tracker was made was followed from its start too
+    // (procServ restarts a child a --holdoff of at least a second after it ended; the observer
+    // connects well within that).
+    const bool startedLater = ioc.activeSince.isValid() && ioc.activeSince >= m_created;
+    const bool sawStart =
+            m_seenDown.remove(key) || startedLater || (watch && watch->mainPid != ioc.mainPid);
     stopWatch(key);
     startWatch(ioc, sawStart);
 }
@@ -281,6 +287,8 @@ void ChildTracker::updateFacts(Watch *watch)
     if (watch->readiness == Readiness::Unknown && watch->baseReadinessPid == watch->childPid)
         watch->readiness = watch->baseReadiness;
     watch->crashLoop = isCrashLoop(watch->times, now);
+    qCDebug(lcChildTracker) << watch->key << "child" << watch->childPid << "restarts"
+                            << watch->restarts << "last exit" << watch->lastExit.text();
     if (watch->crashLoop) {
         // The loop ends when enough of its restarts have left the window.
         const QDateTime ends = watch->times.at(watch->times.size() - Ioc::crashLoopRestarts)

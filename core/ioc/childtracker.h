@@ -71,6 +71,7 @@ private:
 
     Host *m_host;
     QHash<QString, Watch *> m_watches;
+    QDateTime m_created;
     QSet<QString> m_seenDown; // keys seen with their unit not up: a start that follows is seen
     QTimer m_crashLoopTimer; // ends crash loops whose restarts left the window
 };
