@@ -170,7 +170,7 @@ int IocTableModel::columnCount(const QModelIndex &parent) const
 int IocTableModel::statusRank(const QString &status)
 {
     static const QStringList order = {
-        QStringLiteral("running"),  QStringLiteral("starting"), QStringLiteral("restarting"),
+        QStringLiteral("running"),  QStringLiteral("starting"), QStringLiteral("crashloop"),
         QStringLiteral("stopping"), QStringLiteral("shutdown"), QStringLiteral("failed"),
         QStringLiteral("exited"),
     };
@@ -187,7 +187,7 @@ static QString statusIconName(const QString &status)
     if (status == QLatin1String("failed"))
         return QStringLiteral(":/icons/status-failed.svg");
     if (status == QLatin1String("starting") || status == QLatin1String("stopping")
-        || status == QLatin1String("restarting"))
+        || status == QLatin1String("crashloop"))
         return QStringLiteral(":/icons/status-transition.svg");
     if (status == QLatin1String("exited"))
         return QStringLiteral(":/icons/status-stopped.svg");
@@ -196,9 +196,11 @@ static QString statusIconName(const QString &status)
 
 static qint64 uptimeSeconds(const Ioc &ioc, const QDateTime &now)
 {
-    if (!ioc.isActive() || !ioc.activeSince.isValid())
+    // The IOC's own uptime (its current child) when known, else the unit's.
+    const QDateTime since = ioc.childSince.isValid() ? ioc.childSince : ioc.activeSince;
+    if (!ioc.isActive() || !since.isValid())
         return -1;
-    return qMax<qint64>(0, ioc.activeSince.secsTo(now));
+    return qMax<qint64>(0, since.secsTo(now));
 }
 
 QVariant IocTableModel::data(const QModelIndex &index, int role) const
@@ -236,7 +238,7 @@ QVariant IocTableModel::data(const QModelIndex &index, int role) const
             const QString status = ioc.status();
             if (status == QLatin1String("failed"))
                 return QBrush(QColor(0xc0, 0x39, 0x2b));
-            if (status == QLatin1String("shutdown"))
+            if (status == QLatin1String("shutdown") || status == QLatin1String("crashloop"))
                 return QBrush(QColor(0xb8, 0x6e, 0x00));
         }
         return {};
@@ -265,7 +267,7 @@ QVariant IocTableModel::display(const Ioc &ioc, int column, const QDateTime &now
     case UptimeColumn:
         return uptimeSeconds(ioc, now) < 0 ? QString() : IocFormat::uptimeText(ioc, now);
     case RestartsColumn:
-        return ioc.isLoaded() ? QString::number(ioc.nRestarts) : QString();
+        return ioc.isLoaded() ? IocFormat::restartsText(ioc) : QString();
     case PidColumn:
         if (ioc.childPid != 0)
             return QString::number(ioc.childPid);
@@ -301,7 +303,7 @@ QVariant IocTableModel::sortValue(const Ioc &ioc, int column, const QDateTime &n
     case UptimeColumn:
         return uptimeSeconds(ioc, now);
     case RestartsColumn:
-        return ioc.nRestarts;
+        return ioc.restarts();
     case PidColumn:
         return ioc.childPid;
     case ConsoleColumn:
@@ -349,12 +351,35 @@ QVariant IocTableModel::toolTip(const Ioc &ioc, int column, const QDateTime &now
             tip += QLatin1Char('\n') + tr("IOC process: unknown");
             break;
         }
+        if (ioc.childSince.isValid())
+            tip += QLatin1Char('\n')
+                    + tr("IOC process started: %1")
+                              .arg(QLocale().toString(ioc.childSince.toLocalTime(),
+                                                      QLocale::ShortFormat));
+        if (ioc.readiness == Readiness::Starting)
+            tip += QLatin1Char('\n') + tr("IOC has not finished iocInit yet");
+        if (ioc.lastExit.isValid()) {
+            tip += QLatin1Char('\n')
+                    + (ioc.lastExit.at.isValid()
+                               ? tr("Last exit: %1 at %2")
+                                         .arg(ioc.lastExit.text(),
+                                              QLocale().toString(ioc.lastExit.at.toLocalTime(),
+                                                                 QLocale::ShortFormat))
+                               : tr("Last exit: %1").arg(ioc.lastExit.text()));
+        }
+        if (ioc.childRestarts >= 0)
+            tip += QLatin1Char('\n')
+                    + tr("IOC restarts inside procServ: %1").arg(ioc.childRestarts);
         if (ioc.autoRestart != AutoRestart::Unknown)
             tip += QLatin1Char('\n')
                     + tr("procServ auto-restart: %1").arg(autoRestartName(ioc.autoRestart));
         return tip;
     }
     case UptimeColumn:
+        if (ioc.childSince.isValid() && ioc.isActive())
+            return tr("IOC process started %1; unit active since %2")
+                    .arg(QLocale().toString(ioc.childSince.toLocalTime(), QLocale::ShortFormat),
+                         QLocale().toString(ioc.activeSince.toLocalTime(), QLocale::ShortFormat));
         if (ioc.activeSince.isValid() && ioc.isActive())
             return tr("Active since %1")
                     .arg(QLocale().toString(ioc.activeSince.toLocalTime(), QLocale::ShortFormat));
@@ -422,7 +447,8 @@ QVariant IocTableModel::headerData(int section, Qt::Orientation orientation, int
         case StatusColumn:
             return tr("systemd state and the state of the IOC process behind procServ");
         case RestartsColumn:
-            return tr("Restarts of the unit by systemd (NRestarts)");
+            return tr("Restarts of the unit by systemd plus restarts of the IOC process inside "
+                      "procServ since the unit started; ? when they cannot be known");
         case PidColumn:
             return tr("PID of the IOC process (procServ's PID in the tooltip)");
         case EnabledColumn:

@@ -242,6 +242,7 @@ void MainWindow::addHost(Host *host)
     host->setAutoReconnect(true);
     auto *inventory = new Inventory(host, this);
     inventory->setUnitPatterns(m_settings.unitPatterns);
+    inventory->setFollowChildren(true); // live IOC exits, restarts and crash loops
     m_hosts << host;
     m_inventories << inventory;
     m_model->addInventory(inventory);

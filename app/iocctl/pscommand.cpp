@@ -68,9 +68,11 @@ void PsCommand::addOptions(QCommandLineParser &parser)
 QString PsCommand::helpEpilog() const
 {
     return tr("Columns: NAME, STATUS (systemd state, IOC child state and how long), PID (the "
-              "IOC process), RESTARTS, CONSOLE, CONVENTION.\n"
+              "IOC process), RESTARTS (systemd's and procServ's of the IOC; ? when unknown), "
+              "CONSOLE, CONVENTION.\n"
               "JSON keys: name, unit, host, convention, status, activeState, subState, "
-              "childState, pid, procServPid, restarts, since, enabled, console, logFile, "
+              "childState, pid, procServPid, restarts (null when unknown), since, childSince, "
+              "childRestarts, lastExit, crashLoop, ready, enabled, console, logFile, "
               "description.");
 }
 
@@ -131,7 +133,7 @@ QJsonObject PsCommand::toJson(const Ioc &ioc)
     o.insert(QStringLiteral("childState"), childStateName(ioc.childState));
     o.insert(QStringLiteral("pid"), pidValue(ioc.childPid));
     o.insert(QStringLiteral("procServPid"), pidValue(ioc.mainPid));
-    o.insert(QStringLiteral("restarts"), static_cast<qint64>(ioc.nRestarts));
+    IocFormat::insertChildFacts(o, ioc);
     const QDateTime since = ioc.isActive() || ioc.activeState == QLatin1String("reloading")
             ? ioc.activeSince
             : ioc.inactiveSince;
@@ -217,7 +219,7 @@ void PsCommand::printTable(const QList<Ioc> &iocs, const QDateTime &now)
         row << truncated(ioc.name.isEmpty() ? ioc.unit : ioc.name, m_noTrunc)
             << IocFormat::statusText(ioc, now)
             << (ioc.childPid ? QString::number(ioc.childPid) : QStringLiteral("-"))
-            << QString::number(ioc.nRestarts)
+            << IocFormat::restartsText(ioc)
             << (ioc.console.isValid() ? truncatedMiddle(ioc.console.toString(), m_noTrunc)
                                       : QStringLiteral("-"))
             << ioc.convention;

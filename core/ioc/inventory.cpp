@@ -2,6 +2,7 @@
 
 #include "core/hosts/host.h"
 #include "core/hosts/remotefilereader.h"
+#include "core/ioc/childtracker.h"
 #include "core/ioc/conventionconfig.h"
 #include "core/ioc/conventions.h"
 #include "core/procserv/bannerprobe.h"
@@ -85,6 +86,21 @@ Inventory::Inventory(Host *host, QObject *parent)
     if (!m_host->isLocal()) {
         m_remoteFiles = new RemoteFileReader(m_host, this);
         connect(m_remoteFiles, &RemoteFileReader::fileRead, this, &Inventory::handleRemoteFileRead);
+    }
+}
+
+void Inventory::setFollowChildren(bool on)
+{
+    if (on == (m_childTracker != nullptr))
+        return;
+    delete std::exchange(m_childTracker, nullptr);
+    if (!on)
+        return;
+    m_childTracker = new ChildTracker(m_host, this);
+    connect(m_childTracker, &ChildTracker::childChanged, this, &Inventory::emitChanged);
+    for (auto it = m_iocs.cbegin(); it != m_iocs.cend(); ++it) {
+        if (m_announced.contains(it.key()))
+            m_childTracker->track(*it);
     }
 }
 
@@ -452,8 +468,12 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
         m_announced.insert(key);
         emit iocAdded(ioc);
     }
-    if (m_detailLevel == DetailLevel::Listing && ioc.isActive() && readChildFromProc(ioc))
+    if (m_childTracker)
+        m_childTracker->track(ioc);
+    if (m_detailLevel == DetailLevel::Listing && ioc.isActive() && readChildFromProc(ioc)) {
+        ChildTracker::readOnce(ioc, true);
         return;
+    }
     if (m_probeConsoles && ioc.isActive())
         probe(key, forListing);
 }
@@ -728,6 +748,7 @@ void Inventory::probe(const QString &key, bool forListing)
                     m_probeAttempts.remove(key);
                     row.childState = state.childState();
                     row.childPid = state.childPid();
+                    ChildTracker::applyBanner(row, state);
                     if (state.autoRestart() != AutoRestart::Unknown)
                         row.autoRestart = state.autoRestart();
                     emitChanged(key);
@@ -848,6 +869,8 @@ void Inventory::handleUnitRemoved(const QString &name, const QString &path)
 
 void Inventory::dropRow(const QString &key)
 {
+    if (m_childTracker)
+        m_childTracker->forget(key);
     m_keyByUnit.remove(m_iocs.value(key).unit);
     m_iocs.remove(key);
     m_changed.remove(key);
@@ -964,9 +987,14 @@ void Inventory::flushChanged()
 {
     const QSet<QString> changed = std::exchange(m_changed, {});
     for (const QString &key : changed) {
-        const auto it = m_iocs.constFind(key);
-        if (it != m_iocs.constEnd() && m_announced.contains(key))
-            emit iocChanged(*it);
+        const auto it = m_iocs.find(key);
+        if (it == m_iocs.end() || !m_announced.contains(key))
+            continue;
+        if (m_childTracker) {
+            m_childTracker->track(*it);
+            m_childTracker->apply(*it);
+        }
+        emit iocChanged(*it);
     }
 }
 

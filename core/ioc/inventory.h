@@ -10,6 +10,7 @@
 
 #include <functional>
 
+class ChildTracker;
 class Host;
 class RemoteFileReader;
 
@@ -28,6 +29,9 @@ public:
     QStringList unitPatterns() const { return m_patterns; }
     /// Also probe procServ consoles for the child state (the CLI turns this off for `ps -q`).
     void setProbeConsoles(bool on) { m_probeConsoles = on; }
+    /// Follow each running IOC's child live (ChildTracker: exits, restarts, crash loops),
+    /// for long-running clients such as the GUI.
+    void setFollowChildren(bool on);
     /// Include installed-but-not-loaded unit files (ListUnitFilesByPatterns, slow).
     void setIncludeUnitFiles(bool on) { m_includeUnitFiles = on; }
     /// List only units that are up (active, activating, deactivating, reloading).
@@ -146,6 +150,7 @@ private:
     QSet<QString> m_changed; // keys changed since the last flush
     // SSH hosts: their EnvironmentFile= files, read through ssh (null for local hosts).
     RemoteFileReader *m_remoteFiles = nullptr;
+    ChildTracker *m_childTracker = nullptr; // null unless setFollowChildren(true)
     QHash<QString, QSet<QString>> m_keysByFile; // remote file path -> keys that use it
     QSet<QString> m_listingWaitsForFiles; // keys of the listing whose files are being read
     QTimer m_relistTimer; // coalesces daemon reloads into one listing

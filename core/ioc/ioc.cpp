@@ -40,6 +40,41 @@ ConsoleEndpoint ConsoleEndpoint::fromString(const QString &text)
     return ep;
 }
 
+QString ChildExit::signalName() const
+{
+    if (signal <= 0)
+        return {};
+    static const char *const names[] = {
+        nullptr,     "SIGHUP",  "SIGINT",    "SIGQUIT", "SIGILL",   "SIGTRAP", "SIGABRT", "SIGBUS",
+        "SIGFPE",    "SIGKILL", "SIGUSR1",   "SIGSEGV", "SIGUSR2",  "SIGPIPE", "SIGALRM", "SIGTERM",
+        "SIGSTKFLT", "SIGCHLD", "SIGCONT",   "SIGSTOP", "SIGTSTP",  "SIGTTIN", "SIGTTOU", "SIGURG",
+        "SIGXCPU",   "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO",   "SIGPWR",  "SIGSYS"
+    };
+    if (signal < int(sizeof names / sizeof names[0]))
+        return QLatin1String(names[signal]);
+    return QStringLiteral("signal %1").arg(signal);
+}
+
+QString ChildExit::text() const
+{
+    if (signal > 0)
+        return signalName();
+    if (code >= 0)
+        return QStringLiteral("exit %1").arg(code);
+    return {};
+}
+
+qint64 Ioc::restarts() const
+{
+    const bool up = isActive() || activeState == QLatin1String("reloading")
+            || activeState == QLatin1String("deactivating");
+    if (!up)
+        return nRestarts;
+    if (childRestarts < 0)
+        return -1;
+    return qint64(nRestarts) + childRestarts;
+}
+
 QString Ioc::status() const
 {
     if (!isLoaded() && activeState.isEmpty())
@@ -48,15 +83,44 @@ QString Ioc::status() const
         return QStringLiteral("failed");
     if (activeState == QLatin1String("activating")) {
         if (subState == QLatin1String("auto-restart"))
-            return QStringLiteral("restarting");
+            return QStringLiteral("crashloop");
         return QStringLiteral("starting");
     }
     if (activeState == QLatin1String("deactivating"))
         return QStringLiteral("stopping");
-    if (activeState == QLatin1String("active") || activeState == QLatin1String("reloading"))
-        return childState == ChildState::ShutDown ? QStringLiteral("shutdown")
-                                                  : QStringLiteral("running");
+    if (activeState == QLatin1String("active") || activeState == QLatin1String("reloading")) {
+        if (isCrashLooping())
+            return QStringLiteral("crashloop");
+        if (childState == ChildState::ShutDown)
+            return QStringLiteral("shutdown");
+        if (readiness == Readiness::Starting)
+            return QStringLiteral("starting");
+        return QStringLiteral("running");
+    }
     return QStringLiteral("exited");
+}
+
+QString readinessName(Readiness readiness)
+{
+    switch (readiness) {
+    case Readiness::Starting:
+        return QStringLiteral("starting");
+    case Readiness::Ready:
+        return QStringLiteral("ready");
+    case Readiness::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+bool isCrashLoop(const QList<QDateTime> &times, const QDateTime &now)
+{
+    int n = 0;
+    for (const QDateTime &t : times) {
+        if (t.isValid() && t.secsTo(now) <= Ioc::crashLoopWindowSecs)
+            ++n;
+    }
+    return n >= Ioc::crashLoopRestarts;
 }
 
 QString childStateName(ChildState state)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -29,6 +30,28 @@ struct ConsoleEndpoint
 /// State of the IOC process that procServ runs, which systemd does not know.
 enum class ChildState { Unknown, Running, ShutDown };
 enum class AutoRestart { Unknown, On, Off, OneShot };
+/// Whether the child finished starting: an EPICS IOC prints "iocRun: All initialization
+/// complete" when iocInit is done. Unknown when the start was not seen.
+enum class Readiness { Unknown, Starting, Ready };
+
+/// How the IOC process inside procServ last ended, as procServ reported it.
+struct ChildExit
+{
+    int code = -1; // exit status; -1 when killed by a signal or unknown
+    int signal = 0; // signal number; 0 when it exited
+    QDateTime at; // when it ended; invalid when unknown
+
+    bool isValid() const { return code >= 0 || signal > 0; }
+    /// "SIGSEGV" for signal 11, "signal 77" for one without a name; empty without a signal.
+    QString signalName() const;
+    /// "SIGSEGV" or "exit 3"; empty when unknown.
+    QString text() const;
+    bool operator==(const ChildExit &o) const
+    {
+        return code == o.code && signal == o.signal && at == o.at;
+    }
+    bool operator!=(const ChildExit &o) const { return !(*this == o); }
+};
 
 /// One row: everything known about one IOC on one host. A plain value; cheap to copy.
 struct Ioc
@@ -71,6 +94,17 @@ struct Ioc
     ChildState childState = ChildState::Unknown;
     quint32 childPid = 0;
     AutoRestart autoRestart = AutoRestart::Unknown;
+    // The child itself (procServ restarts it without systemd knowing), see ChildTracker.
+    QDateTime childSince; // start of the current child; invalid = unknown
+    int childRestarts = -1; // restarts of the child inside procServ since the unit started
+            // (crash, exit, ^X); -1 = unknown
+    ChildExit lastExit; // since the unit started; invalid = none seen (or unknown)
+    QList<QDateTime> recentRestarts; // child restarts in the crash loop window, oldest first
+    bool childCrashLoop = false; // >= crashLoopRestarts restarts within crashLoopWindowSecs
+    Readiness readiness = Readiness::Unknown;
+
+    static constexpr int crashLoopRestarts = 3;
+    static constexpr int crashLoopWindowSecs = 600;
 
     QString key() const { return host + QLatin1Char('/') + unit; }
     bool isLoaded() const { return !unitPath.isEmpty(); }
@@ -85,12 +119,26 @@ struct Ioc
     bool isFailed() const { return activeState == QLatin1String("failed"); }
     /// Running in docker's sense: systemd active and the child not known to be shut down.
     bool isRunning() const { return isActive() && childState != ChildState::ShutDown; }
-    /// One word for filters and the status column: running, shutdown, starting, stopping,
-    /// restarting, failed, exited (inactive), notloaded.
+    /// The child crash-loops (restarted crashLoopRestarts times within crashLoopWindowSecs)
+    /// or systemd is about to restart the unit after it failed (auto-restart).
+    bool isCrashLooping() const
+    {
+        return subState == QLatin1String("auto-restart") || (isActive() && childCrashLoop);
+    }
+    /// What users mean by restarts: systemd's restarts of the unit plus the child's inside
+    /// procServ. -1 (unknown) while the unit is up and the child's count is unknown.
+    qint64 restarts() const;
+    /// One word for filters and the status column: running, starting (unit activating, or
+    /// the child has not finished iocInit), crashloop, shutdown, stopping, failed, exited
+    /// (inactive).
     QString status() const;
 };
 
 Q_DECLARE_METATYPE(Ioc)
 
 QString childStateName(ChildState state);
+/// "starting", "ready", "unknown".
+QString readinessName(Readiness readiness);
+/// Counts @p times within the crash loop window before @p now and whether that is a loop.
+bool isCrashLoop(const QList<QDateTime> &times, const QDateTime &now);
 QString autoRestartName(AutoRestart mode);

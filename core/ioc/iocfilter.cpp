@@ -17,9 +17,9 @@ const QLatin1String kRestarts("restarts");
 
 QStringList statusValues()
 {
-    return { QStringLiteral("running"),   QStringLiteral("exited"),   QStringLiteral("failed"),
-             QStringLiteral("shutdown"),  QStringLiteral("starting"), QStringLiteral("stopping"),
-             QStringLiteral("restarting") };
+    return { QStringLiteral("running"),    QStringLiteral("exited"),   QStringLiteral("failed"),
+             QStringLiteral("shutdown"),   QStringLiteral("starting"), QStringLiteral("stopping"),
+             QStringLiteral("restarting"), QStringLiteral("crashloop") };
 }
 
 bool isGlobKey(const QString &key)
@@ -332,7 +332,11 @@ bool IocFilter::termMatches(const Term &term, const Ioc &ioc) const
     } else if (term.key == kHost) {
         hit = anyMatches(term.patterns, ioc.host);
     } else if (term.key == kStatus) {
-        hit = term.values.contains(ioc.status());
+        const QString status = ioc.status();
+        // "restarting" is the older word for a unit in systemd's auto-restart.
+        hit = term.values.contains(status)
+                || (status == QLatin1String("crashloop")
+                    && term.values.contains(QStringLiteral("restarting")));
     } else if (term.key == kEnabled) {
         hit = term.values.contains(ioc.isEnabled() ? QStringLiteral("true")
                                                    : QStringLiteral("false"));
@@ -345,7 +349,10 @@ bool IocFilter::termMatches(const Term &term, const Ioc &ioc) const
                 hit = true;
         }
     } else if (term.key == kRestarts) {
-        const qint64 n = ioc.nRestarts;
+        // An unknown count (-1) matches no comparison, and no '=' term.
+        const qint64 n = ioc.restarts();
+        if (n < 0)
+            return term.op == Op::NotEqual;
         switch (term.op) {
         case Op::Less:
             return n < term.number;

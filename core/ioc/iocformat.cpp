@@ -89,9 +89,76 @@ QString humanDuration(qint64 seconds)
 QString uptimeText(const Ioc &ioc, const QDateTime &now)
 {
     const bool up = ioc.isActive() || ioc.activeState == QLatin1String("reloading");
-    if (!up || !ioc.activeSince.isValid())
+    // The IOC's own uptime when its child is known, not procServ's.
+    const QDateTime since = ioc.childSince.isValid() ? ioc.childSince : ioc.activeSince;
+    if (!up || !since.isValid())
         return {};
-    return humanDuration(ioc.activeSince.secsTo(now));
+    return humanDuration(since.secsTo(now));
+}
+
+QString crashLoopText(const Ioc &ioc, const QDateTime &now)
+{
+    if (ioc.subState == QLatin1String("auto-restart")) {
+        // systemd restarts the unit (procServ itself ended).
+        const QString last = ioc.result.isEmpty() || ioc.result == QLatin1String("success")
+                ? QString()
+                : ioc.result;
+        return last.isEmpty()
+                ? QCoreApplication::translate("IocFormat", "Restarting (%1)").arg(ioc.nRestarts)
+                : QCoreApplication::translate("IocFormat", "Restarting (%1, last: %2)")
+                          .arg(ioc.nRestarts)
+                          .arg(last);
+    }
+    int n = 0;
+    for (const QDateTime &t : ioc.recentRestarts) {
+        if (t.isValid() && t.secsTo(now) <= Ioc::crashLoopWindowSecs)
+            ++n;
+    }
+    const int minutes = Ioc::crashLoopWindowSecs / 60;
+    const QString last = ioc.lastExit.text();
+    return last.isEmpty()
+            ? QCoreApplication::translate("IocFormat", "Restarting (crashed %1× in %2 min)")
+                      .arg(n)
+                      .arg(minutes)
+            : QCoreApplication::translate("IocFormat",
+                                          "Restarting (crashed %1× in %2 min, last: %3)")
+                      .arg(n)
+                      .arg(minutes)
+                      .arg(last);
+}
+
+QJsonValue exitJson(const ChildExit &exit)
+{
+    if (!exit.isValid())
+        return QJsonValue::Null;
+    QJsonObject o;
+    if (exit.signal > 0)
+        o.insert(QStringLiteral("signal"), exit.signalName());
+    else
+        o.insert(QStringLiteral("code"), exit.code);
+    o.insert(QStringLiteral("at"), dateOrNull(exit.at));
+    return o;
+}
+
+QString restartsText(const Ioc &ioc)
+{
+    const qint64 n = ioc.restarts();
+    return n < 0 ? QStringLiteral("?") : QString::number(n);
+}
+
+void insertChildFacts(QJsonObject &o, const Ioc &ioc)
+{
+    const qint64 restarts = ioc.restarts();
+    o.insert(QStringLiteral("restarts"),
+             restarts < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(double(restarts)));
+    o.insert(QStringLiteral("childSince"), dateOrNull(ioc.childSince));
+    o.insert(QStringLiteral("childRestarts"),
+             ioc.childRestarts < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(ioc.childRestarts));
+    o.insert(QStringLiteral("lastExit"), exitJson(ioc.lastExit));
+    o.insert(QStringLiteral("crashLoop"), ioc.isCrashLooping());
+    o.insert(QStringLiteral("ready"),
+             ioc.readiness == Readiness::Unknown ? QJsonValue(QJsonValue::Null)
+                                                 : QJsonValue(ioc.readiness == Readiness::Ready));
 }
 
 QString statusText(const Ioc &ioc, const QDateTime &now)
@@ -132,8 +199,8 @@ QString statusText(const Ioc &ioc, const QDateTime &now)
         return QCoreApplication::translate("IocFormat", "Starting");
     if (status == QLatin1String("stopping"))
         return QCoreApplication::translate("IocFormat", "Stopping");
-    if (status == QLatin1String("restarting"))
-        return QCoreApplication::translate("IocFormat", "Restarting (%1)").arg(ioc.nRestarts);
+    if (status == QLatin1String("crashloop"))
+        return crashLoopText(ioc, now);
     if (status == QLatin1String("failed")) {
         return ioc.inactiveSince.isValid()
                 ? QCoreApplication::translate("IocFormat", "Exited (failed) %1 ago")
@@ -178,7 +245,7 @@ QJsonObject toJson(const Ioc &ioc)
     o.insert(QStringLiteral("childState"), childStateName(ioc.childState));
     o.insert(QStringLiteral("pid"), static_cast<double>(ioc.childPid));
     o.insert(QStringLiteral("procServPid"), static_cast<double>(ioc.mainPid));
-    o.insert(QStringLiteral("restarts"), static_cast<double>(ioc.nRestarts));
+    insertChildFacts(o, ioc);
     o.insert(QStringLiteral("since"), dateOrNull(currentSince(ioc)));
     o.insert(QStringLiteral("activeSince"), dateOrNull(ioc.activeSince));
     o.insert(QStringLiteral("inactiveSince"), dateOrNull(ioc.inactiveSince));
@@ -228,7 +295,11 @@ QString fieldValue(const QString &field, const Ioc &ioc, const QDateTime &now, b
     if (field == QLatin1String("ProcServPid"))
         return QString::number(ioc.mainPid);
     if (field == QLatin1String("Restarts"))
-        return QString::number(ioc.nRestarts);
+        return restartsText(ioc);
+    if (field == QLatin1String("LastExit"))
+        return ioc.lastExit.text();
+    if (field == QLatin1String("ChildSince"))
+        return ioc.childSince.isValid() ? ioc.childSince.toString(Qt::ISODate) : QString();
     if (field == QLatin1String("Description"))
         return ioc.description;
     if (field == QLatin1String("Enabled"))
@@ -329,7 +400,8 @@ QStringList templateFields()
              QStringLiteral("UnitFileState"), QStringLiteral("Uptime"),
              QStringLiteral("Memory"),        QStringLiteral("ConfigFile"),
              QStringLiteral("ConfigError"),   QStringLiteral("WorkingDirectory"),
-             QStringLiteral("ExecStart") };
+             QStringLiteral("ExecStart"),     QStringLiteral("LastExit"),
+             QStringLiteral("ChildSince") };
 }
 
 QString applyTemplate(const QString &tmpl, const Ioc &ioc, const QDateTime &now, QString *error)

@@ -17,11 +17,24 @@ namespace IocFormat {
 QString humanDuration(qint64 seconds);
 
 /// The status column: "Up 3 hours", "Up 3 hours (IOC shut down)", "Exited (failed) 2 minutes
-/// ago", "Exited 2 days ago", "Starting", "Stopping", "Restarting (3)", "Not loaded",
-/// "Not found", "Masked".
+/// ago", "Exited 2 days ago", "Starting" (unit starting or IOC before iocInit), "Stopping",
+/// "Restarting (crashed 5× in 10 min, last: SIGSEGV)", "Restarting (3)" (systemd
+/// auto-restart), "Not loaded", "Not found", "Masked".
 QString statusText(const Ioc &ioc, const QDateTime &now);
 
-/// How long the unit has been up ("3 hours"); empty unless active with a known start time.
+/// "Restarting (crashed 5× in 10 min, last: SIGSEGV)" for a child in a crash loop;
+/// "Restarting (3, last: exit-code)" for a unit systemd is about to restart.
+QString crashLoopText(const Ioc &ioc, const QDateTime &now);
+
+/// The restarts column: systemd's plus the child's, "?" when the child's are unknown.
+QString restartsText(const Ioc &ioc);
+
+/// Adds restarts (null when unknown), childSince, childRestarts (null when unknown),
+/// lastExit ({"code": 3, "at": ...}, {"signal": "SIGSEGV", "at": ...} or null), crashLoop
+/// and ready (null when unknown).
+void insertChildFacts(QJsonObject &o, const Ioc &ioc);
+
+/// How long the IOC (its current child, else the unit) has been up ("3 hours"); empty unless active with a known start time.
 QString uptimeText(const Ioc &ioc, const QDateTime &now);
 
 /// Binary units with one decimal: "512 B", "1.5 KiB", "12.3 MiB", "2.0 GiB".
@@ -29,7 +42,9 @@ QString bytes(quint64 n);
 
 /// Everything known about one IOC. Keys: name, unit, host, convention, conventionName,
 /// description, status, activeState, subState, loadState, unitFileState, result,
-/// childState (running/shutdown/unknown), pid (IOC child, 0 unknown), procServPid, restarts,
+/// childState (running/shutdown/unknown), pid (IOC child, 0 unknown), procServPid, restarts
+/// (systemd's and the child's; null when unknown), childSince, childRestarts, lastExit,
+/// crashLoop, ready (see insertChildFacts()),
 /// since (ISO 8601 of the current state's start, or null), activeSince, inactiveSince,
 /// enabled (bool), console/logPort ("unix:/path", "unix:@name", "tcp:HOST:PORT" or null),
 /// logFile, configFile, configError, workingDirectory, infoFile, childName (string or null),

@@ -3,6 +3,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <utility>
+
 namespace {
 
 // A line longer than this without a newline is IOC output, not procServ's: keep only its tail
@@ -91,8 +93,13 @@ void ProcServStateTracker::handleLine(const QByteArray &rawLine)
     // Everything procServ says starts with "@@@ "; child output rarely does. The message may
     // follow an unterminated prompt on the same line, so look for it anywhere.
     const int at = rawLine.indexOf("@@@ ");
-    if (at < 0)
+    if (at < 0) {
+        // The IOC's own output: an EPICS IOC says this once iocInit is done.
+        if (m_readiness != Readiness::Ready
+            && rawLine.contains("iocRun: All initialization complete"))
+            update(m_readiness, Readiness::Ready);
         return;
+    }
     QByteArray bytes = rawLine.mid(at);
     while (bytes.endsWith('\r'))
         bytes.chop(1);
@@ -122,6 +129,9 @@ void ProcServStateTracker::handleLine(const QByteArray &rawLine)
             QStringLiteral("@@@ Child \"(.*)\" started at: (.*)$"));
     static const QRegularExpression serverStarted(
             QStringLiteral("@@@ procServ server started at: (.*)$"));
+    static const QRegularExpression currentTime(QStringLiteral("@@@ Current time: (.*)$"));
+    static const QRegularExpression exitStatus(QStringLiteral("exit status = (-?\\d+)"));
+    static const QRegularExpression killedBy(QStringLiteral("killed by signal (\\d+)"));
 
     auto mode = [](const QString &word) {
         if (word == QLatin1String("ON"))
@@ -134,6 +144,9 @@ void ProcServStateTracker::handleLine(const QByteArray &rawLine)
     QRegularExpressionMatch m;
     if ((m = childPid.match(line)).hasMatch()) {
         update(m_childName, m.captured(1));
+        // A child whose start this stream did not see: whether it finished iocInit is unknown.
+        if (m.captured(2).toUInt() != m_childPid)
+            update(m_readiness, Readiness::Unknown);
         setChildPid(m.captured(2).toUInt());
         setChildState(ChildState::Running);
     } else if ((m = newChildPid.match(line)).hasMatch()) {
@@ -141,7 +154,19 @@ void ProcServStateTracker::handleLine(const QByteArray &rawLine)
         setChildPid(m.captured(2).toUInt());
         setChildState(ChildState::Running);
         update(m_childStartedText, QString());
-        update(m_childStarted, QDateTime::currentDateTime());
+        const QDateTime now = QDateTime::currentDateTime();
+        update(m_childStarted, m_useLoggedTimes ? m_pendingExit.at : now);
+        update(m_readiness, Readiness::Starting);
+        // The first child of a procServ follows no exit: it is no restart.
+        if (std::exchange(m_exitPending, false)
+            && (!m_countSince.isValid()
+                || (m_pendingExit.at.isValid() && m_pendingExit.at >= m_countSince))) {
+            ++m_childRestarts;
+            m_restartTimes.append(m_useLoggedTimes ? m_pendingExit.at : now);
+            while (m_restartTimes.size() > 64)
+                m_restartTimes.removeFirst();
+            m_changed = true;
+        }
     } else if ((m = shutDown.match(line)).hasMatch()) {
         update(m_childName, m.captured(1));
         setChildPid(0);
@@ -155,7 +180,31 @@ void ProcServStateTracker::handleLine(const QByteArray &rawLine)
             setChildPid(0);
             setChildState(ChildState::ShutDown);
         }
-        update(m_lastExitReason, m.captured(2).trimmed());
+        const QString reason = m.captured(2).trimmed();
+        update(m_lastExitReason, reason);
+        ChildExit exit;
+        QRegularExpressionMatch e;
+        if ((e = exitStatus.match(reason)).hasMatch())
+            exit.code = e.captured(1).toInt();
+        else if ((e = killedBy.match(reason)).hasMatch())
+            exit.signal = e.captured(1).toInt();
+        if (!m_useLoggedTimes)
+            exit.at = QDateTime::currentDateTime();
+        m_pendingExit = exit;
+        m_exitPending = true;
+        if (!m_useLoggedTimes)
+            update(m_lastExit, exit);
+    } else if ((m = currentTime.match(line)).hasMatch()) {
+        // Follows the sigChild line in procServ's log; also printed when procServ stops.
+        const QDateTime time = parseProcServTime(m.captured(1));
+        if (time.isValid() && (!m_earliestLoggedTime.isValid() || time < m_earliestLoggedTime))
+            m_earliestLoggedTime = time;
+        if (m_useLoggedTimes && m_exitPending && !m_pendingExit.at.isValid()) {
+            m_pendingExit.at = time;
+            if (m_pendingExit.at.isValid()
+                && (!m_countSince.isValid() || m_pendingExit.at >= m_countSince))
+                update(m_lastExit, m_pendingExit);
+        }
     } else if ((m = shuttingDown.match(line)).hasMatch()) {
         setChildPid(0);
         setChildState(ChildState::ShutDown);

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 /// Learns the state of procServ's child (the IOC) from the "@@@" lines procServ writes to
@@ -44,6 +45,31 @@ public:
     /// "The process was killed by signal 9"; empty when none was seen.
     QString lastExitReason() const { return m_lastExitReason; }
 
+    /// How the last child seen to end ended (the sigChild line); with setCountSince(), only
+    /// an end at or after that time.
+    ChildExit lastExit() const { return m_lastExit; }
+    /// Restarts of the child seen in this stream: a new child after one ended (at or after
+    /// setCountSince() when set). The first child of a procServ is no restart.
+    int childRestarts() const { return m_childRestarts; }
+    /// When each of those restarts happened (the last 64), oldest first.
+    QList<QDateTime> restartTimes() const { return m_restartTimes; }
+    /// Starting from a new child's PID line until its "iocRun: All initialization
+    /// complete"; Unknown for a child whose start was not seen.
+    Readiness readiness() const { return m_readiness; }
+
+    /// Count restarts and exits only at or after @p since (procServ's --timefmt "%c" or ISO
+    /// times in its "Current time:" lines are compared; local time of procServ's host).
+    void setCountSince(const QDateTime &since) { m_countSince = since; }
+    /// Take the time of an exit from procServ's "Current time:" line that follows it (a log
+    /// file read later) instead of the moment it was fed (a live connection).
+    void setUseLoggedTimes(bool on) { m_useLoggedTimes = on; }
+    /// A "Current time:" line older than @p time was seen (a log read from its middle
+    /// reaches back that far).
+    bool sawTimeBefore(const QDateTime &time) const
+    {
+        return m_earliestLoggedTime.isValid() && m_earliestLoggedTime < time;
+    }
+
     /// True once after any of the values above changed.
     bool takeChanged();
 
@@ -75,6 +101,15 @@ private:
     QDateTime m_childStarted;
     QString m_serverStartedText;
     QString m_lastExitReason;
+    ChildExit m_lastExit;
+    ChildExit m_pendingExit; // ended, not restarted yet
+    bool m_exitPending = false;
+    int m_childRestarts = 0;
+    QList<QDateTime> m_restartTimes;
+    Readiness m_readiness = Readiness::Unknown;
+    QDateTime m_countSince;
+    bool m_useLoggedTimes = false;
+    QDateTime m_earliestLoggedTime;
     bool m_changed = false;
 };
 

@@ -1,0 +1,400 @@
+#include "core/ioc/childtracker.h"
+
+#include "core/hosts/host.h"
+#include "core/procserv/consolesession.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcChildTracker, "iocdock.childtracker")
+
+namespace {
+
+// The tail of a -L log file read for a one-shot count. A log longer than this since the
+// unit started gives an unknown count rather than a low one.
+constexpr qint64 s_maxLogBytes = 8 * 1024 * 1024;
+// procServ forks its first child as it starts; a later child starts at least --holdoff
+// (one second or more) after the previous one ended.
+constexpr qint64 s_firstChildTicksMs = 500;
+
+// Field 22 of /proc/PID/stat: start time in clock ticks since boot; -1 when unknown.
+qint64 startTicks(quint32 pid)
+{
+    if (pid == 0)
+        return -1;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    // The command name (field 2) may hold spaces and parentheses: count after the last ')'.
+    const int close = text.lastIndexOf(')');
+    if (close < 0)
+        return -1;
+    const QList<QByteArray> fields = text.mid(close + 2).split(' ');
+    // fields[0] is field 3 (state): field 22 is fields[19].
+    bool ok = false;
+    const qint64 ticks = fields.value(19).toLongLong(&ok);
+    return ok ? ticks : -1;
+}
+
+qint64 bootTimeSecs()
+{
+    QFile stat(QStringLiteral("/proc/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> lines = stat.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("btime "))
+            return line.mid(6).trimmed().toLongLong();
+    }
+    return -1;
+}
+
+qint64 ticksToMs(qint64 ticks)
+{
+    static const long hz = ::sysconf(_SC_CLK_TCK);
+    return hz > 0 ? ticks * 1000 / hz : -1;
+}
+
+// The current child is procServ's first one (so no restart happened yet): on the local
+// host by start times in /proc, else by the banner's start times (second resolution).
+bool isFirstChildLocal(quint32 procServPid, quint32 childPid)
+{
+    const qint64 server = startTicks(procServPid);
+    const qint64 child = startTicks(childPid);
+    return server >= 0 && child >= 0 && ticksToMs(child - server) < s_firstChildTicksMs;
+}
+
+bool isFirstChildByBanner(const ProcServStateTracker &banner)
+{
+    return !banner.serverStartedAtText().isEmpty()
+            && banner.serverStartedAtText() == banner.childStartedAtText();
+}
+
+bool isUp(const Ioc &ioc)
+{
+    return ioc.isActive() || ioc.activeState == QLatin1String("reloading");
+}
+
+bool hasLogFile(const Ioc &ioc)
+{
+    return !ioc.logFile.isEmpty() && ioc.logFile != QLatin1String("-");
+}
+
+} // namespace
+
+struct ChildTracker::Watch
+{
+    QString key;
+    quint32 mainPid = 0;
+    ConsoleEndpoint endpoint;
+    QString logFile;
+    QDateTime activeSince;
+    bool sawUnitStart = false;
+    ConsoleSession *session = nullptr;
+    ProcServStateTracker state;
+    bool bannerSeen = false;
+    bool reconnecting = false;
+    // Known before this connection's banner (from the log, the last connection, or 0).
+    int baseRestarts = -1;
+    QList<QDateTime> baseTimes;
+    ChildExit baseExit;
+    Readiness baseReadiness = Readiness::Unknown;
+    quint32 baseReadinessPid = 0;
+    // What apply() writes.
+    ChildState childState = ChildState::Unknown;
+    quint32 childPid = 0;
+    QDateTime childSince;
+    int restarts = -1;
+    QList<QDateTime> times;
+    ChildExit lastExit;
+    Readiness readiness = Readiness::Unknown;
+    bool crashLoop = false;
+};
+
+ChildTracker::ChildTracker(Host *host, QObject *parent)
+    : QObject(parent)
+    , m_host(host)
+    , m_created(QDateTime::currentDateTimeUtc())
+{
+    m_crashLoopTimer.setSingleShot(true);
+    connect(&m_crashLoopTimer, &QTimer::timeout, this, &ChildTracker::handleCrashLoopTimer);
+}
+
+ChildTracker::~ChildTracker()
+{
+    const QStringList keys = m_watches.keys();
+    for (const QString &key : keys)
+        stopWatch(key);
+}
+
+void ChildTracker::track(const Ioc &ioc)
+{
+    const QString key = ioc.key();
+    if (!isUp(ioc) || ioc.mainPid == 0) {
+        // activating (auto-restart) and the like are "not up" too: the next start is seen.
+        stopWatch(key);
+        if (!isUp(ioc))
+            m_seenDown.insert(key);
+        return;
+    }
+    const ConsoleEndpoint endpoint = ioc.logPort.isValid() ? ioc.logPort : ioc.console;
+    if (!endpoint.isValid()) {
+        stopWatch(key);
+        return;
+    }
+    Watch *watch = m_watches.value(key);
+    if (watch && watch->mainPid == ioc.mainPid && watch->endpoint == endpoint)
+        return;
+    // A new procServ (its unit restarted) was seen starting when its unit was seen down, or
+    // when the old procServ was followed.
+    // A unit that became active after this tracker was made was followed from its start too
+    // (procServ restarts a child a --holdoff of at least a second after it ended; the observer
+    // connects well within that).
+    const bool startedLater = ioc.activeSince.isValid() && ioc.activeSince >= m_created;
+    const bool sawStart =
+            m_seenDown.remove(key) || startedLater || (watch && watch->mainPid != ioc.mainPid);
+    stopWatch(key);
+    startWatch(ioc, sawStart);
+}
+
+void ChildTracker::forget(const QString &key)
+{
+    stopWatch(key);
+    m_seenDown.remove(key);
+}
+
+void ChildTracker::startWatch(const Ioc &ioc, bool sawUnitStart)
+{
+    auto *watch = new Watch;
+    watch->key = ioc.key();
+    watch->mainPid = ioc.mainPid;
+    watch->endpoint = ioc.logPort.isValid() ? ioc.logPort : ioc.console;
+    watch->logFile = hasLogFile(ioc) ? ioc.logFile : QString();
+    watch->activeSince = ioc.activeSince;
+    watch->sawUnitStart = sawUnitStart;
+    m_watches.insert(watch->key, watch);
+
+    // Read-only: no telnet replies, no input. Reconnects on its own when the stream breaks.
+    ConsoleSession *session = m_host->createConsole(ioc, true, this);
+    watch->session = session;
+    const QString key = watch->key;
+    connect(session, &ConsoleSession::dataReceived, this,
+            [this, key](const QByteArray &data) { handleData(key, data); });
+    connect(session, &ConsoleSession::bannerReceived, this, [this, key] { handleBanner(key); });
+    connect(session, &ConsoleSession::reconnected, this, [this, key] { handleReconnected(key); });
+    qCDebug(lcChildTracker) << "following" << key << "through" << session->targetDescription();
+    session->open();
+}
+
+void ChildTracker::stopWatch(const QString &key)
+{
+    Watch *watch = m_watches.take(key);
+    if (!watch)
+        return;
+    if (watch->session) {
+        // Closing writes nothing to procServ.
+        watch->session->disconnect(this);
+        watch->session->close();
+        watch->session->deleteLater();
+    }
+    const bool wasShown = watch->bannerSeen;
+    delete watch;
+    if (wasShown)
+        emit childChanged(key);
+}
+
+void ChildTracker::handleReconnected(const QString &key)
+{
+    Watch *watch = m_watches.value(key);
+    if (!watch)
+        return;
+    // What happened while the stream was down was not seen: keep the count only when the
+    // banner shows the same child as before.
+    watch->reconnecting = true;
+    watch->state = ProcServStateTracker();
+}
+
+void ChildTracker::handleData(const QString &key, const QByteArray &data)
+{
+    Watch *watch = m_watches.value(key);
+    if (!watch)
+        return;
+    watch->state.feed(data);
+    if (watch->state.takeChanged() && watch->bannerSeen && !watch->reconnecting)
+        updateFacts(watch);
+}
+
+void ChildTracker::handleBanner(const QString &key)
+{
+    Watch *watch = m_watches.value(key);
+    if (!watch)
+        return;
+    const ProcServStateTracker &state = watch->state;
+    const bool local = m_host->isLocal();
+    const bool again = std::exchange(watch->reconnecting, false);
+    watch->baseRestarts = -1;
+    watch->baseTimes.clear();
+    watch->baseExit = ChildExit();
+    watch->baseReadiness = Readiness::Unknown;
+    if (again && watch->restarts >= 0 && state.childPid() == watch->childPid) {
+        // The same child as before the stream broke: nothing restarted meanwhile.
+        watch->baseRestarts = watch->restarts;
+        watch->baseTimes = watch->times;
+        watch->baseExit = watch->lastExit;
+        watch->baseReadiness = watch->readiness;
+        watch->baseReadinessPid = watch->childPid;
+    } else if (!again && watch->sawUnitStart) {
+        watch->baseRestarts = 0;
+    } else if (state.childPid() != 0
+               && (local ? isFirstChildLocal(watch->mainPid, state.childPid())
+                         : isFirstChildByBanner(state))) {
+        watch->baseRestarts = 0;
+    } else if (local && !watch->logFile.isEmpty()) {
+        ProcServStateTracker log;
+        if (readLogFile(watch->logFile, watch->activeSince, &log)) {
+            watch->baseRestarts = log.childRestarts();
+            watch->baseTimes = log.restartTimes();
+            watch->baseExit = log.lastExit();
+            watch->baseReadiness = log.readiness();
+            watch->baseReadinessPid = log.childPid();
+        }
+    }
+    watch->bannerSeen = true;
+    updateFacts(watch);
+}
+
+void ChildTracker::updateFacts(Watch *watch)
+{
+    const ProcServStateTracker &state = watch->state;
+    const QDateTime now = QDateTime::currentDateTime();
+    watch->childState = state.childState();
+    watch->childPid = state.childPid();
+    QDateTime since;
+    if (watch->childPid != 0 && m_host->isLocal())
+        since = processStartTime(watch->childPid);
+    if (!since.isValid() && watch->childPid != 0)
+        since = state.childStartedAt();
+    watch->childSince = watch->childPid != 0 ? since : QDateTime();
+    watch->restarts = watch->baseRestarts < 0 ? -1 : watch->baseRestarts + state.childRestarts();
+    watch->times = watch->baseTimes + state.restartTimes();
+    while (watch->times.size() > 64)
+        watch->times.removeFirst();
+    watch->lastExit = state.lastExit().isValid() ? state.lastExit() : watch->baseExit;
+    watch->readiness = state.readiness();
+    if (watch->readiness == Readiness::Unknown && watch->baseReadinessPid == watch->childPid)
+        watch->readiness = watch->baseReadiness;
+    watch->crashLoop = isCrashLoop(watch->times, now);
+    qCDebug(lcChildTracker) << watch->key << "child" << watch->childPid << "restarts"
+                            << watch->restarts << "last exit" << watch->lastExit.text();
+    if (watch->crashLoop) {
+        // The loop ends when enough of its restarts have left the window.
+        const QDateTime ends = watch->times.at(watch->times.size() - Ioc::crashLoopRestarts)
+                                       .addSecs(Ioc::crashLoopWindowSecs + 1);
+        const qint64 ms = qBound<qint64>(1000, now.msecsTo(ends), 3600 * 1000);
+        if (!m_crashLoopTimer.isActive() || m_crashLoopTimer.remainingTime() > ms)
+            m_crashLoopTimer.start(int(ms));
+    }
+    emit childChanged(watch->key);
+}
+
+void ChildTracker::handleCrashLoopTimer()
+{
+    for (Watch *watch : std::as_const(m_watches)) {
+        if (watch->crashLoop && watch->bannerSeen)
+            updateFacts(watch);
+    }
+}
+
+void ChildTracker::apply(Ioc &ioc) const
+{
+    if (!isUp(ioc)) {
+        // A stopped unit has no child: nothing of the last one is current.
+        ioc.childSince = QDateTime();
+        ioc.childRestarts = -1;
+        ioc.recentRestarts.clear();
+        ioc.lastExit = ChildExit();
+        ioc.readiness = Readiness::Unknown;
+        ioc.childCrashLoop = false;
+        return;
+    }
+    const Watch *watch = m_watches.value(ioc.key());
+    if (!watch || !watch->bannerSeen)
+        return;
+    ioc.childState = watch->childState;
+    ioc.childPid = watch->childPid;
+    ioc.childSince = watch->childSince;
+    ioc.childRestarts = watch->restarts;
+    ioc.recentRestarts = watch->times;
+    ioc.lastExit = watch->lastExit;
+    ioc.readiness = watch->readiness;
+    ioc.childCrashLoop = watch->crashLoop;
+}
+
+void ChildTracker::applyBanner(Ioc &ioc, const ProcServStateTracker &banner)
+{
+    if (banner.childPid() == 0)
+        return;
+    ioc.childSince = banner.childStartedAt();
+    if (isFirstChildByBanner(banner))
+        ioc.childRestarts = 0;
+}
+
+void ChildTracker::readOnce(Ioc &ioc, bool localHost)
+{
+    if (!isUp(ioc) || !localHost)
+        return;
+    const bool first = ioc.childPid != 0 && isFirstChildLocal(ioc.mainPid, ioc.childPid);
+    if (ioc.childPid != 0)
+        ioc.childSince = processStartTime(ioc.childPid);
+    if (first)
+        ioc.childRestarts = 0;
+    ProcServStateTracker log;
+    if (!hasLogFile(ioc) || !readLogFile(ioc.logFile, ioc.activeSince, &log))
+        return;
+    ioc.childRestarts = first ? 0 : log.childRestarts();
+    ioc.recentRestarts = log.restartTimes();
+    ioc.lastExit = log.lastExit();
+    if (ioc.childPid != 0 && log.childPid() == ioc.childPid)
+        ioc.readiness = log.readiness();
+    ioc.childCrashLoop = isCrashLoop(ioc.recentRestarts, QDateTime::currentDateTime());
+}
+
+bool ChildTracker::readLogFile(const QString &path, const QDateTime &since,
+                               ProcServStateTracker *state)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const qint64 size = file.size();
+    const bool cut = size > s_maxLogBytes;
+    if (cut && !file.seek(size - s_maxLogBytes))
+        return false;
+    QByteArray data = file.read(s_maxLogBytes);
+    if (cut) {
+        // The cut fell inside a line: start after it.
+        data = data.mid(data.indexOf('\n') + 1);
+    }
+    // procServ's log times are local times of its host, second resolution.
+    const QDateTime from =
+            since.isValid() ? since.toLocalTime().addMSecs(-since.time().msec()) : QDateTime();
+    state->setUseLoggedTimes(true);
+    state->setCountSince(from);
+    state->feed(data);
+    state->feed(QByteArrayLiteral("\n"));
+    // A log cut before the unit started is complete for this run; one cut after is not.
+    if (cut && from.isValid() && !state->sawTimeBefore(from))
+        return false;
+    return true;
+}
+
+QDateTime ChildTracker::processStartTime(quint32 pid)
+{
+    const qint64 ticks = startTicks(pid);
+    const qint64 boot = bootTimeSecs();
+    if (ticks < 0 || boot < 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(boot * 1000 + ticksToMs(ticks));
+}

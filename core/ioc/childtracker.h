@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/ioc/ioc.h"
+#include "core/procserv/bannerparser.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+class ConsoleSession;
+class Host;
+
+/// Follows the IOC process (procServ's child) of each running IOC of one host while it
+/// lives: every exit and restart as it happens, its PID and start time, how it last ended,
+/// whether it finished iocInit, and crash loops. systemd sees none of it.
+///
+/// Source: one read-only observer connection per running IOC that never writes a byte —
+/// procServ's log port where there is one (procServ counts it as a "logger"), else its
+/// console (counted as one more "user"; procServ's banner count then includes iocdock). procServ
+/// broadcasts its "@@@" lifecycle lines to every client at once, on this machine and
+/// through SSH alike, so an idle IOC costs an idle socket and no polling. On the local host
+/// the start times come from /proc. The restart count is what can be known: 0 when the
+/// current child is procServ's first one (its start time is procServ's), the count in
+/// procServ's -L log file since the unit started (local host), or -1 (unknown); plus every
+/// restart observed since. Inventory owns one per host and calls track() for changed rows.
+class ChildTracker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ChildTracker(Host *host, QObject *parent = nullptr);
+    ~ChildTracker() override;
+
+    /// Starts, keeps or stops following the child of @p ioc to match its unit's state (and
+    /// starts again for a new procServ). Cheap when nothing changed: call on every change.
+    void track(const Ioc &ioc);
+    void forget(const QString &key);
+    /// Writes what is known of the child into @p ioc; leaves it as it is when not followed
+    /// (or the observer has not had procServ's banner yet).
+    void apply(Ioc &ioc) const;
+    bool isFollowing(const QString &key) const { return m_watches.contains(key); }
+
+    /// For a one-shot listing (`iocctl ps`): fills in what can be read without a
+    /// connection — on the local host the child's start time from /proc, and the restarts,
+    /// their times, the last exit and readiness from procServ's -L log file since the unit
+    /// became active (a child that is procServ's first has 0 restarts).
+    static void readOnce(Ioc &ioc, bool localHost);
+    /// From a banner a probe read: the child's start time and, when the child started with
+    /// procServ, 0 restarts.
+    static void applyBanner(Ioc &ioc, const ProcServStateTracker &banner);
+    /// Feeds the tail of procServ's -L log file to @p state (logged times, counting from
+    /// @p since). False when the file cannot be read or is too long to reach @p since.
+    static bool readLogFile(const QString &path, const QDateTime &since,
+                            ProcServStateTracker *state);
+    /// Start time of a local process from /proc; invalid when unknown.
+    static QDateTime processStartTime(quint32 pid);
+
+signals:
+    /// What apply() gives for @p key changed.
+    void childChanged(const QString &key);
+
+private:
+    struct Watch;
+    void startWatch(const Ioc &ioc, bool sawUnitStart);
+    void stopWatch(const QString &key);
+    void handleData(const QString &key, const QByteArray &data);
+    void handleBanner(const QString &key);
+    void handleReconnected(const QString &key);
+    void updateFacts(Watch *watch);
+    void handleCrashLoopTimer();
+
+    Host *m_host;
+    QHash<QString, Watch *> m_watches;
+    QDateTime m_created;
+    QSet<QString> m_seenDown; // keys seen with their unit not up: a start that follows is seen
+    QTimer m_crashLoopTimer; // ends crash loops whose restarts left the window
+};
