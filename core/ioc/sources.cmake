@@ -5,4 +5,5 @@ target_sources(iocdock-core PRIVATE
     ioc/conventionconfig.h ioc/conventionconfig.cpp
     ioc/iocfilter.h ioc/iocfilter.cpp
     ioc/iocformat.h ioc/iocformat.cpp
-    ioc/inventory.h ioc/inventory.cpp)
+    ioc/inventory.h ioc/inventory.cpp
+    ioc/unitdescriber.h ioc/unitdescriber.cpp)
