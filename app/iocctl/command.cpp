@@ -203,7 +203,11 @@ void Command::handleInventoryReady(Target *target)
 void Command::warnAboutConfig(const Ioc &ioc)
 {
     const QString prefix = isMultiHost() ? ioc.host + QStringLiteral(": ") : QString();
-    if (!ioc.configError.isEmpty())
+    const bool refused = ioc.loadState == QLatin1String("error")
+            || ioc.loadState == QLatin1String("bad-setting");
+    if (refused && !ioc.configError.isEmpty() && !ioc.fragmentPath.isEmpty())
+        printWarning(prefix + tr("%1 (%2): %3").arg(ioc.unit, ioc.fragmentPath, ioc.configError));
+    else if (!ioc.configError.isEmpty())
         printWarning(prefix + tr("%1: %2").arg(ioc.unit, ioc.configError));
     else if (ioc.loadState == QLatin1String("error")
              || ioc.loadState == QLatin1String("bad-setting"))

@@ -810,8 +810,10 @@ bool Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
     QString error = errors.join(QLatin1Char('\n'));
     // A running IOC whose rewritten file no longer gives a usable procServ command keeps the
     // console it runs with: the last good reading, or its process.
-    const bool broken = !command.isProcServ || !command.error.isEmpty();
-    if (broken && ioc.isActive() && (ioc.console.isValid() || readCommandFromProc(ioc))) {
+    // systemd keeps running a unit whose new file it refused: the file is not what runs.
+    const bool broken =
+            !command.isProcServ || !command.error.isEmpty() || isRefused(ioc.loadState);
+    if (broken && ioc.isActive() && (readCommandFromProc(ioc) || ioc.console.isValid())) {
         // kept
     } else {
         UnitDescriber::applyProcServCommand(ioc, command);

@@ -176,6 +176,9 @@ UnitFile UnitFile::parse(const QList<Part> &parts)
     QStringList errors;
     QString execLine;
     QString execWhere;
+    int execCount = 0;
+    QString type;
+    QString restart;
     for (const Part &part : parts) {
         unit.files.append(part.path);
         const QList<Line> lines = readLines(part, &errors);
@@ -197,10 +200,15 @@ UnitFile UnitFile::parse(const QList<Part> &parts)
                     // An empty assignment resets the list; the first command is the one.
                     if (line.value.isEmpty()) {
                         execLine.clear();
-                    } else if (execLine.isEmpty()) {
+                        execCount = 0;
+                    } else if (++execCount == 1) {
                         execLine = line.value;
                         execWhere = QStringLiteral("%1:%2").arg(line.path).arg(line.number);
                     }
+                } else if (line.key == QLatin1String("Type")) {
+                    type = line.value;
+                } else if (line.key == QLatin1String("Restart")) {
+                    restart = line.value;
                 } else if (line.key == QLatin1String("Environment")) {
                     if (line.value.isEmpty())
                         unit.environment.clear();
@@ -236,6 +244,13 @@ UnitFile UnitFile::parse(const QList<Part> &parts)
     } else if (!parts.isEmpty()) {
         errors.append(tr("%1: the service has no ExecStart=").arg(parts.first().path));
     }
+    // systemd 252's service_verify() refusals that a file shows.
+    const QString where = parts.isEmpty() ? QString() : parts.first().path;
+    if (type == QLatin1String("oneshot")
+        && (restart == QLatin1String("always") || restart == QLatin1String("on-success")))
+        errors.append(tr("%1: Restart=%2 is not allowed for Type=oneshot").arg(where, restart));
+    if (type != QLatin1String("oneshot") && execCount > 1)
+        errors.append(tr("%1: more than one ExecStart= needs Type=oneshot").arg(where));
     unit.error = errors.join(QLatin1Char('\n'));
     return unit;
 }

@@ -226,11 +226,12 @@ void TestIocctlUnits::consoleOfStoppedIocSaysNotRunning()
 
 void TestIocctlUnits::refusedUnitFileShown()
 {
-    // systemd refuses this ExecStart (%y is no specifier) and so the whole service
-    // (bad-setting); it is still an installed IOC, shown as refused with systemd's reason.
+    // systemd refuses Restart=always for a oneshot service (bad-setting); it is still an
+    // installed IOC, shown as refused with systemd's reason.
     const QString unit = QStringLiteral("beamline-x-bad.service");
     QVERIFY(writeUnit(unit, QStringLiteral("[Unit]\nDescription=refused test IOC\n[Service]\n"
-                                           "ExecStart=/usr/bin/procServ -f -P unix:%y/bad.sock "
+                                           "Type=oneshot\nRestart=always\n"
+                                           "ExecStart=/usr/bin/procServ -f -P unix:%t/bad.sock "
                                            "/bin/true\n")));
     m_units << unit;
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("daemon-reload") }));
@@ -240,8 +241,15 @@ void TestIocctlUnits::refusedUnitFileShown()
     const QJsonObject bad = byName(psAll(&run), QStringLiteral("beamline-x-bad"));
     QVERIFY2(!bad.isEmpty(), qPrintable(run.describe()));
     QCOMPARE(bad.value(QStringLiteral("loadState")).toString(), QStringLiteral("bad-setting"));
-    QVERIFY2(bad.value(QStringLiteral("configError")).toString().contains(QLatin1String("bad-setting")),
-             qPrintable(run.out));
+    QVERIFY2(run.err.contains(unit) && run.err.contains(QLatin1String("bad-setting")),
+             qPrintable(run.err));
+    // inspect gives systemd's reason.
+    const Run inspect = iocctl({ QStringLiteral("inspect"), QStringLiteral("beamline-x-bad") });
+    const QJsonObject details =
+            QJsonDocument::fromJson(inspect.out.toUtf8()).array().first().toObject();
+    QVERIFY2(details.value(QStringLiteral("configError")).toString().contains(
+                     QLatin1String("bad-setting")),
+             qPrintable(inspect.describe()));
     // The table: a status that says so, and a warning naming the file and the reason.
     const Run table = iocctl({ QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("-f"),
                                QStringLiteral("name=beamline-x-bad") });
@@ -255,8 +263,9 @@ void TestIocctlUnits::runningIocWithBrokenFileKeepsConsole()
 {
     // 1: refused by systemd after the rewrite; 2: rewritten into something that is no
     // procServ at all. Both procServs keep running.
-    QVERIFY(writeUnit(unitName(1), QStringLiteral("[Service]\nExecStart=/usr/bin/procServ -f -P "
-                                                  "unix:%y/x.sock /bin/true\n")));
+    QVERIFY(writeUnit(unitName(1), QStringLiteral("[Service]\nType=oneshot\nRestart=always\n"
+                                                  "ExecStart=/usr/bin/procServ -f -P "
+                                                  "unix:%t/x.sock /bin/true\n")));
     QVERIFY(writeUnit(unitName(2), QStringLiteral("[Service]\nExecStart=/bin/sleep 1000\n")));
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("daemon-reload") }));
     QCOMPARE(m_sandbox.unitProperty(unitName(1), QStringLiteral("LoadState")),
@@ -267,9 +276,11 @@ void TestIocctlUnits::runningIocWithBrokenFileKeepsConsole()
     for (int i : { 1, 2 }) {
         const QJsonObject ioc = byName(all, iocName(i));
         QVERIFY2(!ioc.isEmpty(), qPrintable(iocName(i) + QLatin1Char('\n') + run.describe()));
-        QCOMPARE(ioc.value(QStringLiteral("status")).toString(), QStringLiteral("running"));
-        QCOMPARE(ioc.value(QStringLiteral("console")).toString(),
-                 QStringLiteral("unix:") + socketOf(i));
+        QVERIFY2(ioc.value(QStringLiteral("status")).toString() == QLatin1String("running"),
+                 QJsonDocument(ioc).toJson().constData());
+        QVERIFY2(ioc.value(QStringLiteral("console")).toString()
+                         == QStringLiteral("unix:") + socketOf(i),
+                 QJsonDocument(ioc).toJson().constData());
         // The console still works.
         const Run exec = iocctl({ QStringLiteral("exec"), iocName(i), QStringLiteral("help") });
         QVERIFY2(exec.code == 0, qPrintable(exec.describe()));
