@@ -772,7 +772,13 @@ bool Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
     QMap<QString, QString> environment;
     QString envError;
     bool pending = false;
+    // A listing reads the files only when ExecStart needs their values: their paths alone
+    // can tell the convention.
+    const bool needsValues = m_detailLevel == DetailLevel::Full
+            || details.execStart.first().argv.join(QLatin1Char(' ')).contains(QLatin1Char('$'));
     for (const EnvironmentFile &file : details.environmentFiles) {
+        if (!needsValues)
+            break;
         QByteArray data;
         QString readError;
         if (!readEnvironmentFile(ioc, file, &data, &readError, &pending)) {

@@ -26,6 +26,7 @@ private slots:
     void refusedUnitFileShown();
     void runningIocWithBrokenFileKeepsConsole();
     void disableStaticUnitRefused();
+    void oneConventionInEveryView();
 
 private:
     struct Run
@@ -245,8 +246,9 @@ void TestIocctlUnits::refusedUnitFileShown()
              qPrintable(run.err));
     // inspect gives systemd's reason.
     const Run inspect = iocctl({ QStringLiteral("inspect"), QStringLiteral("beamline-x-bad") });
-    const QJsonObject details =
-            QJsonDocument::fromJson(inspect.out.toUtf8()).array().first().toObject();
+    const QJsonArray inspected = QJsonDocument::fromJson(inspect.out.toUtf8()).array();
+    QVERIFY2(!inspected.isEmpty(), qPrintable(inspect.describe()));
+    const QJsonObject details = inspected.first().toObject();
     QVERIFY2(details.value(QStringLiteral("configError")).toString().contains(
                      QLatin1String("bad-setting")),
              qPrintable(inspect.describe()));
@@ -308,6 +310,36 @@ void TestIocctlUnits::disableStaticUnitRefused()
                              .arg(iocName(3))),
              qPrintable(run.describe()));
     QVERIFY2(!run.out.contains(QLatin1String("disabled")), qPrintable(run.describe()));
+}
+
+void TestIocctlUnits::oneConventionInEveryView()
+{
+    // softioc-NAME is NSLS-II's and FRIB's; FRIB's EnvironmentFile /etc/iocs/NAME/config
+    // decides, from the file (unloaded) or from systemd (loaded), in ps and in inspect alike.
+    const QString unit = QStringLiteral("softioc-unitsfrib.service");
+    QVERIFY(writeUnit(unit, Sandbox::procServUnit(
+                                    QStringLiteral("unitsfrib"),
+                                    { QStringLiteral("-P"), QStringLiteral("unix:%t/unitsfrib.sock") },
+                                    {},
+                                    { QStringLiteral("EnvironmentFile=-/etc/iocs/unitsfrib/config") })));
+    m_units << unit;
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("daemon-reload") }));
+    auto conventions = [this]() -> QString {
+        const Run ps = iocctl({ QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"),
+                                QStringLiteral("{{.Name}} {{.Convention}}"), QStringLiteral("-f"),
+                                QStringLiteral("name=unitsfrib") });
+        const Run inspect = iocctl({ QStringLiteral("inspect"), QStringLiteral("unitsfrib") });
+        const QJsonArray array = QJsonDocument::fromJson(inspect.out.toUtf8()).array();
+        if (array.isEmpty())
+            return ps.out.trimmed() + QStringLiteral("| inspect: ") + inspect.describe();
+        return ps.out.trimmed() + QLatin1Char('|')
+                + array.first().toObject().value(QStringLiteral("convention")).toString();
+    };
+    QVERIFY(!loaded(unit));
+    QCOMPARE(conventions(), QStringLiteral("unitsfrib frib|frib"));
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
+    QCOMPARE(conventions(), QStringLiteral("unitsfrib frib|frib"));
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unit }));
 }
 
 QTEST_GUILESS_MAIN(TestIocctlUnits)
