@@ -445,12 +445,9 @@ void Inventory::addUnloadedRow(const Ioc &row)
     const bool known = m_iocs.contains(key);
     Ioc &ioc = m_iocs[key];
     const Ioc before = ioc;
+    // A file read anew: systemd's word on it (refused or not) is asked again when the
+    // reading finds it suspect (handleUnitFilesRead()).
     ioc = row;
-    // What systemd told about a unit it refused stays until the file changes (a reload).
-    if (known && isRefused(before.loadState) && before.fragmentPath == row.fragmentPath) {
-        ioc.loadState = before.loadState;
-        ioc.configError = before.configError;
-    }
     if (ioc.activeState.isEmpty()) {
         ioc.activeState = QStringLiteral("inactive");
         ioc.subState = QStringLiteral("dead");
