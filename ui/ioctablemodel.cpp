@@ -373,6 +373,11 @@ QVariant IocTableModel::toolTip(const Ioc &ioc, int column, const QDateTime &now
         if (ioc.autoRestart != AutoRestart::Unknown)
             tip += QLatin1Char('\n')
                     + tr("procServ auto-restart: %1").arg(autoRestartName(ioc.autoRestart));
+        // A unit file systemd refused: its reason where the state is.
+        if ((ioc.loadState == QLatin1String("error")
+             || ioc.loadState == QLatin1String("bad-setting"))
+            && !ioc.configError.isEmpty())
+            tip += QLatin1Char('\n') + ioc.configError;
         return tip;
     }
     case UptimeColumn:

@@ -339,10 +339,9 @@ void MainWindow::applySettings(const Settings &settings)
     m_actions->setConfirmationsEnabled(settings.confirmActions);
     m_iocTabs->setSettings(settings);
     if (patternsChanged) {
+        // Each inventory lists again with the new patterns; rows come and go as usual.
         for (Inventory *inventory : qAsConst(m_inventories))
             inventory->setUnitPatterns(settings.unitPatterns);
-        m_messageBar->showMessage(tr("New unit patterns apply after a restart of iocdock."),
-                                  MessageBar::Kind::Information);
     }
 }
 

@@ -119,6 +119,11 @@ void ActionCommand::handleJobFinished(const Ioc &ioc, const JobResult &result)
     const QString label = ioc.name.isEmpty() ? ioc.unit : ioc.name;
     if (result.ok()) {
         out() << label << QStringLiteral(": ") << doneText() << Qt::endl;
+    } else if (result.result == QLatin1String("skipped") && !result.message.isEmpty()) {
+        // Nothing was tried: the message says why (a static unit cannot be disabled).
+        printError(result.message);
+        if (m_exitCode == Success)
+            m_exitCode = ActionFailed;
     } else {
         QString why = result.message;
         if (why.isEmpty() && !result.result.isEmpty())

@@ -127,6 +127,7 @@ void Command::finish(int code)
 void Command::loadInventory(const InventoryOptions &options, std::function<void()> ready)
 {
     m_inventoryOptions = options;
+    m_readyAgain = ready;
     m_ready = std::move(ready);
     for (const QString &spec : std::as_const(m_hostSpecs)) {
         auto *target = new Target;
@@ -221,7 +222,11 @@ void Command::handleInventoryReady(Target *target)
 void Command::warnAboutConfig(const Ioc &ioc)
 {
     const QString prefix = isMultiHost() ? ioc.host + QStringLiteral(": ") : QString();
-    if (!ioc.configError.isEmpty())
+    const bool refused = ioc.loadState == QLatin1String("error")
+            || ioc.loadState == QLatin1String("bad-setting");
+    if (refused && !ioc.configError.isEmpty() && !ioc.fragmentPath.isEmpty())
+        printWarning(prefix + tr("%1 (%2): %3").arg(ioc.unit, ioc.fragmentPath, ioc.configError));
+    else if (!ioc.configError.isEmpty())
         printWarning(prefix + tr("%1: %2").arg(ioc.unit, ioc.configError));
     else if (ioc.loadState == QLatin1String("error")
              || ioc.loadState == QLatin1String("bad-setting"))
@@ -337,17 +342,43 @@ bool Command::resolve(const QStringList &words, bool single, QList<Ioc> *iocs, i
     return false;
 }
 
+void Command::relistWithUnitFiles()
+{
+    // Listed again from the start, as loadInventory() would, now with the unit files.
+    m_inventoryOptions.includeUnitFiles = true;
+    m_readyCalled = false;
+    m_ready = m_readyAgain;
+    m_loadTimer.start(m_connectTimeout * 1000);
+    for (Target *target : std::as_const(m_targets)) {
+        if (!target->ok || !target->inventory)
+            continue;
+        target->done = false;
+        target->inventory->setIncludeUnitFiles(true);
+        target->inventory->start();
+    }
+    targetDone(nullptr, false);
+}
+
 bool Command::resolveConsole(const QString &word, Ioc *ioc)
 {
     QList<Ioc> iocs;
     int code = Success;
+    // Only running IOCs were listed (fast): a name not among them may be a stopped IOC,
+    // which deserves "not running" rather than "no such IOC".
+    if (!m_inventoryOptions.includeUnitFiles
+        && IocResolver(allIocs()).resolve({ word }, true).status
+                == IocResolver::Status::NotFound) {
+        relistWithUnitFiles();
+        return false;
+    }
     if (!resolve({ word }, true, &iocs, &code)) {
         finish(code);
         return false;
     }
     *ioc = iocs.constFirst();
     if (!ioc->isActive()) {
-        printError(tr("%1 is not running (%2).").arg(ioc->name, ioc->activeState));
+        const QString name = ioc->name.isEmpty() ? ioc->unit : ioc->name;
+        printError(tr("%1 is not running (start it with: iocctl start %1)").arg(name));
         finish(ActionFailed);
         return false;
     }

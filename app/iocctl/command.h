@@ -102,7 +102,11 @@ protected:
     /// Prints the IOC's config error or unit-file load error, if any, as a warning.
     void warnAboutConfig(const Ioc &ioc);
     /// resolve() of one word to an IOC whose procServ console can be reached now: running and
-    /// with a known endpoint. Otherwise says why, finishes the command and returns false.
+    /// with a known endpoint. Otherwise says why ("not running", exit 1, for a listed IOC that
+    /// is stopped), finishes the command and returns false. When the inventory was listed
+    /// without unit files and the word names none of the listed IOCs, it lists again with
+    /// them and calls loadInventory()'s ready function again (returning false meanwhile,
+    /// without finishing).
     bool resolveConsole(const QString &word, Ioc *ioc);
 
 private:
@@ -117,6 +121,7 @@ private:
     void handleInventoryReady(Target *target);
     void handleLoadTimeout();
     void targetDone(Target *target, bool ok);
+    void relistWithUnitFiles();
 
     QString m_name;
     QString m_description;
@@ -134,5 +139,6 @@ private:
     int m_failureCode = Success; // ConnectionError or TimedOut once a host failed
     InventoryOptions m_inventoryOptions;
     std::function<void()> m_ready;
+    std::function<void()> m_readyAgain; // m_ready as loadInventory() got it
     QTimer m_loadTimer;
 };

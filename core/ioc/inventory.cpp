@@ -3,8 +3,10 @@
 #include "core/hosts/host.h"
 #include "core/hosts/remotefilereader.h"
 #include "core/ioc/childtracker.h"
+#include "core/hosts/unitfilesource.h"
 #include "core/ioc/conventionconfig.h"
 #include "core/ioc/conventions.h"
+#include "core/ioc/unitdescriber.h"
 #include "core/procserv/bannerprobe.h"
 #include "core/procserv/commandexpander.h"
 #include "core/procserv/procservcommand.h"
@@ -23,10 +25,32 @@ Q_LOGGING_CATEGORY(lcInventory, "iocdock.inventory")
 
 namespace {
 
-// Loaded units of any name are checked for a procServ ExecStart ("anything else" in the
-// conventions table); installed-but-not-loaded files only by the convention patterns,
-// because looking inside them would mean loading every unit file on the machine.
+// Units of any name are checked for a procServ ExecStart ("anything else" in the conventions
+// table): loaded ones through systemd, installed-but-not-loaded ones by reading their files
+// (loading each in systemd would cost far more).
 const QString s_allServices = QStringLiteral("*.service");
+
+bool isRefused(const QString &loadState)
+{
+    return loadState == QLatin1String("error") || loadState == QLatin1String("bad-setting");
+}
+
+// The %-specifier facts of a host's manager, as far as they are known here.
+UnitDescriber::Facts describerFacts(const Host *host)
+{
+    UnitDescriber::Facts facts;
+    facts.hostId = host->id();
+    if (!host->isUserManager()) {
+        facts.runtimeDir = QStringLiteral("/run");
+        facts.home = QStringLiteral("/root");
+        facts.user = QStringLiteral("root");
+    } else if (host->isLocal()) {
+        facts.runtimeDir = host->runtimeDir();
+        facts.home = QDir::homePath();
+        facts.user = qEnvironmentVariable("USER");
+    }
+    return facts;
+}
 
 QString unitNameFromKey(const QString &key)
 {
@@ -87,6 +111,7 @@ Inventory::Inventory(Host *host, QObject *parent)
         m_remoteFiles = new RemoteFileReader(m_host, this);
         connect(m_remoteFiles, &RemoteFileReader::fileRead, this, &Inventory::handleRemoteFileRead);
     }
+    m_unitFiles = new UnitFileSource(m_host, this);
 }
 
 void Inventory::setFollowChildren(bool on)
@@ -144,6 +169,7 @@ void Inventory::forgetListing()
     m_notIocs.clear();
     m_loadedListed = false;
     m_filesListed = !m_includeUnitFiles;
+    m_filesReading = false;
 }
 
 void Inventory::restartListing()
@@ -154,8 +180,27 @@ void Inventory::restartListing()
 
 void Inventory::setUnitPatterns(const QStringList &patterns)
 {
-    m_patterns = patterns.isEmpty() ? Conventions::defaultUnitPatterns() + environmentPatterns()
-                                    : patterns;
+    const QStringList newPatterns = patterns.isEmpty()
+            ? Conventions::defaultUnitPatterns() + environmentPatterns()
+            : patterns;
+    if (newPatterns == m_patterns)
+        return;
+    m_patterns = newPatterns;
+    if (!m_started)
+        return;
+    // Rows that were IOCs only by a pattern go; a listing brings back every other one and
+    // adds those the new patterns name.
+    const QStringList keys = m_iocs.keys();
+    for (const QString &key : keys) {
+        const Ioc &ioc = m_iocs[key];
+        if (Conventions::classify(ioc.unit).isIoc || matchesPatterns(ioc.unit))
+            continue;
+        if (!ProcServCommand::parse(ioc.execStart).isProcServ)
+            dropRow(key);
+    }
+    m_notIocs.clear();
+    if (!m_relistTimer.isActive())
+        m_relistTimer.start();
 }
 
 bool Inventory::matchesPatterns(const QString &unitName) const
@@ -227,8 +272,14 @@ void Inventory::requestUnitFiles()
         return;
     m_filesRequested = true;
     const quint64 generation = m_generation;
+    // Every service: a unit of any name is an IOC when it runs procServ.
+    QStringList patterns{ s_allServices };
+    for (const QString &pattern : std::as_const(m_patterns)) {
+        if (!pattern.endsWith(QLatin1String(".service")))
+            patterns << pattern;
+    }
     manager->listUnitFiles(
-            m_patterns, this,
+            patterns, this,
             [this, generation](const QList<UnitFileInfo> &files, const QString &error) {
                 if (generation == m_generation)
                     handleUnitFilesListed(files, error);
@@ -325,51 +376,172 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
     if (!error.isEmpty()) {
         m_listingError = error;
         emit errorOccurred(error);
-    } else {
-        // Installed-but-not-loaded rows whose file went away (a daemon reload lists again).
-        QSet<QString> listed;
-        for (const UnitFileInfo &file : files)
-            listed.insert(file.unitName());
-        const QStringList keys = m_iocs.keys();
-        for (const QString &key : keys) {
-            const Ioc &ioc = m_iocs[key];
-            if (!ioc.isLoaded() && !listed.contains(ioc.unit) && matchesPatterns(ioc.unit)
-                && (!m_host->isLocal() || !QFileInfo::exists(ioc.fragmentPath)))
-                dropRow(key);
-        }
+        m_filesListed = true;
+        checkReady();
+        return;
     }
+    // Installed-but-not-loaded rows whose file went away (a daemon reload lists again).
+    QSet<QString> listed;
+    for (const UnitFileInfo &file : files)
+        listed.insert(file.unitName());
+    const QStringList keys = m_iocs.keys();
+    for (const QString &key : keys) {
+        const Ioc &ioc = m_iocs[key];
+        if (!ioc.isLoaded() && !listed.contains(ioc.unit)
+            && (!m_host->isLocal() || !QFileInfo::exists(ioc.fragmentPath)))
+            dropRow(key);
+    }
+    QList<UnitFileSource::Request> toRead;
+    QHash<QString, QString> states; // unit -> UnitFileState of the files read
     for (const UnitFileInfo &file : files) {
         const QString unitName = file.unitName();
-        const ConventionMatch match = Conventions::classify(unitName);
         // Templates (epics-@.service, ioc@.service) are not IOCs.
-        if (unitName.contains(QLatin1String("@.")))
+        if (unitName.contains(QLatin1String("@.")) || !unitName.endsWith(QLatin1String(".service")))
             continue;
         const QString key = m_host->id() + QLatin1Char('/') + unitName;
-        if (m_iocs.contains(key)) {
-            Ioc &ioc = m_iocs[key];
-            ioc.unitFileState = file.state;
-            if (ioc.fragmentPath.isEmpty())
-                ioc.fragmentPath = file.path;
+        const auto it = m_iocs.find(key);
+        if (it != m_iocs.end() && it->isLoaded()) {
+            it->unitFileState = file.state;
+            if (it->fragmentPath.isEmpty())
+                it->fragmentPath = file.path;
             if (m_announced.contains(key))
                 emitChanged(key);
             continue;
         }
-        Ioc ioc;
-        ioc.host = m_host->id();
-        ioc.unit = unitName;
-        ioc.fragmentPath = file.path;
-        ioc.unitFileState = file.state;
+        if (it == m_iocs.end() && m_notIocs.contains(unitName))
+            continue; // loaded a moment ago and seen not to run procServ
+        if (file.state.startsWith(QLatin1String("masked"))) {
+            // The file is /dev/null: nothing to read; by its name only.
+            const ConventionMatch match = Conventions::classify(unitName);
+            if (!match.isIoc && !matchesPatterns(unitName))
+                continue;
+            Ioc ioc = it != m_iocs.end() ? *it : Ioc();
+            ioc.host = m_host->id();
+            ioc.unit = unitName;
+            ioc.fragmentPath = file.path;
+            ioc.unitFileState = file.state;
+            ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
+            ioc.name = match.isIoc ? match.iocName : unitName.section(QLatin1Char('.'), 0, 0);
+            addUnloadedRow(ioc);
+            continue;
+        }
+        toRead.append({ unitName, file.path });
+        states.insert(unitName, file.state);
+    }
+    if (toRead.isEmpty()) {
+        m_filesListed = true;
+        checkReady();
+        return;
+    }
+    m_filesReading = true;
+    const quint64 generation = m_generation;
+    const UnitDescriber::Facts facts = describerFacts(m_host);
+    m_unitFiles->read(toRead, this,
+                      [this, generation, states, facts](const QList<UnitFileSource::Result> &read) {
+                          if (generation != m_generation)
+                              return;
+                          QList<UnitDescription> descriptions;
+                          QStringList unreadable;
+                          for (const UnitFileSource::Result &result : read) {
+                              if (!result.error.isEmpty()) {
+                                  qCDebug(lcInventory) << result.unit << result.error;
+                                  unreadable << result.unit;
+                                  continue;
+                              }
+                              descriptions << UnitDescriber::describe(
+                                      result.unit, result.file, result.environmentFiles, facts);
+                          }
+                          handleUnitFilesRead(states, descriptions, unreadable);
+                      });
+}
+
+void Inventory::addUnloadedRow(const Ioc &row)
+{
+    const QString key = row.key();
+    const bool known = m_iocs.contains(key);
+    Ioc &ioc = m_iocs[key];
+    const Ioc before = ioc;
+    // A file read anew: systemd's word on it (refused or not) is asked again when the
+    // reading finds it suspect (handleUnitFilesRead()).
+    ioc = row;
+    if (ioc.activeState.isEmpty()) {
         ioc.activeState = QStringLiteral("inactive");
         ioc.subState = QStringLiteral("dead");
-        ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
-        ioc.name = match.isIoc ? match.iocName : unitName.section(QLatin1Char('.'), 0, 0);
-        m_iocs.insert(key, ioc);
-        m_keyByUnit.insert(unitName, key);
+    }
+    if (known) {
+        // A listed-and-unloaded row keeps what systemd told of its last run.
+        ioc.result = before.result;
+        ioc.inactiveSince = before.inactiveSince;
+        ioc.nRestarts = before.nRestarts;
+    }
+    m_keyByUnit.insert(ioc.unit, key);
+    if (m_announced.contains(key)) {
+        emitChanged(key);
+    } else {
         m_announced.insert(key);
         emit iocAdded(ioc);
     }
-    m_filesListed = true;
-    checkReady();
+}
+
+void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
+                                    const QList<UnitDescription> &descriptions,
+                                    const QStringList &unreadable)
+{
+    m_filesReading = false;
+    QStringList toMeasure; // rows whose file looks refused: ask systemd
+    for (const UnitDescription &description : descriptions) {
+        const QString &unitName = description.ioc.unit;
+        const QString key = m_host->id() + QLatin1Char('/') + unitName;
+        const auto it = m_iocs.constFind(key);
+        if (it != m_iocs.constEnd() && it->isLoaded())
+            continue; // systemd loaded it meanwhile: its own answer wins
+        if (!description.isIoc && !matchesPatterns(unitName)) {
+            if (it != m_iocs.constEnd())
+                dropRow(key); // rewritten into something that is no IOC
+            continue;
+        }
+        Ioc ioc = description.ioc;
+        ioc.unitFileState = states.value(unitName);
+        if (!description.isIoc) {
+            ioc.convention = QStringLiteral("generic");
+            ioc.name = unitName.section(QLatin1Char('.'), 0, 0);
+        }
+        QString error;
+        applyConventionConfig(ioc, description.isLauncher, &error);
+        addUnloadedRow(ioc);
+        if (!description.problem.isEmpty())
+            toMeasure << key;
+    }
+    // A file that cannot be read is still installed: its name may say it is an IOC.
+    for (const QString &unitName : unreadable) {
+        const ConventionMatch match = Conventions::classify(unitName);
+        const QString key = m_host->id() + QLatin1Char('/') + unitName;
+        if ((!match.isIoc && !matchesPatterns(unitName)) || m_iocs.value(key).isLoaded())
+            continue;
+        Ioc ioc = m_iocs.value(key);
+        ioc.host = m_host->id();
+        ioc.unit = unitName;
+        ioc.unitFileState = states.value(unitName);
+        if (ioc.name.isEmpty()) {
+            ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
+            ioc.name = match.isIoc ? match.iocName : unitName.section(QLatin1Char('.'), 0, 0);
+        }
+        addUnloadedRow(ioc);
+    }
+    if (toMeasure.isEmpty()) {
+        m_filesListed = true;
+        checkReady();
+        return;
+    }
+    // The parser only suspects; systemd says whether it refuses the file (LoadState,
+    // LoadError), at the cost of loading these few units for a moment.
+    const quint64 generation = m_generation;
+    readUnloaded(toMeasure, this, [this, generation] {
+        if (generation != m_generation)
+            return;
+        m_filesListed = true;
+        checkReady();
+    });
 }
 
 void Inventory::fetchDetails(const QString &key, bool forListing)
@@ -443,7 +615,8 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     if (ioc.name.isEmpty()) {
         // Not an IOC by its name: keep it only if it runs procServ.
         const ProcServCommand command = ProcServCommand::parse(ioc.execStart);
-        if (!command.isProcServ) {
+        // A running procServ whose unit file was rewritten (or refused) is still an IOC.
+        if (!command.isProcServ && !(ioc.isActive() && readCommandFromProc(ioc))) {
             const QString unit = ioc.unit;
             m_notIocs.insert(unit);
             m_iocs.remove(key);
@@ -605,14 +778,24 @@ void Inventory::handleRemoteFileRead(const QString &path, bool changed)
 
 bool Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
 {
-    if (details.execStart.isEmpty())
+    if (details.execStart.isEmpty()) {
+        // A refused rewrite leaves a running unit without ExecStart: its process still says.
+        if (ioc.isActive() && !ioc.console.isValid())
+            readCommandFromProc(ioc);
         return true;
+    }
     // Environment= and EnvironmentFile= give $VAR values; systemd has already resolved
     // %-specifiers in what it reports over D-Bus.
     QMap<QString, QString> environment;
     QString envError;
     bool pending = false;
+    // A listing reads the files only when ExecStart needs their values: their paths alone
+    // can tell the convention.
+    const bool needsValues = m_detailLevel == DetailLevel::Full
+            || details.execStart.first().argv.join(QLatin1Char(' ')).contains(QLatin1Char('$'));
     for (const EnvironmentFile &file : details.environmentFiles) {
+        if (!needsValues)
+            break;
         QByteArray data;
         QString readError;
         if (!readEnvironmentFile(ioc, file, &data, &readError, &pending)) {
@@ -648,27 +831,15 @@ bool Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
     if (!command.error.isEmpty())
         errors << tr("procServ command line: %1").arg(command.error);
     QString error = errors.join(QLatin1Char('\n'));
-    if (command.isProcServ) {
-        ioc.console = command.controlEndpoints.isEmpty() ? ConsoleEndpoint()
-                                                         : command.controlEndpoints.first();
-        // Prefer a UNIX socket: it needs no port and works through SSH forwarding.
-        for (const ConsoleEndpoint &endpoint : command.controlEndpoints) {
-            if (endpoint.kind != ConsoleEndpoint::Kind::Tcp) {
-                ioc.console = endpoint;
-                break;
-            }
-        }
-        ioc.logPort = command.logEndpoint;
-        ioc.logFile = command.logFile;
-        ioc.childName = command.name;
-        if (!command.chdir.isEmpty())
-            ioc.workingDirectory = command.chdir;
-        ioc.infoFile = command.infoFile;
-        ioc.ignoreChars = command.ignoreChars;
-        ioc.killChar = command.killChar;
-        ioc.logoutChar = command.logoutChar;
-        if (ioc.autoRestart == AutoRestart::Unknown && command.noAutoRestart)
-            ioc.autoRestart = AutoRestart::Off;
+    // A running IOC whose rewritten file no longer gives a usable procServ command keeps the
+    // console it runs with: the last good reading, or its process.
+    // systemd keeps running a unit whose new file it refused: the file is not what runs.
+    const bool broken =
+            !command.isProcServ || !command.error.isEmpty() || isRefused(ioc.loadState);
+    if (broken && ioc.isActive() && (readCommandFromProc(ioc) || ioc.console.isValid())) {
+        // kept
+    } else {
+        UnitDescriber::applyProcServCommand(ioc, command);
     }
 
     // The unit name alone cannot tell NSLS-II from FRIB (both softioc-NAME): the command
@@ -682,24 +853,51 @@ bool Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
             ioc.convention = match.convention;
     }
 
-    // Convention config files: read (never executed) for what ExecStart does not say.
-    if (m_host->isLocal() && !ioc.convention.isEmpty()) {
-        const ConventionConfigReader reader = m_host->isUserManager()
-                ? ConventionConfigReader::forUser()
-                : ConventionConfigReader::forSystem();
-        const ConventionConfig config = reader.read(ioc.convention, ioc.name);
-        if (config.found)
-            ioc.configFile = config.file;
-        if (!config.error.isEmpty())
-            error = error.isEmpty() ? config.error : error + QLatin1Char('\n') + config.error;
-        if (!ioc.console.isValid() && (config.found || command.isLauncher)) {
-            ioc.console = ConventionConfigReader::consoleFromConfig(ioc.convention, ioc.name,
-                                                                    config, m_host->runtimeDir());
-        }
-    }
+    applyConventionConfig(ioc, command.isLauncher, &error);
     // Until an SSH host's environment file is read, its $VARs are not errors yet.
     ioc.configError = pending ? QString() : error;
     return !pending;
+}
+
+void Inventory::applyConventionConfig(Ioc &ioc, bool launcher, QString *error) const
+{
+    // Convention config files: read (never executed) for what ExecStart does not say.
+    if (!m_host->isLocal() || ioc.convention.isEmpty())
+        return;
+    const ConventionConfigReader reader = m_host->isUserManager()
+            ? ConventionConfigReader::forUser()
+            : ConventionConfigReader::forSystem();
+    const ConventionConfig config = reader.read(ioc.convention, ioc.name);
+    if (config.found)
+        ioc.configFile = config.file;
+    if (!config.error.isEmpty())
+        *error = error->isEmpty() ? config.error : *error + QLatin1Char('\n') + config.error;
+    if (!ioc.console.isValid() && (config.found || launcher)) {
+        ioc.console = ConventionConfigReader::consoleFromConfig(ioc.convention, ioc.name, config,
+                                                                m_host->runtimeDir());
+    }
+}
+
+bool Inventory::readCommandFromProc(Ioc &ioc) const
+{
+    // What procServ was started with, from the kernel: the truth for a running IOC whose
+    // unit file changed since. Local hosts only; MainPID must be procServ itself.
+    if (!m_host->isLocal() || ioc.mainPid == 0)
+        return false;
+    QFile file(QStringLiteral("/proc/%1/cmdline").arg(ioc.mainPid));
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray data = file.read(256 * 1024);
+    if (data.endsWith('\0'))
+        data.chop(1);
+    QStringList argv;
+    for (const QByteArray &arg : data.split('\0'))
+        argv << QString::fromLocal8Bit(arg);
+    const ProcServCommand command = ProcServCommand::parse(argv);
+    if (!command.isProcServ || command.isLauncher || !command.error.isEmpty())
+        return false;
+    UnitDescriber::applyProcServCommand(ioc, command);
+    return true;
 }
 
 void Inventory::probe(const QString &key, bool forListing)
@@ -859,7 +1057,9 @@ void Inventory::handleUnitRemoved(const QString &name, const QString &path)
     if (!ioc.fragmentPath.isEmpty()
         && (!m_host->isLocal() || QFileInfo::exists(ioc.fragmentPath))) {
         ioc.unitPath.clear();
-        ioc.loadState.clear();
+        // A file systemd refused stays refused until a reload reads it again (relists).
+        if (!isRefused(ioc.loadState))
+            ioc.loadState.clear();
         if (m_announced.contains(key))
             emitChanged(key);
         return;
@@ -970,6 +1170,21 @@ void Inventory::run(UnitAction action, const QString &key, QObject *context,
         result.message = m_host->manager()
                 ? tr("There is no IOC %1 on %2.").arg(result.unit, m_host->displayName())
                 : tr("%1 is not connected.").arg(m_host->displayName());
+        QTimer::singleShot(0, context, [done = std::move(done), result] { done(result); });
+        return;
+    }
+    // A static unit (no [Install] section) has no links to make or remove: DisableUnitFiles
+    // answers with no changes, which would read as success.
+    if ((action == UnitAction::Enable || action == UnitAction::Disable)
+        && it->unitFileState == QLatin1String("static")) {
+        JobResult result;
+        result.unit = it->unit;
+        result.action = action;
+        result.result = QStringLiteral("skipped");
+        const QString name = it->name.isEmpty() ? it->unit : it->name;
+        result.message = action == UnitAction::Disable
+                ? tr("%1 cannot be disabled: its unit has no [Install] section (static)").arg(name)
+                : tr("%1 cannot be enabled: its unit has no [Install] section (static)").arg(name);
         QTimer::singleShot(0, context, [done = std::move(done), result] { done(result); });
         return;
     }

@@ -13,10 +13,14 @@
 class ChildTracker;
 class Host;
 class RemoteFileReader;
+class UnitFileSource;
+struct UnitDescription;
 
 /// The IOCs of one host, kept live from systemd's signals. Lists loaded units first
-/// (fast), then installed-but-not-loaded unit files; fetches details of each unit
-/// concurrently; never polls except for counters that emit no signals (see refreshStats()).
+/// (fast), then every installed service unit file: one systemd has not loaded is an IOC when
+/// its name fits a convention or a pattern, or when its ExecStart (read from the file and its
+/// drop-ins by UnitFileSource, never executed) runs procServ. Fetches details of each loaded
+/// unit concurrently; never polls except for counters that emit no signals (see refreshStats()).
 /// Child state (procServ's IOC process) comes from a banner probe of each console.
 class Inventory : public QObject
 {
@@ -25,6 +29,9 @@ public:
     explicit Inventory(Host *host, QObject *parent = nullptr);
 
     Host *host() const { return m_host; }
+    /// Unit name patterns of IOCs whose unit runs no procServ of its own (a wrapper). Empty:
+    /// the conventions' patterns plus $IOCDOCK_UNIT_PATTERNS. Once started, the listing is
+    /// redone with the new patterns (rows that no longer fit go, new ones come).
     void setUnitPatterns(const QStringList &patterns);
     QStringList unitPatterns() const { return m_patterns; }
     /// Also probe procServ consoles for the child state (the CLI turns this off for `ps -q`).
@@ -32,7 +39,8 @@ public:
     /// Follow each running IOC's child live (ChildTracker: exits, restarts, crash loops),
     /// for long-running clients such as the GUI.
     void setFollowChildren(bool on);
-    /// Include installed-but-not-loaded unit files (ListUnitFilesByPatterns, slow).
+    /// Include installed-but-not-loaded unit files (ListUnitFilesByPatterns("*.service"), then
+    /// their files are read).
     void setIncludeUnitFiles(bool on) { m_includeUnitFiles = on; }
     /// List only units that are up (active, activating, deactivating, reloading).
     void setActiveOnly(bool on) { m_activeOnly = on; }
@@ -83,6 +91,15 @@ private:
     void list();
     void handleUnitsListed(const QList<UnitInfo> &units, const QString &error);
     void handleUnitFilesListed(const QList<UnitFileInfo> &files, const QString &error);
+    /// Rows for the unloaded unit files read by m_unitFiles (one listing round).
+    void handleUnitFilesRead(const QHash<QString, QString> &states,
+                             const QList<UnitDescription> &descriptions,
+                             const QStringList &unreadable);
+    /// A row for an installed unit that systemd has not loaded.
+    void addUnloadedRow(const Ioc &ioc);
+    /// The procServ facts of a running IOC from its process (/proc/MAINPID/cmdline, local
+    /// hosts): for a unit whose file no longer says (rewritten, refused by systemd).
+    bool readCommandFromProc(Ioc &ioc) const;
     void handleUnitNew(const QString &name, const QString &path);
     void handleUnitRemoved(const QString &name, const QString &path);
     void handlePropertiesChanged(const QString &path, const QString &interface,
@@ -112,6 +129,8 @@ private:
     bool readChildFromProc(Ioc &ioc) const;
     void requestUnitFiles();
     bool matchesPatterns(const QString &unitName) const;
+    /// Reads the convention's config file (local hosts) for what ExecStart does not say.
+    void applyConventionConfig(Ioc &ioc, bool launcher, QString *error) const;
     void emitChanged(const QString &key);
     void flushChanged();
     void checkReady();
@@ -151,6 +170,8 @@ private:
     // SSH hosts: their EnvironmentFile= files, read through ssh (null for local hosts).
     RemoteFileReader *m_remoteFiles = nullptr;
     ChildTracker *m_childTracker = nullptr; // null unless setFollowChildren(true)
+    UnitFileSource *m_unitFiles = nullptr; // unit files systemd has not loaded
+    bool m_filesReading = false; // m_unitFiles is reading the files of this listing round
     QHash<QString, QSet<QString>> m_keysByFile; // remote file path -> keys that use it
     QSet<QString> m_listingWaitsForFiles; // keys of the listing whose files are being read
     QTimer m_relistTimer; // coalesces daemon reloads into one listing

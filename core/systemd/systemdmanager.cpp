@@ -541,10 +541,8 @@ void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QO
                                       && state->details.execStart.first()
                                                  .argv.join(QLatin1Char(' '))
                                                  .contains(QLatin1Char('$'));
-                              if (refersToVariable && next) {
+                              if (refersToVariable && next)
                                   (*next)(serviceInterface(), QStringLiteral("Environment"));
-                                  (*next)(serviceInterface(), QStringLiteral("EnvironmentFiles"));
-                              }
                           } else if (property == QLatin1String("EnvironmentFiles")) {
                               state->details.environmentFiles =
                                       qdbus_cast<EnvironmentFileList>(value);
@@ -562,6 +560,8 @@ void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QO
     };
     const QString service = serviceInterface();
     (*get)(service, QStringLiteral("ExecStart"));
+    // Always: the convention can depend on them (FRIB's /etc/iocs/NAME/config).
+    (*get)(service, QStringLiteral("EnvironmentFiles"));
     (*get)(service, QStringLiteral("NRestarts"));
     if (active) {
         (*get)(service, QStringLiteral("MainPID"));

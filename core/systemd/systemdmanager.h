@@ -109,8 +109,8 @@ public:
                      std::function<void(const UnitDetails &)> done);
     /// Only what a listing shows, one targeted Properties.Get each, all in flight together: for
     /// an active unit ExecStart, MainPID, NRestarts and ActiveEnterTimestamp; for any other
-    /// ExecStart, NRestarts, Result and InactiveEnterTimestamp; Environment and
-    /// EnvironmentFiles only when ExecStart refers to a variable. About a third of the cost of
+    /// ExecStart, NRestarts, Result and InactiveEnterTimestamp; EnvironmentFiles (their paths
+    /// can decide the convention); Environment only when ExecStart refers to a variable. About a third of the cost of
     /// unitDetails(): GetAll of the Service interface reads every cgroup counter.
     void unitListingDetails(const QString &unitPath, bool active, QObject *context,
                             std::function<void(const UnitDetails &)> done);

@@ -462,7 +462,10 @@ void TestIocctl::inspectStoppedUnloadedIoc()
     QTRY_VERIFY_WITH_TIMEOUT(!loaded(), 15000); // systemd unloads what nothing needs
     const Run ps = iocctl({ QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"),
                             QStringLiteral("{{.Name}} {{.Console}}") });
-    QVERIFY2(ps.out.contains(QLatin1String("\ntstiocctl-idle \n")), qPrintable(ps.describe()));
+    // Its file was read (not loaded into systemd): the console it will have.
+    QVERIFY2(ps.out.contains(QStringLiteral("\ntstiocctl-idle tcp:127.0.0.1:%1\n").arg(port)),
+             qPrintable(ps.describe()));
+    QVERIFY(!loaded());
 
     // inspect reads it as `systemctl show` would: command line, console, description.
     const Run run = iocctl({ QStringLiteral("inspect"), QStringLiteral("tstiocctl-idle") });

@@ -5,3 +5,4 @@ iocdock_add_test(tst_iocformat tst_iocformat.cpp LIBS iocdock-core)
 iocdock_add_test(tst_conventionconfigreader tst_conventionconfigreader.cpp LIBS iocdock-core)
 target_compile_definitions(tst_conventionconfigreader PRIVATE
     IOCDOCK_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
+iocdock_add_test(tst_unitdescriber tst_unitdescriber.cpp LIBS iocdock-core)

@@ -37,6 +37,7 @@ private slots:
     void reportsMalformedUnit();
     void followsInstalledAndRemovedUnits();
     void unknownUnitActionFails();
+    void unitPatternsApplyAtOnce();
 
 private:
     std::unique_ptr<Inventory> startInventory();
@@ -316,6 +317,24 @@ void TestInventory::followsInstalledAndRemovedUnits()
     QVERIFY(m_sandbox.removeUnit(unit));
     QTRY_VERIFY_WITH_TIMEOUT(inventory->find(QStringLiteral("invnew")).isEmpty(), 10000);
     QVERIFY(!removed.isEmpty());
+}
+
+void TestInventory::unitPatternsApplyAtOnce()
+{
+    // A unit that runs no procServ is an IOC only by a pattern (a wrapper): changing the
+    // patterns of a running inventory lists it, and drops it again, with no restart.
+    auto inventory = startInventory();
+    QVERIFY(inventory);
+    QVERIFY(inventory->find(QStringLiteral("invplain")).isEmpty());
+    QSignalSpy removed(inventory.get(), &Inventory::iocRemoved);
+    inventory->setUnitPatterns({ QStringLiteral("invplain*.service") });
+    QTRY_VERIFY_WITH_TIMEOUT(!inventory->find(QStringLiteral("invplain")).isEmpty(), 20000);
+    // The IOCs of the conventions are no longer named by a pattern, but they run procServ.
+    QVERIFY(!inventory->find(QStringLiteral("invnsls")).isEmpty());
+    inventory->setUnitPatterns({});
+    QTRY_VERIFY_WITH_TIMEOUT(inventory->find(QStringLiteral("invplain")).isEmpty(), 20000);
+    QVERIFY(!removed.isEmpty());
+    QVERIFY(!inventory->find(QStringLiteral("invnsls")).isEmpty());
 }
 
 void TestInventory::unknownUnitActionFails()

@@ -606,6 +606,13 @@ void tst_MainWindowFaults::rewrittenUnitShowsInRowAndDetails()
                               QStringLiteral("inactive"), 20000);
     QVERIFY(m_window->model()->contains(key(unit)));
     QVERIFY(!details->isRemoved());
+    // Loaded or unloaded by now, the row says its file was refused, and why.
+    QTRY_VERIFY2_WITH_TIMEOUT(cell(key(unit), IocTableModel::StatusColumn)
+                                      .contains(QLatin1String("Unit file error")),
+                              qPrintable(cell(key(unit), IocTableModel::StatusColumn)), 20000);
+    QVERIFY2(cell(key(unit), IocTableModel::StatusColumn, Qt::ToolTipRole)
+                     .contains(QLatin1String("bad-setting")),
+             qPrintable(cell(key(unit), IocTableModel::StatusColumn, Qt::ToolTipRole)));
 
     // Fixed again: the error goes from the row and the details.
     QVERIFY(m_sandbox.installUnit(unit, unitText(firstPort)));

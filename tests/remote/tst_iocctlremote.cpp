@@ -74,6 +74,7 @@ private slots:
     void attachOverSsh();
     void logsOverSsh();
     void inspectOverSsh();
+    void unloadedIocFoundByItsFileOverSsh();
     void silentHostIsBoundedAndTheOthersAreListed();
     void authenticationFailureIsClear();
     void badHostsFileIsAUsageError();
@@ -258,6 +259,42 @@ void tst_IocctlRemote::inspectOverSsh()
     const QJsonObject ioc = doc.isArray() ? doc.array().first().toObject() : doc.object();
     QCOMPARE(ioc.value(QStringLiteral("host")).toString(), m_hosts.spec(1));
     QCOMPARE(ioc.value(QStringLiteral("childState")).toString(), QStringLiteral("running"));
+}
+
+void tst_IocctlRemote::unloadedIocFoundByItsFileOverSsh()
+{
+    // A name that fits no convention nor IOCDOCK_UNIT_PATTERNS, never started: only its file
+    // (read through ssh, never executed) says it runs procServ.
+    const QString unit = QStringLiteral("beamrmt-7.service");
+    const QString socket = m_hosts.runtimeDir(1) + QStringLiteral("/beamrmt-7.sock");
+    QVERIFY(m_hosts.installUnit(
+            1, unit,
+            Sandbox::procServUnit(QStringLiteral("beamrmt-7"),
+                                  { QStringLiteral("--port"), QStringLiteral("unix:") + socket })));
+    const Run ps = iocctl({ QStringLiteral("-H"), m_hosts.spec(1), QStringLiteral("ps"),
+                            QStringLiteral("-a"), QStringLiteral("--format"),
+                            QStringLiteral("json") });
+    QVERIFY2(ps.code == 0, qPrintable(ps.describe()));
+    QJsonObject found;
+    for (const QJsonValue &value : QJsonDocument::fromJson(ps.out).array()) {
+        if (value.toObject().value(QStringLiteral("unit")).toString() == unit)
+            found = value.toObject();
+    }
+    QVERIFY2(!found.isEmpty(), qPrintable(ps.describe()));
+    QCOMPARE(found.value(QStringLiteral("name")).toString(), QStringLiteral("beamrmt-7"));
+    QCOMPARE(found.value(QStringLiteral("status")).toString(), QStringLiteral("exited"));
+    QCOMPARE(found.value(QStringLiteral("console")).toString(), QStringLiteral("unix:") + socket);
+    // Listing read the file; systemd did not load the unit.
+    QCOMPARE(m_hosts.unitProperty(1, unit, QStringLiteral("ActiveState")),
+             QStringLiteral("inactive"));
+
+    const Run start = iocctl({ QStringLiteral("-H"), m_hosts.spec(1), QStringLiteral("start"),
+                               QStringLiteral("beamrmt-7") });
+    QVERIFY2(start.code == 0, qPrintable(start.describe()));
+    QCOMPARE(m_hosts.unitProperty(1, unit, QStringLiteral("ActiveState")),
+             QStringLiteral("active"));
+    m_hosts.systemctl(1, { QStringLiteral("stop"), unit });
+    m_hosts.removeUnit(1, unit);
 }
 
 void tst_IocctlRemote::silentHostIsBoundedAndTheOthersAreListed()
