@@ -8,6 +8,7 @@
 #include "ui/filterbar.h"
 #include "ui/hostdialog.h"
 #include "ui/hostlistmodel.h"
+#include "ui/hostlistview.h"
 #include "ui/iocactions.h"
 #include "ui/iocfilterproxymodel.h"
 #include "ui/ioctablemodel.h"
@@ -46,7 +47,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     , m_messageArea(new MessageArea(this))
     , m_messageBar(m_messageArea->bar())
     , m_filterBar(new FilterBar(this))
-    , m_hostList(new QListView(this))
+    , m_hostList(new HostListView(this))
     , m_table(new IocTableView(this))
     , m_tabs(new ConsoleTabWidget(this))
     , m_iocTabs(new IocTabs(
@@ -63,7 +64,6 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     m_hostList->setModel(m_hostModel);
     m_hostList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_hostList->setToolTip(tr("Hosts: select one or more to show only their IOCs"));
-    m_hostList->setTextElideMode(Qt::ElideMiddle); // names differ at their end too; tool tip: all
     m_hostList->setCurrentIndex(m_hostModel->index(0));
     m_hostList->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_hostList, &QWidget::customContextMenuRequested, this, &MainWindow::showHostMenu);

@@ -14,6 +14,7 @@ class ConsoleTabWidget;
 class FilterBar;
 class Host;
 class HostListModel;
+class HostListView;
 class Inventory;
 class IocActions;
 class IocTabs;
@@ -124,7 +125,7 @@ private:
     MessageArea *m_messageArea;
     MessageBar *m_messageBar;
     FilterBar *m_filterBar;
-    QListView *m_hostList;
+    HostListView *m_hostList;
     IocTableView *m_table;
     ConsoleTabWidget *m_tabs;
     IocTabs *m_iocTabs;

@@ -4,6 +4,7 @@ target_sources(iocdock-ui PRIVATE
     filtercompleter.h filtercompleter.cpp
     hostdialog.h hostdialog.cpp
     hostlistmodel.h hostlistmodel.cpp
+    hostlistview.h hostlistview.cpp
     iocactions.h iocactions.cpp
     iocdetailswidget.h iocdetailswidget.cpp
     iocfilterproxymodel.h iocfilterproxymodel.cpp

@@ -1,11 +1,13 @@
 // The IOC table's view on its own: what an empty table shows, Tab leaving it.
 
+#include "ui/hostlistview.h"
 #include "ui/ioctablemodel.h"
 #include "ui/ioctableview.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QStandardItemModel>
+#include <QStringListModel>
 #include <QTest>
 #include <QVBoxLayout>
 
@@ -16,6 +18,7 @@ class tst_IocTableView : public QObject
 private slots:
     void emptyTableShowsItsPlaceholder();
     void tabLeavesTheTable();
+    void hostNamesKeepBothEnds();
 };
 
 static int inkPixels(const QImage &image, const QRect &rect)
@@ -84,6 +87,25 @@ void tst_IocTableView::tabLeavesTheTable()
     QCOMPARE(view->currentIndex(), model.index(1, 0));
     QCOMPARE(view->selectionModel()->selectedRows().size(), 1);
     QCOMPARE(view->selectionModel()->selectedRows().at(0).row(), 1);
+}
+
+void tst_IocTableView::hostNamesKeepBothEnds()
+{
+    // The host list beside the table: long names with a common prefix stay apart.
+    QStringListModel model({ QStringLiteral("epics@ioc-server-beamline-12.example.org (8)"),
+                             QStringLiteral("epics@ioc-server-beamline-14.example.org (3)") });
+    HostListView view;
+    view.setModel(&model);
+    view.resize(160, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QString first = view.shownText(model.index(0));
+    const QString second = view.shownText(model.index(1));
+    QVERIFY2(first.contains(QChar(0x2026)), qPrintable(first));
+    QVERIFY2(first.startsWith(QStringLiteral("ep")) && first.endsWith(QStringLiteral("(8)")),
+             qPrintable(first));
+    QVERIFY2(second.endsWith(QStringLiteral("(3)")), qPrintable(second));
+    QVERIFY(view.visualRect(model.index(0)).width() <= view.viewport()->width());
 }
 
 QTEST_MAIN(tst_IocTableView)
