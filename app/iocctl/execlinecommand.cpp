@@ -339,13 +339,22 @@ void ExecLineCommand::handleChildStateChanged()
     const ProcServStateTracker &tracker = m_session->tracker();
     const bool restarted = m_childPidAtSend != 0 && tracker.childPid() != 0
             && tracker.childPid() != m_childPidAtSend;
-    if (tracker.childState() != ChildState::ShutDown && !restarted)
+    // The sigChild line gives the reason; this connection saw none before the line was sent
+    // (a child down at that time is refused in handleBannerDone()). Another change may come
+    // first: then wait for that line.
+    if ((tracker.childState() != ChildState::ShutDown && !restarted)
+        || tracker.lastExitReason().isEmpty())
         return;
-    // What the IOC printed before it went; procServ starts its report with a newline of its
-    // own and "@@@ @@@ @@@ @@@ @@@".
+    // What the IOC printed, without procServ's report, which starts with a newline of its own
+    // and "@@@ @@@ @@@ @@@ @@@". (procServ may report before the IOC's last output, which
+    // then follows the report, or comes too late to be shown.)
     QByteArray partial = cleanReply(m_reply, m_line, QString());
     const qsizetype report = partial.indexOf("\n@@@ ");
-    partial = report >= 0 ? partial.left(report) : withoutProcServLines(partial);
+    if (report >= 0)
+        partial.remove(report, 1);
+    partial = withoutProcServLines(partial);
+    if (partial.count('\n') == partial.size())
+        partial.clear(); // only the blank lines around procServ's report
     if (::isatty(STDOUT_FILENO) && !partial.isEmpty() && !partial.endsWith('\n'))
         partial += '\n';
     writeReply(partial);

@@ -595,6 +595,18 @@ void TestIocctl::execSeesTheIocExit()
     QVERIFY2(!run.err.contains(QLatin1String("prompt")), qPrintable(run.err));
     QVERIFY2(run.elapsedMs < 30000, qPrintable(run.describe()));
     QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
+    // A crash while the command runs: killed by a signal.
+    const Run crash = iocctl({ QStringLiteral("exec"), QStringLiteral("--timeout"),
+                               QStringLiteral("60"), QStringLiteral("tstiocctl-gamma"),
+                               QStringLiteral("--"), QStringLiteral("abort") });
+    QVERIFY2(crash.code == 1, qPrintable(crash.describe()));
+    QVERIFY2(crash.err.contains(QLatin1String("The IOC process of tstiocctl-gamma was killed by "
+                                              "signal 6")),
+             qPrintable(crash.err));
+    // What it printed last may come after procServ's report, or too late: not asserted.
+    QVERIFY2(!crash.out.contains(QLatin1String("@@@")), qPrintable(crash.out));
+    QVERIFY2(crash.elapsedMs < 30000, qPrintable(crash.describe()));
+
     // Only the IOC went: procServ (the unit's main process) is the same one.
     QCOMPARE(m_sandbox.unitProperty(QStringLiteral("softioc-tstiocctl-beta.service"),
                                     QStringLiteral("MainPID")),

@@ -22,7 +22,8 @@
 // Fault commands for tests (not EPICS ones): `allbytes` prints the 256 byte values 0..255,
 // `hugeline N` prints N bytes without a newline, `escapes` prints sequences that act on a
 // terminal (window title, clipboard write, device queries); each ends with a line
-// "<command> done".
+// "<command> done". `abort` prints a line and dies of SIGABRT at once (an IOC crashing while
+// a command runs).
 
 #include <cerrno>
 #include <cmath>
@@ -127,7 +128,7 @@ bool parseNumber(const char *text, double *value)
                  "              [--flood-line-bytes N] [--garbage] [--ignore-sigterm]\n"
                  "              [--exit-code N] [--input-log FILE] [st.cmd]\n"
                  "Shell commands: help dbl dbpr dbgf dbpf echo epicsEnvShow date exit;\n"
-                 "for tests: allbytes, hugeline N, escapes (terminal-acting sequences).\n");
+                 "for tests: allbytes, hugeline N, escapes (terminal-acting sequences), abort.\n");
     std::exit(status);
 }
 
@@ -430,6 +431,11 @@ public:
                 "\x1b[21t\x1b[14t\x1bZ\x05 visible\n"
                 "escapes: unterminated \x1b]0;never-ends\n"
                 "escapes done\n");
+        } else if (cmd == "abort") {
+            out("abort: calling abort()\n");
+            rlimit noCore{ 0, 0 }; // a deliberate crash should not leave core files around
+            setrlimit(RLIMIT_CORE, &noCore);
+            std::abort();
         } else if (cmd == "iocInit") {
             out("iocInit: iocBuild: IOC can only be initialized from uninitialized or paused "
                 "state\n");
