@@ -117,6 +117,11 @@ int ExecLineCommand::findControlCharacter(const QString &line)
     return -1;
 }
 
+namespace {
+// A unit that became active this recently may not have its console or its child yet.
+constexpr int s_justStartedSecs = 5;
+} // namespace
+
 bool ExecLineCommand::isComplete(const QByteArray &raw, const QString &prompt)
 {
     const QByteArray p = prompt.toUtf8();
@@ -252,24 +257,34 @@ void ExecLineCommand::connectConsole()
 {
     if (!resolveConsole(m_word, &m_ioc))
         return;
+    // `iocctl start NAME && iocctl exec NAME -- LINE`: systemd reports a procServ unit started
+    // before procServ has made its socket. A unit up for less than a few seconds gets retries
+    // until its console answers (within the timeout); any other unreachable console is an error.
+    m_retryUntilConnected = m_ioc.activeSince.isValid()
+            && m_ioc.activeSince.secsTo(QDateTime::currentDateTimeUtc()) < s_justStartedSecs;
     m_session = hostFor(m_ioc)->createConsole(m_ioc, false, this);
     connect(m_session, &ConsoleSession::dataReceived, this, &ExecLineCommand::handleData);
     connect(m_session, &ConsoleSession::errorOccurred, this, [this](const QString &message) {
+        if (m_retryUntilConnected)
+            return; // the session tries again
         end(ConnectionError,
             tr("Console of %1 (%2): %3").arg(m_ioc.name, m_ioc.console.toString(), message));
     });
     connect(m_session, &ConsoleSession::stateChanged, this, [this](ConsoleSession::State state) {
-        if (state == ConsoleSession::State::Connected)
+        if (state == ConsoleSession::State::Connected) {
+            if (std::exchange(m_retryUntilConnected, false))
+                m_session->setAutoReconnect(false); // once connected, a lost console ends exec
             m_bannerQuiet.start();
-        else if (state == ConsoleSession::State::Disconnected
-                 || state == ConsoleSession::State::Failed)
+        } else if (state == ConsoleSession::State::Failed
+                   || (state == ConsoleSession::State::Disconnected && !m_retryUntilConnected)) {
             end(ConnectionError,
                 tr("The console of %1 closed before the reply was complete.").arg(m_ioc.name));
+        }
     });
     connect(m_session, &ConsoleSession::bannerReceived, this, &ExecLineCommand::handleBannerDone);
     connect(m_session, &ConsoleSession::childStateChanged, this,
             &ExecLineCommand::handleChildStateChanged);
-    m_session->setAutoReconnect(false);
+    m_session->setAutoReconnect(m_retryUntilConnected);
     m_timeout.start(m_timeoutSeconds * 1000);
     m_session->open();
 }
@@ -278,6 +293,16 @@ void ExecLineCommand::handleData(const QByteArray &data)
 {
     if (isFinished())
         return;
+    if (m_waitingForPrompt) {
+        m_boot += data;
+        if (isComplete(m_boot, m_prompt))
+            send();
+        return;
+    }
+    if (m_waitingForChild) {
+        m_boot += data; // the child's first lines may come in the read that announces it
+        return;
+    }
     if (!m_sent) {
         // The banner (bannerReceived() ends it); should its end go unrecognized, a quiet
         // second ends it too.
@@ -296,13 +321,32 @@ void ExecLineCommand::handleBannerDone()
     if (m_sent || isFinished())
         return;
     m_bannerQuiet.stop();
-    if (m_session->tracker().childState() == ChildState::ShutDown) {
+    if (m_waitingForChild || m_waitingForPrompt)
+        return;
+    const ProcServStateTracker &tracker = m_session->tracker();
+    if (tracker.childState() == ChildState::ShutDown) {
+        // procServ starts (and, auto restart ON, restarts) the child itself: a just-started
+        // unit or a restarting IOC is worth waiting for; one shut down for good is not.
+        const bool startedJustNow = m_ioc.activeSince.isValid()
+                && m_ioc.activeSince.secsTo(QDateTime::currentDateTimeUtc()) < s_justStartedSecs;
+        if (tracker.autoRestart() == AutoRestart::On || startedJustNow) {
+            m_waitingForChild = true;
+            return;
+        }
         end(ActionFailed,
             tr("The IOC %1 is shut down (procServ runs, its child does not); "
                "nothing was sent.")
                     .arg(m_ioc.name));
         return;
     }
+    send();
+}
+
+void ExecLineCommand::send()
+{
+    m_waitingForChild = false;
+    m_waitingForPrompt = false;
+    m_boot.clear();
     m_sent = true;
     m_childPidAtSend = m_session->tracker().childPid();
     m_session->send(m_line.toUtf8() + '\r');
@@ -312,6 +356,22 @@ void ExecLineCommand::handleTimeout()
 {
     if (isFinished())
         return;
+    if (m_waitingForChild) {
+        end(TimedOut,
+            tr("Timed out after %n second(s) waiting for procServ to start the IOC process of "
+               "%1 (it is shut down); nothing was sent.",
+               nullptr, m_timeoutSeconds)
+                    .arg(m_ioc.name));
+        return;
+    }
+    if (m_waitingForPrompt) {
+        end(TimedOut,
+            tr("Timed out after %n second(s) waiting for the IOC %1 to finish starting (its "
+               "prompt \"%2\" did not come; pass another with --prompt); nothing was sent.",
+               nullptr, m_timeoutSeconds)
+                    .arg(m_ioc.name, m_prompt));
+        return;
+    }
     if (!m_sent) {
         end(TimedOut,
             tr("Timed out after %n second(s) waiting for the console of %1.", nullptr,
@@ -332,7 +392,18 @@ void ExecLineCommand::handleTimeout()
 
 void ExecLineCommand::handleChildStateChanged()
 {
-    if (!m_sent || isFinished())
+    if (isFinished())
+        return;
+    if (m_waitingForChild) {
+        if (m_session->tracker().childState() == ChildState::Running) {
+            m_waitingForChild = false;
+            m_waitingForPrompt = true; // handleData() sends at the child's first prompt
+            if (isComplete(m_boot, m_prompt))
+                send();
+        }
+        return;
+    }
+    if (!m_sent)
         return;
     // procServ says what happened to its child: "@@@ Received a sigChild ...", then a restart
     // (perhaps in the same read: a new PID) or "SHUT DOWN". No prompt is coming from it.

@@ -45,6 +45,7 @@ private:
     void handleBannerDone();
     void handleTimeout();
     void handleChildStateChanged();
+    void send();
     /// Writes the reply to stdout: raw bytes into a pipe or file, forTerminal() on a tty.
     void writeReply(const QByteArray &reply);
     void end(int code, const QString &message = {});
@@ -56,6 +57,13 @@ private:
     Ioc m_ioc;
     ConsoleSession *m_session = nullptr;
     bool m_sent = false;
+    // procServ shows its child SHUT DOWN until it has started it (also right after procServ
+    // itself started) and restarts it when auto restart is ON: wait for the child and then
+    // for its first prompt, within the timeout, before sending.
+    bool m_retryUntilConnected = false; // the unit has just started: its socket may not exist yet
+    bool m_waitingForChild = false;
+    bool m_waitingForPrompt = false;
+    QByteArray m_boot; // what the starting child printed, up to its first prompt
     quint32 m_childPidAtSend = 0;
     QByteArray m_reply;
     QTimer m_timeout;

@@ -36,6 +36,7 @@ private slots:
     void execPassesBytesWholeIntoPipe();
     void execFiltersOnTerminal();
     void execSeesTheIocExit();
+    void execRightAfterStart();
     void hostOptionsAfterCommand();
     void userWithRemoteHost();
     void silentHostTimesOut();
@@ -614,6 +615,34 @@ void TestIocctl::execSeesTheIocExit()
     QCOMPARE(m_sandbox.unitProperty(QStringLiteral("softioc-tstiocctl-beta.service"),
                                     QStringLiteral("ActiveState")),
              QStringLiteral("active"));
+}
+
+void TestIocctl::execRightAfterStart()
+{
+    // `iocctl start NAME && iocctl exec NAME -- LINE` in a script: systemd reports the unit
+    // started before procServ has its socket, and procServ shows its child SHUT DOWN until it
+    // has started it. exec waits for both (and for the first prompt) instead of failing.
+    const QString name = QStringLiteral("tstiocctl-fresh");
+    const QString unit = QStringLiteral("procserv-tstiocctl-fresh.service");
+    QVERIFY(m_sandbox.installUnit(unit, Sandbox::procServUtilsUnit(name)));
+    m_units << unit;
+    for (int round = 0; round < 3; ++round) {
+        const Run start = iocctl({ QStringLiteral("start"), name });
+        QVERIFY2(start.code == 0, qPrintable(start.describe()));
+        const Run run =
+                iocctl({ QStringLiteral("exec"), QStringLiteral("--timeout"), QStringLiteral("30"),
+                         name, QStringLiteral("--"), QStringLiteral("dbl") });
+        QVERIFY2(run.code == 0,
+                 qPrintable(QStringLiteral("round %1: ").arg(round) + run.describe()));
+        QVERIFY2(run.out.contains(QLatin1String("tstiocctl-fresh:ai1\n")), qPrintable(run.out));
+        QVERIFY2(!run.out.contains(QLatin1String("@@@")), qPrintable(run.out));
+        QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unit }));
+    }
+    // Stopped for good: not running, nothing waited for.
+    const Run stopped =
+            iocctl({ QStringLiteral("exec"), name, QStringLiteral("--"), QStringLiteral("dbl") });
+    QVERIFY2(stopped.code == 1, qPrintable(stopped.describe()));
+    QVERIFY2(stopped.err.contains(QLatin1String("not running")), qPrintable(stopped.err));
 }
 
 void TestIocctl::hostOptionsAfterCommand()
