@@ -376,12 +376,19 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
             dropRow(key);
     }
     QList<UnitFileSource::Request> toRead;
+    QList<UnitFileSource::Request> templates;
     QHash<QString, QString> states; // unit -> UnitFileState of the files read
     for (const UnitFileInfo &file : files) {
         const QString unitName = file.unitName();
-        // Templates (epics-@.service, ioc@.service) are not IOCs.
-        if (unitName.contains(QLatin1String("@.")) || !unitName.endsWith(QLatin1String(".service")))
+        if (!unitName.endsWith(QLatin1String(".service")))
             continue;
+        // Templates (epics-@.service, ioc@.service) are not IOCs; their enabled instances
+        // (linked into a .wants folder) may be, read from the template's file.
+        if (unitName.endsWith(QLatin1String("@.service"))) {
+            if (!file.state.startsWith(QLatin1String("masked")))
+                templates.append({ unitName, file.path });
+            continue;
+        }
         const QString key = m_host->id() + QLatin1Char('/') + unitName;
         const auto it = m_iocs.find(key);
         if (it != m_iocs.end() && it->isLoaded()) {
@@ -412,7 +419,7 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
         toRead.append({ unitName, file.path });
         states.insert(unitName, file.state);
     }
-    if (toRead.isEmpty()) {
+    if (toRead.isEmpty() && templates.isEmpty()) {
         m_filesListed = true;
         checkReady();
         return;
@@ -420,7 +427,7 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
     m_filesReading = true;
     const quint64 generation = m_generation;
     const UnitDescriber::Facts facts = describerFacts(m_host);
-    m_unitFiles->read(toRead, this,
+    m_unitFiles->read(toRead, templates, this,
                       [this, generation, states, facts](const QList<UnitFileSource::Result> &read) {
                           if (generation != m_generation)
                               return;
@@ -472,6 +479,17 @@ void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
                                     const QStringList &unreadable)
 {
     m_filesReading = false;
+    QSet<QString> described;
+    for (const UnitDescription &description : descriptions)
+        described.insert(description.ioc.unit);
+    // An unloaded instance row whose link went away (disabled) is no longer installed.
+    const QStringList keys = m_iocs.keys();
+    for (const QString &key : keys) {
+        const Ioc &ioc = m_iocs[key];
+        if (!ioc.isLoaded() && ioc.unit.contains(QLatin1Char('@')) && !described.contains(ioc.unit)
+            && !states.contains(ioc.unit) && !unreadable.contains(ioc.unit))
+            dropRow(key);
+    }
     QStringList toMeasure; // rows whose file looks refused: ask systemd
     for (const UnitDescription &description : descriptions) {
         const QString &unitName = description.ioc.unit;
@@ -485,7 +503,8 @@ void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
             continue;
         }
         Ioc ioc = description.ioc;
-        ioc.unitFileState = states.value(unitName);
+        // An instance has no file of its own: it is listed because a link enables it.
+        ioc.unitFileState = states.value(unitName, QStringLiteral("enabled"));
         if (!description.isIoc) {
             ioc.convention = QStringLiteral("generic");
             ioc.name = unitName.section(QLatin1Char('.'), 0, 0);
@@ -814,8 +833,7 @@ bool Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
     // A running IOC whose rewritten file no longer gives a usable procServ command keeps the
     // console it runs with: the last good reading, or its process.
     // systemd keeps running a unit whose new file it refused: the file is not what runs.
-    const bool broken =
-            !command.isProcServ || !command.error.isEmpty() || isRefused(ioc.loadState);
+    const bool broken = !command.isProcServ || !command.error.isEmpty() || isRefused(ioc.loadState);
     if (broken && ioc.isActive() && (readCommandFromProc(ioc) || ioc.console.isValid())) {
         // kept
     } else {

@@ -271,9 +271,9 @@ void tst_IocctlRemote::unloadedIocFoundByItsFileOverSsh()
             1, unit,
             Sandbox::procServUnit(QStringLiteral("beamrmt-7"),
                                   { QStringLiteral("--port"), QStringLiteral("unix:") + socket })));
-    const Run ps = iocctl({ QStringLiteral("-H"), m_hosts.spec(1), QStringLiteral("ps"),
-                            QStringLiteral("-a"), QStringLiteral("--format"),
-                            QStringLiteral("json") });
+    const Run ps =
+            iocctl({ QStringLiteral("-H"), m_hosts.spec(1), QStringLiteral("ps"),
+                     QStringLiteral("-a"), QStringLiteral("--format"), QStringLiteral("json") });
     QVERIFY2(ps.code == 0, qPrintable(ps.describe()));
     QJsonObject found;
     for (const QJsonValue &value : QJsonDocument::fromJson(ps.out).array()) {
