@@ -153,7 +153,6 @@ void Inventory::forgetListing()
     m_notIocs.clear();
     m_loadedListed = false;
     m_filesListed = !m_includeUnitFiles;
-    m_filesReading = false;
 }
 
 void Inventory::restartListing()
@@ -424,7 +423,6 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
         checkReady();
         return;
     }
-    m_filesReading = true;
     const quint64 generation = m_generation;
     const UnitDescriber::Facts facts = describerFacts(m_host);
     m_unitFiles->read(toRead, templates, this,
@@ -478,7 +476,6 @@ void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
                                     const QList<UnitDescription> &descriptions,
                                     const QStringList &unreadable)
 {
-    m_filesReading = false;
     QSet<QString> described;
     for (const UnitDescription &description : descriptions)
         described.insert(description.ioc.unit);

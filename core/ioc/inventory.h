@@ -166,7 +166,6 @@ private:
     // SSH hosts: their EnvironmentFile= files, read through ssh (null for local hosts).
     RemoteFileReader *m_remoteFiles = nullptr;
     UnitFileSource *m_unitFiles = nullptr; // unit files systemd has not loaded
-    bool m_filesReading = false; // m_unitFiles is reading the files of this listing round
     QHash<QString, QSet<QString>> m_keysByFile; // remote file path -> keys that use it
     QSet<QString> m_listingWaitsForFiles; // keys of the listing whose files are being read
     QTimer m_relistTimer; // coalesces daemon reloads into one listing
