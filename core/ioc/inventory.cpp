@@ -615,8 +615,17 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     if (ioc.name.isEmpty()) {
         // Not an IOC by its name: keep it only if it runs procServ.
         const ProcServCommand command = ProcServCommand::parse(ioc.execStart);
-        // A running procServ whose unit file was rewritten (or refused) is still an IOC.
-        if (!command.isProcServ && !(ioc.isActive() && readCommandFromProc(ioc))) {
+        // A running procServ whose unit file was rewritten (or refused) is still an IOC. On an
+        // SSH host each look costs an ssh call: only for files systemd refused.
+        bool pending = false;
+        const bool look = ioc.isActive() && (m_host->isLocal() || isRefused(ioc.loadState));
+        if (!command.isProcServ && !(look && readCommandFromProc(ioc, &pending))) {
+            if (pending) {
+                // Undecided until its process's command line has come through ssh.
+                if (forListing && !m_ready)
+                    m_listingWaitsForFiles.insert(key);
+                return;
+            }
             const QString unit = ioc.unit;
             m_notIocs.insert(unit);
             m_iocs.remove(key);
@@ -776,7 +785,7 @@ bool Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
 {
     if (details.execStart.isEmpty()) {
         // A refused rewrite leaves a running unit without ExecStart: its process still says.
-        if (ioc.isActive() && !ioc.console.isValid())
+        if (ioc.isActive() && !ioc.name.isEmpty() && !ioc.console.isValid())
             readCommandFromProc(ioc);
         return true;
     }
@@ -831,7 +840,11 @@ bool Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
     // console it runs with: the last good reading, or its process.
     // systemd keeps running a unit whose new file it refused: the file is not what runs.
     const bool broken = !command.isProcServ || !command.error.isEmpty() || isRefused(ioc.loadState);
-    if (broken && ioc.isActive() && (readCommandFromProc(ioc) || ioc.console.isValid())) {
+    // Services not known as IOCs that run no procServ are decided in applyDetails(); on an
+    // SSH host each look at the process costs an ssh call: only for a file systemd refused.
+    const bool keep = broken && ioc.isActive() && (!ioc.name.isEmpty() || command.isProcServ);
+    const bool look = keep && (m_host->isLocal() || isRefused(ioc.loadState));
+    if (keep && ((look && readCommandFromProc(ioc, &pending)) || ioc.console.isValid())) {
         // kept
     } else {
         UnitDescriber::applyProcServCommand(ioc, command);
@@ -873,16 +886,33 @@ void Inventory::applyConventionConfig(Ioc &ioc, bool launcher, QString *error) c
     }
 }
 
-bool Inventory::readCommandFromProc(Ioc &ioc) const
+bool Inventory::readCommandFromProc(Ioc &ioc, bool *pending)
 {
     // What procServ was started with, from the kernel: the truth for a running IOC whose
-    // unit file changed since. Local hosts only; MainPID must be procServ itself.
-    if (!m_host->isLocal() || ioc.mainPid == 0)
+    // unit file changed since. MainPID must be procServ itself. On an SSH host the file is
+    // read through ssh: *pending until it has been (handleRemoteFileRead() asks again).
+    if (ioc.mainPid == 0)
         return false;
-    QFile file(QStringLiteral("/proc/%1/cmdline").arg(ioc.mainPid));
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    QByteArray data = file.read(256 * 1024);
+    const QString path = QStringLiteral("/proc/%1/cmdline").arg(ioc.mainPid);
+    QByteArray data;
+    if (m_remoteFiles) {
+        m_keysByFile[path].insert(ioc.key());
+        m_remoteFiles->request(path);
+        RemoteFileReader::File remote;
+        if (!m_remoteFiles->cached(path, &remote)) {
+            if (pending)
+                *pending = true;
+            return false;
+        }
+        if (!remote.error.isEmpty())
+            return false;
+        data = remote.data;
+    } else {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return false;
+        data = file.read(256 * 1024);
+    }
     if (data.endsWith('\0'))
         data.chop(1);
     QStringList argv;

@@ -93,9 +93,10 @@ private:
                              const QStringList &unreadable);
     /// A row for an installed unit that systemd has not loaded.
     void addUnloadedRow(const Ioc &ioc);
-    /// The procServ facts of a running IOC from its process (/proc/MAINPID/cmdline, local
-    /// hosts): for a unit whose file no longer says (rewritten, refused by systemd).
-    bool readCommandFromProc(Ioc &ioc) const;
+    /// The procServ facts of a running IOC from its process (/proc/MAINPID/cmdline, through
+    /// ssh on SSH hosts: *pending until read): for a unit whose file no longer says
+    /// (rewritten, refused by systemd).
+    bool readCommandFromProc(Ioc &ioc, bool *pending = nullptr);
     void handleUnitNew(const QString &name, const QString &path);
     void handleUnitRemoved(const QString &name, const QString &path);
     void handlePropertiesChanged(const QString &path, const QString &interface,
