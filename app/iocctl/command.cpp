@@ -366,8 +366,7 @@ bool Command::resolveConsole(const QString &word, Ioc *ioc)
     // Only running IOCs were listed (fast): a name not among them may be a stopped IOC,
     // which deserves "not running" rather than "no such IOC".
     if (!m_inventoryOptions.includeUnitFiles
-        && IocResolver(allIocs()).resolve({ word }, true).status
-                == IocResolver::Status::NotFound) {
+        && IocResolver(allIocs()).resolve({ word }, true).status == IocResolver::Status::NotFound) {
         relistWithUnitFiles();
         return false;
     }

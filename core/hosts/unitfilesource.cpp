@@ -45,7 +45,8 @@ QStringList environmentPaths(const QList<UnitFileSource::Result> &results)
     return paths;
 }
 
-void attachEnvironment(QList<UnitFileSource::Result> &results, const QHash<QString, QByteArray> &read)
+void attachEnvironment(QList<UnitFileSource::Result> &results,
+                       const QHash<QString, QByteArray> &read)
 {
     for (UnitFileSource::Result &result : results) {
         if (!needsEnvironment(result.file))
@@ -82,25 +83,69 @@ UnitFileSource::~UnitFileSource()
     m_pool.waitForDone();
 }
 
-QList<UnitFileSource::Result> UnitFileSource::readLocal(const QList<Request> &requests,
+QList<UnitFileSource::Request> UnitFileSource::instancesOf(const QList<Request> &templates,
+                                                           const QStringList &links)
+{
+    QHash<QString, QString> templatePaths; // "foo@.service" -> file
+    for (const Request &t : templates)
+        templatePaths.insert(t.unit, t.fragmentPath);
+    QList<Request> instances;
+    QSet<QString> seen;
+    for (const QString &link : links) {
+        const QString name = link.mid(link.lastIndexOf(QLatin1Char('/')) + 1);
+        const int at = name.indexOf(QLatin1Char('@'));
+        if (at <= 0 || !name.endsWith(QLatin1String(".service"))
+            || name.endsWith(QLatin1String("@.service")))
+            continue;
+        const QString templateName = name.left(at + 1) + QStringLiteral(".service");
+        const auto it = templatePaths.constFind(templateName);
+        if (it == templatePaths.constEnd() || seen.contains(name))
+            continue;
+        seen.insert(name);
+        instances.append({ name, it.value() });
+    }
+    return instances;
+}
+
+QList<UnitFileSource::Result> UnitFileSource::readLocal(const QList<Request> &requestsIn,
+                                                        const QList<Request> &templates,
                                                         bool userManager)
 {
+    const QStringList searchPath = UnitFile::searchPath(userManager);
+    QList<Request> requests = requestsIn;
+    if (!templates.isEmpty()) {
+        QStringList links;
+        for (const QString &dir : searchPath) {
+            const QStringList wants =
+                    QDir(dir).entryList({ QStringLiteral("*.wants"), QStringLiteral("*.requires"),
+                                          QStringLiteral("*.upholds") },
+                                        QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+            for (const QString &sub : wants) {
+                const QStringList entries =
+                        QDir(dir + QLatin1Char('/') + sub)
+                                .entryList({ QStringLiteral("*@*.service") },
+                                           QDir::Files | QDir::System, QDir::Name);
+                for (const QString &entry : entries)
+                    links << dir + QLatin1Char('/') + sub + QLatin1Char('/') + entry;
+            }
+        }
+        requests += instancesOf(templates, links);
+    }
     Dump files;
-    for (const Request &request : requests) {
+    for (const Request &request : std::as_const(requests)) {
         QByteArray data;
         if (readSmallFile(request.fragmentPath, &data))
             files.append({ request.fragmentPath, data });
     }
     // Every drop-in folder of a service in the search path, listed once per folder.
-    const QStringList searchPath = UnitFile::searchPath(userManager);
     for (const QString &dir : searchPath) {
         const QStringList subdirs =
                 QDir(dir).entryList({ QStringLiteral("*.service.d"), QStringLiteral("service.d") },
                                     QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
         for (const QString &sub : subdirs) {
             const QString folder = dir + QLatin1Char('/') + sub;
-            const QStringList confs = QDir(folder).entryList({ QStringLiteral("*.conf") },
-                                                             QDir::Files, QDir::Name);
+            const QStringList confs =
+                    QDir(folder).entryList({ QStringLiteral("*.conf") }, QDir::Files, QDir::Name);
             for (const QString &conf : confs) {
                 QByteArray data;
                 const QString path = folder + QLatin1Char('/') + conf;
@@ -166,17 +211,17 @@ QList<UnitFileSource::Result> UnitFileSource::assemble(const QList<Request> &req
     return results;
 }
 
-void UnitFileSource::read(const QList<Request> &requests, QObject *context,
-                          std::function<void(const QList<Result> &)> done)
+void UnitFileSource::read(const QList<Request> &requests, const QList<Request> &templates,
+                          QObject *context, std::function<void(const QList<Result> &)> done)
 {
     if (!m_host->isLocal()) {
-        readRemote(requests, context, std::move(done));
+        readRemote(requests, templates, context, std::move(done));
         return;
     }
     const bool user = m_host->isUserManager();
     QPointer<QObject> guard(context);
-    m_pool.start([this, requests, user, guard, done = std::move(done)]() mutable {
-        const QList<Result> results = readLocal(requests, user);
+    m_pool.start([this, requests, templates, user, guard, done = std::move(done)]() mutable {
+        const QList<Result> results = readLocal(requests, templates, user);
         // `this` outlives the worker (the destructor waits); the queued call is dropped
         // when this object goes first.
         QMetaObject::invokeMethod(
@@ -192,26 +237,40 @@ void UnitFileSource::read(const QList<Request> &requests, QObject *context,
 QString UnitFileSource::dumpScript(const QStringList &files, const QStringList &searchPath)
 {
     // Each file as "\036PATH\036SIZE\n" and its bytes; nothing else reaches stdout.
-    QString script = QStringLiteral(
-            "d() { [ -f \"$1\" ] && [ -r \"$1\" ] || return 0; "
-            "n=$(head -c %1 -- \"$1\" 2>/dev/null | wc -c) || return 0; "
-            "printf '\\036%s\\036%s\\n' \"$1\" \"$n\"; head -c \"$n\" -- \"$1\"; }\n")
-                             .arg(maxFileSize);
+    QString script =
+            QStringLiteral(
+                    "d() { [ -f \"$1\" ] && [ -r \"$1\" ] || return 0; "
+                    "n=$(head -c %1 -- \"$1\" 2>/dev/null | wc -c) || return 0; "
+                    "printf '\\036%s\\036%s\\n' \"$1\" \"$n\"; head -c \"$n\" -- \"$1\"; }\n")
+                    .arg(maxFileSize);
     for (const QString &file : files)
         script += QStringLiteral("d ") + Host::shellQuote(file) + QLatin1Char('\n');
     for (const QString &dir : searchPath) {
         // The folder may hold ${VAR} for this shell to expand: double quotes, not single.
-        script += QStringLiteral("for f in \"%1\"/*.service.d/*.conf \"%1\"/service.d/*.conf; "
-                                 "do d \"$f\"; done\n")
-                          .arg(dir);
+        script +=
+                QStringLiteral("for f in \"%1\"/*.service.d/*.conf \"%1\"/service.d/*.conf; "
+                               "do d \"$f\"; done\n"
+                               "for f in \"%1\"/*.wants/*@*.service \"%1\"/*.requires/*@*.service "
+                               "\"%1\"/*.upholds/*@*.service; do if [ -e \"$f\" ]; then "
+                               "printf '\\037%s\\n' \"$f\"; fi; done\n")
+                        .arg(dir);
     }
     return script;
 }
 
-bool UnitFileSource::parseDump(const QByteArray &dump, Dump *files)
+bool UnitFileSource::parseDump(const QByteArray &dump, Dump *files, QStringList *links)
 {
     int pos = 0;
     while (pos < dump.size()) {
+        if (dump.at(pos) == '\037') {
+            const int nl = dump.indexOf('\n', pos + 1);
+            if (nl < 0)
+                return false;
+            if (links)
+                links->append(QString::fromUtf8(dump.mid(pos + 1, nl - pos - 1)));
+            pos = nl + 1;
+            continue;
+        }
         if (dump.at(pos) != '\036')
             return false;
         const int sep = dump.indexOf('\036', pos + 1);
@@ -222,8 +281,8 @@ bool UnitFileSource::parseDump(const QByteArray &dump, Dump *files)
         const int size = dump.mid(sep + 1, nl - sep - 1).toInt(&ok);
         if (!ok || size < 0 || nl + 1 + size > dump.size())
             return false;
-        files->append({ QString::fromUtf8(dump.mid(pos + 1, sep - pos - 1)),
-                        dump.mid(nl + 1, size) });
+        files->append(
+                { QString::fromUtf8(dump.mid(pos + 1, sep - pos - 1)), dump.mid(nl + 1, size) });
         pos = nl + 1 + size;
     }
     return true;
@@ -231,13 +290,14 @@ bool UnitFileSource::parseDump(const QByteArray &dump, Dump *files)
 
 void UnitFileSource::runDump(
         const QString &script,
-        std::function<void(const Dump &, const QString &)> done)
+        std::function<void(const Dump &, const QStringList &, const QString &)> done)
 {
     const QStringList argv =
             m_host->commandOnHost({ QStringLiteral("sh"), QStringLiteral("-c"), script });
     auto *process = new QProcess(this);
     process->setStandardInputFile(QProcess::nullDevice());
-    auto finished = std::make_shared<std::function<void(const Dump &, const QString &)>>(
+    auto finished = std::make_shared<
+            std::function<void(const Dump &, const QStringList &, const QString &)>>(
             std::move(done));
     auto *timer = new QTimer(process);
     timer->setSingleShot(true);
@@ -245,7 +305,7 @@ void UnitFileSource::runDump(
         process->disconnect(this);
         process->kill();
         process->deleteLater();
-        (*finished)({}, tr("Reading unit files on %1 timed out.").arg(m_host->displayName()));
+        (*finished)({}, {}, tr("Reading unit files on %1 timed out.").arg(m_host->displayName()));
     });
     connect(process, &QProcess::errorOccurred, this,
             [this, process, finished](QProcess::ProcessError error) {
@@ -253,8 +313,9 @@ void UnitFileSource::runDump(
                     return; // finished() follows
                 process->disconnect(this);
                 process->deleteLater();
-                (*finished)({}, tr("Cannot read unit files on %1: %2")
-                                        .arg(m_host->displayName(), process->errorString()));
+                (*finished)({}, {},
+                            tr("Cannot read unit files on %1: %2")
+                                    .arg(m_host->displayName(), process->errorString()));
             });
     connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
             [this, process, finished](int code, QProcess::ExitStatus status) {
@@ -262,47 +323,51 @@ void UnitFileSource::runDump(
                 process->deleteLater();
                 const QByteArray out = process->readAllStandardOutput();
                 Dump files;
-                if (status != QProcess::NormalExit || code != 0 || !parseDump(out, &files)) {
+                QStringList links;
+                if (status != QProcess::NormalExit || code != 0
+                    || !parseDump(out, &files, &links)) {
                     const QString why = QString::fromLocal8Bit(process->readAllStandardError())
                                                 .trimmed()
                                                 .section(QLatin1Char('\n'), -1);
-                    (*finished)({}, why.isEmpty()
-                                            ? tr("Cannot read unit files on %1.")
-                                                      .arg(m_host->displayName())
-                                            : tr("Cannot read unit files on %1: %2")
-                                                      .arg(m_host->displayName(), why));
+                    (*finished)(
+                            {}, {},
+                            why.isEmpty()
+                                    ? tr("Cannot read unit files on %1.").arg(m_host->displayName())
+                                    : tr("Cannot read unit files on %1: %2")
+                                              .arg(m_host->displayName(), why));
                     return;
                 }
-                (*finished)(files, {});
+                (*finished)(files, links, {});
             });
     process->start(argv.first(), argv.mid(1));
     timer->start(m_timeout);
 }
 
-void UnitFileSource::readRemote(const QList<Request> &requests, QObject *context,
-                                std::function<void(const QList<Result> &)> done)
+void UnitFileSource::readRemote(const QList<Request> &requests, const QList<Request> &templates,
+                                QObject *context, std::function<void(const QList<Result> &)> done)
 {
     QStringList fragments;
     for (const Request &request : requests)
         fragments << request.fragmentPath;
+    for (const Request &request : templates)
+        fragments << request.fragmentPath;
     const QStringList searchPath = UnitFile::remoteSearchPath(m_host->isUserManager());
     QPointer<QObject> guard(context);
     auto callback = std::make_shared<std::function<void(const QList<Result> &)>>(std::move(done));
-    auto failAll = [requests](const QString &error) {
-        QList<Result> results;
-        for (const Request &request : requests)
-            results.append(Result{ request.unit, {}, {}, error });
-        return results;
-    };
     runDump(dumpScript(fragments, searchPath),
-            [this, requests, guard, callback, failAll](const Dump &files, const QString &error) {
+            [this, requests, templates, guard,
+             callback](const Dump &files, const QStringList &links, const QString &error) {
                 if (!guard)
                     return;
+                const QList<Request> all = requests + instancesOf(templates, links);
                 if (!error.isEmpty()) {
-                    (*callback)(failAll(error));
+                    QList<Result> failed;
+                    for (const Request &request : all)
+                        failed.append(Result{ request.unit, {}, {}, error });
+                    (*callback)(failed);
                     return;
                 }
-                auto results = std::make_shared<QList<Result>>(assemble(requests, files));
+                auto results = std::make_shared<QList<Result>>(assemble(all, files));
                 const QStringList envPaths = environmentPaths(*results);
                 if (envPaths.isEmpty()) {
                     (*callback)(*results);
@@ -310,7 +375,8 @@ void UnitFileSource::readRemote(const QList<Request> &requests, QObject *context
                 }
                 // Second round: the environment files that ExecStart's $VARs need.
                 runDump(dumpScript(envPaths, {}),
-                        [guard, callback, results](const Dump &env, const QString &envError) {
+                        [guard, callback, results](const Dump &env, const QStringList &,
+                                                   const QString &envError) {
                             if (!guard)
                                 return;
                             if (envError.isEmpty()) {

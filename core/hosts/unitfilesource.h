@@ -43,31 +43,42 @@ public:
     ~UnitFileSource() override;
 
     /// Reads every request and calls @p done once, in @p context's thread, with one result
-    /// per request (same order). Not called when @p context is gone.
-    void read(const QList<Request> &requests, QObject *context,
+    /// per request (same order), then one for each enabled instance of @p templates
+    /// ("foo@.service" and its file): an instance linked into a *.wants, *.requires or
+    /// *.upholds folder of the search path, read from its template. Not called when
+    /// @p context is gone.
+    void read(const QList<Request> &requests, const QList<Request> &templates, QObject *context,
               std::function<void(const QList<Result> &)> done);
 
     /// Bound for one ssh call (default 30 s).
     void setTimeout(int msecs) { m_timeout = msecs; }
 
     /// Reads local files (the worker's job; public for tests and benchmarks): blocking.
-    static QList<Result> readLocal(const QList<Request> &requests, bool userManager);
-    /// Splits what the remote script printed: "\x1ePATH\x1eSIZE\n" then SIZE bytes, per file.
-    /// False when the stream is cut or out of step.
-    static bool parseDump(const QByteArray &dump, QList<QPair<QString, QByteArray>> *files);
+    static QList<Result> readLocal(const QList<Request> &requests, const QList<Request> &templates,
+                                   bool userManager);
+    /// Splits what the remote script printed: "\x1ePATH\x1eSIZE\n" then SIZE bytes, per file;
+    /// "\x1fPATH\n" for a link to an instance (@p links). False when the stream is cut or out
+    /// of step.
+    static bool parseDump(const QByteArray &dump, QList<QPair<QString, QByteArray>> *files,
+                          QStringList *links = nullptr);
     /// The sh script that dumps @p files and every *.conf of the *.service.d and service.d
-    /// folders of @p searchPath (entries may hold ${VAR} for the remote shell to expand).
+    /// folders of @p searchPath (entries may hold ${VAR} for the remote shell to expand), and
+    /// names the instance links (*@*.service) in its *.wants, *.requires and *.upholds folders.
     static QString dumpScript(const QStringList &files, const QStringList &searchPath);
+    /// The enabled instances of @p templates among @p links (paths of instance links), each
+    /// once, as requests to read from their template.
+    static QList<Request> instancesOf(const QList<Request> &templates, const QStringList &links);
     /// Builds the results from dumped files: fragment, then the drop-ins that apply to each
     /// unit (higher-priority folder wins for one file name, applied in file-name order).
     static QList<Result> assemble(const QList<Request> &requests,
                                   const QList<QPair<QString, QByteArray>> &files);
 
 private:
-    void readRemote(const QList<Request> &requests, QObject *context,
-                    std::function<void(const QList<Result> &)> done);
+    void readRemote(const QList<Request> &requests, const QList<Request> &templates,
+                    QObject *context, std::function<void(const QList<Result> &)> done);
     void runDump(const QString &script,
-                 std::function<void(const QList<QPair<QString, QByteArray>> &, const QString &)>
+                 std::function<void(const QList<QPair<QString, QByteArray>> &,
+                                    const QStringList &links, const QString &error)>
                          done);
 
     const Host *m_host;

@@ -169,7 +169,6 @@ void Inventory::forgetListing()
     m_notIocs.clear();
     m_loadedListed = false;
     m_filesListed = !m_includeUnitFiles;
-    m_filesReading = false;
 }
 
 void Inventory::restartListing()
@@ -392,12 +391,19 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
             dropRow(key);
     }
     QList<UnitFileSource::Request> toRead;
+    QList<UnitFileSource::Request> templates;
     QHash<QString, QString> states; // unit -> UnitFileState of the files read
     for (const UnitFileInfo &file : files) {
         const QString unitName = file.unitName();
-        // Templates (epics-@.service, ioc@.service) are not IOCs.
-        if (unitName.contains(QLatin1String("@.")) || !unitName.endsWith(QLatin1String(".service")))
+        if (!unitName.endsWith(QLatin1String(".service")))
             continue;
+        // Templates (epics-@.service, ioc@.service) are not IOCs; their enabled instances
+        // (linked into a .wants folder) may be, read from the template's file.
+        if (unitName.endsWith(QLatin1String("@.service"))) {
+            if (!file.state.startsWith(QLatin1String("masked")))
+                templates.append({ unitName, file.path });
+            continue;
+        }
         const QString key = m_host->id() + QLatin1Char('/') + unitName;
         const auto it = m_iocs.find(key);
         if (it != m_iocs.end() && it->isLoaded()) {
@@ -428,15 +434,14 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
         toRead.append({ unitName, file.path });
         states.insert(unitName, file.state);
     }
-    if (toRead.isEmpty()) {
+    if (toRead.isEmpty() && templates.isEmpty()) {
         m_filesListed = true;
         checkReady();
         return;
     }
-    m_filesReading = true;
     const quint64 generation = m_generation;
     const UnitDescriber::Facts facts = describerFacts(m_host);
-    m_unitFiles->read(toRead, this,
+    m_unitFiles->read(toRead, templates, this,
                       [this, generation, states, facts](const QList<UnitFileSource::Result> &read) {
                           if (generation != m_generation)
                               return;
@@ -487,7 +492,17 @@ void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
                                     const QList<UnitDescription> &descriptions,
                                     const QStringList &unreadable)
 {
-    m_filesReading = false;
+    QSet<QString> described;
+    for (const UnitDescription &description : descriptions)
+        described.insert(description.ioc.unit);
+    // An unloaded instance row whose link went away (disabled) is no longer installed.
+    const QStringList keys = m_iocs.keys();
+    for (const QString &key : keys) {
+        const Ioc &ioc = m_iocs[key];
+        if (!ioc.isLoaded() && ioc.unit.contains(QLatin1Char('@')) && !described.contains(ioc.unit)
+            && !states.contains(ioc.unit) && !unreadable.contains(ioc.unit))
+            dropRow(key);
+    }
     QStringList toMeasure; // rows whose file looks refused: ask systemd
     for (const UnitDescription &description : descriptions) {
         const QString &unitName = description.ioc.unit;
@@ -501,7 +516,8 @@ void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
             continue;
         }
         Ioc ioc = description.ioc;
-        ioc.unitFileState = states.value(unitName);
+        // An instance has no file of its own: it is listed because a link enables it.
+        ioc.unitFileState = states.value(unitName, QStringLiteral("enabled"));
         if (!description.isIoc) {
             ioc.convention = QStringLiteral("generic");
             ioc.name = unitName.section(QLatin1Char('.'), 0, 0);
@@ -615,8 +631,17 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     if (ioc.name.isEmpty()) {
         // Not an IOC by its name: keep it only if it runs procServ.
         const ProcServCommand command = ProcServCommand::parse(ioc.execStart);
-        // A running procServ whose unit file was rewritten (or refused) is still an IOC.
-        if (!command.isProcServ && !(ioc.isActive() && readCommandFromProc(ioc))) {
+        // A running procServ whose unit file was rewritten (or refused) is still an IOC. On an
+        // SSH host each look costs an ssh call: only for files systemd refused.
+        bool pending = false;
+        const bool look = ioc.isActive() && (m_host->isLocal() || isRefused(ioc.loadState));
+        if (!command.isProcServ && !(look && readCommandFromProc(ioc, &pending))) {
+            if (pending) {
+                // Undecided until its process's command line has come through ssh.
+                if (forListing && !m_ready)
+                    m_listingWaitsForFiles.insert(key);
+                return;
+            }
             const QString unit = ioc.unit;
             m_notIocs.insert(unit);
             m_iocs.remove(key);
@@ -780,7 +805,7 @@ bool Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
 {
     if (details.execStart.isEmpty()) {
         // A refused rewrite leaves a running unit without ExecStart: its process still says.
-        if (ioc.isActive() && !ioc.console.isValid())
+        if (ioc.isActive() && !ioc.name.isEmpty() && !ioc.console.isValid())
             readCommandFromProc(ioc);
         return true;
     }
@@ -834,9 +859,12 @@ bool Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
     // A running IOC whose rewritten file no longer gives a usable procServ command keeps the
     // console it runs with: the last good reading, or its process.
     // systemd keeps running a unit whose new file it refused: the file is not what runs.
-    const bool broken =
-            !command.isProcServ || !command.error.isEmpty() || isRefused(ioc.loadState);
-    if (broken && ioc.isActive() && (readCommandFromProc(ioc) || ioc.console.isValid())) {
+    const bool broken = !command.isProcServ || !command.error.isEmpty() || isRefused(ioc.loadState);
+    // Services not known as IOCs that run no procServ are decided in applyDetails(); on an
+    // SSH host each look at the process costs an ssh call: only for a file systemd refused.
+    const bool keep = broken && ioc.isActive() && (!ioc.name.isEmpty() || command.isProcServ);
+    const bool look = keep && (m_host->isLocal() || isRefused(ioc.loadState));
+    if (keep && ((look && readCommandFromProc(ioc, &pending)) || ioc.console.isValid())) {
         // kept
     } else {
         UnitDescriber::applyProcServCommand(ioc, command);
@@ -878,16 +906,33 @@ void Inventory::applyConventionConfig(Ioc &ioc, bool launcher, QString *error) c
     }
 }
 
-bool Inventory::readCommandFromProc(Ioc &ioc) const
+bool Inventory::readCommandFromProc(Ioc &ioc, bool *pending)
 {
     // What procServ was started with, from the kernel: the truth for a running IOC whose
-    // unit file changed since. Local hosts only; MainPID must be procServ itself.
-    if (!m_host->isLocal() || ioc.mainPid == 0)
+    // unit file changed since. MainPID must be procServ itself. On an SSH host the file is
+    // read through ssh: *pending until it has been (handleRemoteFileRead() asks again).
+    if (ioc.mainPid == 0)
         return false;
-    QFile file(QStringLiteral("/proc/%1/cmdline").arg(ioc.mainPid));
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    QByteArray data = file.read(256 * 1024);
+    const QString path = QStringLiteral("/proc/%1/cmdline").arg(ioc.mainPid);
+    QByteArray data;
+    if (m_remoteFiles) {
+        m_keysByFile[path].insert(ioc.key());
+        m_remoteFiles->request(path);
+        RemoteFileReader::File remote;
+        if (!m_remoteFiles->cached(path, &remote)) {
+            if (pending)
+                *pending = true;
+            return false;
+        }
+        if (!remote.error.isEmpty())
+            return false;
+        data = remote.data;
+    } else {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return false;
+        data = file.read(256 * 1024);
+    }
     if (data.endsWith('\0'))
         data.chop(1);
     QStringList argv;

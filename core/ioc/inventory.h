@@ -97,9 +97,10 @@ private:
                              const QStringList &unreadable);
     /// A row for an installed unit that systemd has not loaded.
     void addUnloadedRow(const Ioc &ioc);
-    /// The procServ facts of a running IOC from its process (/proc/MAINPID/cmdline, local
-    /// hosts): for a unit whose file no longer says (rewritten, refused by systemd).
-    bool readCommandFromProc(Ioc &ioc) const;
+    /// The procServ facts of a running IOC from its process (/proc/MAINPID/cmdline, through
+    /// ssh on SSH hosts: *pending until read): for a unit whose file no longer says
+    /// (rewritten, refused by systemd).
+    bool readCommandFromProc(Ioc &ioc, bool *pending = nullptr);
     void handleUnitNew(const QString &name, const QString &path);
     void handleUnitRemoved(const QString &name, const QString &path);
     void handlePropertiesChanged(const QString &path, const QString &interface,
@@ -171,7 +172,6 @@ private:
     RemoteFileReader *m_remoteFiles = nullptr;
     ChildTracker *m_childTracker = nullptr; // null unless setFollowChildren(true)
     UnitFileSource *m_unitFiles = nullptr; // unit files systemd has not loaded
-    bool m_filesReading = false; // m_unitFiles is reading the files of this listing round
     QHash<QString, QSet<QString>> m_keysByFile; // remote file path -> keys that use it
     QSet<QString> m_listingWaitsForFiles; // keys of the listing whose files are being read
     QTimer m_relistTimer; // coalesces daemon reloads into one listing

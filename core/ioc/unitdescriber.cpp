@@ -73,12 +73,11 @@ UnitDescription UnitDescriber::describe(const QString &unitName, const UnitFile 
         if (file.execPrefix.contains(QLatin1Char(':'))) {
             // No variable expansion: only the specifiers, word by word.
             for (const QString &word : file.execArgv) {
-                const QStringList one = expandCommand({ word.contains(QLatin1Char('$'))
-                                                                ? QString(word).replace(
-                                                                        QLatin1String("$"),
-                                                                        QLatin1String("$$"))
-                                                                : word },
-                                                      {}, specifiers, &error);
+                const QStringList one = expandCommand(
+                        { word.contains(QLatin1Char('$'))
+                                  ? QString(word).replace(QLatin1String("$"), QLatin1String("$$"))
+                                  : word },
+                        {}, specifiers, &error);
                 argv += one;
                 if (!error.isEmpty())
                     break;
@@ -98,7 +97,8 @@ UnitDescription UnitDescriber::describe(const QString &unitName, const UnitFile 
         ioc.execStart = argv;
     }
     d.runsProcServ = !argv.isEmpty()
-            && (Conventions::isProcServProgram(path) || Conventions::isProcServProgram(argv.first()));
+            && (Conventions::isProcServProgram(path)
+                || Conventions::isProcServProgram(argv.first()));
     // The program decides, whatever argv[0] says ("@/usr/bin/procServ myioc ...").
     QStringList programArgv = argv;
     if (d.runsProcServ && !Conventions::isProcServProgram(programArgv.first()))
@@ -121,8 +121,8 @@ UnitDescription UnitDescriber::describe(const QString &unitName, const UnitFile 
         // classify() names every procServ unit; this is the fallback for one it cannot.
         d.isIoc = true;
         ioc.convention = QStringLiteral("generic");
-        ioc.name = !ioc.childName.isEmpty() ? ioc.childName
-                                            : unitName.section(QLatin1Char('.'), 0, 0);
+        ioc.name =
+                !ioc.childName.isEmpty() ? ioc.childName : unitName.section(QLatin1Char('.'), 0, 0);
     }
     d.problem = problems.join(QLatin1Char('\n'));
     return d;

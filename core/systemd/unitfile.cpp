@@ -99,7 +99,8 @@ QList<Line> readLines(const UnitFile::Part &part, QStringList *errors)
         }
         continuation.clear();
         text = text.trimmed();
-        if (text.isEmpty() || text.startsWith(QLatin1Char('#')) || text.startsWith(QLatin1Char(';')))
+        if (text.isEmpty() || text.startsWith(QLatin1Char('#'))
+            || text.startsWith(QLatin1Char(';')))
             continue;
         if (text.startsWith(QLatin1Char('['))) {
             if (!text.endsWith(QLatin1Char(']'))) {
@@ -317,13 +318,14 @@ QStringList UnitFile::searchPath(bool userManager)
     if (!runtime.isEmpty())
         dirs << runtime + QStringLiteral("/systemd/generator");
     dirs << data + QStringLiteral("/systemd/user");
-    QStringList dataDirs = qEnvironmentVariable("XDG_DATA_DIRS").split(QLatin1Char(':'),
-                                                                       Qt::SkipEmptyParts);
+    QStringList dataDirs =
+            qEnvironmentVariable("XDG_DATA_DIRS").split(QLatin1Char(':'), Qt::SkipEmptyParts);
     if (dataDirs.isEmpty())
         dataDirs = QStringList{ QStringLiteral("/usr/local/share"), QStringLiteral("/usr/share") };
     for (const QString &dir : std::as_const(dataDirs))
         dirs << dir + QStringLiteral("/systemd/user");
-    dirs << QStringLiteral("/usr/local/lib/systemd/user") << QStringLiteral("/usr/lib/systemd/user");
+    dirs << QStringLiteral("/usr/local/lib/systemd/user")
+         << QStringLiteral("/usr/lib/systemd/user");
     if (!runtime.isEmpty())
         dirs << runtime + QStringLiteral("/systemd/generator.late");
     dirs.removeDuplicates();

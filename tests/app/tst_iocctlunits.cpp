@@ -27,6 +27,7 @@ private slots:
     void runningIocWithBrokenFileKeepsConsole();
     void disableStaticUnitRefused();
     void oneConventionInEveryView();
+    void enabledInstanceOfATemplate();
 
 private:
     struct Run
@@ -45,8 +46,14 @@ private:
     /// `ps -a --format json` of the units named beamline-x-*.
     QJsonArray psAll(Run *run = nullptr);
     static QJsonObject byName(const QJsonArray &array, const QString &name);
-    static QString unitName(int i) { return QStringLiteral("beamline-x-%1.service").arg(i, 3, 10, QLatin1Char('0')); }
-    static QString iocName(int i) { return QStringLiteral("beamline-x-%1").arg(i, 3, 10, QLatin1Char('0')); }
+    static QString unitName(int i)
+    {
+        return QStringLiteral("beamline-x-%1.service").arg(i, 3, 10, QLatin1Char('0'));
+    }
+    static QString iocName(int i)
+    {
+        return QStringLiteral("beamline-x-%1").arg(i, 3, 10, QLatin1Char('0'));
+    }
     QString socketOf(int i) const
     {
         return m_sandbox.runtimeDir() + QStringLiteral("/%1.sock").arg(iocName(i));
@@ -201,8 +208,9 @@ void TestIocctlUnits::startUnloadedByName()
     QCOMPARE(start.out, iocName(i) + QStringLiteral(": started\n"));
     QCOMPARE(m_sandbox.unitProperty(unitName(i), QStringLiteral("ActiveState")),
              QStringLiteral("active"));
-    QTRY_COMPARE_WITH_TIMEOUT(byName(psAll(), iocName(i)).value(QStringLiteral("status")).toString(),
-                              QStringLiteral("running"), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+            byName(psAll(), iocName(i)).value(QStringLiteral("status")).toString(),
+            QStringLiteral("running"), 30000);
 }
 
 void TestIocctlUnits::consoleOfStoppedIocSaysNotRunning()
@@ -215,13 +223,14 @@ void TestIocctlUnits::consoleOfStoppedIocSaysNotRunning()
                 : QStringList{ command, iocName(i) };
         const Run run = iocctl(args);
         QVERIFY2(run.code == 1, qPrintable(run.describe()));
-        QVERIFY2(run.err.contains(QStringLiteral("%1 is not running (start it with: iocctl start %1)")
-                                          .arg(iocName(i))),
+        QVERIFY2(run.err.contains(
+                         QStringLiteral("%1 is not running (start it with: iocctl start %1)")
+                                 .arg(iocName(i))),
                  qPrintable(run.describe()));
     }
     // A name that is not installed at all is still "no such IOC".
-    const Run none = iocctl({ QStringLiteral("exec"), QStringLiteral("beamline-y-000"),
-                              QStringLiteral("help") });
+    const Run none = iocctl(
+            { QStringLiteral("exec"), QStringLiteral("beamline-y-000"), QStringLiteral("help") });
     QVERIFY2(none.code == 3, qPrintable(none.describe()));
 }
 
@@ -230,10 +239,11 @@ void TestIocctlUnits::refusedUnitFileShown()
     // systemd refuses Restart=always for a oneshot service (bad-setting); it is still an
     // installed IOC, shown as refused with systemd's reason.
     const QString unit = QStringLiteral("beamline-x-bad.service");
-    QVERIFY(writeUnit(unit, QStringLiteral("[Unit]\nDescription=refused test IOC\n[Service]\n"
-                                           "Type=oneshot\nRestart=always\n"
-                                           "ExecStart=/usr/bin/procServ -f -P unix:%t/bad.sock "
-                                           "/bin/true\n")));
+    QVERIFY(writeUnit(unit,
+                      QStringLiteral("[Unit]\nDescription=refused test IOC\n[Service]\n"
+                                     "Type=oneshot\nRestart=always\n"
+                                     "ExecStart=/usr/bin/procServ -f -P unix:%t/bad.sock "
+                                     "/bin/true\n")));
     m_units << unit;
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("daemon-reload") }));
     QTRY_VERIFY_WITH_TIMEOUT(!loaded(unit), 15000);
@@ -249,8 +259,9 @@ void TestIocctlUnits::refusedUnitFileShown()
     const QJsonArray inspected = QJsonDocument::fromJson(inspect.out.toUtf8()).array();
     QVERIFY2(!inspected.isEmpty(), qPrintable(inspect.describe()));
     const QJsonObject details = inspected.first().toObject();
-    QVERIFY2(details.value(QStringLiteral("configError")).toString().contains(
-                     QLatin1String("bad-setting")),
+    QVERIFY2(details.value(QStringLiteral("configError"))
+                     .toString()
+                     .contains(QLatin1String("bad-setting")),
              qPrintable(inspect.describe()));
     // The table: a status that says so, and a warning naming the file and the reason.
     const Run table = iocctl({ QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("-f"),
@@ -265,9 +276,10 @@ void TestIocctlUnits::runningIocWithBrokenFileKeepsConsole()
 {
     // 1: refused by systemd after the rewrite; 2: rewritten into something that is no
     // procServ at all. Both procServs keep running.
-    QVERIFY(writeUnit(unitName(1), QStringLiteral("[Service]\nType=oneshot\nRestart=always\n"
-                                                  "ExecStart=/usr/bin/procServ -f -P "
-                                                  "unix:%t/x.sock /bin/true\n")));
+    QVERIFY(writeUnit(unitName(1),
+                      QStringLiteral("[Service]\nType=oneshot\nRestart=always\n"
+                                     "ExecStart=/usr/bin/procServ -f -P "
+                                     "unix:%t/x.sock /bin/true\n")));
     QVERIFY(writeUnit(unitName(2), QStringLiteral("[Service]\nExecStart=/bin/sleep 1000\n")));
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("daemon-reload") }));
     QCOMPARE(m_sandbox.unitProperty(unitName(1), QStringLiteral("LoadState")),
@@ -306,7 +318,8 @@ void TestIocctlUnits::disableStaticUnitRefused()
     const Run run = iocctl({ QStringLiteral("disable"), iocName(3) });
     QVERIFY2(run.code == 1, qPrintable(run.describe()));
     QVERIFY2(run.err.contains(
-                     QStringLiteral("%1 cannot be disabled: its unit has no [Install] section (static)")
+                     QStringLiteral(
+                             "%1 cannot be disabled: its unit has no [Install] section (static)")
                              .arg(iocName(3))),
              qPrintable(run.describe()));
     QVERIFY2(!run.out.contains(QLatin1String("disabled")), qPrintable(run.describe()));
@@ -317,17 +330,19 @@ void TestIocctlUnits::oneConventionInEveryView()
     // softioc-NAME is NSLS-II's and FRIB's; FRIB's EnvironmentFile /etc/iocs/NAME/config
     // decides, from the file (unloaded) or from systemd (loaded), in ps and in inspect alike.
     const QString unit = QStringLiteral("softioc-unitsfrib.service");
-    QVERIFY(writeUnit(unit, Sandbox::procServUnit(
-                                    QStringLiteral("unitsfrib"),
-                                    { QStringLiteral("-P"), QStringLiteral("unix:%t/unitsfrib.sock") },
-                                    {},
-                                    { QStringLiteral("EnvironmentFile=-/etc/iocs/unitsfrib/config") })));
+    QVERIFY(writeUnit(unit,
+                      Sandbox::procServUnit(
+                              QStringLiteral("unitsfrib"),
+                              { QStringLiteral("-P"), QStringLiteral("unix:%t/unitsfrib.sock") },
+                              {},
+                              { QStringLiteral("EnvironmentFile=-/etc/iocs/unitsfrib/config") })));
     m_units << unit;
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("daemon-reload") }));
     auto conventions = [this]() -> QString {
-        const Run ps = iocctl({ QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"),
-                                QStringLiteral("{{.Name}} {{.Convention}}"), QStringLiteral("-f"),
-                                QStringLiteral("name=unitsfrib") });
+        const Run ps =
+                iocctl({ QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"),
+                         QStringLiteral("{{.Name}} {{.Convention}}"), QStringLiteral("-f"),
+                         QStringLiteral("name=unitsfrib") });
         const Run inspect = iocctl({ QStringLiteral("inspect"), QStringLiteral("unitsfrib") });
         const QJsonArray array = QJsonDocument::fromJson(inspect.out.toUtf8()).array();
         if (array.isEmpty())
@@ -340,6 +355,40 @@ void TestIocctlUnits::oneConventionInEveryView()
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
     QCOMPARE(conventions(), QStringLiteral("unitsfrib frib|frib"));
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unit }));
+}
+
+void TestIocctlUnits::enabledInstanceOfATemplate()
+{
+    // An instance has no file of its own: the link that enables it, and its template's file.
+    const QString templ = QStringLiteral("beamtpl@.service");
+    const QString instance = QStringLiteral("beamtpl@7.service");
+    QVERIFY(writeUnit(templ,
+                      Sandbox::procServUnit(
+                              QStringLiteral("beamtpl-%i"),
+                              { QStringLiteral("-P"), QStringLiteral("unix:%t/beamtpl-%i.sock") },
+                              {},
+                              { QStringLiteral("[Install]"),
+                                QStringLiteral("WantedBy=beamtest-never.target") })));
+    // Wanted by a target nothing loads: the instance is enabled and stays unloaded.
+    m_units << templ << instance;
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("daemon-reload") }));
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("enable"), instance }));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded(instance), 15000);
+
+    const Run ps = iocctl({ QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"),
+                            QStringLiteral("{{.Unit}} {{.Status}} {{.Console}}"),
+                            QStringLiteral("-f"), QStringLiteral("unit=beamtpl*") });
+    QVERIFY2(ps.code == 0, qPrintable(ps.describe()));
+    QCOMPARE(ps.out.trimmed(),
+             QStringLiteral("%1 Exited unix:%2/beamtpl-7.sock")
+                     .arg(instance, m_sandbox.runtimeDir()));
+
+    const Run start = iocctl({ QStringLiteral("start"), QStringLiteral("beamtpl@7") });
+    QVERIFY2(start.code == 0, qPrintable(start.describe()));
+    QCOMPARE(m_sandbox.unitProperty(instance, QStringLiteral("ActiveState")),
+             QStringLiteral("active"));
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), instance }));
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("disable"), instance }));
 }
 
 QTEST_GUILESS_MAIN(TestIocctlUnits)

@@ -5,8 +5,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -52,8 +52,7 @@ void TestUnitDescriber::splitCommandLine_data()
                            << l({ "/usr/bin/procServ", "-f", "2000", "/bin/ioc" });
     QTest::newRow("quotes") << s("a \"b c\" 'd e'") << l({ "a", "b c", "d e" });
     QTest::newRow("escape") << s("a\\x41 b\\\\c \"q\\\"x\"") << l({ "aA", "b\\c", "q\"x" });
-    QTest::newRow("semicolon ends the command")
-            << s("/bin/a x ; /bin/b y") << l({ "/bin/a", "x" });
+    QTest::newRow("semicolon ends the command") << s("/bin/a x ; /bin/b y") << l({ "/bin/a", "x" });
     QTest::newRow("empty") << s("   ") << l({});
 }
 
@@ -73,21 +72,21 @@ void TestUnitDescriber::parseExecStart_data()
     QTest::newRow("simple") << QByteArray("[Service]\nExecStart=/usr/bin/procServ -f 2000 x\n")
                             << s("/usr/bin/procServ")
                             << l({ "/usr/bin/procServ", "-f", "2000", "x" }) << false;
-    QTest::newRow("prefix -")
-            << QByteArray("[Service]\nExecStart=-/usr/bin/procServ -f 1 x\n") << s("/usr/bin/procServ")
-            << l({ "/usr/bin/procServ", "-f", "1", "x" }) << false;
+    QTest::newRow("prefix -") << QByteArray("[Service]\nExecStart=-/usr/bin/procServ -f 1 x\n")
+                              << s("/usr/bin/procServ")
+                              << l({ "/usr/bin/procServ", "-f", "1", "x" }) << false;
     QTest::newRow("prefix @ gives argv0")
             << QByteArray("[Service]\nExecStart=@/usr/bin/procServ myioc -f 1 x\n")
             << s("/usr/bin/procServ") << l({ "myioc", "-f", "1", "x" }) << false;
-    QTest::newRow("continuation")
-            << QByteArray("[Service]\nExecStart=/usr/bin/procServ \\\n  -f \\\n# c\n  7 x\n")
-            << s("/usr/bin/procServ") << l({ "/usr/bin/procServ", "-f", "7", "x" }) << false;
+    QTest::newRow("continuation") << QByteArray(
+            "[Service]\nExecStart=/usr/bin/procServ \\\n  -f \\\n# c\n  7 x\n")
+                                  << s("/usr/bin/procServ")
+                                  << l({ "/usr/bin/procServ", "-f", "7", "x" }) << false;
     QTest::newRow("other section ignored")
             << QByteArray("[Unit]\nExecStart=/bin/nope\n[Service]\nExecStart=/bin/yes\n")
             << s("/bin/yes") << l({ "/bin/yes" }) << false;
-    QTest::newRow("no ExecStart")
-            << QByteArray("[Unit]\nDescription=x\n[Service]\nType=simple\n") << QString()
-            << l({}) << true;
+    QTest::newRow("no ExecStart") << QByteArray("[Unit]\nDescription=x\n[Service]\nType=simple\n")
+                                  << QString() << l({}) << true;
     QTest::newRow("first of several")
             << QByteArray("[Service]\nType=oneshot\nExecStart=/bin/a\nExecStart=/bin/b\n")
             << s("/bin/a") << l({ "/bin/a" }) << false;
@@ -125,8 +124,7 @@ void TestUnitDescriber::dropInsOverrideAndReset()
 void TestUnitDescriber::dropInDirNames()
 {
     QCOMPARE(UnitFile::dropInDirNames(QStringLiteral("beam-x-1.service")),
-             l({ "service.d", "beam-.service.d", "beam-x-.service.d",
-                           "beam-x-1.service.d" }));
+             l({ "service.d", "beam-.service.d", "beam-x-.service.d", "beam-x-1.service.d" }));
     QCOMPARE(UnitFile::dropInDirNames(QStringLiteral("ioc@motor.service")),
              l({ "service.d", "ioc@.service.d", "ioc@motor.service.d" }));
 }
@@ -153,8 +151,8 @@ void TestUnitDescriber::describe_data()
             << QByteArray("[Service]\nExecStart=@/usr/bin/procServ ioc-odd -f 4001 /bin/ioc\n")
             << true << s("odd") << s("generic") << s("tcp:127.0.0.1:4001");
     QTest::newRow("not procServ") << s("sshd.service")
-                                  << QByteArray("[Service]\nExecStart=/usr/sbin/sshd -D\n")
-                                  << false << s("") << s("") << s("");
+                                  << QByteArray("[Service]\nExecStart=/usr/sbin/sshd -D\n") << false
+                                  << s("") << s("") << s("");
     QTest::newRow("convention by name, no procServ")
             << s("softioc-wrapped.service") << QByteArray("[Service]\nExecStart=/usr/bin/wrapper\n")
             << true << s("wrapped") << s("manage-iocs") << s("");
@@ -195,10 +193,10 @@ void TestUnitDescriber::describe()
 void TestUnitDescriber::fribByEnvironmentFile()
 {
     // The same rule as for loaded units: an EnvironmentFile /etc/iocs/NAME/config is FRIB's.
-    const UnitFile file = UnitFile::parse(
-            { { s("/u/softioc-llrf.service"),
-                "[Service]\nEnvironmentFile=/etc/iocs/llrf/config\n"
-                "ExecStart=/usr/bin/procServ -f -P ${IOC_PORT} /bin/ioc\n" } });
+    const UnitFile file =
+            UnitFile::parse({ { s("/u/softioc-llrf.service"),
+                                "[Service]\nEnvironmentFile=/etc/iocs/llrf/config\n"
+                                "ExecStart=/usr/bin/procServ -f -P ${IOC_PORT} /bin/ioc\n" } });
     const UnitDescription d = UnitDescriber::describe(
             QStringLiteral("softioc-llrf.service"), file,
             { { QStringLiteral("/etc/iocs/llrf/config"), QByteArray("IOC_PORT=4555\n") } },
@@ -222,6 +220,11 @@ void TestUnitDescriber::dumpRoundTrip()
     const QByteArray binary("[Service]\nExecStart=/bin/x \x1e\n\0tail", 30);
     QVERIFY(write(unit, binary));
     QVERIFY(write(dir.path() + QStringLiteral("/units/a.service.d/over.conf"), "[Service]\n"));
+    // An enabled instance of a template: a link in a .wants folder.
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("units/default.target.wants")));
+    QVERIFY(QFile::link(dir.path() + QStringLiteral("/units/b@.service"),
+                        dir.path() + QStringLiteral("/units/default.target.wants/b@1.service")));
+    QVERIFY(write(dir.path() + QStringLiteral("/units/b@.service"), "[Service]\n"));
     const QString script = UnitFileSource::dumpScript(
             { unit, dir.path() + QStringLiteral("/missing.service") },
             { dir.path() + QStringLiteral("/units"), dir.path() + QStringLiteral("/nodir") });
@@ -230,12 +233,29 @@ void TestUnitDescriber::dumpRoundTrip()
     QVERIFY(sh.waitForFinished(20000));
     QCOMPARE(sh.exitCode(), 0);
     QList<QPair<QString, QByteArray>> files;
-    QVERIFY(UnitFileSource::parseDump(sh.readAllStandardOutput(), &files));
+    QStringList scriptLinks;
+    QVERIFY(UnitFileSource::parseDump(sh.readAllStandardOutput(), &files, &scriptLinks));
+    QCOMPARE(scriptLinks,
+             QStringList{ dir.path() + QStringLiteral("/units/default.target.wants/b@1.service") });
     QCOMPARE(files.size(), 2);
     QCOMPARE(files.at(0).first, unit);
     QCOMPARE(files.at(0).second, binary);
     QCOMPARE(files.at(1).first, dir.path() + QStringLiteral("/units/a.service.d/over.conf"));
-    QVERIFY(!UnitFileSource::parseDump(QByteArray("\x1e/x\x1e" "5\nab"), &files));
+    QVERIFY(!UnitFileSource::parseDump(QByteArray("\x1e/x\x1e"
+                                                  "5\nab"),
+                                       &files));
+    QStringList links;
+    files.clear();
+    QVERIFY(UnitFileSource::parseDump(QByteArray("\x1f/u/default.target.wants/b@1.service\n"),
+                                      &files, &links));
+    QCOMPARE(links, l({ "/u/default.target.wants/b@1.service" }));
+    const auto instances =
+            UnitFileSource::instancesOf({ { s("b@.service"), s("/u/b@.service") } },
+                                        l({ "/u/default.target.wants/b@1.service",
+                                            "/u/x.wants/b@1.service", "/u/x.wants/c@2.service" }));
+    QCOMPARE(instances.size(), 1);
+    QCOMPARE(instances.first().unit, s("b@1.service"));
+    QCOMPARE(instances.first().fragmentPath, s("/u/b@.service"));
 }
 
 void TestUnitDescriber::assembleChoosesDropIns()
@@ -258,7 +278,7 @@ void TestUnitDescriber::assembleChoosesDropIns()
     QCOMPARE(results.at(0).file.description, QStringLiteral("prefix"));
     QCOMPARE(results.at(0).file.files,
              l({ "/etc/u/bx-1.service", "/usr/u/bx-.service.d/10-a.conf",
-                           "/etc/u/bx-1.service.d/20-b.conf" }));
+                 "/etc/u/bx-1.service.d/20-b.conf" }));
     QVERIFY(!results.at(1).error.isEmpty());
 }
 
@@ -278,7 +298,7 @@ void TestUnitDescriber::readLocalThousandFiles()
     }
     QElapsedTimer timer;
     timer.start();
-    const auto results = UnitFileSource::readLocal(requests, true);
+    const auto results = UnitFileSource::readLocal(requests, {}, true);
     int iocs = 0;
     for (const auto &result : results) {
         iocs += UnitDescriber::describe(result.unit, result.file, result.environmentFiles,

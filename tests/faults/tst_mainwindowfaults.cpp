@@ -607,9 +607,9 @@ void tst_MainWindowFaults::rewrittenUnitShowsInRowAndDetails()
     QVERIFY(m_window->model()->contains(key(unit)));
     QVERIFY(!details->isRemoved());
     // Loaded or unloaded by now, the row says its file was refused, and why.
-    QTRY_VERIFY2_WITH_TIMEOUT(cell(key(unit), IocTableModel::StatusColumn)
-                                      .contains(QLatin1String("Unit file error")),
-                              qPrintable(cell(key(unit), IocTableModel::StatusColumn)), 20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+            cell(key(unit), IocTableModel::StatusColumn).contains(QLatin1String("Unit file error")),
+            qPrintable(cell(key(unit), IocTableModel::StatusColumn)), 20000);
     QVERIFY2(cell(key(unit), IocTableModel::StatusColumn, Qt::ToolTipRole)
                      .contains(QLatin1String("bad-setting")),
              qPrintable(cell(key(unit), IocTableModel::StatusColumn, Qt::ToolTipRole)));

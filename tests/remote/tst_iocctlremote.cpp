@@ -75,6 +75,7 @@ private slots:
     void logsOverSsh();
     void inspectOverSsh();
     void unloadedIocFoundByItsFileOverSsh();
+    void runningIocWithRefusedFileKeepsItsRowOverSsh();
     void silentHostIsBoundedAndTheOthersAreListed();
     void authenticationFailureIsClear();
     void badHostsFileIsAUsageError();
@@ -271,9 +272,9 @@ void tst_IocctlRemote::unloadedIocFoundByItsFileOverSsh()
             1, unit,
             Sandbox::procServUnit(QStringLiteral("beamrmt-7"),
                                   { QStringLiteral("--port"), QStringLiteral("unix:") + socket })));
-    const Run ps = iocctl({ QStringLiteral("-H"), m_hosts.spec(1), QStringLiteral("ps"),
-                            QStringLiteral("-a"), QStringLiteral("--format"),
-                            QStringLiteral("json") });
+    const Run ps =
+            iocctl({ QStringLiteral("-H"), m_hosts.spec(1), QStringLiteral("ps"),
+                     QStringLiteral("-a"), QStringLiteral("--format"), QStringLiteral("json") });
     QVERIFY2(ps.code == 0, qPrintable(ps.describe()));
     QJsonObject found;
     for (const QJsonValue &value : QJsonDocument::fromJson(ps.out).array()) {
@@ -293,6 +294,43 @@ void tst_IocctlRemote::unloadedIocFoundByItsFileOverSsh()
     QVERIFY2(start.code == 0, qPrintable(start.describe()));
     QCOMPARE(m_hosts.unitProperty(1, unit, QStringLiteral("ActiveState")),
              QStringLiteral("active"));
+    m_hosts.systemctl(1, { QStringLiteral("stop"), unit });
+    m_hosts.removeUnit(1, unit);
+}
+
+void tst_IocctlRemote::runningIocWithRefusedFileKeepsItsRowOverSsh()
+{
+    // Started, then its file rewritten into one systemd refuses (bad-setting): procServ runs
+    // on, and its command line (/proc/MAINPID/cmdline, read through ssh) still names it.
+    const QString unit = QStringLiteral("beamrmt-8.service");
+    const QString socket = m_hosts.runtimeDir(1) + QStringLiteral("/beamrmt-8.sock");
+    const QString good =
+            Sandbox::procServUnit(QStringLiteral("beamrmt-8"),
+                                  { QStringLiteral("--port"), QStringLiteral("unix:") + socket });
+    QVERIFY(m_hosts.installUnit(1, unit, good));
+    QVERIFY(m_hosts.systemctl(1, { QStringLiteral("start"), unit }));
+    // Another socket in the refused file: what runs is still on the first one.
+    const QString refused = Sandbox::procServUnit(QStringLiteral("beamrmt-8"),
+                                                  { QStringLiteral("--port"),
+                                                    QStringLiteral("unix:") + m_hosts.runtimeDir(1)
+                                                            + QStringLiteral("/other.sock") })
+            + QStringLiteral("Type=oneshot\nRestart=always\n");
+    QVERIFY(m_hosts.installUnit(1, unit, refused));
+    QCOMPARE(m_hosts.unitProperty(1, unit, QStringLiteral("LoadState")),
+             QStringLiteral("bad-setting"));
+    const Run ps = iocctl({ QStringLiteral("-H"), m_hosts.spec(1), QStringLiteral("ps"),
+                            QStringLiteral("--format"), QStringLiteral("json") });
+    QVERIFY2(ps.code == 0, qPrintable(ps.describe()));
+    QJsonObject found;
+    for (const QJsonValue &value : QJsonDocument::fromJson(ps.out).array()) {
+        if (value.toObject().value(QStringLiteral("unit")).toString() == unit)
+            found = value.toObject();
+    }
+    QVERIFY2(!found.isEmpty(), qPrintable(ps.describe()));
+    QCOMPARE(found.value(QStringLiteral("status")).toString(), QStringLiteral("running"));
+    QCOMPARE(found.value(QStringLiteral("console")).toString(), QStringLiteral("unix:") + socket);
+    QVERIFY2(ps.err.contains(unit.toUtf8()) && ps.err.contains("bad-setting"),
+             qPrintable(ps.describe()));
     m_hosts.systemctl(1, { QStringLiteral("stop"), unit });
     m_hosts.removeUnit(1, unit);
 }
