@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QSet>
 
+class IocAlerts;
 class ConsoleTabWidget;
 class FilterBar;
 class Host;
@@ -110,6 +111,7 @@ private:
     HostListModel *m_hostModel;
     IocActions *m_actions;
     MessageBar *m_messageBar;
+    IocAlerts *m_alerts; // crash loops and failures: message bar and desktop notification
     FilterBar *m_filterBar;
     QListView *m_hostList;
     QTableView *m_table;

@@ -1,4 +1,5 @@
 # Sources of core/hosts
 target_sources(iocdock-core PRIVATE
     hosts/host.h hosts/host.cpp
-    hosts/remotefilereader.h hosts/remotefilereader.cpp)
+    hosts/remotefilereader.h hosts/remotefilereader.cpp
+    hosts/desktopnotifier.h hosts/desktopnotifier.cpp)

@@ -6,4 +6,5 @@ target_sources(iocdock-core PRIVATE
     ioc/iocfilter.h ioc/iocfilter.cpp
     ioc/iocformat.h ioc/iocformat.cpp
     ioc/inventory.h ioc/inventory.cpp
-    ioc/childtracker.h ioc/childtracker.cpp)
+    ioc/childtracker.h ioc/childtracker.cpp
+    ioc/iocalerts.h ioc/iocalerts.cpp)
