@@ -39,9 +39,9 @@ public:
 
     /// How much to fetch per unit. Full: every property a row or the details show (the GUI,
     /// `iocctl inspect`). Listing: only what `iocctl ps` shows (see
-    /// SystemdManager::unitListingDetails()); UnitFileState then comes only from the unit
-    /// file list, and on the local machine the child state is read from /proc instead of the
-    /// console banner (the auto-restart mode stays unknown).
+    /// SystemdManager::unitListingDetails()), and on the local machine the child state is
+    /// read from /proc instead of the console banner (the auto-restart mode stays unknown)
+    /// and the child's facts as ChildTracker::readOnce() gives them.
     enum class DetailLevel { Full, Listing };
     void setDetailLevel(DetailLevel level) { m_detailLevel = level; }
 

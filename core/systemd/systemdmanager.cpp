@@ -511,7 +511,8 @@ void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QO
                                       qdbus_cast<EnvironmentFileList>(value);
                           } else if (property == QLatin1String("Environment")) {
                               state->details.environment = value.toStringList();
-                          } else if (property.endsWith(QLatin1String("Timestamp"))) {
+                          } else if (property.endsWith(QLatin1String("Timestamp"))
+                                     || property == QLatin1String("UnitFileState")) {
                               state->details.unit.insert(property, plainValue(value));
                           } else {
                               state->details.service.insert(property, plainValue(value));
@@ -524,6 +525,8 @@ void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QO
     const QString service = serviceInterface();
     (*get)(service, QStringLiteral("ExecStart"));
     (*get)(service, QStringLiteral("NRestarts"));
+    // `enabled` in ps's JSON and filters; cheap next to GetAll (see docs/benchmarks.md).
+    (*get)(unitInterface(), QStringLiteral("UnitFileState"));
     if (active) {
         (*get)(service, QStringLiteral("MainPID"));
         (*get)(unitInterface(), QStringLiteral("ActiveEnterTimestamp"));

@@ -100,8 +100,9 @@ public:
     /// All Unit properties plus the Service properties an IOC row needs, fetched concurrently.
     void unitDetails(const QString &unitPath, QObject *context,
                      std::function<void(const UnitDetails &)> done);
-    /// Only what a listing shows, one targeted Properties.Get each, all in flight together: for
-    /// an active unit ExecStart, MainPID, NRestarts and ActiveEnterTimestamp; for any other
+    /// Only what a listing shows, one targeted Properties.Get each, all in flight together:
+    /// UnitFileState, and for an active unit ExecStart, MainPID, NRestarts and
+    /// ActiveEnterTimestamp; for any other
     /// ExecStart, NRestarts, Result and InactiveEnterTimestamp; Environment and
     /// EnvironmentFiles only when ExecStart refers to a variable. About a third of the cost of
     /// unitDetails(): GetAll of the Service interface reads every cgroup counter.
