@@ -24,6 +24,11 @@ QDateTime parseProcServTime(const QString &text)
 
 } // namespace
 
+QDateTime ProcServStateTracker::parseTime(const QString &text)
+{
+    return parseProcServTime(text);
+}
+
 void ProcServStateTracker::feed(const QByteArray &data)
 {
     int start = 0;

@@ -70,6 +70,10 @@ public:
         return m_earliestLoggedTime.isValid() && m_earliestLoggedTime < time;
     }
 
+    /// procServ's default --timefmt "%c" ("Wed Nov 25 12:01:57 2026") or ISO 8601, as local
+    /// time; invalid otherwise.
+    static QDateTime parseTime(const QString &text);
+
     /// True once after any of the values above changed.
     bool takeChanged();
 
