@@ -116,6 +116,9 @@ int PsCommand::run(const QCommandLineParser &parser)
     // UnitFileState); templates may show any.
     options.listingOnly = m_quiet || m_format.isEmpty() || m_format == QLatin1String("table")
             || m_format == QLatin1String("json");
+    // Only JSON and an enabled= filter need UnitFileState of units that are up.
+    options.listingUnitFileState =
+            m_format == QLatin1String("json") || filter.usesKey(QStringLiteral("enabled"));
     loadInventory(options, [this] { print(); });
     return Pending;
 }

@@ -44,6 +44,8 @@ public:
     /// and the child's facts as ChildTracker::readOnce() gives them.
     enum class DetailLevel { Full, Listing };
     void setDetailLevel(DetailLevel level) { m_detailLevel = level; }
+    /// Listing: also read each unit's UnitFileState (for `enabled`).
+    void setListingUnitFileState(bool on) { m_listingUnitFileState = on; }
 
     /// Lists and subscribes. Needs host() connected. Emits iocAdded() per IOC, loadedListed()
     /// when loaded units are known and ready() once everything known has been fetched.
@@ -122,6 +124,7 @@ private:
     bool m_includeUnitFiles = true;
     bool m_activeOnly = false;
     DetailLevel m_detailLevel = DetailLevel::Full;
+    bool m_listingUnitFileState = false;
     bool m_ready = false;
     bool m_started = false;
     bool m_relist = false; // the host lost its connection since start(): list again on return

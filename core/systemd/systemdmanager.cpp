@@ -462,7 +462,8 @@ void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
 }
 
 void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QObject *context,
-                                        std::function<void(const UnitDetails &)> done)
+                                        std::function<void(const UnitDetails &)> done,
+                                        bool withUnitFileState)
 {
     struct State
     {
@@ -526,7 +527,8 @@ void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QO
     (*get)(service, QStringLiteral("ExecStart"));
     (*get)(service, QStringLiteral("NRestarts"));
     // `enabled` in ps's JSON and filters; cheap next to GetAll (see docs/benchmarks.md).
-    (*get)(unitInterface(), QStringLiteral("UnitFileState"));
+    if (withUnitFileState)
+        (*get)(unitInterface(), QStringLiteral("UnitFileState"));
     if (active) {
         (*get)(service, QStringLiteral("MainPID"));
         (*get)(unitInterface(), QStringLiteral("ActiveEnterTimestamp"));

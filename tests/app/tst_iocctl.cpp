@@ -400,7 +400,9 @@ void TestIocctl::psCrashLoop()
 
     const QJsonObject o = psObject(QStringLiteral("tstiocctl-crashy"));
     QVERIFY(!o.isEmpty());
-    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("crashloop"));
+    const QByteArray dump = QJsonDocument(o).toJson();
+    QVERIFY2(o.value(QStringLiteral("status")).toString() == QLatin1String("crashloop"),
+             dump.constData());
     QCOMPARE(o.value(QStringLiteral("crashLoop")).toBool(), true);
     QVERIFY2(o.value(QStringLiteral("childRestarts")).toInt(-1) >= 3,
              qPrintable(QString::fromUtf8(QJsonDocument(o).toJson())));
