@@ -140,6 +140,8 @@ ChildTracker::ChildTracker(Host *host, QObject *parent)
 
 ChildTracker::~ChildTracker()
 {
+    // The owner is being destroyed: tell it nothing more.
+    blockSignals(true);
     const QStringList keys = m_watches.keys();
     for (const QString &key : keys)
         stopWatch(key);
