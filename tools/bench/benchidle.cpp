@@ -54,10 +54,10 @@ int main(int argc, char **argv)
                 int running = 0;
                 for (const Ioc &ioc : inventory->iocs())
                     running += ioc.isActive() && ioc.childPid != 0 ? 1 : 0;
-                QTextStream(stdout) << (follow ? "follow" : "nofollow") << " iocs "
-                                    << inventory->iocs().size() << " with-child " << running
-                                    << " cpu-ms " << (cpuSeconds() - before) * 1000 << " in "
-                                    << seconds << " s\n";
+                QTextStream(stdout)
+                        << (follow ? "follow" : "nofollow") << " iocs " << inventory->iocs().size()
+                        << " with-child " << running << " cpu-ms " << (cpuSeconds() - before) * 1000
+                        << " in " << seconds << " s\n";
                 app.quit();
             });
         });
