@@ -2,6 +2,7 @@
 
 #include "core/hosts/host.h"
 #include "core/ioc/inventory.h"
+#include "core/ioc/iocalerts.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
@@ -46,6 +47,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     , m_actions(new IocActions(this, this))
     , m_messageArea(new MessageArea(this))
     , m_messageBar(m_messageArea->bar())
+    , m_alerts(new IocAlerts(this))
     , m_filterBar(new FilterBar(this))
     , m_hostList(new HostListView(this))
     , m_table(new IocTableView(this))
@@ -91,6 +93,9 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     createMenus();
 
     connect(m_actions, &IocActions::outcomeReported, m_messageBar, &MessageBar::showMessage);
+    connect(m_alerts, &IocAlerts::alerted, this, [this](const QString &text) {
+        m_messageBar->showMessage(text, MessageBar::Kind::Warning);
+    });
     connect(m_actions, &IocActions::attachRequested, m_iocTabs, &IocTabs::attach);
     connect(m_actions, &IocActions::logsRequested, m_iocTabs, &IocTabs::showLogs);
     connect(m_actions, &IocActions::detailsRequested, m_iocTabs, &IocTabs::showDetails);
@@ -251,6 +256,8 @@ void MainWindow::addHost(Host *host)
     // An IOC that comes back (its unit file installed again) updates its open details too.
     connect(inventory, &Inventory::iocAdded, m_iocTabs, &IocTabs::update);
     connect(inventory, &Inventory::iocChanged, m_iocTabs, &IocTabs::update);
+    connect(inventory, &Inventory::iocAdded, m_alerts, &IocAlerts::update);
+    connect(inventory, &Inventory::iocChanged, m_alerts, &IocAlerts::update);
     connect(inventory, &Inventory::iocRemoved, m_iocTabs, &IocTabs::markRemoved);
     connect(inventory, &Inventory::ready, this, &MainWindow::checkReady);
     connect(inventory, &Inventory::loadedListed, this,

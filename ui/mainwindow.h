@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QSet>
 
+class IocAlerts;
 class ConsoleTabWidget;
 class FilterBar;
 class Host;
@@ -124,6 +125,7 @@ private:
     IocActions *m_actions;
     MessageArea *m_messageArea;
     MessageBar *m_messageBar;
+    IocAlerts *m_alerts; // crash loops and failures: message bar and desktop notification
     FilterBar *m_filterBar;
     HostListView *m_hostList;
     IocTableView *m_table;

@@ -172,6 +172,7 @@ void Command::handleHostStateChanged(Target *target)
         inventory->setIncludeUnitFiles(m_inventoryOptions.includeUnitFiles);
         inventory->setProbeConsoles(m_inventoryOptions.probeConsoles);
         inventory->setActiveOnly(m_inventoryOptions.activeOnly);
+        inventory->setListingUnitFileState(m_inventoryOptions.listingUnitFileState);
         inventory->setDetailLevel(m_inventoryOptions.listingOnly ? Inventory::DetailLevel::Listing
                                                                  : Inventory::DetailLevel::Full);
         connect(inventory, &Inventory::ready, this,

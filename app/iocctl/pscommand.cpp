@@ -112,9 +112,13 @@ int PsCommand::run(const QCommandLineParser &parser)
     options.probeConsoles = !m_quiet;
     options.activeOnly = !m_all;
     options.warnAboutEveryIoc = true;
-    // The table and -q need a few properties per unit; JSON and templates may show any.
-    options.listingOnly = (m_quiet || m_format.isEmpty() || m_format == QLatin1String("table"))
-            && !filter.usesKey(QStringLiteral("enabled"));
+    // The table, -q and JSON need a few properties per unit (the listing fetches them, with
+    // UnitFileState); templates may show any.
+    options.listingOnly = m_quiet || m_format.isEmpty() || m_format == QLatin1String("table")
+            || m_format == QLatin1String("json");
+    // Only JSON and an enabled= filter need UnitFileState of units that are up.
+    options.listingUnitFileState =
+            m_format == QLatin1String("json") || filter.usesKey(QStringLiteral("enabled"));
     loadInventory(options, [this] { print(); });
     return Pending;
 }

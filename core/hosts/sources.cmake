@@ -2,4 +2,5 @@
 target_sources(iocdock-core PRIVATE
     hosts/host.h hosts/host.cpp
     hosts/remotefilereader.h hosts/remotefilereader.cpp
-    hosts/unitfilesource.h hosts/unitfilesource.cpp)
+    hosts/unitfilesource.h hosts/unitfilesource.cpp
+    hosts/desktopnotifier.h hosts/desktopnotifier.cpp)

@@ -2,6 +2,7 @@
 
 #include "core/hosts/host.h"
 #include "core/procserv/consolesession.h"
+#include "core/procserv/procservcommand.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -15,9 +16,16 @@ namespace {
 // The tail of a -L log file read for a one-shot count. A log longer than this since the
 // unit started gives an unknown count rather than a low one.
 constexpr qint64 s_maxLogBytes = 8 * 1024 * 1024;
-// procServ forks its first child as it starts; a later child starts at least --holdoff
-// (one second or more) after the previous one ended.
-constexpr qint64 s_firstChildTicksMs = 500;
+// procServ waits --holdoff seconds (default 15) between starts of its child, checked with
+// time() (whole seconds): any restarted child starts at least holdoff - 1 s after procServ
+// itself. A child that started sooner is procServ's first one, however loaded the machine.
+int holdoffSecs(const Ioc &ioc)
+{
+    const ProcServCommand command = ProcServCommand::parse(ioc.execStart);
+    if (!command.isProcServ)
+        return 0;
+    return command.holdoff >= 0 ? command.holdoff : 15;
+}
 
 // Field 22 of /proc/PID/stat: start time in clock ticks since boot; -1 when unknown.
 qint64 startTicks(quint32 pid)
@@ -60,17 +68,23 @@ qint64 ticksToMs(qint64 ticks)
 
 // The current child is procServ's first one (so no restart happened yet): on the local
 // host by start times in /proc, else by the banner's start times (second resolution).
-bool isFirstChildLocal(quint32 procServPid, quint32 childPid)
+bool isFirstChildLocal(quint32 procServPid, quint32 childPid, int holdoff)
 {
     const qint64 server = startTicks(procServPid);
     const qint64 child = startTicks(childPid);
-    return server >= 0 && child >= 0 && ticksToMs(child - server) < s_firstChildTicksMs;
+    return server >= 0 && child >= 0 && ticksToMs(child - server) < (holdoff - 1) * 1000LL;
 }
 
-bool isFirstChildByBanner(const ProcServStateTracker &banner)
+// The banner's times have whole seconds: one more second of doubt.
+bool isFirstChildByBanner(const ProcServStateTracker &banner, int holdoff)
 {
-    return !banner.serverStartedAtText().isEmpty()
-            && banner.serverStartedAtText() == banner.childStartedAtText();
+    if (banner.serverStartedAtText().isEmpty() || banner.childStartedAtText().isEmpty())
+        return false;
+    if (banner.serverStartedAtText() == banner.childStartedAtText() && holdoff >= 2)
+        return true;
+    const QDateTime server = ProcServStateTracker::parseTime(banner.serverStartedAtText());
+    const QDateTime child = ProcServStateTracker::parseTime(banner.childStartedAtText());
+    return server.isValid() && child.isValid() && server.secsTo(child) + 2 <= holdoff;
 }
 
 bool isUp(const Ioc &ioc)
@@ -93,6 +107,7 @@ struct ChildTracker::Watch
     QString logFile;
     QDateTime activeSince;
     bool sawUnitStart = false;
+    int holdoff = 15;
     ConsoleSession *session = nullptr;
     ProcServStateTracker state;
     bool bannerSeen = false;
@@ -125,6 +140,8 @@ ChildTracker::ChildTracker(Host *host, QObject *parent)
 
 ChildTracker::~ChildTracker()
 {
+    // The owner is being destroyed: tell it nothing more.
+    blockSignals(true);
     const QStringList keys = m_watches.keys();
     for (const QString &key : keys)
         stopWatch(key);
@@ -175,6 +192,7 @@ void ChildTracker::startWatch(const Ioc &ioc, bool sawUnitStart)
     watch->logFile = hasLogFile(ioc) ? ioc.logFile : QString();
     watch->activeSince = ioc.activeSince;
     watch->sawUnitStart = sawUnitStart;
+    watch->holdoff = holdoffSecs(ioc);
     m_watches.insert(watch->key, watch);
 
     // Read-only: no telnet replies, no input. Reconnects on its own when the stream breaks.
@@ -249,8 +267,8 @@ void ChildTracker::handleBanner(const QString &key)
     } else if (!again && watch->sawUnitStart) {
         watch->baseRestarts = 0;
     } else if (state.childPid() != 0
-               && (local ? isFirstChildLocal(watch->mainPid, state.childPid())
-                         : isFirstChildByBanner(state))) {
+               && (local ? isFirstChildLocal(watch->mainPid, state.childPid(), watch->holdoff)
+                         : isFirstChildByBanner(state, watch->holdoff))) {
         watch->baseRestarts = 0;
     } else if (local && !watch->logFile.isEmpty()) {
         ProcServStateTracker log;
@@ -338,7 +356,7 @@ void ChildTracker::applyBanner(Ioc &ioc, const ProcServStateTracker &banner)
     if (banner.childPid() == 0)
         return;
     ioc.childSince = banner.childStartedAt();
-    if (isFirstChildByBanner(banner))
+    if (isFirstChildByBanner(banner, holdoffSecs(ioc)))
         ioc.childRestarts = 0;
 }
 
@@ -346,7 +364,8 @@ void ChildTracker::readOnce(Ioc &ioc, bool localHost)
 {
     if (!isUp(ioc) || !localHost)
         return;
-    const bool first = ioc.childPid != 0 && isFirstChildLocal(ioc.mainPid, ioc.childPid);
+    const bool first =
+            ioc.childPid != 0 && isFirstChildLocal(ioc.mainPid, ioc.childPid, holdoffSecs(ioc));
     if (ioc.childPid != 0)
         ioc.childSince = processStartTime(ioc.childPid);
     if (first)

@@ -600,7 +600,8 @@ void Inventory::fetchDetails(const QString &key, bool forListing)
         const bool up = ioc.isActive() || ioc.activeState == QLatin1String("activating")
                 || ioc.activeState == QLatin1String("deactivating")
                 || ioc.activeState == QLatin1String("reloading");
-        m_host->manager()->unitListingDetails(ioc.unitPath, up, this, fetched);
+        m_host->manager()->unitListingDetails(ioc.unitPath, up, this, fetched,
+                                              m_listingUnitFileState);
     } else {
         m_host->manager()->unitDetails(ioc.unitPath, this, fetched);
     }
@@ -668,9 +669,11 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     }
     if (m_childTracker)
         m_childTracker->track(ioc);
-    if (m_detailLevel == DetailLevel::Listing && ioc.isActive() && readChildFromProc(ioc)) {
-        ChildTracker::readOnce(ioc, true);
-        return;
+    if (m_detailLevel == DetailLevel::Listing && ioc.isActive()) {
+        const bool fromProc = readChildFromProc(ioc);
+        ChildTracker::readOnce(ioc, m_host->isLocal()); // also while the banner decides
+        if (fromProc)
+            return;
     }
     if (m_probeConsoles && ioc.isActive())
         probe(key, forListing);

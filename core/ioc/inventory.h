@@ -47,11 +47,13 @@ public:
 
     /// How much to fetch per unit. Full: every property a row or the details show (the GUI,
     /// `iocctl inspect`). Listing: only what `iocctl ps` shows (see
-    /// SystemdManager::unitListingDetails()); UnitFileState then comes only from the unit
-    /// file list, and on the local machine the child state is read from /proc instead of the
-    /// console banner (the auto-restart mode stays unknown).
+    /// SystemdManager::unitListingDetails()), and on the local machine the child state is
+    /// read from /proc instead of the console banner (the auto-restart mode stays unknown)
+    /// and the child's facts as ChildTracker::readOnce() gives them.
     enum class DetailLevel { Full, Listing };
     void setDetailLevel(DetailLevel level) { m_detailLevel = level; }
+    /// Listing: also read each unit's UnitFileState (for `enabled`).
+    void setListingUnitFileState(bool on) { m_listingUnitFileState = on; }
 
     /// Lists and subscribes. Needs host() connected. Emits iocAdded() per IOC, loadedListed()
     /// when loaded units are known and ready() once everything known has been fetched.
@@ -142,6 +144,7 @@ private:
     bool m_includeUnitFiles = true;
     bool m_activeOnly = false;
     DetailLevel m_detailLevel = DetailLevel::Full;
+    bool m_listingUnitFileState = false;
     bool m_ready = false;
     bool m_started = false;
     bool m_relist = false; // the host lost its connection since start(): list again on return

@@ -7,4 +7,5 @@ target_sources(iocdock-core PRIVATE
     ioc/iocformat.h ioc/iocformat.cpp
     ioc/inventory.h ioc/inventory.cpp
     ioc/childtracker.h ioc/childtracker.cpp
-    ioc/unitdescriber.h ioc/unitdescriber.cpp)
+    ioc/unitdescriber.h ioc/unitdescriber.cpp
+    ioc/iocalerts.h ioc/iocalerts.cpp)

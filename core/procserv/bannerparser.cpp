@@ -24,6 +24,16 @@ QDateTime parseProcServTime(const QString &text)
 
 } // namespace
 
+QDateTime ProcServStateTracker::parseTime(const QString &text)
+{
+    return parseProcServTime(text);
+}
+
+bool ProcServStateTracker::isCounted(const QDateTime &time) const
+{
+    return !m_countSince.isValid() || time >= m_countSince;
+}
+
 void ProcServStateTracker::feed(const QByteArray &data)
 {
     int start = 0;
@@ -155,18 +165,26 @@ void ProcServStateTracker::handleLine(const QByteArray &rawLine)
         setChildState(ChildState::Running);
         update(m_childStartedText, QString());
         const QDateTime now = QDateTime::currentDateTime();
-        update(m_childStarted, m_useLoggedTimes ? m_pendingExit.at : now);
+        update(m_childStarted, m_useLoggedTimes ? m_exitAt : now);
         update(m_readiness, Readiness::Starting);
-        // The first child of a procServ follows no exit: it is no restart.
-        if (std::exchange(m_exitPending, false)
-            && (!m_countSince.isValid()
-                || (m_pendingExit.at.isValid() && m_pendingExit.at >= m_countSince))) {
-            ++m_childRestarts;
-            m_restartTimes.append(m_useLoggedTimes ? m_pendingExit.at : now);
-            while (m_restartTimes.size() > 64)
-                m_restartTimes.removeFirst();
-            m_changed = true;
+        // The first child of a procServ follows no exit: it is no restart. procServ's own
+        // stop (SIGTERM) also says "shutting down", without a sigChild: within the second the
+        // unit started, only an exit with a sigChild counts.
+        if (std::exchange(m_exitPending, false)) {
+            const bool counted = !m_countSince.isValid()
+                    || (m_exitAt.isValid()
+                        && (m_exitAt > m_countSince
+                            || (m_exitAt == m_countSince && m_exitHadSigChild)));
+            if (counted) {
+                ++m_childRestarts;
+                m_restartTimes.append(m_useLoggedTimes ? m_exitAt : now);
+                while (m_restartTimes.size() > 64)
+                    m_restartTimes.removeFirst();
+                m_changed = true;
+            }
         }
+        m_exitHadSigChild = false;
+        m_exitAt = QDateTime();
     } else if ((m = shutDown.match(line)).hasMatch()) {
         update(m_childName, m.captured(1));
         setChildPid(0);
@@ -176,7 +194,8 @@ void ProcServStateTracker::handleLine(const QByteArray &rawLine)
     } else if ((m = sigChild.match(line)).hasMatch()) {
         // A late sigChild of an older child must not mark the new one as down.
         const quint32 pid = m.captured(1).toUInt();
-        if (m_childPid == 0 || pid == m_childPid) {
+        const bool current = m_childPid == 0 || pid == m_childPid;
+        if (current) {
             setChildPid(0);
             setChildState(ChildState::ShutDown);
         }
@@ -188,24 +207,42 @@ void ProcServStateTracker::handleLine(const QByteArray &rawLine)
             exit.code = e.captured(1).toInt();
         else if ((e = killedBy.match(reason)).hasMatch())
             exit.signal = e.captured(1).toInt();
-        if (!m_useLoggedTimes)
+        if (current && !m_exitPending) {
+            m_exitPending = true;
+            m_exitAt = m_useLoggedTimes ? QDateTime() : QDateTime::currentDateTime();
+        }
+        if (current)
+            m_exitHadSigChild = true;
+        if (!m_useLoggedTimes) {
             exit.at = QDateTime::currentDateTime();
-        m_pendingExit = exit;
-        m_exitPending = true;
-        if (!m_useLoggedTimes)
             update(m_lastExit, exit);
+        } else {
+            // Its time is the "Current time:" line around it.
+            exit.at = m_exitAt;
+            m_pendingExit = exit;
+            m_exitTimeWanted = !exit.at.isValid();
+            if (exit.at.isValid() && isCounted(exit.at))
+                update(m_lastExit, exit);
+        }
     } else if ((m = currentTime.match(line)).hasMatch()) {
-        // Follows the sigChild line in procServ's log; also printed when procServ stops.
+        // Printed when the child ended (before "shutting down") and when procServ stops.
         const QDateTime time = parseProcServTime(m.captured(1));
         if (time.isValid() && (!m_earliestLoggedTime.isValid() || time < m_earliestLoggedTime))
             m_earliestLoggedTime = time;
-        if (m_useLoggedTimes && m_exitPending && !m_pendingExit.at.isValid()) {
+        m_lastLoggedTime = time;
+        if (m_useLoggedTimes && m_exitPending && !m_exitAt.isValid())
+            m_exitAt = time;
+        if (m_useLoggedTimes && std::exchange(m_exitTimeWanted, false)) {
             m_pendingExit.at = time;
-            if (m_pendingExit.at.isValid()
-                && (!m_countSince.isValid() || m_pendingExit.at >= m_countSince))
+            if (time.isValid() && isCounted(time))
                 update(m_lastExit, m_pendingExit);
         }
     } else if ((m = shuttingDown.match(line)).hasMatch()) {
+        // Every end of the child says this (a sigChild line may come before or after it).
+        if (!m_exitPending) {
+            m_exitPending = true;
+            m_exitAt = m_useLoggedTimes ? m_lastLoggedTime : QDateTime::currentDateTime();
+        }
         setChildPid(0);
         setChildState(ChildState::ShutDown);
         if (m.captured(1).contains(QLatin1String("auto restart is disabled")))

@@ -70,11 +70,16 @@ public:
         return m_earliestLoggedTime.isValid() && m_earliestLoggedTime < time;
     }
 
+    /// procServ's default --timefmt "%c" ("Wed Nov 25 12:01:57 2026") or ISO 8601, as local
+    /// time; invalid otherwise.
+    static QDateTime parseTime(const QString &text);
+
     /// True once after any of the values above changed.
     bool takeChanged();
 
 private:
     void handleLine(const QByteArray &line);
+    bool isCounted(const QDateTime &time) const;
     void setChildState(ChildState state);
     void setChildPid(quint32 pid);
     void setAutoRestart(AutoRestart mode);
@@ -102,8 +107,12 @@ private:
     QString m_serverStartedText;
     QString m_lastExitReason;
     ChildExit m_lastExit;
-    ChildExit m_pendingExit; // ended, not restarted yet
-    bool m_exitPending = false;
+    ChildExit m_pendingExit; // log: the last sigChild, waiting for its time
+    bool m_exitTimeWanted = false;
+    bool m_exitPending = false; // the child ended and no new one started since
+    QDateTime m_exitAt; // when (log: procServ's "Current time:"; live: when seen)
+    bool m_exitHadSigChild = false;
+    QDateTime m_lastLoggedTime;
     int m_childRestarts = 0;
     QList<QDateTime> m_restartTimes;
     Readiness m_readiness = Readiness::Unknown;

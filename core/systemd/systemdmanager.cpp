@@ -501,7 +501,8 @@ void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
 }
 
 void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QObject *context,
-                                        std::function<void(const UnitDetails &)> done)
+                                        std::function<void(const UnitDetails &)> done,
+                                        bool withUnitFileState)
 {
     struct State
     {
@@ -548,7 +549,8 @@ void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QO
                                       qdbus_cast<EnvironmentFileList>(value);
                           } else if (property == QLatin1String("Environment")) {
                               state->details.environment = value.toStringList();
-                          } else if (property.endsWith(QLatin1String("Timestamp"))) {
+                          } else if (property.endsWith(QLatin1String("Timestamp"))
+                                     || property == QLatin1String("UnitFileState")) {
                               state->details.unit.insert(property, plainValue(value));
                           } else {
                               state->details.service.insert(property, plainValue(value));
@@ -563,6 +565,9 @@ void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QO
     // Always: the convention can depend on them (FRIB's /etc/iocs/NAME/config).
     (*get)(service, QStringLiteral("EnvironmentFiles"));
     (*get)(service, QStringLiteral("NRestarts"));
+    // `enabled` in ps's JSON and filters; cheap next to GetAll (see docs/benchmarks.md).
+    if (withUnitFileState)
+        (*get)(unitInterface(), QStringLiteral("UnitFileState"));
     if (active) {
         (*get)(service, QStringLiteral("MainPID"));
         (*get)(unitInterface(), QStringLiteral("ActiveEnterTimestamp"));

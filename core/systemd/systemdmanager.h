@@ -107,13 +107,15 @@ public:
     /// All Unit properties plus the Service properties an IOC row needs, fetched concurrently.
     void unitDetails(const QString &unitPath, QObject *context,
                      std::function<void(const UnitDetails &)> done);
-    /// Only what a listing shows, one targeted Properties.Get each, all in flight together: for
-    /// an active unit ExecStart, MainPID, NRestarts and ActiveEnterTimestamp; for any other
-    /// ExecStart, NRestarts, Result and InactiveEnterTimestamp; EnvironmentFiles (their paths
-    /// can decide the convention); Environment only when ExecStart refers to a variable. About a third of the cost of
+    /// Only what a listing shows, one targeted Properties.Get each, all in flight together:
+    /// UnitFileState when asked for, and for an active unit ExecStart, MainPID, NRestarts and
+    /// ActiveEnterTimestamp; for any other ExecStart, NRestarts, Result and
+    /// InactiveEnterTimestamp; EnvironmentFiles (their paths can decide the convention);
+    /// Environment only when ExecStart refers to a variable. About a third of the cost of
     /// unitDetails(): GetAll of the Service interface reads every cgroup counter.
     void unitListingDetails(const QString &unitPath, bool active, QObject *context,
-                            std::function<void(const UnitDetails &)> done);
+                            std::function<void(const UnitDetails &)> done,
+                            bool withUnitFileState = false);
     /// Memory, CPU time and task count of each unit (these emit no change signals, so poll them).
     /// Unavailable values (UINT64_MAX) are reported as 0. Called once per path.
     void

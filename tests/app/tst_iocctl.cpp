@@ -29,6 +29,7 @@ private slots:
     void psBadFilter();
     void psJson();
     void psTemplate();
+    void psCrashLoop();
     void inspect();
     void inspectStoppedUnloadedIoc();
     void execDbl();
@@ -409,6 +410,98 @@ void TestIocctl::psJson()
     QVERIFY(alpha.value(QStringLiteral("pid")).toInt() != mainPid.toInt());
     QVERIFY(QDateTime::fromString(alpha.value(QStringLiteral("since")).toString(), Qt::ISODate)
                     .isValid());
+    // The child is procServ's first one: no restarts, and its own start time.
+    for (const char *key : { "childSince", "childRestarts", "lastExit", "crashLoop", "ready" })
+        QVERIFY2(alpha.contains(QLatin1String(key)), key);
+    QCOMPARE(alpha.value(QStringLiteral("childRestarts")).toInt(-1), 0);
+    QCOMPARE(alpha.value(QStringLiteral("restarts")).toInt(-1), 0);
+    QVERIFY(alpha.value(QStringLiteral("lastExit")).isNull());
+    QCOMPARE(alpha.value(QStringLiteral("crashLoop")).toBool(true), false);
+    QCOMPARE(alpha.value(QStringLiteral("status")).toString(), QStringLiteral("running"));
+    QVERIFY(QDateTime::fromString(alpha.value(QStringLiteral("childSince")).toString(), Qt::ISODate)
+                    .isValid());
+}
+
+void TestIocctl::psCrashLoop()
+{
+    // An IOC that crashes (abort()) 2 s after each start; procServ restarts it after 1 s.
+    // systemd sees none of it. One with procServ's -L log, one without.
+    const QString logFile = m_sandbox.runtimeDir() + QStringLiteral("/tstiocctl-crashy.log");
+    QFile::remove(logFile);
+    const QString crashy = QStringLiteral("softioc-tstiocctl-crashy.service");
+    const QString nolog = QStringLiteral("softioc-tstiocctl-crashnolog.service");
+    const QList<quint16> ports = Sandbox::freeTcpPorts(2);
+    QCOMPARE(ports.size(), 2);
+    QVERIFY(m_sandbox.installUnit(
+            crashy,
+            Sandbox::procServUnit(QStringLiteral("tstiocctl-crashy"),
+                                  { QStringLiteral("--holdoff"), QStringLiteral("1"),
+                                    QStringLiteral("-L"), logFile, QStringLiteral("-P"),
+                                    QString::number(ports.at(0)) },
+                                  { QStringLiteral("--crash-after"), QStringLiteral("2") })));
+    m_units << crashy;
+    QVERIFY(m_sandbox.installUnit(
+            nolog,
+            Sandbox::procServUnit(QStringLiteral("tstiocctl-crashnolog"),
+                                  { QStringLiteral("--holdoff"), QStringLiteral("1"),
+                                    QStringLiteral("-P"), QString::number(ports.at(1)) },
+                                  { QStringLiteral("--crash-after"), QStringLiteral("2") })));
+    m_units << nolog;
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), crashy, nolog }));
+    // Three restarts in procServ's own log.
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&logFile] {
+                QFile f(logFile);
+                return f.open(QIODevice::ReadOnly)
+                        && f.readAll().count("The PID of new child") >= 4;
+            }(),
+            40000);
+
+    const QJsonObject o = psObject(QStringLiteral("tstiocctl-crashy"));
+    QVERIFY(!o.isEmpty());
+    const QByteArray dump = QJsonDocument(o).toJson();
+    QVERIFY2(o.value(QStringLiteral("status")).toString() == QLatin1String("crashloop"),
+             dump.constData());
+    QCOMPARE(o.value(QStringLiteral("crashLoop")).toBool(), true);
+    QVERIFY2(o.value(QStringLiteral("childRestarts")).toInt(-1) >= 3,
+             qPrintable(QString::fromUtf8(QJsonDocument(o).toJson())));
+    QVERIFY(o.value(QStringLiteral("restarts")).toInt(-1) >= 3);
+    QCOMPARE(m_sandbox.unitProperty(crashy, QStringLiteral("NRestarts")), QStringLiteral("0"));
+    const QJsonObject lastExit = o.value(QStringLiteral("lastExit")).toObject();
+    QCOMPARE(lastExit.value(QStringLiteral("signal")).toString(), QStringLiteral("SIGABRT"));
+    QVERIFY(QDateTime::fromString(lastExit.value(QStringLiteral("at")).toString(), Qt::ISODate)
+                    .isValid());
+
+    // The table says so, and the filters find it.
+    const Run table = iocctl(
+            { QStringLiteral("ps"), QStringLiteral("-f"), QStringLiteral("status=crashloop") });
+    QVERIFY2(table.code == 0, qPrintable(table.describe()));
+    QVERIFY2(table.out.contains(QLatin1String("tstiocctl-crashy")), qPrintable(table.out));
+    QVERIFY2(table.out.contains(QLatin1String("Restarting (crashed ")), qPrintable(table.out));
+    QVERIFY2(table.out.contains(QLatin1String("last: SIGABRT)")), qPrintable(table.out));
+    QVERIFY2(!table.out.contains(QLatin1String("tstiocctl-alpha")), qPrintable(table.out));
+    const Run restarted = iocctl({ QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("-f"),
+                                   QStringLiteral("restarts>0") });
+    QVERIFY2(restarted.out.split(QLatin1Char('\n')).contains(QStringLiteral("tstiocctl-crashy")),
+             qPrintable(restarted.describe()));
+
+    // Without a log, a later child's count cannot be read back: unknown, never 0.
+    QTRY_VERIFY_WITH_TIMEOUT(psObject(QStringLiteral("tstiocctl-crashnolog"))
+                                             .value(QStringLiteral("lastExit"))
+                                             .isNull()
+                                     && psObject(QStringLiteral("tstiocctl-crashnolog"))
+                                                .value(QStringLiteral("restarts"))
+                                                .isNull(),
+                             30000);
+    const Run nologTable = iocctl({ QStringLiteral("ps"), QStringLiteral("-f"),
+                                    QStringLiteral("name=tstiocctl-crashnolog") });
+    QVERIFY2(nologTable.code == 0, qPrintable(nologTable.describe()));
+    const QStringList lines = nologTable.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(1).contains(QLatin1String("   ?   ")), qPrintable(nologTable.out));
+
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), crashy, nolog }));
+    QFile::remove(logFile);
 }
 
 void TestIocctl::psTemplate()

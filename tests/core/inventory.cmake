@@ -1,3 +1,4 @@
 # Tests of core/ioc/inventory and core/hosts on the sandbox
 iocdock_add_test(tst_inventory tst_inventory.cpp LIBS iocdock-testsupport LABELS sandbox)
 iocdock_add_test(tst_childtracker tst_childtracker.cpp LIBS iocdock-testsupport LABELS sandbox)
+iocdock_add_test(tst_iocalerts tst_iocalerts.cpp LIBS iocdock-testsupport LABELS sandbox)

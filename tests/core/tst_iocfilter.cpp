@@ -29,6 +29,7 @@ QList<Ioc> fleet()
     motor.childPid = 4242;
     motor.mainPid = 4200;
     motor.nRestarts = 2;
+    motor.childRestarts = 0; // its child never restarted (known)
     iocs << motor;
 
     Ioc motor2 =
@@ -204,12 +205,12 @@ void TestIocFilter::invalid_data()
     QTest::newRow("bad status")
             << QStringLiteral("status=runing")
             << QStringLiteral("Unknown status 'runing'. Known: running, exited, failed, shutdown, "
-                              "starting, stopping, restarting")
+                              "starting, stopping, restarting, crashloop")
             << 7 << 6;
     QTest::newRow("bad status alternative")
             << QStringLiteral("status=running|dead")
             << QStringLiteral("Unknown status 'dead'. Known: running, exited, failed, shutdown, "
-                              "starting, stopping, restarting")
+                              "starting, stopping, restarting, crashloop")
             << 15 << 4;
     QTest::newRow("empty alternative")
             << QStringLiteral("status=running|")
@@ -253,7 +254,7 @@ void TestIocFilter::invalid_data()
     QTest::newRow("position through quotes")
             << QStringLiteral("\"status\"=\"bad\"")
             << QStringLiteral("Unknown status 'bad'. Known: running, exited, failed, shutdown, "
-                              "starting, stopping, restarting")
+                              "starting, stopping, restarting, crashloop")
             << 10 << 3;
 }
 

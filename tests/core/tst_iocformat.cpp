@@ -25,6 +25,7 @@ Ioc runningIoc()
     ioc.mainPid = 4200;
     ioc.childPid = 4242;
     ioc.nRestarts = 2;
+    ioc.childRestarts = 0; // its child never restarted (known)
     ioc.activeSince = kNow.addSecs(-3 * 3600);
     ioc.inactiveSince = kNow.addDays(-1);
     ioc.memoryBytes = 12897484;
@@ -151,6 +152,31 @@ void TestIocFormat::statusText_data()
     Ioc restarting = withState(QStringLiteral("activating"), QStringLiteral("auto-restart"));
     restarting.nRestarts = 3;
     QTest::newRow("restarting") << restarting << QStringLiteral("Restarting (3)");
+    restarting.result = QStringLiteral("exit-code");
+    QTest::newRow("restarting, last result")
+            << restarting << QStringLiteral("Restarting (3, last: exit-code)");
+
+    // The child inside procServ crashes: a crash loop, whatever systemd says.
+    Ioc crashing = withState(QStringLiteral("active"), QStringLiteral("running"));
+    crashing.childState = ChildState::Running;
+    crashing.childPid = 4242;
+    crashing.childRestarts = 5;
+    for (int i = 5; i >= 1; --i)
+        crashing.recentRestarts << kNow.addSecs(-60 * i);
+    crashing.childCrashLoop = true;
+    crashing.lastExit.signal = 11;
+    crashing.lastExit.at = kNow.addSecs(-61);
+    QTest::newRow("crash loop") << crashing
+                                << QStringLiteral(
+                                           "Restarting (crashed 5\u00d7 in 10 min, last: SIGSEGV)");
+    crashing.lastExit = ChildExit();
+    QTest::newRow("crash loop, exit unknown")
+            << crashing << QStringLiteral("Restarting (crashed 5\u00d7 in 10 min)");
+    Ioc booting = withState(QStringLiteral("active"), QStringLiteral("running"));
+    booting.childState = ChildState::Running;
+    booting.childPid = 4243;
+    booting.readiness = Readiness::Starting;
+    QTest::newRow("before iocInit") << booting << QStringLiteral("Starting");
 
     Ioc notLoaded;
     notLoaded.name = QStringLiteral("x");

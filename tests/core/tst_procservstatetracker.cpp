@@ -7,6 +7,7 @@
 using Chunks = QList<QByteArray>;
 Q_DECLARE_METATYPE(ChildState)
 Q_DECLARE_METATYPE(AutoRestart)
+Q_DECLARE_METATYPE(Readiness)
 
 /// Child state learned from procServ's "@@@" lines, on real 2.7.0 transcripts and on the
 /// 2.8 wording.
@@ -23,6 +24,8 @@ private slots:
     void startedAt();
     void longLineWithoutNewline();
     void beginConnection();
+    void childLifecycle_data();
+    void childLifecycle();
 };
 
 static QByteArray fixture(const char *name)
@@ -275,6 +278,65 @@ void TestProcServStateTracker::beginConnection()
     t.beginConnection(); // connection lost mid-line: the fragment must not glue onto new data
     t.feed("2 garbage\r\n@@@ Child \"a\" PID: 5\r\n");
     QCOMPARE(t.childPid(), quint32(5));
+}
+
+void TestProcServStateTracker::childLifecycle_data()
+{
+    // What a live connection sees (procServ 2.7's exact lines): restarts, last exit, readiness.
+    QTest::addColumn<QByteArray>("stream");
+    QTest::addColumn<int>("restarts");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<int>("exitSignal");
+    QTest::addColumn<Readiness>("readiness");
+    const QByteArray banner = "@@@ procServ server PID: 10\r\n"
+                              "@@@ Child \"x\" PID: 11\r\n"
+                              "@@@ procServ server started at: Sun Dec  6 02:24:22 2026\r\n"
+                              "@@@ Child \"x\" started at: Sun Dec  6 02:24:22 2026\r\n";
+    const QByteArray segv =
+            "@@@ Received a sigChild for process 11. The process was killed by signal 11\r\n"
+            "@@@ Current time: Sun Dec  6 02:24:24 2026\r\n"
+            "@@@ Child process is shutting down, a new one will be restarted shortly\r\n"
+            "@@@ ^R or ^X restarts the child, ^Q quits the server\r\n";
+    const QByteArray restart = "@@@ Restarting child \"x\"\r\n"
+                               "@@@    (as /bin/ioc)\r\n"
+                               "@@@ The PID of new child \"x\" is: 12\r\n"
+                               "@@@ @@@ @@@ @@@ @@@\r\n";
+    QTest::newRow("banner only") << banner << 0 << -1 << 0 << Readiness::Unknown;
+    QTest::newRow("crashed, down") << banner + segv << 0 << -1 << 11 << Readiness::Unknown;
+    QTest::newRow("restarted, booting")
+            << banner + segv + restart << 1 << -1 << 11 << Readiness::Starting;
+    QTest::newRow("restarted, ready") << banner + segv + restart
+                    + "Starting iocInit\r\n"
+                      "iocRun: All initialization complete\r\nepics> "
+                                      << 1 << -1 << 11 << Readiness::Ready;
+    QTest::newRow("exit 3, restarted") << banner
+                    + "@@@ Received a sigChild for process 11. Normal exit status = 3\r\n" + restart
+                                       << 1 << 3 << 0 << Readiness::Starting;
+    // Shut down with auto-restart off, then ^R: a restart too.
+    QTest::newRow("restarted by hand")
+            << banner + segv + "@@@ Toggled auto restart to OFF\r\n" + restart << 1 << -1 << 11
+            << Readiness::Starting;
+}
+
+void TestProcServStateTracker::childLifecycle()
+{
+    QFETCH(QByteArray, stream);
+    QFETCH(int, restarts);
+    QFETCH(int, exitCode);
+    QFETCH(int, exitSignal);
+    QFETCH(Readiness, readiness);
+    // Byte by byte too: lines split anywhere.
+    for (int chunk : { int(stream.size()), 1 }) {
+        ProcServStateTracker t;
+        for (int i = 0; i < stream.size(); i += chunk)
+            t.feed(stream.mid(i, chunk));
+        QCOMPARE(t.childRestarts(), restarts);
+        QCOMPARE(t.restartTimes().size(), restarts);
+        QCOMPARE(t.lastExit().code, exitCode);
+        QCOMPARE(t.lastExit().signal, exitSignal);
+        QCOMPARE(t.lastExit().at.isValid(), exitCode >= 0 || exitSignal > 0);
+        QCOMPARE(t.readiness(), readiness);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProcServStateTracker)

@@ -3,6 +3,7 @@
 // private systemd --user (tools/sandbox) running procServ + iocsim.
 #include "core/hosts/host.h"
 #include "core/ioc/inventory.h"
+#include "core/ioc/iocformat.h"
 #include "core/procserv/consolesession.h"
 #include "tests/common/sandbox.h"
 #include "tests/remote/remotehosts.h"
@@ -42,6 +43,7 @@ private slots:
     void consoleThroughTcpPort();
     void consoleFromEnvironmentFileOnTheHost();
     void remoteLogs();
+    void followsCrashLoopOverSsh();
     void hostDownAndBack();
     void hostThatNeverAnswers();
     void authenticationFailure();
@@ -306,6 +308,58 @@ void tst_HostSsh::consoleThroughTcpPort()
     QVERIFY(session->send("echo over-tcp\r"));
     QTRY_VERIFY_WITH_TIMEOUT(received.count("over-tcp") >= 2, s_wait);
     session->close();
+}
+
+void tst_HostSsh::followsCrashLoopOverSsh()
+{
+    // An IOC that crashes (abort()) 2 s after each start; procServ restarts it after 1 s. The
+    // inventory follows it through one read-only stream over SSH (ssh -W to its TCP console).
+    const QString unit = iocUnit(QStringLiteral("crash0"));
+    const quint16 port = Sandbox::freeTcpPort();
+    QVERIFY(m_hosts.installUnit(
+            0, unit,
+            Sandbox::procServUnit(QStringLiteral("crash0"),
+                                  { QStringLiteral("--holdoff"), QStringLiteral("1"),
+                                    QStringLiteral("--port"),
+                                    QStringLiteral("127.0.0.1:%1").arg(port) },
+                                  { QStringLiteral("--crash-after"), QStringLiteral("2") })));
+    Connected a = connectHost(0);
+    a.inventory->setFollowChildren(true);
+    QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady(), s_wait);
+    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("start"), unit }));
+
+    // The host is this machine: /proc tells the real IOC process behind the remote procServ.
+    const auto realChild = [](quint32 procServ) -> quint32 {
+        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(procServ));
+        return children.open(QIODevice::ReadOnly)
+                ? children.readAll().simplified().split(' ').value(0).toUInt()
+                : 0;
+    };
+    const QString name = QStringLiteral("rmtssh-crash0");
+    QTRY_VERIFY_WITH_TIMEOUT(findIoc(*a.inventory, name).childPid != 0
+                                     && findIoc(*a.inventory, name).childRestarts >= 0,
+                             s_wait);
+    QList<quint32> pids{ findIoc(*a.inventory, name).childPid };
+    while (pids.size() < 4) {
+        QTRY_VERIFY_WITH_TIMEOUT(findIoc(*a.inventory, name).childPid != pids.last()
+                                         && findIoc(*a.inventory, name).childPid != 0,
+                                 s_wait);
+        const Ioc row = findIoc(*a.inventory, name);
+        pids << row.childPid;
+        QTRY_COMPARE_WITH_TIMEOUT(realChild(row.mainPid), findIoc(*a.inventory, name).childPid,
+                                  s_wait);
+    }
+    const Ioc row = findIoc(*a.inventory, name);
+    QVERIFY2(row.childRestarts >= 3, qPrintable(QString::number(row.childRestarts)));
+    QCOMPARE(row.nRestarts, 0u);
+    QCOMPARE(row.lastExit.signalName(), QStringLiteral("SIGABRT"));
+    QVERIFY(row.childSince.isValid());
+    QVERIFY(row.childSince > row.activeSince);
+    QCOMPARE(row.status(), QStringLiteral("crashloop"));
+    QVERIFY(IocFormat::statusText(row, QDateTime::currentDateTime())
+                    .startsWith(QStringLiteral("Restarting (crashed ")));
+    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("stop"), unit }));
+    m_hosts.removeUnit(0, unit);
 }
 
 void tst_HostSsh::remoteLogs()

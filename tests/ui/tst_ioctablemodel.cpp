@@ -4,6 +4,8 @@
 #include "ui/ioctablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QBrush>
+#include <QColor>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -20,6 +22,7 @@ private slots:
     void removesRowsAndKeepsKeysInStep();
     void removeHostRemovesOnlyItsRows();
     void showsStatusTextAndChildPid();
+    void showsTheIocProcessOwnState();
     void sortsByUnderlyingValues();
     void computesCpuRateFromTwoSamples();
     void refreshTimesTouchesOnlyTimeColumns();
@@ -177,6 +180,59 @@ void tst_IocTableModel::showsStatusTextAndChildPid()
     // A stopped IOC shows no uptime.
     m_model->upsert(makeIoc(QStringLiteral("motor1"), QStringLiteral("inactive")));
     QCOMPARE(m_model->index(0, IocTableModel::UptimeColumn).data().toString(), QString());
+}
+
+void tst_IocTableModel::showsTheIocProcessOwnState()
+{
+    // procServ up for an hour; its IOC process crashes and restarts inside it.
+    Ioc ioc = makeIoc(QStringLiteral("crashy"));
+    ioc.mainPid = 3027;
+    ioc.childPid = 20551;
+    ioc.childState = ChildState::Running;
+    ioc.activeSince = m_now.addSecs(-3600);
+    ioc.childSince = m_now.addSecs(-30);
+    ioc.childRestarts = 5;
+    for (int i = 5; i >= 1; --i)
+        ioc.recentRestarts << m_now.addSecs(-40 * i);
+    ioc.childCrashLoop = true;
+    ioc.lastExit.signal = 11;
+    ioc.lastExit.at = m_now.addSecs(-31);
+    m_model->upsert(ioc);
+
+    const QModelIndex status = m_model->index(0, IocTableModel::StatusColumn);
+    QCOMPARE(status.data().toString(),
+             QStringLiteral("Restarting (crashed 5\u00d7 in 10 min, last: SIGSEGV)"));
+    QCOMPARE(status.data(IocTableModel::StatusRole).toString(), QStringLiteral("crashloop"));
+    // A warning colour, as for a shut-down IOC.
+    QVERIFY(status.data(Qt::ForegroundRole).value<QBrush>().color().isValid());
+    QCOMPARE(status.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0xb8, 0x6e, 0x00));
+    const QString tip = status.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("Last exit: SIGSEGV")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("IOC restarts inside procServ: 5")), qPrintable(tip));
+    // PID and uptime are the current IOC process's, not procServ's.
+    QCOMPARE(m_model->index(0, IocTableModel::PidColumn).data().toString(),
+             QStringLiteral("20551"));
+    QCOMPARE(m_model->index(0, IocTableModel::UptimeColumn).data().toString(),
+             QStringLiteral("30 seconds"));
+    QCOMPARE(m_model->index(0, IocTableModel::RestartsColumn).data().toString(),
+             QStringLiteral("5"));
+
+    // Unknown count: "?", never 0; sorted below every known count.
+    ioc.childRestarts = -1;
+    ioc.childCrashLoop = false;
+    ioc.recentRestarts.clear();
+    m_model->upsert(ioc);
+    QCOMPARE(m_model->index(0, IocTableModel::RestartsColumn).data().toString(),
+             QStringLiteral("?"));
+    QCOMPARE(m_model->index(0, IocTableModel::RestartsColumn).data(IocTableModel::SortRole),
+             QVariant(qint64(-1)));
+    QCOMPARE(status.data().toString(), QStringLiteral("Up 30 seconds"));
+
+    // Before iocInit finished: Starting.
+    ioc.readiness = Readiness::Starting;
+    m_model->upsert(ioc);
+    QCOMPARE(status.data().toString(), QStringLiteral("Starting"));
+    QVERIFY(status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("iocInit")));
 }
 
 void tst_IocTableModel::sortsByUnderlyingValues()
