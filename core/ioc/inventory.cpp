@@ -353,15 +353,34 @@ void Inventory::handleUnitsListed(const QList<UnitInfo> &units, const QString &e
         if (!seen.contains(m_host->id() + QLatin1Char('/') + it.key()))
             handleUnitRemoved(it.key(), it.value());
     }
-    // After a daemon reload: loaded units that vanished and have no unit file any more.
+    // After a daemon reload or a reconnect: loaded units that vanished meanwhile; those with no
+    // unit file any more are gone.
     if (m_everListed) {
         const QStringList keys = m_iocs.keys();
         for (const QString &key : keys) {
             if (seen.contains(key))
                 continue;
             Ioc &ioc = m_iocs[key];
-            if (ioc.isLoaded() && ioc.unitFileState.isEmpty())
+            if (!ioc.isLoaded())
+                continue;
+            if (ioc.unitFileState.isEmpty()) {
                 handleUnitRemoved(ioc.unit, ioc.unitPath);
+                continue;
+            }
+            if (m_activeOnly)
+                continue; // absent from a listing of active units: inactive, perhaps loaded
+            // Loaded when last seen, not loaded now: systemd unloads only inactive units, and
+            // the signals that said so were missed (a host that was away, a new manager).
+            m_keyByPath.remove(ioc.unitPath);
+            ioc.unitPath.clear();
+            ioc.loadState.clear();
+            ioc.activeState = QStringLiteral("inactive");
+            ioc.subState = QStringLiteral("dead");
+            ioc.mainPid = 0;
+            ioc.childState = ChildState::Unknown;
+            ioc.childPid = 0;
+            if (m_announced.contains(key))
+                emitChanged(key);
         }
     }
     m_everListed = true;

@@ -18,6 +18,7 @@
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
 #include <csignal>
@@ -287,8 +288,11 @@ void TestConnectionCloseFaults::inventoryDeletedFirstThenDisconnect()
 void TestConnectionCloseFaults::changeAroundReconnectReachesTheRow_data()
 {
     QTest::addColumn<bool>("beforeResubscribe");
-    QTest::newRow("stopped before the Inventory subscribes again") << true;
-    QTest::newRow("stopped after its Subscribe and listing went out") << false;
+    QTest::addColumn<bool>("unloaded");
+    QTest::newRow("stopped before the Inventory subscribes again") << true << false;
+    // The order of the failure seen over SSH: the relisting no longer has the unit at all.
+    QTest::newRow("stopped and unloaded before the Inventory subscribes again") << true << true;
+    QTest::newRow("stopped after its Subscribe and listing went out") << false << false;
 }
 
 // A host lost and back (the manager frozen: the Ping goes unanswered, the bus still takes the
@@ -299,6 +303,7 @@ void TestConnectionCloseFaults::changeAroundReconnectReachesTheRow_data()
 void TestConnectionCloseFaults::changeAroundReconnectReachesTheRow()
 {
     QFETCH(bool, beforeResubscribe);
+    QFETCH(bool, unloaded);
     const QString unit = unitOf(s_ioc);
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
     m_host.reset(Host::fromSpec(QStringLiteral("user")));
@@ -308,6 +313,7 @@ void TestConnectionCloseFaults::changeAroundReconnectReachesTheRow()
     QObject scope;
     int stops = 0;
     bool stopped = false;
+    bool wasUnloaded = false;
     // Connected before the Inventory connects its own handler, so it runs first: the stop
     // is done before the Inventory learns that the host is back.
     QObject::connect(m_host.get(), &Host::stateChanged, &scope, [&](Host::State state) {
@@ -316,6 +322,19 @@ void TestConnectionCloseFaults::changeAroundReconnectReachesTheRow()
         ++stops;
         freezeManager(false);
         stopped = m_sandbox.systemctl({ QStringLiteral("stop"), unit });
+        // systemd unloads an inactive unit nobody refers to. This runs inside the host's
+        // signal, before the Inventory hears of the host: it blocks, without an event loop.
+        for (int i = 0; unloaded && stopped && i < 200; ++i) {
+            QByteArray out;
+            m_sandbox.systemctl({ QStringLiteral("list-units"), QStringLiteral("--all"),
+                                  QStringLiteral("--plain"), QStringLiteral("--no-legend"), unit },
+                                &out);
+            if (out.trimmed().isEmpty()) {
+                wasUnloaded = true;
+                break;
+            }
+            QThread::msleep(50);
+        }
     });
     QVERIFY(startInventory());
     QCOMPARE(m_row.activeState, QStringLiteral("active"));
@@ -341,6 +360,7 @@ void TestConnectionCloseFaults::changeAroundReconnectReachesTheRow()
     }
     QCOMPARE(stops, 1);
     QVERIFY(stopped);
+    QCOMPARE(wasUnloaded, unloaded);
     QCOMPARE(m_sandbox.unitProperty(unit, QStringLiteral("ActiveState")),
              QStringLiteral("inactive"));
     QTRY_COMPARE_WITH_TIMEOUT(m_inventory->ioc(key).activeState, QStringLiteral("inactive"), 30000);

@@ -426,13 +426,32 @@ void tst_HostSsh::hostDownAndBack()
     // The console reattaches by itself.
     QTRY_COMPARE_WITH_TIMEOUT(console->state(), ConsoleSession::State::Connected, 40000);
 
-    // The inventory listens again: a change on that host shows up.
+    // The inventory listens again: a change on that host shows up. (Once a stop did not reach
+    // the row here; the local orders are forced in tst_connectionclosefaults. Should it happen
+    // again, say what the Inventory and the host knew.)
+    const auto why = [&] {
+        qWarning("row %s, host %s (%s), inventory ready %d, listing error \"%s\", live calls %d",
+                 qPrintable(a.inventory->ioc(ioc.key()).activeState),
+                 qPrintable(a.host->stateText()), qPrintable(a.host->errorString()),
+                 int(a.inventory->isReady()), qPrintable(a.inventory->listingError()),
+                 a.host->manager()
+                         ? SystemdManager::liveCalls(a.host->manager()->connection().name())
+                         : -1);
+    };
     QVERIFY(m_hosts.systemctl(0, { QStringLiteral("stop"), ioc.unit }));
-    QTRY_COMPARE_WITH_TIMEOUT(a.inventory->ioc(ioc.key()).activeState, QStringLiteral("inactive"),
-                              s_wait);
+    [&] {
+        QTRY_COMPARE_WITH_TIMEOUT(a.inventory->ioc(ioc.key()).activeState,
+                                  QStringLiteral("inactive"), s_wait);
+    }();
+    if (QTest::currentTestFailed())
+        return why();
     QVERIFY(m_hosts.systemctl(0, { QStringLiteral("start"), ioc.unit }));
-    QTRY_COMPARE_WITH_TIMEOUT(a.inventory->ioc(ioc.key()).activeState, QStringLiteral("active"),
-                              s_wait);
+    [&] {
+        QTRY_COMPARE_WITH_TIMEOUT(a.inventory->ioc(ioc.key()).activeState, QStringLiteral("active"),
+                                  s_wait);
+    }();
+    if (QTest::currentTestFailed())
+        return why();
     console->close();
 }
 
