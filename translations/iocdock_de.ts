@@ -224,16 +224,24 @@ Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ
         </translation>
     </message>
     <message>
-        <source>%1 is not running (%2).</source>
-        <translation>%1 läuft nicht (%2).</translation>
-    </message>
-    <message>
         <source>%1 has no procServ console endpoint in %2.</source>
         <translation>%1 hat keinen procServ-Konsolenanschluss in %2.</translation>
     </message>
     <message>
         <source>Cannot list the IOCs of %1: %2</source>
         <translation>Die IOCs von %1 lassen sich nicht auflisten: %2</translation>
+    </message>
+    <message>
+        <source>Host options (--user, --system, -H HOST, --hosts FILE, --bus ADDRESS, --connect-timeout SECONDS; see &apos;iocctl --help&apos;) may come before or after the command.</source>
+        <translation>Host-Optionen (--user, --system, -H HOST, --hosts DATEI, --bus ADRESSE, --connect-timeout SEKUNDEN; siehe &apos;iocctl --help&apos;) dürfen vor oder nach dem Befehl stehen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1 is not running (start it with: iocctl start %1)</source>
+        <translation>%1 läuft nicht (starten mit: iocctl start %1)</translation>
     </message>
 </context>
 <context>
@@ -765,10 +773,6 @@ Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ
         <translation>-- ZEILE</translation>
     </message>
     <message>
-        <source>The line is sent with a carriage return, as the Enter key does. Lines with control characters are refused (exit code 2): use &apos;attach&apos; for those.</source>
-        <translation>Die Zeile wird mit einem Wagenrücklauf gesendet, wie die Eingabetaste es tut. Zeilen mit Steuerzeichen werden abgelehnt (Exit-Code 2): dafür &apos;attach&apos; verwenden.</translation>
-    </message>
-    <message>
         <source>&apos;exec&apos; needs an IOC name and a command line: iocctl exec NAME -- LINE</source>
         <translation>&apos;exec&apos; braucht einen IOC-Namen und eine Befehlszeile: iocctl exec NAME -- ZEILE</translation>
     </message>
@@ -809,6 +813,66 @@ Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ
             <numerusform>Zeitüberschreitung nach %n Sekunde beim Warten auf den Prompt &quot;%1&quot; (nutzt %2 einen anderen Prompt, diesen mit --prompt angeben).</numerusform>
             <numerusform>Zeitüberschreitung nach %n Sekunden beim Warten auf den Prompt &quot;%1&quot; (nutzt %2 einen anderen Prompt, diesen mit --prompt angeben).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>exited (status %1)</source>
+        <translation>endete (Status %1)</translation>
+    </message>
+    <message>
+        <source>was killed by signal %1</source>
+        <translation>wurde durch Signal %1 beendet</translation>
+    </message>
+    <message>
+        <source>exited (%1)</source>
+        <translation>endete (%1)</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>endete</translation>
+    </message>
+    <message>
+        <source>The line is sent with a carriage return, as the Enter key does. Lines with control characters are refused (exit code 2): use &apos;attach&apos; for those.
+Into a pipe or file the reply passes byte for byte; on a terminal, sequences that would act on the terminal are dropped and control characters and invalid UTF-8 are shown as ^@ and \xff. When the IOC process exits meanwhile, exec says so at once (exit code 1).</source>
+        <translation>Die Zeile wird mit einem Wagenrücklauf gesendet, wie ihn die Eingabetaste sendet. Zeilen mit Steuerzeichen werden abgelehnt (Exit-Code 2): dafür &apos;attach&apos; verwenden.
+In eine Pipe oder Datei geht die Antwort Byte für Byte; auf einem Terminal werden Sequenzen, die auf das Terminal wirken würden, entfernt, und Steuerzeichen und ungültiges UTF-8 erscheinen als ^@ und \xff. Endet der IOC-Prozess währenddessen, sagt exec das sofort (Exit-Code 1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %n second(s) waiting for procServ to start the IOC process of %1 (it is shut down); nothing was sent.</source>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %n Sekunde beim Warten darauf, dass procServ den IOC-Prozess von %1 startet (er ist heruntergefahren); nichts wurde gesendet.</numerusform>
+            <numerusform>Zeitüberschreitung nach %n Sekunden beim Warten darauf, dass procServ den IOC-Prozess von %1 startet (er ist heruntergefahren); nichts wurde gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %n second(s) waiting for the IOC %1 to finish starting (its prompt &quot;%2&quot; did not come; pass another with --prompt); nothing was sent.</source>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %n Sekunde beim Warten auf den fertigen Start des IOCs %1 (sein Prompt &quot;%2&quot; kam nicht; einen anderen mit --prompt angeben); nichts wurde gesendet.</numerusform>
+            <numerusform>Zeitüberschreitung nach %n Sekunden beim Warten auf den fertigen Start des IOCs %1 (sein Prompt &quot;%2&quot; kam nicht; einen anderen mit --prompt angeben); nichts wurde gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>procServ restarted it (PID %1)</source>
+        <translation>procServ hat ihn neu gestartet (PID %1)</translation>
+    </message>
+    <message>
+        <source>procServ restarts it (auto restart is ON)</source>
+        <translation>procServ startet ihn neu (Auto-Restart ist AN)</translation>
+    </message>
+    <message>
+        <source>it stays shut down (procServ&apos;s auto restart is OFF)</source>
+        <translation>er bleibt heruntergefahren (procServs Auto-Restart ist AUS)</translation>
+    </message>
+    <message>
+        <source>procServ ends too (auto restart is ONESHOT)</source>
+        <translation>procServ endet ebenfalls (Auto-Restart ist ONESHOT)</translation>
+    </message>
+    <message>
+        <source>The IOC process of %1 %2 after the command was sent; no prompt follows.</source>
+        <translation>Der IOC-Prozess von %1 %2, nachdem der Befehl gesendet wurde; es folgt kein Prompt.</translation>
+    </message>
+    <message>
+        <source>The IOC process of %1 %2 after the command was sent; %3.</source>
+        <translation>Der IOC-Prozess von %1 %2, nachdem der Befehl gesendet wurde; %3.</translation>
     </message>
 </context>
 <context>
@@ -1064,6 +1128,53 @@ Zustand: %3</translation>
     </message>
 </context>
 <context>
+    <name>HostOptions</name>
+    <message>
+        <source>--bus needs a D-Bus address.</source>
+        <translation>--bus braucht eine D-Bus-Adresse.</translation>
+    </message>
+    <message>
+        <source>-H needs a host: [USER@]HOST.</source>
+        <translation>-H braucht einen Host: [BENUTZER@]HOST.</translation>
+    </message>
+    <message>
+        <source>Bad host &quot;%1&quot;: %2</source>
+        <translation>Ungültiger Host &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>--hosts needs a file with one host per line.</source>
+        <translation>--hosts braucht eine Datei mit einem Host pro Zeile.</translation>
+    </message>
+    <message>
+        <source>--connect-timeout wants a positive number of seconds.</source>
+        <translation>--connect-timeout erwartet eine positive Zahl von Sekunden.</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;.</source>
+        <translation>Unbekannte Option &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--user and --system contradict each other for %1: give one of them, or name a host&apos;s user manager as HOST/user.</source>
+        <translation>--user und --system widersprechen sich für %1: eines davon angeben, oder den Benutzer-Manager eines Hosts als HOST/user benennen.</translation>
+    </message>
+    <message>
+        <source>%1 names the user manager of %2, --system its system manager: give one of them.</source>
+        <translation>%1 benennt den Benutzer-Manager von %2, --system seinen System-Manager: eines davon angeben.</translation>
+    </message>
+    <message>
+        <source>Cannot read the hosts file %1: %2</source>
+        <translation>Die Host-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: bad host &quot;%3&quot;: %4</source>
+        <translation>%1:%2: ungültiger Host &quot;%3&quot;: %4</translation>
+    </message>
+    <message>
+        <source>The hosts file %1 names no host.</source>
+        <translation>Die Host-Datei %1 nennt keinen Host.</translation>
+    </message>
+</context>
+<context>
     <name>InspectCommand</name>
     <message>
         <source>Print everything known about IOCs as a JSON array.</source>
@@ -1111,6 +1222,14 @@ Zustand: %3</translation>
     <message>
         <source>systemd could not load the unit (%1): %2</source>
         <translation>systemd konnte die Unit nicht laden (%1): %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be disabled: its unit has no [Install] section (static)</source>
+        <translation>%1 kann nicht deaktiviert werden: seine Unit hat keinen [Install]-Abschnitt (static)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be enabled: its unit has no [Install] section (static)</source>
+        <translation>%1 kann nicht aktiviert werden: seine Unit hat keinen [Install]-Abschnitt (static)</translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1419,29 @@ Zustand: %3</translation>
             <numerusform>Fehler bei „%1“ für %n IOC:</numerusform>
             <numerusform>Fehler bei „%1“ für %n IOCs:</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>IocAlerts</name>
+    <message>
+        <source>IOC %1 on %2 is in a crash loop: %3</source>
+        <translation>IOC %1 auf %2 ist in einer Absturzschleife: %3</translation>
+    </message>
+    <message>
+        <source>IOC %1 on %2 failed.</source>
+        <translation>IOC %1 auf %2 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>IOC %1 on %2 failed (%3).</source>
+        <translation>IOC %1 auf %2 ist fehlgeschlagen (%3).</translation>
+    </message>
+    <message>
+        <source>IOC failed</source>
+        <translation>IOC fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>IOC crash loop</source>
+        <translation>IOC-Absturzschleife</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +1680,18 @@ Zustand: %3</translation>
         <source>%1 (unit file error)</source>
         <translation>%1 (Fehler in der Unit-Datei)</translation>
     </message>
+    <message>
+        <source>Restarting (%1, last: %2)</source>
+        <translation>Neustart (%1, zuletzt: %2)</translation>
+    </message>
+    <message>
+        <source>Restarting (crashed %1× in %2 min)</source>
+        <translation>Neustart (%1× abgestürzt in %2 min)</translation>
+    </message>
+    <message>
+        <source>Restarting (crashed %1× in %2 min, last: %3)</source>
+        <translation>Neustart (%1× abgestürzt in %2 min, zuletzt: %3)</translation>
+    </message>
 </context>
 <context>
     <name>IocResolver</name>
@@ -1681,10 +1835,6 @@ Nur-Lese-Protokollport: %2</translation>
         <translation>Zustand in systemd und Zustand des IOC-Prozesses hinter procServ</translation>
     </message>
     <message>
-        <source>Restarts of the unit by systemd (NRestarts)</source>
-        <translation>Neustarts der Unit durch systemd (NRestarts)</translation>
-    </message>
-    <message>
         <source>PID of the IOC process (procServ&apos;s PID in the tooltip)</source>
         <translation>PID des IOC-Prozesses (die PID von procServ im Tooltip)</translation>
     </message>
@@ -1700,13 +1850,37 @@ Nur-Lese-Protokollport: %2</translation>
         <source>CPU use since the previous refresh; empty where systemd does not account CPU time</source>
         <translation>CPU-Last seit der letzten Aktualisierung; leer, wo systemd keine CPU-Zeit erfasst</translation>
     </message>
+    <message>
+        <source>IOC process started: %1</source>
+        <translation>IOC-Prozess gestartet: %1</translation>
+    </message>
+    <message>
+        <source>IOC has not finished iocInit yet</source>
+        <translation>Der IOC hat iocInit noch nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Last exit: %1 at %2</source>
+        <translation>Letztes Ende: %1 um %2</translation>
+    </message>
+    <message>
+        <source>Last exit: %1</source>
+        <translation>Letztes Ende: %1</translation>
+    </message>
+    <message>
+        <source>IOC restarts inside procServ: %1</source>
+        <translation>IOC-Neustarts innerhalb von procServ: %1</translation>
+    </message>
+    <message>
+        <source>IOC process started %1; unit active since %2</source>
+        <translation>IOC-Prozess gestartet %1; Unit aktiv seit %2</translation>
+    </message>
+    <message>
+        <source>Restarts of the unit by systemd plus restarts of the IOC process inside procServ since the unit started; ? when they cannot be known</source>
+        <translation>Neustarts der Unit durch systemd plus Neustarts des IOC-Prozesses innerhalb von procServ seit dem Start der Unit; ? wenn sie nicht bekannt sein können</translation>
+    </message>
 </context>
 <context>
     <name>IocTabs</name>
-    <message>
-        <source>%1 on %2</source>
-        <translation>%1 auf %2</translation>
-    </message>
     <message>
         <source>%1 has no procServ console endpoint.</source>
         <translation>%1 hat keinen procServ-Konsolenanschluss.</translation>
@@ -1723,6 +1897,12 @@ Nur-Lese-Protokollport: %2</translation>
         <source>Details: %1</source>
         <translation>Details: %1</translation>
     </message>
+    <message>
+        <source>%1
+%2 on %3</source>
+        <translation>%1
+%2 auf %3</translation>
+    </message>
 </context>
 <context>
     <name>Iocctl</name>
@@ -1731,24 +1911,8 @@ Nur-Lese-Protokollport: %2</translation>
         <translation>EPICS-IOCs verwalten, die unter procServ und systemd laufen, im Stil von Docker.</translation>
     </message>
     <message>
-        <source>Host options (default: the system manager, or $IOCCTL_HOST):</source>
-        <translation>Host-Optionen (Standard: der System-Manager oder $IOCCTL_HOST):</translation>
-    </message>
-    <message>
-        <source>  --system                 the local system manager</source>
-        <translation>  --system                 der lokale System-Manager</translation>
-    </message>
-    <message>
-        <source>  --user                   the local user manager (your own IOCs)</source>
-        <translation>  --user                   der lokale Benutzer-Manager (Ihre eigenen IOCs)</translation>
-    </message>
-    <message>
         <source>  --bus ADDRESS            a systemd manager on this D-Bus address</source>
         <translation>  --bus ADRESSE            ein systemd-Manager an dieser D-Bus-Adresse</translation>
-    </message>
-    <message>
-        <source>  --connect-timeout SECS   give up connecting/listing after SECS (default 60)</source>
-        <translation>  --connect-timeout SEK    Verbinden/Auflisten nach SEK Sekunden aufgeben (Standard 60)</translation>
     </message>
     <message>
         <source>  -h, --help               show this help; &apos;iocctl COMMAND --help&apos; for a command</source>
@@ -1771,18 +1935,6 @@ Nur-Lese-Protokollport: %2</translation>
         <translation>Aufruf siehe &apos;iocctl --help&apos;.</translation>
     </message>
     <message>
-        <source>--bus needs a D-Bus address.</source>
-        <translation>--bus braucht eine D-Bus-Adresse.</translation>
-    </message>
-    <message>
-        <source>-H needs a host: [USER@]HOST.</source>
-        <translation>-H braucht einen Host: [BENUTZER@]HOST.</translation>
-    </message>
-    <message>
-        <source>--connect-timeout wants a positive number of seconds.</source>
-        <translation>--connect-timeout erwartet eine positive Zahl von Sekunden.</translation>
-    </message>
-    <message>
         <source>Unknown option &quot;%1&quot;.</source>
         <translation>Unbekannte Option &quot;%1&quot;.</translation>
     </message>
@@ -1795,10 +1947,6 @@ Nur-Lese-Protokollport: %2</translation>
         <translation>Meinten Sie: %1?</translation>
     </message>
     <message>
-        <source>Usage: iocctl [--user | --system | --bus ADDRESS | -H [USER@]HOST... | --hosts FILE] COMMAND [OPTIONS]</source>
-        <translation>Aufruf: iocctl [--user | --system | --bus ADRESSE | -H [BENUTZER@]HOST... | --hosts DATEI] BEFEHL [OPTIONEN]</translation>
-    </message>
-    <message>
         <source>  -H, --host [USER@]HOST[:PORT]  a remote system manager over SSH (HOST/user: the remote user manager); repeatable</source>
         <translation>  -H, --host [BENUTZER@]HOST[:PORT]  ein entfernter System-Manager über SSH (HOST/user: der entfernte Benutzer-Manager); mehrfach möglich</translation>
     </message>
@@ -1807,24 +1955,24 @@ Nur-Lese-Protokollport: %2</translation>
         <translation>  --hosts DATEI            die in DATEI genannten Hosts (einer pro Zeile, # Kommentare)</translation>
     </message>
     <message>
-        <source>Cannot read the hosts file %1: %2</source>
-        <translation>Die Host-Datei %1 ist nicht lesbar: %2</translation>
+        <source>Usage: iocctl [HOST OPTIONS] COMMAND [OPTIONS] [HOST OPTIONS]</source>
+        <translation>Aufruf: iocctl [HOST-OPTIONEN] BEFEHL [OPTIONEN] [HOST-OPTIONEN]</translation>
     </message>
     <message>
-        <source>%1:%2: bad host &quot;%3&quot;: %4</source>
-        <translation>%1:%2: ungültiger Host &quot;%3&quot;: %4</translation>
+        <source>Host options, before or after the command (default: the system manager, or $IOCCTL_HOST):</source>
+        <translation>Host-Optionen, vor oder nach dem Befehl (Standard: der System-Manager oder $IOCCTL_HOST):</translation>
     </message>
     <message>
-        <source>The hosts file %1 names no host.</source>
-        <translation>Die Host-Datei %1 nennt keinen Host.</translation>
+        <source>  --system                 the local system manager; with -H, the remote system manager</source>
+        <translation>  --system                 der lokale System-Manager; mit -H der entfernte System-Manager</translation>
     </message>
     <message>
-        <source>Bad host &quot;%1&quot;: %2</source>
-        <translation>Ungültiger Host &quot;%1&quot;: %2</translation>
+        <source>  --user                   the local user manager (your own IOCs); with -H, the remote user manager (as HOST/user)</source>
+        <translation>  --user                   der lokale Benutzer-Manager (Ihre eigenen IOCs); mit -H der entfernte Benutzer-Manager (wie HOST/user)</translation>
     </message>
     <message>
-        <source>--hosts needs a file with one host per line.</source>
-        <translation>--hosts braucht eine Datei mit einem Host pro Zeile.</translation>
+        <source>  --connect-timeout SECS   give up connecting/listing after SECS (default %1)</source>
+        <translation>  --connect-timeout SEK    Verbinden/Auflisten nach SEK aufgeben (Standard %1)</translation>
     </message>
 </context>
 <context>
@@ -1995,10 +2143,6 @@ Nur-Lese-Protokollport: %2</translation>
         <source>Cannot reach %1: %2</source>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
-    <message>
-        <source>New unit patterns apply after a restart of iocdock.</source>
-        <translation>Neue Unit-Muster gelten nach einem Neustart von iocdock.</translation>
-    </message>
     <message numerus="yes">
         <source>%n IOC(s)</source>
         <translation>
@@ -2049,12 +2193,108 @@ Nur-Lese-Protokollport: %2</translation>
         <source>H&amp;osts</source>
         <translation>H&amp;osts</translation>
     </message>
+    <message>
+        <source>Message &amp;History…</source>
+        <translation>Meldungs&amp;verlauf…</translation>
+    </message>
+    <message>
+        <source>No IOCs found on the hosts shown.</source>
+        <translation>Keine IOCs auf den angezeigten Hosts gefunden.</translation>
+    </message>
+    <message>
+        <source>Listing IOCs…</source>
+        <translation>IOCs werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>No IOCs on the selected hosts.</source>
+        <translation>Keine IOCs auf den ausgewählten Hosts.</translation>
+    </message>
+    <message>
+        <source>No IOC on the selected hosts matches the filter “%1”.</source>
+        <translation>Kein IOC auf den ausgewählten Hosts passt zum Filter „%1“.</translation>
+    </message>
+    <message>
+        <source>No IOC matches the filter “%1”.</source>
+        <translation>Kein IOC passt zum Filter „%1“.</translation>
+    </message>
+    <message>
+        <source>Quit iocdock?</source>
+        <translation>iocdock beenden?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n console(s) are open: %1.</source>
+        <translation>
+            <numerusform>%n Konsole ist offen: %1.</numerusform>
+            <numerusform>%n Konsolen sind offen: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quitting closes them. Nothing is sent to the IOCs; they keep running.</source>
+        <translation>Beenden schließt sie. An die IOCs wird nichts gesendet; sie laufen weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageArea</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %n message(s) of this session: actions and their outcomes</source>
+        <translation>
+            <numerusform>Die %n Meldung dieser Sitzung anzeigen: Aktionen und ihre Ergebnisse</numerusform>
+            <numerusform>Die %n Meldungen dieser Sitzung anzeigen: Aktionen und ihre Ergebnisse</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
         <source>Close message</source>
         <translation>Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>MessageHistoryDialog</name>
+    <message>
+        <source>Message History</source>
+        <translation>Meldungsverlauf</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>IOC / host</source>
+        <translation>IOC / Host</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2171,12 +2411,6 @@ Nur-Lese-Protokollport: %2</translation>
         <translation>Lange Werte nicht kürzen.</translation>
     </message>
     <message>
-        <source>Columns: NAME, STATUS (systemd state, IOC child state and how long), PID (the IOC process), RESTARTS, CONSOLE, CONVENTION.
-JSON keys: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts, since, enabled, console, logFile, description.</source>
-        <translation>Spalten: NAME, STATUS (systemd-Zustand, Zustand des IOC-Prozesses und seit wann), PID (der IOC-Prozess), NEUSTARTS, KONSOLE, KONVENTION.
-JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts, since, enabled, console, logFile, description.</translation>
-    </message>
-    <message>
         <source>ps takes no arguments; use -f name=GLOB to select IOCs.</source>
         <translation>ps nimmt keine Argumente; IOCs mit -f name=MUSTER auswählen.</translation>
     </message>
@@ -2219,6 +2453,12 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     <message>
         <source>CONVENTION</source>
         <translation>KONVENTION</translation>
+    </message>
+    <message>
+        <source>Columns: NAME, STATUS (systemd state, IOC child state and how long), PID (the IOC process), RESTARTS (systemd&apos;s and procServ&apos;s of the IOC; ? when unknown), CONSOLE, CONVENTION.
+JSON keys: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts (null when unknown), since, childSince, childRestarts, lastExit, crashLoop, ready, enabled, console, logFile, description.</source>
+        <translation>Spalten: NAME, STATUS (systemd-Zustand, Zustand des IOC-Kindprozesses und wie lange), PID (der IOC-Prozess), RESTARTS (die von systemd und die von procServ am IOC; ? wenn unbekannt), CONSOLE, CONVENTION.
+JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts (null wenn unbekannt), since, childSince, childRestarts, lastExit, crashLoop, ready, enabled, console, logFile, description.</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2669,63 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
             <numerusform>[iocdock: %n Byte Ausgabe verworfen — das Terminal konnte nicht mithalten]</numerusform>
             <numerusform>[iocdock: %n Bytes Ausgabe verworfen — das Terminal konnte nicht mithalten]</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UnitDescriber</name>
+    <message>
+        <source>ExecStart=: %1</source>
+        <translation>ExecStart=: %1</translation>
+    </message>
+    <message>
+        <source>procServ command line: %1</source>
+        <translation>procServ-Befehlszeile: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnitFile</name>
+    <message>
+        <source>%1:%2: invalid section header &quot;%3&quot;</source>
+        <translation>%1:%2: ungültige Abschnittsüberschrift &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>%1:%2: missing &apos;=&apos; in &quot;%3&quot;</source>
+        <translation>%1:%2: fehlendes &apos;=&apos; in &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>%1: ExecStart= names no program</source>
+        <translation>%1: ExecStart= nennt kein Programm</translation>
+    </message>
+    <message>
+        <source>%1: the service has no ExecStart=</source>
+        <translation>%1: der Dienst hat kein ExecStart=</translation>
+    </message>
+    <message>
+        <source>%1: Restart=%2 is not allowed for Type=oneshot</source>
+        <translation>%1: Restart=%2 ist für Type=oneshot nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>%1: more than one ExecStart= needs Type=oneshot</source>
+        <translation>%1: mehr als ein ExecStart= braucht Type=oneshot</translation>
+    </message>
+</context>
+<context>
+    <name>UnitFileSource</name>
+    <message>
+        <source>Cannot read the unit file %1.</source>
+        <translation>Die Unit-Datei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Reading unit files on %1 timed out.</source>
+        <translation>Das Lesen der Unit-Dateien auf %1 hat zu lange gedauert.</translation>
+    </message>
+    <message>
+        <source>Cannot read unit files on %1: %2</source>
+        <translation>Unit-Dateien auf %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read unit files on %1.</source>
+        <translation>Unit-Dateien auf %1 können nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
