@@ -97,6 +97,9 @@ bool hasLogFile(const Ioc &ioc)
     return !ioc.logFile.isEmpty() && ioc.logFile != QLatin1String("-");
 }
 
+// How long after procServ's own start a child shown SHUT DOWN counts as not started yet.
+constexpr qint64 s_firstChildWindowMs = 5000;
+
 } // namespace
 
 struct ChildTracker::Watch
@@ -305,6 +308,24 @@ void ChildTracker::updateFacts(Watch *watch)
     if (watch->readiness == Readiness::Unknown && watch->baseReadinessPid == watch->childPid)
         watch->readiness = watch->baseReadiness;
     watch->crashLoop = isCrashLoop(watch->times, now);
+    // procServ shows its child SHUT DOWN for about half a second after it started, before it
+    // starts the first one (measured with 2.7.0): that is an IOC starting, not one shut down.
+    // Once the window has passed without a child (procServ -w waits for a command), it is.
+    const QDateTime procServSince = m_host->isLocal() && watch->mainPid != 0
+            ? processStartTime(watch->mainPid)
+            : watch->activeSince;
+    if (watch->childState == ChildState::ShutDown && watch->childPid == 0
+        && state.childRestarts() == 0 && !state.lastExit().isValid() && procServSince.isValid()) {
+        const qint64 left = s_firstChildWindowMs - procServSince.msecsTo(now);
+        if (left > 0) {
+            watch->childState = ChildState::Unknown;
+            watch->readiness = Readiness::Starting;
+            QTimer::singleShot(int(left) + 50, this, [this, key = watch->key] {
+                if (Watch *again = m_watches.value(key); again && again->bannerSeen)
+                    updateFacts(again);
+            });
+        }
+    }
     qCDebug(lcChildTracker) << watch->key << "child" << watch->childPid << "restarts"
                             << watch->restarts << "last exit" << watch->lastExit.text();
     if (watch->crashLoop) {

@@ -176,14 +176,15 @@ QString statusText(const Ioc &ioc, const QDateTime &now)
             return QCoreApplication::translate("IocFormat", "Not loaded");
     }
     const QString status = ioc.status();
+    // systemd keeps running a unit whose rewritten file it refused; the next start fails.
+    const bool fileRefused = up
+            && (ioc.loadState == QLatin1String("error")
+                || ioc.loadState == QLatin1String("bad-setting"));
     if (status == QLatin1String("running") || status == QLatin1String("shutdown")) {
         const QString uptime = uptimeText(ioc, now);
         const QString upText = uptime.isEmpty()
                 ? QCoreApplication::translate("IocFormat", "Up")
                 : QCoreApplication::translate("IocFormat", "Up %1").arg(uptime);
-        // systemd keeps running a unit whose rewritten file it refused; the next start fails.
-        const bool fileRefused = ioc.loadState == QLatin1String("error")
-                || ioc.loadState == QLatin1String("bad-setting");
         if (status == QLatin1String("shutdown")) {
             return fileRefused
                     ? QCoreApplication::translate("IocFormat",
@@ -195,12 +196,17 @@ QString statusText(const Ioc &ioc, const QDateTime &now)
                 ? QCoreApplication::translate("IocFormat", "%1 (unit file error)").arg(upText)
                 : upText;
     }
-    if (status == QLatin1String("starting"))
-        return QCoreApplication::translate("IocFormat", "Starting");
+    if (status == QLatin1String("starting")) {
+        return fileRefused ? QCoreApplication::translate("IocFormat", "Starting (unit file error)")
+                           : QCoreApplication::translate("IocFormat", "Starting");
+    }
     if (status == QLatin1String("stopping"))
         return QCoreApplication::translate("IocFormat", "Stopping");
-    if (status == QLatin1String("crashloop"))
-        return crashLoopText(ioc, now);
+    if (status == QLatin1String("crashloop")) {
+        return fileRefused ? QCoreApplication::translate("IocFormat", "%1 (unit file error)")
+                                     .arg(crashLoopText(ioc, now))
+                           : crashLoopText(ioc, now);
+    }
     if (status == QLatin1String("failed")) {
         return ioc.inactiveSince.isValid()
                 ? QCoreApplication::translate("IocFormat", "Exited (failed) %1 ago")

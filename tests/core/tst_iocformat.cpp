@@ -177,6 +177,10 @@ void TestIocFormat::statusText_data()
     booting.childPid = 4243;
     booting.readiness = Readiness::Starting;
     QTest::newRow("before iocInit") << booting << QStringLiteral("Starting");
+    // Restarted on a file systemd refused: still says so while the IOC boots.
+    booting.loadState = QStringLiteral("bad-setting");
+    QTest::newRow("before iocInit, file refused")
+            << booting << QStringLiteral("Starting (unit file error)");
 
     Ioc notLoaded;
     notLoaded.name = QStringLiteral("x");

@@ -500,6 +500,9 @@ void tst_MainWindowFaults::removedRunningUnitKeepsItsRow()
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
     const quint32 pid = mainPid(unit);
     QVERIFY(pid > 0);
+    // Running means the IOC process too: procServ starts its first child about half a second
+    // after itself (the row says "starting" until then).
+    QTRY_VERIFY_WITH_TIMEOUT(rowIoc(keyOf(name)).childPid != 0, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(keyOf(name)), QStringLiteral("running"), 30000);
     IocDetailsWidget *details = openDetails(keyOf(name));
     QVERIFY(details);
@@ -589,7 +592,7 @@ void tst_MainWindowFaults::rewrittenUnitShowsInRowAndDetails()
                     .contains(QLatin1String("bad-setting")),
             qPrintable(cell(key(unit), IocTableModel::NameColumn, Qt::ToolTipRole)), 20000);
     // The status column says it too: the IOC is up, its file is not what runs ("Up 3 seconds
-    // (unit file error)", or "(IOC shut down, unit file error)" while the restarted IOC boots).
+    // (unit file error)", or "Starting (unit file error)" while the restarted IOC boots).
     QVERIFY2(cell(key(unit), IocTableModel::StatusColumn)
                      .contains(QLatin1String("unit file error)")),
              qPrintable(cell(key(unit), IocTableModel::StatusColumn)));
