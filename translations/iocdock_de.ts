@@ -1692,6 +1692,10 @@ Zustand: %3</translation>
         <source>Restarting (crashed %1× in %2 min, last: %3)</source>
         <translation>Neustart (%1× abgestürzt in %2 min, zuletzt: %3)</translation>
     </message>
+    <message>
+        <source>Starting (unit file error)</source>
+        <translation>Startet (Fehler in der Unit-Datei)</translation>
+    </message>
 </context>
 <context>
     <name>IocResolver</name>
