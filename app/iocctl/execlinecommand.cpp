@@ -1,5 +1,6 @@
 #include "app/iocctl/execlinecommand.h"
 
+#include "app/iocctl/fdwriter.h"
 #include "core/ioc/inventory.h"
 #include "core/procserv/consolesession.h"
 #include "core/procserv/terminalsanitizer.h"
@@ -202,17 +203,7 @@ void ExecLineCommand::writeReply(const QByteArray &reply)
 {
     // Our own buffered text must not come after the reply.
     out().flush();
-    const QByteArray data = ::isatty(STDOUT_FILENO) ? forTerminal(reply) : reply;
-    qsizetype done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(STDOUT_FILENO, data.constData() + done,
-                                  static_cast<size_t>(data.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        done += n;
-    }
+    writeAllBlocking(STDOUT_FILENO, ::isatty(STDOUT_FILENO) ? forTerminal(reply) : reply);
 }
 
 int ExecLineCommand::run(const QCommandLineParser &parser)

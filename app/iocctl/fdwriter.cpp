@@ -9,6 +9,20 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+void writeAllBlocking(int fd, const QByteArray &data)
+{
+    qsizetype done = 0;
+    while (done < data.size()) {
+        const ssize_t n =
+                ::write(fd, data.constData() + done, static_cast<size_t>(data.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        done += n;
+    }
+}
+
 FdWriter::FdWriter(int fd, qint64 limit, QObject *parent)
     : QObject(parent)
     , m_fd(fd)

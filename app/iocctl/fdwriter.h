@@ -5,6 +5,10 @@
 
 class QSocketNotifier;
 
+/// Writes all of @p data to @p fd, blocking, retrying after EINTR; stops at the first error
+/// (a closed pipe). For output that stalls nothing else (a reply, a log), never a console.
+void writeAllBlocking(int fd, const QByteArray &data);
+
 /// Writes to a file descriptor (stdout) without ever blocking the event loop: the fd is
 /// made non-blocking (through TerminalGuard, so it is restored) and the rest is written when
 /// a QSocketNotifier says the fd takes more. The queue is bounded: when the reader falls

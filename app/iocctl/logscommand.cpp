@@ -1,5 +1,6 @@
 #include "app/iocctl/logscommand.h"
 
+#include "app/iocctl/fdwriter.h"
 #include "core/ioc/inventory.h"
 
 #include <cerrno>
@@ -96,18 +97,8 @@ void LogsCommand::startLog()
 
 void LogsCommand::handleOutput()
 {
-    const QByteArray data = m_sanitizer.filter(m_process->readAllStandardOutput());
     // A log is not a console: nothing stalls an IOC here, so write it all (blocking).
-    qsizetype done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(STDOUT_FILENO, data.constData() + done,
-                                  static_cast<size_t>(data.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        done += n;
-    }
+    writeAllBlocking(STDOUT_FILENO, m_sanitizer.filter(m_process->readAllStandardOutput()));
 }
 
 void LogsCommand::handleProcessFinished(int exitCode, QProcess::ExitStatus status)
