@@ -332,7 +332,7 @@ void ChildTracker::updateFacts(Watch *watch)
         // The loop ends when enough of its restarts have left the window.
         const QDateTime ends = watch->times.at(watch->times.size() - Ioc::crashLoopRestarts)
                                        .addSecs(Ioc::crashLoopWindowSecs + 1);
-        const qint64 ms = qBound<qint64>(1000, now.msecsTo(ends), 3600 * 1000);
+        const qint64 ms = qBound<qint64>(1000LL, now.msecsTo(ends), 3600LL * 1000);
         if (!m_crashLoopTimer.isActive() || m_crashLoopTimer.remainingTime() > ms)
             m_crashLoopTimer.start(int(ms));
     }
