@@ -353,6 +353,7 @@ void ChildTracker::apply(Ioc &ioc) const
         // A stopped unit has no child: nothing of the last one is current.
         ioc.childSince = QDateTime();
         ioc.childRestarts = -1;
+        ioc.childRestartsSeen = 0;
         ioc.recentRestarts.clear();
         ioc.lastExit = ChildExit();
         ioc.readiness = Readiness::Unknown;
@@ -366,6 +367,7 @@ void ChildTracker::apply(Ioc &ioc) const
     ioc.childPid = watch->childPid;
     ioc.childSince = watch->childSince;
     ioc.childRestarts = watch->restarts;
+    ioc.childRestartsSeen = watch->restarts < 0 ? watch->state.childRestarts() : 0;
     ioc.recentRestarts = watch->times;
     ioc.lastExit = watch->lastExit;
     ioc.readiness = watch->readiness;

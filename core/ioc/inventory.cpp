@@ -2,8 +2,8 @@
 
 #include "core/hosts/host.h"
 #include "core/hosts/remotefilereader.h"
-#include "core/ioc/childtracker.h"
 #include "core/hosts/unitfilesource.h"
+#include "core/ioc/childtracker.h"
 #include "core/ioc/conventionconfig.h"
 #include "core/ioc/conventions.h"
 #include "core/ioc/unitdescriber.h"

@@ -75,6 +75,12 @@ qint64 Ioc::restarts() const
     return qint64(nRestarts) + childRestarts;
 }
 
+qint64 Ioc::restartsAtLeast() const
+{
+    const qint64 n = restarts();
+    return n >= 0 ? n : qint64(nRestarts) + childRestartsSeen;
+}
+
 QString Ioc::status() const
 {
     if (!isLoaded() && activeState.isEmpty())

@@ -97,7 +97,10 @@ struct Ioc
     // The child itself (procServ restarts it without systemd knowing), see ChildTracker.
     QDateTime childSince; // start of the current child; invalid = unknown
     int childRestarts = -1; // restarts of the child inside procServ since the unit started
-            // (crash, exit, ^X); -1 = unknown
+    // Restarts of the child seen live while childRestarts is unknown (those before are not
+    // known): a lower bound, so a crash loop seen by a fresh iocdock still counts.
+    int childRestartsSeen = 0;
+    // (crash, exit, ^X); -1 = unknown
     ChildExit lastExit; // since the unit started; invalid = none seen (or unknown)
     QList<QDateTime> recentRestarts; // child restarts in the crash loop window, oldest first
     bool childCrashLoop = false; // >= crashLoopRestarts restarts within crashLoopWindowSecs
@@ -128,6 +131,9 @@ struct Ioc
     /// What users mean by restarts: systemd's restarts of the unit plus the child's inside
     /// procServ. -1 (unknown) while the unit is up and the child's count is unknown.
     qint64 restarts() const;
+    /// What restarts() is known to be at least: restarts() when known, else systemd's count
+    /// plus the child restarts seen live (0 when none was seen).
+    qint64 restartsAtLeast() const;
     /// One word for filters and the status column: running, starting (unit activating, or
     /// the child has not finished iocInit), crashloop, shutdown, stopping, failed, exited
     /// (inactive).

@@ -349,10 +349,17 @@ bool IocFilter::termMatches(const Term &term, const Ioc &ioc) const
                 hit = true;
         }
     } else if (term.key == kRestarts) {
-        // An unknown count (-1) matches no comparison, and no '=' term.
+        // An unknown count (-1) matches no comparison, and no '=' term, except that restarts
+        // seen live are a lower bound: at least N matches '>' and '>=' below N.
         const qint64 n = ioc.restarts();
-        if (n < 0)
+        if (n < 0) {
+            const qint64 least = ioc.restartsAtLeast();
+            if (term.op == Op::Greater)
+                return least > term.number;
+            if (term.op == Op::GreaterEqual)
+                return least >= term.number;
             return term.op == Op::NotEqual;
+        }
         switch (term.op) {
         case Op::Less:
             return n < term.number;

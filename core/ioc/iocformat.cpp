@@ -143,7 +143,11 @@ QJsonValue exitJson(const ChildExit &exit)
 QString restartsText(const Ioc &ioc)
 {
     const qint64 n = ioc.restarts();
-    return n < 0 ? QStringLiteral("?") : QString::number(n);
+    if (n >= 0)
+        return QString::number(n);
+    // Unknown in all, but some were seen: "≥3".
+    const qint64 least = ioc.restartsAtLeast();
+    return least > 0 ? QStringLiteral("\u2265") + QString::number(least) : QStringLiteral("?");
 }
 
 void insertChildFacts(QJsonObject &o, const Ioc &ioc)

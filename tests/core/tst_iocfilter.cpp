@@ -90,6 +90,7 @@ class TestIocFilter : public QObject
 private slots:
     void matches_data();
     void matches();
+    void restartsSeenAreALowerBound();
     void invalid_data();
     void invalid();
     void termList_data();
@@ -341,3 +342,34 @@ void TestIocFilter::keys()
 
 QTEST_GUILESS_MAIN(TestIocFilter)
 #include "tst_iocfilter.moc"
+
+void TestIocFilter::restartsSeenAreALowerBound()
+{
+    // An IOC seen crashing 3 times by a client that does not know what came before: the
+    // count is unknown, but at least 3 (and systemd's 1).
+    Ioc ioc;
+    ioc.name = QStringLiteral("crashy");
+    ioc.unitPath = QStringLiteral("/org/freedesktop/systemd1/unit/crashy");
+    ioc.activeState = QStringLiteral("active");
+    ioc.subState = QStringLiteral("running");
+    ioc.nRestarts = 1;
+    ioc.childRestarts = -1;
+    ioc.childRestartsSeen = 3;
+    QCOMPARE(ioc.restarts(), qint64(-1));
+    QCOMPARE(ioc.restartsAtLeast(), qint64(4));
+    const auto matches = [&ioc](const QString &text) {
+        const IocFilter filter = IocFilter::parse(text);
+        return filter.isValid() && filter.matches(ioc);
+    };
+    QVERIFY(matches(QStringLiteral("restarts>0")));
+    QVERIFY(matches(QStringLiteral("restarts>3")));
+    QVERIFY(matches(QStringLiteral("restarts>=4")));
+    QVERIFY(!matches(QStringLiteral("restarts>4"))); // may be more, not known to be
+    QVERIFY(!matches(QStringLiteral("restarts<10"))); // may be more
+    QVERIFY(!matches(QStringLiteral("restarts=4")));
+    ioc.childRestartsSeen = 0; // systemd's restart is still known
+    QVERIFY(matches(QStringLiteral("restarts>0")));
+    ioc.nRestarts = 0; // nothing seen: unknown matches no comparison
+    QVERIFY(!matches(QStringLiteral("restarts>0")));
+    QVERIFY(!matches(QStringLiteral("restarts>=1")));
+}

@@ -65,6 +65,7 @@ private slots:
     void bytes();
     void toJson();
     void toJsonUnknowns();
+    void restartsTextLowerBound();
     void applyTemplate_data();
     void applyTemplate();
     void templateErrors_data();
@@ -290,6 +291,19 @@ void TestIocFormat::toJson()
              QStringLiteral("2026-01-10T10:30:00+01:00"));
     QCOMPARE(IocFormat::toJson(stopped).value(QStringLiteral("status")).toString(),
              QStringLiteral("failed"));
+}
+
+void TestIocFormat::restartsTextLowerBound()
+{
+    Ioc ioc;
+    ioc.unitPath = QStringLiteral("/org/freedesktop/systemd1/unit/x");
+    ioc.activeState = QStringLiteral("active");
+    ioc.childRestarts = -1;
+    QCOMPARE(IocFormat::restartsText(ioc), QStringLiteral("?"));
+    ioc.childRestartsSeen = 3; // seen live, earlier ones unknown
+    QCOMPARE(IocFormat::restartsText(ioc), QStringLiteral("\u22653"));
+    ioc.childRestarts = 5; // known
+    QCOMPARE(IocFormat::restartsText(ioc), QStringLiteral("5"));
 }
 
 void TestIocFormat::toJsonUnknowns()
