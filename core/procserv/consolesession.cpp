@@ -1,10 +1,13 @@
 #include "core/procserv/consolesession.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QLocalSocket>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QProcess>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 
 #include <cerrno>
@@ -37,10 +40,31 @@ void discardDevice(QIODevice *device)
             process->deleteLater();
             return;
         }
+        if (QThread::currentThread()->loopLevel() == 0) {
+            // No event loop runs (the program is ending: iocctl's objects are destroyed after
+            // exec() returned): nothing would reap it later, so do it now.
+            process->kill();
+            process->waitForFinished(1000); // killed: it ends at once
+            delete process;
+            return;
+        }
         QObject::connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished),
                          process, &QObject::deleteLater);
         process->terminate();
         QTimer::singleShot(3000, process, [process] { process->kill(); });
+        // Should the program end first (iocctl right after a probe), the process is reaped
+        // then instead of being left behind unowned (a leak and a stray ssh).
+        if (auto *app = QCoreApplication::instance()) {
+            QObject::connect(app, &QCoreApplication::aboutToQuit, app,
+                             [guard = QPointer<QProcess>(process)] {
+                                 if (!guard)
+                                     return;
+                                 guard->disconnect();
+                                 guard->kill();
+                                 guard->waitForFinished(1000); // killed: it ends at once
+                                 delete guard.data();
+                             });
+        }
         return;
     }
     if (auto *tcp = qobject_cast<QTcpSocket *>(device)) {

@@ -24,9 +24,10 @@ struct Run
     qint64 msecs = 0;
     QString describe() const
     {
-        return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3")
+        // stderr first: QTest cuts long messages, and the reason is there.
+        return QStringLiteral("exit %1\n--- stderr\n%2\n--- stdout\n%3")
                 .arg(code)
-                .arg(QString::fromUtf8(out), QString::fromUtf8(err));
+                .arg(QString::fromUtf8(err), QString::fromUtf8(out));
     }
 };
 
