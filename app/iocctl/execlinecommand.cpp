@@ -192,8 +192,13 @@ QByteArray ExecLineCommand::withoutProcServLines(const QByteArray &reply)
         qsizetype end = reply.indexOf('\n', start);
         end = end < 0 ? reply.size() : end + 1;
         const QByteArray lineBytes = reply.mid(start, end - start);
-        if (!lineBytes.startsWith("@@@"))
+        // procServ's report may also follow output the IOC did not end with a newline
+        // ("abort: calling abort()@@@ Current time: ..."): keep what came before it.
+        const qsizetype report = lineBytes.indexOf("@@@ ");
+        if (report < 0)
             out += lineBytes;
+        else if (report > 0)
+            out += lineBytes.left(report) + '\n';
         start = end;
     }
     return out;

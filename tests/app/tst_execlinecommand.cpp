@@ -144,6 +144,11 @@ void TestExecLineCommand::withoutProcServLines()
 {
     QCOMPARE(ExecLineCommand::withoutProcServLines("a\n@@@ Restarting child \"x\"\nb\n@@@ y"),
              QByteArray("a\nb\n"));
+    // The report glued to output the IOC left without a newline (seen with abort()).
+    QCOMPARE(ExecLineCommand::withoutProcServLines(
+                     "abort: calling abort()@@@ Current time: Sun Dec  6 04:35:25 2026\r\n"
+                     "@@@ Child process is shutting down, auto restart\r\n"),
+             QByteArray("abort: calling abort()\n"));
 }
 
 QTEST_GUILESS_MAIN(TestExecLineCommand)
