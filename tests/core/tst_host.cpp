@@ -7,7 +7,7 @@
 
 #include <memory>
 
-class tst_Host : public QObject
+class TestHost : public QObject
 {
     Q_OBJECT
 
@@ -31,7 +31,7 @@ private slots:
     void stateTexts();
 };
 
-void tst_Host::parseSshSpec_data()
+void TestHost::parseSshSpec_data()
 {
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("user");
@@ -63,7 +63,7 @@ void tst_Host::parseSshSpec_data()
                                     << "ioc1" << 0 << false << "ioc1";
 }
 
-void tst_Host::parseSshSpec()
+void TestHost::parseSshSpec()
 {
     QFETCH(QString, spec);
     Host::SshTarget target;
@@ -83,7 +83,7 @@ void tst_Host::parseSshSpec()
     QCOMPARE(host->spec(), spec.trimmed());
 }
 
-void tst_Host::invalidSpecs_data()
+void TestHost::invalidSpecs_data()
 {
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("error");
@@ -111,7 +111,7 @@ void tst_Host::invalidSpecs_data()
                                          << "bus address is missing";
 }
 
-void tst_Host::invalidSpecs()
+void TestHost::invalidSpecs()
 {
     QFETCH(QString, spec);
     QFETCH(QString, error);
@@ -121,7 +121,7 @@ void tst_Host::invalidSpecs()
     QVERIFY(!Host::fromSpec(spec));
 }
 
-void tst_Host::shellQuote_data()
+void TestHost::shellQuote_data()
 {
     QTest::addColumn<QString>("arg");
     QTest::addColumn<QString>("quoted");
@@ -141,13 +141,13 @@ void tst_Host::shellQuote_data()
                                << "'a;b'";
 }
 
-void tst_Host::shellQuote()
+void TestHost::shellQuote()
 {
     QFETCH(QString, arg);
     QTEST(Host::shellQuote(arg), "quoted");
 }
 
-void tst_Host::classifySshError_data()
+void TestHost::classifySshError_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<Host::Failure>("failure");
@@ -172,13 +172,13 @@ void tst_Host::classifySshError_data()
     QTest::newRow("other") << "something else" << Host::Failure::Other;
 }
 
-void tst_Host::classifySshError()
+void TestHost::classifySshError()
 {
     QFETCH(QString, text);
     QTEST(Host::classifySshError(text), "failure");
 }
 
-void tst_Host::sshArgumentsShareOneMasterAndVerifyHostKeys()
+void TestHost::sshArgumentsShareOneMasterAndVerifyHostKeys()
 {
     std::unique_ptr<Host> host(Host::fromSpec(QStringLiteral("epics@ioc1:2222")));
     const QStringList args = host->sshArguments();
@@ -198,7 +198,7 @@ void tst_Host::sshArgumentsShareOneMasterAndVerifyHostKeys()
     QVERIFY(host->sshArguments().contains(QStringLiteral("ConnectTimeout=3")));
 }
 
-void tst_Host::userOptionsComeFirst()
+void TestHost::userOptionsComeFirst()
 {
     // ssh takes the first value of each option: the user's must precede our defaults.
     qputenv("IOCDOCK_SSH_OPTIONS", "-F /tmp/cfg -o ConnectTimeout=99");
@@ -209,7 +209,7 @@ void tst_Host::userOptionsComeFirst()
     QCOMPARE(args.at(args.indexOf(QStringLiteral("-F")) + 1), QStringLiteral("/tmp/cfg"));
 }
 
-void tst_Host::busAddressRunsTheBridgeOfTheRightManager()
+void TestHost::busAddressRunsTheBridgeOfTheRightManager()
 {
     std::unique_ptr<Host> system(Host::fromSpec(QStringLiteral("root@ioc1")));
     std::unique_ptr<Host> user(Host::fromSpec(QStringLiteral("me@ioc1/user")));
@@ -226,7 +226,7 @@ void tst_Host::busAddressRunsTheBridgeOfTheRightManager()
     QVERIFY(user->isUserManager());
 }
 
-void tst_Host::remoteLogCommandIsQuotedForTheRemoteShell()
+void TestHost::remoteLogCommandIsQuotedForTheRemoteShell()
 {
     std::unique_ptr<Host> host(Host::fromSpec(QStringLiteral("ioc1")));
     Ioc ioc;
@@ -247,7 +247,7 @@ void tst_Host::remoteLogCommandIsQuotedForTheRemoteShell()
                      "sh -c 'exec journalctl --no-pager -o cat --unit=softioc-x.service -n 10'"));
 }
 
-void tst_Host::remoteTcpConsoleUsesSshW()
+void TestHost::remoteTcpConsoleUsesSshW()
 {
     std::unique_ptr<Host> host(Host::fromSpec(QStringLiteral("me@ioc1:2222")));
     Ioc ioc;
@@ -262,7 +262,7 @@ void tst_Host::remoteTcpConsoleUsesSshW()
     QVERIFY(session->prepareCommand().isEmpty());
 }
 
-void tst_Host::remoteUnixConsoleForwardsASocket()
+void TestHost::remoteUnixConsoleForwardsASocket()
 {
     std::unique_ptr<Host> host(Host::fromSpec(QStringLiteral("me@ioc1")));
     Ioc ioc;
@@ -280,7 +280,7 @@ void tst_Host::remoteUnixConsoleForwardsASocket()
     QVERIFY(a->cleanupCommand().join(QLatin1Char(' ')).contains(QStringLiteral("-O cancel")));
 }
 
-void tst_Host::stateTexts()
+void TestHost::stateTexts()
 {
     std::unique_ptr<Host> host(Host::fromSpec(QStringLiteral("ioc1")));
     QCOMPARE(host->state(), Host::State::Disconnected);
@@ -290,5 +290,5 @@ void tst_Host::stateTexts()
     QVERIFY(!host->isRetrying());
 }
 
-QTEST_GUILESS_MAIN(tst_Host)
+QTEST_GUILESS_MAIN(TestHost)
 #include "tst_host.moc"

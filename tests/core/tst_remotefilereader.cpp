@@ -9,7 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class tst_RemoteFileReader : public QObject
+class TestRemoteFileReader : public QObject
 {
     Q_OBJECT
 
@@ -33,7 +33,7 @@ private:
     Host m_host{ Host::Kind::LocalUser, {} };
 };
 
-bool tst_RemoteFileReader::readOnce(RemoteFileReader &reader, const QString &path, bool *changed)
+bool TestRemoteFileReader::readOnce(RemoteFileReader &reader, const QString &path, bool *changed)
 {
     QSignalSpy read(&reader, &RemoteFileReader::fileRead);
     reader.request(path);
@@ -44,7 +44,7 @@ bool tst_RemoteFileReader::readOnce(RemoteFileReader &reader, const QString &pat
     return true;
 }
 
-void tst_RemoteFileReader::readsBytesAsTheyAre()
+void TestRemoteFileReader::readsBytesAsTheyAre()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -66,7 +66,7 @@ void tst_RemoteFileReader::readsBytesAsTheyAre()
     QCOMPARE(file.data, data);
 }
 
-void tst_RemoteFileReader::missingFileIsSaidSo()
+void TestRemoteFileReader::missingFileIsSaidSo()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -82,7 +82,7 @@ void tst_RemoteFileReader::missingFileIsSaidSo()
              qPrintable(file.error));
 }
 
-void tst_RemoteFileReader::unreadableFileGivesAnError()
+void TestRemoteFileReader::unreadableFileGivesAnError()
 {
     // A directory cannot be read as a file (root could read a file whatever its mode).
     QTemporaryDir dir;
@@ -97,7 +97,7 @@ void tst_RemoteFileReader::unreadableFileGivesAnError()
     QVERIFY2(file.error.contains(QLatin1String("Is a directory")), qPrintable(file.error));
 }
 
-void tst_RemoteFileReader::tooLargeFileIsRefused()
+void TestRemoteFileReader::tooLargeFileIsRefused()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -118,7 +118,7 @@ void tst_RemoteFileReader::tooLargeFileIsRefused()
     QVERIFY2(file.error.contains(QLatin1String("too large")), qPrintable(file.error));
 }
 
-void tst_RemoteFileReader::keepsTheLastResultAndReadsAgainWhenOld()
+void TestRemoteFileReader::keepsTheLastResultAndReadsAgainWhenOld()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -164,5 +164,5 @@ void tst_RemoteFileReader::keepsTheLastResultAndReadsAgainWhenOld()
     QCOMPARE(file.data, QByteArray("PORT=3\n"));
 }
 
-QTEST_GUILESS_MAIN(tst_RemoteFileReader)
+QTEST_GUILESS_MAIN(TestRemoteFileReader)
 #include "tst_remotefilereader.moc"

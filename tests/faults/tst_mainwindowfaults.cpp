@@ -57,7 +57,7 @@ QImage iconImage(const QString &name)
 
 } // namespace
 
-class tst_MainWindowFaults : public QObject
+class TestMainWindowFaults : public QObject
 {
     Q_OBJECT
 
@@ -111,27 +111,27 @@ private:
     QList<HostRowView> m_hostViews;
 };
 
-QModelIndex tst_MainWindowFaults::sourceIndex(const QString &key, int column) const
+QModelIndex TestMainWindowFaults::sourceIndex(const QString &key, int column) const
 {
     return m_window->model()->indexOf(key, column);
 }
 
-QString tst_MainWindowFaults::statusOf(const QString &key) const
+QString TestMainWindowFaults::statusOf(const QString &key) const
 {
     return sourceIndex(key).data(IocTableModel::StatusRole).toString();
 }
 
-QString tst_MainWindowFaults::cell(const QString &key, int column, int role) const
+QString TestMainWindowFaults::cell(const QString &key, int column, int role) const
 {
     return sourceIndex(key, column).data(role).toString();
 }
 
-Ioc tst_MainWindowFaults::rowIoc(const QString &key) const
+Ioc TestMainWindowFaults::rowIoc(const QString &key) const
 {
     return sourceIndex(key).data(IocTableModel::IocRole).value<Ioc>();
 }
 
-void tst_MainWindowFaults::selectOnly(const QString &key)
+void TestMainWindowFaults::selectOnly(const QString &key)
 {
     QTableView *table = m_window->tableView();
     const int row = m_window->proxyModel()->mapFromSource(sourceIndex(key)).row();
@@ -143,7 +143,7 @@ void tst_MainWindowFaults::selectOnly(const QString &key)
     QCOMPARE(m_window->iocActions()->selection().value(0).key(), key);
 }
 
-void tst_MainWindowFaults::clickAction(QAction *action)
+void TestMainWindowFaults::clickAction(QAction *action)
 {
     auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("actionsToolBar"));
     QVERIFY(toolBar);
@@ -153,7 +153,7 @@ void tst_MainWindowFaults::clickAction(QAction *action)
     QTest::mouseClick(button, Qt::LeftButton);
 }
 
-IocDetailsWidget *tst_MainWindowFaults::openDetails(const QString &key)
+IocDetailsWidget *TestMainWindowFaults::openDetails(const QString &key)
 {
     selectOnly(key);
     if (QTest::currentTestFailed())
@@ -165,7 +165,7 @@ IocDetailsWidget *tst_MainWindowFaults::openDetails(const QString &key)
     return details;
 }
 
-QString tst_MainWindowFaults::detailsValue(IocDetailsWidget *details, const QString &field) const
+QString TestMainWindowFaults::detailsValue(IocDetailsWidget *details, const QString &field) const
 {
     // The value column of the tree, as the user reads it.
     QTreeWidget *tree = details->tree();
@@ -176,7 +176,7 @@ QString tst_MainWindowFaults::detailsValue(IocDetailsWidget *details, const QStr
     return QStringLiteral("<no %1>").arg(field);
 }
 
-void tst_MainWindowFaults::closeDetailsTabs()
+void TestMainWindowFaults::closeDetailsTabs()
 {
     ConsoleTabWidget *tabs = m_window->bottomTabs();
     for (int i = tabs->count() - 1; i >= 0; --i) {
@@ -188,41 +188,41 @@ void tst_MainWindowFaults::closeDetailsTabs()
     }
 }
 
-QAbstractItemModel *tst_MainWindowFaults::hostModel() const
+QAbstractItemModel *TestMainWindowFaults::hostModel() const
 {
     auto *list = m_window->findChild<QListView *>(QStringLiteral("hostList"));
     return list ? list->model() : nullptr;
 }
 
-QString tst_MainWindowFaults::hostText() const
+QString TestMainWindowFaults::hostText() const
 {
     return hostModel()->index(1, 0).data().toString();
 }
 
-QImage tst_MainWindowFaults::hostIcon() const
+QImage TestMainWindowFaults::hostIcon() const
 {
     return iconImage(hostModel()->index(1, 0).data(Qt::DecorationRole).value<QIcon>());
 }
 
-QString tst_MainWindowFaults::hostToolTip() const
+QString TestMainWindowFaults::hostToolTip() const
 {
     return hostModel()->index(1, 0).data(Qt::ToolTipRole).toString();
 }
 
-bool tst_MainWindowFaults::barShows(MessageBar::Kind kind, const QString &part) const
+bool TestMainWindowFaults::barShows(MessageBar::Kind kind, const QString &part) const
 {
     const MessageBar *bar = m_window->messageBar();
     return bar->isVisible() && bar->kind() == kind && bar->text().contains(part);
 }
 
-bool tst_MainWindowFaults::barCalm() const
+bool TestMainWindowFaults::barCalm() const
 {
     const MessageBar *bar = m_window->messageBar();
     return bar->isHidden()
             || (bar->kind() != MessageBar::Kind::Warning && bar->kind() != MessageBar::Kind::Error);
 }
 
-void tst_MainWindowFaults::ensureBus()
+void TestMainWindowFaults::ensureBus()
 {
     // Whatever a failed test left behind: the bus up, the manager on it.
     m_sandbox.resetBusStartLimit();
@@ -230,12 +230,12 @@ void tst_MainWindowFaults::ensureBus()
     QTRY_VERIFY_WITH_TIMEOUT(Sandbox::managerOnBus(), 30000);
 }
 
-quint32 tst_MainWindowFaults::mainPid(const QString &unit)
+quint32 TestMainWindowFaults::mainPid(const QString &unit)
 {
     return m_sandbox.unitProperty(unit, QStringLiteral("MainPID")).toUInt();
 }
 
-void tst_MainWindowFaults::initTestCase()
+void TestMainWindowFaults::initTestCase()
 {
     IOCDOCK_REQUIRE_SANDBOX();
     QCoreApplication::setOrganizationName(QStringLiteral("iocdock-tests"));
@@ -274,7 +274,7 @@ void tst_MainWindowFaults::initTestCase()
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(keyOf(s_idle)), QStringLiteral("exited"), 30000);
 }
 
-void tst_MainWindowFaults::cleanupTestCase()
+void TestMainWindowFaults::cleanupTestCase()
 {
     delete m_window;
     m_window = nullptr;
@@ -287,7 +287,7 @@ void tst_MainWindowFaults::cleanupTestCase()
         m_sandbox.removeUnit(unit);
 }
 
-void tst_MainWindowFaults::init()
+void TestMainWindowFaults::init()
 {
     QVERIFY(Sandbox::managerOnBus());
     QTRY_COMPARE_WITH_TIMEOUT(m_host->state(), Host::State::Connected, 60000);
@@ -295,7 +295,7 @@ void tst_MainWindowFaults::init()
     m_hostViews.clear();
 }
 
-void tst_MainWindowFaults::cleanup()
+void TestMainWindowFaults::cleanup()
 {
     ensureBus();
     closeDetailsTabs();
@@ -308,7 +308,7 @@ void tst_MainWindowFaults::cleanup()
     QCOMPARE(rowIoc(keyOf(s_run)).mainPid, m_runPid);
 }
 
-void tst_MainWindowFaults::tableFollowsAfterReexec()
+void TestMainWindowFaults::tableFollowsAfterReexec()
 {
     const int rows = m_window->model()->rowCount();
     QSignalSpy removed(m_window->model(), &QAbstractItemModel::rowsRemoved);
@@ -354,7 +354,7 @@ void tst_MainWindowFaults::tableFollowsAfterReexec()
     }
 }
 
-void tst_MainWindowFaults::hostListAndBarFollowBusRestart()
+void TestMainWindowFaults::hostListAndBarFollowBusRestart()
 {
     const QString name = m_host->displayName();
     const QString connectedText = hostText();
@@ -399,7 +399,7 @@ void tst_MainWindowFaults::hostListAndBarFollowBusRestart()
     QVERIFY(barShows(MessageBar::Kind::Success, name));
 }
 
-void tst_MainWindowFaults::unitStartedDuringBusOutageShowsRunning()
+void TestMainWindowFaults::unitStartedDuringBusOutageShowsRunning()
 {
     const QString name = m_host->displayName();
     const QString connectedText = hostText();
@@ -449,7 +449,7 @@ void tst_MainWindowFaults::unitStartedDuringBusOutageShowsRunning()
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(keyOf(s_idle)), QStringLiteral("exited"), 30000);
 }
 
-void tst_MainWindowFaults::removedStoppedUnitLeavesTableAndDetails()
+void TestMainWindowFaults::removedStoppedUnitLeavesTableAndDetails()
 {
     const QString name = QStringLiteral("guifaults-gone");
     const QString unit = unitOf(name);
@@ -491,7 +491,7 @@ void tst_MainWindowFaults::removedStoppedUnitLeavesTableAndDetails()
     QVERIFY(again->tree()->isEnabled());
 }
 
-void tst_MainWindowFaults::removedRunningUnitKeepsItsRow()
+void TestMainWindowFaults::removedRunningUnitKeepsItsRow()
 {
     const QString name = QStringLiteral("guifaults-orphan");
     const QString unit = unitOf(name);
@@ -542,7 +542,7 @@ void tst_MainWindowFaults::removedRunningUnitKeepsItsRow()
     QCOMPARE(statusOf(keyOf(s_run)), QStringLiteral("running"));
 }
 
-void tst_MainWindowFaults::rewrittenUnitShowsInRowAndDetails()
+void TestMainWindowFaults::rewrittenUnitShowsInRowAndDetails()
 {
     const QString name = QStringLiteral("guifaults-edit");
     const QString unit = QStringLiteral("softioc-%1.service").arg(name);
@@ -632,5 +632,5 @@ void tst_MainWindowFaults::rewrittenUnitShowsInRowAndDetails()
     QCOMPARE(statusOf(keyOf(s_run)), QStringLiteral("running"));
 }
 
-QTEST_MAIN(tst_MainWindowFaults)
+QTEST_MAIN(TestMainWindowFaults)
 #include "tst_mainwindowfaults.moc"

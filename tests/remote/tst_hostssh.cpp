@@ -29,7 +29,7 @@ QString iocUnit(const QString &name)
 
 } // namespace
 
-class tst_HostSsh : public QObject
+class TestHostSsh : public QObject
 {
     Q_OBJECT
 
@@ -64,7 +64,7 @@ private:
     quint16 m_tcpPort = 0;
 };
 
-void tst_HostSsh::initTestCase()
+void TestHostSsh::initTestCase()
 {
     QString error;
     QVERIFY2(m_hosts.start(2, &error), qPrintable(error));
@@ -98,12 +98,12 @@ void tst_HostSsh::initTestCase()
     QVERIFY(m_hosts.systemctl(0, { QStringLiteral("start"), iocUnit(QStringLiteral("env0")) }));
 }
 
-QString tst_HostSsh::envFile() const
+QString TestHostSsh::envFile() const
 {
     return m_hosts.sandboxDir(0) + QStringLiteral("/env0.conf");
 }
 
-bool tst_HostSsh::writeEnvFile(const QString &socketName) const
+bool TestHostSsh::writeEnvFile(const QString &socketName) const
 {
     QFile file(envFile());
     const QByteArray text = "# the console\nIOC_PORT=\"unix:"
@@ -111,12 +111,12 @@ bool tst_HostSsh::writeEnvFile(const QString &socketName) const
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text) == text.size();
 }
 
-void tst_HostSsh::cleanupTestCase()
+void TestHostSsh::cleanupTestCase()
 {
     m_hosts.stop();
 }
 
-tst_HostSsh::Connected tst_HostSsh::connectHost(int i, bool autoReconnect)
+TestHostSsh::Connected TestHostSsh::connectHost(int i, bool autoReconnect)
 {
     Connected c;
     c.host.reset(Host::fromSpec(m_hosts.spec(i)));
@@ -136,13 +136,13 @@ tst_HostSsh::Connected tst_HostSsh::connectHost(int i, bool autoReconnect)
     return c;
 }
 
-Ioc tst_HostSsh::findIoc(const Inventory &inventory, const QString &name)
+Ioc TestHostSsh::findIoc(const Inventory &inventory, const QString &name)
 {
     const QList<Ioc> found = inventory.find(name);
     return found.isEmpty() ? Ioc() : found.first();
 }
 
-void tst_HostSsh::listsBothHostsInParallel()
+void TestHostSsh::listsBothHostsInParallel()
 {
     QElapsedTimer timer;
     timer.start();
@@ -180,7 +180,7 @@ void tst_HostSsh::listsBothHostsInParallel()
     QVERIFY(findIoc(*a.inventory, QStringLiteral("rmtssh-unix0")).childPid > 0);
 }
 
-void tst_HostSsh::startStopOnRemoteHost()
+void TestHostSsh::startStopOnRemoteHost()
 {
     Connected b = connectHost(1);
     QTRY_VERIFY_WITH_TIMEOUT(b.inventory->isReady(), s_wait);
@@ -213,7 +213,7 @@ void tst_HostSsh::startStopOnRemoteHost()
     QTRY_COMPARE_WITH_TIMEOUT(b.inventory->ioc(ioc.key()).childState, ChildState::Running, s_wait);
 }
 
-void tst_HostSsh::consoleThroughForwardedUnixSocket()
+void TestHostSsh::consoleThroughForwardedUnixSocket()
 {
     Connected a = connectHost(0);
     QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady(), s_wait);
@@ -247,7 +247,7 @@ void tst_HostSsh::consoleThroughForwardedUnixSocket()
     QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(localSocket), s_wait);
 }
 
-void tst_HostSsh::consoleFromEnvironmentFileOnTheHost()
+void TestHostSsh::consoleFromEnvironmentFileOnTheHost()
 {
     // The file is read on the host, through ssh: the row has the console it names, and the
     // probe through that console finds the IOC running.
@@ -287,7 +287,7 @@ void tst_HostSsh::consoleFromEnvironmentFileOnTheHost()
     QVERIFY(writeEnvFile(QStringLiteral("env0-new.sock")));
 }
 
-void tst_HostSsh::consoleThroughTcpPort()
+void TestHostSsh::consoleThroughTcpPort()
 {
     Connected a = connectHost(0);
     QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady(), s_wait);
@@ -310,7 +310,7 @@ void tst_HostSsh::consoleThroughTcpPort()
     session->close();
 }
 
-void tst_HostSsh::followsCrashLoopOverSsh()
+void TestHostSsh::followsCrashLoopOverSsh()
 {
     // An IOC that crashes (abort()) 2 s after each start; procServ restarts it after 1 s. The
     // inventory follows it through one read-only stream over SSH (ssh -W to its TCP console).
@@ -362,7 +362,7 @@ void tst_HostSsh::followsCrashLoopOverSsh()
     m_hosts.removeUnit(0, unit);
 }
 
-void tst_HostSsh::remoteLogs()
+void TestHostSsh::remoteLogs()
 {
     Connected a = connectHost(0);
     QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady(), s_wait);
@@ -378,7 +378,7 @@ void tst_HostSsh::remoteLogs()
     QVERIFY2(out.contains("iocInit"), out.constData());
 }
 
-void tst_HostSsh::hostDownAndBack()
+void TestHostSsh::hostDownAndBack()
 {
     Connected a = connectHost(0, true);
     Connected b = connectHost(1, true);
@@ -455,7 +455,7 @@ void tst_HostSsh::hostDownAndBack()
     console->close();
 }
 
-void tst_HostSsh::hostThatNeverAnswers()
+void TestHostSsh::hostThatNeverAnswers()
 {
     // The kernel completes the TCP handshake of a listening socket, but nobody ever speaks
     // SSH on it: the login hangs until our bound.
@@ -476,7 +476,7 @@ void tst_HostSsh::hostThatNeverAnswers()
     QCOMPARE(host->stateText(), QStringLiteral("unreachable"));
 }
 
-void tst_HostSsh::authenticationFailure()
+void TestHostSsh::authenticationFailure()
 {
     // Only the current user's key is authorized on the test servers.
     const QString spec = QStringLiteral("nobody@127.0.0.1:%1/user").arg(m_hosts.port(0));
@@ -490,7 +490,7 @@ void tst_HostSsh::authenticationFailure()
     QCOMPARE(host->stateText(), QStringLiteral("authentication failed"));
 }
 
-void tst_HostSsh::hostKeyMismatch()
+void TestHostSsh::hostKeyMismatch()
 {
     // Drop any connection master to host 1 first, so the new key is really checked.
     QVERIFY(m_hosts.stopSshd(1));
@@ -506,5 +506,5 @@ void tst_HostSsh::hostKeyMismatch()
     QVERIFY(!host->manager());
 }
 
-QTEST_GUILESS_MAIN(tst_HostSsh)
+QTEST_GUILESS_MAIN(TestHostSsh)
 #include "tst_hostssh.moc"

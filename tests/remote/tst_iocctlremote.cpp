@@ -59,7 +59,7 @@ QString unitOf(const QString &name)
 
 } // namespace
 
-class tst_IocctlRemote : public QObject
+class TestIocctlRemote : public QObject
 {
     Q_OBJECT
 
@@ -85,7 +85,7 @@ private:
     RemoteHosts m_hosts;
 };
 
-void tst_IocctlRemote::initTestCase()
+void TestIocctlRemote::initTestCase()
 {
     // They follow no convention: name them so stopped (unloaded) ones are found too.
     qputenv("IOCDOCK_UNIT_PATTERNS", "rmtcli-*.service");
@@ -106,12 +106,12 @@ void tst_IocctlRemote::initTestCase()
     }
 }
 
-void tst_IocctlRemote::cleanupTestCase()
+void TestIocctlRemote::cleanupTestCase()
 {
     m_hosts.stop();
 }
 
-void tst_IocctlRemote::psAcrossHostsFromAHostsFile()
+void TestIocctlRemote::psAcrossHostsFromAHostsFile()
 {
     QTemporaryFile file;
     QVERIFY(file.open());
@@ -134,7 +134,7 @@ void tst_IocctlRemote::psAcrossHostsFromAHostsFile()
     QVERIFY2(a && b, run.out.constData());
 }
 
-void tst_IocctlRemote::filterByHost()
+void TestIocctlRemote::filterByHost()
 {
     const Run run =
             iocctl({ QStringLiteral("-H"), m_hosts.spec(0), QStringLiteral("-H"), m_hosts.spec(1),
@@ -144,7 +144,7 @@ void tst_IocctlRemote::filterByHost()
     QCOMPARE(run.out, QByteArray("rmtcli-cli1\n"));
 }
 
-void tst_IocctlRemote::stopAndStartOnARemoteHost()
+void TestIocctlRemote::stopAndStartOnARemoteHost()
 {
     const Run stop = iocctl({ QStringLiteral("-H"), m_hosts.spec(1), QStringLiteral("stop"),
                               QStringLiteral("rmtcli-cli1") });
@@ -158,7 +158,7 @@ void tst_IocctlRemote::stopAndStartOnARemoteHost()
              QStringLiteral("active"));
 }
 
-void tst_IocctlRemote::execOverSsh()
+void TestIocctlRemote::execOverSsh()
 {
     const Run run =
             iocctl({ QStringLiteral("-H"), m_hosts.spec(0), QStringLiteral("exec"),
@@ -168,7 +168,7 @@ void tst_IocctlRemote::execOverSsh()
     qInfo("iocctl exec over ssh: %lld ms", static_cast<long long>(run.msecs));
 }
 
-void tst_IocctlRemote::hostQualifiedNameAcrossHosts()
+void TestIocctlRemote::hostQualifiedNameAcrossHosts()
 {
     // HOST/NAME picks the IOC of that host among several; the wrong host is not searched.
     const QStringList hosts{ QStringLiteral("-H"), m_hosts.spec(0), QStringLiteral("-H"),
@@ -187,7 +187,7 @@ void tst_IocctlRemote::hostQualifiedNameAcrossHosts()
     QVERIFY2(wrong.err.contains("No such IOC"), qPrintable(wrong.describe()));
 }
 
-void tst_IocctlRemote::execWithConsoleFromRemoteEnvironmentFile()
+void TestIocctlRemote::execWithConsoleFromRemoteEnvironmentFile()
 {
     // The console is only named in an environment file on the host: iocctl reads it there.
     const QString envFile = m_hosts.sandboxDir(0) + QStringLiteral("/rmtcli-env.conf");
@@ -218,7 +218,7 @@ void tst_IocctlRemote::execWithConsoleFromRemoteEnvironmentFile()
     m_hosts.removeUnit(0, unitOf(QStringLiteral("envcli")));
 }
 
-void tst_IocctlRemote::attachOverSsh()
+void TestIocctlRemote::attachOverSsh()
 {
     QProcess process;
     process.start(Sandbox::binPath(QStringLiteral("iocctl")),
@@ -243,7 +243,7 @@ void tst_IocctlRemote::attachOverSsh()
     QCOMPARE(process.exitCode(), 0);
 }
 
-void tst_IocctlRemote::logsOverSsh()
+void TestIocctlRemote::logsOverSsh()
 {
     const Run run =
             iocctl({ QStringLiteral("-H"), m_hosts.spec(0), QStringLiteral("logs"),
@@ -252,7 +252,7 @@ void tst_IocctlRemote::logsOverSsh()
     QVERIFY2(run.out.contains("iocInit"), run.out.constData());
 }
 
-void tst_IocctlRemote::inspectOverSsh()
+void TestIocctlRemote::inspectOverSsh()
 {
     const Run run = iocctl({ QStringLiteral("-H"), m_hosts.spec(1), QStringLiteral("inspect"),
                              QStringLiteral("rmtcli-cli1") });
@@ -263,7 +263,7 @@ void tst_IocctlRemote::inspectOverSsh()
     QCOMPARE(ioc.value(QStringLiteral("childState")).toString(), QStringLiteral("running"));
 }
 
-void tst_IocctlRemote::unloadedIocFoundByItsFileOverSsh()
+void TestIocctlRemote::unloadedIocFoundByItsFileOverSsh()
 {
     // A name that fits no convention nor IOCDOCK_UNIT_PATTERNS, never started: only its file
     // (read through ssh, never executed) says it runs procServ.
@@ -299,7 +299,7 @@ void tst_IocctlRemote::unloadedIocFoundByItsFileOverSsh()
     m_hosts.removeUnit(1, unit);
 }
 
-void tst_IocctlRemote::runningIocWithRefusedFileKeepsItsRowOverSsh()
+void TestIocctlRemote::runningIocWithRefusedFileKeepsItsRowOverSsh()
 {
     // Started, then its file rewritten into one systemd refuses (bad-setting): procServ runs
     // on, and its command line (/proc/MAINPID/cmdline, read through ssh) still names it.
@@ -336,7 +336,7 @@ void tst_IocctlRemote::runningIocWithRefusedFileKeepsItsRowOverSsh()
     m_hosts.removeUnit(1, unit);
 }
 
-void tst_IocctlRemote::silentHostIsBoundedAndTheOthersAreListed()
+void TestIocctlRemote::silentHostIsBoundedAndTheOthersAreListed()
 {
     // Accepted by the kernel, never answered: ssh waits for a banner that never comes.
     QTcpServer silent;
@@ -353,7 +353,7 @@ void tst_IocctlRemote::silentHostIsBoundedAndTheOthersAreListed()
     QVERIFY2(run.err.contains(dead.toUtf8()), qPrintable(run.describe()));
 }
 
-void tst_IocctlRemote::authenticationFailureIsClear()
+void TestIocctlRemote::authenticationFailureIsClear()
 {
     const QString spec = QStringLiteral("nobody@127.0.0.1:%1/user").arg(m_hosts.port(0));
     const Run run = iocctl({ QStringLiteral("-H"), spec, QStringLiteral("ps") });
@@ -363,7 +363,7 @@ void tst_IocctlRemote::authenticationFailureIsClear()
     QVERIFY2(run.err.contains("Permission denied (publickey)"), qPrintable(run.describe()));
 }
 
-void tst_IocctlRemote::badHostsFileIsAUsageError()
+void TestIocctlRemote::badHostsFileIsAUsageError()
 {
     QTemporaryFile file;
     QVERIFY(file.open());
@@ -377,5 +377,5 @@ void tst_IocctlRemote::badHostsFileIsAUsageError()
     QCOMPARE(bad.code, 2);
 }
 
-QTEST_GUILESS_MAIN(tst_IocctlRemote)
+QTEST_GUILESS_MAIN(TestIocctlRemote)
 #include "tst_iocctlremote.moc"

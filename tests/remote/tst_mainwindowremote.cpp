@@ -23,7 +23,7 @@
 #include <QSettings>
 #include <QTest>
 
-class tst_MainWindowRemote : public QObject
+class TestMainWindowRemote : public QObject
 {
     Q_OBJECT
 
@@ -43,7 +43,7 @@ private:
     MainWindow *m_window = nullptr;
 };
 
-void tst_MainWindowRemote::initTestCase()
+void TestMainWindowRemote::initTestCase()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("iocdock-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindowremote"));
@@ -69,7 +69,7 @@ void tst_MainWindowRemote::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
 }
 
-void tst_MainWindowRemote::cleanupTestCase()
+void TestMainWindowRemote::cleanupTestCase()
 {
     delete m_window;
     m_window = nullptr;
@@ -77,7 +77,7 @@ void tst_MainWindowRemote::cleanupTestCase()
     QSettings().clear();
 }
 
-int tst_MainWindowRemote::rowOf(const QString &host, const QString &name) const
+int TestMainWindowRemote::rowOf(const QString &host, const QString &name) const
 {
     IocTableModel *model = m_window->model();
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -88,7 +88,7 @@ int tst_MainWindowRemote::rowOf(const QString &host, const QString &name) const
     return -1;
 }
 
-void tst_MainWindowRemote::hostDialogValidates()
+void TestMainWindowRemote::hostDialogValidates()
 {
     HostDialog dialog;
     dialog.setExistingIds({ m_hosts.spec(0) });
@@ -115,7 +115,7 @@ void tst_MainWindowRemote::hostDialogValidates()
     QVERIFY(error->text().contains(QStringLiteral("already")));
 }
 
-void tst_MainWindowRemote::addedHostsConnectAndFillOneTable()
+void TestMainWindowRemote::addedHostsConnectAndFillOneTable()
 {
     QString error;
     Host *a = m_window->addRememberedHost(m_hosts.spec(0), &error);
@@ -149,7 +149,7 @@ void tst_MainWindowRemote::addedHostsConnectAndFillOneTable()
                     .contains(QStringLiteral("connected")));
 }
 
-void tst_MainWindowRemote::hostsAreRemembered()
+void TestMainWindowRemote::hostsAreRemembered()
 {
     QCOMPARE(QSettings().value(QStringLiteral("hosts/remembered")).toStringList(),
              (QStringList{ m_hosts.spec(0), m_hosts.spec(1) }));
@@ -161,7 +161,7 @@ void tst_MainWindowRemote::hostsAreRemembered()
     QTRY_VERIFY_WITH_TIMEOUT(next.isReady() && next.model()->rowCount() >= 2, 20000);
 }
 
-void tst_MainWindowRemote::consoleOpensOverSsh()
+void TestMainWindowRemote::consoleOpensOverSsh()
 {
     const int row = rowOf(m_hosts.spec(0), QStringLiteral("rmtgui-gui0"));
     QVERIFY(row >= 0);
@@ -174,7 +174,7 @@ void tst_MainWindowRemote::consoleOpensOverSsh()
     QTRY_COMPARE_WITH_TIMEOUT(view->session()->tracker().childState(), ChildState::Running, 10000);
 }
 
-void tst_MainWindowRemote::removedHostIsForgotten()
+void TestMainWindowRemote::removedHostIsForgotten()
 {
     Host *a = m_window->hosts().at(0);
     QVERIFY(m_window->removeRememberedHost(a));
@@ -185,5 +185,5 @@ void tst_MainWindowRemote::removedHostIsForgotten()
              QStringList{ m_hosts.spec(1) });
 }
 
-QTEST_MAIN(tst_MainWindowRemote)
+QTEST_MAIN(TestMainWindowRemote)
 #include "tst_mainwindowremote.moc"

@@ -8,7 +8,7 @@
 #include <QTest>
 #include <QToolButton>
 
-class tst_FilterBar : public QObject
+class TestFilterBar : public QObject
 {
     Q_OBJECT
 
@@ -19,7 +19,7 @@ private slots:
     void completesTheLastWord();
 };
 
-void tst_FilterBar::validTextEmitsTheFilter()
+void TestFilterBar::validTextEmitsTheFilter()
 {
     FilterBar bar;
     QSignalSpy changed(&bar, &FilterBar::filterChanged);
@@ -30,7 +30,7 @@ void tst_FilterBar::validTextEmitsTheFilter()
     QVERIFY(!bar.filter().isEmpty());
 }
 
-void tst_FilterBar::invalidTextIsShownInlineAndNotApplied()
+void TestFilterBar::invalidTextIsShownInlineAndNotApplied()
 {
     QWidget window;
     auto *bar = new FilterBar(&window);
@@ -61,7 +61,7 @@ void tst_FilterBar::invalidTextIsShownInlineAndNotApplied()
     QVERIFY(bar->lineEdit()->styleSheet().isEmpty());
 }
 
-void tst_FilterBar::togglesEmitOnce()
+void TestFilterBar::togglesEmitOnce()
 {
     FilterBar bar;
     QSignalSpy toggled(&bar, &FilterBar::statusToggleChanged);
@@ -79,7 +79,7 @@ void tst_FilterBar::togglesEmitOnce()
     QVERIFY(!failed->isChecked());
 }
 
-void tst_FilterBar::completesTheLastWord()
+void TestFilterBar::completesTheLastWord()
 {
     FilterBar bar;
     QCompleter *completer = bar.lineEdit()->completer();
@@ -97,5 +97,5 @@ void tst_FilterBar::completesTheLastWord()
              QStringLiteral("motor ") + completer->currentIndex().data().toString());
 }
 
-QTEST_MAIN(tst_FilterBar)
+QTEST_MAIN(TestFilterBar)
 #include "tst_filterbar.moc"

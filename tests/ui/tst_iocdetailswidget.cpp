@@ -9,7 +9,7 @@
 #include <QTest>
 #include <QTreeWidget>
 
-class tst_IocDetailsWidget : public QObject
+class TestIocDetailsWidget : public QObject
 {
     Q_OBJECT
 
@@ -24,7 +24,7 @@ private:
     static QTreeWidgetItem *topLevel(QTreeWidget *tree, const QString &key);
 };
 
-Ioc tst_IocDetailsWidget::ioc()
+Ioc TestIocDetailsWidget::ioc()
 {
     Ioc ioc;
     ioc.host = QStringLiteral("user");
@@ -40,7 +40,7 @@ Ioc tst_IocDetailsWidget::ioc()
     return ioc;
 }
 
-QTreeWidgetItem *tst_IocDetailsWidget::topLevel(QTreeWidget *tree, const QString &key)
+QTreeWidgetItem *TestIocDetailsWidget::topLevel(QTreeWidget *tree, const QString &key)
 {
     for (int i = 0; i < tree->topLevelItemCount(); ++i) {
         if (tree->topLevelItem(i)->text(0) == key)
@@ -49,7 +49,7 @@ QTreeWidgetItem *tst_IocDetailsWidget::topLevel(QTreeWidget *tree, const QString
     return nullptr;
 }
 
-void tst_IocDetailsWidget::showsEveryJsonKey()
+void TestIocDetailsWidget::showsEveryJsonKey()
 {
     IocDetailsWidget widget;
     widget.setIoc(ioc());
@@ -65,7 +65,7 @@ void tst_IocDetailsWidget::showsEveryJsonKey()
     QCOMPARE(argv->text(1), QStringLiteral("/usr/bin/procServ --foreground 20000 ./st.cmd"));
 }
 
-void tst_IocDetailsWidget::copiesJson()
+void TestIocDetailsWidget::copiesJson()
 {
     IocDetailsWidget widget;
     widget.setIoc(ioc());
@@ -79,7 +79,7 @@ void tst_IocDetailsWidget::copiesJson()
     QCOMPARE(copied.object(), IocFormat::toJson(ioc()));
 }
 
-void tst_IocDetailsWidget::keepsExpandedBranchesOnUpdate()
+void TestIocDetailsWidget::keepsExpandedBranchesOnUpdate()
 {
     IocDetailsWidget widget;
     Ioc value = ioc();
@@ -93,7 +93,7 @@ void tst_IocDetailsWidget::keepsExpandedBranchesOnUpdate()
     QVERIFY(!topLevel(widget.tree(), QStringLiteral("execStart"))->isExpanded());
 }
 
-void tst_IocDetailsWidget::saysWhenTheIocIsGone()
+void TestIocDetailsWidget::saysWhenTheIocIsGone()
 {
     IocDetailsWidget widget;
     widget.setIoc(ioc());
@@ -117,5 +117,5 @@ void tst_IocDetailsWidget::saysWhenTheIocIsGone()
     QVERIFY(widget.tree()->isEnabled());
 }
 
-QTEST_MAIN(tst_IocDetailsWidget)
+QTEST_MAIN(TestIocDetailsWidget)
 #include "tst_iocdetailswidget.moc"

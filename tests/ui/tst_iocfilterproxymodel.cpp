@@ -4,7 +4,7 @@
 #include <QAbstractItemModelTester>
 #include <QTest>
 
-class tst_IocFilterProxyModel : public QObject
+class TestIocFilterProxyModel : public QObject
 {
     Q_OBJECT
 
@@ -30,7 +30,7 @@ private:
     QAbstractItemModelTester *m_tester = nullptr;
 };
 
-void tst_IocFilterProxyModel::add(const QString &name, const QString &activeState,
+void TestIocFilterProxyModel::add(const QString &name, const QString &activeState,
                                   const QString &host, const QString &fileState, quint64 memory,
                                   ChildState child)
 {
@@ -48,7 +48,7 @@ void tst_IocFilterProxyModel::add(const QString &name, const QString &activeStat
     m_model->upsert(ioc);
 }
 
-void tst_IocFilterProxyModel::init()
+void TestIocFilterProxyModel::init()
 {
     m_model = new IocTableModel;
     m_proxy = new IocFilterProxyModel;
@@ -65,14 +65,14 @@ void tst_IocFilterProxyModel::init()
         QStringLiteral("enabled"), 200000, ChildState::ShutDown);
 }
 
-void tst_IocFilterProxyModel::cleanup()
+void TestIocFilterProxyModel::cleanup()
 {
     delete m_tester;
     delete m_proxy;
     delete m_model;
 }
 
-QStringList tst_IocFilterProxyModel::visibleNames() const
+QStringList TestIocFilterProxyModel::visibleNames() const
 {
     QStringList names;
     for (int row = 0; row < m_proxy->rowCount(); ++row)
@@ -81,7 +81,7 @@ QStringList tst_IocFilterProxyModel::visibleNames() const
     return names;
 }
 
-void tst_IocFilterProxyModel::filterText_data()
+void TestIocFilterProxyModel::filterText_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("names");
@@ -106,7 +106,7 @@ void tst_IocFilterProxyModel::filterText_data()
     QTest::newRow("no match") << QStringLiteral("nothing-like-this") << QStringList();
 }
 
-void tst_IocFilterProxyModel::filterText()
+void TestIocFilterProxyModel::filterText()
 {
     QFETCH(QString, text);
     QFETCH(QStringList, names);
@@ -115,7 +115,7 @@ void tst_IocFilterProxyModel::filterText()
     QCOMPARE(visibleNames(), names);
 }
 
-void tst_IocFilterProxyModel::invalidTextKeepsThePreviousFilter()
+void TestIocFilterProxyModel::invalidTextKeepsThePreviousFilter()
 {
     m_proxy->setFilterText(QStringLiteral("motor"));
     QCOMPARE(visibleNames().size(), 2);
@@ -125,7 +125,7 @@ void tst_IocFilterProxyModel::invalidTextKeepsThePreviousFilter()
     QCOMPARE(visibleNames().size(), 2);
 }
 
-void tst_IocFilterProxyModel::statusToggles_data()
+void TestIocFilterProxyModel::statusToggles_data()
 {
     QTest::addColumn<IocFilterProxyModel::StatusToggle>("toggle");
     QTest::addColumn<QStringList>("names");
@@ -141,7 +141,7 @@ void tst_IocFilterProxyModel::statusToggles_data()
                             << QStringList{ QStringLiteral("motor2") };
 }
 
-void tst_IocFilterProxyModel::statusToggles()
+void TestIocFilterProxyModel::statusToggles()
 {
     QFETCH(IocFilterProxyModel::StatusToggle, toggle);
     QFETCH(QStringList, names);
@@ -149,7 +149,7 @@ void tst_IocFilterProxyModel::statusToggles()
     QCOMPARE(visibleNames(), names);
 }
 
-void tst_IocFilterProxyModel::hostSelection()
+void TestIocFilterProxyModel::hostSelection()
 {
     m_proxy->setHosts({ QStringLiteral("local") });
     QCOMPARE(visibleNames(), (QStringList{ QStringLiteral("bpm"), QStringLiteral("vacuum") }));
@@ -160,7 +160,7 @@ void tst_IocFilterProxyModel::hostSelection()
     QCOMPARE(visibleNames().size(), 4);
 }
 
-void tst_IocFilterProxyModel::followsLiveChanges()
+void TestIocFilterProxyModel::followsLiveChanges()
 {
     m_proxy->setStatusToggle(IocFilterProxyModel::StatusToggle::Running);
     QCOMPARE(visibleNames(), QStringList{ QStringLiteral("motor1") });
@@ -171,7 +171,7 @@ void tst_IocFilterProxyModel::followsLiveChanges()
     QCOMPARE(visibleNames(), QStringList{ QStringLiteral("vacuum") });
 }
 
-void tst_IocFilterProxyModel::sortsNumerically()
+void TestIocFilterProxyModel::sortsNumerically()
 {
     // 3000 B, 0, 0, 200000 B: as text "2..." < "3..."; by value 3000 < 200000.
     m_proxy->sort(IocTableModel::MemoryColumn, Qt::DescendingOrder);
@@ -180,5 +180,5 @@ void tst_IocFilterProxyModel::sortsNumerically()
              QStringLiteral("motor1"));
 }
 
-QTEST_MAIN(tst_IocFilterProxyModel)
+QTEST_MAIN(TestIocFilterProxyModel)
 #include "tst_iocfilterproxymodel.moc"

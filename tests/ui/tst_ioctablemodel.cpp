@@ -9,7 +9,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-class tst_IocTableModel : public QObject
+class TestIocTableModel : public QObject
 {
     Q_OBJECT
 
@@ -37,7 +37,7 @@ private:
     QDateTime m_now;
 };
 
-Ioc tst_IocTableModel::makeIoc(const QString &name, const QString &activeState, const QString &host)
+Ioc TestIocTableModel::makeIoc(const QString &name, const QString &activeState, const QString &host)
 {
     Ioc ioc;
     ioc.host = host;
@@ -53,12 +53,12 @@ Ioc tst_IocTableModel::makeIoc(const QString &name, const QString &activeState, 
     return ioc;
 }
 
-void tst_IocTableModel::initTestCase()
+void TestIocTableModel::initTestCase()
 {
     Q_INIT_RESOURCE(iocdock);
 }
 
-void tst_IocTableModel::init()
+void TestIocTableModel::init()
 {
     m_now = QDateTime(QDate(2025, 1, 2), QTime(12, 0), Qt::UTC);
     m_model = new IocTableModel;
@@ -67,13 +67,13 @@ void tst_IocTableModel::init()
                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
-void tst_IocTableModel::cleanup()
+void TestIocTableModel::cleanup()
 {
     delete m_tester;
     delete m_model;
 }
 
-void tst_IocTableModel::insertsNewIocs()
+void TestIocTableModel::insertsNewIocs()
 {
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
     m_model->upsert(makeIoc(QStringLiteral("motor1")));
@@ -89,7 +89,7 @@ void tst_IocTableModel::insertsNewIocs()
              QStringLiteral("Status"));
 }
 
-void tst_IocTableModel::updatesExactlyTheChangedRow()
+void TestIocTableModel::updatesExactlyTheChangedRow()
 {
     m_model->upsert(makeIoc(QStringLiteral("a")));
     m_model->upsert(makeIoc(QStringLiteral("b")));
@@ -113,7 +113,7 @@ void tst_IocTableModel::updatesExactlyTheChangedRow()
              QStringLiteral("failed"));
 }
 
-void tst_IocTableModel::removesRowsAndKeepsKeysInStep()
+void TestIocTableModel::removesRowsAndKeepsKeysInStep()
 {
     const QStringList names = { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
                                 QStringLiteral("d") };
@@ -141,7 +141,7 @@ void tst_IocTableModel::removesRowsAndKeepsKeysInStep()
     QCOMPARE(removed.count(), 1);
 }
 
-void tst_IocTableModel::removeHostRemovesOnlyItsRows()
+void TestIocTableModel::removeHostRemovesOnlyItsRows()
 {
     m_model->upsert(
             makeIoc(QStringLiteral("a"), QStringLiteral("active"), QStringLiteral("local")));
@@ -154,7 +154,7 @@ void tst_IocTableModel::removeHostRemovesOnlyItsRows()
     QCOMPARE(m_model->rowOf(QStringLiteral("user/procserv-b.service")), 0);
 }
 
-void tst_IocTableModel::showsStatusTextAndChildPid()
+void TestIocTableModel::showsStatusTextAndChildPid()
 {
     Ioc ioc = makeIoc(QStringLiteral("motor1"));
     ioc.mainPid = 1234;
@@ -182,7 +182,7 @@ void tst_IocTableModel::showsStatusTextAndChildPid()
     QCOMPARE(m_model->index(0, IocTableModel::UptimeColumn).data().toString(), QString());
 }
 
-void tst_IocTableModel::showsTheIocProcessOwnState()
+void TestIocTableModel::showsTheIocProcessOwnState()
 {
     // procServ up for an hour; its IOC process crashes and restarts inside it.
     Ioc ioc = makeIoc(QStringLiteral("crashy"));
@@ -235,7 +235,7 @@ void tst_IocTableModel::showsTheIocProcessOwnState()
     QVERIFY(status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("iocInit")));
 }
 
-void tst_IocTableModel::sortsByUnderlyingValues()
+void TestIocTableModel::sortsByUnderlyingValues()
 {
     Ioc small = makeIoc(QStringLiteral("small"));
     small.memoryBytes = 900 * 1024; // "900 KiB" sorts after "2 MiB" as text
@@ -260,7 +260,7 @@ void tst_IocTableModel::sortsByUnderlyingValues()
             < IocTableModel::statusRank(QStringLiteral("exited")));
 }
 
-void tst_IocTableModel::computesCpuRateFromTwoSamples()
+void TestIocTableModel::computesCpuRateFromTwoSamples()
 {
     Ioc ioc = makeIoc(QStringLiteral("busy"));
     ioc.cpuNSec = 1000000000ULL;
@@ -275,7 +275,7 @@ void tst_IocTableModel::computesCpuRateFromTwoSamples()
     QVERIFY(cpu.data().toString().startsWith(QStringLiteral("25")));
 }
 
-void tst_IocTableModel::refreshTimesTouchesOnlyTimeColumns()
+void TestIocTableModel::refreshTimesTouchesOnlyTimeColumns()
 {
     m_model->upsert(makeIoc(QStringLiteral("a")));
     m_model->upsert(makeIoc(QStringLiteral("b")));
@@ -287,7 +287,7 @@ void tst_IocTableModel::refreshTimesTouchesOnlyTimeColumns()
     QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 1);
 }
 
-void tst_IocTableModel::appliesABurstFromAnInventoryAtOnce()
+void TestIocTableModel::appliesABurstFromAnInventoryAtOnce()
 {
     // Nothing is connected: the inventory only relays what the test emits, as it relays a
     // listing or a mass restart.
@@ -332,5 +332,5 @@ void tst_IocTableModel::appliesABurstFromAnInventoryAtOnce()
     QVERIFY(!m_model->contains(makeIoc(QStringLiteral("ioc100")).key()));
 }
 
-QTEST_MAIN(tst_IocTableModel)
+QTEST_MAIN(TestIocTableModel)
 #include "tst_ioctablemodel.moc"

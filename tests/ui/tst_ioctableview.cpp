@@ -11,7 +11,7 @@
 #include <QTest>
 #include <QVBoxLayout>
 
-class tst_IocTableView : public QObject
+class TestIocTableView : public QObject
 {
     Q_OBJECT
 
@@ -33,7 +33,7 @@ static int inkPixels(const QImage &image, const QRect &rect)
     return ink;
 }
 
-void tst_IocTableView::emptyTableShowsItsPlaceholder()
+void TestIocTableView::emptyTableShowsItsPlaceholder()
 {
     QStandardItemModel model(0, 3);
     IocTableView view;
@@ -66,7 +66,7 @@ void tst_IocTableView::emptyTableShowsItsPlaceholder()
     QVERIFY(!view.isPlaceholderVisible());
 }
 
-void tst_IocTableView::tabLeavesTheTable()
+void TestIocTableView::tabLeavesTheTable()
 {
     QStandardItemModel model(3, IocTableModel::ColumnCount);
     QWidget window;
@@ -89,7 +89,7 @@ void tst_IocTableView::tabLeavesTheTable()
     QCOMPARE(view->selectionModel()->selectedRows().at(0).row(), 1);
 }
 
-void tst_IocTableView::hostNamesKeepBothEnds()
+void TestIocTableView::hostNamesKeepBothEnds()
 {
     // The host list beside the table: long names with a common prefix stay apart.
     QStringListModel model({ QStringLiteral("epics@ioc-server-beamline-12.example.org (8)"),
@@ -108,5 +108,5 @@ void tst_IocTableView::hostNamesKeepBothEnds()
     QVERIFY(view.visualRect(model.index(0)).width() <= view.viewport()->width());
 }
 
-QTEST_MAIN(tst_IocTableView)
+QTEST_MAIN(TestIocTableView)
 #include "tst_ioctableview.moc"

@@ -4,7 +4,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-class tst_LogView : public QObject
+class TestLogView : public QObject
 {
     Q_OBJECT
 
@@ -20,7 +20,7 @@ private:
     static Ioc ioc();
 };
 
-Ioc tst_LogView::ioc()
+Ioc TestLogView::ioc()
 {
     Ioc ioc;
     ioc.host = QStringLiteral("user");
@@ -29,7 +29,7 @@ Ioc tst_LogView::ioc()
     return ioc;
 }
 
-void tst_LogView::showsTheOutputOfTheCommand()
+void TestLogView::showsTheOutputOfTheCommand()
 {
     LogView view(ioc());
     QSignalSpy finished(&view, &LogView::finished);
@@ -41,7 +41,7 @@ void tst_LogView::showsTheOutputOfTheCommand()
     QVERIFY(!view.isRunning());
 }
 
-void tst_LogView::keepsAtMostMaximumLines()
+void TestLogView::keepsAtMostMaximumLines()
 {
     LogView view(ioc());
     view.setMaximumLines(100);
@@ -53,7 +53,7 @@ void tst_LogView::keepsAtMostMaximumLines()
     QCOMPARE(lines.last(), QStringLiteral("5000"));
 }
 
-void tst_LogView::removesTerminalEscapes()
+void TestLogView::removesTerminalEscapes()
 {
     LogView view(ioc());
     QSignalSpy finished(&view, &LogView::finished);
@@ -62,7 +62,7 @@ void tst_LogView::removesTerminalEscapes()
     QCOMPARE(view.text(), QStringLiteral("red line"));
 }
 
-void tst_LogView::reportsACommandThatCannotRun()
+void TestLogView::reportsACommandThatCannotRun()
 {
     LogView view(ioc());
     QSignalSpy finished(&view, &LogView::finished);
@@ -71,7 +71,7 @@ void tst_LogView::reportsACommandThatCannotRun()
     QVERIFY(finished.at(0).at(0).toString().contains(QStringLiteral("/nonexistent/journalctl")));
 }
 
-void tst_LogView::findsText()
+void TestLogView::findsText()
 {
     LogView view(ioc());
     QSignalSpy finished(&view, &LogView::finished);
@@ -82,7 +82,7 @@ void tst_LogView::findsText()
     QVERIFY(!view.find(QStringLiteral("delta")));
 }
 
-void tst_LogView::stopKillsAFollowingCommand()
+void TestLogView::stopKillsAFollowingCommand()
 {
     auto *view = new LogView(ioc());
     QSignalSpy finished(view, &LogView::finished);
@@ -96,5 +96,5 @@ void tst_LogView::stopKillsAFollowingCommand()
     QVERIFY(timer.elapsed() < 2000);
 }
 
-QTEST_MAIN(tst_LogView)
+QTEST_MAIN(TestLogView)
 #include "tst_logview.moc"

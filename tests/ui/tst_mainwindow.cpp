@@ -36,7 +36,7 @@
 
 #include <qtermwidget.h>
 
-class tst_MainWindow : public QObject
+class TestMainWindow : public QObject
 {
     Q_OBJECT
 
@@ -83,23 +83,23 @@ static QString unitOf(const QString &iocName)
     return QStringLiteral("procserv-%1.service").arg(iocName);
 }
 
-QString tst_MainWindow::key(const QString &iocName) const
+QString TestMainWindow::key(const QString &iocName) const
 {
     return m_host->id() + QLatin1Char('/') + unitOf(iocName);
 }
 
-int tst_MainWindow::proxyRow(const QString &iocName) const
+int TestMainWindow::proxyRow(const QString &iocName) const
 {
     const QModelIndex source = m_window->model()->indexOf(key(iocName));
     return m_window->proxyModel()->mapFromSource(source).row();
 }
 
-QString tst_MainWindow::statusOf(const QString &iocName) const
+QString TestMainWindow::statusOf(const QString &iocName) const
 {
     return m_window->model()->indexOf(key(iocName)).data(IocTableModel::StatusRole).toString();
 }
 
-void tst_MainWindow::selectOnly(const QString &iocName)
+void TestMainWindow::selectOnly(const QString &iocName)
 {
     QTableView *table = m_window->tableView();
     const int row = proxyRow(iocName);
@@ -110,7 +110,7 @@ void tst_MainWindow::selectOnly(const QString &iocName)
     QCOMPARE(m_window->iocActions()->selection().value(0).name, iocName);
 }
 
-void tst_MainWindow::clickAction(QAction *action)
+void TestMainWindow::clickAction(QAction *action)
 {
     auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("actionsToolBar"));
     QVERIFY(toolBar);
@@ -120,7 +120,7 @@ void tst_MainWindow::clickAction(QAction *action)
     QTest::mouseClick(button, Qt::LeftButton);
 }
 
-void tst_MainWindow::initTestCase()
+void TestMainWindow::initTestCase()
 {
     IOCDOCK_REQUIRE_SANDBOX();
     QCoreApplication::setOrganizationName(QStringLiteral("iocdock-tests"));
@@ -147,7 +147,7 @@ void tst_MainWindow::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
 }
 
-void tst_MainWindow::cleanupTestCase()
+void TestMainWindow::cleanupTestCase()
 {
     delete m_window;
     if (Sandbox::isAvailable()) {
@@ -157,14 +157,14 @@ void tst_MainWindow::cleanupTestCase()
     }
 }
 
-void tst_MainWindow::init()
+void TestMainWindow::init()
 {
     // Every test starts from a listed table (tests may also be run one by one).
     QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->contains(key(m_running)), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->contains(key(m_stopped)), 20000);
 }
 
-void tst_MainWindow::tableFills()
+void TestMainWindow::tableFills()
 {
     QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->contains(key(m_running)), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->contains(key(m_stopped)), 20000);
@@ -177,7 +177,7 @@ void tst_MainWindow::tableFills()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->isReady(), 60000);
 }
 
-void tst_MainWindow::filtersByName()
+void TestMainWindow::filtersByName()
 {
     QLineEdit *edit = m_window->filterBar()->lineEdit();
     edit->setFocus();
@@ -192,7 +192,7 @@ void tst_MainWindow::filtersByName()
     QCOMPARE(m_window->proxyModel()->rowCount(), 2);
 }
 
-void tst_MainWindow::invalidFilterIsShownInline()
+void TestMainWindow::invalidFilterIsShownInline()
 {
     QLineEdit *edit = m_window->filterBar()->lineEdit();
     auto *errorLabel = m_window->findChild<QLabel *>(QStringLiteral("filterErrorLabel"));
@@ -209,7 +209,7 @@ void tst_MainWindow::invalidFilterIsShownInline()
     QCOMPARE(m_window->proxyModel()->rowCount(), 2);
 }
 
-void tst_MainWindow::startButtonStartsTheSelectedIoc()
+void TestMainWindow::startButtonStartsTheSelectedIoc()
 {
     selectOnly(m_stopped);
     QVERIFY(!m_window->iocActions()->stopAction()->isEnabled());
@@ -222,7 +222,7 @@ void tst_MainWindow::startButtonStartsTheSelectedIoc()
     QTRY_VERIFY(m_window->iocActions()->stopAction()->isEnabled());
 }
 
-void tst_MainWindow::cancelledStopChangesNothing()
+void TestMainWindow::cancelledStopChangesNothing()
 {
     selectOnly(m_running);
     m_questions.clear();
@@ -239,7 +239,7 @@ void tst_MainWindow::cancelledStopChangesNothing()
     QCOMPARE(statusOf(m_running), QStringLiteral("running"));
 }
 
-void tst_MainWindow::confirmedStopStopsTheIoc()
+void TestMainWindow::confirmedStopStopsTheIoc()
 {
     selectOnly(m_stopped);
     m_questions.clear();
@@ -258,7 +258,7 @@ void tst_MainWindow::confirmedStopStopsTheIoc()
     QCOMPARE(statusOf(m_running), QStringLiteral("running"));
 }
 
-void tst_MainWindow::doubleClickOpensTheConsole()
+void TestMainWindow::doubleClickOpensTheConsole()
 {
     QTableView *table = m_window->tableView();
     const int row = proxyRow(m_running);
@@ -288,7 +288,7 @@ void tst_MainWindow::doubleClickOpensTheConsole()
     QCOMPARE(tabs->count(), 1);
 }
 
-void tst_MainWindow::detailsOfAnUnloadedIocAreRead()
+void TestMainWindow::detailsOfAnUnloadedIocAreRead()
 {
     QVERIFY(m_sandbox.installUnit(unitOf(m_idle), Sandbox::procServUtilsUnit(m_idle)));
     // list-units --all names loaded units only (and loads nothing): systemd let it go.
@@ -333,7 +333,7 @@ void tst_MainWindow::detailsOfAnUnloadedIocAreRead()
     QCOMPARE(statusOf(m_idle), QStringLiteral("exited"));
 }
 
-void tst_MainWindow::firstWindowFitsTheScreen()
+void TestMainWindow::firstWindowFitsTheScreen()
 {
     // No saved geometry yet (initTestCase cleared the settings): a size from the screen.
     MainWindow fresh({});
@@ -345,7 +345,7 @@ void tst_MainWindow::firstWindowFitsTheScreen()
     QVERIFY(fresh.width() >= available.width() * 7 / 10);
 }
 
-ConsoleView *tst_MainWindow::openConsole(const QString &iocName)
+ConsoleView *TestMainWindow::openConsole(const QString &iocName)
 {
     // Opens it, or shows the tab already open.
     const Ioc ioc = m_window->model()->ioc(m_window->model()->indexOf(key(iocName)).row());
@@ -356,7 +356,7 @@ ConsoleView *tst_MainWindow::openConsole(const QString &iocName)
     return view;
 }
 
-void tst_MainWindow::messagesMoveNothing()
+void TestMainWindow::messagesMoveNothing()
 {
     ConsoleView *view = openConsole(m_running); // its toolbar must not move either
     QVERIFY(view);
@@ -387,7 +387,7 @@ void tst_MainWindow::messagesMoveNothing()
              QStringLiteral("Could not stop 2 IOC(s):\na: access denied\nb: timeout"));
 }
 
-void tst_MainWindow::tabLeavesTheTable()
+void TestMainWindow::tabLeavesTheTable()
 {
     QApplication::setActiveWindow(m_window);
     QVERIFY(QTest::qWaitForWindowActive(m_window));
@@ -408,7 +408,7 @@ void tst_MainWindow::tabLeavesTheTable()
     QCOMPARE(m_window->iocActions()->selection().value(0).name, m_stopped);
 }
 
-void tst_MainWindow::statusKeepsTheStateWord()
+void TestMainWindow::statusKeepsTheStateWord()
 {
     auto *table = qobject_cast<IocTableView *>(m_window->tableView());
     QVERIFY(table);
@@ -430,7 +430,7 @@ void tst_MainWindow::statusKeepsTheStateWord()
     QVERIFY(status.data(Qt::ToolTipRole).toString().startsWith(full));
 }
 
-void tst_MainWindow::emptyFilterSaysSo()
+void TestMainWindow::emptyFilterSaysSo()
 {
     auto *table = qobject_cast<IocTableView *>(m_window->tableView());
     QVERIFY(table);
@@ -447,7 +447,7 @@ void tst_MainWindow::emptyFilterSaysSo()
     QVERIFY(!table->isPlaceholderVisible());
 }
 
-void tst_MainWindow::consoleKeysGoToTheConsole()
+void TestMainWindow::consoleKeysGoToTheConsole()
 {
     ConsoleView *view = openConsole(m_running);
     QVERIFY(view);
@@ -551,7 +551,7 @@ void tst_MainWindow::consoleKeysGoToTheConsole()
     qDeleteAll(spies);
 }
 
-void tst_MainWindow::quitAsksWhileConsolesAreOpen()
+void TestMainWindow::quitAsksWhileConsolesAreOpen()
 {
     QVERIFY(openConsole(m_running));
     QCOMPARE(m_window->openConsoleCount(), 1);
@@ -579,5 +579,5 @@ void tst_MainWindow::quitAsksWhileConsolesAreOpen()
              QStringLiteral("active"));
 }
 
-QTEST_MAIN(tst_MainWindow)
+QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

@@ -10,7 +10,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-class tst_MessageBar : public QObject
+class TestMessageBar : public QObject
 {
     Q_OBJECT
 
@@ -54,13 +54,13 @@ QColor shownBackground(MessageBar *bar)
 }
 } // namespace
 
-void tst_MessageBar::startsHidden()
+void TestMessageBar::startsHidden()
 {
     MessageBar bar;
     QVERIFY(bar.isHidden());
 }
 
-void tst_MessageBar::showsTextAndKind()
+void TestMessageBar::showsTextAndKind()
 {
     Window window;
     MessageBar *bar = window.bar();
@@ -74,7 +74,7 @@ void tst_MessageBar::showsTextAndKind()
     QCOMPARE(label->textFormat(), Qt::PlainText); // unit names must not be taken as markup
 }
 
-void tst_MessageBar::successHidesItself()
+void TestMessageBar::successHidesItself()
 {
     Window window;
     MessageBar *bar = window.bar();
@@ -86,7 +86,7 @@ void tst_MessageBar::successHidesItself()
     QCOMPARE(closed.count(), 1);
 }
 
-void tst_MessageBar::errorStaysUntilClosed()
+void TestMessageBar::errorStaysUntilClosed()
 {
     Window window;
     MessageBar *bar = window.bar();
@@ -102,7 +102,7 @@ void tst_MessageBar::errorStaysUntilClosed()
     QCOMPARE(closed.count(), 1);
 }
 
-void tst_MessageBar::newMessageReplacesOld()
+void TestMessageBar::newMessageReplacesOld()
 {
     Window window;
     MessageBar *bar = window.bar();
@@ -115,7 +115,7 @@ void tst_MessageBar::newMessageReplacesOld()
     QCOMPARE(bar->kind(), MessageBar::Kind::Error);
 }
 
-void tst_MessageBar::messagesMoveNothing()
+void TestMessageBar::messagesMoveNothing()
 {
     Window window;
     QVERIFY(QTest::qWaitForWindowExposed(&window.widget));
@@ -140,7 +140,7 @@ void tst_MessageBar::messagesMoveNothing()
     QCOMPARE(window.below->geometry(), narrow);
 }
 
-void tst_MessageBar::longTextIsElidedWithToolTip()
+void TestMessageBar::longTextIsElidedWithToolTip()
 {
     Window window;
     const QString text = QStringLiteral("Cannot reach ioc-server-12.example.org: ")
@@ -154,7 +154,7 @@ void tst_MessageBar::longTextIsElidedWithToolTip()
     QCOMPARE(window.bar()->text(), text);
 }
 
-void tst_MessageBar::coloursDoNotDrift()
+void TestMessageBar::coloursDoNotDrift()
 {
     Window fresh;
     fresh.bar()->showMessage(QStringLiteral("e"), MessageBar::Kind::Error);
@@ -176,7 +176,7 @@ void tst_MessageBar::coloursDoNotDrift()
     QVERIFY(warning != success && error != success);
 }
 
-void tst_MessageBar::historyKeepsEveryMessage()
+void TestMessageBar::historyKeepsEveryMessage()
 {
     Window window;
     MessageBar *bar = window.bar();
@@ -210,5 +210,5 @@ void tst_MessageBar::historyKeepsEveryMessage()
              QStringLiteral("Could not start motor2: · access denied"));
 }
 
-QTEST_MAIN(tst_MessageBar)
+QTEST_MAIN(TestMessageBar)
 #include "tst_messagebar.moc"

@@ -4,7 +4,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class tst_Settings : public QObject
+class TestSettings : public QObject
 {
     Q_OBJECT
 
@@ -15,7 +15,7 @@ private slots:
     void invalidStoredValuesFallBackToDefaults();
 };
 
-void tst_Settings::roundTrips()
+void TestSettings::roundTrips()
 {
     QTemporaryDir dir;
     QSettings store(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
@@ -31,7 +31,7 @@ void tst_Settings::roundTrips()
     QCOMPARE(Settings::load(store), s);
 }
 
-void tst_Settings::validate_data()
+void TestSettings::validate_data()
 {
     QTest::addColumn<QStringList>("patterns");
     QTest::addColumn<int>("scrollback");
@@ -46,7 +46,7 @@ void tst_Settings::validate_data()
     QTest::newRow("scrollback too large") << QStringList() << 100000000 << false;
 }
 
-void tst_Settings::validate()
+void TestSettings::validate()
 {
     QFETCH(QStringList, patterns);
     QFETCH(int, scrollback);
@@ -57,7 +57,7 @@ void tst_Settings::validate()
     QCOMPARE(s.validate().isEmpty(), valid);
 }
 
-void tst_Settings::invalidStoredValuesFallBackToDefaults()
+void TestSettings::invalidStoredValuesFallBackToDefaults()
 {
     QTemporaryDir dir;
     QSettings store(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
@@ -65,5 +65,5 @@ void tst_Settings::invalidStoredValuesFallBackToDefaults()
     QCOMPARE(Settings::load(store), Settings::defaults());
 }
 
-QTEST_MAIN(tst_Settings)
+QTEST_MAIN(TestSettings)
 #include "tst_settings.moc"

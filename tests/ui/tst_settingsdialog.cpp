@@ -6,7 +6,7 @@
 #include <QSpinBox>
 #include <QTest>
 
-class tst_SettingsDialog : public QObject
+class TestSettingsDialog : public QObject
 {
     Q_OBJECT
 
@@ -28,7 +28,7 @@ static Settings sample()
     return s;
 }
 
-void tst_SettingsDialog::showsAndReturnsTheSettings()
+void TestSettingsDialog::showsAndReturnsTheSettings()
 {
     SettingsDialog dialog(sample());
     auto *patterns = dialog.findChild<QPlainTextEdit *>(QStringLiteral("patternsEdit"));
@@ -47,7 +47,7 @@ void tst_SettingsDialog::showsAndReturnsTheSettings()
     QCOMPARE(dialog.settings().scrollbackLines, 777);
 }
 
-void tst_SettingsDialog::invalidInputKeepsTheDialogOpen()
+void TestSettingsDialog::invalidInputKeepsTheDialogOpen()
 {
     SettingsDialog dialog(sample());
     dialog.show();
@@ -67,7 +67,7 @@ void tst_SettingsDialog::invalidInputKeepsTheDialogOpen()
     QCOMPARE(dialog.settings().unitPatterns, QStringList{ QStringLiteral("softioc-*.service") });
 }
 
-void tst_SettingsDialog::noLabelShowsAnAmpersand()
+void TestSettingsDialog::noLabelShowsAnAmpersand()
 {
     SettingsDialog dialog(sample());
     dialog.show();
@@ -81,5 +81,5 @@ void tst_SettingsDialog::noLabelShowsAnAmpersand()
     }
 }
 
-QTEST_MAIN(tst_SettingsDialog)
+QTEST_MAIN(TestSettingsDialog)
 #include "tst_settingsdialog.moc"

@@ -10,7 +10,7 @@
 #include <QPushButton>
 #include <QTest>
 
-class tst_Translations : public QObject
+class TestTranslations : public QObject
 {
     Q_OBJECT
 
@@ -18,7 +18,7 @@ private slots:
     void qtStringsFollowTheLanguage();
 };
 
-void tst_Translations::qtStringsFollowTheLanguage()
+void TestTranslations::qtStringsFollowTheLanguage()
 {
     const QString catalogue = Translations::qtTranslationsPath() + QStringLiteral("/qtbase_de.qm");
     if (!QFileInfo::exists(catalogue))
@@ -35,5 +35,5 @@ void tst_Translations::qtStringsFollowTheLanguage()
              QStringLiteral("Strg+Q"));
 }
 
-QTEST_MAIN(tst_Translations)
+QTEST_MAIN(TestTranslations)
 #include "tst_translations.moc"
