@@ -1,6 +1,7 @@
 #include "ui/ioctabs.h"
 
 #include "core/hosts/host.h"
+#include "core/ioc/iocaccess.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
@@ -84,7 +85,7 @@ void IocTabs::attach(const Ioc &ioc)
         emit errorOccurred(tr("%1 has no procServ console endpoint.").arg(ioc.name));
         return;
     }
-    ConsoleView *view = m_tabs->openConsole(ioc, host->createConsole(ioc, false, nullptr));
+    ConsoleView *view = m_tabs->openConsole(ioc, createIocConsole(*host, ioc, false, nullptr));
     if (!view)
         return;
     view->setHistorySize(m_settings.scrollbackLines);
@@ -107,7 +108,7 @@ void IocTabs::showLogs(const Ioc &ioc)
     auto *view = new LogView(ioc, m_tabs);
     view->setMaximumLines(m_settings.scrollbackLines);
     addPage(view, ioc, tr("Log: %1").arg(ioc.name), QStringLiteral("logs"));
-    view->start(host->logCommand(ioc, true, m_settings.logLines));
+    view->start(iocLogCommand(*host, ioc, true, m_settings.logLines));
 }
 
 void IocTabs::showDetails(const Ioc &ioc)

@@ -11,7 +11,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 
-/// A log tab: runs a command that prints (and follows) an IOC's log — Host::logCommand() —
+/// A log tab: runs a command that prints (and follows) an IOC's log — iocLogCommand() —
 /// in a QProcess and appends its output as plain text, keeping at most maximumLines() lines.
 /// What the command says on stderr (tail -F: the file was deleted, replaced, truncated) is
 /// shown as a marked line and in the status, in plain words where it is known.

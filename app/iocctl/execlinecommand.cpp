@@ -2,6 +2,7 @@
 
 #include "app/iocctl/fdwriter.h"
 #include "core/ioc/inventory.h"
+#include "core/ioc/iocaccess.h"
 #include "core/procserv/consolesession.h"
 #include "core/procserv/terminalsanitizer.h"
 
@@ -258,7 +259,7 @@ void ExecLineCommand::connectConsole()
     // until its console answers (within the timeout); any other unreachable console is an error.
     m_retryUntilConnected = m_ioc.activeSince.isValid()
             && m_ioc.activeSince.secsTo(QDateTime::currentDateTimeUtc()) < s_justStartedSecs;
-    m_session = hostFor(m_ioc)->createConsole(m_ioc, false, this);
+    m_session = createIocConsole(*hostFor(m_ioc), m_ioc, false, this);
     connect(m_session, &ConsoleSession::dataReceived, this, &ExecLineCommand::handleData);
     connect(m_session, &ConsoleSession::errorOccurred, this, [this](const QString &message) {
         if (m_retryUntilConnected)

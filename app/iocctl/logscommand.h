@@ -6,7 +6,7 @@
 #include <QProcess>
 
 /// `iocctl logs [-f] [-n N] [--since TIME] NAME`: the IOC's procServ log file when it has
-/// one, otherwise its journal; runs the command Host::logCommand() names and forwards its
+/// one, otherwise its journal; runs the command iocLogCommand() names and forwards its
 /// output.
 class LogsCommand : public Command
 {

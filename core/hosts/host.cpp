@@ -1,7 +1,5 @@
 #include "core/hosts/host.h"
 
-#include "core/procserv/bannerprobe.h"
-#include "core/procserv/consolesession.h"
 #include "core/systemd/systemdmanager.h"
 
 #include <QCoreApplication>
@@ -795,93 +793,40 @@ QStringList Host::unixForwardCommands(const QString &remotePath, QStringList *cl
              login + QStringLiteral(" && exec ") + forward + QStringLiteral(" >/dev/null") };
 }
 
-ConsoleSession *Host::createConsole(const Ioc &ioc, bool readOnly, QObject *parent) const
+ConsoleRoute Host::consoleRoute(const ConsoleEndpoint &endpoint) const
 {
-    auto *session = new ConsoleSession(parent);
-    // A read-only console prefers procServ's log port: it cannot take input at all.
-    const ConsoleEndpoint endpoint =
-            (readOnly && ioc.logPort.isValid()) ? ioc.logPort : ioc.console;
-    session->setReadOnly(readOnly);
-    if (m_kind != Kind::Ssh || !endpoint.isValid()) {
-        session->setEndpoint(endpoint);
-        return session;
-    }
+    if (m_kind != Kind::Ssh || !endpoint.isValid())
+        return ConsoleRoute::direct(endpoint);
+    ConsoleRoute route;
+    route.endpoint = endpoint;
     if (endpoint.kind == ConsoleEndpoint::Kind::Tcp) {
         QString host = endpoint.host;
         if (host.isEmpty() || host == QLatin1String("0.0.0.0"))
             host = QStringLiteral("127.0.0.1");
-        session->setEndpoint(endpoint);
-        session->setProxyCommand(
-                QStringList{ QStringLiteral("ssh") } + sshOptions()
+        route.proxyCommand = QStringList{ QStringLiteral("ssh") } + sshOptions()
                 << QStringLiteral("-W")
                 << (host.contains(QLatin1Char(':'))
                             ? QStringLiteral("[%1]:%2").arg(host).arg(endpoint.port)
                             : QStringLiteral("%1:%2").arg(host).arg(endpoint.port))
-                << QStringLiteral("--") << sshArguments().constLast());
-        return session;
+                << QStringLiteral("--") << sshArguments().constLast();
+        return route;
     }
     if (endpoint.kind == ConsoleEndpoint::Kind::UnixAbstract) {
         // OpenSSH forwards UNIX sockets by path only.
-        session->setEndpoint(endpoint);
-        session->setPrepareCommand(
-                { QStringLiteral("sh"), QStringLiteral("-c"),
-                  QStringLiteral("echo %1 >&2; exit 1")
-                          .arg(shellQuote(tr("ssh cannot forward the abstract socket @%1")
-                                                  .arg(endpoint.path))) });
-        return session;
+        route.prepareCommand = QStringList{
+            QStringLiteral("sh"), QStringLiteral("-c"),
+            QStringLiteral("echo %1 >&2; exit 1")
+                    .arg(shellQuote(
+                            tr("ssh cannot forward the abstract socket @%1").arg(endpoint.path)))
+        };
+        return route;
     }
-    QStringList cleanup;
     QString localPath;
-    const QStringList prepare = unixForwardCommands(endpoint.path, &cleanup, &localPath);
-    ConsoleEndpoint local;
-    local.kind = ConsoleEndpoint::Kind::Unix;
-    local.path = localPath;
-    session->setEndpoint(local);
-    session->setPrepareCommand(prepare);
-    session->setCleanupCommand(cleanup);
-    return session;
-}
-
-void Host::setUpProbe(BannerProbe *probe, const ConsoleEndpoint &endpoint) const
-{
-    if (m_kind != Kind::Ssh)
-        return;
-    Ioc ioc;
-    ioc.console = endpoint;
-    ConsoleSession *route = createConsole(ioc, false, nullptr);
-    probe->setProxyCommand(route->proxyCommand());
-    probe->setPrepareCommand(route->prepareCommand(), route->cleanupCommand());
-    delete route;
-}
-
-QStringList Host::logCommand(const Ioc &ioc, bool follow, int lines, const QString &since) const
-{
-    QStringList argv;
-    if (!ioc.logFile.isEmpty() && ioc.logFile != QLatin1String("-")) {
-        // tail's notices about the file (rotated, gone) are read by what follows the log:
-        // in English, whatever the user's language.
-        argv << QStringLiteral("env") << QStringLiteral("LC_ALL=C") << QStringLiteral("tail")
-             << QStringLiteral("-n") << QString::number(lines < 0 ? 0 : lines);
-        if (lines < 0)
-            argv.last() = QStringLiteral("+1");
-        if (follow)
-            argv << QStringLiteral("-F");
-        argv << QStringLiteral("--") << ioc.logFile;
-    } else {
-        argv << QStringLiteral("journalctl") << QStringLiteral("--no-pager") << QStringLiteral("-o")
-             << QStringLiteral("cat");
-        argv << (isUserManager() ? QStringLiteral("--user-unit=") : QStringLiteral("--unit="))
-                        + ioc.unit;
-        if (lines >= 0)
-            argv << QStringLiteral("-n") << QString::number(lines);
-        else
-            argv << QStringLiteral("--no-tail");
-        if (!since.isEmpty())
-            argv << QStringLiteral("--since=") + since;
-        if (follow)
-            argv << QStringLiteral("-f");
-    }
-    return commandOnHost(argv);
+    route.prepareCommand = unixForwardCommands(endpoint.path, &route.cleanupCommand, &localPath);
+    route.endpoint = ConsoleEndpoint();
+    route.endpoint.kind = ConsoleEndpoint::Kind::Unix;
+    route.endpoint.path = localPath;
+    return route;
 }
 
 QStringList Host::commandOnHost(const QStringList &argv) const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/ioc/ioc.h"
+#include "core/procserv/procservtypes.h"
 #include "core/systemd/systemdmanager.h"
 
 #include <QDBusConnection>
@@ -8,8 +8,6 @@
 #include <QPointer>
 #include <QStringList>
 
-class BannerProbe;
-class ConsoleSession;
 class QProcess;
 class QTimer;
 
@@ -104,13 +102,10 @@ public:
     /// Valid once Connected.
     SystemdManager *manager() const { return m_manager; }
 
-    /// A console session set up to reach ioc's procServ endpoint from this machine.
-    ConsoleSession *createConsole(const Ioc &ioc, bool readOnly, QObject *parent) const;
-    /// Sets @p probe up to reach @p endpoint from this machine (a proxy or forward over SSH).
-    void setUpProbe(BannerProbe *probe, const ConsoleEndpoint &endpoint) const;
-    /// argv of a command that prints (and with follow, follows) the IOC's log; for SSH
-    /// hosts it runs on the remote host through ssh.
-    QStringList logCommand(const Ioc &ioc, bool follow, int lines, const QString &since = {}) const;
+    /// How this machine reaches @p endpoint, a procServ endpoint on this host: directly on a
+    /// local host; through `ssh -W` (TCP) or a socket forwarded by the SSH master (UNIX) on an
+    /// SSH host. Each call for a UNIX socket over SSH names a new local socket.
+    ConsoleRoute consoleRoute(const ConsoleEndpoint &endpoint) const;
     /// argv that runs @p argv on this host: itself for a local host, through ssh (each
     /// argument quoted for the remote `sh -c`) for an SSH host.
     QStringList commandOnHost(const QStringList &argv) const;

@@ -1,6 +1,7 @@
 #include "core/ioc/childtracker.h"
 
 #include "core/hosts/host.h"
+#include "core/ioc/iocaccess.h"
 #include "core/procserv/consolesession.h"
 #include "core/procserv/procservcommand.h"
 
@@ -199,7 +200,7 @@ void ChildTracker::startWatch(const Ioc &ioc, bool sawUnitStart)
     m_watches.insert(watch->key, watch);
 
     // Read-only: no telnet replies, no input. Reconnects on its own when the stream breaks.
-    ConsoleSession *session = m_host->createConsole(ioc, true, this);
+    ConsoleSession *session = createIocConsole(*m_host, ioc, true, this);
     watch->session = session;
     const QString key = watch->key;
     connect(session, &ConsoleSession::dataReceived, this,

@@ -975,7 +975,6 @@ void Inventory::probe(const QString &key, bool forListing)
     if (!endpoint.isValid())
         return;
     auto *probe = new BannerProbe(this);
-    m_host->setUpProbe(probe, endpoint);
     // ready() waits for the first probe of each IOC, not for the retries.
     const bool counted = forListing && !m_ready && !m_probeAttempts.contains(key);
     if (counted)
@@ -1020,7 +1019,7 @@ void Inventory::probe(const QString &key, bool forListing)
                 }
                 checkReady();
             });
-    probe->probe(endpoint);
+    probe->probe(m_host->consoleRoute(endpoint));
 }
 
 void Inventory::reprobeLater(const QString &key, int attempt)

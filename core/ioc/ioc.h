@@ -1,57 +1,12 @@
 #pragma once
 
+#include "core/procserv/procservtypes.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
-
-/// Where a procServ console (or read-only log port) can be reached on the IOC's host.
-struct ConsoleEndpoint
-{
-    enum class Kind { None, Tcp, Unix, UnixAbstract };
-    Kind kind = Kind::None;
-    QString host; // Tcp: interface as written, "127.0.0.1" when only a port was given
-    quint16 port = 0; // Tcp
-    QString path; // Unix: file path; UnixAbstract: name without '@'
-
-    bool isValid() const { return kind != Kind::None; }
-    /// "tcp:HOST:PORT", "unix:/path" or "unix:@name"; empty when invalid.
-    QString toString() const;
-    /// Parses the form toString() produces (and procServ's info file lines).
-    static ConsoleEndpoint fromString(const QString &text);
-    bool operator==(const ConsoleEndpoint &o) const
-    {
-        return kind == o.kind && host == o.host && port == o.port && path == o.path;
-    }
-    bool operator!=(const ConsoleEndpoint &o) const { return !(*this == o); }
-};
-
-/// State of the IOC process that procServ runs, which systemd does not know.
-enum class ChildState { Unknown, Running, ShutDown };
-enum class AutoRestart { Unknown, On, Off, OneShot };
-/// Whether the child finished starting: an EPICS IOC prints "iocRun: All initialization
-/// complete" when iocInit is done. Unknown when the start was not seen.
-enum class Readiness { Unknown, Starting, Ready };
-
-/// How the IOC process inside procServ last ended, as procServ reported it.
-struct ChildExit
-{
-    int code = -1; // exit status; -1 when killed by a signal or unknown
-    int signal = 0; // signal number; 0 when it exited
-    QDateTime at; // when it ended; invalid when unknown
-
-    bool isValid() const { return code >= 0 || signal > 0; }
-    /// "SIGSEGV" for signal 11, "signal 77" for one without a name; empty without a signal.
-    QString signalName() const;
-    /// "SIGSEGV" or "exit 3"; empty when unknown.
-    QString text() const;
-    bool operator==(const ChildExit &o) const
-    {
-        return code == o.code && signal == o.signal && at == o.at;
-    }
-    bool operator!=(const ChildExit &o) const { return !(*this == o); }
-};
 
 /// One row: everything known about one IOC on one host. A plain value; cheap to copy.
 struct Ioc
@@ -142,9 +97,5 @@ struct Ioc
 
 Q_DECLARE_METATYPE(Ioc)
 
-QString childStateName(ChildState state);
-/// "starting", "ready", "unknown".
-QString readinessName(Readiness readiness);
 /// Counts @p times within the crash loop window before @p now and whether that is a loop.
 bool isCrashLoop(const QList<QDateTime> &times, const QDateTime &now);
-QString autoRestartName(AutoRestart mode);

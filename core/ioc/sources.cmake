@@ -8,4 +8,5 @@ target_sources(iocdock-core PRIVATE
     ioc/inventory.h ioc/inventory.cpp
     ioc/childtracker.h ioc/childtracker.cpp
     ioc/unitdescriber.h ioc/unitdescriber.cpp
-    ioc/iocalerts.h ioc/iocalerts.cpp)
+    ioc/iocalerts.h ioc/iocalerts.cpp
+    ioc/iocaccess.h ioc/iocaccess.cpp)

@@ -1,10 +1,11 @@
 #pragma once
 
-#include "core/ioc/ioc.h"
+#include "core/procserv/procservtypes.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 /// Learns the state of procServ's child (the IOC) from the "@@@" lines procServ writes to

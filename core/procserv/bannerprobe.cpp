@@ -13,7 +13,7 @@ BannerProbe::BannerProbe(QObject *parent)
     connect(m_timer, &QTimer::timeout, this, &BannerProbe::handleTimeout);
 }
 
-void BannerProbe::probe(const ConsoleEndpoint &endpoint)
+void BannerProbe::probe(const ConsoleRoute &route)
 {
     if (m_session) {
         m_session->disconnect(this);
@@ -23,10 +23,7 @@ void BannerProbe::probe(const ConsoleEndpoint &endpoint)
     m_session = new ConsoleSession(this);
     m_session->setReadOnly(true); // no telnet replies, no input: nothing is ever written
     m_session->setAutoReconnect(false);
-    m_session->setEndpoint(endpoint);
-    m_session->setProxyCommand(m_proxyCommand);
-    m_session->setPrepareCommand(m_prepareCommand);
-    m_session->setCleanupCommand(m_cleanupCommand);
+    m_session->setRoute(route);
     m_session->setConnectTimeout(m_timeout);
     connect(m_session, &ConsoleSession::bannerReceived, this, &BannerProbe::handleBanner);
     connect(m_session, &ConsoleSession::errorOccurred, this, &BannerProbe::handleError);

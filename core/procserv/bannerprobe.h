@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/ioc/ioc.h"
 #include "core/procserv/bannerparser.h"
+#include "core/procserv/procservtypes.h"
 
 #include <QObject>
 #include <QStringList>
@@ -19,19 +19,12 @@ class BannerProbe : public QObject
 public:
     explicit BannerProbe(QObject *parent = nullptr);
 
-    /// Stream through a helper program instead of a socket (see ConsoleSession).
-    void setProxyCommand(const QStringList &argv) { m_proxyCommand = argv; }
-    /// See ConsoleSession::setPrepareCommand() and setCleanupCommand().
-    void setPrepareCommand(const QStringList &argv, const QStringList &cleanup = {})
-    {
-        m_prepareCommand = argv;
-        m_cleanupCommand = cleanup;
-    }
     /// Default 3000 ms.
     void setTimeout(int msecs) { m_timeout = msecs; }
     /// Starts one probe; finished() follows exactly once. A probe already running is
     /// abandoned without a signal.
-    void probe(const ConsoleEndpoint &endpoint);
+    void probe(const ConsoleRoute &route);
+    void probe(const ConsoleEndpoint &endpoint) { probe(ConsoleRoute::direct(endpoint)); }
     bool isRunning() const { return m_session != nullptr; }
 
 signals:
@@ -44,9 +37,6 @@ private:
     void handleTimeout();
     void finish(const QString &error);
 
-    QStringList m_proxyCommand;
-    QStringList m_prepareCommand;
-    QStringList m_cleanupCommand;
     int m_timeout = 3000;
     ConsoleSession *m_session = nullptr;
     QTimer *m_timer = nullptr;

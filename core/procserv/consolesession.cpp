@@ -125,6 +125,14 @@ void ConsoleSession::setEndpoint(const ConsoleEndpoint &endpoint)
     m_endpoint = endpoint;
 }
 
+void ConsoleSession::setRoute(const ConsoleRoute &route)
+{
+    setEndpoint(route.endpoint);
+    setProxyCommand(route.proxyCommand);
+    setPrepareCommand(route.prepareCommand);
+    setCleanupCommand(route.cleanupCommand);
+}
+
 void ConsoleSession::setProxyCommand(const QStringList &argv)
 {
     m_proxyCommand = argv;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/ioc/ioc.h"
 #include "core/procserv/bannerparser.h"
+#include "core/procserv/procservtypes.h"
 #include "core/procserv/telnetcodec.h"
 
 #include <QObject>
@@ -32,6 +32,8 @@ public:
     ~ConsoleSession() override;
 
     void setEndpoint(const ConsoleEndpoint &endpoint);
+    /// Endpoint, proxy, prepare and cleanup commands in one (see Host::consoleRoute()).
+    void setRoute(const ConsoleRoute &route);
     ConsoleEndpoint endpoint() const { return m_endpoint; }
     /// When set, this program is started and its stdin/stdout are the stream instead of a
     /// socket; its stderr becomes the error text when it ends.

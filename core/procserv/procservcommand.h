@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/ioc/ioc.h"
+#include "core/procserv/procservtypes.h"
 
 #include <QCoreApplication>
 #include <QList>

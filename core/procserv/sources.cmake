@@ -1,5 +1,6 @@
 # Sources of core/procserv
 target_sources(iocdock-core PRIVATE
+    procserv/procservtypes.h procserv/procservtypes.cpp
     procserv/procservcommand.h procserv/procservcommand.cpp
     procserv/commandexpander.h procserv/commandexpander.cpp
     procserv/bannerparser.h procserv/bannerparser.cpp

@@ -1,6 +1,7 @@
 // Host without a connection: spec parsing, the ssh command lines it builds, and how it reads
 // ssh's error messages (the texts are OpenSSH 9.2's, as seen against the tests' real sshd).
 #include "core/hosts/host.h"
+#include "core/ioc/iocaccess.h"
 #include "core/procserv/consolesession.h"
 
 #include <QTest>
@@ -232,7 +233,7 @@ void TestHost::remoteLogCommandIsQuotedForTheRemoteShell()
     Ioc ioc;
     ioc.unit = QStringLiteral("softioc-x.service");
     ioc.logFile = QStringLiteral("/var/log/my ioc's.log");
-    const QStringList argv = host->logCommand(ioc, true, 50);
+    const QStringList argv = iocLogCommand(*host, ioc, true, 50);
     QCOMPARE(argv.first(), QStringLiteral("ssh"));
     QCOMPARE(argv.at(argv.size() - 2), QStringLiteral("ioc1"));
     // One remote command string, run by sh whatever the login shell is.
@@ -241,7 +242,7 @@ void TestHost::remoteLogCommandIsQuotedForTheRemoteShell()
                             "ioc'\\''\\'\\'''\\''s.log'\\'''"));
 
     ioc.logFile.clear();
-    const QStringList journal = host->logCommand(ioc, false, 10);
+    const QStringList journal = iocLogCommand(*host, ioc, false, 10);
     QCOMPARE(journal.last(),
              QStringLiteral(
                      "sh -c 'exec journalctl --no-pager -o cat --unit=softioc-x.service -n 10'"));
@@ -254,7 +255,7 @@ void TestHost::remoteTcpConsoleUsesSshW()
     ioc.console.kind = ConsoleEndpoint::Kind::Tcp;
     ioc.console.host = QStringLiteral("0.0.0.0");
     ioc.console.port = 4051;
-    std::unique_ptr<ConsoleSession> session(host->createConsole(ioc, false, nullptr));
+    std::unique_ptr<ConsoleSession> session(createIocConsole(*host, ioc, false, nullptr));
     const QStringList proxy = session->proxyCommand();
     QCOMPARE(proxy.first(), QStringLiteral("ssh"));
     QCOMPARE(proxy.at(proxy.indexOf(QStringLiteral("-W")) + 1), QStringLiteral("127.0.0.1:4051"));
@@ -268,8 +269,8 @@ void TestHost::remoteUnixConsoleForwardsASocket()
     Ioc ioc;
     ioc.console.kind = ConsoleEndpoint::Kind::Unix;
     ioc.console.path = QStringLiteral("/run/procserv-x/control");
-    std::unique_ptr<ConsoleSession> a(host->createConsole(ioc, false, nullptr));
-    std::unique_ptr<ConsoleSession> b(host->createConsole(ioc, false, nullptr));
+    std::unique_ptr<ConsoleSession> a(createIocConsole(*host, ioc, false, nullptr));
+    std::unique_ptr<ConsoleSession> b(createIocConsole(*host, ioc, false, nullptr));
     QCOMPARE(a->endpoint().kind, ConsoleEndpoint::Kind::Unix);
     QVERIFY(a->endpoint().path.startsWith(Host::sshRuntimeDir()));
     // Each session has its own local socket, so closing one never cuts another.

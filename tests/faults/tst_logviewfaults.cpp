@@ -1,7 +1,8 @@
 // Fault: the log file a log tab follows is rotated (renamed and recreated, or copied and
-// truncated) or deleted. The tab runs what Host::logCommand() gives for a procServ log file
+// truncated) or deleted. The tab runs what iocLogCommand() gives for a procServ log file
 // (tail -F); the test plays procServ and logrotate on a file of its own.
 #include "core/hosts/host.h"
+#include "core/ioc/iocaccess.h"
 #include "ui/logview.h"
 
 #include <QDir>
@@ -58,7 +59,7 @@ void TestLogViewFaults::startView(LogView &view)
     ioc.unit = QStringLiteral("softioc-logfault.service");
     ioc.logFile = m_log;
     const Host host(Host::Kind::LocalUser, QString());
-    const QStringList argv = host.logCommand(ioc, true, 100);
+    const QStringList argv = iocLogCommand(host, ioc, true, 100);
     QVERIFY2(argv.contains(QStringLiteral("-F")), qPrintable(argv.join(QLatin1Char(' '))));
     view.resize(800, 400);
     view.show();

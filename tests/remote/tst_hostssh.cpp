@@ -3,6 +3,7 @@
 // private systemd --user (tools/sandbox) running procServ + iocsim.
 #include "core/hosts/host.h"
 #include "core/ioc/inventory.h"
+#include "core/ioc/iocaccess.h"
 #include "core/ioc/iocformat.h"
 #include "core/procserv/consolesession.h"
 #include "tests/common/sandbox.h"
@@ -219,7 +220,7 @@ void TestHostSsh::consoleThroughForwardedUnixSocket()
     QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady(), s_wait);
     const Ioc ioc = findIoc(*a.inventory, QStringLiteral("rmtssh-unix0"));
 
-    std::unique_ptr<ConsoleSession> session(a.host->createConsole(ioc, false, nullptr));
+    std::unique_ptr<ConsoleSession> session(createIocConsole(*a.host, ioc, false, nullptr));
     // It connects to a local socket that ssh forwards to procServ's socket over there.
     QCOMPARE(session->endpoint().kind, ConsoleEndpoint::Kind::Unix);
     QVERIFY(session->endpoint().path != ioc.console.path);
@@ -270,7 +271,7 @@ void TestHostSsh::consoleFromEnvironmentFileOnTheHost()
                               s_wait);
     QTRY_COMPARE_WITH_TIMEOUT(a.inventory->ioc(key).childState, ChildState::Running, s_wait);
     std::unique_ptr<ConsoleSession> session(
-            a.host->createConsole(a.inventory->ioc(key), true, nullptr));
+            createIocConsole(*a.host, a.inventory->ioc(key), true, nullptr));
     QSignalSpy banner(session.get(), &ConsoleSession::bannerReceived);
     session->open();
     QVERIFY(banner.wait(s_wait));
@@ -294,7 +295,7 @@ void TestHostSsh::consoleThroughTcpPort()
     const Ioc ioc = findIoc(*a.inventory, QStringLiteral("rmtssh-tcp0"));
     QCOMPARE(ioc.console.kind, ConsoleEndpoint::Kind::Tcp);
 
-    std::unique_ptr<ConsoleSession> session(a.host->createConsole(ioc, false, nullptr));
+    std::unique_ptr<ConsoleSession> session(createIocConsole(*a.host, ioc, false, nullptr));
     QVERIFY(session->proxyCommand().contains(QStringLiteral("-W")));
     QByteArray received;
     connect(session.get(), &ConsoleSession::dataReceived, this,
@@ -368,7 +369,7 @@ void TestHostSsh::remoteLogs()
     QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady(), s_wait);
     const Ioc ioc = findIoc(*a.inventory, QStringLiteral("rmtssh-unix0"));
     QVERIFY(!ioc.logFile.isEmpty());
-    const QStringList argv = a.host->logCommand(ioc, false, 200);
+    const QStringList argv = iocLogCommand(*a.host, ioc, false, 200);
     QCOMPARE(argv.first(), QStringLiteral("ssh"));
     QProcess process;
     process.start(argv.first(), argv.mid(1));
@@ -384,7 +385,7 @@ void TestHostSsh::hostDownAndBack()
     Connected b = connectHost(1, true);
     QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady() && b.inventory->isReady(), s_wait);
     const Ioc ioc = findIoc(*a.inventory, QStringLiteral("rmtssh-unix0"));
-    std::unique_ptr<ConsoleSession> console(a.host->createConsole(ioc, true, nullptr));
+    std::unique_ptr<ConsoleSession> console(createIocConsole(*a.host, ioc, true, nullptr));
     QSignalSpy banner(console.get(), &ConsoleSession::bannerReceived);
     console->open();
     QVERIFY(banner.wait(s_wait));

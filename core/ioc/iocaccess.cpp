@@ -1,0 +1,45 @@
+#include "core/ioc/iocaccess.h"
+
+#include "core/hosts/host.h"
+#include "core/procserv/consolesession.h"
+
+ConsoleSession *createIocConsole(const Host &host, const Ioc &ioc, bool readOnly, QObject *parent)
+{
+    auto *session = new ConsoleSession(parent);
+    const ConsoleEndpoint endpoint =
+            (readOnly && ioc.logPort.isValid()) ? ioc.logPort : ioc.console;
+    session->setReadOnly(readOnly);
+    session->setRoute(host.consoleRoute(endpoint));
+    return session;
+}
+
+QStringList iocLogCommand(const Host &host, const Ioc &ioc, bool follow, int lines,
+                          const QString &since)
+{
+    QStringList argv;
+    if (!ioc.logFile.isEmpty() && ioc.logFile != QLatin1String("-")) {
+        // tail's notices about the file (rotated, gone) are read by what follows the log:
+        // in English, whatever the user's language.
+        argv << QStringLiteral("env") << QStringLiteral("LC_ALL=C") << QStringLiteral("tail")
+             << QStringLiteral("-n") << QString::number(lines < 0 ? 0 : lines);
+        if (lines < 0)
+            argv.last() = QStringLiteral("+1");
+        if (follow)
+            argv << QStringLiteral("-F");
+        argv << QStringLiteral("--") << ioc.logFile;
+    } else {
+        argv << QStringLiteral("journalctl") << QStringLiteral("--no-pager") << QStringLiteral("-o")
+             << QStringLiteral("cat");
+        argv << (host.isUserManager() ? QStringLiteral("--user-unit=") : QStringLiteral("--unit="))
+                        + ioc.unit;
+        if (lines >= 0)
+            argv << QStringLiteral("-n") << QString::number(lines);
+        else
+            argv << QStringLiteral("--no-tail");
+        if (!since.isEmpty())
+            argv << QStringLiteral("--since=") + since;
+        if (follow)
+            argv << QStringLiteral("-f");
+    }
+    return host.commandOnHost(argv);
+}
