@@ -1,7 +1,7 @@
 #include "core/ioc/conventionconfig.h"
 
-#include "core/procserv/commandexpander.h"
 #include "core/procserv/procservcommand.h"
+#include "core/systemd/environmentfile.h"
 
 #include <QDir>
 #include <QFile>

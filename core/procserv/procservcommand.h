@@ -10,7 +10,7 @@
 /// A procServ (or procServUtils' procServ-launcher) command line taken apart the way
 /// procServ's own getopt_long("+c:de:fhi:I:k:l:L:n:op:P:qVwx:") would, so the console
 /// endpoints and the other facts an IOC row shows can be read from a unit's ExecStart.
-/// Expand variables and specifiers first (commandexpander.h).
+/// Expand variables and specifiers first (core/systemd/execcommand.h).
 struct ProcServCommand
 {
     bool isProcServ = false; // argv[0] basename is procServ or procServ-launcher
