@@ -494,14 +494,18 @@ QStringList procServConfigFiles(const QStringList &entries)
 ConventionConfigReader ConventionConfigReader::forSystem()
 {
     ConventionConfigReader reader;
+    // The system folders of the conventions' files are in their table rows.
+    const auto systemDir = [](const char *id) {
+        return QString::fromLatin1(Conventions::find(QLatin1String(id))->systemConfigDir);
+    };
     reader.m_procServConfigDirs = colonList("IOCDOCK_PROCSERV_CONFIG_PATH");
     reader.m_procServConfigDirs << QStringLiteral("/etc/procServ.conf")
-                                << QStringLiteral("/etc/procServ.d");
+                                << systemDir("procservutils");
     reader.m_iocSearchPath = colonList("IOCDOCK_IOC_PATH") + colonList("MANAGE_IOCS_SEARCH_PATH");
-    reader.m_iocSearchPath << QStringLiteral("/epics/iocs") << QStringLiteral("/opt/epics/iocs")
+    reader.m_iocSearchPath << systemDir("manage-iocs") << QStringLiteral("/opt/epics/iocs")
                            << QStringLiteral("/opt/iocs");
     reader.m_fribConfigDirs = colonList("IOCDOCK_IOC_PATH");
-    reader.m_fribConfigDirs << QStringLiteral("/etc/iocs");
+    reader.m_fribConfigDirs << systemDir("frib");
     reader.m_runtimeDir = QStringLiteral("/run");
     return reader;
 }

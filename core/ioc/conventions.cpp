@@ -17,10 +17,10 @@ using ConfigFile = Convention::ConfigFile;
 // trimmed, TCP only, 0 is default, default socket.
 const QList<Convention> s_table = {
     { "procservutils", "procServUtils", "procserv-", true, "procServ-launcher", NameFrom::UnitName,
-      ConfigFile::ProcServIni, "", "/etc/procServ.d", "port", true, false, true,
+      ConfigFile::ProcServIni, "%1.conf", "/etc/procServ.d", "port", true, false, true,
       "%1/procserv-%2/control" },
     { "manage-iocs", "NSLS-II manage-iocs", "softioc-", true, "", NameFrom::UnitName,
-      ConfigFile::IocDirShell, "%1/config", "", "PORT", true, true, false, "" },
+      ConfigFile::IocDirShell, "%1/config", "/epics/iocs", "PORT", true, true, false, "" },
     { "frib", "FRIB", "softioc-", false, "", NameFrom::UnitName, ConfigFile::IocDirEnvironment,
       "%1/config", "/etc/iocs", "", false, false, false, "%1/softioc-%2/procServ.sock" },
     { "ioc-runner", "epics-ioc-runner", "epics-@", true, "", NameFrom::UnitName,

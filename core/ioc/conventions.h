@@ -46,10 +46,12 @@ struct Convention
     const char *launcherProgram;
     NameFrom nameFrom;
     ConfigFile configFile;
-    /// The config file's path under its base folder, "%1" the IOC name ("%1.conf",
-    /// "%1/config"); empty when there is none or its name is not the IOC's (procServUtils).
+    /// The IOC's config file under its base folder, "%1" the IOC name ("%1.conf",
+    /// "%1/config"); empty when there is none. (procServUtils reads the section [NAME] of
+    /// every file in its folders; "%1.conf" is the file its manage-procs writes.)
     const char *configFileName;
-    /// The system manager's base folder of configFileName; empty: the reader's search path.
+    /// The system manager's base folder of configFileName, searched first; empty when there
+    /// is no file.
     const char *systemConfigDir;
     /// The config key that holds procServ's control port spec; empty: none.
     const char *consoleKey;
