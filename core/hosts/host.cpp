@@ -1,5 +1,6 @@
 #include "core/hosts/host.h"
 
+#include "core/hosts/hosttransport.h"
 #include "core/systemd/systemdmanager.h"
 
 #include <QCoreApplication>
@@ -23,7 +24,6 @@ Q_LOGGING_CATEGORY(lcHost, "iocdock.host")
 namespace {
 
 std::atomic<int> s_connectionCounter{ 0 };
-std::atomic<int> s_forwardCounter{ 0 };
 
 // A live connection is checked this often: a closed bridge shows at once, a hung one
 // through a Ping without answer.
@@ -36,59 +36,6 @@ constexpr int s_maxRetryMs = 60000;
 QString privateName(const QString &connectionName)
 {
     return connectionName + QStringLiteral("-private");
-}
-
-QString userRuntimeDir()
-{
-    const QString env = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    if (!env.isEmpty())
-        return env;
-    return QStringLiteral("/run/user/") + QString::number(::getuid());
-}
-
-// D-Bus address values escape every byte outside [-0-9A-Za-z_/.\*] as %XX.
-QString escapeAddressValue(const QString &value)
-{
-    QString out;
-    for (const char c : value.toUtf8()) {
-        const bool plain = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '/' || c == '.'
-                || c == '\\' || c == '*';
-        if (plain)
-            out += QLatin1Char(c);
-        else
-            out += QLatin1Char('%')
-                    + QString::number(static_cast<uchar>(c), 16)
-                              .rightJustified(2, QLatin1Char('0'));
-    }
-    return out;
-}
-
-// The remote side runs the user's login shell, which may not be POSIX (csh, fish): every
-// remote script goes through `sh -c '...'`.
-QString remoteSh(const QString &script)
-{
-    return QStringLiteral("sh -c ") + Host::shellQuote(script);
-}
-
-// The remote user's bus: pam_systemd sets XDG_RUNTIME_DIR on a real host (the tests' sshd
-// sets it with SetEnv); /run/user/UID is systemd's default.
-QString userBusPath()
-{
-    return QStringLiteral("${XDG_RUNTIME_DIR:-/run/user/$(id -u)}/bus");
-}
-
-QString lastMeaningfulLine(const QString &text)
-{
-    const QStringList lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
-        const QString line = it->trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1String("Warning:"))
-            || line.startsWith(QLatin1String("@@@")))
-            continue;
-        return line;
-    }
-    return {};
 }
 
 } // namespace
@@ -188,6 +135,7 @@ Host::Host(Kind kind, const QString &target, QObject *parent)
     : QObject(parent)
     , m_kind(kind)
     , m_target(target)
+    , m_transport(HostTransport::create(kind, target))
     , m_attemptTimer(new QTimer(this))
     , m_retryTimer(new QTimer(this))
     , m_aliveTimer(new QTimer(this))
@@ -215,63 +163,29 @@ Host::~Host()
     }
 }
 
+bool Host::isLocal() const
+{
+    return m_transport->isLocal();
+}
+
 bool Host::isUserManager() const
 {
-    switch (m_kind) {
-    case Kind::LocalUser:
-    case Kind::BusAddress:
-        return true;
-    case Kind::Ssh:
-        return m_target.endsWith(QLatin1String("/user"));
-    case Kind::LocalSystem:
-        break;
-    }
-    return false;
+    return m_transport->isUserManager();
 }
 
 QString Host::id() const
 {
-    switch (m_kind) {
-    case Kind::LocalSystem:
-        return QStringLiteral("local");
-    case Kind::LocalUser:
-        return QStringLiteral("local-user");
-    case Kind::BusAddress:
-        return QStringLiteral("bus");
-    case Kind::Ssh:
-        break;
-    }
-    return m_target;
+    return m_transport->id();
 }
 
 QString Host::spec() const
 {
-    switch (m_kind) {
-    case Kind::LocalSystem:
-        return QStringLiteral("system");
-    case Kind::LocalUser:
-        return QStringLiteral("user");
-    case Kind::BusAddress:
-        return QStringLiteral("bus:") + m_target;
-    case Kind::Ssh:
-        break;
-    }
-    return m_target;
+    return m_transport->spec();
 }
 
 QString Host::displayName() const
 {
-    switch (m_kind) {
-    case Kind::LocalSystem:
-        return tr("This machine (system)");
-    case Kind::LocalUser:
-        return tr("This machine (user)");
-    case Kind::BusAddress:
-        return tr("Bus %1").arg(m_target);
-    case Kind::Ssh:
-        break;
-    }
-    return m_target;
+    return m_transport->displayName();
 }
 
 QString Host::stateText() const
@@ -311,6 +225,12 @@ QString Host::stateText() const
     if (m_retrying)
         text = tr("%1 — retrying").arg(text);
     return text;
+}
+
+void Host::setConnectTimeout(int msecs)
+{
+    m_connectTimeout = msecs;
+    m_transport->setConnectTimeout(msecs);
 }
 
 void Host::setAutoReconnect(bool on)
@@ -356,58 +276,17 @@ QString Host::sshRuntimeDir()
 
 QStringList Host::sshOptions() const
 {
-    SshTarget target;
-    parseSshSpec(m_target, &target);
-    QStringList args{ QStringLiteral("-x"), QStringLiteral("-T") };
-    // For each option ssh uses the first value it gets: options of the user (and the tests,
-    // through IOCDOCK_SSH_OPTIONS) come first so they win over our defaults.
-    const QString extra = qEnvironmentVariable("IOCDOCK_SSH_OPTIONS");
-    if (!extra.isEmpty())
-        args += extra.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    const int connectSecs = qMax(1, (m_connectTimeout + 999) / 1000);
-    // BatchMode: nobody can answer a prompt (libdbus gives ssh no terminal). Host keys stay
-    // verified against the user's known_hosts; an unknown key is refused, not accepted.
-    args << QStringLiteral("-o") << QStringLiteral("BatchMode=yes") << QStringLiteral("-o")
-         << QStringLiteral("ConnectTimeout=%1").arg(connectSecs) << QStringLiteral("-o")
-         << QStringLiteral("ServerAliveInterval=5") << QStringLiteral("-o")
-         << QStringLiteral("ServerAliveCountMax=3");
-    const QString controlDir = sshRuntimeDir();
-    if (!controlDir.isEmpty()) {
-        // One master per host: the D-Bus bridge, consoles, forwards and logs share it.
-        args << QStringLiteral("-o") << QStringLiteral("ControlMaster=auto") << QStringLiteral("-o")
-             << QStringLiteral("ControlPath=") + controlDir + QStringLiteral("/%C")
-             << QStringLiteral("-o") << QStringLiteral("ControlPersist=60") << QStringLiteral("-o")
-             << QStringLiteral("StreamLocalBindUnlink=yes");
-    }
-    if (target.port > 0)
-        args << QStringLiteral("-p") << QString::number(target.port);
-    return args;
+    return m_transport->sshOptions();
 }
 
 QStringList Host::sshArguments() const
 {
-    SshTarget target;
-    parseSshSpec(m_target, &target);
-    return sshOptions() << QStringLiteral("--") << target.destination();
+    return m_transport->sshArguments();
 }
 
 QString Host::busAddress() const
 {
-    if (m_kind == Kind::BusAddress)
-        return m_target;
-    if (m_kind != Kind::Ssh)
-        return {};
-    QStringList argv = sshArguments();
-    // systemd 252's bridge ignores --user without -M: name the user bus explicitly.
-    if (isUserManager())
-        argv << remoteSh(QString(QStringLiteral("exec systemd-stdio-bridge \"--bus-path=unix:path=")
-                                 + userBusPath() + QLatin1Char('"')));
-    else
-        argv << remoteSh(QStringLiteral("exec systemd-stdio-bridge"));
-    QString address = QStringLiteral("unixexec:path=ssh,argv0=ssh");
-    for (int i = 0; i < argv.size(); ++i)
-        address += QStringLiteral(",argv%1=").arg(i + 1) + escapeAddressValue(argv.at(i));
-    return address;
+    return m_transport->busAddress();
 }
 
 Host::Failure Host::classifySshError(const QString &text)
@@ -464,7 +343,7 @@ void Host::startAttempt()
     m_attemptRunning = true;
     dropConnection();
     m_attemptTimer->start(m_connectTimeout);
-    if (m_kind == Kind::Ssh)
+    if (!m_transport->preflightCommand().isEmpty())
         startPreflight();
     else
         startBusConnection();
@@ -472,19 +351,7 @@ void Host::startAttempt()
 
 void Host::startPreflight()
 {
-    // A login that runs a tiny check: it tells why a host fails (libdbus would only say
-    // "NoReply"), and it becomes the shared connection master.
-    QString check = QStringLiteral(
-            "command -v systemd-stdio-bridge >/dev/null 2>&1 || "
-            "{ echo 'iocdock: systemd-stdio-bridge is not installed' >&2; exit 3; }; ");
-    if (isUserManager())
-        check += QString(QStringLiteral("b=\"") + userBusPath())
-                + QStringLiteral("\"; [ -S \"$b\" ] || { echo \"iocdock: no user manager bus "
-                                 "at $b (is the user logged in, or lingering?)\" >&2; exit 4; }");
-    else
-        check += QStringLiteral(
-                "[ -S /run/dbus/system_bus_socket ] || "
-                "{ echo 'iocdock: no system bus at /run/dbus/system_bus_socket' >&2; exit 4; }");
+    const QStringList command = m_transport->preflightCommand();
     auto *process = new QProcess(this);
     m_preflight = process;
     process->setStandardInputFile(QProcess::nullDevice());
@@ -495,10 +362,10 @@ void Host::startPreflight()
             return;
         m_preflight = nullptr;
         process->deleteLater();
-        fail(Failure::Other, tr("Cannot start ssh: %1").arg(process->errorString()));
+        fail(Failure::Other, m_transport->preflightStartError(process->errorString()));
     });
     qCDebug(lcHost) << id() << "pre-flight";
-    process->start(QStringLiteral("ssh"), sshArguments() << remoteSh(check));
+    process->start(command.first(), command.mid(1));
 }
 
 void Host::handlePreflightFinished()
@@ -511,78 +378,28 @@ void Host::handlePreflightFinished()
     const QString err = QString::fromLocal8Bit(process->readAllStandardError());
     const int code = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
     qCDebug(lcHost) << id() << "pre-flight exit" << code << err.trimmed();
-    if (code == 0) {
-        startBusConnection();
-        return;
-    }
-    const QString line = lastMeaningfulLine(err);
-    if (code != 255 && line.startsWith(QLatin1String("iocdock: "))) {
-        fail(Failure::Other, tr("%1: %2").arg(m_target, line.mid(9)));
-        return;
-    }
-    const Failure failure = classifySshError(err);
+    Failure failure = Failure::Other;
     QString message;
-    switch (failure) {
-    case Failure::HostKeyChanged:
-        message = tr("The host key of %1 has changed: connection refused. This may be an attack; "
-                     "if the change is expected, remove the old key with \"ssh-keygen -R\".")
-                          .arg(m_target);
-        break;
-    case Failure::HostKeyUnknown:
-        message = tr("The host key of %1 is not known: connection refused. Connect once with ssh "
-                     "to check and accept it.")
-                          .arg(m_target);
-        break;
-    case Failure::AuthenticationFailed:
-        message = tr("Authentication failed for %1: %2").arg(m_target, line);
-        break;
-    case Failure::Unreachable:
-        message = tr("%1 is unreachable: %2").arg(m_target, line);
-        break;
-    default:
-        message = line.isEmpty() ? tr("ssh to %1 failed (exit status %2).").arg(m_target).arg(code)
-                                 : tr("ssh to %1 failed: %2").arg(m_target, line);
-        break;
-    }
-    fail(failure, message);
+    if (m_transport->preflightSucceeded(code, err, &failure, &message))
+        startBusConnection();
+    else
+        fail(failure, message);
 }
 
 void Host::startBusConnection()
 {
     m_attemptTimer->start(m_connectTimeout);
     m_connectionName = QStringLiteral("iocdock-host-%1").arg(++s_connectionCounter);
-    const Kind kind = m_kind;
-    const QString address = busAddress();
+    const auto connectBus = m_transport->busConnector();
     const QString name = m_connectionName;
-    QString privateSocket;
-    if (m_usePrivateSocket && kind == Kind::LocalUser)
-        privateSocket = userRuntimeDir() + QStringLiteral("/systemd/private");
-    else if (m_usePrivateSocket && kind == Kind::LocalSystem)
-        privateSocket = QStringLiteral("/run/systemd/private");
+    const QString privateSocket = m_usePrivateSocket ? m_transport->privateSocket() : QString();
     QPointer<Host> self(this);
 
     // QDBusConnection::connectToBus() blocks while the transport starts (for SSH: the bridge
     // through the master), so it runs on a short-lived thread; the result comes back queued
     // to the application object, where `self` can be checked safely.
-    QThread *worker = QThread::create([self, kind, address, name, privateSocket] {
-        QDBusConnection connection(name);
-        switch (kind) {
-        case Kind::LocalSystem:
-            connection = QDBusConnection::connectToBus(QDBusConnection::SystemBus, name);
-            break;
-        case Kind::LocalUser:
-            if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-                connection = QDBusConnection::connectToBus(QDBusConnection::SessionBus, name);
-            else
-                connection = QDBusConnection::connectToBus(
-                        QStringLiteral("unix:path=") + userRuntimeDir() + QStringLiteral("/bus"),
-                        name);
-            break;
-        case Kind::BusAddress:
-        case Kind::Ssh:
-            connection = QDBusConnection::connectToBus(address, name);
-            break;
-        }
+    QThread *worker = QThread::create([self, connectBus, name, privateSocket] {
+        const QDBusConnection connection = connectBus(name);
         const bool ok = connection.isConnected();
         const QString error = ok ? QString() : connection.lastError().message();
         // The private socket is only a shortcut: when it is missing or not ours, use the bus.
@@ -619,7 +436,7 @@ void Host::handleBusConnected(const QString &name, bool ok, const QString &error
     if (!ok) {
         // A local bus that refuses connections (no socket, a restarting dbus-daemon) is out of
         // reach like a remote host; over SSH the pre-flight has already told reachability.
-        fail(m_kind == Kind::Ssh ? Failure::Other : Failure::Unreachable,
+        fail(m_transport->busRefusal(),
              error.isEmpty()
                      ? tr("Could not connect to systemd on %1.").arg(displayName())
                      : tr("Could not connect to systemd on %1: %2").arg(displayName(), error));
@@ -756,96 +573,17 @@ void Host::disconnectFromManager()
 
 // ---- consoles and logs ----------------------------------------------------------------------
 
-QStringList Host::unixForwardCommands(const QString &remotePath, QStringList *cleanup,
-                                      QString *localPath) const
-{
-    SshTarget target;
-    parseSshSpec(m_target, &target);
-    const QString dir = sshRuntimeDir().isEmpty() ? QDir::tempPath() : sshRuntimeDir();
-    *localPath = QStringLiteral("%1/console-%2-%3.sock")
-                         .arg(dir)
-                         .arg(QCoreApplication::applicationPid())
-                         .arg(++s_forwardCounter);
-    const QString spec = *localPath + QLatin1Char(':') + remotePath;
-    const QStringList options = sshOptions();
-    auto join = [](const QStringList &argv) {
-        QStringList quoted;
-        for (const QString &arg : argv)
-            quoted << shellQuote(arg);
-        return quoted.join(QLatin1Char(' '));
-    };
-    // `ssh -W` takes no UNIX socket path, but the master forwards one: make sure a master
-    // runs (a login through it costs a few ms), then add the forward to it.
-    const QString login = join(QStringList{ QStringLiteral("ssh") } + options << QStringLiteral(
-                                       "--") << target.destination() << QStringLiteral("true"));
-    const QString forward =
-            join(QStringList{ QStringLiteral("ssh") } + options
-                 << QStringLiteral("-O") << QStringLiteral("forward") << QStringLiteral("-L")
-                 << spec << QStringLiteral("--") << target.destination());
-    const QString cancel =
-            join(QStringList{ QStringLiteral("ssh") } + options
-                 << QStringLiteral("-O") << QStringLiteral("cancel") << QStringLiteral("-L") << spec
-                 << QStringLiteral("--") << target.destination());
-    *cleanup = QStringList{ QStringLiteral("sh"), QStringLiteral("-c"),
-                            cancel + QStringLiteral(" >/dev/null 2>&1; rm -f ")
-                                    + shellQuote(*localPath) };
-    return { QStringLiteral("sh"), QStringLiteral("-c"),
-             login + QStringLiteral(" && exec ") + forward + QStringLiteral(" >/dev/null") };
-}
-
 ConsoleRoute Host::consoleRoute(const ConsoleEndpoint &endpoint) const
 {
-    if (m_kind != Kind::Ssh || !endpoint.isValid())
-        return ConsoleRoute::direct(endpoint);
-    ConsoleRoute route;
-    route.endpoint = endpoint;
-    if (endpoint.kind == ConsoleEndpoint::Kind::Tcp) {
-        QString host = endpoint.host;
-        if (host.isEmpty() || host == QLatin1String("0.0.0.0"))
-            host = QStringLiteral("127.0.0.1");
-        route.proxyCommand = QStringList{ QStringLiteral("ssh") } + sshOptions()
-                << QStringLiteral("-W")
-                << (host.contains(QLatin1Char(':'))
-                            ? QStringLiteral("[%1]:%2").arg(host).arg(endpoint.port)
-                            : QStringLiteral("%1:%2").arg(host).arg(endpoint.port))
-                << QStringLiteral("--") << sshArguments().constLast();
-        return route;
-    }
-    if (endpoint.kind == ConsoleEndpoint::Kind::UnixAbstract) {
-        // OpenSSH forwards UNIX sockets by path only.
-        route.prepareCommand = QStringList{
-            QStringLiteral("sh"), QStringLiteral("-c"),
-            QStringLiteral("echo %1 >&2; exit 1")
-                    .arg(shellQuote(
-                            tr("ssh cannot forward the abstract socket @%1").arg(endpoint.path)))
-        };
-        return route;
-    }
-    QString localPath;
-    route.prepareCommand = unixForwardCommands(endpoint.path, &route.cleanupCommand, &localPath);
-    route.endpoint = ConsoleEndpoint();
-    route.endpoint.kind = ConsoleEndpoint::Kind::Unix;
-    route.endpoint.path = localPath;
-    return route;
+    return m_transport->consoleRoute(endpoint);
 }
 
 QStringList Host::commandOnHost(const QStringList &argv) const
 {
-    if (m_kind != Kind::Ssh)
-        return argv;
-    // ssh hands the remote shell one string: quote every argument for it.
-    QStringList quoted;
-    for (const QString &arg : argv)
-        quoted << shellQuote(arg);
-    return QStringList{ QStringLiteral("ssh") } + sshArguments()
-            << remoteSh(QStringLiteral("exec ") + quoted.join(QLatin1Char(' ')));
+    return m_transport->commandOnHost(argv);
 }
 
 QString Host::runtimeDir() const
 {
-    if (m_kind == Kind::LocalSystem)
-        return QStringLiteral("/run");
-    if (m_kind == Kind::LocalUser || m_kind == Kind::BusAddress)
-        return userRuntimeDir();
-    return {};
+    return m_transport->runtimeDir();
 }

@@ -8,6 +8,9 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <memory>
+
+class HostTransport;
 class QProcess;
 class QTimer;
 
@@ -64,7 +67,7 @@ public:
     ~Host() override;
 
     Kind kind() const { return m_kind; }
-    bool isLocal() const { return m_kind != Kind::Ssh; }
+    bool isLocal() const;
     bool isUserManager() const;
     /// Stable identifier used in Ioc::host and filters: "local", "user", the SSH spec.
     QString id() const;
@@ -91,7 +94,7 @@ public:
     /// True while connected with a private-socket connection beside the bus.
     bool usesPrivateSocket() const { return m_hasPeer; }
     /// Bound for one connection attempt (ssh login and D-Bus hello), default 15 s.
-    void setConnectTimeout(int msecs) { m_connectTimeout = msecs; }
+    void setConnectTimeout(int msecs);
     int connectTimeout() const { return m_connectTimeout; }
     /// True while a reconnect is scheduled or running after a failure.
     bool isRetrying() const { return m_retrying; }
@@ -111,9 +114,10 @@ public:
     QStringList commandOnHost(const QStringList &argv) const;
     /// The D-Bus address used for BusAddress and Ssh hosts (unixexec: over ssh).
     QString busAddress() const;
-    /// ssh options and destination for this host (Ssh only), without a remote command.
+    /// ssh options and destination for this host, without a remote command; empty for a
+    /// host reached without ssh.
     QStringList sshArguments() const;
-    /// ssh options without the destination (Ssh only).
+    /// ssh options without the destination; empty for a host reached without ssh.
     QStringList sshOptions() const;
     /// XDG_RUNTIME_DIR of the manager's user, or /run for the system manager; empty for
     /// SSH hosts (only the remote shell knows it).
@@ -144,11 +148,11 @@ private:
     /// Destroys the manager (and so every watcher of a call on the connections), then closes them.
     void dropConnection();
     static void closeConnections(const QString &name, bool peer);
-    QStringList unixForwardCommands(const QString &remotePath, QStringList *cleanup,
-                                    QString *localPath) const;
 
     Kind m_kind;
     QString m_target;
+    /// Everything that depends on the kind: how the bus is reached, consoles, commands.
+    std::unique_ptr<HostTransport> m_transport;
     State m_state = State::Disconnected;
     Failure m_failure = Failure::None;
     QString m_error;

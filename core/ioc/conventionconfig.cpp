@@ -1,7 +1,8 @@
 #include "core/ioc/conventionconfig.h"
 
-#include "core/procserv/commandexpander.h"
+#include "core/ioc/conventions.h"
 #include "core/procserv/procservcommand.h"
+#include "core/systemd/environmentfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -493,14 +494,18 @@ QStringList procServConfigFiles(const QStringList &entries)
 ConventionConfigReader ConventionConfigReader::forSystem()
 {
     ConventionConfigReader reader;
+    // The system folders of the conventions' files are in their table rows.
+    const auto systemDir = [](const char *id) {
+        return QString::fromLatin1(Conventions::find(QLatin1String(id))->systemConfigDir);
+    };
     reader.m_procServConfigDirs = colonList("IOCDOCK_PROCSERV_CONFIG_PATH");
     reader.m_procServConfigDirs << QStringLiteral("/etc/procServ.conf")
-                                << QStringLiteral("/etc/procServ.d");
+                                << systemDir("procservutils");
     reader.m_iocSearchPath = colonList("IOCDOCK_IOC_PATH") + colonList("MANAGE_IOCS_SEARCH_PATH");
-    reader.m_iocSearchPath << QStringLiteral("/epics/iocs") << QStringLiteral("/opt/epics/iocs")
+    reader.m_iocSearchPath << systemDir("manage-iocs") << QStringLiteral("/opt/epics/iocs")
                            << QStringLiteral("/opt/iocs");
     reader.m_fribConfigDirs = colonList("IOCDOCK_IOC_PATH");
-    reader.m_fribConfigDirs << QStringLiteral("/etc/iocs");
+    reader.m_fribConfigDirs << systemDir("frib");
     reader.m_runtimeDir = QStringLiteral("/run");
     return reader;
 }
@@ -524,10 +529,8 @@ ConventionConfigReader ConventionConfigReader::forUser()
 ConventionConfig ConventionConfigReader::read(const QString &convention,
                                               const QString &iocName) const
 {
-    const bool fileBased = convention == QLatin1String("procservutils")
-            || convention == QLatin1String("ioc-runner")
-            || convention == QLatin1String("manage-iocs") || convention == QLatin1String("frib");
-    if (!fileBased)
+    const Convention *row = Conventions::find(convention);
+    if (!row || row->configFile == Convention::ConfigFile::None)
         return {};
     if (!isValidIocName(iocName)) {
         ConventionConfig config;
@@ -536,13 +539,21 @@ ConventionConfig ConventionConfigReader::read(const QString &convention,
                                .arg(iocName);
         return config;
     }
-    if (convention == QLatin1String("procservutils"))
+    switch (row->configFile) {
+    case Convention::ConfigFile::ProcServIni:
         return readProcServUtils(iocName);
-    if (convention == QLatin1String("ioc-runner"))
-        return readIocRunner(iocName);
-    if (convention == QLatin1String("manage-iocs"))
-        return readShellConfig(m_iocSearchPath, iocName, true);
-    return readShellConfig(m_fribConfigDirs, iocName, false);
+    case Convention::ConfigFile::ProcServDirEnvironment:
+        return readIocRunner(iocName, QString::fromLatin1(row->configFileName));
+    case Convention::ConfigFile::IocDirShell:
+        return readShellConfig(m_iocSearchPath, iocName, QString::fromLatin1(row->configFileName),
+                               true);
+    case Convention::ConfigFile::IocDirEnvironment:
+        return readShellConfig(m_fribConfigDirs, iocName, QString::fromLatin1(row->configFileName),
+                               false);
+    case Convention::ConfigFile::None:
+        break;
+    }
+    return {};
 }
 
 ConventionConfig ConventionConfigReader::readProcServUtils(const QString &name) const
@@ -611,13 +622,14 @@ ConventionConfig ConventionConfigReader::readProcServUtils(const QString &name) 
     return config;
 }
 
-ConventionConfig ConventionConfigReader::readIocRunner(const QString &name) const
+ConventionConfig ConventionConfigReader::readIocRunner(const QString &name,
+                                                       const QString &fileName) const
 {
     ConventionConfig config;
     for (const QString &entry : m_procServConfigDirs) {
         if (!QFileInfo(entry).isDir())
             continue;
-        const QString path = QDir(entry).filePath(name + QStringLiteral(".conf"));
+        const QString path = QDir(entry).filePath(fileName.arg(name));
         if (!QFileInfo::exists(path))
             continue;
         QByteArray data;
@@ -645,11 +657,12 @@ ConventionConfig ConventionConfigReader::readIocRunner(const QString &name) cons
 }
 
 ConventionConfig ConventionConfigReader::readShellConfig(const QStringList &bases,
-                                                         const QString &name, bool shell) const
+                                                         const QString &name,
+                                                         const QString &fileName, bool shell) const
 {
     ConventionConfig config;
     for (const QString &base : bases) {
-        const QString path = QDir(base).filePath(name + QStringLiteral("/config"));
+        const QString path = QDir(base).filePath(fileName.arg(name));
         if (!QFileInfo::exists(path))
             continue;
         config.file = path;
@@ -718,32 +731,26 @@ ConsoleEndpoint ConventionConfigReader::consoleFromConfig(const QString &convent
         ep.path = QDir::cleanPath(path);
         return ep;
     };
-    if (convention == QLatin1String("procservutils")) {
-        const QString port = config.values.value(QStringLiteral("port")).trimmed();
-        if (port.isEmpty() || port == QLatin1String("0"))
-            return unixSocket(runtimeDir + QStringLiteral("/procserv-") + iocName
-                              + QStringLiteral("/control"));
-        return endpointFromSpec(port);
+    const Convention *row = Conventions::find(convention);
+    if (!row)
+        return {};
+    QString port;
+    if (*row->consoleKey) {
+        port = config.values.value(QLatin1String(row->consoleKey));
+        // An EnvironmentFile= value reaches procServ as written (through ${VAR}); a script
+        // or an INI file drops the whitespace around it.
+        if (row->consoleKeyTrimmed)
+            port = port.trimmed();
     }
-    if (convention == QLatin1String("ioc-runner")) {
-        // The unit passes --port=${IOC_PORT}: procServ gets the value as written.
-        const QString port = config.values.value(QStringLiteral("IOC_PORT"));
-        if (port.isEmpty())
-            return unixSocket(runtimeDir + QStringLiteral("/procserv/") + iocName
-                              + QStringLiteral("/control"));
-        return endpointFromSpec(port);
+    if (port.isEmpty() || (row->consoleZeroIsDefault && port == QLatin1String("0"))) {
+        const QString socket = row->defaultSocketPath(runtimeDir, iocName);
+        return socket.isEmpty() ? ConsoleEndpoint() : unixSocket(socket);
     }
-    if (convention == QLatin1String("manage-iocs")) {
-        const QString port = config.values.value(QStringLiteral("PORT")).trimmed();
+    if (row->consoleKeyTcpOnly) {
         bool ok = false;
         port.toUInt(&ok); // the init scripts pass PORT as procServ's positional port
-        return ok ? endpointFromSpec(port) : ConsoleEndpoint();
+        if (!ok)
+            return {};
     }
-    if (convention == QLatin1String("frib"))
-        return unixSocket(runtimeDir + QStringLiteral("/softioc-") + iocName
-                          + QStringLiteral("/procServ.sock"));
-    if (convention == QLatin1String("e3"))
-        return unixSocket(runtimeDir + QStringLiteral("/procServ/") + iocName
-                          + QStringLiteral("/control"));
-    return {};
+    return endpointFromSpec(port);
 }

@@ -76,11 +76,12 @@ public:
 
 private:
     ConventionConfig readProcServUtils(const QString &name) const;
-    ConventionConfig readIocRunner(const QString &name) const;
-    /// NAME/config under the first base that has one: a sourced shell fragment (@p shell,
-    /// manage-iocs) or a systemd EnvironmentFile= (FRIB).
+    /// @p fileName: the convention's file name, "%1" the IOC name.
+    ConventionConfig readIocRunner(const QString &name, const QString &fileName) const;
+    /// @p fileName ("%1" the IOC name) under the first base that has one: a sourced shell
+    /// fragment (@p shell, manage-iocs) or a systemd EnvironmentFile= (FRIB).
     ConventionConfig readShellConfig(const QStringList &bases, const QString &name,
-                                     bool shell) const;
+                                     const QString &fileName, bool shell) const;
     /// An EnvironmentFile= read by systemd's rules (parseEnvironmentFile()).
     static void readEnvironmentFile(const QString &path, const QByteArray &data,
                                     ConventionConfig *config);

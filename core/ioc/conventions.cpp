@@ -8,18 +8,28 @@ namespace {
 
 const QLatin1String kServiceSuffix(".service");
 
-struct UnitPrefix
-{
-    const char *prefix;
-    const char *convention;
-};
+using NameFrom = Convention::NameFrom;
+using ConfigFile = Convention::ConfigFile;
 
-// softioc- is shared by manage-iocs and FRIB; classify() tells them apart.
-const UnitPrefix kPrefixes[] = {
-    { "procserv-", "procservutils" },
-    { "softioc-", "manage-iocs" },
-    { "epics-@", "ioc-runner" },
-    { "ioc@", "e3" },
+// The site conventions, in display order (DESIGN.md §5; the layouts are in
+// ../shared/reference/peer-survey.md). Columns: id, display name, unit prefix, owns the
+// prefix, launcher program, name from, config file, its name, system base, console key,
+// trimmed, TCP only, 0 is default, default socket.
+const QList<Convention> s_table = {
+    { "procservutils", "procServUtils", "procserv-", true, "procServ-launcher", NameFrom::UnitName,
+      ConfigFile::ProcServIni, "%1.conf", "/etc/procServ.d", "port", true, false, true,
+      "%1/procserv-%2/control" },
+    { "manage-iocs", "NSLS-II manage-iocs", "softioc-", true, "", NameFrom::UnitName,
+      ConfigFile::IocDirShell, "%1/config", "/epics/iocs", "PORT", true, true, false, "" },
+    { "frib", "FRIB", "softioc-", false, "", NameFrom::UnitName, ConfigFile::IocDirEnvironment,
+      "%1/config", "/etc/iocs", "", false, false, false, "%1/softioc-%2/procServ.sock" },
+    { "ioc-runner", "epics-ioc-runner", "epics-@", true, "", NameFrom::UnitName,
+      ConfigFile::ProcServDirEnvironment, "%1.conf", "/etc/procServ.d", "IOC_PORT", false, false,
+      false, "%1/procserv/%2/control" },
+    { "e3", "ESS e3", "ioc@", true, "", NameFrom::UnitName, ConfigFile::None, "", "", "", false,
+      false, false, "%1/procServ/%2/control" },
+    { "generic", "procServ", "", true, "", NameFrom::ProcServCommand, ConfigFile::None, "", "", "",
+      false, false, false, "" },
 };
 
 QString stripExecPrefix(const QString &argv0)
@@ -37,106 +47,77 @@ QString baseName(const QString &path)
     return p.mid(p.lastIndexOf(QLatin1Char('/')) + 1);
 }
 
-// procServ's options that take an argument (getopt "+c:de:fhi:I:k:l:L:n:op:P:qVwx:" plus the
-// long-only ones). Scanning stops at the first positional argument, as procServ's does.
-bool shortTakesArgument(QChar c)
+// A row that shares another's unit prefix claims a unit whose ExecStart has its default
+// socket as a UNIX endpoint, or whose EnvironmentFile= is its config file in its system folder.
+bool claimsSharedUnit(const Convention &row, const QString &name, const QStringList &argv,
+                      const QStringList &envFiles)
 {
-    return QStringLiteral("ceiIklLnpPx").contains(c);
-}
-
-bool longTakesArgument(const QString &name)
-{
-    static const QStringList withArgument = {
-        QStringLiteral("chdir"),     QStringLiteral("exec"),      QStringLiteral("ignore"),
-        QStringLiteral("info-file"), QStringLiteral("killcmd"),   QStringLiteral("logport"),
-        QStringLiteral("logfile"),   QStringLiteral("name"),      QStringLiteral("pidfile"),
-        QStringLiteral("port"),      QStringLiteral("logoutcmd"), QStringLiteral("holdoff"),
-        QStringLiteral("timefmt"),   QStringLiteral("coresize"),  QStringLiteral("autorestartcmd"),
-    };
-    return withArgument.contains(name);
-}
-
-QString procServName(const QStringList &argv)
-{
-    for (int i = 1; i < argv.size(); ++i) {
-        const QString &arg = argv.at(i);
-        if (arg == QLatin1String("--"))
-            break;
-        if (arg.startsWith(QLatin1String("--"))) {
-            const int eq = arg.indexOf(QLatin1Char('='));
-            const QString opt = arg.mid(2, eq < 0 ? -1 : eq - 2);
-            if (eq >= 0) {
-                if (opt == QLatin1String("name"))
-                    return arg.mid(eq + 1);
-                continue;
-            }
-            if (longTakesArgument(opt)) {
-                if (opt == QLatin1String("name"))
-                    return argv.value(i + 1);
-                ++i;
-            }
-            continue;
-        }
-        if (arg.size() < 2 || !arg.startsWith(QLatin1Char('-')))
-            break; // the port, then the child's command: options there are the child's
-        // A cluster of short options: "-fq", "-nNAME", "-n NAME".
-        for (int j = 1; j < arg.size(); ++j) {
-            const QChar c = arg.at(j);
-            if (!shortTakesArgument(c))
-                continue;
-            const QString value = j + 1 < arg.size() ? arg.mid(j + 1) : argv.value(++i);
-            if (c == QLatin1Char('n'))
-                return value;
-            break;
+    const QString socket = row.defaultSocketPath(QString(), name);
+    if (!socket.isEmpty()) {
+        for (const QString &arg : argv) {
+            if (arg.contains(QLatin1String("unix:")) && arg.endsWith(socket))
+                return true;
         }
     }
-    return {};
-}
-
-// procServ-launcher [--user|--system] [-d...] NAME
-QString launcherName(const QStringList &argv)
-{
-    for (int i = 1; i < argv.size(); ++i) {
-        if (!argv.at(i).startsWith(QLatin1Char('-')))
-            return argv.at(i);
-    }
-    return {};
-}
-
-bool isFribUnit(const QString &name, const QStringList &argv, const QStringList &envFiles)
-{
-    const QString socket =
-            QLatin1Char('/') + QStringLiteral("softioc-") + name + QStringLiteral("/procServ.sock");
-    for (const QString &arg : argv) {
-        if (arg.contains(QLatin1String("unix:")) && arg.endsWith(socket))
-            return true;
-    }
-    const QString config = QStringLiteral("/etc/iocs/") + name + QStringLiteral("/config");
-    for (const QString &file : envFiles) {
-        QString path = file;
-        if (path.startsWith(QLatin1Char('-')))
-            path.remove(0, 1);
-        if (QDir::cleanPath(path) == config)
-            return true;
+    if (*row.systemConfigDir && *row.configFileName) {
+        const QString config = QLatin1String(row.systemConfigDir) + QLatin1Char('/')
+                + QString::fromLatin1(row.configFileName).arg(name);
+        for (const QString &file : envFiles) {
+            QString path = file;
+            if (path.startsWith(QLatin1Char('-')))
+                path.remove(0, 1);
+            if (QDir::cleanPath(path) == config)
+                return true;
+        }
     }
     return false;
 }
 
 } // namespace
 
+QString Convention::unitName(const QString &iocName) const
+{
+    if (iocName.isEmpty() || !*unitPrefix)
+        return {};
+    return QLatin1String(unitPrefix) + iocName + kServiceSuffix;
+}
+
+QString Convention::defaultSocketPath(const QString &runtimeDir, const QString &iocName) const
+{
+    if (!*defaultSocket)
+        return {};
+    return QString::fromLatin1(defaultSocket).arg(runtimeDir, iocName);
+}
+
+const QList<Convention> &Conventions::table()
+{
+    return s_table;
+}
+
+const Convention *Conventions::find(const QString &id)
+{
+    for (const Convention &row : s_table) {
+        if (id == QLatin1String(row.id))
+            return &row;
+    }
+    return nullptr;
+}
+
 QStringList Conventions::ids()
 {
-    return {
-        QStringLiteral("procservutils"), QStringLiteral("manage-iocs"), QStringLiteral("frib"),
-        QStringLiteral("ioc-runner"),    QStringLiteral("e3"),          QStringLiteral("generic")
-    };
+    QStringList ids;
+    for (const Convention &row : s_table)
+        ids << QLatin1String(row.id);
+    return ids;
 }
 
 QStringList Conventions::defaultUnitPatterns()
 {
     QStringList patterns;
-    for (const UnitPrefix &p : kPrefixes)
-        patterns << QLatin1String(p.prefix) + QLatin1Char('*') + kServiceSuffix;
+    for (const Convention &row : s_table) {
+        if (*row.unitPrefix && row.ownsUnitPrefix)
+            patterns << QLatin1String(row.unitPrefix) + QLatin1Char('*') + kServiceSuffix;
+    }
     return patterns;
 }
 
@@ -146,18 +127,22 @@ ConventionMatch Conventions::classify(const QString &unitName, const QStringList
     ConventionMatch match;
     const QString stem =
             unitName.endsWith(kServiceSuffix) ? unitName.chopped(kServiceSuffix.size()) : unitName;
-    for (const UnitPrefix &p : kPrefixes) {
-        const QLatin1String prefix(p.prefix);
-        if (!stem.startsWith(prefix))
+    for (const Convention &row : s_table) {
+        const QLatin1String prefix(row.unitPrefix);
+        if (!*row.unitPrefix || !row.ownsUnitPrefix || !stem.startsWith(prefix))
             continue;
-        match.convention = QLatin1String(p.convention);
+        match.convention = QLatin1String(row.id);
         match.iocName = stem.mid(prefix.size());
         // "epics-@.service" and "ioc@.service" are the templates, not instances; an instance
         // name never contains '@' either ("ioc@a@b" is not a valid unit name).
         match.isIoc = !match.iocName.isEmpty() && !match.iocName.contains(QLatin1Char('@'));
-        if (match.convention == QLatin1String("manage-iocs")
-            && isFribUnit(match.iocName, execStartArgv, environmentFiles))
-            match.convention = QStringLiteral("frib");
+        for (const Convention &other : s_table) {
+            if (!other.ownsUnitPrefix && prefix == QLatin1String(other.unitPrefix)
+                && claimsSharedUnit(other, match.iocName, execStartArgv, environmentFiles)) {
+                match.convention = QLatin1String(other.id);
+                break;
+            }
+        }
         if (!match.isIoc)
             match.iocName.clear();
         return match;
@@ -165,21 +150,20 @@ ConventionMatch Conventions::classify(const QString &unitName, const QStringList
 
     if (execStartArgv.isEmpty() || !isProcServProgram(execStartArgv.first()))
         return match;
-    if (baseName(execStartArgv.first()) == QLatin1String("procServ-launcher")) {
-        match.convention = QStringLiteral("procservutils");
-        match.iocName = launcherName(execStartArgv);
-    } else {
-        match.convention = QStringLiteral("generic");
-        // procServ's own parser first: getopt_long also takes an unambiguous prefix such as
-        // "--na NAME", and the last -n wins (found by tests/fuzz/fuzz_procservcommand). The
-        // plain scan still names command lines that parser refuses.
-        QStringList argv = execStartArgv;
-        argv.first() = baseName(argv.first());
-        const ProcServCommand command = ProcServCommand::parse(argv);
-        match.iocName = command.error.isEmpty() || !command.name.isEmpty()
-                ? command.name
-                : procServName(execStartArgv);
+    // Named by procServ's own parser: getopt_long also takes an unambiguous prefix such as
+    // "--na NAME", and the last -n wins (found by tests/fuzz/fuzz_procservcommand).
+    QStringList argv = execStartArgv;
+    argv.first() = baseName(argv.first());
+    const Convention *byName = nullptr;
+    for (const Convention &row : s_table) {
+        if (*row.launcherProgram && argv.first() == QLatin1String(row.launcherProgram))
+            match.convention = QLatin1String(row.id);
+        else if (row.nameFrom == NameFrom::ProcServCommand && !byName)
+            byName = &row;
     }
+    if (match.convention.isEmpty() && byName)
+        match.convention = QLatin1String(byName->id);
+    match.iocName = ProcServCommand::nameOf(argv);
     if (match.iocName.isEmpty())
         match.iocName = stem;
     match.isIoc = !match.iocName.isEmpty();
@@ -188,36 +172,24 @@ ConventionMatch Conventions::classify(const QString &unitName, const QStringList
 
 QString Conventions::unitName(const QString &convention, const QString &iocName)
 {
-    if (iocName.isEmpty())
-        return {};
-    if (convention == QLatin1String("frib"))
-        return QStringLiteral("softioc-") + iocName + kServiceSuffix;
-    for (const UnitPrefix &p : kPrefixes) {
-        if (convention == QLatin1String(p.convention))
-            return QLatin1String(p.prefix) + iocName + kServiceSuffix;
-    }
-    return {};
+    const Convention *row = find(convention);
+    return row ? row->unitName(iocName) : QString();
 }
 
 bool Conventions::isProcServProgram(const QString &argv0)
 {
     const QString name = baseName(argv0);
-    return name == QLatin1String("procServ") || name == QLatin1String("procServ-launcher");
+    if (name == QLatin1String("procServ"))
+        return true;
+    for (const Convention &row : s_table) {
+        if (*row.launcherProgram && name == QLatin1String(row.launcherProgram))
+            return true;
+    }
+    return false;
 }
 
 QString Conventions::displayName(const QString &convention)
 {
-    if (convention == QLatin1String("procservutils"))
-        return QStringLiteral("procServUtils");
-    if (convention == QLatin1String("manage-iocs"))
-        return QStringLiteral("NSLS-II manage-iocs");
-    if (convention == QLatin1String("frib"))
-        return QStringLiteral("FRIB");
-    if (convention == QLatin1String("ioc-runner"))
-        return QStringLiteral("epics-ioc-runner");
-    if (convention == QLatin1String("e3"))
-        return QStringLiteral("ESS e3");
-    if (convention == QLatin1String("generic"))
-        return QStringLiteral("procServ");
-    return convention;
+    const Convention *row = find(convention);
+    return row ? QLatin1String(row->displayName) : convention;
 }

@@ -8,8 +8,9 @@
 #include "core/ioc/conventions.h"
 #include "core/ioc/unitdescriber.h"
 #include "core/procserv/bannerprobe.h"
-#include "core/procserv/commandexpander.h"
 #include "core/procserv/procservcommand.h"
+#include "core/systemd/environmentfile.h"
+#include "core/systemd/execcommand.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,10 @@
 #include "core/ioc/unitdescriber.h"
 
 #include "core/ioc/conventions.h"
-#include "core/procserv/commandexpander.h"
 #include "core/procserv/procservcommand.h"
+#include "core/systemd/environmentfile.h"
+#include "core/systemd/execcommand.h"
+#include "core/systemd/unitspecifiers.h"
 
 void UnitDescriber::applyProcServCommand(Ioc &ioc, const ProcServCommand &command)
 {

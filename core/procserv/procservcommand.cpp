@@ -120,9 +120,10 @@ void apply(ProcServCommand &cmd, const OptionSpec &o, const QString &value)
     }
 }
 
-void parseLauncher(ProcServCommand &cmd, const QStringList &argv)
+void parseLauncher(ProcServCommand &cmd, const QStringList &argv, bool lenient)
 {
-    // procServ-launcher [--user|--system] NAME (argparse: options anywhere).
+    // procServ-launcher [--user|--system] NAME (argparse: options anywhere). @p lenient: an
+    // unknown option is skipped, and the first of several names is taken.
     cmd.isLauncher = true;
     cmd.launcherUser = false;
     bool onlyPositional = false;
@@ -137,7 +138,8 @@ void parseLauncher(ProcServCommand &cmd, const QStringList &argv)
             cmd.launcherUser = false;
         } else if (!onlyPositional && a.startsWith(QLatin1Char('-')) && a.size() > 1) {
             cmd.error = ProcServCommand::tr("procServ-launcher: unknown option %1").arg(a);
-            return;
+            if (!lenient)
+                return;
         } else {
             positional.append(a);
         }
@@ -147,7 +149,8 @@ void parseLauncher(ProcServCommand &cmd, const QStringList &argv)
                 ? ProcServCommand::tr("procServ-launcher: the instance name is missing")
                 : ProcServCommand::tr("procServ-launcher: expected one instance name, got %1")
                           .arg(positional.join(QLatin1Char(' ')));
-        return;
+        if (!lenient || positional.isEmpty())
+            return;
     }
     cmd.launcherName = positional.first();
 }
@@ -289,6 +292,21 @@ ConsoleEndpoint ProcServCommand::parseEndpoint(const QString &spec, bool control
 
 ProcServCommand ProcServCommand::parse(const QStringList &argv)
 {
+    return parse(argv, false);
+}
+
+QString ProcServCommand::nameOf(const QStringList &argv)
+{
+    const ProcServCommand strict = parse(argv);
+    const QString name = strict.isLauncher ? strict.launcherName : strict.name;
+    if (strict.error.isEmpty() || !name.isEmpty())
+        return name;
+    const ProcServCommand lenient = parse(argv, true);
+    return lenient.isLauncher ? lenient.launcherName : lenient.name;
+}
+
+ProcServCommand ProcServCommand::parse(const QStringList &argv, bool lenient)
+{
     ProcServCommand cmd;
     if (argv.isEmpty()) {
         cmd.error = tr("The command line is empty");
@@ -298,7 +316,7 @@ ProcServCommand ProcServCommand::parse(const QStringList &argv)
     const QString base = QFileInfo(cmd.program).fileName();
     if (base == QLatin1String("procServ-launcher")) {
         cmd.isProcServ = true;
-        parseLauncher(cmd, argv);
+        parseLauncher(cmd, argv, lenient);
         return cmd;
     }
     if (base != QLatin1String("procServ"))
@@ -321,14 +339,20 @@ ProcServCommand ProcServCommand::parse(const QStringList &argv)
             if (!o) {
                 cmd.error = ambiguous ? tr("Ambiguous procServ option '%1'").arg(a)
                                       : tr("Unknown procServ option '%1'").arg(a);
-                return cmd;
+                if (!lenient)
+                    return cmd;
+                ++i; // read as an option without an argument
+                continue;
             }
             QString value;
             if (eq >= 0) {
                 if (o->arg == Arg::None) {
                     cmd.error = tr("procServ option '--%1' doesn't allow an argument")
                                         .arg(QLatin1String(o->longName));
-                    return cmd;
+                    if (!lenient)
+                        return cmd;
+                    ++i;
+                    continue;
                 }
                 value = a.mid(eq + 1);
             } else if (o->arg == Arg::Required) {
@@ -349,7 +373,9 @@ ProcServCommand ProcServCommand::parse(const QStringList &argv)
                 const OptionSpec *o = findShort(a.at(j));
                 if (!o) {
                     cmd.error = tr("Unknown procServ option '-%1'").arg(a.at(j));
-                    return cmd;
+                    if (!lenient)
+                        return cmd;
+                    continue; // read as an option without an argument
                 }
                 if (o->arg == Arg::Required) {
                     QString value;

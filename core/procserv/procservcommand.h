@@ -10,7 +10,7 @@
 /// A procServ (or procServUtils' procServ-launcher) command line taken apart the way
 /// procServ's own getopt_long("+c:de:fhi:I:k:l:L:n:op:P:qVwx:") would, so the console
 /// endpoints and the other facts an IOC row shows can be read from a unit's ExecStart.
-/// Expand variables and specifiers first (commandexpander.h).
+/// Expand variables and specifiers first (core/systemd/execcommand.h).
 struct ProcServCommand
 {
     bool isProcServ = false; // argv[0] basename is procServ or procServ-launcher
@@ -42,6 +42,13 @@ struct ProcServCommand
 
     static ProcServCommand parse(const QStringList &argv);
 
+    /// The IOC name a command line gives: procServ's -n/--name (the last one wins, and
+    /// getopt_long's unambiguous prefixes such as "--na" count), or procServ-launcher's NAME;
+    /// empty when none. A command line that would be refused still gives the name it holds:
+    /// unknown options are read as options without an argument (and the launcher's first NAME
+    /// is taken), so a unit that cannot start still shows its name.
+    static QString nameOf(const QStringList &argv);
+
     /// The name procServ shows for the child: -n, else the command as written (argv[0]).
     QString childName() const { return !name.isEmpty() ? name : childCommand.value(0); }
 
@@ -57,6 +64,12 @@ struct ProcServCommand
     /// @p randomPort when the spec asks for port 0.
     static ConsoleEndpoint parseEndpoint(const QString &spec, bool control, bool allow,
                                          QString *error, bool *randomPort = nullptr);
+
+private:
+    /// @p lenient: an unknown option, or an argument given to an option that takes none, is
+    /// noted in error and skipped instead of ending the parse; the launcher takes its first
+    /// NAME (nameOf()).
+    static ProcServCommand parse(const QStringList &argv, bool lenient);
 
     Q_DECLARE_TR_FUNCTIONS(ProcServCommand) // last: the macro ends with "private:"
 };

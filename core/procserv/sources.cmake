@@ -2,7 +2,6 @@
 target_sources(iocdock-core PRIVATE
     procserv/procservtypes.h procserv/procservtypes.cpp
     procserv/procservcommand.h procserv/procservcommand.cpp
-    procserv/commandexpander.h procserv/commandexpander.cpp
     procserv/bannerparser.h procserv/bannerparser.cpp
     procserv/telnetcodec.h procserv/telnetcodec.cpp
     procserv/consolesession.h procserv/consolesession.cpp

@@ -18,6 +18,9 @@ target_sources(iocdock-core PRIVATE
     systemd/systemdtypes.h systemd/systemdtypes.cpp
     systemd/systemdmanager.h systemd/systemdmanager.cpp
     systemd/unitfile.h systemd/unitfile.cpp
+    systemd/execcommand.h systemd/execcommand.cpp
+    systemd/unitspecifiers.h systemd/unitspecifiers.cpp
+    systemd/environmentfile.h systemd/environmentfile.cpp
     systemd/org.freedesktop.systemd1.Manager.xml
     ${_iocdock_systemd_generated})
 # The generated .cpp includes its header relative to this build dir; our code uses "core/systemd/generated/...".

@@ -1,63 +1,14 @@
 #include "core/systemd/unitfile.h"
 
+#include "core/systemd/execcommand.h"
+
 #include <QDir>
 
 namespace {
 
-bool isSpace(QChar c)
-{
-    return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n')
-            || c == QLatin1Char('\r');
-}
-
-// systemd's cunescape_one() for the escapes a unit file uses; unknown ones stay as written.
-int unescapeOne(const QString &text, int i, QString *out)
-{
-    const QChar c = text.at(i);
-    switch (c.unicode()) {
-    case 'a':
-        out->append(QChar(7));
-        return 1;
-    case 'b':
-        out->append(QChar(8));
-        return 1;
-    case 'f':
-        out->append(QChar(12));
-        return 1;
-    case 'n':
-        out->append(QChar(10));
-        return 1;
-    case 'r':
-        out->append(QChar(13));
-        return 1;
-    case 't':
-        out->append(QChar(9));
-        return 1;
-    case 'v':
-        out->append(QChar(11));
-        return 1;
-    case 's':
-        out->append(QLatin1Char(' '));
-        return 1;
-    case 'x': {
-        bool ok = false;
-        const int value = text.mid(i + 1, 2).toInt(&ok, 16);
-        if (ok && text.mid(i + 1, 2).size() == 2) {
-            out->append(QChar(value));
-            return 3;
-        }
-        break;
-    }
-    default:
-        break;
-    }
-    out->append(c);
-    return 1;
-}
-
 QString unquoted(const QString &value)
 {
-    const QStringList words = UnitFile::splitCommandLine(value);
+    const QStringList words = splitWords(value, WordSplit::UnitFileLine);
     return words.join(QLatin1Char(' '));
 }
 
@@ -130,47 +81,6 @@ QList<Line> readLines(const UnitFile::Part &part, QStringList *errors)
 
 } // namespace
 
-QStringList UnitFile::splitCommandLine(const QString &line)
-{
-    QStringList words;
-    QString word;
-    bool inWord = false;
-    QChar quote;
-    for (int i = 0; i < line.size(); ++i) {
-        const QChar c = line.at(i);
-        if (c == QLatin1Char('\\') && i + 1 < line.size()) {
-            inWord = true;
-            i += unescapeOne(line, i + 1, &word);
-            continue;
-        }
-        if (!quote.isNull()) {
-            if (c == quote)
-                quote = QChar();
-            else
-                word.append(c);
-            continue;
-        }
-        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-            quote = c;
-            inWord = true;
-        } else if (isSpace(c)) {
-            if (inWord) {
-                if (word == QLatin1String(";"))
-                    return words;
-                words.append(word);
-            }
-            word.clear();
-            inWord = false;
-        } else {
-            word.append(c);
-            inWord = true;
-        }
-    }
-    if (inWord && word != QLatin1String(";"))
-        words.append(word);
-    return words;
-}
-
 UnitFile UnitFile::parse(const QList<Part> &parts)
 {
     UnitFile unit;
@@ -214,7 +124,7 @@ UnitFile UnitFile::parse(const QList<Part> &parts)
                     if (line.value.isEmpty())
                         unit.environment.clear();
                     else
-                        unit.environment += splitCommandLine(line.value);
+                        unit.environment += splitWords(line.value, WordSplit::UnitFileLine);
                 } else if (line.key == QLatin1String("EnvironmentFile")) {
                     if (line.value.isEmpty())
                         unit.environmentFiles.clear();
@@ -225,7 +135,7 @@ UnitFile UnitFile::parse(const QList<Part> &parts)
         }
     }
     if (!execLine.isEmpty()) {
-        QStringList words = splitCommandLine(execLine);
+        QStringList words = splitWords(execLine, WordSplit::UnitFileLine);
         QString first = words.value(0);
         int i = 0;
         while (i < first.size() && QStringLiteral("-@:+!").contains(first.at(i)))

@@ -35,11 +35,6 @@ struct UnitFile
     /// Parses the fragment and its drop-ins.
     static UnitFile parse(const QList<Part> &parts);
 
-    /// systemd's extract_first_word(EXTRACT_UNQUOTE | EXTRACT_CUNESCAPE) applied over the
-    /// whole line: words split at whitespace, quotes group, C escapes ("\n", "\x41", "\\")
-    /// are decoded. A word ";" alone ends the first command; the rest is not returned.
-    static QStringList splitCommandLine(const QString &line);
-
     /// The drop-in folder names of a unit, most specific last: "foo@.service.d" and
     /// "foo@bar.service.d" for an instance, "NAME.service.d" otherwise (and the "-"
     /// prefix folders systemd 252 also reads, e.g. "foo-.service.d" for "foo-bar.service").

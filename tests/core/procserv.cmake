@@ -1,7 +1,6 @@
 # Tests of core/procserv. The console tests run the real procServ with tools/iocsim as the
 # IOC (no systemd needed); iocsim comes from IOCDOCK_BIN_DIR, which iocdock_add_test sets.
 iocdock_add_test(tst_procservcommand tst_procservcommand.cpp LIBS iocdock-core)
-iocdock_add_test(tst_commandexpander tst_commandexpander.cpp LIBS iocdock-core)
 iocdock_add_test(tst_procservstatetracker tst_procservstatetracker.cpp LIBS iocdock-core)
 iocdock_add_test(tst_telnetcodec tst_telnetcodec.cpp LIBS iocdock-core)
 iocdock_add_test(tst_consolesession tst_consolesession.cpp procservrunner.h LIBS iocdock-core)

@@ -449,6 +449,9 @@ void TestConventionConfigReader::consoleFromConfig_data()
     QTest::newRow("procServUtils host name")
             << ps << QStringLiteral("a") << QStringList{ QStringLiteral("port=localhost:4051") }
             << run << QString();
+    QTest::newRow("procServUtils port=0 with blanks")
+            << ps << QStringLiteral("motor") << QStringList{ QStringLiteral("port= 0 ") } << run
+            << QStringLiteral("unix:/run/procserv-motor/control");
     QTest::newRow("procServUtils junk port")
             << ps << QStringLiteral("a") << QStringList{ QStringLiteral("port=console") } << run
             << QString();
@@ -463,6 +466,10 @@ void TestConventionConfigReader::consoleFromConfig_data()
     QTest::newRow("ioc-runner blank port")
             << ir << QStringLiteral("cam") << QStringList{ QStringLiteral("IOC_PORT=  ") } << run
             << QString();
+    // procServ takes 0 as "any free port" (only its info file tells which): not the default.
+    QTest::newRow("ioc-runner random port")
+            << ir << QStringLiteral("cam") << QStringList{ QStringLiteral("IOC_PORT=0") } << run
+            << QString();
     QTest::newRow("ioc-runner default")
             << ir << QStringLiteral("cam") << QStringList() << QStringLiteral("/run/user/1000")
             << QStringLiteral("unix:/run/user/1000/procserv/cam/control");
@@ -473,6 +480,12 @@ void TestConventionConfigReader::consoleFromConfig_data()
             << QStringLiteral("tcp:127.0.0.1:4050");
     QTest::newRow("manage-iocs no PORT")
             << mi << QStringLiteral("x") << QStringList() << run << QString();
+    QTest::newRow("manage-iocs PORT with blanks")
+            << mi << QStringLiteral("x") << QStringList{ QStringLiteral("PORT= 4050 ") } << run
+            << QStringLiteral("tcp:127.0.0.1:4050");
+    QTest::newRow("manage-iocs random port")
+            << mi << QStringLiteral("x") << QStringList{ QStringLiteral("PORT=0") } << run
+            << QString();
     QTest::newRow("manage-iocs bad PORT")
             << mi << QStringLiteral("x") << QStringList{ QStringLiteral("PORT=$BASE") } << run
             << QString();
@@ -485,6 +498,9 @@ void TestConventionConfigReader::consoleFromConfig_data()
     QTest::newRow("generic") << QStringLiteral("generic") << QStringLiteral("x") << QStringList()
                              << run << QString();
     QTest::newRow("bad name") << ps << QStringLiteral("../x") << QStringList() << run << QString();
+    QTest::newRow("unknown convention")
+            << QStringLiteral("other") << QStringLiteral("x")
+            << QStringList{ QStringLiteral("PORT=4050") } << run << QString();
 }
 
 void TestConventionConfigReader::consoleFromConfig()

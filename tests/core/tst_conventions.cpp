@@ -24,6 +24,7 @@ private slots:
     void displayName();
     void isProcServProgram_data();
     void isProcServProgram();
+    void table();
 };
 
 void TestConventions::classify_data()
@@ -246,6 +247,60 @@ void TestConventions::isProcServProgram()
     QFETCH(QString, argv0);
     QFETCH(bool, expected);
     QCOMPARE(Conventions::isProcServProgram(argv0), expected);
+}
+
+void TestConventions::table()
+{
+    // The rows are what the rest reads: ids in display order, found by id.
+    QStringList ids;
+    for (const Convention &row : Conventions::table()) {
+        ids << QLatin1String(row.id);
+        QCOMPARE(Conventions::find(QLatin1String(row.id)), &row);
+    }
+    QCOMPARE(ids, Conventions::ids());
+    QCOMPARE(Conventions::find(QStringLiteral("other")), nullptr);
+
+    const QString unit = QStringLiteral("vac-1");
+    for (const Convention &row : Conventions::table()) {
+        const QString id = QLatin1String(row.id);
+        const QString prefix = QLatin1String(row.unitPrefix);
+        if (prefix.isEmpty()) {
+            // Found by what it runs, never by name.
+            QCOMPARE(row.nameFrom, Convention::NameFrom::ProcServCommand);
+            QCOMPARE(Conventions::classify(QStringLiteral("x.service"),
+                                           { QStringLiteral("procServ"), QStringLiteral("-n"), unit,
+                                             QStringLiteral("2000"), QStringLiteral("st") })
+                             .convention,
+                     id);
+            continue;
+        }
+        // Every prefix is listed, once: a row that does not own its prefix shares an earlier
+        // row's, and claims that row's unit by its default socket.
+        const QString pattern = prefix + QStringLiteral("*.service");
+        QCOMPARE(Conventions::defaultUnitPatterns().count(pattern), 1);
+        if (row.ownsUnitPrefix) {
+            QCOMPARE(Conventions::classify(row.unitName(unit)).convention, id);
+        } else {
+            const QString socket =
+                    QStringLiteral("unix:") + row.defaultSocketPath(QStringLiteral("/run"), unit);
+            QCOMPARE(Conventions::classify(row.unitName(unit),
+                                           { QStringLiteral("procServ"), QStringLiteral("-P"),
+                                             socket, QStringLiteral("st.cmd") })
+                             .convention,
+                     id);
+        }
+        // A convention's own launcher names its IOC, whatever the unit is called.
+        if (*row.launcherProgram) {
+            const ConventionMatch match = Conventions::classify(
+                    QStringLiteral("custom.service"),
+                    { QLatin1String(row.launcherProgram), QStringLiteral("--system"), unit });
+            QCOMPARE(match.convention, id);
+            QCOMPARE(match.iocName, unit);
+        }
+        // A config file's name holds the IOC's name.
+        if (*row.configFileName)
+            QVERIFY2(QString::fromLatin1(row.configFileName).contains(QLatin1String("%1")), row.id);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestConventions)

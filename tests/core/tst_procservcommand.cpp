@@ -14,6 +14,8 @@ private slots:
     void options();
     void launcher_data();
     void launcher();
+    void nameOf_data();
+    void nameOf();
     void errors_data();
     void errors();
     void endpointSpec_data();
@@ -372,6 +374,43 @@ void TestProcServCommand::launcher()
     QCOMPARE(c.launcherName, name);
     QCOMPARE(c.launcherUser, user);
     QVERIFY(c.controlEndpoints.isEmpty());
+}
+
+void TestProcServCommand::nameOf_data()
+{
+    QTest::addColumn<QStringList>("argv");
+    QTest::addColumn<QString>("name");
+
+    QTest::newRow("-n") << words("procServ -f -n vac 2000 st.cmd") << "vac";
+    QTest::newRow("cluster") << words("procServ -qfnvac 2000 st.cmd") << "vac";
+    QTest::newRow("--name=") << words("procServ --name=vac 2000 st.cmd") << "vac";
+    QTest::newRow("getopt prefix") << words("procServ --na vac 2000 st.cmd") << "vac";
+    QTest::newRow("last -n wins") << words("procServ -n a -n b 2000 st.cmd") << "b";
+    QTest::newRow("none") << words("procServ -f 2000 st.cmd") << "";
+    QTest::newRow("the child's -n is not procServ's")
+            << words("procServ -f 2000 ./app -n child") << "";
+    QTest::newRow("-n's value looks like an option") << words("procServ -c -n 2000 st.cmd") << "";
+    // procServ refuses these command lines; the name they hold is still the IOC's.
+    QTest::newRow("unknown long option first")
+            << words("procServ --bogus -n vac 2000 st.cmd") << "vac";
+    QTest::newRow("unknown short option first") << words("procServ -Z -n vac 2000 st.cmd") << "vac";
+    QTest::newRow("unknown short option in a cluster")
+            << words("procServ -Zn vac 2000 st.cmd") << "vac";
+    QTest::newRow("argument to a flag") << words("procServ --quiet=1 -n vac 2000 st.cmd") << "vac";
+    QTest::newRow("no port, no command") << words("procServ -n vac") << "vac";
+    QTest::newRow("-n without its value") << words("procServ -n") << "";
+    QTest::newRow("launcher") << words("/usr/bin/procServ-launcher --system motor") << "motor";
+    QTest::newRow("launcher, unknown option") << words("procServ-launcher --user -d vac") << "vac";
+    QTest::newRow("launcher, two names") << words("procServ-launcher a b") << "a";
+    QTest::newRow("launcher, no name") << words("procServ-launcher --user") << "";
+    QTest::newRow("not procServ") << words("/usr/bin/softIoc -n vac st.cmd") << "";
+}
+
+void TestProcServCommand::nameOf()
+{
+    QFETCH(QStringList, argv);
+    QFETCH(QString, name);
+    QCOMPARE(ProcServCommand::nameOf(argv), name);
 }
 
 void TestProcServCommand::errors_data()

@@ -1,5 +1,6 @@
 #include "core/hosts/unitfilesource.h"
 #include "core/ioc/unitdescriber.h"
+#include "core/systemd/execcommand.h"
 #include "core/systemd/unitfile.h"
 
 #include <QDir>
@@ -60,7 +61,7 @@ void TestUnitDescriber::splitCommandLine()
 {
     QFETCH(QString, line);
     QFETCH(QStringList, words);
-    QCOMPARE(UnitFile::splitCommandLine(line), words);
+    QCOMPARE(splitWords(line, WordSplit::UnitFileLine), words);
 }
 
 void TestUnitDescriber::parseExecStart_data()

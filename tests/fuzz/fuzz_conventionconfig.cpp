@@ -7,8 +7,8 @@
 // The files go to a private temporary folder; the reader is pointed only there.
 // ioc-runner's and FRIB's values must be exactly what systemd's EnvironmentFile= parser gives.
 #include "core/ioc/conventionconfig.h"
-#include "core/procserv/commandexpander.h"
 #include "core/procserv/procservcommand.h"
+#include "core/systemd/environmentfile.h"
 #include "tests/fuzz/fuzzcommon.h"
 
 #include <QDir>

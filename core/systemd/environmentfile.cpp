@@ -1,119 +1,8 @@
-#include "core/procserv/commandexpander.h"
+#include "core/systemd/environmentfile.h"
 
 #include <QCoreApplication>
 
 namespace {
-
-// systemd's extract_first_word(EXTRACT_RELAX | EXTRACT_UNQUOTE) applied repeatedly:
-// split at whitespace, quotes group, backslash takes the next character literally.
-QStringList splitWords(const QString &text)
-{
-    QStringList words;
-    QString word;
-    bool inWord = false;
-    QChar quote;
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c == QLatin1Char('\\')) {
-            inWord = true;
-            if (i + 1 < text.size())
-                word.append(text.at(++i));
-            continue;
-        }
-        if (!quote.isNull()) {
-            if (c == quote)
-                quote = QChar();
-            else
-                word.append(c);
-            continue;
-        }
-        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-            quote = c;
-            inWord = true;
-        } else if (c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n')
-                   || c == QLatin1Char('\r')) {
-            if (inWord)
-                words.append(word);
-            word.clear();
-            inWord = false;
-        } else {
-            word.append(c);
-            inWord = true;
-        }
-    }
-    if (inWord)
-        words.append(word);
-    return words;
-}
-
-// systemd's replace_env(format, env, 0): "${NAME}" → value, "$$" → "$", anything else as is.
-QString replaceInWord(const QString &word, const QMap<QString, QString> &env)
-{
-    QString out;
-    int i = 0;
-    const int n = word.size();
-    while (i < n) {
-        const QChar c = word.at(i);
-        if (c != QLatin1Char('$') || i + 1 >= n) {
-            out.append(c);
-            ++i;
-            continue;
-        }
-        const QChar next = word.at(i + 1);
-        if (next == QLatin1Char('$')) {
-            out.append(QLatin1Char('$'));
-            i += 2;
-            continue;
-        }
-        if (next == QLatin1Char('{')) {
-            int j = i + 2;
-            while (j < n && word.at(j) != QLatin1Char('}') && word.at(j) != QLatin1Char(':'))
-                ++j;
-            if (j < n && word.at(j) == QLatin1Char('}')) {
-                out.append(env.value(word.mid(i + 2, j - i - 2)));
-                i = j + 1;
-                continue;
-            }
-            // Unterminated, or "${NAME:...}" which ExecStart does not support: kept as written
-            // up to where the scan stopped, then scanning goes on.
-            out.append(word.mid(i, j - i));
-            i = j;
-            continue;
-        }
-        out.append(c);
-        ++i;
-    }
-    return out;
-}
-
-bool expandSpecifiers(const QString &in, const QMap<QChar, QString> &specifiers, QString *out,
-                      QString *error)
-{
-    out->clear();
-    for (int i = 0; i < in.size(); ++i) {
-        const QChar c = in.at(i);
-        if (c != QLatin1Char('%') || i + 1 >= in.size()) {
-            out->append(c);
-            continue;
-        }
-        const QChar spec = in.at(++i);
-        if (spec == QLatin1Char('%')) {
-            out->append(QLatin1Char('%'));
-            continue;
-        }
-        const auto it = specifiers.constFind(spec);
-        if (it == specifiers.constEnd()) {
-            if (error)
-                *error = QCoreApplication::translate(
-                                 "CommandExpander",
-                                 "Unknown or unavailable specifier %%%1 in \"%2\"")
-                                 .arg(spec, in);
-            return false;
-        }
-        out->append(it.value());
-    }
-    return true;
-}
 
 bool isValidEnvName(const QString &key)
 {
@@ -137,100 +26,6 @@ QString fromUtf8Strict(const QByteArray &bytes, bool *ok)
 }
 
 } // namespace
-
-QStringList expandCommand(const QStringList &argv, const QMap<QString, QString> &environment,
-                          const QMap<QChar, QString> &specifiers, QString *error)
-{
-    if (error)
-        error->clear();
-    QStringList words = argv;
-    if (!specifiers.isEmpty()) {
-        for (QString &word : words) {
-            QString expanded;
-            if (!expandSpecifiers(word, specifiers, &expanded, error))
-                return {};
-            word = expanded;
-        }
-    }
-    QStringList out;
-    for (const QString &word : std::as_const(words)) {
-        // systemd's replace_env_argv(): a word that starts with '$' but not "${" or "$$" is a
-        // whole-word reference, even when it is just "$" (then it names nothing and vanishes).
-        if (word.startsWith(QLatin1Char('$')) && !word.startsWith(QLatin1String("${"))
-            && !word.startsWith(QLatin1String("$$"))) {
-            const auto it = environment.constFind(word.mid(1));
-            if (it != environment.constEnd())
-                out.append(splitWords(it.value()));
-            continue;
-        }
-        out.append(replaceInWord(word, environment));
-    }
-    return out;
-}
-
-QString unescapeUnitName(const QString &text)
-{
-    QByteArray out;
-    const QByteArray in = text.toUtf8();
-    for (int i = 0; i < in.size(); ++i) {
-        const char c = in.at(i);
-        if (c == '-') {
-            out.append('/');
-        } else if (c == '\\' && i + 3 < in.size() && in.at(i + 1) == 'x') {
-            bool ok = false;
-            const int byte = in.mid(i + 2, 2).toInt(&ok, 16);
-            if (ok) {
-                out.append(char(byte));
-                i += 3;
-            } else {
-                out.append(c);
-            }
-        } else {
-            out.append(c);
-        }
-    }
-    return QString::fromUtf8(out);
-}
-
-QMap<QChar, QString> unitSpecifiers(const QString &unitName, const QString &runtimeDir,
-                                    const QString &home, const QString &user)
-{
-    QMap<QChar, QString> s;
-    const int dot = unitName.lastIndexOf(QLatin1Char('.'));
-    const QString withoutSuffix = dot > 0 ? unitName.left(dot) : unitName;
-    const int at = withoutSuffix.indexOf(QLatin1Char('@'));
-    const QString prefix = at >= 0 ? withoutSuffix.left(at) : withoutSuffix;
-    const QString instance = at >= 0 ? withoutSuffix.mid(at + 1) : QString();
-    const int dash = prefix.lastIndexOf(QLatin1Char('-'));
-    const QString lastComponent = dash >= 0 ? prefix.mid(dash + 1) : prefix;
-
-    s.insert(QLatin1Char('n'), unitName);
-    s.insert(QLatin1Char('N'), withoutSuffix);
-    s.insert(QLatin1Char('p'), prefix);
-    s.insert(QLatin1Char('P'), unescapeUnitName(prefix));
-    s.insert(QLatin1Char('i'), instance);
-    s.insert(QLatin1Char('I'), unescapeUnitName(instance));
-    s.insert(QLatin1Char('j'), lastComponent);
-    s.insert(QLatin1Char('J'), unescapeUnitName(lastComponent));
-    // %f: the unescaped instance (or prefix) as an absolute path; "-" alone is "/".
-    const QString pathName = instance.isEmpty() ? prefix : instance;
-    const QString unescapedPath = unescapeUnitName(pathName);
-    s.insert(QLatin1Char('f'),
-             pathName == QLatin1String("-") ? QStringLiteral("/")
-                                            : (unescapedPath.startsWith(QLatin1Char('/'))
-                                                       ? unescapedPath
-                                                       : QLatin1Char('/') + unescapedPath));
-    if (!runtimeDir.isEmpty())
-        s.insert(QLatin1Char('t'), runtimeDir);
-    if (!home.isEmpty())
-        s.insert(QLatin1Char('h'), home);
-    if (!user.isEmpty())
-        s.insert(QLatin1Char('u'), user);
-    s.insert(QLatin1Char('T'), QStringLiteral("/tmp"));
-    s.insert(QLatin1Char('V'), QStringLiteral("/var/tmp"));
-    s.insert(QLatin1Char('%'), QStringLiteral("%"));
-    return s;
-}
 
 QMap<QString, QString> parseEnvironmentFile(const QByteArray &content,
                                             QList<EnvironmentFileProblem> *problemsOut)
@@ -271,11 +66,11 @@ QMap<QString, QString> parseEnvironmentFile(const QByteArray &content,
         if (!keyOk || !valueOk) {
             problems.append(
                     { keyLine,
-                      QCoreApplication::translate("CommandExpander", "invalid UTF-8, ignored") });
+                      QCoreApplication::translate("EnvironmentFile", "invalid UTF-8, ignored") });
         } else if (!isValidEnvName(k)) {
             problems.append(
                     { keyLine,
-                      QCoreApplication::translate("CommandExpander",
+                      QCoreApplication::translate("EnvironmentFile",
                                                   "\"%1\" is not a valid variable name, ignored")
                               .arg(k) });
         } else {
@@ -305,7 +100,7 @@ QMap<QString, QString> parseEnvironmentFile(const QByteArray &content,
                 if (lastKeyWhitespace >= 0)
                     key.truncate(lastKeyWhitespace);
                 problems.append({ keyLine,
-                                  QCoreApplication::translate("CommandExpander",
+                                  QCoreApplication::translate("EnvironmentFile",
                                                               "\"%1\" has no '=', ignored")
                                           .arg(QString::fromUtf8(key)) });
                 state = PreKey;
@@ -422,7 +217,7 @@ QMap<QString, QString> parseEnvironmentFile(const QByteArray &content,
             // systemd takes the rest of the file as the value; almost surely a typo.
             problems.append(
                     { quoteLine,
-                      QCoreApplication::translate("CommandExpander",
+                      QCoreApplication::translate("EnvironmentFile",
                                                   "the quote %1 opened here is not closed: the "
                                                   "value of %2 runs to the end of the file")
                               .arg(state == SingleQuote ? QStringLiteral("'")
@@ -436,7 +231,7 @@ QMap<QString, QString> parseEnvironmentFile(const QByteArray &content,
             key.truncate(lastKeyWhitespace);
         problems.append(
                 { keyLine,
-                  QCoreApplication::translate("CommandExpander", "\"%1\" has no '=', ignored")
+                  QCoreApplication::translate("EnvironmentFile", "\"%1\" has no '=', ignored")
                           .arg(QString::fromUtf8(key)) });
         break;
     default:
@@ -454,7 +249,7 @@ QMap<QString, QString> parseEnvironmentFile(const QByteArray &content, QString *
     if (error) {
         QStringList lines;
         for (const EnvironmentFileProblem &problem : problems) {
-            lines << QCoreApplication::translate("CommandExpander", "line %1: %2")
+            lines << QCoreApplication::translate("EnvironmentFile", "line %1: %2")
                              .arg(problem.line)
                              .arg(problem.message);
         }

@@ -1,5 +1,7 @@
-#include "core/procserv/commandexpander.h"
 #include "core/procserv/procservcommand.h"
+#include "core/systemd/environmentfile.h"
+#include "core/systemd/execcommand.h"
+#include "core/systemd/unitspecifiers.h"
 
 #include <QTest>
 
@@ -7,12 +9,14 @@ using Env = QMap<QString, QString>;
 using Specifiers = QMap<QChar, QString>;
 Q_DECLARE_METATYPE(Env)
 
-/// systemd's ExecStart expansion rules and EnvironmentFile= syntax.
-class TestCommandExpander : public QObject
+/// systemd's ExecStart= rules: word splitting, %-specifiers, $VAR expansion.
+class TestExecCommand : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void splitWords_data();
+    void splitWords();
     void expand_data();
     void expand();
     void unknownSpecifier();
@@ -20,27 +24,56 @@ private slots:
     void iocRunnerUnit();
     void specifiers_data();
     void specifiers();
-    void environmentFile_data();
-    void environmentFile();
-    void environmentFileProblems();
-    void environmentFileOpenQuote();
-    void environmentList();
 };
-
-static Env envOf(std::initializer_list<std::pair<const char *, const char *>> pairs)
-{
-    Env env;
-    for (const auto &p : pairs)
-        env.insert(QString::fromUtf8(p.first), QString::fromUtf8(p.second));
-    return env;
-}
 
 static QStringList words(const char *line)
 {
     return QString::fromUtf8(line).split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
-void TestCommandExpander::expand_data()
+void TestExecCommand::splitWords_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("unitFileLine");
+    QTest::addColumn<QStringList>("expected");
+
+    const auto l = [](std::initializer_list<const char *> items) {
+        QStringList list;
+        for (const char *item : items)
+            list << QString::fromUtf8(item);
+        return list;
+    };
+    QTest::newRow("unit: quotes group")
+            << QStringLiteral("a \"b c\" 'd e'") << true << l({ "a", "b c", "d e" });
+    QTest::newRow("value: quotes group")
+            << QStringLiteral("a \"b c\" 'd e'") << false << l({ "a", "b c", "d e" });
+    QTest::newRow("unit: C escapes decoded")
+            << QStringLiteral("a\\x41 b\\\\c \\s") << true << l({ "aA", "b\\c", " " });
+    QTest::newRow("value: backslash takes the next character")
+            << QStringLiteral("a\\x41 b\\\\c \\s") << false << l({ "ax41", "b\\c", "s" });
+    QTest::newRow("unit: ';' ends the command")
+            << QStringLiteral("/bin/a x ; /bin/b y") << true << l({ "/bin/a", "x" });
+    QTest::newRow("value: ';' is a word")
+            << QStringLiteral("/bin/a x ; /bin/b") << false << l({ "/bin/a", "x", ";", "/bin/b" });
+    QTest::newRow("unit: trailing backslash stays")
+            << QStringLiteral("a b\\") << true << l({ "a", "b\\" });
+    QTest::newRow("value: trailing backslash dropped")
+            << QStringLiteral("a b\\") << false << l({ "a", "b" });
+    QTest::newRow("whitespace only") << QStringLiteral(" \t\r\n ") << true << l({});
+    QTest::newRow("empty quotes are a word")
+            << QStringLiteral("a '' b") << false << l({ "a", "", "b" });
+}
+
+void TestExecCommand::splitWords()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, unitFileLine);
+    QFETCH(QStringList, expected);
+    QCOMPARE(::splitWords(text, unitFileLine ? WordSplit::UnitFileLine : WordSplit::VariableValue),
+             expected);
+}
+
+void TestExecCommand::expand_data()
 {
     QTest::addColumn<QStringList>("argv");
     QTest::addColumn<Env>("env");
@@ -113,7 +146,7 @@ void TestCommandExpander::expand_data()
     QTest::newRow("trailing dollar") << words("a b$") << env << words("a b$");
 }
 
-void TestCommandExpander::expand()
+void TestExecCommand::expand()
 {
     QFETCH(QStringList, argv);
     QFETCH(Env, env);
@@ -124,7 +157,7 @@ void TestCommandExpander::expand()
     QCOMPARE(error, QString());
 }
 
-void TestCommandExpander::unknownSpecifier()
+void TestExecCommand::unknownSpecifier()
 {
     QString error;
     const Specifiers spec = unitSpecifiers(QStringLiteral("ioc@a.service"), QStringLiteral("/run"),
@@ -133,7 +166,7 @@ void TestCommandExpander::unknownSpecifier()
     QVERIFY2(error.contains(QLatin1String("%Z")), qPrintable(error));
 }
 
-void TestCommandExpander::dbusArgvKeepsPercent()
+void TestExecCommand::dbusArgvKeepsPercent()
 {
     // Over D-Bus systemd has already resolved specifiers: "%%Y" in the unit is "%Y" here and
     // must stay so when no specifier map is given.
@@ -143,7 +176,7 @@ void TestCommandExpander::dbusArgvKeepsPercent()
     QCOMPARE(error, QString());
 }
 
-void TestCommandExpander::iocRunnerUnit()
+void TestExecCommand::iocRunnerUnit()
 {
     // epics-@.service of jeonghanlee/epics-ioc-runner, as read from the unit file, with its
     // EnvironmentFile=/etc/procServ.d/%i.conf.
@@ -182,7 +215,7 @@ void TestCommandExpander::iocRunnerUnit()
     QCOMPARE(cmd.childCommand, QStringList{ QStringLiteral("/opt/iocs/vac/st.cmd") });
 }
 
-void TestCommandExpander::specifiers_data()
+void TestExecCommand::specifiers_data()
 {
     QTest::addColumn<QString>("unit");
     QTest::addColumn<QString>("format");
@@ -211,7 +244,7 @@ void TestCommandExpander::specifiers_data()
                                    << "/run/user/1000|/home/ioc|ioc|/tmp|/var/tmp|%";
 }
 
-void TestCommandExpander::specifiers()
+void TestExecCommand::specifiers()
 {
     QFETCH(QString, unit);
     QFETCH(QString, format);
@@ -224,99 +257,5 @@ void TestCommandExpander::specifiers()
     QCOMPARE(error, QString());
 }
 
-void TestCommandExpander::environmentFile_data()
-{
-    QTest::addColumn<QByteArray>("content");
-    QTest::addColumn<Env>("expected");
-
-    QTest::newRow("simple") << QByteArray("A=1\nB=two words\n")
-                            << envOf({ { "A", "1" }, { "B", "two words" } });
-    QTest::newRow("no final newline") << QByteArray("A=1") << envOf({ { "A", "1" } });
-    QTest::newRow("comments") << QByteArray("# c\n; c2\n  # indented\nA=1 # not a comment\n")
-                              << envOf({ { "A", "1 # not a comment" } });
-    QTest::newRow("whitespace trimmed")
-            << QByteArray("  A  =   x y   \n") << envOf({ { "A", "x y" } });
-    QTest::newRow("double quotes")
-            << QByteArray("A=\"a \\\"b\\\" \\$c \\n\"\n") << envOf({ { "A", "a \"b\" $c \\n" } });
-    QTest::newRow("single quotes literal")
-            << QByteArray("A='a \\\" $B'\n") << envOf({ { "A", "a \\\" $B" } });
-    // Quotes open only where a value starts (systemd's PRE_VALUE state), then may repeat.
-    QTest::newRow("quote after text is literal")
-            << QByteArray("A=x\"y z\"\n") << envOf({ { "A", "x\"y z\"" } });
-    QTest::newRow("concatenation") << QByteArray("A=\"y z\"'w'v\n") << envOf({ { "A", "y zwv" } });
-    QTest::newRow("continuation") << QByteArray("A=one \\\ntwo\n") << envOf({ { "A", "one two" } });
-    QTest::newRow("escaped char") << QByteArray("A=a\\ b\\\\c\n") << envOf({ { "A", "a b\\c" } });
-    QTest::newRow("empty value") << QByteArray("A=\nB=\"\"\n")
-                                 << envOf({ { "A", "" }, { "B", "" } });
-    QTest::newRow("later wins") << QByteArray("A=1\nA=2\n") << envOf({ { "A", "2" } });
-    QTest::newRow("crlf") << QByteArray("A=1\r\nB=2\r\n") << envOf({ { "A", "1" }, { "B", "2" } });
-    QTest::newRow("no expansion") << QByteArray("A=$HOME/${B}\n")
-                                  << envOf({ { "A", "$HOME/${B}" } });
-    QTest::newRow("multi-line quoted") << QByteArray("A=\"x\ny\"\n") << envOf({ { "A", "x\ny" } });
-    // NSLS-II config style: shell syntax systemd happens to read the same way.
-    QTest::newRow("nsls config") << QByteArray("NAME=motor1\nPORT=4051\nUSER=softioc\n"
-                                               "HOST=xf31id1-ioc1\nCHDIR=\"/epics/iocs/motor1\"\n")
-                                 << envOf({ { "NAME", "motor1" },
-                                            { "PORT", "4051" },
-                                            { "USER", "softioc" },
-                                            { "HOST", "xf31id1-ioc1" },
-                                            { "CHDIR", "/epics/iocs/motor1" } });
-}
-
-void TestCommandExpander::environmentFile()
-{
-    QFETCH(QByteArray, content);
-    QFETCH(Env, expected);
-
-    QString error;
-    QCOMPARE(parseEnvironmentFile(content, &error), expected);
-    QCOMPARE(error, QString());
-}
-
-void TestCommandExpander::environmentFileProblems()
-{
-    // systemd drops these; so do we, and we say so. The valid lines are kept.
-    QString error;
-    const Env env =
-            parseEnvironmentFile("export A=1\nB=2\nJUSTAWORD\n1X=3\nC-D=4\nE=\xff\n", &error);
-    QCOMPARE(env, (Env{ { QStringLiteral("B"), QStringLiteral("2") } }));
-    const QStringList problems = error.split(QLatin1Char('\n'));
-    QCOMPARE(problems.size(), 5);
-    QVERIFY2(problems.at(0).contains(QLatin1String("line 1"))
-                     && problems.at(0).contains(QLatin1String("export A")),
-             qPrintable(problems.at(0)));
-    QVERIFY2(problems.at(1).contains(QLatin1String("line 3")), qPrintable(problems.at(1)));
-    QVERIFY2(problems.at(4).contains(QLatin1String("UTF-8")), qPrintable(problems.at(4)));
-}
-
-void TestCommandExpander::environmentFileOpenQuote()
-{
-    // systemd takes everything after an open quote as the value (checked on systemd 252);
-    // the value is kept, and the user is told where the quote opened.
-    QList<EnvironmentFileProblem> problems;
-    const Env env = parseEnvironmentFile("A=1\nB=\"x\nC=2\n", &problems);
-    QCOMPARE(env,
-             (Env{ { QStringLiteral("A"), QStringLiteral("1") },
-                   { QStringLiteral("B"), QStringLiteral("x\nC=2\n") } }));
-    QCOMPARE(problems.size(), 1);
-    QCOMPARE(problems.at(0).line, 2);
-    QVERIFY2(problems.at(0).message.contains(QLatin1String("not closed"))
-                     && problems.at(0).message.contains(QLatin1String("B")),
-             qPrintable(problems.at(0).message));
-
-    QString error;
-    parseEnvironmentFile("A='x y\n", &error);
-    QVERIFY2(error.startsWith(QLatin1String("line 1: the quote ' opened here is not closed")),
-             qPrintable(error));
-}
-
-void TestCommandExpander::environmentList()
-{
-    QCOMPARE(parseEnvironmentList(
-                     { QStringLiteral("A=1"), QStringLiteral("B=x=y"), QStringLiteral("C") }),
-             (Env{ { QStringLiteral("A"), QStringLiteral("1") },
-                   { QStringLiteral("B"), QStringLiteral("x=y") } }));
-}
-
-QTEST_GUILESS_MAIN(TestCommandExpander)
-#include "tst_commandexpander.moc"
+QTEST_GUILESS_MAIN(TestExecCommand)
+#include "tst_execcommand.moc"

@@ -1,8 +1,13 @@
-// libFuzzer target: commandexpander.h, systemd's ExecStart expansion and EnvironmentFile=
-// syntax. Input: parts separated by NUL bytes: an EnvironmentFile's content, a unit name,
-// then the words of an ExecStart argv.
-#include "core/procserv/commandexpander.h"
+// libFuzzer target: systemd's ExecStart rules (core/systemd/execcommand.h: word splitting and
+// expansion, unitspecifiers.h) and EnvironmentFile= syntax (environmentfile.h).
+// Input: parts separated by NUL bytes: an EnvironmentFile's content (also split as a unit
+// file line), a unit name, then the words of an ExecStart argv.
+#include "core/systemd/environmentfile.h"
+#include "core/systemd/execcommand.h"
+#include "core/systemd/unitspecifiers.h"
 #include "tests/fuzz/fuzzcommon.h"
+
+#include <QRegularExpression>
 
 namespace {
 
@@ -85,6 +90,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     else if (!argv.join(QString()).contains(QLatin1Char('$'))
              && !argv.join(QString()).contains(QLatin1Char('%')))
         FUZZ_CHECK(fromFile == argv);
+
+    // Word splitting: text without quotes, backslashes or ';' splits at whitespace only,
+    // by both rules; no rule gives more words than there are whitespace runs plus one.
+    const QString line = QString::fromUtf8(content);
+    const QStringList unitWords = splitWords(line, WordSplit::UnitFileLine);
+    const QStringList valueWords = splitWords(line, WordSplit::VariableValue);
+    static const QRegularExpression whitespace(QStringLiteral("[ \\t\\n\\r]+"));
+    const QStringList plainWords = line.split(whitespace, Qt::SkipEmptyParts);
+    if (!line.contains(QLatin1Char('"')) && !line.contains(QLatin1Char('\''))
+        && !line.contains(QLatin1Char('\\')) && !line.contains(QLatin1Char(';'))) {
+        FUZZ_CHECK(unitWords == plainWords);
+        FUZZ_CHECK(valueWords == plainWords);
+    }
+    FUZZ_CHECK(unitWords.size() <= line.size() / 2 + 1);
+    FUZZ_CHECK(valueWords.size() <= line.size() / 2 + 1);
 
     // Unescaping never grows the text.
     FUZZ_CHECK(unescapeUnitName(unit).toUtf8().size() <= unit.toUtf8().size());

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/hosts/hosttransport.h"
+
+#include <QCoreApplication>
+
+/// A manager on another machine, reached with the user's own ssh (spec
+/// `[USER@]HOST[:PORT][/user]`): a pre-flight login that tells why a host fails and starts
+/// the shared connection master, D-Bus through `systemd-stdio-bridge`, consoles through
+/// `ssh -W` (TCP) or a UNIX socket forwarded by the master, commands through `ssh HOST sh -c`.
+class SshTransport : public HostTransport
+{
+public:
+    explicit SshTransport(const QString &spec);
+
+    bool isLocal() const override { return false; }
+    bool isUserManager() const override { return m_spec.endsWith(QLatin1String("/user")); }
+    QString id() const override { return m_spec; }
+    QString spec() const override { return m_spec; }
+    QString displayName() const override { return m_spec; }
+
+    QStringList preflightCommand() const override;
+    bool preflightSucceeded(int exitCode, const QString &stderrText, Host::Failure *failure,
+                            QString *message) const override;
+    QString preflightStartError(const QString &processError) const override;
+    std::function<QDBusConnection(const QString &name)> busConnector() const override;
+    Host::Failure busRefusal() const override { return Host::Failure::Other; }
+
+    ConsoleRoute consoleRoute(const ConsoleEndpoint &endpoint) const override;
+    QStringList commandOnHost(const QStringList &argv) const override;
+    QString busAddress() const override;
+    QStringList sshOptions() const override;
+    QStringList sshArguments() const override;
+    /// Empty: only the remote shell knows it.
+    QString runtimeDir() const override { return {}; }
+
+private:
+    /// Commands that forward @p remotePath to a new local socket through the master
+    /// (@p localPath), and the command that removes the forward again (@p cleanup).
+    QStringList unixForwardCommands(const QString &remotePath, QStringList *cleanup,
+                                    QString *localPath) const;
+
+    QString m_spec;
+    Host::SshTarget m_target;
+
+    // Its messages were Host's and keep Host's translation context.
+    Q_DECLARE_TR_FUNCTIONS(Host) // last: the macro ends with "private:"
+};
