@@ -114,3 +114,29 @@ QString IocTableView::shownText(const QModelIndex &index) const
     return option.fontMetrics.elidedText(option.text, option.textElideMode,
                                          textRect.width() - 2 * margin);
 }
+
+QList<Ioc> IocTableView::selectedIocs() const
+{
+    QList<Ioc> iocs;
+    if (!selectionModel())
+        return iocs;
+    const QModelIndexList rows = selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        iocs << index.data(IocTableModel::IocRole).value<Ioc>();
+    return iocs;
+}
+
+QList<Ioc> IocTableView::visibleIocs() const
+{
+    QList<Ioc> iocs;
+    if (!model())
+        return iocs;
+    const int rows = model()->rowCount();
+    const int first = qMax(0, rowAt(0));
+    int last = rowAt(viewport()->height() - 1);
+    if (last < 0)
+        last = rows - 1;
+    for (int row = first; row <= last && row < rows; ++row)
+        iocs << model()->index(row, 0).data(IocTableModel::IocRole).value<Ioc>();
+    return iocs;
+}
