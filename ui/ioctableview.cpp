@@ -2,7 +2,9 @@
 
 #include "ui/ioctablemodel.h"
 
+#include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QResizeEvent>
 #include <QStyle>
 #include <QStyledItemDelegate>
@@ -51,6 +53,28 @@ IocTableView::IocTableView(QWidget *parent)
     m_placeholder->setPalette(muted);
     m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents); // the table's menu works
     m_placeholder->hide();
+    horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            &IocTableView::showHeaderMenu);
+}
+
+void IocTableView::showHeaderMenu(const QPoint &pos)
+{
+    if (!model())
+        return;
+    QHeaderView *header = horizontalHeader();
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("columnsMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (int column = 0; column < model()->columnCount(); ++column) {
+        QAction *action = menu->addAction(model()->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        action->setEnabled(column != IocTableModel::NameColumn);
+        connect(action, &QAction::toggled, header,
+                [header, column](bool on) { header->setSectionHidden(column, !on); });
+    }
+    menu->popup(header->mapToGlobal(pos));
 }
 
 void IocTableView::setModel(QAbstractItemModel *model)

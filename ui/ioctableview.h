@@ -36,6 +36,7 @@ protected:
 
 private:
     void updatePlaceholder();
+    void showHeaderMenu(const QPoint &pos);
 
     QLabel *m_placeholder;
 };

@@ -169,7 +169,6 @@ QWidget *MainWindow::createTablePane()
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
-    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     const QList<QPair<int, int>> widths = {
         { IocTableModel::NameColumn, 150 },   { IocTableModel::StatusColumn, 180 },
         { IocTableModel::UptimeColumn, 125 }, { IocTableModel::RestartsColumn, 85 },
@@ -184,8 +183,6 @@ QWidget *MainWindow::createTablePane()
         if (action)
             m_table->addAction(action); // their shortcuts act while the table has focus
     }
-    connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
-            &MainWindow::showHeaderMenu);
     connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::handleDoubleClicked);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -607,22 +604,6 @@ void MainWindow::handleStatsTimer()
         if (!keys.isEmpty() && m_hosts.at(i)->state() == Host::State::Connected)
             m_inventories.at(i)->refreshStats(keys);
     }
-}
-
-void MainWindow::showHeaderMenu(const QPoint &pos)
-{
-    QHeaderView *header = m_table->horizontalHeader();
-    auto *menu = new QMenu(this);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    for (int column = 0; column < m_model->columnCount(); ++column) {
-        QAction *action = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
-        action->setCheckable(true);
-        action->setChecked(!header->isSectionHidden(column));
-        action->setEnabled(column != IocTableModel::NameColumn);
-        connect(action, &QAction::toggled, header,
-                [header, column](bool on) { header->setSectionHidden(column, !on); });
-    }
-    menu->popup(header->mapToGlobal(pos));
 }
 
 void MainWindow::showTableMenu(const QPoint &pos)

@@ -105,7 +105,6 @@ private:
     void handleHostSelectionChanged();
     void handleDoubleClicked(const QModelIndex &index);
     void handleStatsTimer();
-    void showHeaderMenu(const QPoint &pos);
     void showTableMenu(const QPoint &pos);
     void showSettingsDialog();
     void showHostMenu(const QPoint &pos);
