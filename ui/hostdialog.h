@@ -2,19 +2,22 @@
 
 #include <QDialog>
 
-class QCheckBox;
-class QDialogButtonBox;
-class QLabel;
-class QLineEdit;
+#include <memory>
+
+namespace Ui {
+class HostDialog;
+}
 
 /// Asks for a host to add: `[USER@]HOST[:PORT]` and whether to show the remote user's own
 /// systemd manager instead of the system manager. Validation is Host::isValidSpec(); OK is
-/// enabled only for a valid spec, and the reason is shown inline otherwise.
+/// enabled only for a valid spec, and the reason is shown inline otherwise. The form is
+/// hostdialog.ui.
 class HostDialog : public QDialog
 {
     Q_OBJECT
 public:
     explicit HostDialog(QWidget *parent = nullptr);
+    ~HostDialog() override;
 
     /// The host spec for Host::fromSpec(), "/user" appended when asked for.
     QString spec() const;
@@ -25,9 +28,6 @@ public:
 private:
     void validate();
 
-    QLineEdit *m_hostEdit;
-    QCheckBox *m_userCheck;
-    QLabel *m_errorLabel;
-    QDialogButtonBox *m_buttons;
+    std::unique_ptr<Ui::HostDialog> m_ui;
     QStringList m_existing;
 };

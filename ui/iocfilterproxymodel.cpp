@@ -63,3 +63,32 @@ bool IocFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         return false;
     return m_statusFilter.matches(ioc) && m_filter.matches(ioc);
 }
+
+QString IocFilterProxyModel::emptyText(bool listed, const QString &filterText) const
+{
+    if (rowCount() > 0)
+        return {};
+    const QAbstractItemModel *source = sourceModel();
+    const int total = source ? source->rowCount() : 0;
+    if (total == 0)
+        return listed ? tr("No IOCs found on the hosts shown.") : tr("Listing IOCs…");
+    int onHosts = total;
+    if (!m_hosts.isEmpty()) {
+        onHosts = 0;
+        for (int row = 0; row < total; ++row) {
+            const Ioc ioc = source->index(row, 0).data(IocTableModel::IocRole).value<Ioc>();
+            onHosts += m_hosts.contains(ioc.host) ? 1 : 0;
+        }
+    }
+    QStringList terms;
+    if (!filterText.trimmed().isEmpty())
+        terms << filterText.trimmed();
+    if (m_toggle != StatusToggle::All)
+        terms << statusToggleText(m_toggle);
+    if (onHosts == 0)
+        return tr("No IOCs on the selected hosts.");
+    if (!m_hosts.isEmpty())
+        return tr("No IOC on the selected hosts matches the filter “%1”.")
+                .arg(terms.join(QLatin1Char(' ')));
+    return tr("No IOC matches the filter “%1”.").arg(terms.join(QLatin1Char(' ')));
+}

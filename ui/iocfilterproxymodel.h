@@ -34,6 +34,10 @@ public:
     void setHosts(const QSet<QString> &hostIds);
     QSet<QString> hosts() const { return m_hosts; }
 
+    /// What an empty table says: why no row is shown (empty while rows are shown). @p listed:
+    /// every host has listed its IOCs; @p filterText: the filter as the user typed it.
+    QString emptyText(bool listed, const QString &filterText) const;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 

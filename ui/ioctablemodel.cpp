@@ -122,6 +122,16 @@ QModelIndex IocTableModel::indexOf(const QString &key, int column) const
     return row < 0 ? QModelIndex() : index(row, column);
 }
 
+bool IocTableModel::showsEveryRunningPid() const
+{
+    for (int row = 0; row < rowCount(); ++row) {
+        if (index(row, NameColumn).data(StatusRole).toString() == QLatin1String("running")
+            && index(row, PidColumn).data().toString().isEmpty())
+            return false;
+    }
+    return true;
+}
+
 void IocTableModel::refreshTimes()
 {
     if (m_rows.isEmpty())

@@ -76,6 +76,9 @@ public:
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
     /// Tells views that time-dependent columns (uptime, status) changed; call periodically.
     void refreshTimes();
+    /// Every running IOC shows its PID: the console probes of IOCs that just started have
+    /// landed (they come a few seconds after the listing).
+    bool showsEveryRunningPid() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

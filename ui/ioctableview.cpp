@@ -2,7 +2,9 @@
 
 #include "ui/ioctablemodel.h"
 
+#include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QResizeEvent>
 #include <QStyle>
 #include <QStyledItemDelegate>
@@ -51,6 +53,28 @@ IocTableView::IocTableView(QWidget *parent)
     m_placeholder->setPalette(muted);
     m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents); // the table's menu works
     m_placeholder->hide();
+    horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            &IocTableView::showHeaderMenu);
+}
+
+void IocTableView::showHeaderMenu(const QPoint &pos)
+{
+    if (!model())
+        return;
+    QHeaderView *header = horizontalHeader();
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("columnsMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (int column = 0; column < model()->columnCount(); ++column) {
+        QAction *action = menu->addAction(model()->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        action->setEnabled(column != IocTableModel::NameColumn);
+        connect(action, &QAction::toggled, header,
+                [header, column](bool on) { header->setSectionHidden(column, !on); });
+    }
+    menu->popup(header->mapToGlobal(pos));
 }
 
 void IocTableView::setModel(QAbstractItemModel *model)
@@ -113,4 +137,30 @@ QString IocTableView::shownText(const QModelIndex &index) const
     const int margin = style()->pixelMetric(QStyle::PM_FocusFrameHMargin, &option, widget) + 1;
     return option.fontMetrics.elidedText(option.text, option.textElideMode,
                                          textRect.width() - 2 * margin);
+}
+
+QList<Ioc> IocTableView::selectedIocs() const
+{
+    QList<Ioc> iocs;
+    if (!selectionModel())
+        return iocs;
+    const QModelIndexList rows = selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        iocs << index.data(IocTableModel::IocRole).value<Ioc>();
+    return iocs;
+}
+
+QList<Ioc> IocTableView::visibleIocs() const
+{
+    QList<Ioc> iocs;
+    if (!model())
+        return iocs;
+    const int rows = model()->rowCount();
+    const int first = qMax(0, rowAt(0));
+    int last = rowAt(viewport()->height() - 1);
+    if (last < 0)
+        last = rows - 1;
+    for (int row = first; row <= last && row < rows; ++row)
+        iocs << model()->index(row, 0).data(IocTableModel::IocRole).value<Ioc>();
+    return iocs;
 }

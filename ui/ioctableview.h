@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/ioc/ioc.h"
+
 #include <QTableView>
 
 class QLabel;
@@ -24,11 +26,17 @@ public:
     /// The text the cell at @p index shows, elided to its width as the style draws it.
     QString shownText(const QModelIndex &index) const;
 
+    /// The IOCs of the selected rows (the model's IocTableModel::IocRole).
+    QList<Ioc> selectedIocs() const;
+    /// The IOCs of the rows on screen now.
+    QList<Ioc> visibleIocs() const;
+
 protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
     void updatePlaceholder();
+    void showHeaderMenu(const QPoint &pos);
 
     QLabel *m_placeholder;
 };

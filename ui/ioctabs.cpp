@@ -38,11 +38,12 @@ void IocTabs::setSettings(const Settings &settings)
     }
 }
 
-QWidget *IocTabs::findPage(const char *className, const QString &key) const
+template <class Page>
+Page *IocTabs::findPage(const QString &key) const
 {
     for (int i = 0; i < m_tabs->count(); ++i) {
-        QWidget *page = m_tabs->widget(i);
-        if (page->inherits(className) && page->property("iocKey").toString() == key)
+        auto *page = qobject_cast<Page *>(m_tabs->widget(i));
+        if (page && page->key() == key)
             return page;
     }
     return nullptr;
@@ -57,7 +58,6 @@ void IocTabs::focus(QWidget *page)
 
 void IocTabs::addPage(QWidget *page, const Ioc &ioc, const QString &title, const QString &icon)
 {
-    page->setProperty("iocKey", ioc.key());
     const int index =
             m_tabs->addTab(page, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), title);
     m_tabs->setTabToolTip(index, tr("%1\n%2 on %3").arg(title, ioc.unit, ioc.host));
@@ -96,7 +96,7 @@ void IocTabs::attach(const Ioc &ioc)
 
 void IocTabs::showLogs(const Ioc &ioc)
 {
-    if (QWidget *page = findPage("LogView", ioc.key())) {
+    if (LogView *page = findPage<LogView>(ioc.key())) {
         focus(page);
         return;
     }
@@ -113,7 +113,7 @@ void IocTabs::showLogs(const Ioc &ioc)
 
 void IocTabs::showDetails(const Ioc &ioc)
 {
-    if (QWidget *page = findPage("IocDetailsWidget", ioc.key())) {
+    if (IocDetailsWidget *page = findPage<IocDetailsWidget>(ioc.key())) {
         focus(page);
         return;
     }
@@ -124,12 +124,12 @@ void IocTabs::showDetails(const Ioc &ioc)
 
 void IocTabs::update(const Ioc &ioc)
 {
-    if (auto *details = qobject_cast<IocDetailsWidget *>(findPage("IocDetailsWidget", ioc.key())))
+    if (IocDetailsWidget *details = findPage<IocDetailsWidget>(ioc.key()))
         details->setIoc(ioc);
 }
 
 void IocTabs::markRemoved(const QString &key)
 {
-    if (auto *details = qobject_cast<IocDetailsWidget *>(findPage("IocDetailsWidget", key)))
+    if (IocDetailsWidget *details = findPage<IocDetailsWidget>(key))
         details->setRemoved(true);
 }

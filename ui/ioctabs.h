@@ -38,7 +38,9 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
-    QWidget *findPage(const char *className, const QString &key) const;
+    /// The open page of type @p Page (LogView, IocDetailsWidget) for the IOC with @p key.
+    template <class Page>
+    Page *findPage(const QString &key) const;
     void addPage(QWidget *page, const Ioc &ioc, const QString &title, const QString &icon);
     void focus(QWidget *page);
 

@@ -1,5 +1,7 @@
 #include "ui/logview.h"
 
+#include "core/ioc/logsession.h"
+
 #include <QCheckBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -16,6 +18,7 @@
 LogView::LogView(const Ioc &ioc, QWidget *parent)
     : QWidget(parent)
     , m_ioc(ioc)
+    , m_session(new LogSession(this))
     , m_textEdit(new QPlainTextEdit(this))
     , m_searchLineEdit(new QLineEdit(this))
     , m_followCheckBox(new QCheckBox(tr("&Follow"), this))
@@ -53,6 +56,10 @@ LogView::LogView(const Ioc &ioc, QWidget *parent)
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_statusLabel->setTextFormat(Qt::PlainText);
 
+    connect(m_session, &LogSession::linesReceived, this, &LogView::appendText);
+    connect(m_session, &LogSession::noticeReceived, this, &LogView::showNotice);
+    connect(m_session, &LogSession::finished, this, &LogView::handleFinished);
+
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(m_searchLineEdit, 1);
@@ -72,47 +79,31 @@ LogView::~LogView()
 
 void LogView::start(const QStringList &argv)
 {
-    stop();
-    m_argv = argv;
-    m_partial.clear();
+    m_session->stop(); // no finished() from the command before
     if (argv.isEmpty()) {
+        m_session->start(argv);
         setStatus(tr("No log command for this IOC."));
         return;
     }
-    m_process = new QProcess(this);
-    // stderr apart: what the follower says about the file (tail -F: deleted, replaced,
-    // truncated) becomes a marked line and the status, not text that looks like the log.
-    m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    m_errorPartial.clear();
-    connect(m_process, &QProcess::readyReadStandardOutput, this, &LogView::handleReadyRead);
-    connect(m_process, &QProcess::readyReadStandardError, this, &LogView::handleReadyReadError);
-    connect(m_process, &QProcess::finished, this, &LogView::handleFinished);
-    connect(m_process, &QProcess::errorOccurred, this, &LogView::handleErrorOccurred);
+    // Before start(): a command that cannot run may say so at once.
     setStatus(tr("Following %1").arg(argv.first()));
     m_textEdit->setToolTip(argv.join(QLatin1Char(' ')));
-    m_process->start(argv.first(), argv.mid(1), QIODevice::ReadOnly);
+    m_session->start(argv);
 }
 
 void LogView::stop()
 {
-    if (!m_process)
-        return;
-    QProcess *process = m_process;
-    m_process = nullptr;
-    process->disconnect(this);
-    if (process->state() == QProcess::NotRunning) {
-        process->deleteLater();
-        return;
-    }
-    // ~QProcess would wait for the process: let it go and delete it once it has ended.
-    process->setParent(nullptr);
-    QObject::connect(process, &QProcess::finished, process, &QObject::deleteLater);
-    process->kill();
+    m_session->stop();
 }
 
 bool LogView::isRunning() const
 {
-    return m_process && m_process->state() != QProcess::NotRunning;
+    return m_session->isRunning();
+}
+
+QStringList LogView::command() const
+{
+    return m_session->command();
 }
 
 void LogView::setMaximumLines(int lines)
@@ -165,69 +156,9 @@ bool LogView::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-void LogView::handleReadyRead()
-{
-    if (!m_process)
-        return;
-    m_partial += m_process->readAllStandardOutput();
-    const int newline = static_cast<int>(m_partial.lastIndexOf('\n'));
-    if (newline < 0) {
-        if (m_partial.size() < 64 * 1024)
-            return; // wait for the end of the line
-        appendText(QString::fromUtf8(m_partial));
-        m_partial.clear();
-        return;
-    }
-    // Only whole lines are decoded, so a UTF-8 sequence is never split.
-    const QByteArray lines = m_partial.left(newline);
-    m_partial.remove(0, newline + 1);
-    appendText(QString::fromUtf8(lines));
-}
-
-void LogView::handleReadyReadError()
-{
-    if (!m_process)
-        return;
-    m_errorPartial += m_process->readAllStandardError();
-    int newline;
-    while ((newline = static_cast<int>(m_errorPartial.indexOf('\n'))) >= 0) {
-        const QString line = QString::fromLocal8Bit(m_errorPartial.left(newline)).trimmed();
-        m_errorPartial.remove(0, newline + 1);
-        if (!line.isEmpty())
-            showNotice(line);
-    }
-    if (m_errorPartial.size() > 4096) {
-        showNotice(QString::fromLocal8Bit(m_errorPartial).trimmed());
-        m_errorPartial.clear();
-    }
-}
-
-QString LogView::describeNotice(const QString &line) const
-{
-    // tail -F (GNU coreutils) on the procServ log file: say what happened to the file.
-    static const QRegularExpression quoted(
-            QStringLiteral("^(?:\\S*/)?tail: (?:'([^']*)'|([^:]*))"));
-    const QRegularExpressionMatch m = quoted.match(line);
-    if (!m.hasMatch())
-        return line;
-    const QString file = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
-    if (line.contains(QLatin1String("has become inaccessible"))
-        || line.contains(QLatin1String("cannot open")))
-        return tr("The log file %1 is gone (deleted or moved away); waiting for it to appear "
-                  "again.")
-                .arg(file);
-    if (line.contains(QLatin1String("has appeared")))
-        return tr("The log file %1 appeared again; following it.").arg(file);
-    if (line.contains(QLatin1String("has been replaced")))
-        return tr("The log file %1 was replaced (rotated); following the new file.").arg(file);
-    if (line.contains(QLatin1String("file truncated")))
-        return tr("The log file %1 was truncated; following it from its start.").arg(file);
-    return line;
-}
-
 void LogView::showNotice(const QString &line)
 {
-    const QString text = describeNotice(line);
+    const QString text = LogSession::describeNotice(line);
     appendText(QStringLiteral("── %1 ──").arg(text));
     setStatus(text);
 }
@@ -248,40 +179,10 @@ void LogView::appendText(const QString &text)
         bar->setValue(scroll);
 }
 
-void LogView::handleFinished(int exitCode, QProcess::ExitStatus status)
+void LogView::handleFinished()
 {
-    handleReadyReadError();
-    if (!m_errorPartial.trimmed().isEmpty())
-        showNotice(QString::fromLocal8Bit(m_errorPartial).trimmed());
-    m_errorPartial.clear();
-    if (!m_partial.isEmpty()) {
-        appendText(QString::fromUtf8(m_partial));
-        m_partial.clear();
-    }
-    QString message;
-    if (status == QProcess::CrashExit)
-        message = tr("%1 crashed.").arg(m_argv.value(0));
-    else if (exitCode != 0)
-        message = tr("%1 exited with code %2.").arg(m_argv.value(0)).arg(exitCode);
-    else
-        message = tr("%1 finished.").arg(m_argv.value(0));
+    const QString message = m_session->endMessage();
     setStatus(message);
-    if (m_process) {
-        m_process->deleteLater();
-        m_process = nullptr;
-    }
-    emit finished(message);
-}
-
-void LogView::handleErrorOccurred(QProcess::ProcessError error)
-{
-    if (error != QProcess::FailedToStart || !m_process)
-        return; // the other errors end in finished()
-    const QString message =
-            tr("Could not run %1: %2").arg(m_argv.value(0), m_process->errorString());
-    setStatus(message);
-    m_process->deleteLater();
-    m_process = nullptr;
     emit finished(message);
 }
 

@@ -2,21 +2,20 @@
 
 #include "core/ioc/ioc.h"
 
-#include <QPointer>
-#include <QProcess>
 #include <QWidget>
 
+class LogSession;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 
-/// A log tab: runs a command that prints (and follows) an IOC's log — iocLogCommand() —
-/// in a QProcess and appends its output as plain text, keeping at most maximumLines() lines.
-/// What the command says on stderr (tail -F: the file was deleted, replaced, truncated) is
-/// shown as a marked line and in the status, in plain words where it is known.
-/// A search field finds text (Enter: next, Shift+Enter: previous). Never blocks: the process
-/// is read as data arrives and killed (not waited for) when the view goes away.
+/// A log tab: a LogSession runs a command that prints (and follows) an IOC's log —
+/// iocLogCommand() — and the view appends its lines as plain text, keeping at most
+/// maximumLines() lines. The session's notices (tail -F: the file was deleted, replaced,
+/// truncated) are shown as a marked line and in the status, in plain words where it is known.
+/// A search field finds text (Enter: next, Shift+Enter: previous). Never blocks: the session
+/// is stopped (its process killed, not waited for) when the view goes away.
 class LogView : public QWidget
 {
     Q_OBJECT
@@ -31,7 +30,8 @@ public:
     void start(const QStringList &argv);
     void stop();
     bool isRunning() const;
-    QStringList command() const { return m_argv; }
+    QStringList command() const;
+    LogSession *session() const { return m_session; }
 
     void setMaximumLines(int lines);
     int maximumLines() const;
@@ -49,21 +49,13 @@ signals:
     void finished(const QString &message);
 
 private:
-    void handleReadyRead();
-    void handleReadyReadError();
-    /// A line the command wrote on stderr, in the user's words where it is known.
-    QString describeNotice(const QString &line) const;
     void showNotice(const QString &line);
-    void handleFinished(int exitCode, QProcess::ExitStatus status);
-    void handleErrorOccurred(QProcess::ProcessError error);
+    void handleFinished();
     void appendText(const QString &text);
     void setStatus(const QString &text);
 
     Ioc m_ioc;
-    QStringList m_argv;
-    QPointer<QProcess> m_process;
-    QByteArray m_partial; // bytes after the last newline, waiting for the rest of the line
-    QByteArray m_errorPartial; // the same for stderr
+    LogSession *m_session;
     QPlainTextEdit *m_textEdit;
     QLineEdit *m_searchLineEdit;
     QCheckBox *m_followCheckBox;

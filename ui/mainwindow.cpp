@@ -22,9 +22,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QLoggingCategory>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -37,6 +39,10 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcMainWindow, "iocdock.ui.mainwindow")
 
 MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     : QMainWindow(parent)
@@ -163,7 +169,6 @@ QWidget *MainWindow::createTablePane()
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
-    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     const QList<QPair<int, int>> widths = {
         { IocTableModel::NameColumn, 150 },   { IocTableModel::StatusColumn, 180 },
         { IocTableModel::UptimeColumn, 125 }, { IocTableModel::RestartsColumn, 85 },
@@ -178,8 +183,6 @@ QWidget *MainWindow::createTablePane()
         if (action)
             m_table->addAction(action); // their shortcuts act while the table has focus
     }
-    connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
-            &MainWindow::showHeaderMenu);
     connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::handleDoubleClicked);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -339,6 +342,79 @@ void MainWindow::checkReady()
     }
 }
 
+void MainWindow::attachWhenListed(const QStringList &names)
+{
+    if (names.isEmpty())
+        return;
+    if (isReady()) {
+        attachNamed(names);
+        return;
+    }
+    auto *once = new QObject(this);
+    connect(this, &MainWindow::ready, once, [this, names, once] {
+        delete once;
+        attachNamed(names);
+    });
+}
+
+void MainWindow::attachNamed(const QStringList &names)
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Ioc ioc = m_model->ioc(row);
+        if (!names.contains(ioc.name))
+            continue;
+        m_iocTabs->attach(ioc);
+        const QModelIndex shown = m_proxy->mapFromSource(m_model->index(row, 0));
+        m_table->selectionModel()->select(shown,
+                                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+}
+
+void MainWindow::saveScreenshotWhenSettled(const QString &file, int timeoutMs)
+{
+    auto grab = [this, file] {
+        auto *poll = new QTimer(this);
+        auto waited = std::make_shared<QElapsedTimer>();
+        waited->start();
+        connect(poll, &QTimer::timeout, this, [this, file, poll, waited] {
+            const bool settled = m_model->showsEveryRunningPid();
+            if (waited->elapsed() < 1000 || (!settled && waited->elapsed() < 10000))
+                return;
+            poll->stop();
+            poll->deleteLater();
+            saveScreenshot(file, true);
+        });
+        poll->start(200);
+    };
+    if (isReady()) {
+        grab();
+    } else {
+        auto *once = new QObject(this);
+        connect(this, &MainWindow::ready, once, [grab, once] {
+            delete once;
+            grab();
+        });
+    }
+    // Never hang a CI run: take whatever is there in the end.
+    QTimer::singleShot(timeoutMs, this, [this, file] {
+        if (!m_screenshotSaved && !isReady())
+            saveScreenshot(file, false);
+    });
+}
+
+void MainWindow::saveScreenshot(const QString &file, bool settled)
+{
+    if (m_screenshotSaved)
+        return;
+    m_screenshotSaved = true;
+    const bool saved = grab().save(file);
+    if (!saved)
+        qCWarning(lcMainWindow) << "could not write" << file;
+    if (!settled)
+        qCWarning(lcMainWindow) << "hosts not ready in time; took the screenshot anyway";
+    emit screenshotSaved(saved, settled);
+}
+
 void MainWindow::applySettings(const Settings &settings)
 {
     const bool patternsChanged = settings.unitPatterns != m_settings.unitPatterns;
@@ -489,11 +565,7 @@ Host *MainWindow::hostFor(const Ioc &ioc) const
 
 void MainWindow::handleSelectionChanged()
 {
-    QList<Ioc> selected;
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    for (const QModelIndex &index : rows)
-        selected << index.data(IocTableModel::IocRole).value<Ioc>();
-    m_actions->setSelection(selected);
+    m_actions->setSelection(m_table->selectedIocs());
 }
 
 void MainWindow::handleHostSelectionChanged()
@@ -522,12 +594,8 @@ void MainWindow::handleStatsTimer()
     m_model->refreshTimes();
     // Memory and CPU emit no change signals: poll them for the rows on screen only.
     QHash<QString, QStringList> keysByHost;
-    const int first = qMax(0, m_table->rowAt(0));
-    int last = m_table->rowAt(m_table->viewport()->height() - 1);
-    if (last < 0)
-        last = m_proxy->rowCount() - 1;
-    for (int row = first; row <= last && row < m_proxy->rowCount(); ++row) {
-        const Ioc ioc = m_proxy->index(row, 0).data(IocTableModel::IocRole).value<Ioc>();
+    const QList<Ioc> visible = m_table->visibleIocs();
+    for (const Ioc &ioc : visible) {
         if (ioc.isActive())
             keysByHost[ioc.host] << ioc.key();
     }
@@ -536,22 +604,6 @@ void MainWindow::handleStatsTimer()
         if (!keys.isEmpty() && m_hosts.at(i)->state() == Host::State::Connected)
             m_inventories.at(i)->refreshStats(keys);
     }
-}
-
-void MainWindow::showHeaderMenu(const QPoint &pos)
-{
-    QHeaderView *header = m_table->horizontalHeader();
-    auto *menu = new QMenu(this);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    for (int column = 0; column < m_model->columnCount(); ++column) {
-        QAction *action = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
-        action->setCheckable(true);
-        action->setChecked(!header->isSectionHidden(column));
-        action->setEnabled(column != IocTableModel::NameColumn);
-        connect(action, &QAction::toggled, header,
-                [header, column](bool on) { header->setSectionHidden(column, !on); });
-    }
-    menu->popup(header->mapToGlobal(pos));
 }
 
 void MainWindow::showTableMenu(const QPoint &pos)
@@ -581,36 +633,7 @@ void MainWindow::updateStatusLine()
 
 void MainWindow::updatePlaceholder()
 {
-    // What the empty table says: why nothing is shown.
-    if (m_proxy->rowCount() > 0) {
-        m_table->setPlaceholderText(QString());
-        return;
-    }
-    QString text;
-    if (m_model->rowCount() == 0) {
-        text = isReady() ? tr("No IOCs found on the hosts shown.") : tr("Listing IOCs…");
-    } else {
-        int onHosts = m_model->rowCount();
-        const QSet<QString> hosts = m_proxy->hosts();
-        if (!hosts.isEmpty()) {
-            onHosts = 0;
-            for (int row = 0; row < m_model->rowCount(); ++row)
-                onHosts += hosts.contains(m_model->ioc(row).host) ? 1 : 0;
-        }
-        QStringList terms;
-        if (!m_filterBar->text().trimmed().isEmpty())
-            terms << m_filterBar->text().trimmed();
-        if (m_proxy->statusToggle() != IocFilterProxyModel::StatusToggle::All)
-            terms << IocFilterProxyModel::statusToggleText(m_proxy->statusToggle());
-        if (onHosts == 0)
-            text = tr("No IOCs on the selected hosts.");
-        else if (!hosts.isEmpty())
-            text = tr("No IOC on the selected hosts matches the filter “%1”.")
-                           .arg(terms.join(QLatin1Char(' ')));
-        else
-            text = tr("No IOC matches the filter “%1”.").arg(terms.join(QLatin1Char(' ')));
-    }
-    m_table->setPlaceholderText(text);
+    m_table->setPlaceholderText(m_proxy->emptyText(isReady(), m_filterBar->text()));
 }
 
 void MainWindow::restoreState()
@@ -646,19 +669,15 @@ void MainWindow::saveState() const
 
 int MainWindow::openConsoleCount() const
 {
-    int open = 0;
-    for (int i = 0; i < m_tabs->count(); ++i)
-        open += m_tabs->viewAt(i) ? 1 : 0;
-    return open;
+    return static_cast<int>(m_tabs->views().size());
 }
 
 void MainWindow::askToQuit()
 {
     QStringList names;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (const ConsoleView *view = m_tabs->viewAt(i))
-            names << view->ioc().name;
-    }
+    const QList<ConsoleView *> views = m_tabs->views();
+    for (const ConsoleView *view : views)
+        names << view->ioc().name;
     const int open = static_cast<int>(names.size());
     if (names.size() > 8)
         names = names.mid(0, 8) << QStringLiteral("…");

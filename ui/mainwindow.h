@@ -71,6 +71,13 @@ public:
     void showAddHostDialog();
     /// How many consoles are open (asked about before quitting).
     int openConsoleCount() const;
+    /// Opens the consoles of the IOCs named @p names (Ioc::name, on any host) and selects their
+    /// rows, once every host has listed its IOCs (at once when isReady()).
+    void attachWhenListed(const QStringList &names);
+    /// Saves a picture of the window to @p file once it is ready and settled: every running
+    /// IOC shows its PID, at least a second after ready() (memory and CPU), at most 10 s. Not
+    /// ready after @p timeoutMs: saves what is there. Then emits screenshotSaved().
+    void saveScreenshotWhenSettled(const QString &file, int timeoutMs = 30000);
     /// Whether closing the window asks first (consoles open); true by default.
     bool confirmsQuit() const { return m_confirmQuit; }
     void setConfirmsQuit(bool on) { m_confirmQuit = on; }
@@ -78,6 +85,9 @@ public:
 signals:
     /// Emitted once, when isReady() becomes true.
     void ready();
+    /// saveScreenshotWhenSettled() is done: @p saved whether the file was written, @p settled
+    /// false when the hosts were not ready in time.
+    void screenshotSaved(bool saved, bool settled);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -95,7 +105,6 @@ private:
     void handleHostSelectionChanged();
     void handleDoubleClicked(const QModelIndex &index);
     void handleStatsTimer();
-    void showHeaderMenu(const QPoint &pos);
     void showTableMenu(const QPoint &pos);
     void showSettingsDialog();
     void showHostMenu(const QPoint &pos);
@@ -105,6 +114,8 @@ private:
     void updatePlaceholder();
     void askToQuit();
     void checkReady();
+    void attachNamed(const QStringList &names);
+    void saveScreenshot(const QString &file, bool settled);
     Host *hostFor(const Ioc &ioc) const;
 
     QList<Host *> m_hosts;
@@ -118,6 +129,7 @@ private:
     bool m_readyEmitted = false;
     bool m_confirmQuit = true;
     bool m_quitConfirmed = false;
+    bool m_screenshotSaved = false;
 
     IocTableModel *m_model;
     IocFilterProxyModel *m_proxy;

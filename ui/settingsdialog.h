@@ -4,19 +4,20 @@
 
 #include <QDialog>
 
-class QCheckBox;
-class QComboBox;
-class QFontComboBox;
-class QLabel;
-class QPlainTextEdit;
-class QSpinBox;
+#include <memory>
 
-/// Edits a Settings value. Invalid input is reported inline and keeps the dialog open.
+namespace Ui {
+class SettingsDialog;
+}
+
+/// Edits a Settings value. Invalid input is reported inline and keeps the dialog open. The
+/// form is settingsdialog.ui; ranges and choices that come from elsewhere are set here.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
     explicit SettingsDialog(const Settings &settings, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
 
     /// The settings as currently entered.
     Settings settings() const;
@@ -25,12 +26,5 @@ public:
 
 private:
     Settings m_initial;
-    QPlainTextEdit *m_patternsEdit;
-    QSpinBox *m_scrollbackSpinBox;
-    QSpinBox *m_logLinesSpinBox;
-    QFontComboBox *m_fontComboBox;
-    QSpinBox *m_fontSizeSpinBox;
-    QComboBox *m_colorSchemeComboBox;
-    QCheckBox *m_confirmCheckBox;
-    QLabel *m_errorLabel;
+    std::unique_ptr<Ui::SettingsDialog> m_ui;
 };

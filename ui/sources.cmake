@@ -2,7 +2,7 @@
 target_sources(iocdock-ui PRIVATE
     filterbar.h filterbar.cpp
     filtercompleter.h filtercompleter.cpp
-    hostdialog.h hostdialog.cpp
+    hostdialog.h hostdialog.cpp hostdialog.ui
     hostlistmodel.h hostlistmodel.cpp
     hostlistview.h hostlistview.cpp
     iocactions.h iocactions.cpp
@@ -17,5 +17,5 @@ target_sources(iocdock-ui PRIVATE
     messagebar.h messagebar.cpp
     messagehistorydialog.h messagehistorydialog.cpp
     settings.h settings.cpp
-    settingsdialog.h settingsdialog.cpp
+    settingsdialog.h settingsdialog.cpp settingsdialog.ui
     translations.h translations.cpp)

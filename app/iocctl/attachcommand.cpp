@@ -5,7 +5,6 @@
 #include "core/ioc/inventory.h"
 #include "core/ioc/iocaccess.h"
 #include "core/procserv/consolesession.h"
-#include "core/procserv/procservcommand.h"
 
 #include <QSocketNotifier>
 
@@ -14,17 +13,8 @@
 
 namespace {
 
-const int kConfirmWindowMs = 3000;
 const int kQuietMs = 500;
 const int kLingerMaxMs = 5000;
-
-QString keyName(char byte)
-{
-    const auto u = static_cast<unsigned char>(byte);
-    if (u < 0x20)
-        return QStringLiteral("Ctrl-") + QLatin1Char(static_cast<char>(u + 0x40));
-    return QString(QLatin1Char(byte));
-}
 
 } // namespace
 
@@ -64,14 +54,15 @@ void AttachCommand::addOptions(QCommandLineParser &parser)
 
 QString AttachCommand::helpEpilog() const
 {
-    return tr("Detaching sends nothing to the IOC. procServ's command keys (Ctrl-X kill, "
-              "Ctrl-T auto-restart, Ctrl-R, Ctrl-Q, a -x logout key) and Ctrl-C/Ctrl-D (unless "
-              "procServ ignores them with -i) are sent only when pressed twice within 3 "
+    return tr("Detaching sends nothing to the IOC. procServ's command keys (Ctrl+X kill, "
+              "Ctrl+T auto-restart, Ctrl+R, Ctrl+Q, a -x logout key) and Ctrl+C/Ctrl+D (unless "
+              "procServ ignores them with -i) are sent only when pressed twice within %1 "
               "seconds; pasted text or piped input containing them is not sent.\n"
               "On a terminal, attach reconnects when the connection is lost (procServ restarted) "
               "until you detach. With stdin not a terminal, input is sent as it arrives; when "
               "it ends, attach detaches once the console has been quiet for half a second, and "
-              "a lost connection ends attach.");
+              "a lost connection ends attach.")
+            .arg(ControlKeyGuard::ConfirmWindowMs / 1000);
 }
 
 int AttachCommand::run(const QCommandLineParser &parser)
@@ -104,16 +95,7 @@ void AttachCommand::attach()
         return;
 
     // Bytes procServ acts on, and the IOC shell's ^C/^D unless procServ drops them (-i).
-    const QByteArray ignored = ProcServCommand::decodeIgnoreChars(m_ioc.ignoreChars);
-    for (const int byte : { ProcServCommand::commandByte(m_ioc.killChar), 0x14, 0x12, 0x11,
-                            ProcServCommand::commandByte(m_ioc.logoutChar) }) {
-        if (byte >= 0)
-            m_guarded += static_cast<char>(byte);
-    }
-    for (const char byte : { '\x03', '\x04' }) {
-        if (!ignored.contains(byte))
-            m_guarded += byte;
-    }
+    m_guard = iocControlKeyGuard(m_ioc);
 
     out().flush();
     m_writer = new FdWriter(STDOUT_FILENO, 1024 * 1024, this);
@@ -226,46 +208,37 @@ void AttachCommand::sendTyped(const QByteArray &typed)
 {
     if (m_readOnly)
         return; // read-only sends nothing at all
-    QByteArray toSend;
-    bool guardedSeen = false;
-    for (const char c : typed) {
-        if (m_guarded.contains(c))
-            guardedSeen = true;
+    if (!m_tty) {
+        // Piped input: nobody is there to confirm. Pass the rest, never the control keys.
+        const QByteArray kept = m_guard.withoutGuarded(typed);
+        if (kept.size() != typed.size())
+            notice(tr("Control keys in the input were not sent (procServ or the IOC shell act "
+                      "on them)."));
+        if (!kept.isEmpty())
+            m_session->send(kept);
+        return;
     }
-    if (!guardedSeen) {
-        m_armed = 0;
+    // The explanation says what the key does now (e.g. ^X restarts a shut-down IOC).
+    const ProcServStateTracker &tracker = m_session->tracker();
+    if (tracker.childState() != ChildState::Unknown)
+        m_guard.setChildState(tracker.childState());
+    if (tracker.autoRestart() != AutoRestart::Unknown)
+        m_guard.setAutoRestart(tracker.autoRestart());
+    const ControlKeyGuard::Verdict verdict = m_guard.press(typed);
+    switch (verdict.kind) {
+    case ControlKeyGuard::Verdict::Kind::Pass:
         m_session->send(typed);
         return;
-    }
-    if (m_tty && typed.size() == 1) {
-        const char c = typed.at(0);
-        if (m_armed == c && m_armedAt.isValid() && m_armedAt.elapsed() < kConfirmWindowMs) {
-            m_armed = 0;
-            m_session->send(typed);
-            return;
-        }
-        m_armed = c;
-        m_armedAt.start();
-        notice(tr("%1 is a procServ/IOC control key for %2 (it may kill, restart or quit). "
-                  "Press it again within 3 seconds to send it.")
-                       .arg(keyName(c), m_ioc.name));
+    case ControlKeyGuard::Verdict::Kind::Confirmed:
+        m_session->send(QByteArray(1, verdict.byte));
+        return;
+    case ControlKeyGuard::Verdict::Kind::Confirm:
+        notice(ControlKeyGuard::confirmPrompt(verdict));
+        return;
+    case ControlKeyGuard::Verdict::Kind::Refuse:
+        notice(verdict.explanation);
         return;
     }
-    m_armed = 0;
-    if (m_tty) {
-        notice(tr("Not sent: the pasted text contains control keys that procServ or the IOC "
-                  "shell act on."));
-        return;
-    }
-    // Piped input: pass the rest, never the control keys.
-    for (const char c : typed) {
-        if (!m_guarded.contains(c))
-            toSend += c;
-    }
-    notice(tr("Control keys in the input were not sent (procServ or the IOC shell act on "
-              "them)."));
-    if (!toSend.isEmpty())
-        m_session->send(toSend);
 }
 
 void AttachCommand::handleStdinEnded()

@@ -2,9 +2,9 @@
 
 #include "app/iocctl/command.h"
 #include "app/iocctl/detachkeys.h"
+#include "core/procserv/controlkeyguard.h"
 #include "core/procserv/terminalsanitizer.h"
 
-#include <QElapsedTimer>
 #include <QTimer>
 
 class ConsoleSession;
@@ -14,8 +14,9 @@ class QSocketNotifier;
 /// `iocctl attach [--read-only] [--detach-keys KEYS] NAME`: the IOC's procServ console on
 /// this terminal (raw mode) or on stdin/stdout when they are pipes. The detach sequence
 /// (Ctrl-] by default) ends it without sending anything; procServ's command characters and
-/// Ctrl-C/Ctrl-D are only sent when typed twice in a row. The terminal is restored however
-/// the program ends (TerminalGuard).
+/// Ctrl-C/Ctrl-D are only sent when typed twice in a row (the core ControlKeyGuard decides,
+/// as in the GUI's consoles). The terminal is restored however the program ends
+/// (TerminalGuard).
 class AttachCommand : public Command
 {
     Q_OBJECT
@@ -46,9 +47,7 @@ private:
     bool m_readOnly = false;
     DetachKeys m_detachKeys;
     Ioc m_ioc;
-    QByteArray m_guarded; // bytes that need a second press
-    char m_armed = 0; // guarded byte pressed once
-    QElapsedTimer m_armedAt;
+    ControlKeyGuard m_guard;
     bool m_tty = false;
     bool m_connected = false;
     bool m_stdinEnded = false;

@@ -3,6 +3,7 @@
 #include "app/iocctl/fdwriter.h"
 #include "core/ioc/inventory.h"
 #include "core/ioc/iocaccess.h"
+#include "core/ioc/logsession.h"
 
 #include <cerrno>
 #include <unistd.h>
@@ -78,47 +79,43 @@ void LogsCommand::startLog()
         finish(ActionFailed);
         return;
     }
-    // Our own buffered output must come before the child's, which writes to our fds.
+    // Our own buffered output must come before the log's.
     out().flush();
     err().flush();
-    m_process = new QProcess(this);
+    m_session = new LogSession(this);
+    m_session->setDelivery(LogSession::Delivery::Bytes);
     // On a terminal, console output in the log (titles, clipboard writes, device queries)
     // goes through the sanitizer like attach's; into a file or pipe every byte passes.
     m_sanitize = ::isatty(STDOUT_FILENO);
-    m_process->setProcessChannelMode(m_sanitize ? QProcess::ForwardedErrorChannel
-                                                : QProcess::ForwardedChannels);
-    if (m_sanitize)
-        connect(m_process, &QProcess::readyReadStandardOutput, this, &LogsCommand::handleOutput);
-    m_process->setInputChannelMode(QProcess::ForwardedInputChannel);
-    connect(m_process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
-            &LogsCommand::handleProcessFinished);
-    connect(m_process, &QProcess::errorOccurred, this, &LogsCommand::handleProcessError);
-    m_process->start(argv.constFirst(), argv.mid(1));
+    connect(m_session, &LogSession::dataReceived, this, &LogsCommand::handleOutput);
+    // tail's and journalctl's own words (tail -F: the file was replaced, is gone), as they
+    // wrote them.
+    connect(m_session, &LogSession::noticeReceived, this,
+            [this](const QString &line) { err() << line << Qt::endl; });
+    connect(m_session, &LogSession::finished, this, &LogsCommand::handleFinished);
+    m_session->start(argv);
 }
 
-void LogsCommand::handleOutput()
+void LogsCommand::handleOutput(const QByteArray &data)
 {
     // A log is not a console: nothing stalls an IOC here, so write it all (blocking).
-    writeAllBlocking(STDOUT_FILENO, m_sanitizer.filter(m_process->readAllStandardOutput()));
+    writeAllBlocking(STDOUT_FILENO, m_sanitize ? m_sanitizer.filter(data) : data);
 }
 
-void LogsCommand::handleProcessFinished(int exitCode, QProcess::ExitStatus status)
+void LogsCommand::handleFinished()
 {
-    if (m_sanitize)
-        handleOutput();
-    if (status != QProcess::NormalExit) {
-        printError(tr("%1 ended abnormally.").arg(m_process->program()));
+    switch (m_session->ending()) {
+    case LogSession::Ending::FailedToStart:
+        printError(tr("Cannot run %1: %2").arg(m_session->program(), m_session->errorString()));
+        finish(ConnectionError);
+        return;
+    case LogSession::Ending::Crashed:
+        printError(tr("%1 ended abnormally.").arg(m_session->program()));
         finish(ActionFailed);
         return;
-    }
-    // tail/journalctl: 1 = could not read (missing file, no permission).
-    finish(exitCode == 0 ? Success : ActionFailed);
-}
-
-void LogsCommand::handleProcessError(QProcess::ProcessError error)
-{
-    if (error != QProcess::FailedToStart)
+    case LogSession::Ending::Exited:
+        // tail/journalctl: 1 = could not read (missing file, no permission).
+        finish(m_session->exitCode() == 0 ? Success : ActionFailed);
         return;
-    printError(tr("Cannot run %1: %2").arg(m_process->program(), m_process->errorString()));
-    finish(ConnectionError);
+    }
 }

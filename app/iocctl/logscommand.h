@@ -3,11 +3,11 @@
 #include "app/iocctl/command.h"
 #include "core/procserv/terminalsanitizer.h"
 
-#include <QProcess>
+class LogSession;
 
 /// `iocctl logs [-f] [-n N] [--since TIME] NAME`: the IOC's procServ log file when it has
-/// one, otherwise its journal; runs the command iocLogCommand() names and forwards its
-/// output.
+/// one, otherwise its journal; a LogSession (the GUI's log follower too) runs the command
+/// iocLogCommand() names, and its output goes to stdout, its notices to stderr.
 class LogsCommand : public Command
 {
     Q_OBJECT
@@ -21,15 +21,14 @@ protected:
 
 private:
     void startLog();
-    void handleProcessFinished(int exitCode, QProcess::ExitStatus status);
-    void handleProcessError(QProcess::ProcessError error);
-    void handleOutput();
+    void handleFinished();
+    void handleOutput(const QByteArray &data);
 
     QString m_word;
     bool m_follow = false;
     int m_lines = -1;
     QString m_since;
-    QProcess *m_process = nullptr;
+    LogSession *m_session = nullptr;
     bool m_sanitize = false; // stdout is a terminal: a log must not act on it
     TerminalSanitizer m_sanitizer;
 };

@@ -4,25 +4,15 @@
 #include "core/hosts/host.h"
 #include "core/ioc/ioc.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
-#include "ui/iocfilterproxymodel.h"
-#include "ui/ioctablemodel.h"
-#include "ui/ioctabs.h"
 #include "ui/mainwindow.h"
 #include "ui/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QLocale>
-#include <QLoggingCategory>
-#include <QTableView>
-#include <QTimer>
 
 #include <cstdio>
-#include <memory>
-
-Q_LOGGING_CATEGORY(lcApp, "iocdock.app")
 
 int main(int argc, char *argv[])
 {
@@ -111,59 +101,14 @@ int main(int argc, char *argv[])
     MainWindow window(hosts);
     // Hosts added in an earlier session (Hosts > Add Host…), each connecting in parallel.
     window.loadRememberedHosts();
-    const QStringList attachNames = parser.values(attachOption);
-    auto attach = [&window, attachNames] {
-        IocTableModel *model = window.model();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const Ioc ioc = model->ioc(row);
-            if (!attachNames.contains(ioc.name))
-                continue;
-            window.tabs()->attach(ioc);
-            const QModelIndex shown = window.proxyModel()->mapFromSource(model->index(row, 0));
-            window.tableView()->selectionModel()->select(
-                    shown, QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        }
-    };
-    if (!attachNames.isEmpty())
-        QObject::connect(&window, &MainWindow::ready, &window, attach);
+    window.attachWhenListed(parser.values(attachOption));
     if (parser.isSet(screenshotOption)) {
-        const QString file = parser.value(screenshotOption);
         window.resize(1500, 900);
-        auto grab = [&window, file] {
-            // Once every running IOC shows its PID (the console probes of IOCs that just
-            // started land a few seconds later), at least a second for the memory/CPU refresh,
-            // at most 10 s.
-            auto *poll = new QTimer(&window);
-            auto waited = std::make_shared<QElapsedTimer>();
-            waited->start();
-            QObject::connect(poll, &QTimer::timeout, &window, [&window, file, poll, waited] {
-                const IocTableModel *model = window.model();
-                bool settled = true;
-                for (int row = 0; row < model->rowCount() && settled; ++row) {
-                    const QModelIndex pid = model->index(row, IocTableModel::PidColumn);
-                    settled = model->index(row, 0).data(IocTableModel::StatusRole).toString()
-                                    != QLatin1String("running")
-                            || !pid.data().toString().isEmpty();
-                }
-                if (waited->elapsed() < 1000 || (!settled && waited->elapsed() < 10000))
-                    return;
-                poll->stop();
-                const bool ok = window.grab().save(file);
-                if (!ok)
-                    qCWarning(lcApp) << "could not write" << file;
-                QCoreApplication::exit(ok ? 0 : 1);
-            });
-            poll->start(200);
-        };
-        if (window.isReady())
-            grab();
-        else
-            QObject::connect(&window, &MainWindow::ready, &window, grab);
-        // Never hang a CI run: take whatever is there after 30 s.
-        QTimer::singleShot(30000, &window, [&window, file] {
-            qCWarning(lcApp) << "hosts not ready after 30 s; taking the screenshot anyway";
-            QCoreApplication::exit(window.grab().save(file) ? 3 : 1);
+        // Exit 0 when saved, 3 when saved though the hosts were not ready in time, else 1.
+        QObject::connect(&window, &MainWindow::screenshotSaved, &app, [](bool saved, bool settled) {
+            QCoreApplication::exit(saved ? (settled ? 0 : 3) : 1);
         });
+        window.saveScreenshotWhenSettled(parser.value(screenshotOption));
     }
     window.show();
     return app.exec();

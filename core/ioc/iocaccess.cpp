@@ -43,3 +43,15 @@ QStringList iocLogCommand(const Host &host, const Ioc &ioc, bool follow, int lin
     }
     return host.commandOnHost(argv);
 }
+
+ControlKeyGuard iocControlKeyGuard(const Ioc &ioc)
+{
+    ControlKeyGuard guard;
+    guard.setIocName(ioc.name);
+    guard.setKillChar(ioc.killChar);
+    guard.setLogoutChar(ioc.logoutChar);
+    guard.setIgnoreChars(ioc.ignoreChars);
+    guard.setChildState(ioc.childState);
+    guard.setAutoRestart(ioc.autoRestart);
+    return guard;
+}

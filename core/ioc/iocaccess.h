@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ioc/ioc.h"
+#include "core/procserv/controlkeyguard.h"
 
 #include <QStringList>
 
@@ -20,3 +21,7 @@ ConsoleSession *createIocConsole(const Host &host, const Ioc &ioc, bool readOnly
 /// remote host through ssh. @p lines < 0: the whole log.
 QStringList iocLogCommand(const Host &host, const Ioc &ioc, bool follow, int lines,
                           const QString &since = {});
+
+/// The control-key guard for @p ioc's console: its name, -k, -x and -i settings (the toggle
+/// char stays ^T), child state and auto-restart mode.
+ControlKeyGuard iocControlKeyGuard(const Ioc &ioc);

@@ -6,4 +6,5 @@ target_sources(iocdock-core PRIVATE
     procserv/telnetcodec.h procserv/telnetcodec.cpp
     procserv/consolesession.h procserv/consolesession.cpp
     procserv/bannerprobe.h procserv/bannerprobe.cpp
-    procserv/terminalsanitizer.h procserv/terminalsanitizer.cpp)
+    procserv/terminalsanitizer.h procserv/terminalsanitizer.cpp
+    procserv/controlkeyguard.h procserv/controlkeyguard.cpp)

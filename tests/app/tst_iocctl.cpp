@@ -43,6 +43,7 @@ private slots:
     void silentHostTimesOut();
     void attachFromPipe();
     void attachReadOnlySendsNothing();
+    void attachOnTerminalHoldsControlKeys();
     void attachAmbiguousGlob();
     void logsTail();
     void stopShowsExited();
@@ -875,6 +876,55 @@ void TestIocctl::attachReadOnlySendsNothing()
     QVERIFY(!log.contains("readonlymarker"));
     QCOMPARE(psObject(QStringLiteral("tstiocctl-alpha")).value(QStringLiteral("pid")).toInt(),
              pidBefore); // the kill key did not reach procServ
+}
+
+void TestIocctl::attachOnTerminalHoldsControlKeys()
+{
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty(),
+             "script (util-linux) is needed to run iocctl on a terminal");
+    const int pidBefore =
+            psObject(QStringLiteral("tstiocctl-alpha")).value(QStringLiteral("pid")).toInt();
+    QVERIFY(pidBefore > 0);
+    QProcess process;
+    // script gives iocctl a terminal; what is written here is typed on it.
+    process.setProgram(QStringLiteral("script"));
+    process.setArguments({ QStringLiteral("-qefc"),
+                           QStringLiteral("'%1' --user attach tstiocctl-alpha")
+                                   .arg(Sandbox::binPath(QStringLiteral("iocctl"))),
+                           QStringLiteral("/dev/null") });
+    process.start();
+    QVERIFY(process.waitForStarted(10000));
+    QByteArray output;
+    // The banner comes after the terminal went raw: from now on each key is read alone.
+    QVERIFY2(waitFor(process, "Attached to tstiocctl-alpha", &output), output.constData());
+    QVERIFY2(waitFor(process, "connected (plus you)", &output), output.constData());
+
+    process.write("\x18"); // Ctrl+X once: held, and the user is told what it would do
+    QVERIFY2(waitFor(process, "press Ctrl+X again within 3 s to send it", &output),
+             output.constData());
+    QVERIFY2(output.contains("Ctrl+X kills the IOC process of tstiocctl-alpha"),
+             output.constData());
+
+    // Typing on drops the held key: the next Ctrl+X is a first press again.
+    process.write("echo ttymarker\r");
+    QVERIFY2(waitFor(process, "\nttymarker", &output), output.constData());
+    auto notices = [&] {
+        output += process.readAllStandardOutput();
+        return output.count("press Ctrl+X again");
+    };
+    const auto before = notices();
+    process.write("\x18");
+    QTRY_VERIFY2_WITH_TIMEOUT(notices() > before, output.constData(), 10000);
+
+    process.write("\x1d"); // Ctrl-] detaches
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 0);
+    // Neither Ctrl+X reached procServ: the IOC was not killed.
+    const Run after = iocctl({ QStringLiteral("exec"), QStringLiteral("tstiocctl-alpha"),
+                               QStringLiteral("--"), QStringLiteral("dbl") });
+    QVERIFY2(after.code == 0, qPrintable(after.describe()));
+    QCOMPARE(psObject(QStringLiteral("tstiocctl-alpha")).value(QStringLiteral("pid")).toInt(),
+             pidBefore);
 }
 
 void TestIocctl::attachAmbiguousGlob()

@@ -6,3 +6,4 @@ iocdock_add_test(tst_conventionconfigreader tst_conventionconfigreader.cpp LIBS 
 target_compile_definitions(tst_conventionconfigreader PRIVATE
     IOCDOCK_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
 iocdock_add_test(tst_unitdescriber tst_unitdescriber.cpp LIBS iocdock-core)
+iocdock_add_test(tst_logsession tst_logsession.cpp LIBS iocdock-core)

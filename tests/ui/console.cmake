@@ -1,6 +1,5 @@
-# Console tabs: pty writer, control-key guard, console view and tabs. The view and tab tests
-# run a real procServ with tools/iocsim as the IOC (procServ from PATH, iocsim from bin/).
-iocdock_add_test(tst_controlkeyguard tst_controlkeyguard.cpp LIBS iocdock-ui)
+# Console tabs: pty writer, console view (and its control-key bar) and tabs. The view and
+# tab tests run a real procServ with tools/iocsim as the IOC (procServ from PATH, iocsim from bin/).
 iocdock_add_test(tst_terminalwriter tst_terminalwriter.cpp consoletestsupport.h LIBS iocdock-ui)
 iocdock_add_test(tst_consoleview tst_consoleview.cpp consoletestsupport.h LIBS iocdock-ui)
 iocdock_add_test(tst_consoletabwidget tst_consoletabwidget.cpp consoletestsupport.h

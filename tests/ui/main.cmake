@@ -8,6 +8,8 @@ iocdock_add_test(tst_logview tst_logview.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_iocdetailswidget tst_iocdetailswidget.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_settings tst_settings.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_settingsdialog tst_settingsdialog.cpp LIBS iocdock-ui)
+iocdock_add_test(tst_hostdialog tst_hostdialog.cpp LIBS iocdock-ui)
+iocdock_add_test(tst_filtercompleter tst_filtercompleter.cpp LIBS iocdock-ui)
 iocdock_add_test(tst_translations tst_translations.cpp LIBS iocdock-ui)
 
 # The packaging metadata must validate; the .ts files must match the sources.

@@ -19,6 +19,7 @@ private slots:
     void hostSelection();
     void followsLiveChanges();
     void sortsNumerically();
+    void emptyTextSaysWhy();
 
 private:
     QStringList visibleNames() const;
@@ -178,6 +179,35 @@ void TestIocFilterProxyModel::sortsNumerically()
     QCOMPARE(m_proxy->index(0, IocTableModel::NameColumn).data().toString(), QStringLiteral("bpm"));
     QCOMPARE(m_proxy->index(1, IocTableModel::NameColumn).data().toString(),
              QStringLiteral("motor1"));
+}
+
+void TestIocFilterProxyModel::emptyTextSaysWhy()
+{
+    // What the empty table says (MainWindow shows it as the table's placeholder).
+    QCOMPARE(m_proxy->emptyText(true, QString()), QString()); // rows are shown
+    QVERIFY(m_proxy->setFilterText(QStringLiteral("nosuch")).isValid());
+    QCOMPARE(m_proxy->emptyText(true, QStringLiteral(" nosuch ")),
+             QStringLiteral("No IOC matches the filter “nosuch”."));
+    m_proxy->setStatusToggle(IocFilterProxyModel::StatusToggle::Failed);
+    QCOMPARE(m_proxy->emptyText(true, QStringLiteral("nosuch")),
+             QStringLiteral("No IOC matches the filter “nosuch status=failed”."));
+
+    m_proxy->setStatusToggle(IocFilterProxyModel::StatusToggle::All);
+    QVERIFY(m_proxy->setFilterText(QString()).isValid());
+    m_proxy->setHosts({ QStringLiteral("elsewhere") });
+    QCOMPARE(m_proxy->emptyText(true, QString()), QStringLiteral("No IOCs on the selected hosts."));
+    m_proxy->setHosts({ QStringLiteral("local") });
+    QVERIFY(m_proxy->setFilterText(QStringLiteral("motor")).isValid());
+    QCOMPARE(visibleNames(), QStringList());
+    QCOMPARE(m_proxy->emptyText(true, QStringLiteral("motor")),
+             QStringLiteral("No IOC on the selected hosts matches the filter “motor”."));
+
+    // Nothing listed at all: still listing, or nothing there.
+    IocTableModel empty;
+    IocFilterProxyModel proxy;
+    proxy.setSourceModel(&empty);
+    QCOMPARE(proxy.emptyText(false, QString()), QStringLiteral("Listing IOCs…"));
+    QCOMPARE(proxy.emptyText(true, QString()), QStringLiteral("No IOCs found on the hosts shown."));
 }
 
 QTEST_MAIN(TestIocFilterProxyModel)

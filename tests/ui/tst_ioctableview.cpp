@@ -1,11 +1,14 @@
-// The IOC table's view on its own: what an empty table shows, Tab leaving it.
+// The IOC table's view on its own: what an empty table shows, Tab leaving it, the header's
+// column menu.
 
 #include "ui/hostlistview.h"
 #include "ui/ioctablemodel.h"
 #include "ui/ioctableview.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QStandardItemModel>
 #include <QStringListModel>
 #include <QTest>
@@ -19,6 +22,7 @@ private slots:
     void emptyTableShowsItsPlaceholder();
     void tabLeavesTheTable();
     void hostNamesKeepBothEnds();
+    void headerMenuShowsAndHidesColumns();
 };
 
 static int inkPixels(const QImage &image, const QRect &rect)
@@ -106,6 +110,44 @@ void TestIocTableView::hostNamesKeepBothEnds()
              qPrintable(first));
     QVERIFY2(second.endsWith(QStringLiteral("(3)")), qPrintable(second));
     QVERIFY(view.visualRect(model.index(0)).width() <= view.viewport()->width());
+}
+
+void TestIocTableView::headerMenuShowsAndHidesColumns()
+{
+    IocTableModel model;
+    IocTableView view;
+    view.setModel(&model);
+    view.resize(900, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QHeaderView *header = view.horizontalHeader();
+    QCOMPARE(header->contextMenuPolicy(), Qt::CustomContextMenu);
+    emit header->customContextMenuRequested(QPoint(10, 5)); // a right click on the header
+    auto *menu = view.findChild<QMenu *>(QStringLiteral("columnsMenu"));
+    QVERIFY(menu);
+    QTRY_VERIFY(menu->isVisible());
+    const QList<QAction *> actions = menu->actions();
+    QCOMPARE(actions.size(), model.columnCount());
+    for (int column = 0; column < model.columnCount(); ++column) {
+        QCOMPARE(actions.at(column)->text(), model.headerData(column, Qt::Horizontal).toString());
+        QVERIFY(actions.at(column)->isChecked());
+        // Every column can be hidden but the name.
+        QCOMPARE(actions.at(column)->isEnabled(), column != IocTableModel::NameColumn);
+    }
+    actions.at(IocTableModel::PidColumn)->trigger();
+    QVERIFY(header->isSectionHidden(IocTableModel::PidColumn));
+    menu->close();
+    QTRY_VERIFY(!view.findChild<QMenu *>(QStringLiteral("columnsMenu")));
+
+    // The next menu shows it unchecked; checking it shows the column again.
+    emit header->customContextMenuRequested(QPoint(10, 5));
+    menu = view.findChild<QMenu *>(QStringLiteral("columnsMenu"));
+    QVERIFY(menu);
+    QAction *pid = menu->actions().at(IocTableModel::PidColumn);
+    QVERIFY(!pid->isChecked());
+    pid->trigger();
+    QVERIFY(!header->isSectionHidden(IocTableModel::PidColumn));
+    menu->close();
 }
 
 QTEST_MAIN(TestIocTableView)

@@ -29,6 +29,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
@@ -58,6 +59,8 @@ private slots:
     void statusKeepsTheStateWord();
     void emptyFilterSaysSo();
     void consoleKeysGoToTheConsole();
+    void attachWhenListedOpensTheConsole();
+    void screenshotOnceSettled();
     void quitAsksWhileConsolesAreOpen();
 
 private:
@@ -577,6 +580,63 @@ void TestMainWindow::quitAsksWhileConsolesAreOpen()
     // Quitting sent nothing: the IOC runs on.
     QCOMPARE(m_sandbox.unitProperty(unitOf(m_running), QStringLiteral("ActiveState")),
              QStringLiteral("active"));
+}
+
+void TestMainWindow::attachWhenListedOpensTheConsole()
+{
+    // iocdock --attach NAME: asked before the hosts have listed, done once they have.
+    MainWindow window({ m_host });
+    window.setConfirmsQuit(false);
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy ready(&window, &MainWindow::ready);
+    const bool readyBefore = window.isReady();
+    window.attachWhenListed({ m_running, QStringLiteral("tstmainwindow-nosuchioc") });
+    if (!readyBefore)
+        QVERIFY(ready.wait(60000));
+    // Its console tab is open and current, its row selected; nothing else.
+    QTRY_VERIFY_WITH_TIMEOUT(window.bottomTabs()->viewFor(key(m_running)), 10000);
+    ConsoleView *view = window.bottomTabs()->viewFor(key(m_running));
+    QCOMPARE(window.bottomTabs()->currentWidget(), view);
+    QVERIFY(window.bottomTabs()->isVisible());
+    QCOMPARE(window.openConsoleCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(view->connectionState(), ConsoleSession::State::Connected, 20000);
+    const QModelIndexList selected = window.tableView()->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().data().toString(), m_running);
+    QCOMPARE(window.iocActions()->selection().value(0).name, m_running);
+
+    // Once listed, at once.
+    window.attachWhenListed({ m_stopped });
+    QCOMPARE(window.openConsoleCount(), 2);
+    QVERIFY(window.bottomTabs()->viewFor(key(m_stopped)));
+}
+
+void TestMainWindow::screenshotOnceSettled()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("window.png"));
+    MainWindow window({ m_host });
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy saved(&window, &MainWindow::screenshotSaved);
+    window.saveScreenshotWhenSettled(file);
+    // Ready, at least a second more, then every running IOC shows its PID (at most 10 s).
+    QVERIFY(saved.wait(90000));
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(saved.at(0).at(0).toBool(), true);
+    QCOMPARE(saved.at(0).at(1).toBool(), true);
+    QVERIFY(window.isReady());
+    const QModelIndex pid = window.model()->indexOf(key(m_running), IocTableModel::PidColumn);
+    QVERIFY2(!pid.data().toString().isEmpty(), "the picture was taken before the PID showed");
+    const QImage image(file);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size() / image.devicePixelRatio(), window.size());
+    QTest::qWait(200);
+    QCOMPARE(saved.count(), 1); // once
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -80,6 +80,16 @@ ConsoleView *ConsoleTabWidget::viewAt(int index) const
     return qobject_cast<ConsoleView *>(widget(index));
 }
 
+QList<ConsoleView *> ConsoleTabWidget::views() const
+{
+    QList<ConsoleView *> found;
+    for (int i = 0; i < count(); ++i) {
+        if (ConsoleView *view = viewAt(i))
+            found << view;
+    }
+    return found;
+}
+
 ConsoleView *ConsoleTabWidget::currentView() const
 {
     return qobject_cast<ConsoleView *>(currentWidget());

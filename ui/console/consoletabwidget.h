@@ -37,6 +37,8 @@ public:
     ConsoleView *viewFor(const QString &key) const;
     ConsoleView *viewAt(int index) const;
     ConsoleView *currentView() const;
+    /// The console pages, in tab order (the other pages — logs, details — left out).
+    QList<ConsoleView *> views() const;
     ConsoleTabBar *consoleTabBar() const { return m_tabBar; }
     /// Removes the tab and deletes its view later; its session is closed at once.
     void closeConsole(int index);

@@ -1,5 +1,6 @@
 #include "ui/console/consoleview.h"
 
+#include "core/ioc/iocaccess.h"
 #include "ui/console/terminalwriter.h"
 
 #include <QAction>
@@ -33,7 +34,7 @@ ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *paren
     : QWidget(parent)
     , m_ioc(ioc)
     , m_session(session)
-    , m_guard(ioc)
+    , m_guard(iocControlKeyGuard(ioc))
 {
     Q_ASSERT(session);
     session->setParent(this);
@@ -77,8 +78,9 @@ ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *paren
     m_messageBar->hide();
     connect(dismiss, &QToolButton::clicked, this, &ConsoleView::hideMessage);
     connect(m_messageSendButton, &QPushButton::clicked, this, [this] {
-        if (m_pendingByte >= 0)
-            sendGuarded(char(m_pendingByte));
+        const int held = m_guard.takePending();
+        if (held >= 0)
+            sendGuarded(char(held));
     });
 
     m_pendingTimer = new QTimer(this);
@@ -194,7 +196,8 @@ bool ConsoleView::event(QEvent *event)
 
 void ConsoleView::detach()
 {
-    m_pendingByte = -1;
+    m_guard.cancelPending();
+    m_pendingTimer->stop();
     if (m_session)
         m_session->close(); // never writes
     updateState();
@@ -302,7 +305,8 @@ void ConsoleView::handleReadOnlyToggled(bool on)
     if (m_readOnly == on)
         return;
     m_readOnly = on;
-    m_pendingByte = -1;
+    m_guard.cancelPending();
+    m_pendingTimer->stop();
     hideMessage();
     if (m_session)
         m_session->setReadOnly(on);
@@ -453,12 +457,13 @@ void ConsoleView::handleSendData(const char *chars, int length)
                 tr("This console is read-only: nothing you type is sent to %1.").arg(m_ioc.name));
         return;
     }
-    const auto verdict = m_guard.check(
+    const bool offering = m_pendingTimer->isActive(); // the bar offers a held key
+    const auto verdict = m_guard.press(
             bytes, pasted ? ControlKeyGuard::Input::Pasted : ControlKeyGuard::Input::Typed);
     switch (verdict.kind) {
     case ControlKeyGuard::Verdict::Kind::Pass:
-        if (m_pendingByte >= 0) { // typing on cancels a pending confirmation
-            m_pendingByte = -1;
+        if (offering) { // typing on cancels a pending confirmation
+            m_pendingTimer->stop();
             hideMessage();
         }
         if (!m_session->send(bytes) && connectionState() != ConsoleSession::State::Connected) {
@@ -467,29 +472,22 @@ void ConsoleView::handleSendData(const char *chars, int length)
         }
         return;
     case ControlKeyGuard::Verdict::Kind::Refuse:
-        m_pendingByte = -1;
+        m_pendingTimer->stop();
         showMessage(verdict.explanation);
         return;
+    case ControlKeyGuard::Verdict::Kind::Confirmed:
+        sendGuarded(verdict.byte);
+        return;
     case ControlKeyGuard::Verdict::Kind::Confirm:
-        if (m_pendingByte == static_cast<unsigned char>(verdict.byte) && m_pendingSince.isValid()
-            && m_pendingSince.elapsed() < ConfirmWindowMs) {
-            sendGuarded(verdict.byte);
-            return;
-        }
-        m_pendingByte = static_cast<unsigned char>(verdict.byte);
-        m_pendingSince.start();
         m_pendingTimer->start();
-        showMessage(tr("%1 Nothing was sent — press %2 again within %3 s to send it.")
-                            .arg(verdict.explanation, verdict.keyName,
-                                 QString::number(ConfirmWindowMs / 1000)),
-                    tr("Send %1").arg(verdict.keyName));
+        showMessage(ControlKeyGuard::confirmPrompt(verdict), tr("Send %1").arg(verdict.keyName));
         return;
     }
 }
 
 void ConsoleView::sendGuarded(char byte)
 {
-    m_pendingByte = -1;
+    m_guard.cancelPending();
     m_pendingTimer->stop();
     hideMessage();
     if (m_readOnly || !m_session)
@@ -502,9 +500,9 @@ void ConsoleView::sendGuarded(char byte)
 
 void ConsoleView::handlePendingExpired()
 {
-    if (m_pendingByte < 0)
-        return;
-    m_pendingByte = -1;
+    // The guard's window has run out (its clock and this timer agree to the millisecond at
+    // best): the key is no longer held, and the bar that offered it goes.
+    m_guard.cancelPending();
     hideMessage();
 }
 

@@ -2,10 +2,9 @@
 
 #include "core/ioc/ioc.h"
 #include "core/procserv/consolesession.h"
+#include "core/procserv/controlkeyguard.h"
 #include "core/procserv/terminalsanitizer.h"
-#include "ui/console/controlkeyguard.h"
 
-#include <QElapsedTimer>
 #include <QPointer>
 #include <QWidget>
 
@@ -25,15 +24,15 @@ class TerminalWriter;
 /// console through a ConsoleSession, with a toolbar, a status line and an inline bar for
 /// guarded keys. Owns the session; destroying the view closes it without sending anything.
 ///
-/// What reaches the IOC: typed bytes pass ControlKeyGuard. A guarded key (procServ's kill,
-/// toggle, logout, ^R, ^Q, and ^C/^D) is not sent; the bar explains it and the same key
-/// typed again within ConfirmWindowMs (or the bar's button) sends it. A paste with such a
-/// byte is refused. Read-only: nothing is sent at all.
+/// What reaches the IOC: typed bytes pass the core ControlKeyGuard, which decides. A guarded
+/// key (procServ's kill, toggle, logout, ^R, ^Q, and ^C/^D) is not sent; the bar explains it
+/// and the same key typed again within ConfirmWindowMs (or the bar's button) sends it. A
+/// paste with such a byte is refused. Read-only: nothing is sent at all.
 class ConsoleView : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int ConfirmWindowMs = 3000;
+    static constexpr int ConfirmWindowMs = ControlKeyGuard::ConfirmWindowMs;
     static constexpr int DefaultHistoryLines = 10000;
 
     /// Takes ownership of @p session (set up for @p ioc's console) and opens it unless it is
@@ -127,7 +126,7 @@ private:
     QFrame *m_messageBar = nullptr;
     QLabel *m_messageLabel = nullptr;
     QPushButton *m_messageSendButton = nullptr;
-    QTimer *m_pendingTimer = nullptr;
+    QTimer *m_pendingTimer = nullptr; // hides the bar when the guard's window runs out
 
     QAction *m_readOnlyAction = nullptr;
     QAction *m_reconnectAction = nullptr;
@@ -140,8 +139,6 @@ private:
     bool m_restarted = false;
     bool m_notConnectedMessage = false; // the bar says typing was not sent for lack of a connection
     quint32 m_lastChildPid = 0;
-    int m_pendingByte = -1; // guarded byte waiting for the second key press
-    QElapsedTimer m_pendingSince;
     QString m_lastError;
     QString m_title;
 };

@@ -1,6 +1,5 @@
 # Sources of ui/console
 target_sources(iocdock-ui PRIVATE
-    console/controlkeyguard.h console/controlkeyguard.cpp
     console/terminalwriter.h console/terminalwriter.cpp
     console/consoleview.h console/consoleview.cpp
     console/consoletabwidget.h console/consoletabwidget.cpp)

@@ -1,4 +1,7 @@
-#include "ui/console/controlkeyguard.h"
+// The one control-key guard of both front ends (ConsoleView and iocctl attach): which bytes
+// are held, what the user is told, and the "press it again within 3 s" confirmation.
+#include "core/ioc/iocaccess.h"
+#include "core/procserv/controlkeyguard.h"
 
 #include <QTest>
 
@@ -15,6 +18,11 @@ private slots:
     void fromIoc();
     void keyName_data();
     void keyName();
+    void pressTwiceSends();
+    void confirmWindowRunsOut();
+    void otherInputDropsTheHeldKey();
+    void takePending();
+    void withoutGuarded();
 };
 
 using Kind = ControlKeyGuard::Verdict::Kind;
@@ -154,7 +162,7 @@ void TestControlKeyGuard::fromIoc()
     ioc.ignoreChars = QStringLiteral("^D^C^]");
     ioc.childState = ChildState::Running;
     ioc.autoRestart = AutoRestart::Off;
-    const ControlKeyGuard guard(ioc);
+    const ControlKeyGuard guard = iocControlKeyGuard(ioc);
     QCOMPARE(guard.killByte(), 0x0b);
     QCOMPARE(guard.toggleByte(), 0x14);
     QCOMPARE(guard.logoutByte(), 0x04);
@@ -182,6 +190,97 @@ void TestControlKeyGuard::keyName()
     QFETCH(int, byte);
     QFETCH(QString, name);
     QCOMPARE(ControlKeyGuard::keyName(char(byte)), name);
+}
+
+namespace {
+
+/// A guard on a clock the test moves.
+struct ClockedGuard
+{
+    qint64 now = 1000;
+    ControlKeyGuard guard;
+    ClockedGuard()
+    {
+        guard.setIocName(QStringLiteral("IOC1"));
+        guard.setClock([this] { return now; });
+    }
+};
+
+} // namespace
+
+void TestControlKeyGuard::pressTwiceSends()
+{
+    ClockedGuard g;
+    auto first = g.guard.press(QByteArray("\x18"));
+    QCOMPARE(first.kind, Kind::Confirm);
+    QVERIFY(!first.sends());
+    QCOMPARE(g.guard.pendingByte(), 0x18);
+    // What both front ends show: the explanation, the key and the window.
+    const QString prompt = ControlKeyGuard::confirmPrompt(first);
+    QVERIFY2(prompt.startsWith(QStringLiteral("Ctrl+X kills the IOC process of IOC1")),
+             qPrintable(prompt));
+    QVERIFY2(prompt.contains(QStringLiteral("press Ctrl+X again within 3 s")), qPrintable(prompt));
+
+    g.now += ControlKeyGuard::ConfirmWindowMs - 1;
+    const auto second = g.guard.press(QByteArray("\x18"));
+    QCOMPARE(second.kind, Kind::Confirmed);
+    QVERIFY(second.sends());
+    QCOMPARE(second.byte, '\x18');
+    QCOMPARE(g.guard.pendingByte(), -1);
+    // A third press starts over: it is a new first press, not a second one.
+    QCOMPARE(g.guard.press(QByteArray("\x18")).kind, Kind::Confirm);
+}
+
+void TestControlKeyGuard::confirmWindowRunsOut()
+{
+    ClockedGuard g;
+    QCOMPARE(g.guard.press(QByteArray("\x03")).kind, Kind::Confirm);
+    g.now += ControlKeyGuard::ConfirmWindowMs;
+    QCOMPARE(g.guard.pendingByte(), -1);
+    // Too late: the second press only asks again.
+    QCOMPARE(g.guard.press(QByteArray("\x03")).kind, Kind::Confirm);
+    QCOMPARE(g.guard.pendingByte(), 0x03);
+}
+
+void TestControlKeyGuard::otherInputDropsTheHeldKey()
+{
+    ClockedGuard g;
+    QCOMPARE(g.guard.press(QByteArray("\x18")).kind, Kind::Confirm);
+    QCOMPARE(g.guard.press(QByteArray("d")).kind, Kind::Pass); // typing on
+    QCOMPARE(g.guard.press(QByteArray("\x18")).kind, Kind::Confirm);
+
+    QCOMPARE(g.guard.press(QByteArray("\x14")).kind, Kind::Confirm); // another guarded key
+    QCOMPARE(g.guard.pendingByte(), 0x14);
+    QCOMPARE(g.guard.press(QByteArray("\x18")).kind, Kind::Confirm);
+
+    // A paste holding the same key is refused and drops the held one.
+    QCOMPARE(g.guard.press(QByteArray("\x18"), Input::Pasted).kind, Kind::Refuse);
+    QCOMPARE(g.guard.pendingByte(), -1);
+    QCOMPARE(g.guard.press(QByteArray("\x18")).kind, Kind::Confirm);
+    g.guard.cancelPending();
+    QCOMPARE(g.guard.press(QByteArray("\x18")).kind, Kind::Confirm);
+}
+
+void TestControlKeyGuard::takePending()
+{
+    ClockedGuard g;
+    QCOMPARE(g.guard.takePending(), -1);
+    QCOMPARE(g.guard.press(QByteArray("\x14")).kind, Kind::Confirm);
+    QCOMPARE(g.guard.takePending(), 0x14); // the Send button
+    QCOMPARE(g.guard.takePending(), -1);
+    QCOMPARE(g.guard.press(QByteArray("\x14")).kind, Kind::Confirm); // held again, not sent
+
+    g.now += ControlKeyGuard::ConfirmWindowMs + 1;
+    QCOMPARE(g.guard.takePending(), -1); // too late for the button too
+}
+
+void TestControlKeyGuard::withoutGuarded()
+{
+    ControlKeyGuard guard;
+    guard.setIgnoreChars(QStringLiteral("^C"));
+    QCOMPARE(guard.withoutGuarded(QByteArray("dbl\r\x18\x14\x12\x11\x04\x03ok\r")),
+             QByteArray("dbl\r\x03ok\r")); // ^C is dropped by procServ (-i): harmless
+    QCOMPARE(guard.withoutGuarded(QByteArray("plain\r")), QByteArray("plain\r"));
 }
 
 QTEST_GUILESS_MAIN(TestControlKeyGuard)

@@ -1,17 +1,10 @@
-#include "ui/console/controlkeyguard.h"
+#include "core/procserv/controlkeyguard.h"
 
 #include "core/procserv/procservcommand.h"
 
-ControlKeyGuard::ControlKeyGuard() = default;
-
-ControlKeyGuard::ControlKeyGuard(const Ioc &ioc)
+ControlKeyGuard::ControlKeyGuard()
 {
-    setIocName(ioc.name);
-    setKillChar(ioc.killChar);
-    setLogoutChar(ioc.logoutChar);
-    setIgnoreChars(ioc.ignoreChars);
-    setChildState(ioc.childState);
-    setAutoRestart(ioc.autoRestart);
+    m_elapsed.start();
 }
 
 void ControlKeyGuard::setKillChar(const QString &spec)
@@ -119,4 +112,57 @@ ControlKeyGuard::Verdict ControlKeyGuard::check(const QByteArray &bytes, Input i
         return v;
     }
     return {};
+}
+
+QByteArray ControlKeyGuard::withoutGuarded(const QByteArray &bytes) const
+{
+    QByteArray kept;
+    kept.reserve(bytes.size());
+    for (const char c : bytes) {
+        if (!isGuarded(c))
+            kept += c;
+    }
+    return kept;
+}
+
+qint64 ControlKeyGuard::now() const
+{
+    return m_clock ? m_clock() : m_elapsed.elapsed();
+}
+
+int ControlKeyGuard::pendingByte() const
+{
+    if (m_pending < 0 || now() - m_pendingSince >= ConfirmWindowMs)
+        return -1;
+    return m_pending;
+}
+
+int ControlKeyGuard::takePending()
+{
+    const int byte = pendingByte();
+    m_pending = -1;
+    return byte;
+}
+
+ControlKeyGuard::Verdict ControlKeyGuard::press(const QByteArray &bytes, Input input)
+{
+    Verdict v = check(bytes, input);
+    if (v.kind != Verdict::Kind::Confirm) {
+        m_pending = -1; // typing on, or a refused paste, drops a held key
+        return v;
+    }
+    if (pendingByte() == static_cast<unsigned char>(v.byte)) {
+        m_pending = -1;
+        v.kind = Verdict::Kind::Confirmed;
+        return v;
+    }
+    m_pending = static_cast<unsigned char>(v.byte);
+    m_pendingSince = now();
+    return v;
+}
+
+QString ControlKeyGuard::confirmPrompt(const Verdict &verdict)
+{
+    return tr("%1 Nothing was sent — press %2 again within %3 s to send it.")
+            .arg(verdict.explanation, verdict.keyName, QString::number(ConfirmWindowMs / 1000));
 }
