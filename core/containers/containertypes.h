@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QMap>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -129,3 +130,8 @@ struct LogOptions
     int tail = -1; // -1: all lines
     bool timestamps = false;
 };
+
+Q_DECLARE_METATYPE(ContainerSummary)
+Q_DECLARE_METATYPE(ContainerDetails)
+Q_DECLARE_METATYPE(EngineEvent)
+Q_DECLARE_METATYPE(ExecResult)

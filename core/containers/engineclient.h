@@ -124,7 +124,7 @@ signals:
     /// The engine answered the logs request.
     void started();
     /// Output of the container; with a TTY all of it is Stdout.
-    void output(ContainerLogStream::Stream stream, const QByteArray &data);
+    void output(StreamFrameDecoder::Stream stream, const QByteArray &data);
     /// The log ended (without follow at its end, with follow when the container stopped) or
     /// failed: @p error is empty or a translated reason.
     void finished(const QString &error);

@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 /// Splits a multiplexed stream fed in pieces of any size. Payload is handed out as soon as it
@@ -37,3 +38,5 @@ private:
     quint32 m_remaining = 0; // payload bytes left in the current frame
     QString m_error;
 };
+
+Q_DECLARE_METATYPE(StreamFrameDecoder::Stream)
