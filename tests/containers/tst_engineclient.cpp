@@ -38,6 +38,7 @@ private slots:
     void execCollectsOutputAndExitCode();
     void execInStoppedContainerFails();
     void abortedEventStreamSaysNothing();
+    void procServInContainer();
 
 private:
     bool havePodman();
@@ -654,6 +655,59 @@ void TestEngineClient::abortedEventStreamSaysNothing()
     m_client->version(this, [&](const EngineVersion &, const QString &) { done = true; });
     QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs);
     QVERIFY(!called);
+}
+
+void TestEngineClient::procServInContainer()
+{
+    REQUIRE_PODMAN();
+    // tools/podman-sandbox puts the host's procServ and tools/iocsim into the image (run-tests
+    // always builds iocsim).
+    const QStringList tools =
+            qEnvironmentVariable("IOCDOCK_PODMAN_IMAGE_TOOLS").split(QLatin1Char(' '));
+    if (!tools.contains(QLatin1String("procServ")) || !tools.contains(QLatin1String("iocsim"))) {
+        if (m_required)
+            QFAIL("the podman sandbox's image has no procServ or no iocsim");
+        QSKIP("the podman sandbox's image has no procServ or no iocsim");
+    }
+    const QString id = create(containerName("procserv"),
+                              { QStringLiteral("/bin/procServ"), QStringLiteral("-f"),
+                                QStringLiteral("-n"), QStringLiteral("ioc1"), QStringLiteral("-i"),
+                                QStringLiteral("^D^C"), QStringLiteral("-P"),
+                                QStringLiteral("127.0.0.1:4051"), QStringLiteral("/bin/iocsim"),
+                                QStringLiteral("--name"), QStringLiteral("ioc1") });
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(start(id), QString());
+    ContainerSummary row;
+    for (const ContainerSummary &c : list()) {
+        if (c.id == id)
+            row = c;
+    }
+    QCOMPARE(row.state, ContainerState::Running);
+    QVERIFY2(row.command.startsWith(QLatin1String("/bin/procServ -f -n ioc1")),
+             qPrintable(row.command));
+
+    // The console port answers inside the container (busybox nc from an exec, retried there
+    // until procServ listens). Not its stdout: procServ 2.7 writes its @@@ lines to a pipe
+    // fully buffered, so the container's log may stay empty for a long time.
+    bool done = false;
+    ExecResult r;
+    m_client->exec(id,
+                   { QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                     QStringLiteral("i=0; while [ $i -lt 100 ]; do "
+                                    "out=$(sleep 2 | nc 127.0.0.1 4051 2>/dev/null); "
+                                    "case $out in *Welcome*) echo \"$out\"; exit 0;; esac; "
+                                    "i=$((i+1)); sleep 0.2; done; exit 1") },
+                   this, [&](const ExecResult &result) {
+                       r = result;
+                       done = true;
+                   });
+    QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs);
+    QCOMPARE(r.error, QString());
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.standardOutput.contains("@@@ Welcome to procServ"), r.standardOutput.constData());
+    QVERIFY2(r.standardOutput.contains("@@@ Child \"ioc1\" started as: /bin/iocsim"),
+             r.standardOutput.constData());
+    QCOMPARE(stop(id, 10), QString());
 }
 
 QTEST_GUILESS_MAIN(TestEngineClient)
