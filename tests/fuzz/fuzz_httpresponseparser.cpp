@@ -42,7 +42,7 @@ Outcome parse(const QList<QByteArray> &pieces, bool closeAtEnd)
         FUZZ_CHECK(p.statusCode() >= 200 || p.statusCode() == 101);
     }
     if (p.isComplete() && p.framing() == HttpResponseParser::Framing::ContentLength)
-        FUZZ_CHECK(QByteArray::number(body.size()) == p.header("Content-Length"));
+        FUZZ_CHECK(p.header("Content-Length").toLongLong() == body.size()); // "060" is 60
     if (p.statusCode() == 204 || p.statusCode() == 304)
         FUZZ_CHECK(body.isEmpty());
     if (p.hasError())
@@ -78,7 +78,8 @@ void checkFrames(const QByteArray &in)
     FUZZ_CHECK(split.errorString() == whole.errorString());
     if (!whole.hasError())
         FUZZ_CHECK(split.atFrameBoundary() == whole.atFrameBoundary());
-    FUZZ_CHECK(whole.feed(in).isEmpty() || !whole.hasError()); // an error is final
+    if (whole.hasError())
+        FUZZ_CHECK(whole.feed(in).isEmpty()); // an error is final
 }
 
 } // namespace
