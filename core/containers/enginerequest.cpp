@@ -113,7 +113,18 @@ void EngineRequest::handleDisconnected()
     if (m_done)
         return;
     m_parser.finish();
-    consume(QByteArray()); // reports the end or the error finish() found
+    if (m_parser.hasError()) {
+        // Cut off, not garbled: most likely the engine stopped.
+        complete(m_announced
+                         ? tr("The container engine at %1 closed the connection in the middle of "
+                              "a response (did it stop?)")
+                                   .arg(m_socketPath)
+                         : tr("The container engine at %1 closed the connection without an "
+                              "answer")
+                                   .arg(m_socketPath));
+        return;
+    }
+    consume(QByteArray()); // reports the end finish() completed
 }
 
 void EngineRequest::handleSocketError(QLocalSocket::LocalSocketError error)

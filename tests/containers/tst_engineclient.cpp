@@ -1,11 +1,14 @@
 #include "core/containers/engineclient.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLocalServer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -39,6 +42,7 @@ private slots:
     void execInStoppedContainerFails();
     void abortedEventStreamSaysNothing();
     void procServInContainer();
+    void engineGoesAwayAndComesBack();
 
 private:
     bool havePodman();
@@ -708,6 +712,95 @@ void TestEngineClient::procServInContainer()
     QVERIFY2(r.standardOutput.contains("@@@ Child \"ioc1\" started as: /bin/iocsim"),
              r.standardOutput.constData());
     QCOMPARE(stop(id, 10), QString());
+}
+
+void TestEngineClient::engineGoesAwayAndComesBack()
+{
+    REQUIRE_PODMAN();
+    // A second API service on the sandbox's storage and configuration (podman locks its
+    // storage, so two services share it safely), on a socket of this test's own, so that
+    // stopping it leaves the sandbox's service alone.
+    const QString sandbox = qEnvironmentVariable("IOCDOCK_PODMAN_SANDBOX");
+    const QString tool =
+            qEnvironmentVariable("IOCDOCK_SOURCE_DIR") + QStringLiteral("/tools/podman-sandbox");
+    if (sandbox.isEmpty() || !QFileInfo::exists(tool))
+        QSKIP("needs IOCDOCK_PODMAN_SANDBOX and IOCDOCK_SOURCE_DIR (tools/run-tests sets both)");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString socket = dir.filePath(QStringLiteral("second.sock"));
+    auto startService = [&](QProcess *p) {
+        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p->start(tool,
+                 { QStringLiteral("podman"), sandbox, QStringLiteral("system"),
+                   QStringLiteral("service"), QStringLiteral("--time=0"),
+                   QStringLiteral("unix://") + socket });
+        QVERIFY(p->waitForStarted(CallTimeoutMs));
+    };
+    EngineClient client(socket);
+    // Answered once the service listens: ask again after each failure until then.
+    auto waitAnswer = [&] {
+        bool answered = false;
+        QString last;
+        QObject context; // no callback or retry outlives this wait
+        std::function<void()> ask = [&] {
+            client.version(&context, [&](const EngineVersion &, const QString &e) {
+                last = e;
+                if (e.isEmpty())
+                    answered = true;
+                else
+                    QTimer::singleShot(100, &context, ask);
+            });
+        };
+        ask();
+        QTRY_VERIFY2_WITH_TIMEOUT(answered, qPrintable(last), CallTimeoutMs);
+    };
+
+    QProcess first;
+    startService(&first);
+    waitAnswer();
+    EngineEventStream *events = client.events(QJsonObject(), this);
+    QSignalSpy connected(events, &EngineEventStream::connected);
+    QSignalSpy ended(events, &EngineEventStream::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, CallTimeoutMs);
+
+    first.terminate();
+    QVERIFY(first.waitForFinished(CallTimeoutMs));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, CallTimeoutMs);
+    const QString why = ended.at(0).at(0).toString();
+    const QStringList reasons{
+        QStringLiteral("The container engine at %1 closed the connection in the middle of a "
+                       "response (did it stop?)")
+                .arg(socket),
+        QStringLiteral("The container engine ended its event stream")
+    };
+    QVERIFY2(reasons.contains(why), qPrintable(why));
+    QVERIFY(!events->isConnected());
+    qInfo("event stream ended: %s", qPrintable(why));
+
+    bool done = false;
+    QString error;
+    client.listContainers(this, [&](const QList<ContainerSummary> &, const QString &e) {
+        error = e;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs);
+    const QStringList expected{
+        QStringLiteral("No container engine socket at %1 (is `podman system service` or dockerd "
+                       "running?)")
+                .arg(socket),
+        QStringLiteral("The container engine socket %1 refused the connection (the engine is not "
+                       "running)")
+                .arg(socket)
+    };
+    QVERIFY2(expected.contains(error), qPrintable(error));
+
+    // Back again: the same client works without being told.
+    QProcess second;
+    startService(&second);
+    waitAnswer();
+    delete events;
+    second.terminate();
+    QVERIFY(second.waitForFinished(CallTimeoutMs));
 }
 
 QTEST_GUILESS_MAIN(TestEngineClient)
