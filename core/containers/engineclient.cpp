@@ -55,6 +55,8 @@ void EngineClient::call(EngineRequest *request, QObject *context,
             [request, done = std::move(done)](const QString &error) { done(request, error); });
     // Connected second: runs after the callback, also when the context is gone.
     connect(request, &EngineRequest::finished, request, &QObject::deleteLater);
+    if (!request->isStreaming() && request->timeout() == 0)
+        request->setTimeout(m_timeoutMs);
     request->start();
 }
 
@@ -121,7 +123,13 @@ void EngineClient::stopContainer(const QString &idOrName, int timeoutSeconds, QO
     QUrlQuery query;
     if (timeoutSeconds >= 0)
         query.addQueryItem(QStringLiteral("t"), QString::number(timeoutSeconds));
-    call(newRequest("POST", "/containers/" + pathSegment(idOrName) + "/stop", query), context,
+    EngineRequest *request =
+            newRequest("POST", "/containers/" + pathSegment(idOrName) + "/stop", query);
+    // The engine answers once the container stopped: after the kill timeout at worst (Docker's
+    // default is 10 s).
+    if (m_timeoutMs > 0)
+        request->setTimeout(m_timeoutMs + 1000 * (timeoutSeconds >= 0 ? timeoutSeconds : 10));
+    call(request, context,
          [done = std::move(done)](EngineRequest *, const QString &error) { done(error); });
 }
 
@@ -131,7 +139,13 @@ void EngineClient::restartContainer(const QString &idOrName, int timeoutSeconds,
     QUrlQuery query;
     if (timeoutSeconds >= 0)
         query.addQueryItem(QStringLiteral("t"), QString::number(timeoutSeconds));
-    call(newRequest("POST", "/containers/" + pathSegment(idOrName) + "/restart", query), context,
+    EngineRequest *request =
+            newRequest("POST", "/containers/" + pathSegment(idOrName) + "/restart", query);
+    // The engine answers once the container stopped: after the kill timeout at worst (Docker's
+    // default is 10 s).
+    if (m_timeoutMs > 0)
+        request->setTimeout(m_timeoutMs + 1000 * (timeoutSeconds >= 0 ? timeoutSeconds : 10));
+    call(request, context,
          [done = std::move(done)](EngineRequest *, const QString &error) { done(error); });
 }
 

@@ -33,6 +33,10 @@ public:
     explicit EngineClient(const QString &socketPath, QObject *parent = nullptr);
 
     QString socketPath() const { return m_socketPath; }
+    /// How long a call (not a stream, not an exec's run) may take before it fails with a
+    /// message: 30 s by default; stop and restart get their kill timeout on top. 0: no limit.
+    void setTimeout(int ms) { m_timeoutMs = ms; }
+    int timeout() const { return m_timeoutMs; }
 
     /// A request for @p path (e.g. "/containers/json", without the version prefix), not started.
     /// Parented to @p parent, or to this client when null.
@@ -83,6 +87,7 @@ private:
                  std::function<void(const ExecResult &)> done);
 
     QString m_socketPath;
+    int m_timeoutMs = 30000;
 };
 
 /// GET /events: one JSON object per line, never ending while the engine runs.

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMetaObject>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcEngine, "iocdock.containers.engine", QtWarningMsg)
 
@@ -25,6 +26,12 @@ void EngineRequest::start()
     if (m_started)
         return;
     m_started = true;
+    if (m_timeoutMs > 0) {
+        QTimer::singleShot(m_timeoutMs, this, [this] {
+            complete(tr("The container engine at %1 did not answer within %2 s")
+                             .arg(m_socketPath, QString::number(m_timeoutMs / 1000.0)));
+        });
+    }
     // Queued, so that finished() never comes from inside start() (QLocalSocket reports a missing
     // socket synchronously from connectToServer()).
     QMetaObject::invokeMethod(

@@ -31,6 +31,11 @@ public:
     /// arrives instead of collecting it (an error response's body is still collected, for its
     /// message).
     void setStreaming(bool streaming) { m_streaming = streaming; }
+    bool isStreaming() const { return m_streaming; }
+    /// Ends the exchange with an error when it has not finished @p ms after start(); 0 (the
+    /// default) waits for ever, as a stream must.
+    void setTimeout(int ms) { m_timeoutMs = ms; }
+    int timeout() const { return m_timeoutMs; }
     void start();
     /// Closes the connection; no signal is emitted after this.
     void abort();
@@ -70,6 +75,7 @@ private:
     HttpResponseParser m_parser;
     QByteArray m_body;
     bool m_streaming = false;
+    int m_timeoutMs = 0;
     bool m_started = false;
     bool m_announced = false; // responseStarted emitted
     bool m_done = false;

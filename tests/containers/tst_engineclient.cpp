@@ -10,6 +10,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -762,6 +763,28 @@ void TestEngineClient::engineGoesAwayAndComesBack()
     QSignalSpy connected(events, &EngineEventStream::connected);
     QSignalSpy ended(events, &EngineEventStream::finished);
     QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, CallTimeoutMs);
+
+    // Frozen (SIGSTOP: the kernel still accepts connections, nobody answers): a call fails
+    // after the client's timeout, the event stream (no timeout) stays.
+    QVERIFY(::kill(static_cast<pid_t>(first.processId()), SIGSTOP) == 0);
+    client.setTimeout(2000);
+    bool frozenDone = false;
+    QString frozenError;
+    QElapsedTimer frozenTimer;
+    frozenTimer.start();
+    client.listContainers(this, [&](const QList<ContainerSummary> &, const QString &e) {
+        frozenError = e;
+        frozenDone = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(frozenDone, CallTimeoutMs);
+    QVERIFY(frozenTimer.elapsed() >= 1900);
+    QVERIFY(::kill(static_cast<pid_t>(first.processId()), SIGCONT) == 0);
+    QCOMPARE(frozenError,
+             QStringLiteral("The container engine at %1 did not answer within 2 s").arg(socket));
+    QCOMPARE(ended.count(), 0);
+    QVERIFY(events->isConnected());
+    client.setTimeout(CallTimeoutMs);
+    waitAnswer(); // thawed, it answers again
 
     first.terminate();
     QVERIFY(first.waitForFinished(CallTimeoutMs));
