@@ -1,0 +1,9 @@
+# Sources of core/containers: the Docker Engine API client (dockerd and Podman's compatible
+# service). Qt Core/Network only; nothing from core/ioc or core/hosts.
+target_sources(iocdock-core PRIVATE
+    containers/httpresponseparser.h containers/httpresponseparser.cpp
+    containers/streamframedecoder.h containers/streamframedecoder.cpp
+    containers/engineendpoint.h containers/engineendpoint.cpp
+    containers/containertypes.h containers/containertypes.cpp
+    containers/enginerequest.h containers/enginerequest.cpp
+    containers/engineclient.h containers/engineclient.cpp)
