@@ -9,4 +9,5 @@ target_sources(iocdock-core PRIVATE
     ioc/childtracker.h ioc/childtracker.cpp
     ioc/unitdescriber.h ioc/unitdescriber.cpp
     ioc/iocalerts.h ioc/iocalerts.cpp
-    ioc/iocaccess.h ioc/iocaccess.cpp)
+    ioc/iocaccess.h ioc/iocaccess.cpp
+    ioc/iocruntime.h)
