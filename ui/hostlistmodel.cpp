@@ -17,6 +17,11 @@ void HostListModel::setFleet(Fleet *fleet)
     beginResetModel();
     m_fleet = fleet;
     m_entries.clear();
+    if (fleet) {
+        const QList<Host *> hosts = fleet->hosts();
+        for (Host *host : hosts)
+            m_entries.append({ host, static_cast<int>(fleet->iocs(host).size()) });
+    }
     endResetModel();
     if (!fleet)
         return;
@@ -28,19 +33,16 @@ void HostListModel::setFleet(Fleet *fleet)
     connect(fleet, &Fleet::iocRemoved, this,
             [this](const QString &, const QString &hostId) { adjust(hostId, -1); });
     connect(fleet, &Fleet::hostReady, this, &HostListModel::recount);
-    const QList<Host *> hosts = fleet->hosts();
-    for (Host *host : hosts)
-        addHost(host);
 }
 
 void HostListModel::addHost(Host *host)
 {
     const int row = static_cast<int>(m_entries.size()) + 1;
     beginInsertRows({}, row, row);
-    m_entries.append({ host, static_cast<int>(m_fleet->iocs(host).size()) });
+    m_entries.append({ host, 0 });
     endInsertRows();
-    // The "All hosts" total changes with every host.
-    emit dataChanged(index(0), index(0));
+    // Counted once the row is there: the "All hosts" total changes with it, after the insert.
+    recount(host);
 }
 
 Host *HostListModel::host(int row) const
@@ -111,10 +113,12 @@ void HostListModel::removeHost(const Host *host)
     const int row = rowOf(host);
     if (row < 0)
         return;
+    // Its IOCs leave the "All hosts" total first: a row's removal changes no other row.
+    m_entries[row - 1].iocs = 0;
+    emit dataChanged(index(0), index(0));
     beginRemoveRows({}, row, row);
     m_entries.removeAt(row - 1);
     endRemoveRows();
-    emit dataChanged(index(0), index(0));
 }
 
 QVariant HostListModel::data(const QModelIndex &index, int role) const
