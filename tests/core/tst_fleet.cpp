@@ -105,6 +105,18 @@ void TestFleet::refusesBadAndDuplicateHosts()
     QCOMPARE(added.count(), 1);
     // The fleet connects what it adds.
     QTRY_COMPARE_WITH_TIMEOUT(user->state(), Host::State::Connected, 30000);
+
+    // Setups apply to the hosts and runtimes it has, and to those it adds later.
+    const QStringList patterns{ QStringLiteral("fltalpha*") };
+    fleet.setHostSetup([](Host *host) { host->setAutoReconnect(true); });
+    fleet.setInventorySetup(
+            [patterns](Inventory *inventory) { inventory->setUnitPatterns(patterns); });
+    QVERIFY(user->autoReconnect());
+    QCOMPARE(fleet.inventory(user)->unitPatterns(), patterns);
+    Host *bus = fleet.addHost(m_busSpec);
+    QVERIFY(bus);
+    QVERIFY(bus->autoReconnect());
+    QCOMPARE(fleet.inventory(bus)->unitPatterns(), patterns);
 }
 
 void TestFleet::aggregatesTheRowsOfEveryHost()
