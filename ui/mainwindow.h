@@ -28,10 +28,10 @@ class QTableView;
 class QTimer;
 
 /// The main window. It wires the parts together and owns little logic of its own: its Fleet
-/// (the hosts and the runtimes of their IOCs) feeds IocTableModel, IocFilterProxyModel filters it for the table,
-/// FilterBar and the host list drive the proxy, IocActions acts on the selection and the
-/// bottom tabs hold consoles, logs and details. Header state, geometry and splitter sizes are
-/// kept in QSettings.
+/// (the hosts and the runtimes of their IOCs) feeds IocTableModel and the host list,
+/// IocFilterProxyModel filters it for the table, FilterBar and the host list drive the proxy,
+/// IocActions acts on the selection and the bottom tabs hold consoles, logs and details.
+/// Header state, geometry and splitter sizes are kept in QSettings.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -60,7 +60,7 @@ public:
     bool isReady() const;
 
     QList<Host *> hosts() const;
-    /// Adds the host of @p spec (owned by the window), connects it and remembers it in
+    /// Adds the host of @p spec (owned by the window's fleet), connects it and remembers it in
     /// QSettings ("hosts/remembered"). Null with *error for a bad spec or one already shown.
     Host *addRememberedHost(const QString &spec, QString *error = nullptr);
     /// Removes a host added with addRememberedHost() (or loaded by loadRememberedHosts()) and
