@@ -1,7 +1,7 @@
 #include "ui/hostlistmodel.h"
 
+#include "core/fleet/fleet.h"
 #include "core/hosts/host.h"
-#include "core/ioc/inventory.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
 
 #include <QIcon>
@@ -10,22 +10,39 @@ HostListModel::HostListModel(QObject *parent)
     : QAbstractListModel(parent)
 {}
 
-void HostListModel::addHost(Host *host, Inventory *inventory)
+void HostListModel::setFleet(Fleet *fleet)
+{
+    if (m_fleet)
+        m_fleet->disconnect(this);
+    beginResetModel();
+    m_fleet = fleet;
+    m_entries.clear();
+    if (fleet) {
+        const QList<Host *> hosts = fleet->hosts();
+        for (Host *host : hosts)
+            m_entries.append({ host, static_cast<int>(fleet->iocs(host).size()) });
+    }
+    endResetModel();
+    if (!fleet)
+        return;
+    connect(fleet, &Fleet::hostAdded, this, &HostListModel::addHost);
+    connect(fleet, &Fleet::hostRemoved, this, &HostListModel::removeHost);
+    connect(fleet, &Fleet::hostStateChanged, this, &HostListModel::updateRow);
+    // Counting by signal keeps a burst of thousands of iocAdded cheap; hostReady() resyncs.
+    connect(fleet, &Fleet::iocAdded, this, [this](const Ioc &ioc) { adjust(ioc.host, +1); });
+    connect(fleet, &Fleet::iocRemoved, this,
+            [this](const QString &, const QString &hostId) { adjust(hostId, -1); });
+    connect(fleet, &Fleet::hostReady, this, &HostListModel::recount);
+}
+
+void HostListModel::addHost(Host *host)
 {
     const int row = static_cast<int>(m_entries.size()) + 1;
     beginInsertRows({}, row, row);
-    m_entries.append(
-            { host, inventory, inventory ? static_cast<int>(inventory->iocs().size()) : 0 });
+    m_entries.append({ host, 0 });
     endInsertRows();
-    connect(host, &Host::stateChanged, this, [this, host] { updateRow(host); });
-    if (inventory) {
-        // Counting by signal keeps a burst of thousands of iocAdded cheap; ready() resyncs.
-        connect(inventory, &Inventory::iocAdded, this, [this, host] { adjust(host, +1); });
-        connect(inventory, &Inventory::iocRemoved, this, [this, host] { adjust(host, -1); });
-        connect(inventory, &Inventory::ready, this, [this, host] { recount(host); });
-    }
-    // The "All hosts" total changes with every host.
-    emit dataChanged(index(0), index(0));
+    // Counted once the row is there: the "All hosts" total changes with it, after the insert.
+    recount(host);
 }
 
 Host *HostListModel::host(int row) const
@@ -56,14 +73,16 @@ void HostListModel::recount(const Host *host)
     if (row < 0)
         return;
     Entry &entry = m_entries[row - 1];
-    entry.iocs = entry.inventory ? static_cast<int>(entry.inventory->iocs().size()) : 0;
+    entry.iocs = m_fleet ? static_cast<int>(m_fleet->iocs(host).size()) : 0;
     emit dataChanged(index(row), index(row));
     emit dataChanged(index(0), index(0));
 }
 
-void HostListModel::adjust(const Host *host, int delta)
+void HostListModel::adjust(const QString &hostId, int delta)
 {
-    const int row = rowOf(host);
+    int row = -1;
+    for (int i = 0; i < m_entries.size() && row < 0; ++i)
+        row = m_entries.at(i).host && m_entries.at(i).host->id() == hostId ? i + 1 : -1;
     if (row < 0)
         return;
     m_entries[row - 1].iocs = qMax(0, m_entries[row - 1].iocs + delta);
@@ -94,14 +113,12 @@ void HostListModel::removeHost(const Host *host)
     const int row = rowOf(host);
     if (row < 0)
         return;
-    beginRemoveRows({}, row, row);
-    const Entry entry = m_entries.takeAt(row - 1);
-    endRemoveRows();
-    if (entry.host)
-        entry.host->disconnect(this);
-    if (entry.inventory)
-        entry.inventory->disconnect(this);
+    // Its IOCs leave the "All hosts" total first: a row's removal changes no other row.
+    m_entries[row - 1].iocs = 0;
     emit dataChanged(index(0), index(0));
+    beginRemoveRows({}, row, row);
+    m_entries.removeAt(row - 1);
+    endRemoveRows();
 }
 
 QVariant HostListModel::data(const QModelIndex &index, int role) const

@@ -5,12 +5,12 @@
 #include <QList>
 #include <QPointer>
 
+class Fleet;
 class Host;
-class Inventory;
 
-/// The host selector's rows: "All hosts" first, then one row per host with its connection
-/// state (icon, text, tool tip with the error) and its number of IOCs. Built for many hosts:
-/// each row updates on its own host's signals.
+/// The host selector's rows: "All hosts" first, then one row per host of the Fleet with its
+/// connection state (icon, text, tool tip with the error) and its number of IOCs. Built for
+/// many hosts: each row updates on the fleet's signals about its own host.
 class HostListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -22,10 +22,8 @@ public:
 
     explicit HostListModel(QObject *parent = nullptr);
 
-    /// Adds a row for @p host; counts the IOCs of @p inventory (may be null). Not owned.
-    void addHost(Host *host, Inventory *inventory);
-    /// Removes the row of @p host (which is not deleted).
-    void removeHost(const Host *host);
+    /// Shows the hosts of @p fleet (not owned) and follows them as they come and go.
+    void setFleet(Fleet *fleet);
     Host *host(int row) const;
     int rowOf(const Host *host) const;
     int iocCount(const Host *host) const;
@@ -37,13 +35,15 @@ private:
     struct Entry
     {
         QPointer<Host> host;
-        QPointer<Inventory> inventory;
         int iocs = 0;
     };
+    void addHost(Host *host);
+    void removeHost(const Host *host);
     void updateRow(const Host *host);
     void recount(const Host *host);
-    void adjust(const Host *host, int delta);
+    void adjust(const QString &hostId, int delta);
     static QString stateText(const Host *host);
 
+    QPointer<Fleet> m_fleet;
     QList<Entry> m_entries;
 };

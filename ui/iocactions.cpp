@@ -1,8 +1,9 @@
 #include "ui/iocactions.h"
 
+#include "core/fleet/fleet.h"
 #include "core/hosts/host.h"
-#include "core/ioc/inventory.h"
 #include "core/ioc/iocformat.h"
+#include "core/ioc/iocruntime.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -90,9 +91,9 @@ QList<QAction *> IocActions::actions() const
              m_disable, nullptr, m_attach,  m_logs,  m_details };
 }
 
-void IocActions::addInventory(Inventory *inventory)
+void IocActions::setFleet(Fleet *fleet)
 {
-    m_inventories.insert(inventory->host()->id(), inventory);
+    m_fleet = fleet;
 }
 
 void IocActions::setSelection(const QList<Ioc> &iocs)
@@ -249,14 +250,14 @@ void IocActions::execute(UnitAction action, const QList<Ioc> &iocs)
 {
     auto batch = std::make_shared<Batch>();
     batch->action = action;
-    QList<Ioc> runnable;
+    QList<QPair<Ioc, QPointer<IocRuntime>>> runnable;
     for (const Ioc &ioc : iocs) {
-        Inventory *inventory = m_inventories.value(ioc.host);
-        if (!inventory) {
+        IocRuntime *runtime = m_fleet ? m_fleet->runtimeFor(ioc) : nullptr;
+        if (!runtime) {
             batch->failures << tr("%1: its host %2 is not connected.").arg(ioc.name, ioc.host);
             continue;
         }
-        runnable << ioc;
+        runnable.append({ ioc, runtime });
         batch->names << ioc.name;
     }
     batch->pending = static_cast<int>(runnable.size());
@@ -271,10 +272,11 @@ void IocActions::execute(UnitAction action, const QList<Ioc> &iocs)
     }
     emit outcomeReported(progressText(action, batch->names), MessageBar::Kind::Information,
                          nameList(batch->names), SystemdManager::actionName(action));
-    for (const Ioc &ioc : qAsConst(runnable)) {
-        m_inventories.value(ioc.host)->run(
-                action, ioc.key(), this,
-                [this, batch, ioc](const JobResult &result) { handleJobDone(batch, ioc, result); });
+    for (const auto &entry : qAsConst(runnable)) {
+        const Ioc ioc = entry.first;
+        entry.second->run(action, ioc.key(), this, [this, batch, ioc](const JobResult &result) {
+            handleJobDone(batch, ioc, result);
+        });
     }
 }
 

@@ -12,13 +12,13 @@
 #include <functional>
 #include <memory>
 
-class Inventory;
+class Fleet;
 class QAction;
 class QWidget;
 
 /// The IOC actions — Start, Stop, Restart, Enable, Disable, Attach, Logs, Details — as
 /// QActions for the toolbar, the context menu and shortcuts. They work on the current
-/// selection (several rows at once). Unit actions go through the owning host's Inventory;
+/// selection (several rows at once). Unit actions go through the runtime of the row's host;
 /// Stop and Restart ask first (unless switched off) and a "no" changes nothing. Outcomes are
 /// reported through outcomeReported() for an inline MessageBar, never in a modal dialog.
 class IocActions : public QObject
@@ -46,8 +46,8 @@ public:
     /// All of them, in toolbar order; nullptr marks a separator.
     QList<QAction *> actions() const;
 
-    /// Unit actions for IOCs of @p inventory's host go through it. Not owned.
-    void addInventory(Inventory *inventory);
+    /// Unit actions go through the runtime of each IOC's host in @p fleet. Not owned.
+    void setFleet(Fleet *fleet);
 
     void setSelection(const QList<Ioc> &iocs);
     QList<Ioc> selection() const { return m_selection; }
@@ -100,7 +100,7 @@ private:
                         std::function<void(bool)> answer);
 
     QPointer<QWidget> m_dialogParent;
-    QHash<QString, QPointer<Inventory>> m_inventories; // Host::id() -> inventory
+    QPointer<Fleet> m_fleet;
     QList<Ioc> m_selection;
     Confirm m_confirm;
     bool m_confirmationsEnabled = true;

@@ -1,7 +1,9 @@
 #include "ui/ioctablemodel.h"
 
-#include "core/ioc/inventory.h"
+#include "core/fleet/fleet.h"
+#include "core/hosts/host.h"
 #include "core/ioc/iocformat.h"
+#include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
 
 #include <QBrush>
 #include <QColor>
@@ -16,12 +18,13 @@ IocTableModel::IocTableModel(QObject *parent)
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {}
 
-void IocTableModel::addInventory(Inventory *inventory)
+void IocTableModel::setFleet(Fleet *fleet)
 {
-    connect(inventory, &Inventory::iocAdded, this, &IocTableModel::enqueue);
-    connect(inventory, &Inventory::iocChanged, this, &IocTableModel::enqueue);
-    connect(inventory, &Inventory::iocRemoved, this, &IocTableModel::remove);
-    upsertMany(inventory->iocs());
+    connect(fleet, &Fleet::iocAdded, this, &IocTableModel::enqueue);
+    connect(fleet, &Fleet::iocChanged, this, &IocTableModel::enqueue);
+    connect(fleet, &Fleet::iocRemoved, this, [this](const QString &key) { remove(key); });
+    connect(fleet, &Fleet::hostRemoved, this, [this](Host *host) { removeHost(host->id()); });
+    upsertMany(fleet->iocs());
 }
 
 void IocTableModel::enqueue(const Ioc &ioc)

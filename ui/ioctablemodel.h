@@ -10,10 +10,10 @@
 
 #include <functional>
 
-class Inventory;
+class Fleet;
 
-/// The IOC table: one row per IOC of every Inventory added (one per host). Rows follow the
-/// inventories live: iocAdded inserts a row, iocChanged updates exactly that row, iocRemoved
+/// The IOC table: one row per IOC of every host of the Fleet, whatever runs it. Rows follow the
+/// runtimes live: iocAdded inserts a row, iocChanged updates exactly that row, iocRemoved
 /// removes it. Additions and changes that arrive together (a listing, a mass restart) are
 /// applied together once control returns to the event loop: one insert for all new rows and
 /// one dataChanged per run of neighbouring rows, so the proxy and the view sort once per burst
@@ -51,15 +51,16 @@ public:
 
     explicit IocTableModel(QObject *parent = nullptr);
 
-    /// Shows the IOCs of @p inventory and follows its signals. The model does not own it.
-    void addInventory(Inventory *inventory);
+    /// Shows the IOCs of every host of @p fleet and follows its signals: rows come and go with
+    /// their hosts too. The model does not own it.
+    void setFleet(Fleet *fleet);
 
     /// Inserts the IOC, or updates its row (dataChanged for that row only).
     void upsert(const Ioc &ioc);
     /// Inserts the new IOCs with one beginInsertRows() and updates the known ones with one
     /// dataChanged() per run of neighbouring rows.
     void upsertMany(const QList<Ioc> &iocs);
-    /// Applies the additions and changes the inventories delivered since the last event-loop
+    /// Applies the additions and changes the runtimes delivered since the last event-loop
     /// pass now (normally a zero-delay timer does).
     void applyPending();
     /// Removes the row of @p key, if any.
@@ -108,7 +109,7 @@ private:
     QHash<QString, int> m_rowByKey;
     QHash<QString, CpuSample> m_cpu;
     mutable QHash<QString, QIcon> m_icons; ///< status icon file -> icon (made once)
-    QList<Ioc> m_pending; ///< from the inventories, not applied yet (newest last)
+    QList<Ioc> m_pending; ///< from the runtimes, not applied yet (newest last)
     bool m_applyQueued = false;
     std::function<QDateTime()> m_now;
 };

@@ -1,8 +1,7 @@
 #include "ui/ioctabs.h"
 
-#include "core/hosts/host.h"
-#include "core/ioc/iocaccess.h"
-#include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
+#include "core/fleet/fleet.h"
+#include "core/ioc/iocruntime.h"
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
 #include "ui/iocdetailswidget.h"
@@ -10,11 +9,10 @@
 
 #include <QIcon>
 
-IocTabs::IocTabs(ConsoleTabWidget *tabs, std::function<Host *(const Ioc &)> hostFor,
-                 QObject *parent)
+IocTabs::IocTabs(ConsoleTabWidget *tabs, Fleet *fleet, QObject *parent)
     : QObject(parent)
     , m_tabs(tabs)
-    , m_hostFor(std::move(hostFor))
+    , m_fleet(fleet)
     , m_settings(Settings::defaults())
 {
     m_tabs->hide(); // until the first page
@@ -80,12 +78,12 @@ void IocTabs::attach(const Ioc &ioc)
         focus(view);
         return;
     }
-    Host *host = m_hostFor(ioc);
-    if (!host || !ioc.console.isValid()) {
+    const IocRuntime *runtime = m_fleet->runtimeFor(ioc);
+    if (!runtime || !runtime->hasConsole(ioc)) {
         emit errorOccurred(tr("%1 has no procServ console endpoint.").arg(ioc.name));
         return;
     }
-    ConsoleView *view = m_tabs->openConsole(ioc, createIocConsole(*host, ioc, false, nullptr));
+    ConsoleView *view = m_tabs->openConsole(ioc, runtime->openConsole(ioc, false, nullptr));
     if (!view)
         return;
     view->setHistorySize(m_settings.scrollbackLines);
@@ -100,15 +98,15 @@ void IocTabs::showLogs(const Ioc &ioc)
         focus(page);
         return;
     }
-    Host *host = m_hostFor(ioc);
-    if (!host) {
+    const IocRuntime *runtime = m_fleet->runtimeFor(ioc);
+    if (!runtime) {
         emit errorOccurred(tr("The host of %1 is not known.").arg(ioc.name));
         return;
     }
     auto *view = new LogView(ioc, m_tabs);
     view->setMaximumLines(m_settings.scrollbackLines);
     addPage(view, ioc, tr("Log: %1").arg(ioc.name), QStringLiteral("logs"));
-    view->start(iocLogCommand(*host, ioc, true, m_settings.logLines));
+    view->start(runtime->logCommand(ioc, true, m_settings.logLines));
 }
 
 void IocTabs::showDetails(const Ioc &ioc)

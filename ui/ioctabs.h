@@ -5,10 +5,8 @@
 
 #include <QObject>
 
-#include <functional>
-
 class ConsoleTabWidget;
-class Host;
+class Fleet;
 
 /// Fills the bottom tab area (a ConsoleTabWidget) with one page per IOC and purpose: the
 /// console (ConsoleView), the log (LogView) and the details (IocDetailsWidget). Asking again
@@ -17,9 +15,8 @@ class IocTabs : public QObject
 {
     Q_OBJECT
 public:
-    /// @p hostFor finds the Host of an IOC (by Ioc::host), or nullptr.
-    IocTabs(ConsoleTabWidget *tabs, std::function<Host *(const Ioc &)> hostFor,
-            QObject *parent = nullptr);
+    /// Consoles and logs go through the runtime of each IOC's host in @p fleet (not owned).
+    IocTabs(ConsoleTabWidget *tabs, Fleet *fleet, QObject *parent = nullptr);
 
     void setSettings(const Settings &settings);
 
@@ -45,6 +42,6 @@ private:
     void focus(QWidget *page);
 
     ConsoleTabWidget *m_tabs;
-    std::function<Host *(const Ioc &)> m_hostFor;
+    Fleet *m_fleet;
     Settings m_settings;
 };

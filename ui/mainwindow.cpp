@@ -1,8 +1,10 @@
 #include "ui/mainwindow.h"
 
+#include "core/fleet/fleet.h"
 #include "core/hosts/host.h"
 #include "core/ioc/inventory.h"
 #include "core/ioc/iocalerts.h"
+#include "core/ioc/iocruntime.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
@@ -47,6 +49,7 @@ Q_LOGGING_CATEGORY(lcMainWindow, "iocdock.ui.mainwindow")
 MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(Settings::load(QSettings()))
+    , m_fleet(new Fleet(this))
     , m_model(new IocTableModel(this))
     , m_proxy(new IocFilterProxyModel(this))
     , m_hostModel(new HostListModel(this))
@@ -58,8 +61,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     , m_hostList(new HostListView(this))
     , m_table(new IocTableView(this))
     , m_tabs(new ConsoleTabWidget(this))
-    , m_iocTabs(new IocTabs(
-              m_tabs, [this](const Ioc &ioc) { return hostFor(ioc); }, this))
+    , m_iocTabs(new IocTabs(m_tabs, m_fleet, this))
     , m_mainSplitter(new QSplitter(Qt::Vertical, this))
     , m_topSplitter(new QSplitter(Qt::Horizontal, this))
     , m_statsTimer(new QTimer(this))
@@ -107,10 +109,8 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     connect(m_actions, &IocActions::detailsRequested, m_iocTabs, &IocTabs::showDetails);
     // A stopped IOC systemd has not loaded: its details are read when asked for.
     connect(m_actions, &IocActions::detailsRequested, this, [this](const Ioc &ioc) {
-        for (Inventory *inventory : std::as_const(m_inventories)) {
-            if (inventory->host()->id() == ioc.host && ioc.unitPath.isEmpty())
-                inventory->readUnloaded({ ioc.key() }, this, [] {});
-        }
+        if (IocRuntime *runtime = m_fleet->runtimeFor(ioc))
+            runtime->readUnloaded({ ioc.key() }, this, [] {});
     });
     connect(m_iocTabs, &IocTabs::errorOccurred, this, [this](const QString &text) {
         m_messageBar->showMessage(text, MessageBar::Kind::Warning);
@@ -135,8 +135,32 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     connect(m_statsTimer, &QTimer::timeout, this, &MainWindow::handleStatsTimer);
     m_statsTimer->start();
 
+    // A lost or failed host comes back by itself; its consoles reattach on their own.
+    m_fleet->setHostSetup([](Host *host) { host->setAutoReconnect(true); });
+    m_fleet->setInventorySetup([this](Inventory *inventory) {
+        inventory->setUnitPatterns(m_settings.unitPatterns);
+        inventory->setFollowChildren(true); // live IOC exits, restarts and crash loops
+    });
+    m_model->setFleet(m_fleet);
+    m_actions->setFleet(m_fleet);
+    m_hostModel->setFleet(m_fleet);
+    // An IOC that comes back (its unit file installed again) updates its open details too.
+    connect(m_fleet, &Fleet::iocAdded, m_iocTabs, &IocTabs::update);
+    connect(m_fleet, &Fleet::iocChanged, m_iocTabs, &IocTabs::update);
+    connect(m_fleet, &Fleet::iocAdded, m_alerts, &IocAlerts::update);
+    connect(m_fleet, &Fleet::iocChanged, m_alerts, &IocAlerts::update);
+    connect(m_fleet, &Fleet::iocRemoved, m_iocTabs, &IocTabs::markRemoved);
+    connect(m_fleet, &Fleet::hostReady, this, &MainWindow::checkReady);
+    connect(m_fleet, &Fleet::hostListed, this, &MainWindow::handleHostListed);
+    connect(m_fleet, &Fleet::hostErrorOccurred, this, [this](Host *host, const QString &message) {
+        showHostMessage(host, tr("%1: %2").arg(host->displayName(), message),
+                        MessageBar::Kind::Error);
+    });
+    connect(m_fleet, &Fleet::hostStateChanged, this, &MainWindow::handleHostStateChanged);
+    // A new host is still listing: the status line and the empty table say so.
+    connect(m_fleet, &Fleet::hostAdded, this, &MainWindow::updateStatusLine);
     for (Host *host : hosts)
-        addHost(host);
+        m_fleet->addHost(host);
     applySettings(m_settings);
     restoreState();
     updateStatusLine();
@@ -144,13 +168,15 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // Inventories before the hosts they call through.
-    for (Host *host : std::as_const(m_hosts))
-        host->disconnect(this);
-    qDeleteAll(m_inventories);
-    m_inventories.clear();
-    qDeleteAll(m_ownHosts);
+    // The fleet destroys the runtimes and hosts in their order; nothing is reported meanwhile.
+    m_fleet->disconnect(this);
+    delete m_fleet;
     m_ownHosts.clear();
+}
+
+QList<Host *> MainWindow::hosts() const
+{
+    return m_fleet->hosts();
 }
 
 QWidget *MainWindow::createTablePane()
@@ -244,48 +270,9 @@ void MainWindow::createMenus()
     });
 }
 
-void MainWindow::addHost(Host *host)
-{
-    // A lost or failed host comes back by itself; its consoles reattach on their own.
-    host->setAutoReconnect(true);
-    auto *inventory = new Inventory(host, this);
-    inventory->setUnitPatterns(m_settings.unitPatterns);
-    inventory->setFollowChildren(true); // live IOC exits, restarts and crash loops
-    m_hosts << host;
-    m_inventories << inventory;
-    m_model->addInventory(inventory);
-    m_actions->addInventory(inventory);
-    m_hostModel->addHost(host, inventory);
-    // An IOC that comes back (its unit file installed again) updates its open details too.
-    connect(inventory, &Inventory::iocAdded, m_iocTabs, &IocTabs::update);
-    connect(inventory, &Inventory::iocChanged, m_iocTabs, &IocTabs::update);
-    connect(inventory, &Inventory::iocAdded, m_alerts, &IocAlerts::update);
-    connect(inventory, &Inventory::iocChanged, m_alerts, &IocAlerts::update);
-    connect(inventory, &Inventory::iocRemoved, m_iocTabs, &IocTabs::markRemoved);
-    connect(inventory, &Inventory::ready, this, &MainWindow::checkReady);
-    connect(inventory, &Inventory::loadedListed, this,
-            [this, host, inventory] { handleHostListed(host, inventory); });
-    connect(inventory, &Inventory::errorOccurred, this, [this, host](const QString &message) {
-        showHostMessage(host, tr("%1: %2").arg(host->displayName(), message),
-                        MessageBar::Kind::Error);
-    });
-    connect(host, &Host::stateChanged, this,
-            [this, host, inventory] { handleHostStateChanged(host, inventory); });
-    if (host->state() == Host::State::Disconnected)
-        host->connectToManager();
-    else
-        handleHostStateChanged(host, inventory);
-}
-
-void MainWindow::handleHostStateChanged(Host *host, Inventory *inventory)
+void MainWindow::handleHostStateChanged(Host *host)
 {
     switch (host->state()) {
-    case Host::State::Connected:
-        if (!inventory->isReady() && inventory->property("started").isNull()) {
-            inventory->setProperty("started", true);
-            inventory->start();
-        }
-        break;
     case Host::State::Failed: {
         m_failedHosts.insert(host);
         const QString text =
@@ -294,17 +281,18 @@ void MainWindow::handleHostStateChanged(Host *host, Inventory *inventory)
         checkReady();
         break;
     }
+    case Host::State::Connected: // the fleet has started its runtimes
     case Host::State::Connecting:
     case Host::State::Disconnected:
         break;
     }
 }
 
-void MainWindow::handleHostListed(Host *host, Inventory *inventory)
+void MainWindow::handleHostListed(Host *host)
 {
     // The host answers and its IOCs are listed again: what the bar still says about it is
     // stale. A warning or error shown since and about something else stays.
-    if (host->state() != Host::State::Connected || !inventory->listingError().isEmpty())
+    if (host->state() != Host::State::Connected || !m_fleet->listingError(host).isEmpty())
         return;
     const bool wasAway = m_failedHosts.remove(host);
     const QString stale = m_hostMessages.take(host);
@@ -325,11 +313,7 @@ void MainWindow::showHostMessage(const Host *host, const QString &text, MessageB
 
 bool MainWindow::isReady() const
 {
-    for (int i = 0; i < m_hosts.size(); ++i) {
-        if (!m_inventories.at(i)->isReady() && m_hosts.at(i)->state() != Host::State::Failed)
-            return false;
-    }
-    return true;
+    return m_fleet->isReady();
 }
 
 void MainWindow::checkReady()
@@ -423,8 +407,11 @@ void MainWindow::applySettings(const Settings &settings)
     m_iocTabs->setSettings(settings);
     if (patternsChanged) {
         // Each inventory lists again with the new patterns; rows come and go as usual.
-        for (Inventory *inventory : qAsConst(m_inventories))
-            inventory->setUnitPatterns(settings.unitPatterns);
+        const QList<Host *> hosts = m_fleet->hosts();
+        for (const Host *host : hosts) {
+            if (Inventory *inventory = m_fleet->inventory(host))
+                inventory->setUnitPatterns(settings.unitPatterns);
+        }
     }
 }
 
@@ -443,23 +430,10 @@ void MainWindow::showSettingsDialog()
 
 Host *MainWindow::addRememberedHost(const QString &spec, QString *error)
 {
-    QString why;
-    if (!Host::isValidSpec(spec, &why)) {
-        if (error)
-            *error = why;
+    Host *host = m_fleet->addHost(spec, error);
+    if (!host)
         return nullptr;
-    }
-    Host *host = Host::fromSpec(spec, this);
-    for (const Host *shown : std::as_const(m_hosts)) {
-        if (shown->id() == host->id()) {
-            delete host;
-            if (error)
-                *error = tr("%1 is already in the list.").arg(spec);
-            return nullptr;
-        }
-    }
     m_ownHosts << host;
-    addHost(host);
     rememberHosts();
     return host;
 }
@@ -468,20 +442,12 @@ bool MainWindow::removeRememberedHost(Host *host)
 {
     if (!m_ownHosts.contains(host))
         return false;
-    const int index = m_hosts.indexOf(host);
-    Inventory *inventory = m_inventories.at(index);
-    m_hosts.removeAt(index);
-    m_inventories.removeAt(index);
     m_ownHosts.removeAll(host);
     m_hostMessages.remove(host);
     m_failedHosts.remove(host);
-    host->disconnect(this);
-    inventory->disconnect(this);
-    m_hostModel->removeHost(host);
-    m_model->removeHost(host->id());
-    // Its open consoles and logs are sessions of their own and stay until closed.
-    delete inventory; // before the host: its pending calls use the host's connection
-    delete host;
+    // Its rows go from the models; its open consoles and logs are sessions of their own and
+    // stay until closed.
+    m_fleet->removeHost(host);
     rememberHosts();
     checkReady();
     return true;
@@ -492,13 +458,13 @@ void MainWindow::loadRememberedHosts()
     const QStringList specs = QSettings().value(QStringLiteral("hosts/remembered")).toStringList();
     for (const QString &spec : specs) {
         bool shown = false;
-        for (const Host *host : std::as_const(m_hosts))
+        const QList<Host *> hosts = m_fleet->hosts();
+        for (const Host *host : hosts)
             shown = shown || host->spec() == spec;
-        if (!shown && Host::isValidSpec(spec)) {
-            Host *host = Host::fromSpec(spec, this);
+        if (shown)
+            continue;
+        if (Host *host = m_fleet->addHost(spec))
             m_ownHosts << host;
-            addHost(host);
-        }
     }
 }
 
@@ -515,7 +481,8 @@ void MainWindow::showAddHostDialog()
     auto *dialog = new HostDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QStringList ids;
-    for (const Host *host : std::as_const(m_hosts))
+    const QList<Host *> hosts = m_fleet->hosts();
+    for (const Host *host : hosts)
         ids << host->id();
     dialog->setExistingIds(ids);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
@@ -554,15 +521,6 @@ void MainWindow::showHostMenu(const QPoint &pos)
     menu->popup(m_hostList->viewport()->mapToGlobal(pos));
 }
 
-Host *MainWindow::hostFor(const Ioc &ioc) const
-{
-    for (Host *host : m_hosts) {
-        if (host->id() == ioc.host)
-            return host;
-    }
-    return nullptr;
-}
-
 void MainWindow::handleSelectionChanged()
 {
     m_actions->setSelection(m_table->selectedIocs());
@@ -593,17 +551,16 @@ void MainWindow::handleStatsTimer()
 {
     m_model->refreshTimes();
     // Memory and CPU emit no change signals: poll them for the rows on screen only.
-    QHash<QString, QStringList> keysByHost;
+    QHash<IocRuntime *, QStringList> keysByRuntime;
     const QList<Ioc> visible = m_table->visibleIocs();
     for (const Ioc &ioc : visible) {
-        if (ioc.isActive())
-            keysByHost[ioc.host] << ioc.key();
+        IocRuntime *runtime = ioc.isActive() ? m_fleet->runtimeFor(ioc) : nullptr;
+        const Host *host = m_fleet->hostFor(ioc);
+        if (runtime && host && host->state() == Host::State::Connected)
+            keysByRuntime[runtime] << ioc.key();
     }
-    for (int i = 0; i < m_hosts.size(); ++i) {
-        const QStringList keys = keysByHost.value(m_hosts.at(i)->id());
-        if (!keys.isEmpty() && m_hosts.at(i)->state() == Host::State::Connected)
-            m_inventories.at(i)->refreshStats(keys);
-    }
+    for (auto it = keysByRuntime.constBegin(); it != keysByRuntime.constEnd(); ++it)
+        it.key()->refreshStats(it.value());
 }
 
 void MainWindow::showTableMenu(const QPoint &pos)

@@ -13,10 +13,10 @@
 class IocAlerts;
 class ConsoleTabWidget;
 class FilterBar;
+class Fleet;
 class Host;
 class HostListModel;
 class HostListView;
-class Inventory;
 class IocActions;
 class IocTabs;
 class IocFilterProxyModel;
@@ -27,17 +27,17 @@ class QSplitter;
 class QTableView;
 class QTimer;
 
-/// The main window. It wires the parts together and owns little logic of its own: one
-/// Inventory per Host feeds IocTableModel, IocFilterProxyModel filters it for the table,
-/// FilterBar and the host list drive the proxy, IocActions acts on the selection and the
-/// bottom tabs hold consoles, logs and details. Header state, geometry and splitter sizes are
-/// kept in QSettings.
+/// The main window. It wires the parts together and owns little logic of its own: its Fleet
+/// (the hosts and the runtimes of their IOCs) feeds IocTableModel and the host list,
+/// IocFilterProxyModel filters it for the table, FilterBar and the host list drive the proxy,
+/// IocActions acts on the selection and the bottom tabs hold consoles, logs and details.
+/// Header state, geometry and splitter sizes are kept in QSettings.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     /// Shows the IOCs of @p hosts (not owned; they must outlive the window) and connects
-    /// the ones not connected yet.
+    /// the ones not connected yet. More hosts come through fleet().
     explicit MainWindow(const QList<Host *> &hosts, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -49,7 +49,8 @@ public:
     ConsoleTabWidget *bottomTabs() const { return m_tabs; }
     MessageBar *messageBar() const { return m_messageBar; }
     MessageArea *messageArea() const { return m_messageArea; }
-    QList<Inventory *> inventories() const { return m_inventories; }
+    /// The hosts shown and the runtimes of their IOCs (owned by the window).
+    Fleet *fleet() const { return m_fleet; }
 
     Settings settings() const { return m_settings; }
     void applySettings(const Settings &settings);
@@ -58,8 +59,8 @@ public:
     /// Every host has listed its IOCs (or failed to connect).
     bool isReady() const;
 
-    QList<Host *> hosts() const { return m_hosts; }
-    /// Adds the host of @p spec (owned by the window), connects it and remembers it in
+    QList<Host *> hosts() const;
+    /// Adds the host of @p spec (owned by the window's fleet), connects it and remembers it in
     /// QSettings ("hosts/remembered"). Null with *error for a bad spec or one already shown.
     Host *addRememberedHost(const QString &spec, QString *error = nullptr);
     /// Removes a host added with addRememberedHost() (or loaded by loadRememberedHosts()) and
@@ -97,9 +98,8 @@ private:
     QWidget *createTablePane();
     void restoreState();
     void saveState() const;
-    void addHost(Host *host);
-    void handleHostStateChanged(Host *host, Inventory *inventory);
-    void handleHostListed(Host *host, Inventory *inventory);
+    void handleHostStateChanged(Host *host);
+    void handleHostListed(Host *host);
     void showHostMessage(const Host *host, const QString &text, MessageBar::Kind kind);
     void handleSelectionChanged();
     void handleHostSelectionChanged();
@@ -116,11 +116,8 @@ private:
     void checkReady();
     void attachNamed(const QStringList &names);
     void saveScreenshot(const QString &file, bool settled);
-    Host *hostFor(const Ioc &ioc) const;
 
-    QList<Host *> m_hosts;
-    QList<Host *> m_ownHosts; // created and owned by the window: removable and remembered
-    QList<Inventory *> m_inventories;
+    QList<Host *> m_ownHosts; // remembered hosts (the fleet owns them): removable
     // The last warning or error shown about a host, and the hosts that failed since their
     // last good listing: a good listing replaces that message if it is still on show.
     QHash<const Host *, QString> m_hostMessages;
@@ -131,6 +128,7 @@ private:
     bool m_quitConfirmed = false;
     bool m_screenshotSaved = false;
 
+    Fleet *m_fleet;
     IocTableModel *m_model;
     IocFilterProxyModel *m_proxy;
     HostListModel *m_hostModel;

@@ -1,6 +1,6 @@
 #include "app/iocctl/actioncommand.h"
 
-#include "core/ioc/inventory.h"
+#include "core/ioc/iocruntime.h"
 
 namespace {
 
@@ -108,7 +108,7 @@ void ActionCommand::runActions()
     }
     m_pending = static_cast<int>(iocs.size());
     for (const Ioc &ioc : std::as_const(iocs)) {
-        inventoryFor(ioc)->run(m_action, ioc.key(), this, [this, ioc](const JobResult &result) {
+        runtimeFor(ioc)->run(m_action, ioc.key(), this, [this, ioc](const JobResult &result) {
             handleJobFinished(ioc, result);
         });
     }

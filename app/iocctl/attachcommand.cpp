@@ -2,8 +2,7 @@
 
 #include "app/iocctl/fdwriter.h"
 #include "app/iocctl/terminalguard.h"
-#include "core/ioc/inventory.h"
-#include "core/ioc/iocaccess.h"
+#include "core/ioc/iocruntime.h"
 #include "core/procserv/consolesession.h"
 
 #include <QSocketNotifier>
@@ -103,7 +102,7 @@ void AttachCommand::attach()
     connect(m_writer, &FdWriter::errorOccurred, this, [this](const QString &message) {
         end(ConnectionError, tr("Cannot write to standard output: %1").arg(message));
     });
-    m_session = createIocConsole(*hostFor(m_ioc), m_ioc, m_readOnly, this);
+    m_session = runtimeFor(m_ioc)->openConsole(m_ioc, m_readOnly, this);
     connect(m_session, &ConsoleSession::dataReceived, this, &AttachCommand::handleData);
     connect(m_session, &ConsoleSession::errorOccurred, this, &AttachCommand::handleSessionError);
     connect(m_session, &ConsoleSession::stateChanged, this, [this](ConsoleSession::State state) {

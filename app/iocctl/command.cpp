@@ -1,7 +1,9 @@
 #include "app/iocctl/command.h"
 
-#include "app/iocctl/iocresolver.h"
+#include "core/fleet/fleet.h"
+#include "core/fleet/iocresolver.h"
 #include "core/ioc/inventory.h"
+#include "core/ioc/iocruntime.h"
 
 #include <QCoreApplication>
 
@@ -22,20 +24,11 @@ Command::Command(const QString &name, const QString &description, QObject *paren
 
 Command::~Command()
 {
-    // Inventories' pending D-Bus calls must go before their hosts close the connections
-    // (children would be deleted in creation order: hosts first).
-    for (Target *target : std::as_const(m_targets)) {
-        delete target->inventory;
-        target->inventory = nullptr;
-    }
-    for (Target *target : std::as_const(m_targets)) {
-        if (target->host) {
-            // It reports Disconnected while it goes.
-            disconnect(target->host, nullptr, this, nullptr);
-            delete target->host;
-        }
-        delete target;
-    }
+    // The fleet destroys runtimes and hosts in their order, and reports nothing meanwhile.
+    if (m_fleet)
+        disconnect(m_fleet, nullptr, this, nullptr);
+    delete m_fleet;
+    qDeleteAll(m_targets);
     m_targets.clear();
 }
 
@@ -129,33 +122,64 @@ void Command::loadInventory(const InventoryOptions &options, std::function<void(
     m_inventoryOptions = options;
     m_readyAgain = ready;
     m_ready = std::move(ready);
-    for (const QString &spec : std::as_const(m_hostSpecs)) {
+    m_fleet = new Fleet(this);
+    m_fleet->setHostSetup([this](Host *host) {
+        // ssh's own bound (ConnectTimeout) within ours.
+        host->setConnectTimeout(m_connectTimeout * 1000);
+        // Property reads over systemd's private socket, as systemctl does (local managers).
+        host->setUsePrivateSocket(true);
+    });
+    m_fleet->setInventorySetup([this](Inventory *inventory) {
+        inventory->setIncludeUnitFiles(m_inventoryOptions.includeUnitFiles);
+        inventory->setProbeConsoles(m_inventoryOptions.probeConsoles);
+        inventory->setActiveOnly(m_inventoryOptions.activeOnly);
+        inventory->setListingUnitFileState(m_inventoryOptions.listingUnitFileState);
+        inventory->setDetailLevel(m_inventoryOptions.listingOnly ? Inventory::DetailLevel::Listing
+                                                                 : Inventory::DetailLevel::Full);
+    });
+    // The fleet connects each host as it is added and starts its runtimes once connected;
+    // what reaches the command is the outcome, once per step.
+    connect(m_fleet, &Fleet::hostAdded, this, [this](Host *host) {
         auto *target = new Target;
-        target->host = Host::fromSpec(spec, this);
+        target->host = host;
         m_targets << target;
-        if (!target->host) {
-            QString error;
-            Host::isValidSpec(spec, &error);
+    });
+    connect(m_fleet, &Fleet::hostStateChanged, this, [this](Host *host) {
+        if (Target *target = targetOf(host))
+            handleHostStateChanged(target);
+    });
+    connect(m_fleet, &Fleet::hostReady, this, [this](Host *host) {
+        if (Target *target = targetOf(host))
+            handleInventoryReady(target);
+    });
+    connect(m_fleet, &Fleet::hostErrorOccurred, this, [this](Host *host, const QString &message) {
+        const Target *target = targetOf(host);
+        if (!m_inventoryOptions.reportErrors || isFinished() || !target || target->timedOut)
+            return;
+        printWarning(isMultiHost() ? tr("%1: %2").arg(host->id(), message) : message);
+    });
+    m_loadTimer.start(m_connectTimeout * 1000);
+    // All at once: one slow host does not hold up the others.
+    for (const QString &spec : std::as_const(m_hostSpecs)) {
+        QString error;
+        if (!Host::isValidSpec(spec, &error)) {
             printError(tr("Not a host: %1 (%2)").arg(spec, error));
-            target->done = true;
             m_someHostFailed = true;
             m_failureCode = UsageError;
             continue;
         }
-        // ssh's own bound (ConnectTimeout) within ours.
-        target->host->setConnectTimeout(m_connectTimeout * 1000);
-        // Property reads over systemd's private socket, as systemctl does (local managers).
-        target->host->setUsePrivateSocket(true);
-        connect(target->host, &Host::stateChanged, this,
-                [this, target] { handleHostStateChanged(target); });
-    }
-    m_loadTimer.start(m_connectTimeout * 1000);
-    // All at once: one slow host does not hold up the others.
-    for (Target *target : std::as_const(m_targets)) {
-        if (target->host)
-            target->host->connectToManager();
+        m_fleet->addHost(spec); // null for a host named twice: it is listed once
     }
     targetDone(nullptr, false);
+}
+
+Command::Target *Command::targetOf(const Host *host) const
+{
+    for (Target *target : m_targets) {
+        if (target->host == host)
+            return target;
+    }
+    return nullptr;
 }
 
 void Command::handleHostStateChanged(Target *target)
@@ -164,33 +188,16 @@ void Command::handleHostStateChanged(Target *target)
         return;
     Host *host = target->host;
     switch (host->state()) {
-    case Host::State::Connected: {
-        if (target->inventory)
-            return;
-        auto *inventory = new Inventory(host, this);
-        target->inventory = inventory;
-        inventory->setIncludeUnitFiles(m_inventoryOptions.includeUnitFiles);
-        inventory->setProbeConsoles(m_inventoryOptions.probeConsoles);
-        inventory->setActiveOnly(m_inventoryOptions.activeOnly);
-        inventory->setListingUnitFileState(m_inventoryOptions.listingUnitFileState);
-        inventory->setDetailLevel(m_inventoryOptions.listingOnly ? Inventory::DetailLevel::Listing
-                                                                 : Inventory::DetailLevel::Full);
-        connect(inventory, &Inventory::ready, this,
-                [this, target] { handleInventoryReady(target); });
-        connect(inventory, &Inventory::errorOccurred, this, [this, host](const QString &message) {
-            if (m_inventoryOptions.reportErrors && !isFinished())
-                printWarning(isMultiHost() ? tr("%1: %2").arg(host->id(), message) : message);
-        });
-        inventory->start();
+    case Host::State::Connected:
+        target->connected = true; // the fleet started its runtimes
         break;
-    }
     case Host::State::Failed:
         printError(tr("Cannot reach the systemd manager (%1): %2")
                            .arg(host->displayName(), host->errorString()));
         targetDone(target, false);
         break;
     case Host::State::Disconnected:
-        if (!target->inventory || !target->inventory->isReady()) {
+        if (!m_fleet->isHostReady(host)) {
             printError(tr("Lost the connection to the systemd manager (%1).")
                                .arg(host->displayName()));
             targetDone(target, false);
@@ -205,7 +212,7 @@ void Command::handleInventoryReady(Target *target)
 {
     if (isFinished() || target->done)
         return;
-    const QString listingError = target->inventory->listingError();
+    const QString listingError = m_fleet->listingError(target->host);
     if (!listingError.isEmpty()) {
         // Rows from an incomplete listing would be wrong rows.
         printError(tr("Cannot list the IOCs of %1: %2")
@@ -214,7 +221,7 @@ void Command::handleInventoryReady(Target *target)
         return;
     }
     if (m_inventoryOptions.reportErrors && m_inventoryOptions.warnAboutEveryIoc) {
-        for (const Ioc &ioc : target->inventory->iocs())
+        for (const Ioc &ioc : m_fleet->iocs(target->host))
             warnAboutConfig(ioc);
     }
     targetDone(target, true);
@@ -275,7 +282,7 @@ void Command::handleLoadTimeout()
     for (Target *target : std::as_const(m_targets)) {
         if (target->done)
             continue;
-        if (!target->inventory)
+        if (!target->connected)
             printError(tr("Timed out after %n second(s) connecting to the systemd manager (%1).",
                           nullptr, m_connectTimeout)
                                .arg(target->host->displayName()));
@@ -286,48 +293,43 @@ void Command::handleLoadTimeout()
                                      : tr("Timed out after %n second(s) listing the IOCs.", nullptr,
                                           m_connectTimeout));
         target->done = true;
+        // It no longer counts; it must not report later either.
+        target->timedOut = true;
         m_someHostFailed = true;
         m_failureCode = TimedOut;
-        // It no longer counts; it must not report later either.
-        disconnect(target->host, nullptr, this, nullptr);
-        if (target->inventory)
-            disconnect(target->inventory, nullptr, this, nullptr);
     }
     targetDone(nullptr, false);
+}
+
+QList<Host *> Command::listedHosts() const
+{
+    QList<Host *> hosts;
+    for (const Target *target : m_targets) {
+        if (target->ok)
+            hosts << target->host;
+    }
+    return hosts;
 }
 
 QList<Ioc> Command::allIocs() const
 {
     QList<Ioc> iocs;
-    for (const Target *target : m_targets) {
-        if (target->ok && target->inventory)
-            iocs += target->inventory->iocs();
-    }
+    for (Host *host : listedHosts())
+        iocs += m_fleet->iocs(host);
     return iocs;
 }
 
-Host *Command::hostFor(const Ioc &ioc) const
+IocRuntime *Command::runtimeFor(const Ioc &ioc) const
 {
-    for (const Target *target : m_targets) {
-        if (target->host && target->host->id() == ioc.host)
-            return target->host;
-    }
-    return nullptr;
-}
-
-Inventory *Command::inventoryFor(const Ioc &ioc) const
-{
-    for (const Target *target : m_targets) {
-        if (target->host && target->host->id() == ioc.host)
-            return target->inventory;
-    }
-    return nullptr;
+    return m_fleet ? m_fleet->runtimeFor(ioc) : nullptr;
 }
 
 bool Command::resolve(const QStringList &words, bool single, QList<Ioc> *iocs, int *exitCode)
 {
-    const IocResolver resolver(allIocs());
-    const IocResolver::Result result = resolver.resolve(words, single);
+    const QList<Host *> hosts = listedHosts();
+    // None listed: nothing to find (an empty list would mean every host to the fleet).
+    const IocResolver::Result result = hosts.isEmpty() ? IocResolver({}).resolve(words, single)
+                                                       : m_fleet->resolve(words, single, hosts);
     if (result.isOk()) {
         *iocs = result.iocs;
         *exitCode = Success;
@@ -351,11 +353,12 @@ void Command::relistWithUnitFiles()
     m_ready = m_readyAgain;
     m_loadTimer.start(m_connectTimeout * 1000);
     for (Target *target : std::as_const(m_targets)) {
-        if (!target->ok || !target->inventory)
+        Inventory *inventory = m_fleet->inventory(target->host);
+        if (!target->ok || !inventory)
             continue;
         target->done = false;
-        target->inventory->setIncludeUnitFiles(true);
-        target->inventory->start();
+        inventory->setIncludeUnitFiles(true);
+        inventory->start();
     }
     targetDone(nullptr, false);
 }
@@ -382,7 +385,8 @@ bool Command::resolveConsole(const QString &word, Ioc *ioc)
         finish(ActionFailed);
         return false;
     }
-    if (!ioc->console.isValid()) {
+    const IocRuntime *runtime = runtimeFor(*ioc);
+    if (!runtime || !runtime->hasConsole(*ioc)) {
         printError(tr("%1 has no procServ console endpoint in %2.").arg(ioc->name, ioc->unit));
         finish(ActionFailed);
         return false;

@@ -14,7 +14,8 @@
 
 #include <functional>
 
-class Inventory;
+class Fleet;
+class IocRuntime;
 
 /// One `iocctl` sub-command. execute() parses the command's own arguments and either finishes
 /// at once (returns an exit code) or returns Pending and emits finished() exactly once later;
@@ -77,9 +78,10 @@ protected:
 
     /// More than one host was asked for (tables get a HOST column).
     bool isMultiHost() const { return m_hostSpecs.size() > 1; }
-    /// The host and the inventory an IOC of allIocs() belongs to.
-    Host *hostFor(const Ioc &ioc) const;
-    Inventory *inventoryFor(const Ioc &ioc) const;
+    /// The hosts and their runtimes (valid once loadInventory() was called).
+    Fleet *fleet() const { return m_fleet; }
+    /// The runtime that runs an IOC of allIocs(): its actions, console and log.
+    IocRuntime *runtimeFor(const Ioc &ioc) const;
     /// The IOCs of every host that listed them.
     QList<Ioc> allIocs() const;
 
@@ -114,10 +116,14 @@ private:
     struct Target
     {
         Host *host = nullptr;
-        Inventory *inventory = nullptr;
+        bool connected = false; // was connected (its runtimes started)
         bool done = false; // listed, or failed
         bool ok = false;
+        bool timedOut = false; // no longer counts, and does not report
     };
+    Target *targetOf(const Host *host) const;
+    /// The hosts that listed their IOCs.
+    QList<Host *> listedHosts() const;
     void handleHostStateChanged(Target *target);
     void handleInventoryReady(Target *target);
     void handleLoadTimeout();
@@ -134,6 +140,7 @@ private:
     QTextStream m_stdout;
     QTextStream m_stderr;
     bool m_finished = false;
+    Fleet *m_fleet = nullptr;
     QList<Target *> m_targets;
     bool m_readyCalled = false;
     bool m_someHostFailed = false;

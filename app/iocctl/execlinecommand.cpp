@@ -1,8 +1,7 @@
 #include "app/iocctl/execlinecommand.h"
 
 #include "app/iocctl/fdwriter.h"
-#include "core/ioc/inventory.h"
-#include "core/ioc/iocaccess.h"
+#include "core/ioc/iocruntime.h"
 #include "core/procserv/consolesession.h"
 #include "core/procserv/terminalsanitizer.h"
 
@@ -259,7 +258,7 @@ void ExecLineCommand::connectConsole()
     // until its console answers (within the timeout); any other unreachable console is an error.
     m_retryUntilConnected = m_ioc.activeSince.isValid()
             && m_ioc.activeSince.secsTo(QDateTime::currentDateTimeUtc()) < s_justStartedSecs;
-    m_session = createIocConsole(*hostFor(m_ioc), m_ioc, false, this);
+    m_session = runtimeFor(m_ioc)->openConsole(m_ioc, false, this);
     connect(m_session, &ConsoleSession::dataReceived, this, &ExecLineCommand::handleData);
     connect(m_session, &ConsoleSession::errorOccurred, this, [this](const QString &message) {
         if (m_retryUntilConnected)

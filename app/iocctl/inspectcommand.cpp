@@ -1,7 +1,7 @@
 #include "app/iocctl/inspectcommand.h"
 
-#include "core/ioc/inventory.h"
 #include "core/ioc/iocformat.h"
+#include "core/ioc/iocruntime.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -48,11 +48,12 @@ void InspectCommand::print()
         return;
     }
     // Stopped IOCs systemd has not loaded: their command line and console too, read from
-    // systemd as `systemctl show` would (a listing does not load them).
-    QHash<Inventory *, QStringList> unloaded;
+    // systemd as `systemctl show` would (a listing does not load them). Each runtime skips
+    // the rows it has read already.
+    QHash<IocRuntime *, QStringList> unloaded;
     for (const Ioc &ioc : std::as_const(iocs)) {
-        if (ioc.unitPath.isEmpty() && inventoryFor(ioc))
-            unloaded[inventoryFor(ioc)] << ioc.key();
+        if (IocRuntime *runtime = runtimeFor(ioc))
+            unloaded[runtime] << ioc.key();
     }
     auto remaining = std::make_shared<int>(int(unloaded.size()) + 1);
     auto printAll = [this, iocs, remaining] {
@@ -60,10 +61,9 @@ void InspectCommand::print()
             return;
         QJsonArray array;
         for (const Ioc &listed : iocs) {
-            Inventory *inventory = inventoryFor(listed);
-            const Ioc ioc = inventory && inventory->contains(listed.key())
-                    ? inventory->ioc(listed.key())
-                    : listed;
+            const IocRuntime *runtime = runtimeFor(listed);
+            const Ioc ioc = runtime && runtime->contains(listed.key()) ? runtime->ioc(listed.key())
+                                                                       : listed;
             array.append(IocFormat::toJson(ioc));
         }
         out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));

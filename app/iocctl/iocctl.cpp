@@ -5,9 +5,9 @@
 #include "app/iocctl/execlinecommand.h"
 #include "app/iocctl/hostoptions.h"
 #include "app/iocctl/inspectcommand.h"
-#include "app/iocctl/iocresolver.h"
 #include "app/iocctl/logscommand.h"
 #include "app/iocctl/pscommand.h"
+#include "core/fleet/iocresolver.h"
 #include "core/hosts/host.h"
 
 #include <QCoreApplication>

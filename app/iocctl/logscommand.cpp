@@ -1,8 +1,7 @@
 #include "app/iocctl/logscommand.h"
 
 #include "app/iocctl/fdwriter.h"
-#include "core/ioc/inventory.h"
-#include "core/ioc/iocaccess.h"
+#include "core/ioc/iocruntime.h"
 #include "core/ioc/logsession.h"
 
 #include <cerrno>
@@ -73,7 +72,7 @@ void LogsCommand::startLog()
     if (logFile && !m_since.isEmpty())
         printWarning(tr("--since applies to the journal only; %1 logs to %2.")
                              .arg(ioc.name, ioc.logFile));
-    const QStringList argv = iocLogCommand(*hostFor(ioc), ioc, m_follow, m_lines, m_since);
+    const QStringList argv = runtimeFor(ioc)->logCommand(ioc, m_follow, m_lines, m_since);
     if (argv.isEmpty()) {
         printError(tr("No way to read the log of %1.").arg(ioc.name));
         finish(ActionFailed);

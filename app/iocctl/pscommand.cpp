@@ -129,6 +129,7 @@ QJsonObject PsCommand::toJson(const Ioc &ioc)
     o.insert(QStringLiteral("name"), ioc.name);
     o.insert(QStringLiteral("unit"), ioc.unit);
     o.insert(QStringLiteral("host"), ioc.host);
+    o.insert(QStringLiteral("runtime"), ioc.runtime);
     o.insert(QStringLiteral("convention"), ioc.convention);
     o.insert(QStringLiteral("status"), ioc.status());
     o.insert(QStringLiteral("loadState"), ioc.loadState);

@@ -1,6 +1,7 @@
 // iocdock: the desktop application. Parses the command line, chooses the hosts, loads the
 // translation for the locale and shows MainWindow.
 
+#include "core/fleet/fleet.h"
 #include "core/hosts/host.h"
 #include "core/ioc/ioc.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
@@ -86,19 +87,19 @@ int main(int argc, char *argv[])
             specs << QStringLiteral("system") << QStringLiteral("user");
     }
 
-    QList<Host *> hosts;
     for (const QString &spec : qAsConst(specs)) {
-        Host *host = Host::fromSpec(spec, &app);
-        if (!host) {
+        if (!Host::isValidSpec(spec)) {
             std::fprintf(stderr, "%s\n",
                          qPrintable(QCoreApplication::translate("main", "iocdock: not a host: %1")
                                             .arg(spec)));
             return 2;
         }
-        hosts << host;
     }
 
-    MainWindow window(hosts);
+    MainWindow window(QList<Host *>{});
+    // The window's fleet owns the hosts; one named twice is shown once.
+    for (const QString &spec : qAsConst(specs))
+        window.fleet()->addHost(spec);
     // Hosts added in an earlier session (Hosts > Add Host…), each connecting in parallel.
     window.loadRememberedHosts();
     window.attachWhenListed(parser.values(attachOption));

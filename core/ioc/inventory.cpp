@@ -6,6 +6,7 @@
 #include "core/ioc/childtracker.h"
 #include "core/ioc/conventionconfig.h"
 #include "core/ioc/conventions.h"
+#include "core/ioc/iocaccess.h"
 #include "core/ioc/unitdescriber.h"
 #include "core/procserv/bannerprobe.h"
 #include "core/procserv/procservcommand.h"
@@ -97,7 +98,7 @@ QStringList environmentPatterns()
 } // namespace
 
 Inventory::Inventory(Host *host, QObject *parent)
-    : QObject(parent)
+    : IocRuntime(parent)
     , m_host(host)
     , m_patterns(Conventions::defaultUnitPatterns() + environmentPatterns())
 {
@@ -331,6 +332,7 @@ void Inventory::handleUnitsListed(const QList<UnitInfo> &units, const QString &e
         const bool known = m_iocs.contains(key);
         Ioc &ioc = m_iocs[key];
         ioc.host = m_host->id();
+        ioc.runtime = runtimeName();
         ioc.unit = unit.name;
         ioc.unitPath = unit.path.path();
         ioc.description = unit.description;
@@ -443,6 +445,7 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
                 continue;
             Ioc ioc = it != m_iocs.end() ? *it : Ioc();
             ioc.host = m_host->id();
+            ioc.runtime = runtimeName();
             ioc.unit = unitName;
             ioc.fragmentPath = file.path;
             ioc.unitFileState = file.state;
@@ -556,6 +559,7 @@ void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
             continue;
         Ioc ioc = m_iocs.value(key);
         ioc.host = m_host->id();
+        ioc.runtime = runtimeName();
         ioc.unit = unitName;
         ioc.unitFileState = states.value(unitName);
         if (ioc.name.isEmpty()) {
@@ -1090,6 +1094,7 @@ void Inventory::handleUnitNew(const QString &name, const QString &path)
         // Unknown so far: a new unit, IOC or not; details decide.
         const ConventionMatch match = Conventions::classify(name);
         ioc.host = m_host->id();
+        ioc.runtime = runtimeName();
         ioc.unit = name;
         if (match.isIoc || matchesPatterns(name)) {
             ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
@@ -1289,4 +1294,15 @@ void Inventory::checkReady()
     m_ready = true;
     flushChanged();
     emit ready();
+}
+
+ConsoleSession *Inventory::openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const
+{
+    return createIocConsole(*m_host, ioc, readOnly, parent);
+}
+
+QStringList Inventory::logCommand(const Ioc &ioc, bool follow, int lines,
+                                  const QString &since) const
+{
+    return iocLogCommand(*m_host, ioc, follow, lines, since);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ioc/ioc.h"
+#include "core/ioc/iocruntime.h"
 #include "core/systemd/systemdmanager.h"
 
 #include <QHash>
@@ -22,11 +23,14 @@ struct UnitDescription;
 /// drop-ins by UnitFileSource, never executed) runs procServ. Fetches details of each loaded
 /// unit concurrently; never polls except for counters that emit no signals (see refreshStats()).
 /// Child state (procServ's IOC process) comes from a banner probe of each console.
-class Inventory : public QObject
+/// The "systemd" IocRuntime: its rows are procServ units, their consoles procServ's.
+class Inventory : public IocRuntime
 {
     Q_OBJECT
 public:
     explicit Inventory(Host *host, QObject *parent = nullptr);
+
+    QString runtimeName() const override { return QStringLiteral("systemd"); }
 
     Host *host() const { return m_host; }
     /// Unit name patterns of IOCs whose unit runs no procServ of its own (a wrapper). Empty:
@@ -57,37 +61,36 @@ public:
 
     /// Lists and subscribes. Needs host() connected. Emits iocAdded() per IOC, loadedListed()
     /// when loaded units are known and ready() once everything known has been fetched.
-    void start();
-    bool isReady() const { return m_ready; }
+    void start() override;
+    bool isReady() const override { return m_ready; }
     /// Why the last listing is incomplete (systemd could not be asked, or went away while it
     /// was); empty when it is complete. Rows listed before stay as they were.
-    QString listingError() const { return m_listingError; }
+    QString listingError() const override { return m_listingError; }
 
-    QList<Ioc> iocs() const;
-    bool contains(const QString &key) const { return m_iocs.contains(key); }
-    Ioc ioc(const QString &key) const { return m_iocs.value(key); }
+    QList<Ioc> iocs() const override;
+    bool contains(const QString &key) const override { return m_iocs.contains(key); }
+    Ioc ioc(const QString &key) const override { return m_iocs.value(key); }
     /// By IOC name or unit name; empty when none.
     QList<Ioc> find(const QString &nameOrUnit) const;
 
     void run(UnitAction action, const QString &key, QObject *context,
-             std::function<void(const JobResult &)> done);
+             std::function<void(const JobResult &)> done) override;
     /// Re-reads MemoryCurrent/CPUUsageNSec/UnitFileState for these rows (no change signals).
-    void refreshStats(const QStringList &keys);
+    void refreshStats(const QStringList &keys) override;
     /// Re-probes the console banner of these IOCs for the child state.
     void probeChildState(const QStringList &keys);
     /// Reads the details (command line, console, description) of rows whose unit systemd has
     /// not loaded (installed, not running): loads each unit in systemd for a moment, as
     /// `systemctl show` does. Calls @p done (in @p context) once every one has answered; the
     /// rows change as usual (iocChanged()).
-    void readUnloaded(const QStringList &keys, QObject *context, std::function<void()> done);
+    void readUnloaded(const QStringList &keys, QObject *context,
+                      std::function<void()> done) override;
 
-signals:
-    void iocAdded(const Ioc &ioc);
-    void iocChanged(const Ioc &ioc);
-    void iocRemoved(const QString &key);
-    void loadedListed();
-    void ready();
-    void errorOccurred(const QString &message);
+    /// procServ's console endpoint (createIocConsole()) and log (iocLogCommand()).
+    bool hasConsole(const Ioc &ioc) const override { return ioc.console.isValid(); }
+    ConsoleSession *openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const override;
+    QStringList logCommand(const Ioc &ioc, bool follow, int lines,
+                           const QString &since = {}) const override;
 
 private:
     void list();

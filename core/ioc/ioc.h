@@ -13,6 +13,7 @@ struct Ioc
 {
     // identity
     QString host; // Host::id(), e.g. "local-user", "ioc1.example.org"
+    QString runtime; // IocRuntime::runtimeName() of what runs it: "systemd"
     QString name; // IOC name as the convention spells it (NAME)
     QString unit; // systemd unit, e.g. "softioc-NAME.service"
     QString convention; // "procservutils", "manage-iocs", "frib", "ioc-runner", "e3", "generic"

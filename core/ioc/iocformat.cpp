@@ -243,6 +243,7 @@ QJsonObject toJson(const Ioc &ioc)
     o.insert(QStringLiteral("name"), ioc.name);
     o.insert(QStringLiteral("unit"), ioc.unit);
     o.insert(QStringLiteral("host"), ioc.host);
+    o.insert(QStringLiteral("runtime"), ioc.runtime);
     o.insert(QStringLiteral("convention"), ioc.convention);
     o.insert(QStringLiteral("conventionName"), Conventions::displayName(ioc.convention));
     o.insert(QStringLiteral("description"), ioc.description);

@@ -10,4 +10,5 @@ target_sources(iocdock-core PRIVATE
     ioc/unitdescriber.h ioc/unitdescriber.cpp
     ioc/iocalerts.h ioc/iocalerts.cpp
     ioc/iocaccess.h ioc/iocaccess.cpp
-    ioc/logsession.h ioc/logsession.cpp)
+    ioc/logsession.h ioc/logsession.cpp
+    ioc/iocruntime.h)

@@ -39,6 +39,7 @@ UnitDescription UnitDescriber::describe(const QString &unitName, const UnitFile 
     UnitDescription d;
     Ioc &ioc = d.ioc;
     ioc.host = facts.hostId;
+    ioc.runtime = QStringLiteral("systemd");
     ioc.unit = unitName;
     ioc.description = file.description;
     ioc.fragmentPath = file.files.value(0);

@@ -398,6 +398,7 @@ void TestIocctl::psJson()
         QVERIFY2(alpha.contains(QLatin1String(key)), key);
     QCOMPARE(alpha.value(QStringLiteral("unit")).toString(),
              QStringLiteral("softioc-tstiocctl-alpha.service"));
+    QCOMPARE(alpha.value(QStringLiteral("runtime")).toString(), QStringLiteral("systemd"));
     QCOMPARE(alpha.value(QStringLiteral("activeState")).toString(), QStringLiteral("active"));
     QCOMPARE(alpha.value(QStringLiteral("subState")).toString(), QStringLiteral("running"));
     QCOMPARE(alpha.value(QStringLiteral("childState")).toString(), QStringLiteral("running"));
@@ -530,6 +531,7 @@ void TestIocctl::inspect()
     QCOMPARE(gamma.value(QStringLiteral("unit")).toString(),
              QStringLiteral("procserv-tstiocctl-gamma.service"));
     QCOMPARE(gamma.value(QStringLiteral("convention")).toString(), QStringLiteral("procservutils"));
+    QCOMPARE(gamma.value(QStringLiteral("runtime")).toString(), QStringLiteral("systemd"));
 
     const Run missing = iocctl({ QStringLiteral("inspect"), QStringLiteral("tstiocctl-gamm") });
     QVERIFY2(missing.code == 3, qPrintable(missing.describe()));

@@ -250,7 +250,7 @@ void TestIocFormat::toJson()
         QStringLiteral("configFile"),    QStringLiteral("configError"),
         QStringLiteral("autoRestart"),   QStringLiteral("memoryBytes"),
         QStringLiteral("execStart"),     QStringLiteral("workingDirectory"),
-        QStringLiteral("status"),
+        QStringLiteral("status"),        QStringLiteral("runtime"),
     };
     for (const QString &key : required)
         QVERIFY2(o.contains(key), qPrintable(key));

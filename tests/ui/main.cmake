@@ -30,3 +30,11 @@ set_tests_properties(check-translations PROPERTIES
 
 iocdock_add_test(tst_mainwindow tst_mainwindow.cpp
     LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
+
+# Host list, actions and bottom tabs on a Fleet of the sandbox's manager
+iocdock_add_test(tst_hostlistmodel tst_hostlistmodel.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
+iocdock_add_test(tst_iocactions tst_iocactions.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
+iocdock_add_test(tst_ioctabs tst_ioctabs.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)

@@ -1,5 +1,4 @@
-#include "core/hosts/host.h"
-#include "core/ioc/inventory.h"
+#include "core/fleet/fleet.h"
 #include "core/ioc/iocformat.h"
 #include "ui/ioctablemodel.h"
 
@@ -289,16 +288,15 @@ void TestIocTableModel::refreshTimesTouchesOnlyTimeColumns()
 
 void TestIocTableModel::appliesABurstFromAnInventoryAtOnce()
 {
-    // Nothing is connected: the inventory only relays what the test emits, as it relays a
+    // The fleet has no hosts: it only relays what the test emits, as it relays a runtime's
     // listing or a mass restart.
-    Host *host = Host::fromSpec(QStringLiteral("user"), m_model);
-    auto *inventory = new Inventory(host, m_model);
-    m_model->addInventory(inventory);
+    auto *fleet = new Fleet(m_model);
+    m_model->setFleet(fleet);
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
 
     for (int i = 0; i < 300; ++i)
-        emit inventory->iocAdded(makeIoc(QStringLiteral("ioc%1").arg(i, 3, 10, QLatin1Char('0'))));
+        emit fleet->iocAdded(makeIoc(QStringLiteral("ioc%1").arg(i, 3, 10, QLatin1Char('0'))));
     QCOMPARE(m_model->rowCount(), 0); // applied once control is back in the event loop
     QTRY_COMPARE(m_model->rowCount(), 300);
     QCOMPARE(inserted.count(), 1);
@@ -309,10 +307,10 @@ void TestIocTableModel::appliesABurstFromAnInventoryAtOnce()
 
     // Ten neighbours and one more row stop; row 50 changes twice and the newest value wins.
     for (int i = 10; i < 20; ++i)
-        emit inventory->iocChanged(makeIoc(QStringLiteral("ioc%1").arg(i, 3, 10, QLatin1Char('0')),
-                                           QStringLiteral("inactive")));
-    emit inventory->iocChanged(makeIoc(QStringLiteral("ioc050"), QStringLiteral("failed")));
-    emit inventory->iocChanged(makeIoc(QStringLiteral("ioc050"), QStringLiteral("inactive")));
+        emit fleet->iocChanged(makeIoc(QStringLiteral("ioc%1").arg(i, 3, 10, QLatin1Char('0')),
+                                       QStringLiteral("inactive")));
+    emit fleet->iocChanged(makeIoc(QStringLiteral("ioc050"), QStringLiteral("failed")));
+    emit fleet->iocChanged(makeIoc(QStringLiteral("ioc050"), QStringLiteral("inactive")));
     QTRY_COMPARE(changed.count(), 2);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 10);
     QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 19);
@@ -324,8 +322,8 @@ void TestIocTableModel::appliesABurstFromAnInventoryAtOnce()
     QCOMPARE(inserted.count(), 1);
 
     // A change still queued when the IOC goes away does not bring its row back.
-    emit inventory->iocChanged(makeIoc(QStringLiteral("ioc100"), QStringLiteral("inactive")));
-    emit inventory->iocRemoved(m_model->ioc(100).key());
+    emit fleet->iocChanged(makeIoc(QStringLiteral("ioc100"), QStringLiteral("inactive")));
+    emit fleet->iocRemoved(m_model->ioc(100).key(), m_model->ioc(100).host);
     QCOMPARE(m_model->rowCount(), 299);
     m_model->applyPending(); // what the queued timer does
     QCOMPARE(m_model->rowCount(), 299);

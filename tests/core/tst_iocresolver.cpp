@@ -1,4 +1,4 @@
-#include "app/iocctl/iocresolver.h"
+#include "core/fleet/iocresolver.h"
 
 #include <QTest>
 

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "core/fleet/iocresolver.h"
+#include "core/ioc/ioc.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class Host;
+class Inventory;
+class IocRuntime;
+
+/// The hosts a front end shows and the runtimes that run IOCs on each of them (today one per
+/// host: Inventory, systemd units running procServ). The one owner of their life cycle: it
+/// adds a host (by spec or given), connects it, starts its runtimes once it is connected, and
+/// removes and destroys them in the right order (runtimes before their host: their pending
+/// D-Bus calls use the host's connection). The one place to look a row up: by key, by host, by
+/// name, glob or HOST/NAME (IocResolver's rules), and the runtime that runs a row.
+///
+/// It re-emits its runtimes' row signals and its hosts' state, so a model connects to the fleet
+/// once instead of to every host and runtime.
+class Fleet : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Fleet(QObject *parent = nullptr);
+    /// Destroys every runtime, then the hosts it owns; emits nothing while it goes.
+    ~Fleet() override;
+
+    /// Called with each host it has and each one added later, before the fleet connects it:
+    /// connection settings (timeouts, auto-reconnect, private socket).
+    void setHostSetup(std::function<void(Host *)> setup);
+    /// Called with each systemd runtime it has and each one it makes, before it is started:
+    /// what to list and how much to read (Inventory's own settings).
+    void setInventorySetup(std::function<void(Inventory *)> setup);
+
+    /// Makes the host of @p spec (Host::fromSpec()), owned by the fleet, adds it and connects
+    /// it. Null with a translated *error for a bad spec or a host already in the fleet.
+    Host *addHost(const QString &spec, QString *error = nullptr);
+    /// Adds @p host, owned only when its parent is this fleet, and connects it unless it is
+    /// connected or connecting already. False when a host with its id is in the fleet.
+    bool addHost(Host *host);
+    /// Emits hostRemoved(), then destroys the host's runtimes and, when the fleet owns it, the
+    /// host. Not from a slot of that host's own signals. False for a host not in the fleet.
+    bool removeHost(Host *host);
+
+    QList<Host *> hosts() const;
+    bool ownsHost(const Host *host) const;
+    /// By Host::id() (Ioc::host); null when none.
+    Host *host(const QString &id) const;
+    Host *hostFor(const Ioc &ioc) const;
+    /// The runtimes of @p host (one today).
+    QList<IocRuntime *> runtimes(const Host *host) const;
+    /// The runtime that lists @p ioc (by key, else by Ioc::runtime on its host); null when its
+    /// host is not in the fleet.
+    IocRuntime *runtimeFor(const Ioc &ioc) const;
+    /// The systemd runtime of @p host, for its own settings (unit patterns, what to list).
+    Inventory *inventory(const Host *host) const;
+
+    /// Every runtime of @p host has listed what it knows.
+    bool isHostReady(const Host *host) const;
+    /// Why the last listing of @p host is incomplete (its runtimes' reasons); empty when it is
+    /// complete.
+    QString listingError(const Host *host) const;
+    /// Every host has listed its IOCs or failed to connect.
+    bool isReady() const;
+
+    /// The rows of every host, host by host in the order they were added.
+    QList<Ioc> iocs() const;
+    QList<Ioc> iocs(const Host *host) const;
+    bool contains(const QString &key) const;
+    /// The row of @p key; a default Ioc when there is none.
+    Ioc ioc(const QString &key) const;
+    /// Names, units, globs and HOST/NAME words to rows (see IocResolver), among the rows of
+    /// @p hosts (every host when empty).
+    IocResolver::Result resolve(const QStringList &words, bool single,
+                                const QList<Host *> &hosts = {}) const;
+
+signals:
+    void hostAdded(Host *host);
+    /// The host is about to go: its rows with it. Its runtimes and the host still exist.
+    void hostRemoved(Host *host);
+    /// State, failure or error text of @p host changed (Host::stateChanged()); the fleet has
+    /// started the host's runtimes already when it connected.
+    void hostStateChanged(Host *host);
+    /// A runtime of @p host has its loaded rows (a new listing round answered).
+    void hostListed(Host *host);
+    /// Every runtime of @p host is ready.
+    void hostReady(Host *host);
+    /// A runtime of @p host reports an error (translated).
+    void hostErrorOccurred(Host *host, const QString &message);
+    void iocAdded(const Ioc &ioc);
+    void iocChanged(const Ioc &ioc);
+    /// The row of @p key (on the host of id @p hostId) is gone.
+    void iocRemoved(const QString &key, const QString &hostId);
+
+private:
+    struct Entry
+    {
+        Host *host = nullptr;
+        QList<IocRuntime *> runtimes;
+        QList<IocRuntime *> started;
+    };
+    Entry *entry(const Host *host);
+    const Entry *entry(const Host *host) const;
+    void addRuntime(Entry &entry, IocRuntime *runtime);
+    void handleHostStateChanged(Host *host);
+    void startRuntimes(Entry &entry);
+
+    QList<Entry> m_entries;
+    std::function<void(Host *)> m_hostSetup;
+    std::function<void(Inventory *)> m_inventorySetup;
+};

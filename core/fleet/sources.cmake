@@ -1,0 +1,5 @@
+# Sources of core/fleet: the top floor of core (hosts and the runtimes of their IOCs).
+# It may include every other folder of core; nothing in core includes it.
+target_sources(iocdock-core PRIVATE
+    fleet/fleet.h fleet/fleet.cpp
+    fleet/iocresolver.h fleet/iocresolver.cpp)

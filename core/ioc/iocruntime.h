@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/ioc/ioc.h"
+#include "core/systemd/systemdmanager.h" // UnitAction, JobResult
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class ConsoleSession;
+
+/// What runs IOCs on one host: today systemd units running procServ (Inventory); a container
+/// engine is another. The table, the filter, the actions, the consoles, the logs and iocctl
+/// reach a row's runtime through Fleet::runtimeFor() and use only this interface, so they do
+/// not know which runtime runs an IOC (Ioc::runtime names it).
+///
+/// Contract: rows are keyed by Ioc::key() and unique within a host; iocAdded() comes before
+/// iocChanged() or iocRemoved() of the same key. Nothing here blocks: actions and reads answer
+/// through callbacks in a context object, listing through ready().
+class IocRuntime : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    /// The Ioc::runtime of every row it lists: "systemd", later "podman", "docker".
+    virtual QString runtimeName() const = 0;
+
+    /// Lists and follows. Called by Fleet once the host is connected (and again by a caller
+    /// that changed what to list).
+    virtual void start() = 0;
+    /// Everything known has been listed (see ready()).
+    virtual bool isReady() const = 0;
+    /// Why the last listing is incomplete; empty when it is complete.
+    virtual QString listingError() const = 0;
+
+    virtual QList<Ioc> iocs() const = 0;
+    virtual bool contains(const QString &key) const = 0;
+    /// The row of @p key; a default Ioc when there is none.
+    virtual Ioc ioc(const QString &key) const = 0;
+
+    /// Starts, stops, restarts, enables or disables the IOC of @p key; @p done is called in
+    /// @p context with the outcome (once).
+    virtual void run(UnitAction action, const QString &key, QObject *context,
+                     std::function<void(const JobResult &)> done) = 0;
+    /// Reads the details of rows listed without them (a unit systemd has not loaded); rows that
+    /// have them are skipped. Calls @p done in @p context once every one has answered; the rows
+    /// change as usual (iocChanged()).
+    virtual void readUnloaded(const QStringList &keys, QObject *context,
+                              std::function<void()> done) = 0;
+    /// Re-reads counters that change without a signal (memory, CPU) for these rows.
+    virtual void refreshStats(const QStringList &keys) = 0;
+
+    /// True when openConsole() can reach @p ioc's console (it has one, wherever it runs).
+    virtual bool hasConsole(const Ioc &ioc) const = 0;
+    /// A console session set up (not opened) to reach @p ioc's console from this machine. A
+    /// read-only one takes no input at all (it prefers a read-only endpoint where one exists).
+    virtual ConsoleSession *openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const = 0;
+    /// argv of a command that prints (and with @p follow, follows) @p ioc's log on this
+    /// machine. @p lines < 0: the whole log; @p since: as journalctl --since takes it.
+    virtual QStringList logCommand(const Ioc &ioc, bool follow, int lines,
+                                   const QString &since = {}) const = 0;
+
+signals:
+    void iocAdded(const Ioc &ioc);
+    void iocChanged(const Ioc &ioc);
+    void iocRemoved(const QString &key);
+    /// The rows that can be listed at once are known (more may follow before ready()).
+    void loadedListed();
+    void ready();
+    void errorOccurred(const QString &message);
+};
