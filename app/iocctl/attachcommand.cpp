@@ -2,6 +2,7 @@
 
 #include "app/iocctl/fdwriter.h"
 #include "app/iocctl/terminalguard.h"
+#include "core/ioc/iocaccess.h"
 #include "core/ioc/iocruntime.h"
 #include "core/procserv/consolesession.h"
 

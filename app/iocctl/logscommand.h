@@ -7,7 +7,7 @@ class LogSession;
 
 /// `iocctl logs [-f] [-n N] [--since TIME] NAME`: the IOC's procServ log file when it has
 /// one, otherwise its journal; a LogSession (the GUI's log follower too) runs the command
-/// iocLogCommand() names, and its output goes to stdout, its notices to stderr.
+/// IocRuntime::logCommand() names, and its output goes to stdout, its notices to stderr.
 class LogsCommand : public Command
 {
     Q_OBJECT
