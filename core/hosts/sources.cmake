@@ -1,6 +1,8 @@
 # Sources of core/hosts
 target_sources(iocdock-core PRIVATE
     hosts/host.h hosts/host.cpp
+    hosts/filecontents.h
+    hosts/filesource.h hosts/filesource.cpp
     hosts/remotefilereader.h hosts/remotefilereader.cpp
     hosts/unitfilesource.h hosts/unitfilesource.cpp
     hosts/desktopnotifier.h hosts/desktopnotifier.cpp)

@@ -1,5 +1,6 @@
 #include "core/ioc/inventory.h"
 
+#include "core/hosts/filesource.h"
 #include "core/hosts/host.h"
 #include "core/hosts/remotefilereader.h"
 #include "core/hosts/unitfilesource.h"
@@ -58,11 +59,6 @@ QString unitNameFromKey(const QString &key)
     return key.mid(key.lastIndexOf(QLatin1Char('/')) + 1);
 }
 
-QDateTime fromUsec(const QVariant &value)
-{
-    return SystemdManager::toDateTime(value.toULongLong());
-}
-
 // Errors that say nothing about a unit, only that its manager could not answer.
 bool isConnectionError(const QString &errorName)
 {
@@ -107,10 +103,8 @@ Inventory::Inventory(Host *host, QObject *parent)
     m_flushTimer.setInterval(50);
     connect(&m_flushTimer, &QTimer::timeout, this, &Inventory::flushChanged);
     connect(m_host, &Host::stateChanged, this, &Inventory::handleHostStateChanged);
-    if (!m_host->isLocal()) {
-        m_remoteFiles = new RemoteFileReader(m_host, this);
-        connect(m_remoteFiles, &RemoteFileReader::fileRead, this, &Inventory::handleRemoteFileRead);
-    }
+    m_files = new FileSource(m_host, this);
+    connect(m_files, &FileSource::filesRead, this, &Inventory::handleFilesRead);
     m_unitFiles = new UnitFileSource(m_host, this);
 }
 
@@ -643,42 +637,25 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     }
     applyUnitProperties(ioc, details.unit);
     applyServiceProperties(ioc, details.service);
-    if (!applyExecStart(ioc, details) && forListing && !m_ready)
+    const LoadedDescription described = describe(ioc, details);
+    if (described.pending && forListing && !m_ready)
         m_listingWaitsForFiles.insert(key);
     // A unit file systemd refused says so, whatever its ExecStart looks like.
     applyLoadError(ioc, details.unit);
 
-    if (ioc.name.isEmpty()) {
-        // Not an IOC by its name: keep it only if it runs procServ.
-        const ProcServCommand command = ProcServCommand::parse(ioc.execStart);
-        // A running procServ whose unit file was rewritten (or refused) is still an IOC. On an
-        // SSH host each look costs an ssh call: only for files systemd refused.
-        bool pending = false;
-        const bool look = ioc.isActive() && (m_host->isLocal() || isRefused(ioc.loadState));
-        if (!command.isProcServ && !(look && readCommandFromProc(ioc, &pending))) {
-            if (pending) {
-                // Undecided until its process's command line has come through ssh.
-                if (forListing && !m_ready)
-                    m_listingWaitsForFiles.insert(key);
-                return;
-            }
-            const QString unit = ioc.unit;
-            m_notIocs.insert(unit);
-            m_iocs.remove(key);
-            m_keyByPath.remove(details.unitPath);
-            m_keyByUnit.remove(unit);
+    if (!described.isIoc) {
+        if (described.undecided) {
+            // Undecided until its process's command line has come through ssh.
+            if (forListing && !m_ready)
+                m_listingWaitsForFiles.insert(key);
             return;
         }
-        QStringList environmentFiles;
-        for (const EnvironmentFile &file : details.environmentFiles)
-            environmentFiles.append(file.path);
-        const ConventionMatch match =
-                Conventions::classify(ioc.unit, ioc.execStart, environmentFiles);
-        ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
-        ioc.name = match.isIoc && !match.iocName.isEmpty()
-                ? match.iocName
-                : (!ioc.childName.isEmpty() ? ioc.childName
-                                            : ioc.unit.section(QLatin1Char('.'), 0, 0));
+        const QString unit = ioc.unit;
+        m_notIocs.insert(unit);
+        m_iocs.remove(key);
+        m_keyByPath.remove(details.unitPath);
+        m_keyByUnit.remove(unit);
+        return;
     }
     if (wasShown) {
         emitChanged(key);
@@ -689,7 +666,7 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     if (m_childTracker)
         m_childTracker->track(ioc);
     if (m_detailLevel == DetailLevel::Listing && ioc.isActive()) {
-        const bool fromProc = readChildFromProc(ioc);
+        const bool fromProc = m_host->isLocal() && ChildTracker::readChildFromProc(ioc);
         ChildTracker::readOnce(ioc, m_host->isLocal()); // also while the banner decides
         if (fromProc)
             return;
@@ -698,120 +675,57 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
         probe(key, forListing);
 }
 
-bool Inventory::readChildFromProc(Ioc &ioc) const
+void Inventory::applyUnitProperties(Ioc &ioc, const UnitProperties &props)
 {
-    // The IOC is procServ's child process, named by /proc/PID/task/PID/children (Linux 3.5+):
-    // no console connection needed. Not when MainPID is a wrapper that forked procServ, nor
-    // when /proc does not tell (another machine, another user's process hidden).
-    if (!m_host->isLocal() || ioc.mainPid == 0)
-        return false;
-    const QString pid = QString::number(ioc.mainPid);
-    QFile comm(QLatin1String("/proc/") + pid + QLatin1String("/comm"));
-    if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "procServ")
-        return false;
-    QFile children(QLatin1String("/proc/") + pid + QLatin1String("/task/") + pid
-                   + QLatin1String("/children"));
-    if (!children.open(QIODevice::ReadOnly))
-        return false;
-    const QList<QByteArray> pids = children.readAll().simplified().split(' ');
-    bool ok = false;
-    const quint32 child = pids.value(0).toUInt(&ok);
-    // procServ listens before it forks its child: right after a start, let the banner
-    // probe (which looks again) decide.
-    const bool justStarted = ioc.activeSince.isValid()
-            && ioc.activeSince.msecsTo(QDateTime::currentDateTimeUtc()) < 10000;
-    if (!ok && justStarted)
-        return false;
-    ioc.childState = ok ? ChildState::Running : ChildState::ShutDown;
-    ioc.childPid = ok ? child : 0;
-    return true;
-}
-
-void Inventory::applyUnitProperties(Ioc &ioc, const QVariantMap &props)
-{
-    auto str = [&props](const char *name, QString &target) {
-        const auto it = props.constFind(QLatin1String(name));
-        if (it != props.constEnd())
-            target = it->toString();
+    const auto set = [](const std::optional<QString> &value, QString &target) {
+        if (value)
+            target = *value;
     };
-    str("Description", ioc.description);
-    str("LoadState", ioc.loadState);
-    str("ActiveState", ioc.activeState);
-    str("SubState", ioc.subState);
-    str("UnitFileState", ioc.unitFileState);
-    str("FragmentPath", ioc.fragmentPath);
-    if (props.contains(QStringLiteral("ActiveEnterTimestamp")))
-        ioc.activeSince = fromUsec(props.value(QStringLiteral("ActiveEnterTimestamp")));
-    if (props.contains(QStringLiteral("InactiveEnterTimestamp")))
-        ioc.inactiveSince = fromUsec(props.value(QStringLiteral("InactiveEnterTimestamp")));
-    if (ioc.configError.isEmpty() || props.contains(QStringLiteral("LoadError")))
+    set(props.description, ioc.description);
+    set(props.loadState, ioc.loadState);
+    set(props.activeState, ioc.activeState);
+    set(props.subState, ioc.subState);
+    set(props.unitFileState, ioc.unitFileState);
+    set(props.fragmentPath, ioc.fragmentPath);
+    if (props.activeEnterTimestamp)
+        ioc.activeSince = *props.activeEnterTimestamp;
+    if (props.inactiveEnterTimestamp)
+        ioc.inactiveSince = *props.inactiveEnterTimestamp;
+    if (ioc.configError.isEmpty() || props.loadError)
         applyLoadError(ioc, props);
 }
 
-void Inventory::applyLoadError(Ioc &ioc, const QVariantMap &props)
+void Inventory::applyLoadError(Ioc &ioc, const UnitProperties &props)
 {
-    if (ioc.loadState != QLatin1String("error") && ioc.loadState != QLatin1String("bad-setting"))
+    if (!isRefused(ioc.loadState))
         return;
-    // LoadError is (ss): the D-Bus error name and systemd's sentence.
-    const QString message = props.value(QStringLiteral("LoadError")).toList().value(1).toString();
+    const QString message = props.loadError ? props.loadError->message : QString();
     ioc.configError = message.isEmpty()
             ? tr("systemd could not load the unit (%1).").arg(ioc.loadState)
             : tr("systemd could not load the unit (%1): %2").arg(ioc.loadState, message);
 }
 
-void Inventory::applyServiceProperties(Ioc &ioc, const QVariantMap &props)
+void Inventory::applyServiceProperties(Ioc &ioc, const ServiceProperties &props)
 {
-    if (props.contains(QStringLiteral("MainPID"))) {
-        const quint32 pid = props.value(QStringLiteral("MainPID")).toUInt();
-        if (pid != ioc.mainPid) {
-            ioc.mainPid = pid;
-            // A new procServ knows nothing of the old child.
-            ioc.childState = ChildState::Unknown;
-            ioc.childPid = 0;
-        }
+    if (props.mainPid && *props.mainPid != ioc.mainPid) {
+        ioc.mainPid = *props.mainPid;
+        // A new procServ knows nothing of the old child.
+        ioc.childState = ChildState::Unknown;
+        ioc.childPid = 0;
     }
-    if (props.contains(QStringLiteral("NRestarts")))
-        ioc.nRestarts = props.value(QStringLiteral("NRestarts")).toUInt();
-    if (props.contains(QStringLiteral("Result")))
-        ioc.result = props.value(QStringLiteral("Result")).toString();
-    if (props.contains(QStringLiteral("WorkingDirectory")))
-        ioc.workingDirectory = props.value(QStringLiteral("WorkingDirectory")).toString();
+    if (props.nRestarts)
+        ioc.nRestarts = *props.nRestarts;
+    if (props.result)
+        ioc.result = *props.result;
+    if (props.workingDirectory)
+        ioc.workingDirectory = *props.workingDirectory;
 }
 
-bool Inventory::readEnvironmentFile(const Ioc &ioc, const EnvironmentFile &file, QByteArray *data,
-                                    QString *error, bool *pending)
+void Inventory::handleFilesRead(const QStringList &keys, bool changed)
 {
-    if (!m_remoteFiles) {
-        QFile f(file.path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            *error = tr("Cannot read environment file %1: %2").arg(file.path, f.errorString());
-            return false;
-        }
-        *data = f.read(RemoteFileReader::maxFileSize);
-        return true;
-    }
-    // On an SSH host: what was read last, read again when it is old.
-    m_keysByFile[file.path].insert(ioc.key());
-    m_remoteFiles->request(file.path);
-    RemoteFileReader::File remote;
-    if (!m_remoteFiles->cached(file.path, &remote)) {
-        *pending = true;
-        return false;
-    }
-    if (!remote.error.isEmpty()) {
-        *error = remote.error;
-        return false;
-    }
-    *data = remote.data;
-    return true;
-}
-
-void Inventory::handleRemoteFileRead(const QString &path, bool changed)
-{
-    const QSet<QString> keys = m_keysByFile.value(path);
     for (const QString &key : keys) {
         if (!m_iocs.contains(key)) { // gone meanwhile, or not an IOC after all
-            m_keysByFile[path].remove(key);
+            m_files->forget(key);
             m_listingWaitsForFiles.remove(key);
             continue;
         }
@@ -823,90 +737,45 @@ void Inventory::handleRemoteFileRead(const QString &path, bool changed)
     checkReady();
 }
 
-bool Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
+LoadedDescription Inventory::describe(Ioc &ioc, const UnitDetails &details)
 {
-    if (details.execStart.isEmpty()) {
-        // A refused rewrite leaves a running unit without ExecStart: its process still says.
-        if (ioc.isActive() && !ioc.name.isEmpty() && !ioc.console.isValid())
-            readCommandFromProc(ioc);
-        return true;
-    }
-    // Environment= and EnvironmentFile= give $VAR values; systemd has already resolved
-    // %-specifiers in what it reports over D-Bus.
-    QMap<QString, QString> environment;
-    QString envError;
-    bool pending = false;
-    // A listing reads the files only when ExecStart needs their values: their paths alone
-    // can tell the convention.
+    LoadedUnitFacts facts;
+    if (!details.execStart.isEmpty())
+        facts.execStart = details.execStart.first().argv;
+    facts.environment = details.environment;
+    facts.environmentFiles = details.environmentFiles;
+    // On an SSH host each look at the process costs an ssh call: only for a file systemd
+    // refused.
+    facts.processAffordable = m_host->isLocal() || isRefused(ioc.loadState);
+    // A listing reads the environment files only when ExecStart needs their values: their
+    // paths alone can tell the convention.
     const bool needsValues = m_detailLevel == DetailLevel::Full
-            || details.execStart.first().argv.join(QLatin1Char(' ')).contains(QLatin1Char('$'));
-    for (const EnvironmentFile &file : details.environmentFiles) {
-        if (!needsValues)
-            break;
-        QByteArray data;
-        QString readError;
-        if (!readEnvironmentFile(ioc, file, &data, &readError, &pending)) {
-            if (!file.optional && !readError.isEmpty())
-                envError = readError;
-            continue;
+            || facts.execStart.join(QLatin1Char(' ')).contains(QLatin1Char('$'));
+    if (!facts.execStart.isEmpty() && needsValues) {
+        for (const EnvironmentFile &file : details.environmentFiles) {
+            facts.files.insert(file.path,
+                               m_files->read(ioc.key(), file.path, RemoteFileReader::maxFileSize));
         }
-        QString error;
-        const auto values = parseEnvironmentFile(data, &error);
-        for (auto it = values.constBegin(); it != values.constEnd(); ++it)
-            environment.insert(it.key(), it.value());
-        if (!error.isEmpty())
-            envError = file.path + QLatin1String(": ") + error;
     }
-    for (const QString &assignment : details.environment) {
-        const int eq = assignment.indexOf(QLatin1Char('='));
-        if (eq > 0)
-            environment.insert(assignment.left(eq), assignment.mid(eq + 1));
+    const Ioc before = ioc;
+    LoadedDescription described = UnitDescriber::describeLoaded(ioc, facts);
+    if (described.wantsProcess) {
+        // What procServ was started with, from the kernel: the truth for a running IOC whose
+        // unit file changed since. On an SSH host read through ssh: pending until it has been
+        // (handleFilesRead() asks again).
+        facts.process = m_files->read(
+                ioc.key(), QStringLiteral("/proc/%1/cmdline").arg(ioc.mainPid), 256 * 1024);
+        ioc = before;
+        described = UnitDescriber::describeLoaded(ioc, facts);
     }
-    QString expandError;
-    const QStringList argv = expandCommand(details.execStart.first().argv, environment,
-                                           QMap<QChar, QString>(), &expandError);
-    ioc.execStart = argv;
-
-    const ProcServCommand command = ProcServCommand::parse(argv);
-    // The cause first: an unreadable environment file leaves $VARs empty, which then makes
-    // the command line wrong.
-    QStringList errors;
-    if (!envError.isEmpty())
-        errors << envError;
-    if (!expandError.isEmpty())
-        errors << expandError;
-    if (!command.error.isEmpty())
-        errors << tr("procServ command line: %1").arg(command.error);
-    QString error = errors.join(QLatin1Char('\n'));
-    // A running IOC whose rewritten file no longer gives a usable procServ command keeps the
-    // console it runs with: the last good reading, or its process.
-    // systemd keeps running a unit whose new file it refused: the file is not what runs.
-    const bool broken = !command.isProcServ || !command.error.isEmpty() || isRefused(ioc.loadState);
-    // Services not known as IOCs that run no procServ are decided in applyDetails(); on an
-    // SSH host each look at the process costs an ssh call: only for a file systemd refused.
-    const bool keep = broken && ioc.isActive() && (!ioc.name.isEmpty() || command.isProcServ);
-    const bool look = keep && (m_host->isLocal() || isRefused(ioc.loadState));
-    if (keep && ((look && readCommandFromProc(ioc, &pending)) || ioc.console.isValid())) {
-        // kept
-    } else {
-        UnitDescriber::applyProcServCommand(ioc, command);
-    }
-
-    // The unit name alone cannot tell NSLS-II from FRIB (both softioc-NAME): the command
-    // line and environment files can.
-    if (!ioc.name.isEmpty()) {
-        QStringList environmentFiles;
-        for (const EnvironmentFile &file : details.environmentFiles)
-            environmentFiles.append(file.path);
-        const ConventionMatch match = Conventions::classify(ioc.unit, argv, environmentFiles);
-        if (match.isIoc && match.convention != QLatin1String("generic"))
-            ioc.convention = match.convention;
-    }
-
-    applyConventionConfig(ioc, command.isLauncher, &error);
+    if (facts.execStart.isEmpty())
+        return described;
+    // Only for a row named before this reading (by its unit name).
+    if (!before.name.isEmpty())
+        applyConventionConfig(ioc, described.isLauncher, &described.error);
     // Until an SSH host's environment file is read, its $VARs are not errors yet.
-    ioc.configError = pending ? QString() : error;
-    return !pending;
+    ioc.configError = described.pending ? QString() : described.error;
+    return described;
 }
 
 void Inventory::applyConventionConfig(Ioc &ioc, bool launcher, QString *error) const
@@ -917,54 +786,8 @@ void Inventory::applyConventionConfig(Ioc &ioc, bool launcher, QString *error) c
     const ConventionConfigReader reader = m_host->isUserManager()
             ? ConventionConfigReader::forUser()
             : ConventionConfigReader::forSystem();
-    const ConventionConfig config = reader.read(ioc.convention, ioc.name);
-    if (config.found)
-        ioc.configFile = config.file;
-    if (!config.error.isEmpty())
-        *error = error->isEmpty() ? config.error : *error + QLatin1Char('\n') + config.error;
-    if (!ioc.console.isValid() && (config.found || launcher)) {
-        ioc.console = ConventionConfigReader::consoleFromConfig(ioc.convention, ioc.name, config,
-                                                                m_host->runtimeDir());
-    }
-}
-
-bool Inventory::readCommandFromProc(Ioc &ioc, bool *pending)
-{
-    // What procServ was started with, from the kernel: the truth for a running IOC whose
-    // unit file changed since. MainPID must be procServ itself. On an SSH host the file is
-    // read through ssh: *pending until it has been (handleRemoteFileRead() asks again).
-    if (ioc.mainPid == 0)
-        return false;
-    const QString path = QStringLiteral("/proc/%1/cmdline").arg(ioc.mainPid);
-    QByteArray data;
-    if (m_remoteFiles) {
-        m_keysByFile[path].insert(ioc.key());
-        m_remoteFiles->request(path);
-        RemoteFileReader::File remote;
-        if (!m_remoteFiles->cached(path, &remote)) {
-            if (pending)
-                *pending = true;
-            return false;
-        }
-        if (!remote.error.isEmpty())
-            return false;
-        data = remote.data;
-    } else {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return false;
-        data = file.read(256 * 1024);
-    }
-    if (data.endsWith('\0'))
-        data.chop(1);
-    QStringList argv;
-    for (const QByteArray &arg : data.split('\0'))
-        argv << QString::fromLocal8Bit(arg);
-    const ProcServCommand command = ProcServCommand::parse(argv);
-    if (!command.isProcServ || command.isLauncher || !command.error.isEmpty())
-        return false;
-    UnitDescriber::applyProcServCommand(ioc, command);
-    return true;
+    UnitDescriber::applyConventionConfig(ioc, reader.read(ioc.convention, ioc.name), launcher,
+                                         m_host->runtimeDir(), error);
 }
 
 void Inventory::probe(const QString &key, bool forListing)
@@ -1144,8 +967,7 @@ void Inventory::dropRow(const QString &key)
         emit iocRemoved(key);
 }
 
-void Inventory::handlePropertiesChanged(const QString &path, const QString &interface,
-                                        const QVariantMap &changed, const QStringList &invalidated)
+void Inventory::handlePropertiesChanged(const QString &path, const UnitPropertiesChange &change)
 {
     const QString key = m_keyByPath.value(path);
     if (key.isEmpty() || !m_iocs.contains(key))
@@ -1154,11 +976,9 @@ void Inventory::handlePropertiesChanged(const QString &path, const QString &inte
     Ioc &ioc = m_iocs[key];
     const QString oldActive = ioc.activeState;
     const quint32 oldMainPid = ioc.mainPid;
-    if (interface == QLatin1String("org.freedesktop.systemd1.Unit"))
-        applyUnitProperties(ioc, changed);
-    else if (interface == QLatin1String("org.freedesktop.systemd1.Service"))
-        applyServiceProperties(ioc, changed);
-    if (invalidated.contains(QStringLiteral("ExecStart")))
+    applyUnitProperties(ioc, change.unit);
+    applyServiceProperties(ioc, change.service);
+    if (change.execStartInvalidated)
         fetchDetails(key);
     if (!m_announced.contains(key))
         return;
@@ -1190,8 +1010,7 @@ void Inventory::handleReloading(bool active)
     if (active)
         return;
     // A reload is how changed environment files take effect: read them again.
-    if (m_remoteFiles)
-        m_remoteFiles->expireAll();
+    m_files->expireAll();
     m_notIocs.clear();
     // A daemon reload can add, remove or rewrite unit files: list again and diff, without
     // touching ready(). Bursts of reloads (a deployment) give one listing.

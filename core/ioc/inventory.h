@@ -12,8 +12,9 @@
 
 class ChildTracker;
 class Host;
-class RemoteFileReader;
+class FileSource;
 class UnitFileSource;
+struct LoadedDescription;
 struct UnitDescription;
 
 /// The IOCs of one host, kept live from systemd's signals. Lists loaded units first
@@ -99,14 +100,9 @@ private:
                              const QStringList &unreadable);
     /// A row for an installed unit that systemd has not loaded.
     void addUnloadedRow(const Ioc &ioc);
-    /// The procServ facts of a running IOC from its process (/proc/MAINPID/cmdline, through
-    /// ssh on SSH hosts: *pending until read): for a unit whose file no longer says
-    /// (rewritten, refused by systemd).
-    bool readCommandFromProc(Ioc &ioc, bool *pending = nullptr);
     void handleUnitNew(const QString &name, const QString &path);
     void handleUnitRemoved(const QString &name, const QString &path);
-    void handlePropertiesChanged(const QString &path, const QString &interface,
-                                 const QVariantMap &changed, const QStringList &invalidated);
+    void handlePropertiesChanged(const QString &path, const UnitPropertiesChange &change);
     void handleReloading(bool active);
     void handleUnitFilesChanged();
     void handleHostStateChanged();
@@ -118,18 +114,18 @@ private:
     void restartListing();
     void fetchDetails(const QString &key, bool forListing = false);
     void applyDetails(const QString &key, const UnitDetails &details, bool forListing);
-    void applyUnitProperties(Ioc &ioc, const QVariantMap &props);
-    void applyServiceProperties(Ioc &ioc, const QVariantMap &props);
-    void applyLoadError(Ioc &ioc, const QVariantMap &props);
-    /// False while an environment file of an SSH host is still being read (the row is
-    /// completed when it arrives).
-    bool applyExecStart(Ioc &ioc, const UnitDetails &details);
-    bool readEnvironmentFile(const Ioc &ioc, const EnvironmentFile &file, QByteArray *data,
-                             QString *error, bool *pending);
-    void handleRemoteFileRead(const QString &path, bool changed);
+    void applyUnitProperties(Ioc &ioc, const UnitProperties &props);
+    void applyServiceProperties(Ioc &ioc, const ServiceProperties &props);
+    void applyLoadError(Ioc &ioc, const UnitProperties &props);
+    /// Reads what UnitDescriber::describeLoaded() needs (environment files, the process's
+    /// command line) through m_files and describes the row; applies the convention config.
+    /// pending while a file of an SSH host is still being read (the row is completed when
+    /// it arrives).
+    LoadedDescription describe(Ioc &ioc, const UnitDetails &details);
+    /// Files of SSH hosts that rows asked for arrived: complete those rows.
+    void handleFilesRead(const QStringList &keys, bool changed);
     void probe(const QString &key, bool forListing = false);
     void reprobeLater(const QString &key, int attempt);
-    bool readChildFromProc(Ioc &ioc) const;
     void requestUnitFiles();
     bool matchesPatterns(const QString &unitName) const;
     /// Reads the convention's config file (local hosts) for what ExecStart does not say.
@@ -171,11 +167,9 @@ private:
     QSet<QString> m_notIocs; // loaded services seen not to run procServ
     QHash<QString, int> m_probeAttempts; // key -> failed probes in a row
     QSet<QString> m_changed; // keys changed since the last flush
-    // SSH hosts: their EnvironmentFile= files, read through ssh (null for local hosts).
-    RemoteFileReader *m_remoteFiles = nullptr;
+    FileSource *m_files; // EnvironmentFile= files and /proc/MAINPID/cmdline, here or over ssh
     ChildTracker *m_childTracker = nullptr; // null unless setFollowChildren(true)
     UnitFileSource *m_unitFiles = nullptr; // unit files systemd has not loaded
-    QHash<QString, QSet<QString>> m_keysByFile; // remote file path -> keys that use it
     QSet<QString> m_listingWaitsForFiles; // keys of the listing whose files are being read
     QTimer m_relistTimer; // coalesces daemon reloads into one listing
     QTimer m_flushTimer; // coalesces bursts of PropertiesChanged
