@@ -23,7 +23,7 @@ FileContents FileSource::read(const QString &key, const QString &path, qint64 ma
             result.error = tr("Cannot read %1: %2").arg(path, file.errorString());
             return result;
         }
-        result.data = file.read(maxSize);
+        result.data = file.read(maxSize < 0 ? RemoteFileReader::maxFileSize : maxSize);
         return result;
     }
     // What was read last, read again when it is old.

@@ -24,10 +24,10 @@ class FileSource : public QObject
 public:
     explicit FileSource(const Host *host, QObject *parent = nullptr);
 
-    /// The contents of @p path (at most @p maxSize bytes on a local host; an SSH host refuses
-    /// files over RemoteFileReader::maxFileSize) for the row @p key, which filesRead() names
-    /// when the file arrives or changes.
-    FileContents read(const QString &key, const QString &path, qint64 maxSize);
+    /// The contents of @p path for the row @p key, which filesRead() names when the file
+    /// arrives or changes. A local host reads at most @p maxSize bytes (-1: the size up to
+    /// which an SSH host reads a file, RemoteFileReader::maxFileSize; it refuses larger ones).
+    FileContents read(const QString &key, const QString &path, qint64 maxSize = -1);
     /// @p key uses none of its files any more.
     void forget(const QString &key);
     /// Every file is read again at its next read() (after a daemon reload: a reload is how

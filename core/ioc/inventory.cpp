@@ -2,18 +2,16 @@
 
 #include "core/hosts/filesource.h"
 #include "core/hosts/host.h"
-#include "core/hosts/remotefilereader.h"
 #include "core/hosts/unitfilesource.h"
+#include "core/ioc/childprober.h"
 #include "core/ioc/childtracker.h"
 #include "core/ioc/conventionconfig.h"
 #include "core/ioc/conventions.h"
 #include "core/ioc/unitdescriber.h"
-#include "core/procserv/bannerprobe.h"
-#include "core/procserv/commandexpander.h"
+#include "core/procserv/bannerparser.h"
 #include "core/procserv/procservcommand.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -74,13 +72,6 @@ bool isConnectionError(const QString &errorName)
             || errorName.startsWith(QLatin1String("org.freedesktop.DBus.Error.Spawn."));
 }
 
-// procServ starts (or restarts) its child only on an idle pass of its event loop, so a
-// client connecting every few hundred milliseconds would keep the IOC from starting at all.
-int probeRetryDelayMs(int attempt)
-{
-    return 1000 * attempt;
-}
-
 // Extra unit name patterns of IOCs that follow no convention, for the CLI (the GUI has its
 // settings): IOCDOCK_UNIT_PATTERNS="ioc-*.service other-*.service".
 QStringList environmentPatterns()
@@ -106,6 +97,15 @@ Inventory::Inventory(Host *host, QObject *parent)
     m_files = new FileSource(m_host, this);
     connect(m_files, &FileSource::filesRead, this, &Inventory::handleFilesRead);
     m_unitFiles = new UnitFileSource(m_host, this);
+    m_prober = new ChildProber(
+            m_host,
+            [this](const QString &key) {
+                const auto it = m_iocs.constFind(key);
+                return it == m_iocs.constEnd() ? nullptr : &*it;
+            },
+            this);
+    connect(m_prober, &ChildProber::probed, this, &Inventory::handleProbed);
+    connect(m_prober, &ChildProber::answered, this, &Inventory::checkReady);
 }
 
 void Inventory::setFollowChildren(bool on)
@@ -331,8 +331,7 @@ void Inventory::handleUnitsListed(const QList<UnitInfo> &units, const QString &e
         ioc.activeState = unit.activeState;
         ioc.subState = unit.subState;
         if (byName && ioc.name.isEmpty()) {
-            ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
-            ioc.name = match.isIoc ? match.iocName : unit.name.section(QLatin1Char('.'), 0, 0);
+            UnitDescriber::applyMatch(ioc, match);
         }
         m_keyByPath.insert(ioc.unitPath, key);
         m_keyByUnit.insert(unit.name, key);
@@ -439,8 +438,7 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
             ioc.unit = unitName;
             ioc.fragmentPath = file.path;
             ioc.unitFileState = file.state;
-            ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
-            ioc.name = match.isIoc ? match.iocName : unitName.section(QLatin1Char('.'), 0, 0);
+            UnitDescriber::applyMatch(ioc, match);
             addUnloadedRow(ioc);
             continue;
         }
@@ -531,10 +529,8 @@ void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
         Ioc ioc = description.ioc;
         // An instance has no file of its own: it is listed because a link enables it.
         ioc.unitFileState = states.value(unitName, QStringLiteral("enabled"));
-        if (!description.isIoc) {
-            ioc.convention = QStringLiteral("generic");
-            ioc.name = unitName.section(QLatin1Char('.'), 0, 0);
-        }
+        if (!description.isIoc)
+            UnitDescriber::applyMatch(ioc, ConventionMatch()); // by a pattern: generic
         QString error;
         applyConventionConfig(ioc, description.isLauncher, &error);
         addUnloadedRow(ioc);
@@ -552,8 +548,7 @@ void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
         ioc.unit = unitName;
         ioc.unitFileState = states.value(unitName);
         if (ioc.name.isEmpty()) {
-            ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
-            ioc.name = match.isIoc ? match.iocName : unitName.section(QLatin1Char('.'), 0, 0);
+            UnitDescriber::applyMatch(ioc, match);
         }
         addUnloadedRow(ioc);
     }
@@ -672,7 +667,7 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
             return;
     }
     if (m_probeConsoles && ioc.isActive())
-        probe(key, forListing);
+        m_prober->probe(key, forListing && !m_ready);
 }
 
 void Inventory::applyUnitProperties(Ioc &ioc, const UnitProperties &props)
@@ -753,8 +748,7 @@ LoadedDescription Inventory::describe(Ioc &ioc, const UnitDetails &details)
             || facts.execStart.join(QLatin1Char(' ')).contains(QLatin1Char('$'));
     if (!facts.execStart.isEmpty() && needsValues) {
         for (const EnvironmentFile &file : details.environmentFiles) {
-            facts.files.insert(file.path,
-                               m_files->read(ioc.key(), file.path, RemoteFileReader::maxFileSize));
+            facts.files.insert(file.path, m_files->read(ioc.key(), file.path));
         }
     }
     const Ioc before = ioc;
@@ -790,71 +784,24 @@ void Inventory::applyConventionConfig(Ioc &ioc, bool launcher, QString *error) c
                                          m_host->runtimeDir(), error);
 }
 
-void Inventory::probe(const QString &key, bool forListing)
+void Inventory::handleProbed(const QString &key, const ProcServStateTracker &state)
 {
-    const Ioc &ioc = m_iocs[key];
-    // Probing goes through the read-only log port when there is one; it never sends input.
-    const ConsoleEndpoint endpoint = ioc.logPort.isValid() ? ioc.logPort : ioc.console;
-    if (!endpoint.isValid())
+    const auto it = m_iocs.find(key);
+    if (it == m_iocs.end())
         return;
-    auto *probe = new BannerProbe(this);
-    // ready() waits for the first probe of each IOC, not for the retries.
-    const bool counted = forListing && !m_ready && !m_probeAttempts.contains(key);
-    if (counted)
-        ++m_pendingProbes;
-    connect(probe, &BannerProbe::finished, this,
-            [this, key, probe, counted](const ProcServStateTracker &state, const QString &error) {
-                probe->deleteLater();
-                if (counted)
-                    --m_pendingProbes;
-                if (m_iocs.contains(key) && !error.isEmpty() && m_iocs[key].isActive()) {
-                    // procServ may not listen yet right after its unit became active.
-                    const int attempt = m_probeAttempts.value(key) + 1;
-                    m_probeAttempts.insert(key, attempt);
-                    if (attempt <= 5) {
-                        qCDebug(lcInventory) << "probe of" << key << "failed, retrying:" << error;
-                        reprobeLater(key, attempt);
-                    }
-                } else if (m_iocs.contains(key) && error.isEmpty()) {
-                    qCDebug(lcInventory) << "probe of" << key << childStateName(state.childState())
-                                         << state.childPid();
-                    Ioc &row = m_iocs[key];
-                    // procServ listens before it forks its child, so a banner taken in the
-                    // first moments after start says SHUT DOWN; look again shortly.
-                    const bool justStarted = row.activeSince.isValid()
-                            && row.activeSince.msecsTo(QDateTime::currentDateTimeUtc()) < 10000;
-                    const int attempt = m_probeAttempts.value(key) + 1;
-                    if (state.childState() == ChildState::ShutDown && justStarted && attempt <= 5) {
-                        // Not shown: "IOC shut down" for the second before the child starts
-                        // would be a false alarm.
-                        m_probeAttempts.insert(key, attempt);
-                        reprobeLater(key, attempt);
-                        checkReady();
-                        return;
-                    }
-                    m_probeAttempts.remove(key);
-                    row.childState = state.childState();
-                    row.childPid = state.childPid();
-                    ChildTracker::applyBanner(row, state);
-                    if (state.autoRestart() != AutoRestart::Unknown)
-                        row.autoRestart = state.autoRestart();
-                    emitChanged(key);
-                }
-                checkReady();
-            });
-    probe->probe(m_host->consoleRoute(endpoint));
-}
-
-void Inventory::reprobeLater(const QString &key, int attempt)
-{
-    QTimer::singleShot(probeRetryDelayMs(attempt), this, [this, key] { probeChildState({ key }); });
+    it->childState = state.childState();
+    it->childPid = state.childPid();
+    ChildTracker::applyBanner(*it, state);
+    if (state.autoRestart() != AutoRestart::Unknown)
+        it->autoRestart = state.autoRestart();
+    emitChanged(key);
 }
 
 void Inventory::probeChildState(const QStringList &keys)
 {
     for (const QString &key : keys) {
         if (m_iocs.contains(key) && m_iocs[key].isActive())
-            probe(key);
+            m_prober->probe(key);
     }
 }
 
@@ -914,8 +861,7 @@ void Inventory::handleUnitNew(const QString &name, const QString &path)
         ioc.host = m_host->id();
         ioc.unit = name;
         if (match.isIoc || matchesPatterns(name)) {
-            ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
-            ioc.name = match.isIoc ? match.iocName : name.section(QLatin1Char('.'), 0, 0);
+            UnitDescriber::applyMatch(ioc, match);
             ioc.activeState = QStringLiteral("inactive");
             m_announced.insert(key);
             emit iocAdded(ioc);
@@ -986,7 +932,7 @@ void Inventory::handlePropertiesChanged(const QString &path, const UnitPropertie
     // A new procServ gets its own retries: those spent while the old one went away must not
     // make its first moments (child not forked yet) show as "IOC shut down".
     if (oldMainPid != ioc.mainPid)
-        m_probeAttempts.remove(key);
+        m_prober->resetRetries(key);
     const bool becameActive = oldActive != ioc.activeState && ioc.isActive();
     if (m_probeConsoles && ioc.isActive() && (becameActive || oldMainPid != ioc.mainPid)) {
         // procServ opens its console right after it starts; give it a moment.
@@ -1000,7 +946,11 @@ void Inventory::handlePropertiesChanged(const QString &path, const UnitPropertie
 
 void Inventory::handleUnitFilesChanged()
 {
-    // Enablement emits no PropertiesChanged: read UnitFileState again.
+    // systemd says this after EnableUnitFiles/DisableUnitFiles and the like, naming no unit;
+    // UnitFileState emits no PropertiesChanged. This reads only the counters of every loaded
+    // row again (refreshStats() does not read UnitFileState): the new UnitFileState comes with
+    // the listing that the daemon reload following an enable or disable starts
+    // (handleReloading()); one made without a reload shows at the next listing.
     refreshStats(m_iocs.keys());
 }
 
@@ -1101,8 +1051,8 @@ void Inventory::flushChanged()
 void Inventory::checkReady()
 {
     requestUnitFiles();
-    if (m_ready || !m_loadedListed || !m_filesListed || m_pendingDetails > 0 || m_pendingProbes > 0
-        || !m_listingWaitsForFiles.isEmpty())
+    if (m_ready || !m_loadedListed || !m_filesListed || m_pendingDetails > 0
+        || m_prober->waiting() > 0 || !m_listingWaitsForFiles.isEmpty())
         return;
     m_ready = true;
     flushChanged();

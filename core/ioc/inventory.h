@@ -10,8 +10,10 @@
 
 #include <functional>
 
+class ChildProber;
 class ChildTracker;
 class Host;
+class ProcServStateTracker;
 class FileSource;
 class UnitFileSource;
 struct LoadedDescription;
@@ -21,8 +23,10 @@ struct UnitDescription;
 /// (fast), then every installed service unit file: one systemd has not loaded is an IOC when
 /// its name fits a convention or a pattern, or when its ExecStart (read from the file and its
 /// drop-ins by UnitFileSource, never executed) runs procServ. Fetches details of each loaded
-/// unit concurrently; never polls except for counters that emit no signals (see refreshStats()).
-/// Child state (procServ's IOC process) comes from a banner probe of each console.
+/// unit concurrently; never polls: counters that emit no change signals are read again when the
+/// client asks (refreshStats()). Child state (procServ's IOC process) comes from a banner probe
+/// of each procServ (its log port, else its console), for a listing of the local host from
+/// /proc, and, while following children, from ChildTracker.
 class Inventory : public QObject
 {
     Q_OBJECT
@@ -72,9 +76,13 @@ public:
 
     void run(UnitAction action, const QString &key, QObject *context,
              std::function<void(const JobResult &)> done);
-    /// Re-reads MemoryCurrent/CPUUsageNSec/UnitFileState for these rows (no change signals).
+    /// Re-reads MemoryCurrent and CPUUsageNSec of these rows whose unit is loaded: they emit
+    /// no change signals, so the client polls them (the GUI: visible rows, seconds apart).
+    /// UnitFileState (no change signals either) is not read here: each listing reads it, and a
+    /// daemon reload lists again (run() reloads after enabling or disabling).
     void refreshStats(const QStringList &keys);
-    /// Re-probes the console banner of these IOCs for the child state.
+    /// Re-probes procServ's banner (log port, else console) of these active IOCs for the child
+    /// state.
     void probeChildState(const QStringList &keys);
     /// Reads the details (command line, console, description) of rows whose unit systemd has
     /// not loaded (installed, not running): loads each unit in systemd for a moment, as
@@ -124,8 +132,8 @@ private:
     LoadedDescription describe(Ioc &ioc, const UnitDetails &details);
     /// Files of SSH hosts that rows asked for arrived: complete those rows.
     void handleFilesRead(const QStringList &keys, bool changed);
-    void probe(const QString &key, bool forListing = false);
-    void reprobeLater(const QString &key, int attempt);
+    /// A banner of m_prober: the child state of @p key's procServ.
+    void handleProbed(const QString &key, const ProcServStateTracker &state);
     void requestUnitFiles();
     bool matchesPatterns(const QString &unitName) const;
     /// Reads the convention's config file (local hosts) for what ExecStart does not say.
@@ -157,7 +165,6 @@ private:
     bool m_filesListed = false;
     bool m_filesRequested = false;
     int m_pendingDetails = 0; // details asked for by the last listing, not answered yet
-    int m_pendingProbes = 0;
     QHash<QString, Ioc> m_iocs; // key -> row
     QHash<QString, QString> m_keyByPath; // unit object path -> key
     QHash<QString, QString> m_keyByUnit; // unit name -> key
@@ -165,12 +172,14 @@ private:
     QHash<QString, quint64> m_signalCount; // key -> PropertiesChanged seen, to spot stale fetches
     QSet<QString> m_detailsInFlight; // keys whose unitDetails() has not answered yet
     QSet<QString> m_notIocs; // loaded services seen not to run procServ
-    QHash<QString, int> m_probeAttempts; // key -> failed probes in a row
     QSet<QString> m_changed; // keys changed since the last flush
-    FileSource *m_files; // EnvironmentFile= files and /proc/MAINPID/cmdline, here or over ssh
+    // EnvironmentFile= files and /proc/MAINPID/cmdline, read here or through ssh.
+    FileSource *m_files = nullptr;
+    // Banner probes of the child state; a listing waits for the first of each IOC.
+    ChildProber *m_prober = nullptr;
     ChildTracker *m_childTracker = nullptr; // null unless setFollowChildren(true)
     UnitFileSource *m_unitFiles = nullptr; // unit files systemd has not loaded
     QSet<QString> m_listingWaitsForFiles; // keys of the listing whose files are being read
     QTimer m_relistTimer; // coalesces daemon reloads into one listing
-    QTimer m_flushTimer; // coalesces bursts of PropertiesChanged
+    QTimer m_flushTimer; // coalesces bursts of row changes into one iocChanged() per row
 };

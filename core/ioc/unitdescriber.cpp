@@ -281,17 +281,11 @@ UnitDescription UnitDescriber::describe(const QString &unitName, const UnitFile 
             problems << tr("procServ command line: %1").arg(command.error);
         applyProcServCommand(ioc, command);
     }
-    d.isIoc = match.isIoc;
-    if (match.isIoc) {
-        ioc.convention = match.convention;
-        ioc.name = match.iocName;
-    } else if (d.runsProcServ) {
-        // classify() names every procServ unit; this is the fallback for one it cannot.
-        d.isIoc = true;
-        ioc.convention = QStringLiteral("generic");
-        ioc.name =
-                !ioc.childName.isEmpty() ? ioc.childName : unitName.section(QLatin1Char('.'), 0, 0);
-    }
+    // classify() names every procServ unit; the fallback (generic, procServ's -n or the
+    // unit's stem) is for one it cannot.
+    d.isIoc = match.isIoc || d.runsProcServ;
+    if (d.isIoc)
+        applyMatch(ioc, match, ioc.childName);
     d.problem = problems.join(QLatin1Char('\n'));
     return d;
 }

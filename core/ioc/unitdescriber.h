@@ -68,10 +68,12 @@ struct UnitDescription
     QString problem;
 };
 
-/// Turns a unit file (read from disk, never executed) into the IOC row it describes — the
-/// pure "describe this unit" step of listing unit files systemd has not loaded. The same
-/// convention rules as for loaded units (Conventions::classify() with the argv and the
-/// EnvironmentFile= paths), so one IOC has one convention in every view.
+/// The pure "describe this unit" step: unit facts and the files read for it -> the IOC row.
+/// describe() for a unit file systemd has not loaded (read from disk, never executed),
+/// describeLoaded() for what systemd reports of a loaded unit. Both use the same rules
+/// (Conventions::classify() with the argv and the EnvironmentFile= paths, applyMatch(),
+/// applyProcServCommand()), so one IOC has one convention and one name in every view. No I/O:
+/// callers read the files (UnitFileSource, FileSource, ConventionConfigReader).
 class UnitDescriber
 {
     Q_DECLARE_TR_FUNCTIONS(UnitDescriber)
