@@ -29,11 +29,6 @@ namespace {
 // (loading each in systemd would cost far more).
 const QString s_allServices = QStringLiteral("*.service");
 
-bool isRefused(const QString &loadState)
-{
-    return loadState == QLatin1String("error") || loadState == QLatin1String("bad-setting");
-}
-
 // The %-specifier facts of a host's manager, as far as they are known here.
 UnitDescriber::Facts describerFacts(const Host *host)
 {
@@ -692,7 +687,7 @@ void Inventory::applyUnitProperties(Ioc &ioc, const UnitProperties &props)
 
 void Inventory::applyLoadError(Ioc &ioc, const UnitProperties &props)
 {
-    if (!isRefused(ioc.loadState))
+    if (!UnitDescriber::isRefused(ioc.loadState))
         return;
     const QString message = props.loadError ? props.loadError->message : QString();
     ioc.configError = message.isEmpty()
@@ -741,7 +736,7 @@ LoadedDescription Inventory::describe(Ioc &ioc, const UnitDetails &details)
     facts.environmentFiles = details.environmentFiles;
     // On an SSH host each look at the process costs an ssh call: only for a file systemd
     // refused.
-    facts.processAffordable = m_host->isLocal() || isRefused(ioc.loadState);
+    facts.processAffordable = m_host->isLocal() || UnitDescriber::isRefused(ioc.loadState);
     // A listing reads the environment files only when ExecStart needs their values: their
     // paths alone can tell the convention.
     const bool needsValues = m_detailLevel == DetailLevel::Full
@@ -893,7 +888,7 @@ void Inventory::handleUnitRemoved(const QString &name, const QString &path)
         && (!m_host->isLocal() || QFileInfo::exists(ioc.fragmentPath))) {
         ioc.unitPath.clear();
         // A file systemd refused stays refused until a reload reads it again (relists).
-        if (!isRefused(ioc.loadState))
+        if (!UnitDescriber::isRefused(ioc.loadState))
             ioc.loadState.clear();
         if (m_announced.contains(key))
             emitChanged(key);

@@ -7,11 +7,6 @@
 
 namespace {
 
-bool isRefused(const QString &loadState)
-{
-    return loadState == QLatin1String("error") || loadState == QLatin1String("bad-setting");
-}
-
 QStringList environmentFilePaths(const QList<EnvironmentFile> &files)
 {
     QStringList paths;
@@ -21,6 +16,11 @@ QStringList environmentFilePaths(const QList<EnvironmentFile> &files)
 }
 
 } // namespace
+
+bool UnitDescriber::isRefused(const QString &loadState)
+{
+    return loadState == QLatin1String("error") || loadState == QLatin1String("bad-setting");
+}
 
 void UnitDescriber::applyMatch(Ioc &ioc, const ConventionMatch &match, const QString &fallbackName)
 {

@@ -114,6 +114,9 @@ public:
     /// to @p error.
     static void applyConventionConfig(Ioc &ioc, const ConventionConfig &config, bool launcher,
                                       const QString &runtimeDir, QString *error);
+    /// systemd refused the unit's file (LoadState error or bad-setting): what runs, if
+    /// anything, is not what the file says.
+    static bool isRefused(const QString &loadState);
     /// Convention and name of an IOC row from a match of Conventions::classify(): the match's,
     /// else "generic" and @p fallbackName, else the unit name's stem.
     static void applyMatch(Ioc &ioc, const ConventionMatch &match,
