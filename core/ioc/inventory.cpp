@@ -759,7 +759,9 @@ LoadedDescription Inventory::describe(Ioc &ioc, const UnitDetails &details)
     }
     if (facts.execStart.isEmpty())
         return described;
-    // Only for a row named before this reading (by its unit name).
+    // Only for a row that had its name before this reading (from its unit name, or from an
+    // earlier reading): one that this reading names by its ExecStart gets its convention
+    // config at its next reading.
     if (!before.name.isEmpty())
         applyConventionConfig(ioc, described.isLauncher, &described.error);
     // Until an SSH host's environment file is read, its $VARs are not errors yet.
