@@ -4,6 +4,8 @@ target_sources(iocdock-core PRIVATE
     hosts/hosttransport.h hosts/hosttransport.cpp
     hosts/localtransport.h hosts/localtransport.cpp
     hosts/sshtransport.h hosts/sshtransport.cpp
+    hosts/filecontents.h
+    hosts/filesource.h hosts/filesource.cpp
     hosts/remotefilereader.h hosts/remotefilereader.cpp
     hosts/unitfilesource.h hosts/unitfilesource.cpp
     hosts/desktopnotifier.h hosts/desktopnotifier.cpp)

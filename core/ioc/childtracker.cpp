@@ -433,6 +433,35 @@ bool ChildTracker::readLogFile(const QString &path, const QDateTime &since,
     return true;
 }
 
+bool ChildTracker::readChildFromProc(Ioc &ioc)
+{
+    // The IOC is procServ's child process, named by /proc/PID/task/PID/children (Linux 3.5+):
+    // no console connection needed. Not when MainPID is a wrapper that forked procServ, nor
+    // when /proc does not tell (another user's process hidden).
+    if (ioc.mainPid == 0)
+        return false;
+    const QString pid = QString::number(ioc.mainPid);
+    QFile comm(QLatin1String("/proc/") + pid + QLatin1String("/comm"));
+    if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "procServ")
+        return false;
+    QFile children(QLatin1String("/proc/") + pid + QLatin1String("/task/") + pid
+                   + QLatin1String("/children"));
+    if (!children.open(QIODevice::ReadOnly))
+        return false;
+    const QList<QByteArray> pids = children.readAll().simplified().split(' ');
+    bool ok = false;
+    const quint32 child = pids.value(0).toUInt(&ok);
+    // procServ listens before it forks its child: right after a start, let the banner
+    // probe (which looks again) decide.
+    const bool justStarted = ioc.activeSince.isValid()
+            && ioc.activeSince.msecsTo(QDateTime::currentDateTimeUtc()) < 10000;
+    if (!ok && justStarted)
+        return false;
+    ioc.childState = ok ? ChildState::Running : ChildState::ShutDown;
+    ioc.childPid = ok ? child : 0;
+    return true;
+}
+
 QDateTime ChildTracker::processStartTime(quint32 pid)
 {
     const qint64 ticks = startTicks(pid);

@@ -52,6 +52,11 @@ public:
     /// @p since). False when the file cannot be read or is too long to reach @p since.
     static bool readLogFile(const QString &path, const QDateTime &since,
                             ProcServStateTracker *state);
+    /// The child state and PID of a running IOC on this machine from /proc, with no console
+    /// connection: procServ's child process (MainPID must be procServ). False, leaving @p ioc
+    /// as it is, when /proc does not tell, or right after a start (procServ listens before it
+    /// forks its child: a banner probe, which looks again, decides).
+    static bool readChildFromProc(Ioc &ioc);
     /// Start time of a local process from /proc; invalid when unknown.
     static QDateTime processStartTime(quint32 pid);
 

@@ -1,20 +1,21 @@
 #include "core/ioc/inventory.h"
 
+#include "core/hosts/filesource.h"
 #include "core/hosts/host.h"
-#include "core/hosts/remotefilereader.h"
 #include "core/hosts/unitfilesource.h"
+#include "core/ioc/childprober.h"
 #include "core/ioc/childtracker.h"
 #include "core/ioc/conventionconfig.h"
 #include "core/ioc/conventions.h"
 #include "core/ioc/iocaccess.h"
 #include "core/ioc/unitdescriber.h"
 #include "core/procserv/bannerprobe.h"
+#include "core/procserv/bannerparser.h"
 #include "core/procserv/procservcommand.h"
 #include "core/systemd/environmentfile.h"
 #include "core/systemd/execcommand.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -31,11 +32,6 @@ namespace {
 // table): loaded ones through systemd, installed-but-not-loaded ones by reading their files
 // (loading each in systemd would cost far more).
 const QString s_allServices = QStringLiteral("*.service");
-
-bool isRefused(const QString &loadState)
-{
-    return loadState == QLatin1String("error") || loadState == QLatin1String("bad-setting");
-}
 
 // The %-specifier facts of a host's manager, as far as they are known here.
 UnitDescriber::Facts describerFacts(const Host *host)
@@ -60,11 +56,6 @@ QString unitNameFromKey(const QString &key)
     return key.mid(key.lastIndexOf(QLatin1Char('/')) + 1);
 }
 
-QDateTime fromUsec(const QVariant &value)
-{
-    return SystemdManager::toDateTime(value.toULongLong());
-}
-
 // Errors that say nothing about a unit, only that its manager could not answer.
 bool isConnectionError(const QString &errorName)
 {
@@ -78,13 +69,6 @@ bool isConnectionError(const QString &errorName)
     };
     return names.contains(errorName)
             || errorName.startsWith(QLatin1String("org.freedesktop.DBus.Error.Spawn."));
-}
-
-// procServ starts (or restarts) its child only on an idle pass of its event loop, so a
-// client connecting every few hundred milliseconds would keep the IOC from starting at all.
-int probeRetryDelayMs(int attempt)
-{
-    return 1000 * attempt;
 }
 
 // Extra unit name patterns of IOCs that follow no convention, for the CLI (the GUI has its
@@ -109,11 +93,18 @@ Inventory::Inventory(Host *host, QObject *parent)
     m_flushTimer.setInterval(50);
     connect(&m_flushTimer, &QTimer::timeout, this, &Inventory::flushChanged);
     connect(m_host, &Host::stateChanged, this, &Inventory::handleHostStateChanged);
-    if (!m_host->isLocal()) {
-        m_remoteFiles = new RemoteFileReader(m_host, this);
-        connect(m_remoteFiles, &RemoteFileReader::fileRead, this, &Inventory::handleRemoteFileRead);
-    }
+    m_files = new FileSource(m_host, this);
+    connect(m_files, &FileSource::filesRead, this, &Inventory::handleFilesRead);
     m_unitFiles = new UnitFileSource(m_host, this);
+    m_prober = new ChildProber(
+            m_host,
+            [this](const QString &key) {
+                const auto it = m_iocs.constFind(key);
+                return it == m_iocs.constEnd() ? nullptr : &*it;
+            },
+            this);
+    connect(m_prober, &ChildProber::probed, this, &Inventory::handleProbed);
+    connect(m_prober, &ChildProber::answered, this, &Inventory::checkReady);
 }
 
 void Inventory::setFollowChildren(bool on)
@@ -340,8 +331,7 @@ void Inventory::handleUnitsListed(const QList<UnitInfo> &units, const QString &e
         ioc.activeState = unit.activeState;
         ioc.subState = unit.subState;
         if (byName && ioc.name.isEmpty()) {
-            ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
-            ioc.name = match.isIoc ? match.iocName : unit.name.section(QLatin1Char('.'), 0, 0);
+            UnitDescriber::applyMatch(ioc, match);
         }
         m_keyByPath.insert(ioc.unitPath, key);
         m_keyByUnit.insert(unit.name, key);
@@ -449,8 +439,7 @@ void Inventory::handleUnitFilesListed(const QList<UnitFileInfo> &files, const QS
             ioc.unit = unitName;
             ioc.fragmentPath = file.path;
             ioc.unitFileState = file.state;
-            ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
-            ioc.name = match.isIoc ? match.iocName : unitName.section(QLatin1Char('.'), 0, 0);
+            UnitDescriber::applyMatch(ioc, match);
             addUnloadedRow(ioc);
             continue;
         }
@@ -541,10 +530,8 @@ void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
         Ioc ioc = description.ioc;
         // An instance has no file of its own: it is listed because a link enables it.
         ioc.unitFileState = states.value(unitName, QStringLiteral("enabled"));
-        if (!description.isIoc) {
-            ioc.convention = QStringLiteral("generic");
-            ioc.name = unitName.section(QLatin1Char('.'), 0, 0);
-        }
+        if (!description.isIoc)
+            UnitDescriber::applyMatch(ioc, ConventionMatch()); // by a pattern: generic
         QString error;
         applyConventionConfig(ioc, description.isLauncher, &error);
         addUnloadedRow(ioc);
@@ -563,8 +550,7 @@ void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
         ioc.unit = unitName;
         ioc.unitFileState = states.value(unitName);
         if (ioc.name.isEmpty()) {
-            ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
-            ioc.name = match.isIoc ? match.iocName : unitName.section(QLatin1Char('.'), 0, 0);
+            UnitDescriber::applyMatch(ioc, match);
         }
         addUnloadedRow(ioc);
     }
@@ -648,42 +634,25 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     }
     applyUnitProperties(ioc, details.unit);
     applyServiceProperties(ioc, details.service);
-    if (!applyExecStart(ioc, details) && forListing && !m_ready)
+    const LoadedDescription described = describe(ioc, details);
+    if (described.pending && forListing && !m_ready)
         m_listingWaitsForFiles.insert(key);
     // A unit file systemd refused says so, whatever its ExecStart looks like.
     applyLoadError(ioc, details.unit);
 
-    if (ioc.name.isEmpty()) {
-        // Not an IOC by its name: keep it only if it runs procServ.
-        const ProcServCommand command = ProcServCommand::parse(ioc.execStart);
-        // A running procServ whose unit file was rewritten (or refused) is still an IOC. On an
-        // SSH host each look costs an ssh call: only for files systemd refused.
-        bool pending = false;
-        const bool look = ioc.isActive() && (m_host->isLocal() || isRefused(ioc.loadState));
-        if (!command.isProcServ && !(look && readCommandFromProc(ioc, &pending))) {
-            if (pending) {
-                // Undecided until its process's command line has come through ssh.
-                if (forListing && !m_ready)
-                    m_listingWaitsForFiles.insert(key);
-                return;
-            }
-            const QString unit = ioc.unit;
-            m_notIocs.insert(unit);
-            m_iocs.remove(key);
-            m_keyByPath.remove(details.unitPath);
-            m_keyByUnit.remove(unit);
+    if (!described.isIoc) {
+        if (described.undecided) {
+            // Undecided until its process's command line has come through ssh.
+            if (forListing && !m_ready)
+                m_listingWaitsForFiles.insert(key);
             return;
         }
-        QStringList environmentFiles;
-        for (const EnvironmentFile &file : details.environmentFiles)
-            environmentFiles.append(file.path);
-        const ConventionMatch match =
-                Conventions::classify(ioc.unit, ioc.execStart, environmentFiles);
-        ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
-        ioc.name = match.isIoc && !match.iocName.isEmpty()
-                ? match.iocName
-                : (!ioc.childName.isEmpty() ? ioc.childName
-                                            : ioc.unit.section(QLatin1Char('.'), 0, 0));
+        const QString unit = ioc.unit;
+        m_notIocs.insert(unit);
+        m_iocs.remove(key);
+        m_keyByPath.remove(details.unitPath);
+        m_keyByUnit.remove(unit);
+        return;
     }
     if (wasShown) {
         emitChanged(key);
@@ -694,129 +663,66 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     if (m_childTracker)
         m_childTracker->track(ioc);
     if (m_detailLevel == DetailLevel::Listing && ioc.isActive()) {
-        const bool fromProc = readChildFromProc(ioc);
+        const bool fromProc = m_host->isLocal() && ChildTracker::readChildFromProc(ioc);
         ChildTracker::readOnce(ioc, m_host->isLocal()); // also while the banner decides
         if (fromProc)
             return;
     }
     if (m_probeConsoles && ioc.isActive())
-        probe(key, forListing);
+        m_prober->probe(key, forListing && !m_ready);
 }
 
-bool Inventory::readChildFromProc(Ioc &ioc) const
+void Inventory::applyUnitProperties(Ioc &ioc, const UnitProperties &props)
 {
-    // The IOC is procServ's child process, named by /proc/PID/task/PID/children (Linux 3.5+):
-    // no console connection needed. Not when MainPID is a wrapper that forked procServ, nor
-    // when /proc does not tell (another machine, another user's process hidden).
-    if (!m_host->isLocal() || ioc.mainPid == 0)
-        return false;
-    const QString pid = QString::number(ioc.mainPid);
-    QFile comm(QLatin1String("/proc/") + pid + QLatin1String("/comm"));
-    if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "procServ")
-        return false;
-    QFile children(QLatin1String("/proc/") + pid + QLatin1String("/task/") + pid
-                   + QLatin1String("/children"));
-    if (!children.open(QIODevice::ReadOnly))
-        return false;
-    const QList<QByteArray> pids = children.readAll().simplified().split(' ');
-    bool ok = false;
-    const quint32 child = pids.value(0).toUInt(&ok);
-    // procServ listens before it forks its child: right after a start, let the banner
-    // probe (which looks again) decide.
-    const bool justStarted = ioc.activeSince.isValid()
-            && ioc.activeSince.msecsTo(QDateTime::currentDateTimeUtc()) < 10000;
-    if (!ok && justStarted)
-        return false;
-    ioc.childState = ok ? ChildState::Running : ChildState::ShutDown;
-    ioc.childPid = ok ? child : 0;
-    return true;
-}
-
-void Inventory::applyUnitProperties(Ioc &ioc, const QVariantMap &props)
-{
-    auto str = [&props](const char *name, QString &target) {
-        const auto it = props.constFind(QLatin1String(name));
-        if (it != props.constEnd())
-            target = it->toString();
+    const auto set = [](const std::optional<QString> &value, QString &target) {
+        if (value)
+            target = *value;
     };
-    str("Description", ioc.description);
-    str("LoadState", ioc.loadState);
-    str("ActiveState", ioc.activeState);
-    str("SubState", ioc.subState);
-    str("UnitFileState", ioc.unitFileState);
-    str("FragmentPath", ioc.fragmentPath);
-    if (props.contains(QStringLiteral("ActiveEnterTimestamp")))
-        ioc.activeSince = fromUsec(props.value(QStringLiteral("ActiveEnterTimestamp")));
-    if (props.contains(QStringLiteral("InactiveEnterTimestamp")))
-        ioc.inactiveSince = fromUsec(props.value(QStringLiteral("InactiveEnterTimestamp")));
-    if (ioc.configError.isEmpty() || props.contains(QStringLiteral("LoadError")))
+    set(props.description, ioc.description);
+    set(props.loadState, ioc.loadState);
+    set(props.activeState, ioc.activeState);
+    set(props.subState, ioc.subState);
+    set(props.unitFileState, ioc.unitFileState);
+    set(props.fragmentPath, ioc.fragmentPath);
+    if (props.activeEnterTimestamp)
+        ioc.activeSince = *props.activeEnterTimestamp;
+    if (props.inactiveEnterTimestamp)
+        ioc.inactiveSince = *props.inactiveEnterTimestamp;
+    if (ioc.configError.isEmpty() || props.loadError)
         applyLoadError(ioc, props);
 }
 
-void Inventory::applyLoadError(Ioc &ioc, const QVariantMap &props)
+void Inventory::applyLoadError(Ioc &ioc, const UnitProperties &props)
 {
-    if (ioc.loadState != QLatin1String("error") && ioc.loadState != QLatin1String("bad-setting"))
+    if (!UnitDescriber::isRefused(ioc.loadState))
         return;
-    // LoadError is (ss): the D-Bus error name and systemd's sentence.
-    const QString message = props.value(QStringLiteral("LoadError")).toList().value(1).toString();
+    const QString message = props.loadError ? props.loadError->message : QString();
     ioc.configError = message.isEmpty()
             ? tr("systemd could not load the unit (%1).").arg(ioc.loadState)
             : tr("systemd could not load the unit (%1): %2").arg(ioc.loadState, message);
 }
 
-void Inventory::applyServiceProperties(Ioc &ioc, const QVariantMap &props)
+void Inventory::applyServiceProperties(Ioc &ioc, const ServiceProperties &props)
 {
-    if (props.contains(QStringLiteral("MainPID"))) {
-        const quint32 pid = props.value(QStringLiteral("MainPID")).toUInt();
-        if (pid != ioc.mainPid) {
-            ioc.mainPid = pid;
-            // A new procServ knows nothing of the old child.
-            ioc.childState = ChildState::Unknown;
-            ioc.childPid = 0;
-        }
+    if (props.mainPid && *props.mainPid != ioc.mainPid) {
+        ioc.mainPid = *props.mainPid;
+        // A new procServ knows nothing of the old child.
+        ioc.childState = ChildState::Unknown;
+        ioc.childPid = 0;
     }
-    if (props.contains(QStringLiteral("NRestarts")))
-        ioc.nRestarts = props.value(QStringLiteral("NRestarts")).toUInt();
-    if (props.contains(QStringLiteral("Result")))
-        ioc.result = props.value(QStringLiteral("Result")).toString();
-    if (props.contains(QStringLiteral("WorkingDirectory")))
-        ioc.workingDirectory = props.value(QStringLiteral("WorkingDirectory")).toString();
+    if (props.nRestarts)
+        ioc.nRestarts = *props.nRestarts;
+    if (props.result)
+        ioc.result = *props.result;
+    if (props.workingDirectory)
+        ioc.workingDirectory = *props.workingDirectory;
 }
 
-bool Inventory::readEnvironmentFile(const Ioc &ioc, const EnvironmentFile &file, QByteArray *data,
-                                    QString *error, bool *pending)
+void Inventory::handleFilesRead(const QStringList &keys, bool changed)
 {
-    if (!m_remoteFiles) {
-        QFile f(file.path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            *error = tr("Cannot read environment file %1: %2").arg(file.path, f.errorString());
-            return false;
-        }
-        *data = f.read(RemoteFileReader::maxFileSize);
-        return true;
-    }
-    // On an SSH host: what was read last, read again when it is old.
-    m_keysByFile[file.path].insert(ioc.key());
-    m_remoteFiles->request(file.path);
-    RemoteFileReader::File remote;
-    if (!m_remoteFiles->cached(file.path, &remote)) {
-        *pending = true;
-        return false;
-    }
-    if (!remote.error.isEmpty()) {
-        *error = remote.error;
-        return false;
-    }
-    *data = remote.data;
-    return true;
-}
-
-void Inventory::handleRemoteFileRead(const QString &path, bool changed)
-{
-    const QSet<QString> keys = m_keysByFile.value(path);
     for (const QString &key : keys) {
         if (!m_iocs.contains(key)) { // gone meanwhile, or not an IOC after all
-            m_keysByFile[path].remove(key);
+            m_files->forget(key);
             m_listingWaitsForFiles.remove(key);
             continue;
         }
@@ -828,90 +734,46 @@ void Inventory::handleRemoteFileRead(const QString &path, bool changed)
     checkReady();
 }
 
-bool Inventory::applyExecStart(Ioc &ioc, const UnitDetails &details)
+LoadedDescription Inventory::describe(Ioc &ioc, const UnitDetails &details)
 {
-    if (details.execStart.isEmpty()) {
-        // A refused rewrite leaves a running unit without ExecStart: its process still says.
-        if (ioc.isActive() && !ioc.name.isEmpty() && !ioc.console.isValid())
-            readCommandFromProc(ioc);
-        return true;
-    }
-    // Environment= and EnvironmentFile= give $VAR values; systemd has already resolved
-    // %-specifiers in what it reports over D-Bus.
-    QMap<QString, QString> environment;
-    QString envError;
-    bool pending = false;
-    // A listing reads the files only when ExecStart needs their values: their paths alone
-    // can tell the convention.
+    LoadedUnitFacts facts;
+    if (!details.execStart.isEmpty())
+        facts.execStart = details.execStart.first().argv;
+    facts.environment = details.environment;
+    facts.environmentFiles = details.environmentFiles;
+    // On an SSH host each look at the process costs an ssh call: only for a file systemd
+    // refused.
+    facts.processAffordable = m_host->isLocal() || UnitDescriber::isRefused(ioc.loadState);
+    // A listing reads the environment files only when ExecStart needs their values: their
+    // paths alone can tell the convention.
     const bool needsValues = m_detailLevel == DetailLevel::Full
-            || details.execStart.first().argv.join(QLatin1Char(' ')).contains(QLatin1Char('$'));
-    for (const EnvironmentFile &file : details.environmentFiles) {
-        if (!needsValues)
-            break;
-        QByteArray data;
-        QString readError;
-        if (!readEnvironmentFile(ioc, file, &data, &readError, &pending)) {
-            if (!file.optional && !readError.isEmpty())
-                envError = readError;
-            continue;
+            || facts.execStart.join(QLatin1Char(' ')).contains(QLatin1Char('$'));
+    if (!facts.execStart.isEmpty() && needsValues) {
+        for (const EnvironmentFile &file : details.environmentFiles) {
+            facts.files.insert(file.path, m_files->read(ioc.key(), file.path));
         }
-        QString error;
-        const auto values = parseEnvironmentFile(data, &error);
-        for (auto it = values.constBegin(); it != values.constEnd(); ++it)
-            environment.insert(it.key(), it.value());
-        if (!error.isEmpty())
-            envError = file.path + QLatin1String(": ") + error;
     }
-    for (const QString &assignment : details.environment) {
-        const int eq = assignment.indexOf(QLatin1Char('='));
-        if (eq > 0)
-            environment.insert(assignment.left(eq), assignment.mid(eq + 1));
+    const Ioc before = ioc;
+    LoadedDescription described = UnitDescriber::describeLoaded(ioc, facts);
+    if (described.wantsProcess) {
+        // What procServ was started with, from the kernel: the truth for a running IOC whose
+        // unit file changed since. On an SSH host read through ssh: pending until it has been
+        // (handleFilesRead() asks again).
+        facts.process = m_files->read(
+                ioc.key(), QStringLiteral("/proc/%1/cmdline").arg(ioc.mainPid), 256 * 1024);
+        ioc = before;
+        described = UnitDescriber::describeLoaded(ioc, facts);
     }
-    QString expandError;
-    const QStringList argv = expandCommand(details.execStart.first().argv, environment,
-                                           QMap<QChar, QString>(), &expandError);
-    ioc.execStart = argv;
-
-    const ProcServCommand command = ProcServCommand::parse(argv);
-    // The cause first: an unreadable environment file leaves $VARs empty, which then makes
-    // the command line wrong.
-    QStringList errors;
-    if (!envError.isEmpty())
-        errors << envError;
-    if (!expandError.isEmpty())
-        errors << expandError;
-    if (!command.error.isEmpty())
-        errors << tr("procServ command line: %1").arg(command.error);
-    QString error = errors.join(QLatin1Char('\n'));
-    // A running IOC whose rewritten file no longer gives a usable procServ command keeps the
-    // console it runs with: the last good reading, or its process.
-    // systemd keeps running a unit whose new file it refused: the file is not what runs.
-    const bool broken = !command.isProcServ || !command.error.isEmpty() || isRefused(ioc.loadState);
-    // Services not known as IOCs that run no procServ are decided in applyDetails(); on an
-    // SSH host each look at the process costs an ssh call: only for a file systemd refused.
-    const bool keep = broken && ioc.isActive() && (!ioc.name.isEmpty() || command.isProcServ);
-    const bool look = keep && (m_host->isLocal() || isRefused(ioc.loadState));
-    if (keep && ((look && readCommandFromProc(ioc, &pending)) || ioc.console.isValid())) {
-        // kept
-    } else {
-        UnitDescriber::applyProcServCommand(ioc, command);
-    }
-
-    // The unit name alone cannot tell NSLS-II from FRIB (both softioc-NAME): the command
-    // line and environment files can.
-    if (!ioc.name.isEmpty()) {
-        QStringList environmentFiles;
-        for (const EnvironmentFile &file : details.environmentFiles)
-            environmentFiles.append(file.path);
-        const ConventionMatch match = Conventions::classify(ioc.unit, argv, environmentFiles);
-        if (match.isIoc && match.convention != QLatin1String("generic"))
-            ioc.convention = match.convention;
-    }
-
-    applyConventionConfig(ioc, command.isLauncher, &error);
+    if (facts.execStart.isEmpty())
+        return described;
+    // Only for a row that had its name before this reading (from its unit name, or from an
+    // earlier reading): one that this reading names by its ExecStart gets its convention
+    // config at its next reading.
+    if (!before.name.isEmpty())
+        applyConventionConfig(ioc, described.isLauncher, &described.error);
     // Until an SSH host's environment file is read, its $VARs are not errors yet.
-    ioc.configError = pending ? QString() : error;
-    return !pending;
+    ioc.configError = described.pending ? QString() : described.error;
+    return described;
 }
 
 void Inventory::applyConventionConfig(Ioc &ioc, bool launcher, QString *error) const
@@ -922,121 +784,28 @@ void Inventory::applyConventionConfig(Ioc &ioc, bool launcher, QString *error) c
     const ConventionConfigReader reader = m_host->isUserManager()
             ? ConventionConfigReader::forUser()
             : ConventionConfigReader::forSystem();
-    const ConventionConfig config = reader.read(ioc.convention, ioc.name);
-    if (config.found)
-        ioc.configFile = config.file;
-    if (!config.error.isEmpty())
-        *error = error->isEmpty() ? config.error : *error + QLatin1Char('\n') + config.error;
-    if (!ioc.console.isValid() && (config.found || launcher)) {
-        ioc.console = ConventionConfigReader::consoleFromConfig(ioc.convention, ioc.name, config,
-                                                                m_host->runtimeDir());
-    }
+    UnitDescriber::applyConventionConfig(ioc, reader.read(ioc.convention, ioc.name), launcher,
+                                         m_host->runtimeDir(), error);
 }
 
-bool Inventory::readCommandFromProc(Ioc &ioc, bool *pending)
+void Inventory::handleProbed(const QString &key, const ProcServStateTracker &state)
 {
-    // What procServ was started with, from the kernel: the truth for a running IOC whose
-    // unit file changed since. MainPID must be procServ itself. On an SSH host the file is
-    // read through ssh: *pending until it has been (handleRemoteFileRead() asks again).
-    if (ioc.mainPid == 0)
-        return false;
-    const QString path = QStringLiteral("/proc/%1/cmdline").arg(ioc.mainPid);
-    QByteArray data;
-    if (m_remoteFiles) {
-        m_keysByFile[path].insert(ioc.key());
-        m_remoteFiles->request(path);
-        RemoteFileReader::File remote;
-        if (!m_remoteFiles->cached(path, &remote)) {
-            if (pending)
-                *pending = true;
-            return false;
-        }
-        if (!remote.error.isEmpty())
-            return false;
-        data = remote.data;
-    } else {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return false;
-        data = file.read(256 * 1024);
-    }
-    if (data.endsWith('\0'))
-        data.chop(1);
-    QStringList argv;
-    for (const QByteArray &arg : data.split('\0'))
-        argv << QString::fromLocal8Bit(arg);
-    const ProcServCommand command = ProcServCommand::parse(argv);
-    if (!command.isProcServ || command.isLauncher || !command.error.isEmpty())
-        return false;
-    UnitDescriber::applyProcServCommand(ioc, command);
-    return true;
-}
-
-void Inventory::probe(const QString &key, bool forListing)
-{
-    const Ioc &ioc = m_iocs[key];
-    // Probing goes through the read-only log port when there is one; it never sends input.
-    const ConsoleEndpoint endpoint = ioc.logPort.isValid() ? ioc.logPort : ioc.console;
-    if (!endpoint.isValid())
+    const auto it = m_iocs.find(key);
+    if (it == m_iocs.end())
         return;
-    auto *probe = new BannerProbe(this);
-    // ready() waits for the first probe of each IOC, not for the retries.
-    const bool counted = forListing && !m_ready && !m_probeAttempts.contains(key);
-    if (counted)
-        ++m_pendingProbes;
-    connect(probe, &BannerProbe::finished, this,
-            [this, key, probe, counted](const ProcServStateTracker &state, const QString &error) {
-                probe->deleteLater();
-                if (counted)
-                    --m_pendingProbes;
-                if (m_iocs.contains(key) && !error.isEmpty() && m_iocs[key].isActive()) {
-                    // procServ may not listen yet right after its unit became active.
-                    const int attempt = m_probeAttempts.value(key) + 1;
-                    m_probeAttempts.insert(key, attempt);
-                    if (attempt <= 5) {
-                        qCDebug(lcInventory) << "probe of" << key << "failed, retrying:" << error;
-                        reprobeLater(key, attempt);
-                    }
-                } else if (m_iocs.contains(key) && error.isEmpty()) {
-                    qCDebug(lcInventory) << "probe of" << key << childStateName(state.childState())
-                                         << state.childPid();
-                    Ioc &row = m_iocs[key];
-                    // procServ listens before it forks its child, so a banner taken in the
-                    // first moments after start says SHUT DOWN; look again shortly.
-                    const bool justStarted = row.activeSince.isValid()
-                            && row.activeSince.msecsTo(QDateTime::currentDateTimeUtc()) < 10000;
-                    const int attempt = m_probeAttempts.value(key) + 1;
-                    if (state.childState() == ChildState::ShutDown && justStarted && attempt <= 5) {
-                        // Not shown: "IOC shut down" for the second before the child starts
-                        // would be a false alarm.
-                        m_probeAttempts.insert(key, attempt);
-                        reprobeLater(key, attempt);
-                        checkReady();
-                        return;
-                    }
-                    m_probeAttempts.remove(key);
-                    row.childState = state.childState();
-                    row.childPid = state.childPid();
-                    ChildTracker::applyBanner(row, state);
-                    if (state.autoRestart() != AutoRestart::Unknown)
-                        row.autoRestart = state.autoRestart();
-                    emitChanged(key);
-                }
-                checkReady();
-            });
-    probe->probe(m_host->consoleRoute(endpoint));
-}
-
-void Inventory::reprobeLater(const QString &key, int attempt)
-{
-    QTimer::singleShot(probeRetryDelayMs(attempt), this, [this, key] { probeChildState({ key }); });
+    it->childState = state.childState();
+    it->childPid = state.childPid();
+    ChildTracker::applyBanner(*it, state);
+    if (state.autoRestart() != AutoRestart::Unknown)
+        it->autoRestart = state.autoRestart();
+    emitChanged(key);
 }
 
 void Inventory::probeChildState(const QStringList &keys)
 {
     for (const QString &key : keys) {
         if (m_iocs.contains(key) && m_iocs[key].isActive())
-            probe(key);
+            m_prober->probe(key);
     }
 }
 
@@ -1097,8 +866,7 @@ void Inventory::handleUnitNew(const QString &name, const QString &path)
         ioc.runtime = runtimeName();
         ioc.unit = name;
         if (match.isIoc || matchesPatterns(name)) {
-            ioc.convention = match.isIoc ? match.convention : QStringLiteral("generic");
-            ioc.name = match.isIoc ? match.iocName : name.section(QLatin1Char('.'), 0, 0);
+            UnitDescriber::applyMatch(ioc, match);
             ioc.activeState = QStringLiteral("inactive");
             m_announced.insert(key);
             emit iocAdded(ioc);
@@ -1130,7 +898,7 @@ void Inventory::handleUnitRemoved(const QString &name, const QString &path)
         && (!m_host->isLocal() || QFileInfo::exists(ioc.fragmentPath))) {
         ioc.unitPath.clear();
         // A file systemd refused stays refused until a reload reads it again (relists).
-        if (!isRefused(ioc.loadState))
+        if (!UnitDescriber::isRefused(ioc.loadState))
             ioc.loadState.clear();
         if (m_announced.contains(key))
             emitChanged(key);
@@ -1150,8 +918,7 @@ void Inventory::dropRow(const QString &key)
         emit iocRemoved(key);
 }
 
-void Inventory::handlePropertiesChanged(const QString &path, const QString &interface,
-                                        const QVariantMap &changed, const QStringList &invalidated)
+void Inventory::handlePropertiesChanged(const QString &path, const UnitPropertiesChange &change)
 {
     const QString key = m_keyByPath.value(path);
     if (key.isEmpty() || !m_iocs.contains(key))
@@ -1160,11 +927,9 @@ void Inventory::handlePropertiesChanged(const QString &path, const QString &inte
     Ioc &ioc = m_iocs[key];
     const QString oldActive = ioc.activeState;
     const quint32 oldMainPid = ioc.mainPid;
-    if (interface == QLatin1String("org.freedesktop.systemd1.Unit"))
-        applyUnitProperties(ioc, changed);
-    else if (interface == QLatin1String("org.freedesktop.systemd1.Service"))
-        applyServiceProperties(ioc, changed);
-    if (invalidated.contains(QStringLiteral("ExecStart")))
+    applyUnitProperties(ioc, change.unit);
+    applyServiceProperties(ioc, change.service);
+    if (change.execStartInvalidated)
         fetchDetails(key);
     if (!m_announced.contains(key))
         return;
@@ -1172,7 +937,7 @@ void Inventory::handlePropertiesChanged(const QString &path, const QString &inte
     // A new procServ gets its own retries: those spent while the old one went away must not
     // make its first moments (child not forked yet) show as "IOC shut down".
     if (oldMainPid != ioc.mainPid)
-        m_probeAttempts.remove(key);
+        m_prober->resetRetries(key);
     const bool becameActive = oldActive != ioc.activeState && ioc.isActive();
     if (m_probeConsoles && ioc.isActive() && (becameActive || oldMainPid != ioc.mainPid)) {
         // procServ opens its console right after it starts; give it a moment.
@@ -1186,7 +951,11 @@ void Inventory::handlePropertiesChanged(const QString &path, const QString &inte
 
 void Inventory::handleUnitFilesChanged()
 {
-    // Enablement emits no PropertiesChanged: read UnitFileState again.
+    // systemd says this after EnableUnitFiles/DisableUnitFiles and the like, naming no unit;
+    // UnitFileState emits no PropertiesChanged. This reads only the counters of every loaded
+    // row again (refreshStats() does not read UnitFileState): the new UnitFileState comes with
+    // the listing that the daemon reload following an enable or disable starts
+    // (handleReloading()); one made without a reload shows at the next listing.
     refreshStats(m_iocs.keys());
 }
 
@@ -1196,8 +965,7 @@ void Inventory::handleReloading(bool active)
     if (active)
         return;
     // A reload is how changed environment files take effect: read them again.
-    if (m_remoteFiles)
-        m_remoteFiles->expireAll();
+    m_files->expireAll();
     m_notIocs.clear();
     // A daemon reload can add, remove or rewrite unit files: list again and diff, without
     // touching ready(). Bursts of reloads (a deployment) give one listing.
@@ -1288,8 +1056,8 @@ void Inventory::flushChanged()
 void Inventory::checkReady()
 {
     requestUnitFiles();
-    if (m_ready || !m_loadedListed || !m_filesListed || m_pendingDetails > 0 || m_pendingProbes > 0
-        || !m_listingWaitsForFiles.isEmpty())
+    if (m_ready || !m_loadedListed || !m_filesListed || m_pendingDetails > 0
+        || m_prober->waiting() > 0 || !m_listingWaitsForFiles.isEmpty())
         return;
     m_ready = true;
     flushChanged();

@@ -11,18 +11,23 @@
 
 #include <functional>
 
+class ChildProber;
 class ChildTracker;
 class Host;
-class RemoteFileReader;
+class ProcServStateTracker;
+class FileSource;
 class UnitFileSource;
+struct LoadedDescription;
 struct UnitDescription;
 
 /// The IOCs of one host, kept live from systemd's signals. Lists loaded units first
 /// (fast), then every installed service unit file: one systemd has not loaded is an IOC when
 /// its name fits a convention or a pattern, or when its ExecStart (read from the file and its
 /// drop-ins by UnitFileSource, never executed) runs procServ. Fetches details of each loaded
-/// unit concurrently; never polls except for counters that emit no signals (see refreshStats()).
-/// Child state (procServ's IOC process) comes from a banner probe of each console.
+/// unit concurrently; never polls: counters that emit no change signals are read again when the
+/// client asks (refreshStats()). Child state (procServ's IOC process) comes from a banner probe
+/// of each procServ (its log port, else its console), for a listing of the local host from
+/// /proc, and, while following children, from ChildTracker.
 /// The "systemd" IocRuntime: its rows are procServ units, their consoles procServ's.
 class Inventory : public IocRuntime
 {
@@ -75,9 +80,13 @@ public:
 
     void run(UnitAction action, const QString &key, QObject *context,
              std::function<void(const JobResult &)> done) override;
-    /// Re-reads MemoryCurrent/CPUUsageNSec/UnitFileState for these rows (no change signals).
+    /// Re-reads MemoryCurrent and CPUUsageNSec of these rows whose unit is loaded: they emit
+    /// no change signals, so the client polls them (the GUI: visible rows, seconds apart).
+    /// UnitFileState (no change signals either) is not read here: each listing reads it, and a
+    /// daemon reload lists again (run() reloads after enabling or disabling).
     void refreshStats(const QStringList &keys) override;
-    /// Re-probes the console banner of these IOCs for the child state.
+    /// Re-probes procServ's banner (log port, else console) of these active IOCs for the child
+    /// state.
     void probeChildState(const QStringList &keys);
     /// Reads the details (command line, console, description) of rows whose unit systemd has
     /// not loaded (installed, not running): loads each unit in systemd for a moment, as
@@ -102,14 +111,9 @@ private:
                              const QStringList &unreadable);
     /// A row for an installed unit that systemd has not loaded.
     void addUnloadedRow(const Ioc &ioc);
-    /// The procServ facts of a running IOC from its process (/proc/MAINPID/cmdline, through
-    /// ssh on SSH hosts: *pending until read): for a unit whose file no longer says
-    /// (rewritten, refused by systemd).
-    bool readCommandFromProc(Ioc &ioc, bool *pending = nullptr);
     void handleUnitNew(const QString &name, const QString &path);
     void handleUnitRemoved(const QString &name, const QString &path);
-    void handlePropertiesChanged(const QString &path, const QString &interface,
-                                 const QVariantMap &changed, const QStringList &invalidated);
+    void handlePropertiesChanged(const QString &path, const UnitPropertiesChange &change);
     void handleReloading(bool active);
     void handleUnitFilesChanged();
     void handleHostStateChanged();
@@ -121,18 +125,18 @@ private:
     void restartListing();
     void fetchDetails(const QString &key, bool forListing = false);
     void applyDetails(const QString &key, const UnitDetails &details, bool forListing);
-    void applyUnitProperties(Ioc &ioc, const QVariantMap &props);
-    void applyServiceProperties(Ioc &ioc, const QVariantMap &props);
-    void applyLoadError(Ioc &ioc, const QVariantMap &props);
-    /// False while an environment file of an SSH host is still being read (the row is
-    /// completed when it arrives).
-    bool applyExecStart(Ioc &ioc, const UnitDetails &details);
-    bool readEnvironmentFile(const Ioc &ioc, const EnvironmentFile &file, QByteArray *data,
-                             QString *error, bool *pending);
-    void handleRemoteFileRead(const QString &path, bool changed);
-    void probe(const QString &key, bool forListing = false);
-    void reprobeLater(const QString &key, int attempt);
-    bool readChildFromProc(Ioc &ioc) const;
+    void applyUnitProperties(Ioc &ioc, const UnitProperties &props);
+    void applyServiceProperties(Ioc &ioc, const ServiceProperties &props);
+    void applyLoadError(Ioc &ioc, const UnitProperties &props);
+    /// Reads what UnitDescriber::describeLoaded() needs (environment files, the process's
+    /// command line) through m_files and describes the row; applies the convention config.
+    /// pending while a file of an SSH host is still being read (the row is completed when
+    /// it arrives).
+    LoadedDescription describe(Ioc &ioc, const UnitDetails &details);
+    /// Files of SSH hosts that rows asked for arrived: complete those rows.
+    void handleFilesRead(const QStringList &keys, bool changed);
+    /// A banner of m_prober: the child state of @p key's procServ.
+    void handleProbed(const QString &key, const ProcServStateTracker &state);
     void requestUnitFiles();
     bool matchesPatterns(const QString &unitName) const;
     /// Reads the convention's config file (local hosts) for what ExecStart does not say.
@@ -164,7 +168,6 @@ private:
     bool m_filesListed = false;
     bool m_filesRequested = false;
     int m_pendingDetails = 0; // details asked for by the last listing, not answered yet
-    int m_pendingProbes = 0;
     QHash<QString, Ioc> m_iocs; // key -> row
     QHash<QString, QString> m_keyByPath; // unit object path -> key
     QHash<QString, QString> m_keyByUnit; // unit name -> key
@@ -172,14 +175,14 @@ private:
     QHash<QString, quint64> m_signalCount; // key -> PropertiesChanged seen, to spot stale fetches
     QSet<QString> m_detailsInFlight; // keys whose unitDetails() has not answered yet
     QSet<QString> m_notIocs; // loaded services seen not to run procServ
-    QHash<QString, int> m_probeAttempts; // key -> failed probes in a row
     QSet<QString> m_changed; // keys changed since the last flush
-    // SSH hosts: their EnvironmentFile= files, read through ssh (null for local hosts).
-    RemoteFileReader *m_remoteFiles = nullptr;
+    // EnvironmentFile= files and /proc/MAINPID/cmdline, read here or through ssh.
+    FileSource *m_files = nullptr;
+    // Banner probes of the child state; a listing waits for the first of each IOC.
+    ChildProber *m_prober = nullptr;
     ChildTracker *m_childTracker = nullptr; // null unless setFollowChildren(true)
     UnitFileSource *m_unitFiles = nullptr; // unit files systemd has not loaded
-    QHash<QString, QSet<QString>> m_keysByFile; // remote file path -> keys that use it
     QSet<QString> m_listingWaitsForFiles; // keys of the listing whose files are being read
     QTimer m_relistTimer; // coalesces daemon reloads into one listing
-    QTimer m_flushTimer; // coalesces bursts of PropertiesChanged
+    QTimer m_flushTimer; // coalesces bursts of row changes into one iocChanged() per row
 };

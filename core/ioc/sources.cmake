@@ -7,6 +7,7 @@ target_sources(iocdock-core PRIVATE
     ioc/iocformat.h ioc/iocformat.cpp
     ioc/inventory.h ioc/inventory.cpp
     ioc/childtracker.h ioc/childtracker.cpp
+    ioc/childprober.h ioc/childprober.cpp
     ioc/unitdescriber.h ioc/unitdescriber.cpp
     ioc/iocalerts.h ioc/iocalerts.cpp
     ioc/iocaccess.h ioc/iocaccess.cpp

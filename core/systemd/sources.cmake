@@ -17,6 +17,7 @@ endif()
 target_sources(iocdock-core PRIVATE
     systemd/systemdtypes.h systemd/systemdtypes.cpp
     systemd/systemdmanager.h systemd/systemdmanager.cpp
+    systemd/unitproperties.h systemd/unitproperties.cpp
     systemd/unitfile.h systemd/unitfile.cpp
     systemd/execcommand.h systemd/execcommand.cpp
     systemd/unitspecifiers.h systemd/unitspecifiers.cpp

@@ -434,6 +434,7 @@ void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
     struct State
     {
         UnitDetails details;
+        QVariantMap serviceMap; // the Service properties answered so far
         int remaining = 0;
         std::function<void(const UnitDetails &)> done;
     };
@@ -442,8 +443,10 @@ void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
     state->done = std::move(done);
 
     const auto answered = [state] {
-        if (--state->remaining == 0)
-            state->done(state->details);
+        if (--state->remaining > 0)
+            return;
+        state->details.service = ServiceProperties::fromMap(state->serviceMap);
+        state->done(state->details);
     };
 
     QDBusMessage getAll = QDBusMessage::createMethodCall(
@@ -455,7 +458,8 @@ void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
             state->details.error = errorText(QDBusError(reply));
             state->details.errorName = reply.errorName();
         } else {
-            state->details.unit = plainMap(qdbus_cast<QVariantMap>(reply.arguments().value(0)));
+            state->details.unit = UnitProperties::fromMap(
+                    plainMap(qdbus_cast<QVariantMap>(reply.arguments().value(0))));
         }
         answered();
     });
@@ -494,7 +498,7 @@ void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
             else if (property == QLatin1String("Environment"))
                 state->details.environment = value.toStringList();
             else
-                state->details.service.insert(property, plainValue(value));
+                state->serviceMap.insert(property, plainValue(value));
             answered();
         });
     }
@@ -507,6 +511,8 @@ void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QO
     struct State
     {
         UnitDetails details;
+        QVariantMap unitMap; // the Unit properties answered so far
+        QVariantMap serviceMap; // the Service properties answered so far
         int remaining = 0;
         std::function<void(const UnitDetails &)> done;
     };
@@ -525,7 +531,8 @@ void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QO
         ++state->remaining;
         // The lambda keeps the getter alive while a first-round answer may add calls.
         watchRead(message, context,
-                  [this, state, property, next = weakGet.lock()](const QDBusMessage &reply) {
+                  [this, state, interface, property,
+                   next = weakGet.lock()](const QDBusMessage &reply) {
                       if (reply.type() == QDBusMessage::ErrorMessage) {
                           if (reply.errorName() != unknownInterface()
                               && reply.errorName() != unknownProperty()
@@ -549,15 +556,17 @@ void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QO
                                       qdbus_cast<EnvironmentFileList>(value);
                           } else if (property == QLatin1String("Environment")) {
                               state->details.environment = value.toStringList();
-                          } else if (property.endsWith(QLatin1String("Timestamp"))
-                                     || property == QLatin1String("UnitFileState")) {
-                              state->details.unit.insert(property, plainValue(value));
+                          } else if (interface == unitInterface()) {
+                              state->unitMap.insert(property, plainValue(value));
                           } else {
-                              state->details.service.insert(property, plainValue(value));
+                              state->serviceMap.insert(property, plainValue(value));
                           }
                       }
-                      if (--state->remaining == 0)
-                          state->done(state->details);
+                      if (--state->remaining > 0)
+                          return;
+                      state->details.unit = UnitProperties::fromMap(state->unitMap);
+                      state->details.service = ServiceProperties::fromMap(state->serviceMap);
+                      state->done(state->details);
                   });
     };
     const QString service = serviceInterface();
@@ -833,9 +842,11 @@ void SystemdManager::handleSignal(const QDBusMessage &message)
             return;
         if (!m_watchedPaths.isEmpty() && !m_watchedPaths.contains(path))
             return;
-        emit unitPropertiesChanged(path, arguments.at(0).toString(),
-                                   plainMap(qdbus_cast<QVariantMap>(arguments.at(1))),
-                                   qdbus_cast<QStringList>(arguments.at(2)));
+        emit unitPropertiesChanged(
+                path,
+                UnitPropertiesChange::fromSignal(arguments.at(0).toString(),
+                                                 plainMap(qdbus_cast<QVariantMap>(arguments.at(1))),
+                                                 qdbus_cast<QStringList>(arguments.at(2))));
     } else if (member == QLatin1String("JobRemoved") && arguments.size() == 4) {
         handleJobRemoved(arguments.at(0).toUInt(), arguments.at(1).value<QDBusObjectPath>(),
                          arguments.at(2).toString(), arguments.at(3).toString());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/systemd/systemdtypes.h"
+#include "core/systemd/unitproperties.h"
 
 #include <QDBusConnection>
 #include <QDBusError>
@@ -39,9 +40,8 @@ struct JobResult
 struct UnitDetails
 {
     QString unitPath;
-    QVariantMap unit; ///< all properties of org.freedesktop.systemd1.Unit (Id, ActiveState, ...)
-    QVariantMap
-            service; ///< MainPID, NRestarts, Result, WorkingDirectory, ExecMainStartTimestamp, User, StatusText
+    UnitProperties unit; ///< from all properties of org.freedesktop.systemd1.Unit (GetAll)
+    ServiceProperties service; ///< those of org.freedesktop.systemd1.Service that were asked for
     QList<ExecCommand> execStart;
     QStringList environment;
     QList<EnvironmentFile> environmentFiles;
@@ -156,8 +156,8 @@ signals:
     void unitNew(const QString &name, const QString &path);
     void unitRemoved(const QString &name, const QString &path);
     void jobRemoved(uint id, const QString &jobPath, const QString &unit, const QString &result);
-    void unitPropertiesChanged(const QString &unitPath, const QString &interface,
-                               const QVariantMap &changed, const QStringList &invalidated);
+    /// A PropertiesChanged of the unit object at @p unitPath (see setWatchedPaths()).
+    void unitPropertiesChanged(const QString &unitPath, const UnitPropertiesChange &change);
     void reloading(bool active);
     void unitFilesChanged();
     /// A call failed because the connection or the manager went away (Disconnected, NoReply).

@@ -1,5 +1,7 @@
 #include "core/systemd/systemdtypes.h"
 
+#include "core/systemd/unitproperties.h"
+
 #include <QDBusMetaType>
 #include <QFileInfo>
 
@@ -135,6 +137,8 @@ void registerSystemdTypes()
         qDBusRegisterMetaType<UnitFileChangeList>();
         qDBusRegisterMetaType<EnvironmentFile>();
         qDBusRegisterMetaType<EnvironmentFileList>();
+        // Carried by SystemdManager::unitPropertiesChanged() (queued connections, QSignalSpy).
+        qRegisterMetaType<UnitPropertiesChange>();
         return true;
     }();
     Q_UNUSED(registered)

@@ -5,3 +5,5 @@ iocdock_add_test(tst_hostprivatesocket tst_hostprivatesocket.cpp LIBS iocdock-te
                  LABELS sandbox)
 # Reads files through the host's command line (locally here; over ssh in tests/remote)
 iocdock_add_test(tst_remotefilereader tst_remotefilereader.cpp LIBS iocdock-core)
+# The files an Inventory's rows depend on, read on a local host (SSH hosts: tests/remote)
+iocdock_add_test(tst_filesource tst_filesource.cpp LIBS iocdock-core)

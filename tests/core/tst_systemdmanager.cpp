@@ -281,22 +281,20 @@ void TestSystemdManager::detailsOfProcServUnit()
 
     UnitDetails details = detailsOf(name);
     QCOMPARE(details.error, QString());
-    QCOMPARE(details.unit.value(QStringLiteral("Id")).toString(), name);
-    QCOMPARE(details.unit.value(QStringLiteral("Description")).toString(),
+    QCOMPARE(details.unit.id.value_or(QString()), name);
+    QCOMPARE(details.unit.description.value_or(QString()),
              QStringLiteral("iocdock test IOC ") + ioc);
-    QCOMPARE(details.unit.value(QStringLiteral("LoadState")).toString(), QStringLiteral("loaded"));
-    QCOMPARE(details.unit.value(QStringLiteral("ActiveState")).toString(),
-             QStringLiteral("inactive"));
-    QCOMPARE(details.unit.value(QStringLiteral("UnitFileState")).toString(),
-             QStringLiteral("disabled"));
-    QCOMPARE(details.unit.value(QStringLiteral("FragmentPath")).toString(),
-             unitDir() + QLatin1Char('/') + name);
-    QCOMPARE(details.unit.value(QStringLiteral("ActiveEnterTimestamp")).userType(),
-             QMetaType::ULongLong);
-    // Job is a (uo) struct, turned into a plain list.
-    const QVariantList job = details.unit.value(QStringLiteral("Job")).toList();
-    QCOMPARE(job.size(), 2);
-    QCOMPARE(job.at(1).toString(), QStringLiteral("/"));
+    QCOMPARE(details.unit.loadState.value_or(QString()), QStringLiteral("loaded"));
+    QCOMPARE(details.unit.activeState.value_or(QString()), QStringLiteral("inactive"));
+    QCOMPARE(details.unit.subState.value_or(QString()), QStringLiteral("dead"));
+    QCOMPARE(details.unit.unitFileState.value_or(QString()), QStringLiteral("disabled"));
+    QCOMPARE(details.unit.fragmentPath.value_or(QString()), unitDir() + QLatin1Char('/') + name);
+    // Never active yet: the timestamp is there and says "never".
+    QVERIFY(details.unit.activeEnterTimestamp.has_value());
+    QVERIFY(!details.unit.activeEnterTimestamp->isValid());
+    // LoadError is a (ss) struct, turned into a typed value: no error for a unit that loaded.
+    QVERIFY(details.unit.loadError.has_value());
+    QCOMPARE(details.unit.loadError->name, QString());
 
     QCOMPARE(details.execStart.size(), 1);
     const ExecCommand &exec = details.execStart.at(0);
@@ -320,26 +318,25 @@ void TestSystemdManager::detailsOfProcServUnit()
     QCOMPARE(details.environment,
              (QStringList{ QStringLiteral("IOCNAME=") + ioc,
                            QStringLiteral("EPICS_CA_AUTO_ADDR_LIST=NO") }));
-    QCOMPARE(details.service.value(QStringLiteral("MainPID")).toUInt(), 0u);
+    QCOMPARE(details.service.mainPid.value_or(99), 0u);
 
     QCOMPARE(runAndWait(UnitAction::Start, name).result, QStringLiteral("done"));
     details = detailsOf(name);
     QCOMPARE(details.error, QString());
-    QCOMPARE(details.unit.value(QStringLiteral("ActiveState")).toString(),
-             QStringLiteral("active"));
-    const uint mainPid = details.service.value(QStringLiteral("MainPID")).toUInt();
+    QCOMPARE(details.unit.activeState.value_or(QString()), QStringLiteral("active"));
+    const uint mainPid = details.service.mainPid.value_or(0);
     QVERIFY(mainPid > 0);
     QCOMPARE(details.execStart.value(0).pid, mainPid);
     QVERIFY(details.execStart.value(0).startRealtime > 0);
-    const QDateTime started = SystemdManager::toDateTime(
-            details.service.value(QStringLiteral("ExecMainStartTimestamp")).toULongLong());
+    const QDateTime started = details.service.execMainStartTimestamp.value_or(QDateTime());
     QVERIFY(started.isValid());
     QVERIFY(qAbs(started.secsTo(QDateTime::currentDateTime())) < 60);
-    QCOMPARE(details.service.value(QStringLiteral("NRestarts")).toUInt(), 0u);
-    QCOMPARE(details.service.value(QStringLiteral("Result")).toString(), QStringLiteral("success"));
-    QVERIFY(details.service.contains(QStringLiteral("WorkingDirectory")));
-    QVERIFY(details.service.contains(QStringLiteral("User")));
-    QVERIFY(details.service.contains(QStringLiteral("StatusText")));
+    QVERIFY(details.unit.activeEnterTimestamp.value_or(QDateTime()).isValid());
+    QCOMPARE(details.service.nRestarts.value_or(99), 0u);
+    QCOMPARE(details.service.result.value_or(QString()), QStringLiteral("success"));
+    QVERIFY(details.service.workingDirectory.has_value());
+    QVERIFY(details.service.user.has_value());
+    QVERIFY(details.service.statusText.has_value());
 
     QCOMPARE(runAndWait(UnitAction::Stop, name).result, QStringLiteral("done"));
 }
@@ -356,8 +353,7 @@ void TestSystemdManager::startStopRestart()
     const auto sawActiveState = [&](const QString &state) {
         for (const QList<QVariant> &args : std::as_const(changes)) {
             if (args.at(0).toString() == path
-                && args.at(1).toString() == SystemdManager::unitInterface()
-                && args.at(2).toMap().value(QStringLiteral("ActiveState")).toString() == state)
+                && args.at(1).value<UnitPropertiesChange>().unit.activeState == state)
                 return true;
         }
         return false;
@@ -370,14 +366,14 @@ void TestSystemdManager::startStopRestart()
     QVERIFY(result.action == UnitAction::Start);
     QCOMPARE(result.message, QString());
     QTRY_VERIFY_WITH_TIMEOUT(sawActiveState(QStringLiteral("active")), timeoutMs);
-    const uint firstPid = detailsOf(name).service.value(QStringLiteral("MainPID")).toUInt();
+    const uint firstPid = detailsOf(name).service.mainPid.value_or(0);
     QVERIFY(firstPid > 0);
 
     changes.clear();
     result = runAndWait(UnitAction::Restart, name);
     QCOMPARE(result.result, QStringLiteral("done"));
     QTRY_VERIFY_WITH_TIMEOUT(sawActiveState(QStringLiteral("active")), timeoutMs);
-    const uint secondPid = detailsOf(name).service.value(QStringLiteral("MainPID")).toUInt();
+    const uint secondPid = detailsOf(name).service.mainPid.value_or(0);
     QVERIFY(secondPid > 0);
     QVERIFY(secondPid != firstPid);
 
@@ -385,8 +381,7 @@ void TestSystemdManager::startStopRestart()
     result = runAndWait(UnitAction::Stop, name);
     QCOMPARE(result.result, QStringLiteral("done"));
     QTRY_VERIFY_WITH_TIMEOUT(sawActiveState(QStringLiteral("inactive")), timeoutMs);
-    QCOMPARE(detailsOf(name).unit.value(QStringLiteral("ActiveState")).toString(),
-             QStringLiteral("inactive"));
+    QCOMPARE(detailsOf(name).unit.activeState.value_or(QString()), QStringLiteral("inactive"));
 }
 
 void TestSystemdManager::failingStartReportsFailed()
@@ -403,8 +398,7 @@ void TestSystemdManager::failingStartReportsFailed()
     QVERIFY(!result.ok());
     QCOMPARE(result.message, SystemdManager::describeJobResult(QStringLiteral("failed")));
     QVERIFY(result.message.contains(QStringLiteral("log")));
-    QCOMPARE(detailsOf(name).unit.value(QStringLiteral("ActiveState")).toString(),
-             QStringLiteral("failed"));
+    QCOMPARE(detailsOf(name).unit.activeState.value_or(QString()), QStringLiteral("failed"));
 
     bool finished = false;
     QString error;
@@ -442,22 +436,19 @@ void TestSystemdManager::enableDisable()
               QStringLiteral("[Service]\nExecStart=/bin/sleep "
                              "infinity\n[Install]\nWantedBy=default.target\n"));
     reload();
-    QCOMPARE(detailsOf(name).unit.value(QStringLiteral("UnitFileState")).toString(),
-             QStringLiteral("disabled"));
+    QCOMPARE(detailsOf(name).unit.unitFileState.value_or(QString()), QStringLiteral("disabled"));
 
     QSignalSpy filesChanged(m_manager.get(), &SystemdManager::unitFilesChanged);
     JobResult result = runAndWait(UnitAction::Enable, name);
     QCOMPARE(result.result, QStringLiteral("done"));
     QVERIFY(result.action == UnitAction::Enable);
-    QCOMPARE(detailsOf(name).unit.value(QStringLiteral("UnitFileState")).toString(),
-             QStringLiteral("enabled"));
+    QCOMPARE(detailsOf(name).unit.unitFileState.value_or(QString()), QStringLiteral("enabled"));
     QVERIFY(QFile::exists(unitDir() + QStringLiteral("/default.target.wants/") + name));
     QTRY_VERIFY_WITH_TIMEOUT(!filesChanged.isEmpty(), timeoutMs);
 
     result = runAndWait(UnitAction::Disable, name);
     QCOMPARE(result.result, QStringLiteral("done"));
-    QCOMPARE(detailsOf(name).unit.value(QStringLiteral("UnitFileState")).toString(),
-             QStringLiteral("disabled"));
+    QCOMPARE(detailsOf(name).unit.unitFileState.value_or(QString()), QStringLiteral("disabled"));
     QVERIFY(!QFile::exists(unitDir() + QStringLiteral("/default.target.wants/") + name));
 }
 
@@ -470,8 +461,7 @@ void TestSystemdManager::enableWithoutInstallSection()
     QCOMPARE(result.result, QStringLiteral("skipped"));
     QVERIFY(!result.ok());
     QVERIFY(result.message.contains(QStringLiteral("[Install]")));
-    QCOMPARE(detailsOf(name).unit.value(QStringLiteral("UnitFileState")).toString(),
-             QStringLiteral("static"));
+    QCOMPARE(detailsOf(name).unit.unitFileState.value_or(QString()), QStringLiteral("static"));
 }
 
 void TestSystemdManager::unknownUnit()
@@ -503,8 +493,9 @@ void TestSystemdManager::unknownUnit()
     // LoadUnit succeeds; the unit says it was not found.
     const UnitDetails details = detailsOf(name);
     QCOMPARE(details.error, QString());
-    QCOMPARE(details.unit.value(QStringLiteral("LoadState")).toString(),
-             QStringLiteral("not-found"));
+    QCOMPARE(details.unit.loadState.value_or(QString()), QStringLiteral("not-found"));
+    QVERIFY(details.unit.loadError.has_value());
+    QCOMPARE(details.unit.loadError->name, QStringLiteral("org.freedesktop.systemd1.NoSuchUnit"));
 }
 
 void TestSystemdManager::unitProcessesListsProcServAndChild()
@@ -544,7 +535,7 @@ void TestSystemdManager::unitProcessesListsProcServAndChild()
     }
     QVERIFY2(hasCommand(QStringLiteral("procServ")), "procServ is not among the unit's processes");
     QVERIFY2(hasCommand(m_iocsim), "iocsim (procServ's child) is not among the unit's processes");
-    const uint mainPid = detailsOf(name).service.value(QStringLiteral("MainPID")).toUInt();
+    const uint mainPid = detailsOf(name).service.mainPid.value_or(0);
     bool mainFound = false;
     for (const UnitProcess &p : std::as_const(processes)) {
         QVERIFY(p.pid > 0);

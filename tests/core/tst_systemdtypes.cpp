@@ -2,9 +2,12 @@
 
 #include "core/systemd/systemdmanager.h"
 #include "core/systemd/systemdtypes.h"
+#include "core/systemd/unitproperties.h"
 
 #include <QDBusMetaType>
 #include <QTest>
+
+#include <limits>
 
 class TestSystemdTypes : public QObject
 {
@@ -22,6 +25,10 @@ private slots:
     void describeJobResult();
     void toDateTime();
     void plainValue();
+    void unitPropertiesFromMap();
+    void unitPropertiesFromPartialMap();
+    void servicePropertiesFromMap();
+    void propertiesChangeFromSignal();
 };
 
 void TestSystemdTypes::initTestCase()
@@ -175,6 +182,128 @@ void TestSystemdTypes::plainValue()
     QCOMPARE(SystemdManager::plainValue(QVariant(qulonglong(7))), QVariant(qulonglong(7)));
     QCOMPARE(SystemdManager::plainValue(QVariant(QStringLiteral("x"))),
              QVariant(QStringLiteral("x")));
+}
+
+void TestSystemdTypes::unitPropertiesFromMap()
+{
+    // As GetAll of org.freedesktop.systemd1.Unit answers, after plainValue().
+    const quint64 usec = 1700000000123456ull;
+    const QVariantMap map{
+        { QStringLiteral("Id"), QStringLiteral("softioc-a.service") },
+        { QStringLiteral("Description"), QStringLiteral("IOC a") },
+        { QStringLiteral("LoadState"), QStringLiteral("bad-setting") },
+        { QStringLiteral("ActiveState"), QStringLiteral("active") },
+        { QStringLiteral("SubState"), QStringLiteral("running") },
+        { QStringLiteral("UnitFileState"), QStringLiteral("enabled") },
+        { QStringLiteral("FragmentPath"), QStringLiteral("/etc/systemd/system/softioc-a.service") },
+        { QStringLiteral("ActiveEnterTimestamp"), QVariant(qulonglong(usec)) },
+        { QStringLiteral("InactiveEnterTimestamp"), QVariant(qulonglong(0)) },
+        { QStringLiteral("LoadError"),
+          QVariantList{ QStringLiteral("org.freedesktop.systemd1.BadSetting"),
+                        QStringLiteral("Unit has a bad setting.") } },
+        { QStringLiteral("Job"), QVariantList{ 0u, QStringLiteral("/") } }, // not read
+    };
+    const UnitProperties p = UnitProperties::fromMap(map);
+    QCOMPARE(p.id.value_or(QString()), QStringLiteral("softioc-a.service"));
+    QCOMPARE(p.description.value_or(QString()), QStringLiteral("IOC a"));
+    QCOMPARE(p.loadState.value_or(QString()), QStringLiteral("bad-setting"));
+    QCOMPARE(p.activeState.value_or(QString()), QStringLiteral("active"));
+    QCOMPARE(p.subState.value_or(QString()), QStringLiteral("running"));
+    QCOMPARE(p.unitFileState.value_or(QString()), QStringLiteral("enabled"));
+    QCOMPARE(p.fragmentPath.value_or(QString()),
+             QStringLiteral("/etc/systemd/system/softioc-a.service"));
+    QCOMPARE(p.activeEnterTimestamp.value_or(QDateTime()), SystemdManager::toDateTime(usec));
+    QVERIFY(p.activeEnterTimestamp->isValid());
+    // 0 is "never": present, and invalid.
+    QVERIFY(p.inactiveEnterTimestamp.has_value());
+    QVERIFY(!p.inactiveEnterTimestamp->isValid());
+    QVERIFY(p.loadError.has_value());
+    QCOMPARE(p.loadError->name, QStringLiteral("org.freedesktop.systemd1.BadSetting"));
+    QCOMPARE(p.loadError->message, QStringLiteral("Unit has a bad setting."));
+}
+
+void TestSystemdTypes::unitPropertiesFromPartialMap()
+{
+    // A PropertiesChanged names only what changed: the rest stays without a value, so it
+    // cannot overwrite what is known with an empty string or a zero.
+    const UnitProperties p = UnitProperties::fromMap(
+            { { QStringLiteral("ActiveState"), QStringLiteral("deactivating") },
+              { QStringLiteral("SubState"), QString() } });
+    QCOMPARE(p.activeState.value_or(QString()), QStringLiteral("deactivating"));
+    QVERIFY(p.subState.has_value()); // present and empty is not absent
+    QCOMPARE(*p.subState, QString());
+    QVERIFY(!p.id);
+    QVERIFY(!p.description);
+    QVERIFY(!p.loadState);
+    QVERIFY(!p.unitFileState);
+    QVERIFY(!p.fragmentPath);
+    QVERIFY(!p.activeEnterTimestamp);
+    QVERIFY(!p.inactiveEnterTimestamp);
+    QVERIFY(!p.loadError);
+    const UnitProperties none = UnitProperties::fromMap({});
+    QVERIFY(!none.activeState && !none.subState);
+}
+
+void TestSystemdTypes::servicePropertiesFromMap()
+{
+    const ServiceProperties p = ServiceProperties::fromMap({
+            { QStringLiteral("MainPID"), QVariant(4242u) },
+            { QStringLiteral("NRestarts"), QVariant(3u) },
+            { QStringLiteral("Result"), QStringLiteral("exit-code") },
+            { QStringLiteral("WorkingDirectory"), QStringLiteral("/epics/iocs/a") },
+            { QStringLiteral("User"), QStringLiteral("softioc") },
+            { QStringLiteral("StatusText"), QString() },
+            { QStringLiteral("ExecMainStartTimestamp"),
+              QVariant(qulonglong(std::numeric_limits<qulonglong>::max())) },
+    });
+    QCOMPARE(p.mainPid.value_or(0), 4242u);
+    QCOMPARE(p.nRestarts.value_or(0), 3u);
+    QCOMPARE(p.result.value_or(QString()), QStringLiteral("exit-code"));
+    QCOMPARE(p.workingDirectory.value_or(QString()), QStringLiteral("/epics/iocs/a"));
+    QCOMPARE(p.user.value_or(QString()), QStringLiteral("softioc"));
+    QVERIFY(p.statusText.has_value());
+    // UINT64_MAX is "not available".
+    QVERIFY(p.execMainStartTimestamp.has_value());
+    QVERIFY(!p.execMainStartTimestamp->isValid());
+
+    // MainPID 0 (no process) is a value, not an absence.
+    const ServiceProperties stopped =
+            ServiceProperties::fromMap({ { QStringLiteral("MainPID"), QVariant(0u) } });
+    QVERIFY(stopped.mainPid.has_value());
+    QCOMPARE(*stopped.mainPid, 0u);
+    QVERIFY(!stopped.nRestarts && !stopped.result && !stopped.workingDirectory);
+}
+
+void TestSystemdTypes::propertiesChangeFromSignal()
+{
+    const QVariantMap changed{ { QStringLiteral("ActiveState"), QStringLiteral("active") },
+                               { QStringLiteral("MainPID"), QVariant(7u) } };
+    // The interface the signal names decides which struct its properties fill.
+    const UnitPropertiesChange unit =
+            UnitPropertiesChange::fromSignal(SystemdManager::unitInterface(), changed, {});
+    QCOMPARE(unit.unit.activeState.value_or(QString()), QStringLiteral("active"));
+    QVERIFY(!unit.service.mainPid);
+    QVERIFY(!unit.execStartInvalidated);
+
+    const UnitPropertiesChange service = UnitPropertiesChange::fromSignal(
+            SystemdManager::serviceInterface(), changed,
+            { QStringLiteral("ExecStartPre"), QStringLiteral("ExecStart") });
+    QCOMPARE(service.service.mainPid.value_or(0), 7u);
+    QVERIFY(!service.unit.activeState);
+    QVERIFY(service.execStartInvalidated);
+
+    const UnitPropertiesChange other =
+            UnitPropertiesChange::fromSignal(QStringLiteral("org.freedesktop.systemd1.Socket"),
+                                             changed, { QStringLiteral("ExecStartPre") });
+    QVERIFY(!other.unit.activeState && !other.service.mainPid);
+    QVERIFY(!other.execStartInvalidated);
+
+    // Carried through queued connections and QSignalSpy.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+    QVERIFY(QMetaType::fromName("UnitPropertiesChange").isValid());
+#else
+    QVERIFY(QMetaType::type("UnitPropertiesChange") != QMetaType::UnknownType);
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestSystemdTypes)

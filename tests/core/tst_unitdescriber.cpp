@@ -40,6 +40,15 @@ private slots:
     void describe_data();
     void describe();
     void fribByEnvironmentFile();
+    void describeLoadedNamedByUnit();
+    void describeLoadedEnvironmentFiles_data();
+    void describeLoadedEnvironmentFiles();
+    void describeLoadedByExecStart();
+    void describeLoadedByProcess();
+    void describeLoadedKeepsWhatRuns();
+    void describeLoadedWithoutExecStart();
+    void processCommandLine_data();
+    void processCommandLine();
     void dumpRoundTrip();
     void assembleChoosesDropIns();
     void readLocalThousandFiles();
@@ -205,6 +214,298 @@ void TestUnitDescriber::fribByEnvironmentFile()
     QCOMPARE(d.ioc.convention, QStringLiteral("frib"));
     QCOMPARE(d.ioc.name, QStringLiteral("llrf"));
     QCOMPARE(d.ioc.console.toString(), QStringLiteral("tcp:127.0.0.1:4555"));
+}
+
+namespace {
+// A row as Inventory holds it when systemd's properties have been applied.
+Ioc loadedRow(const char *unit, const char *activeState, quint32 mainPid = 0)
+{
+    Ioc ioc;
+    ioc.host = s("h");
+    ioc.unit = s(unit);
+    ioc.unitPath = s("/org/freedesktop/systemd1/unit/x");
+    ioc.loadState = s("loaded");
+    ioc.activeState = s(activeState);
+    ioc.mainPid = mainPid;
+    return ioc;
+}
+
+FileContents contents(const QByteArray &data)
+{
+    FileContents c;
+    c.data = data;
+    return c;
+}
+
+FileContents failed(const QString &error)
+{
+    FileContents c;
+    c.error = error;
+    return c;
+}
+
+FileContents pendingRead()
+{
+    FileContents c;
+    c.pending = true;
+    return c;
+}
+
+QByteArray cmdline(std::initializer_list<const char *> argv)
+{
+    QByteArray data;
+    for (const char *arg : argv)
+        data += QByteArray(arg) + '\0';
+    return data;
+}
+} // namespace
+
+void TestUnitDescriber::describeLoadedNamedByUnit()
+{
+    // Named by its unit (manage-iocs), the port from an environment file through ${PORT}; the
+    // FRIB config file path in EnvironmentFile= tells FRIB from NSLS-II.
+    Ioc ioc = loadedRow("softioc-rf.service", "active", 100);
+    ioc.name = s("rf");
+    ioc.convention = s("manage-iocs");
+    LoadedUnitFacts facts;
+    facts.execStart = l({ "/usr/bin/procServ", "-f", "-n", "rf", "-L", "/var/log/rf.log", "-P",
+                          "${PORT}", "/bin/ioc" });
+    facts.environmentFiles = { { s("/etc/iocs/rf/config"), false } };
+    facts.files.insert(s("/etc/iocs/rf/config"), contents("PORT=4100\n"));
+    facts.environment = l({ "OTHER=1" });
+    facts.processAffordable = true;
+    const LoadedDescription d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(d.isIoc);
+    QVERIFY(!d.pending);
+    QVERIFY(!d.undecided);
+    QVERIFY(!d.wantsProcess); // the file gives a usable command: no need to look at the process
+    QCOMPARE(d.error, QString());
+    QCOMPARE(ioc.name, s("rf"));
+    QCOMPARE(ioc.convention, s("frib"));
+    QCOMPARE(ioc.console.toString(), s("tcp:127.0.0.1:4100"));
+    QCOMPARE(ioc.logFile, s("/var/log/rf.log"));
+    QCOMPARE(ioc.childName, s("rf"));
+    QCOMPARE(ioc.execStart.value(7), s("4100"));
+}
+
+void TestUnitDescriber::describeLoadedEnvironmentFiles_data()
+{
+    QTest::addColumn<bool>("optional");
+    QTest::addColumn<int>("read"); // 0 contents, 1 error, 2 pending, 3 not read
+    QTest::addColumn<QString>("console");
+    QTest::addColumn<bool>("pending");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("read") << false << 0 << s("tcp:127.0.0.1:4200") << false << s("");
+    QTest::newRow("unreadable: the cause first")
+            << false << 1 << s("") << false << s("Cannot read /e: gone\nprocServ command line: ");
+    QTest::newRow("unreadable, optional ('-')") << true << 1 << s("") << false << s("procServ");
+    QTest::newRow("still being read: no error yet") << false << 2 << s("") << true << s("procServ");
+    QTest::newRow("not read (a listing that needs no values)")
+            << false << 3 << s("") << false << s("procServ");
+}
+
+void TestUnitDescriber::describeLoadedEnvironmentFiles()
+{
+    QFETCH(bool, optional);
+    QFETCH(int, read);
+    QFETCH(QString, console);
+    QFETCH(bool, pending);
+    QFETCH(QString, error);
+    Ioc ioc = loadedRow("epics-@cam.service", "inactive");
+    ioc.name = s("cam");
+    ioc.convention = s("ioc-runner");
+    LoadedUnitFacts facts;
+    facts.execStart = l({ "/usr/bin/procServ", "-f", "-P", "$PORT", "/bin/ioc" });
+    facts.environmentFiles = { { s("/e"), optional } };
+    if (read == 0)
+        facts.files.insert(s("/e"), contents("PORT=4200\n"));
+    else if (read == 1)
+        facts.files.insert(s("/e"), failed(s("Cannot read /e: gone")));
+    else if (read == 2)
+        facts.files.insert(s("/e"), pendingRead());
+    const LoadedDescription d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(d.isIoc);
+    QCOMPARE(d.pending, pending);
+    QCOMPARE(ioc.console.toString(), console);
+    if (error.isEmpty())
+        QCOMPARE(d.error, error);
+    else
+        QVERIFY2(d.error.startsWith(error), qPrintable(d.error));
+}
+
+void TestUnitDescriber::describeLoadedByExecStart()
+{
+    // Not named by its unit: an IOC because it runs procServ; named by procServ's -n.
+    Ioc ioc = loadedRow("beamline-x.service", "inactive");
+    LoadedUnitFacts facts;
+    facts.execStart =
+            l({ "/usr/bin/procServ", "-f", "-n", "bx", "-P", "unix:/run/bx.sock", "/bin/ioc" });
+    LoadedDescription d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(d.isIoc);
+    QCOMPARE(ioc.name, s("bx"));
+    QCOMPARE(ioc.convention, s("generic"));
+    QCOMPARE(ioc.console.toString(), s("unix:/run/bx.sock"));
+
+    // Without -n: the unit name's stem.
+    ioc = loadedRow("beamline-y.service", "inactive");
+    facts.execStart = l({ "/usr/bin/procServ", "-f", "4300", "/bin/ioc" });
+    d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(d.isIoc);
+    QCOMPARE(ioc.name, s("beamline-y"));
+
+    // Neither named nor procServ, and not running: not an IOC, nothing to look at.
+    ioc = loadedRow("sshd.service", "inactive");
+    facts.execStart = l({ "/usr/sbin/sshd", "-D" });
+    d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(!d.isIoc);
+    QVERIFY(!d.undecided);
+    QVERIFY(!d.wantsProcess);
+    QCOMPARE(ioc.name, QString());
+}
+
+void TestUnitDescriber::describeLoadedByProcess()
+{
+    // A running service whose file no longer runs procServ (rewritten): its process decides.
+    const Ioc row = loadedRow("rewritten.service", "active", 4242);
+    LoadedUnitFacts facts;
+    facts.execStart = l({ "/usr/bin/sleep", "infinity" });
+    facts.processAffordable = true;
+    Ioc ioc = row;
+    LoadedDescription d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(!d.isIoc);
+    QVERIFY(d.wantsProcess);
+
+    facts.process = contents(cmdline({ "procServ", "-f", "-n", "rw", "-P", "4400", "/bin/ioc" }));
+    ioc = row;
+    d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(d.isIoc);
+    QVERIFY(!d.wantsProcess);
+    QCOMPARE(ioc.name, s("rw"));
+    QCOMPARE(ioc.console.toString(), s("tcp:127.0.0.1:4400"));
+
+    // Through ssh, not read yet: undecided (not "no IOC").
+    facts.process = pendingRead();
+    ioc = row;
+    d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(!d.isIoc);
+    QVERIFY(d.undecided);
+
+    // The process is not procServ either: not an IOC.
+    facts.process = contents(cmdline({ "/usr/bin/sleep", "infinity" }));
+    ioc = row;
+    d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(!d.isIoc);
+    QVERIFY(!d.undecided);
+
+    // A look costs an ssh call that is not worth it for a file systemd accepted: not wanted.
+    facts.process.reset();
+    facts.processAffordable = false;
+    ioc = row;
+    d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(!d.isIoc);
+    QVERIFY(!d.wantsProcess);
+}
+
+void TestUnitDescriber::describeLoadedKeepsWhatRuns()
+{
+    // A running IOC whose rewritten file gives no usable procServ command keeps the console
+    // it runs with: its process's, else the last good reading.
+    Ioc row = loadedRow("softioc-kept.service", "active", 77);
+    row.name = s("kept");
+    row.convention = s("manage-iocs");
+    LoadedUnitFacts facts;
+    facts.execStart = l({ "/usr/bin/procServ", "--bogus-option", "/bin/ioc" });
+    facts.processAffordable = true;
+    Ioc ioc = row;
+    LoadedDescription d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(d.isIoc);
+    QVERIFY(d.wantsProcess);
+    QVERIFY2(d.error.contains(s("procServ command line")), qPrintable(d.error));
+
+    facts.process = contents(cmdline({ "procServ", "-f", "-P", "4500", "/bin/ioc" }));
+    ioc = row;
+    d = UnitDescriber::describeLoaded(ioc, facts);
+    QCOMPARE(ioc.console.toString(), s("tcp:127.0.0.1:4500"));
+
+    // The process cannot be read, the last good reading stays.
+    facts.process = failed(s("gone"));
+    row.console = ConsoleEndpoint::fromString(s("tcp:127.0.0.1:4600"));
+    ioc = row;
+    d = UnitDescriber::describeLoaded(ioc, facts);
+    QCOMPARE(ioc.console.toString(), s("tcp:127.0.0.1:4600"));
+
+    // systemd refused the new file (LoadState bad-setting): the file is not what runs, even
+    // when it parses.
+    row.loadState = s("bad-setting");
+    facts.execStart = l({ "/usr/bin/procServ", "-f", "-P", "4700", "/bin/ioc" });
+    facts.process.reset();
+    ioc = row;
+    d = UnitDescriber::describeLoaded(ioc, facts);
+    QCOMPARE(ioc.console.toString(), s("tcp:127.0.0.1:4600"));
+    QCOMPARE(ioc.execStart.value(3), s("4700"));
+
+    // Not running: the file is what would run.
+    row.loadState = s("loaded");
+    row.activeState = s("inactive");
+    ioc = row;
+    d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(!d.wantsProcess);
+    QCOMPARE(ioc.console.toString(), s("tcp:127.0.0.1:4700"));
+}
+
+void TestUnitDescriber::describeLoadedWithoutExecStart()
+{
+    // systemd reports no ExecStart (a refused rewrite of a running unit): the process says,
+    // on any host, and its row is not held back for it.
+    Ioc row = loadedRow("softioc-bare.service", "active", 88);
+    row.name = s("bare");
+    row.convention = s("manage-iocs");
+    row.execStart = l({ "/usr/bin/procServ", "old" });
+    LoadedUnitFacts facts;
+    Ioc ioc = row;
+    LoadedDescription d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(d.isIoc);
+    QVERIFY(d.wantsProcess);
+    QVERIFY(!d.pending);
+    QCOMPARE(ioc.execStart, row.execStart); // what was known stays
+
+    facts.process = pendingRead();
+    ioc = row;
+    d = UnitDescriber::describeLoaded(ioc, facts);
+    QVERIFY(!d.pending);
+    QVERIFY(!ioc.console.isValid());
+
+    facts.process = contents(cmdline({ "procServ", "-f", "-P", "unix:/run/bare.sock", "/i" }));
+    ioc = row;
+    d = UnitDescriber::describeLoaded(ioc, facts);
+    QCOMPARE(ioc.console.toString(), s("unix:/run/bare.sock"));
+}
+
+void TestUnitDescriber::processCommandLine_data()
+{
+    QTest::addColumn<QByteArray>("cmdline");
+    QTest::addColumn<bool>("applied");
+    QTest::addColumn<QString>("console");
+    QTest::newRow("procServ") << cmdline({ "/usr/bin/procServ", "-f", "-P", "4800", "/bin/ioc" })
+                              << true << s("tcp:127.0.0.1:4800");
+    QTest::newRow("no trailing NUL") << QByteArray("procServ\0-f\0-P\0004801\0/bin/ioc", 28) << true
+                                     << s("tcp:127.0.0.1:4801");
+    QTest::newRow("another program") << cmdline({ "/usr/bin/sleep", "1" }) << false << s("");
+    QTest::newRow("launcher: its console is in its config")
+            << cmdline({ "/usr/bin/procServ-launcher", "--system", "ioc" }) << false << s("");
+    QTest::newRow("options procServ refuses")
+            << cmdline({ "procServ", "--bogus-option", "/bin/ioc" }) << false << s("");
+    QTest::newRow("empty") << QByteArray() << false << s("");
+}
+
+void TestUnitDescriber::processCommandLine()
+{
+    QFETCH(QByteArray, cmdline);
+    QFETCH(bool, applied);
+    QFETCH(QString, console);
+    Ioc ioc;
+    QCOMPARE(UnitDescriber::applyProcessCommandLine(ioc, cmdline), applied);
+    QCOMPARE(ioc.console.isValid() ? ioc.console.toString() : QString(), console);
 }
 
 void TestUnitDescriber::dumpRoundTrip()
