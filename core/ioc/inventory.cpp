@@ -9,7 +9,6 @@
 #include "core/ioc/conventions.h"
 #include "core/ioc/iocaccess.h"
 #include "core/ioc/unitdescriber.h"
-#include "core/procserv/bannerprobe.h"
 #include "core/procserv/bannerparser.h"
 #include "core/procserv/procservcommand.h"
 #include "core/systemd/environmentfile.h"
