@@ -127,22 +127,8 @@
         <translation>Von %1 getrennt.</translation>
     </message>
     <message>
-        <source>%1 is a procServ/IOC control key for %2 (it may kill, restart or quit). Press it again within 3 seconds to send it.</source>
-        <translation>%1 ist eine Steuertaste von procServ/IOC für %2 (sie kann beenden, neu starten oder verlassen). Zum Senden innerhalb von 3 Sekunden erneut drücken.</translation>
-    </message>
-    <message>
-        <source>Not sent: the pasted text contains control keys that procServ or the IOC shell act on.</source>
-        <translation>Nicht gesendet: Der eingefügte Text enthält Steuertasten, auf die procServ oder die IOC-Shell reagieren.</translation>
-    </message>
-    <message>
         <source>Control keys in the input were not sent (procServ or the IOC shell act on them).</source>
         <translation>Steuertasten in der Eingabe wurden nicht gesendet (procServ oder die IOC-Shell reagieren darauf).</translation>
-    </message>
-    <message>
-        <source>Detaching sends nothing to the IOC. procServ&apos;s command keys (Ctrl-X kill, Ctrl-T auto-restart, Ctrl-R, Ctrl-Q, a -x logout key) and Ctrl-C/Ctrl-D (unless procServ ignores them with -i) are sent only when pressed twice within 3 seconds; pasted text or piped input containing them is not sent.
-On a terminal, attach reconnects when the connection is lost (procServ restarted) until you detach. With stdin not a terminal, input is sent as it arrives; when it ends, attach detaches once the console has been quiet for half a second, and a lost connection ends attach.</source>
-        <translation>Das Trennen sendet nichts an den IOC. Die Befehlstasten von procServ (Strg-X Kill, Strg-T Autoneustart, Strg-R, Strg-Q, eine Abmeldetaste per -x) und Strg-C/Strg-D (sofern procServ sie nicht mit -i ignoriert) werden nur gesendet, wenn sie innerhalb von 3 Sekunden zweimal gedrückt werden; eingefügter Text oder Eingabe über eine Pipe, die sie enthält, wird nicht gesendet.
-Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ neu gestartet) erneut, bis Sie sich trennen. Ist stdin kein Terminal, wird die Eingabe gesendet, sobald sie eintrifft; endet sie, trennt sich attach, sobald die Konsole eine halbe Sekunde lang still war, und ein Verbindungsverlust beendet attach.</translation>
     </message>
     <message>
         <source>Reconnected to %1.</source>
@@ -151,6 +137,12 @@ Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ
     <message>
         <source>Lost the console of %1: %2 — reconnecting; %3 detaches.</source>
         <translation>Konsole von %1 verloren: %2 — verbinde erneut; %3 trennt.</translation>
+    </message>
+    <message>
+        <source>Detaching sends nothing to the IOC. procServ&apos;s command keys (Ctrl+X kill, Ctrl+T auto-restart, Ctrl+R, Ctrl+Q, a -x logout key) and Ctrl+C/Ctrl+D (unless procServ ignores them with -i) are sent only when pressed twice within %1 seconds; pasted text or piped input containing them is not sent.
+On a terminal, attach reconnects when the connection is lost (procServ restarted) until you detach. With stdin not a terminal, input is sent as it arrives; when it ends, attach detaches once the console has been quiet for half a second, and a lost connection ends attach.</source>
+        <translation>Trennen sendet nichts an den IOC. Die Befehlstasten von procServ (Strg+X beenden, Strg+T automatischer Neustart, Strg+R, Strg+Q, eine -x-Abmeldetaste) sowie Strg+C/Strg+D (sofern procServ sie nicht mit -i ignoriert) werden nur gesendet, wenn sie zweimal innerhalb von %1 Sekunden gedrückt werden; eingefügter Text oder Eingaben aus einer Pipe, die sie enthalten, werden nicht gesendet.
+Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ neu gestartet) erneut, bis Sie sich trennen. Ist stdin kein Terminal, wird die Eingabe gesendet, sobald sie eintrifft; endet sie, trennt attach sich, sobald die Konsole eine halbe Sekunde still war, und ein Verbindungsverlust beendet attach.</translation>
     </message>
 </context>
 <context>
@@ -242,33 +234,6 @@ Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ
     <message>
         <source>%1 is not running (start it with: iocctl start %1)</source>
         <translation>%1 läuft nicht (starten mit: iocctl start %1)</translation>
-    </message>
-</context>
-<context>
-    <name>CommandExpander</name>
-    <message>
-        <source>Unknown or unavailable specifier %%%1 in &quot;%2&quot;</source>
-        <translation>Unbekannter oder nicht verfügbarer Kennzeichner %%%1 in „%2“</translation>
-    </message>
-    <message>
-        <source>invalid UTF-8, ignored</source>
-        <translation>ungültiges UTF-8, ignoriert</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid variable name, ignored</source>
-        <translation>„%1“ ist kein gültiger Variablenname, ignoriert</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has no &apos;=&apos;, ignored</source>
-        <translation>„%1“ hat kein &apos;=&apos;, ignoriert</translation>
-    </message>
-    <message>
-        <source>the quote %1 opened here is not closed: the value of %2 runs to the end of the file</source>
-        <translation>das hier geöffnete Anführungszeichen %1 wird nicht geschlossen: der Wert von %2 reicht bis zum Ende der Datei</translation>
-    </message>
-    <message>
-        <source>line %1: %2</source>
-        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
@@ -569,16 +534,23 @@ Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ
         <translation>Die Mitschrift (den ganzen Verlauf) in einer Datei speichern</translation>
     </message>
     <message>
-        <source>%1 Nothing was sent — press %2 again within %3 s to send it.</source>
-        <translation>%1 Es wurde nichts gesendet — zum Senden %2 innerhalb von %3 s erneut drücken.</translation>
-    </message>
-    <message>
         <source>Connecting… (%1)</source>
         <translation>Verbinde… (%1)</translation>
     </message>
     <message>
         <source>Reconnecting… (%1)</source>
         <translation>Verbinde neu… (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerLogStream</name>
+    <message>
+        <source>log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>a frame cut short</source>
+        <translation>einen abgeschnittenen Rahmen</translation>
     </message>
 </context>
 <context>
@@ -642,6 +614,10 @@ Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ
     <message>
         <source>Nothing was sent: the text contains %1. %2</source>
         <translation>Es wurde nichts gesendet: Der Text enthält %1. %2</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was sent — press %2 again within %3 s to send it.</source>
+        <translation>%1 Es wurde nichts gesendet — zum Senden %2 innerhalb von %3 s erneut drücken.</translation>
     </message>
 </context>
 <context>
@@ -728,6 +704,137 @@ Auf einem Terminal verbindet sich attach nach einem Verbindungsverlust (procServ
     <message>
         <source>The detach key sequence is empty.</source>
         <translation>Die Tastenfolge zum Trennen ist leer.</translation>
+    </message>
+</context>
+<context>
+    <name>EngineClient</name>
+    <message>
+        <source>The container engine at %1 sent an unreadable %2: %3</source>
+        <translation>Die Container-Engine unter %1 sandte eine unlesbare Antwort (%2): %3</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>container list</source>
+        <translation>Containerliste</translation>
+    </message>
+    <message>
+        <source>container inspection</source>
+        <translation>Containerdetails</translation>
+    </message>
+    <message>
+        <source>create reply</source>
+        <translation>Antwort auf das Anlegen</translation>
+    </message>
+    <message>
+        <source>exec reply</source>
+        <translation>Antwort auf exec</translation>
+    </message>
+    <message>
+        <source>exec output</source>
+        <translation>Ausgabe von exec</translation>
+    </message>
+</context>
+<context>
+    <name>EngineEndpoint</name>
+    <message>
+        <source>%1=%2 names no absolute socket path</source>
+        <translation>%1=%2 nennt keinen absoluten Socket-Pfad</translation>
+    </message>
+    <message>
+        <source>%1=%2: a remote engine is reached through its host&apos;s connection (-H), not by an ssh:// URL</source>
+        <translation>%1=%2: Eine entfernte Engine wird über die Verbindung ihres Hosts (-H) erreicht, nicht über eine ssh://-URL</translation>
+    </message>
+    <message>
+        <source>%1=%2: only unix:// sockets are supported</source>
+        <translation>%1=%2: Nur unix://-Sockets werden unterstützt</translation>
+    </message>
+    <message>
+        <source>%1=%2 is not a unix:// URL</source>
+        <translation>%1=%2 ist keine unix://-URL</translation>
+    </message>
+    <message>
+        <source>No container engine socket found (DOCKER_HOST and CONTAINER_HOST are not set; tried %1). Start one with `podman system service` or dockerd.</source>
+        <translation>Kein Socket einer Container-Engine gefunden (DOCKER_HOST und CONTAINER_HOST sind nicht gesetzt; versucht: %1). Starten Sie eine mit `podman system service` oder dockerd.</translation>
+    </message>
+</context>
+<context>
+    <name>EngineEventStream</name>
+    <message>
+        <source>The container engine ended its event stream</source>
+        <translation>Die Container-Engine hat ihren Ereignisstrom beendet</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>a line longer than 1 MiB</source>
+        <translation>eine Zeile länger als 1 MiB</translation>
+    </message>
+</context>
+<context>
+    <name>EngineRequest</name>
+    <message>
+        <source>The container engine at %1 did not answer within %2 s</source>
+        <translation>Die Container-Engine unter %1 hat nicht innerhalb von %2 s geantwortet</translation>
+    </message>
+    <message>
+        <source>The container engine at %1 sent a malformed response: %2</source>
+        <translation>Die Container-Engine unter %1 sandte eine fehlerhafte Antwort: %2</translation>
+    </message>
+    <message>
+        <source>The container engine at %1 closed the connection in the middle of a response (did it stop?)</source>
+        <translation>Die Container-Engine unter %1 hat die Verbindung mitten in einer Antwort geschlossen (wurde sie beendet?)</translation>
+    </message>
+    <message>
+        <source>The container engine at %1 closed the connection without an answer</source>
+        <translation>Die Container-Engine unter %1 hat die Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>No container engine socket at %1 (is `podman system service` or dockerd running?)</source>
+        <translation>Kein Socket einer Container-Engine unter %1 (läuft `podman system service` oder dockerd?)</translation>
+    </message>
+    <message>
+        <source>The container engine socket %1 refused the connection (the engine is not running)</source>
+        <translation>Der Socket der Container-Engine %1 hat die Verbindung abgelehnt (die Engine läuft nicht)</translation>
+    </message>
+    <message>
+        <source>Permission denied on the container engine socket %1</source>
+        <translation>Zugriff verweigert auf den Socket der Container-Engine %1</translation>
+    </message>
+    <message>
+        <source>The connection to the container engine at %1 failed: %2</source>
+        <translation>Die Verbindung zur Container-Engine unter %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The container engine answered %1 %2</source>
+        <translation>Die Container-Engine antwortete %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentFile</name>
+    <message>
+        <source>invalid UTF-8, ignored</source>
+        <translation>ungültiges UTF-8, ignoriert</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid variable name, ignored</source>
+        <translation>„%1“ ist kein gültiger Variablenname, ignoriert</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no &apos;=&apos;, ignored</source>
+        <translation>„%1“ hat kein &apos;=&apos;, ignoriert</translation>
+    </message>
+    <message>
+        <source>the quote %1 opened here is not closed: the value of %2 runs to the end of the file</source>
+        <translation>das hier geöffnete Anführungszeichen %1 wird nicht geschlossen: der Wert von %2 reicht bis zum Ende der Datei</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
@@ -876,6 +983,13 @@ In eine Pipe oder Datei geht die Antwort Byte für Byte; auf einem Terminal werd
     </message>
 </context>
 <context>
+    <name>FileSource</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>&lt;p&gt;The filter language of &lt;tt&gt;iocctl ps --filter&lt;/tt&gt;:&lt;/p&gt;&lt;p&gt;&lt;tt&gt;key=value&lt;/tt&gt;, &lt;tt&gt;key!=value&lt;/tt&gt;, &lt;tt&gt;restarts&amp;gt;N&lt;/tt&gt;; values may hold alternatives (&lt;tt&gt;status=running|failed&lt;/tt&gt;) and globs (&lt;tt&gt;name=motor*&lt;/tt&gt;). A free word matches IOC names. Terms AND together.&lt;/p&gt;&lt;p&gt;Keys: %1&lt;/p&gt;</source>
@@ -920,6 +1034,13 @@ In eine Pipe oder Datei geht die Antwort Byte für Byte; auf einem Terminal werd
     <message>
         <source>Filter: motor  status=running|failed  host=ioc-srv*  enabled=true  restarts&gt;0</source>
         <translation>Filter: motor  status=running|failed  host=ioc-srv*  enabled=true  restarts&gt;0</translation>
+    </message>
+</context>
+<context>
+    <name>Fleet</name>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 ist bereits in der Liste.</translation>
     </message>
 </context>
 <context>
@@ -1202,14 +1323,6 @@ Zustand: %3</translation>
     <message>
         <source>systemd could not load the unit (%1).</source>
         <translation>systemd konnte die Unit nicht laden (%1).</translation>
-    </message>
-    <message>
-        <source>Cannot read environment file %1: %2</source>
-        <translation>Umgebungsdatei %1 nicht lesbar: %2</translation>
-    </message>
-    <message>
-        <source>procServ command line: %1</source>
-        <translation>procServ-Befehlszeile: %1</translation>
     </message>
     <message>
         <source>There is no IOC %1 on %2.</source>
@@ -1531,6 +1644,29 @@ Zustand: %3</translation>
     <message>
         <source>&apos;%1&apos; is not a number</source>
         <translation>&apos;%1&apos; ist keine Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>IocFilterProxyModel</name>
+    <message>
+        <source>No IOCs found on the hosts shown.</source>
+        <translation>Keine IOCs auf den angezeigten Hosts gefunden.</translation>
+    </message>
+    <message>
+        <source>Listing IOCs…</source>
+        <translation>IOCs werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>No IOCs on the selected hosts.</source>
+        <translation>Keine IOCs auf den ausgewählten Hosts.</translation>
+    </message>
+    <message>
+        <source>No IOC on the selected hosts matches the filter “%1”.</source>
+        <translation>Kein IOC auf den ausgewählten Hosts passt zum Filter „%1“.</translation>
+    </message>
+    <message>
+        <source>No IOC matches the filter “%1”.</source>
+        <translation>Kein IOC passt zum Filter „%1“.</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2116,41 @@ Nur-Lese-Protokollport: %2</translation>
     </message>
 </context>
 <context>
+    <name>LogSession</name>
+    <message>
+        <source>Could not run %1: %2</source>
+        <translation>%1 konnte nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 crashed.</source>
+        <translation>%1 ist abgestürzt.</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2.</source>
+        <translation>%1 endete mit Code %2.</translation>
+    </message>
+    <message>
+        <source>%1 finished.</source>
+        <translation>%1 ist beendet.</translation>
+    </message>
+    <message>
+        <source>The log file %1 is gone (deleted or moved away); waiting for it to appear again.</source>
+        <translation>Die Logdatei %1 ist weg (gelöscht oder verschoben); warte, bis sie wieder erscheint.</translation>
+    </message>
+    <message>
+        <source>The log file %1 appeared again; following it.</source>
+        <translation>Die Logdatei %1 ist wieder da; sie wird weiter verfolgt.</translation>
+    </message>
+    <message>
+        <source>The log file %1 was replaced (rotated); following the new file.</source>
+        <translation>Die Logdatei %1 wurde ersetzt (rotiert); die neue Datei wird verfolgt.</translation>
+    </message>
+    <message>
+        <source>The log file %1 was truncated; following it from its start.</source>
+        <translation>Die Logdatei %1 wurde gekürzt; sie wird ab ihrem Anfang verfolgt.</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <source>&amp;Follow</source>
@@ -2000,38 +2171,6 @@ Nur-Lese-Protokollport: %2</translation>
     <message>
         <source>Following %1</source>
         <translation>Folge %1</translation>
-    </message>
-    <message>
-        <source>%1 crashed.</source>
-        <translation>%1 ist abgestürzt.</translation>
-    </message>
-    <message>
-        <source>%1 exited with code %2.</source>
-        <translation>%1 endete mit Code %2.</translation>
-    </message>
-    <message>
-        <source>%1 finished.</source>
-        <translation>%1 ist beendet.</translation>
-    </message>
-    <message>
-        <source>Could not run %1: %2</source>
-        <translation>%1 konnte nicht ausgeführt werden: %2</translation>
-    </message>
-    <message>
-        <source>The log file %1 is gone (deleted or moved away); waiting for it to appear again.</source>
-        <translation>Die Logdatei %1 ist weg (gelöscht oder verschoben); warte, bis sie wieder erscheint.</translation>
-    </message>
-    <message>
-        <source>The log file %1 appeared again; following it.</source>
-        <translation>Die Logdatei %1 ist wieder da; sie wird weiter verfolgt.</translation>
-    </message>
-    <message>
-        <source>The log file %1 was replaced (rotated); following the new file.</source>
-        <translation>Die Logdatei %1 wurde ersetzt (rotiert); die neue Datei wird verfolgt.</translation>
-    </message>
-    <message>
-        <source>The log file %1 was truncated; following it from its start.</source>
-        <translation>Die Logdatei %1 wurde gekürzt; sie wird ab ihrem Anfang verfolgt.</translation>
     </message>
 </context>
 <context>
@@ -2174,10 +2313,6 @@ Nur-Lese-Protokollport: %2</translation>
         <translation>Host &amp;entfernen</translation>
     </message>
     <message>
-        <source>%1 is already in the list.</source>
-        <translation>%1 ist bereits in der Liste.</translation>
-    </message>
-    <message>
         <source>%1 was given on the command line and stays for this session.</source>
         <translation>%1 wurde auf der Befehlszeile angegeben und bleibt für diese Sitzung.</translation>
     </message>
@@ -2200,26 +2335,6 @@ Nur-Lese-Protokollport: %2</translation>
     <message>
         <source>Message &amp;History…</source>
         <translation>Meldungs&amp;verlauf…</translation>
-    </message>
-    <message>
-        <source>No IOCs found on the hosts shown.</source>
-        <translation>Keine IOCs auf den angezeigten Hosts gefunden.</translation>
-    </message>
-    <message>
-        <source>Listing IOCs…</source>
-        <translation>IOCs werden aufgelistet…</translation>
-    </message>
-    <message>
-        <source>No IOCs on the selected hosts.</source>
-        <translation>Keine IOCs auf den ausgewählten Hosts.</translation>
-    </message>
-    <message>
-        <source>No IOC on the selected hosts matches the filter “%1”.</source>
-        <translation>Kein IOC auf den ausgewählten Hosts passt zum Filter „%1“.</translation>
-    </message>
-    <message>
-        <source>No IOC matches the filter “%1”.</source>
-        <translation>Kein IOC passt zum Filter „%1“.</translation>
     </message>
     <message>
         <source>Quit iocdock?</source>
@@ -2730,6 +2845,13 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     <message>
         <source>Cannot read unit files on %1.</source>
         <translation>Unit-Dateien auf %1 können nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitSpecifiers</name>
+    <message>
+        <source>Unknown or unavailable specifier %%%1 in &quot;%2&quot;</source>
+        <translation>Unbekannter oder nicht verfügbarer Kennzeichner %%%1 in „%2“</translation>
     </message>
 </context>
 <context>
