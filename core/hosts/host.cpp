@@ -542,7 +542,7 @@ void Host::dropConnection()
 void Host::closeConnections(const QString &name, bool peer)
 {
     // The one place where iocdock closes a connection of its own. Qt 5.15 deletes the unfinished
-    // pending calls of a connection closed from this side (DESIGN.md §11): a watcher of one that
+    // pending calls of a connection closed from this side (docs/architecture.md §11): a watcher of one that
     // outlived the close would write to freed memory.
     const int live = SystemdManager::liveCalls(name)
             + (peer ? SystemdManager::liveCalls(privateName(name)) : 0);

@@ -17,7 +17,7 @@ struct ConventionConfig
     QStringList files; // procServUtils: every file that added to the section
 };
 
-/// Reads the per-IOC config files of the discovery conventions (DESIGN.md §5) without
+/// Reads the per-IOC config files of the discovery conventions (docs/architecture.md §5) without
 /// executing them. Malformed lines give an error naming file and line; the rest is still
 /// returned. Search paths are injectable (tests, the sandbox); forSystem()/forUser() give the
 /// conventions' own places plus environment overrides. Reads the local file system only.

@@ -11,7 +11,7 @@ const QLatin1String kServiceSuffix(".service");
 using NameFrom = Convention::NameFrom;
 using ConfigFile = Convention::ConfigFile;
 
-// The site conventions, in display order (DESIGN.md §5; the layouts are in
+// The site conventions, in display order (docs/architecture.md §5; the layouts are in
 // ../shared/reference/peer-survey.md). Columns: id, display name, unit prefix, owns the
 // prefix, launcher program, name from, config file, its name, system base, console key,
 // trimmed, TCP only, 0 is default, default socket.

@@ -67,7 +67,7 @@ struct Convention
     QString defaultSocketPath(const QString &runtimeDir, const QString &iocName) const;
 };
 
-/// The discovery conventions of DESIGN.md §5: which unit names belong to which IOC
+/// The discovery conventions of docs/architecture.md §5: which unit names belong to which IOC
 /// manager, and how to tell an IOC's name from its unit. Pure functions, no I/O.
 class Conventions
 {

@@ -137,7 +137,7 @@ QString LogSession::describeNotice(const QString &line)
     // tail -F (GNU coreutils) on the procServ log file: say what happened to the file.
     // iocLogCommand() runs tail with LC_ALL=C, so these are its English words.
     static const QRegularExpression quoted(
-            QStringLiteral("^(?:\\S*/)?tail: (?:'([^']*)'|([^:]*))"));
+            QStringLiteral("^(?:\\S*/)?tail: (?:cannot open )?(?:'([^']*)'|([^:]*))"));
     const QRegularExpressionMatch m = quoted.match(line);
     if (!m.hasMatch())
         return line;

@@ -52,7 +52,7 @@ struct UnitDetails
 /// The systemd manager (org.freedesktop.systemd1) on one D-Bus connection: system bus, user bus or any
 /// address. Every call is asynchronous; each callback runs in the event loop only while its context lives.
 ///
-/// Lifetime contract (DESIGN.md §11): Qt 5.15 deletes the unfinished pending calls of a connection
+/// Lifetime contract (docs/architecture.md §11): Qt 5.15 deletes the unfinished pending calls of a connection
 /// that *we* close, and a QDBusPendingCallWatcher that outlives that close writes to freed memory
 /// when it is destroyed. So every call sent on this manager's connections (the bus and the private
 /// socket) is watched by a watcher that this manager creates and owns; callers never hold one, they

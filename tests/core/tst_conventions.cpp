@@ -11,7 +11,7 @@ QStringList split(const char *commandLine)
 
 } // namespace
 
-/// Classifying units into the discovery conventions of DESIGN.md §5, with unit names and
+/// Classifying units into the discovery conventions of docs/architecture.md §5, with unit names and
 /// ExecStart lines as the conventions write them (peer-survey.md §1, §2, §6).
 class TestConventions : public QObject
 {

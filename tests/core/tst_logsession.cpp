@@ -98,6 +98,10 @@ void TestLogSession::describeNotice_data()
                                             "file or directory")
                           << QStringLiteral("The log file /l/a.log is gone (deleted or moved "
                                             "away); waiting for it to appear again.");
+    QTest::newRow("cannot open") << QStringLiteral("tail: cannot open '/l/a.log' for reading: No "
+                                                   "such file or directory")
+                                 << QStringLiteral("The log file /l/a.log is gone (deleted or "
+                                                   "moved away); waiting for it to appear again.");
     QTest::newRow("appeared") << QStringLiteral("/usr/bin/tail: '/l/a.log' has appeared;  "
                                                 "following new file")
                               << QStringLiteral("The log file /l/a.log appeared again; "

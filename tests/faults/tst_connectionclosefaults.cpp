@@ -1,4 +1,4 @@
-// A host's D-Bus connection closed by iocdock itself while calls are in flight (DESIGN.md §11,
+// A host's D-Bus connection closed by iocdock itself while calls are in flight (docs/architecture.md §11,
 // issue 10): Qt 5.15 deletes the unfinished pending calls of a connection that we close, so a
 // QDBusPendingCallWatcher that outlived the close wrote to freed memory when the Inventory it
 // was parented to was deleted. Freezing the sandbox's real systemd --user with SIGSTOP keeps
