@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The iocdock developers
 # Sources of ui/ (except console/): main window, models, filter bar, dialogs, logs, details
 target_sources(iocdock-ui PRIVATE
     filterbar.h filterbar.cpp

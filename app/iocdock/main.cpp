@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // iocdock: the desktop application. Parses the command line, chooses the hosts, loads the
 // translation for the locale and shows MainWindow.
 

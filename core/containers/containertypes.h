@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 #pragma once
 
 // The Docker Engine API's words, as typed values: what a container list, an inspect, an event

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 #pragma once
 
 // A Docker Engine API client (dockerd, or Podman's compatible service) on the engine's UNIX

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 #pragma once
 
 // An incremental HTTP/1.1 response parser for the Docker Engine API client: status line, header

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The iocdock developers
 # Sources of core/containers: the Docker Engine API client (dockerd and Podman's compatible
 # service). Qt Core/Network only; nothing from core/ioc or core/hosts.
 target_sources(iocdock-core PRIVATE

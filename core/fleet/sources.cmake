@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The iocdock developers
 # Sources of core/fleet: the top floor of core (hosts and the runtimes of their IOCs).
 # It may include every other folder of core; nothing in core includes it.
 target_sources(iocdock-core PRIVATE

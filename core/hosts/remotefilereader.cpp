@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "core/hosts/remotefilereader.h"
 
 #include "core/hosts/host.h"

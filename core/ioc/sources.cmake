@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The iocdock developers
 # Sources of core/ioc
 target_sources(iocdock-core PRIVATE
     ioc/ioc.h ioc/ioc.cpp

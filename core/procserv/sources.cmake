@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The iocdock developers
 # Sources of core/procserv
 target_sources(iocdock-core PRIVATE
     procserv/procservtypes.h procserv/procservtypes.cpp

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The iocdock developers
 # Sources of core/systemd
 
 # The Manager proxy is generated at build time from the committed, annotated introspection XML.

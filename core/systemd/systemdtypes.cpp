@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "core/systemd/systemdtypes.h"
 
 #include "core/systemd/unitproperties.h"

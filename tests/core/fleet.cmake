@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The iocdock developers
 # Tests of core/fleet: resolving names (no sandbox) and the Fleet on the sandbox
 iocdock_add_test(tst_iocresolver tst_iocresolver.cpp LIBS iocdock-core)
 iocdock_add_test(tst_fleet tst_fleet.cpp LIBS iocdock-testsupport LABELS sandbox)

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The iocdock developers
 # Tests of core/hosts that need no sandbox (the SSH ones live in tests/remote)
 iocdock_add_test(tst_host tst_host.cpp LIBS iocdock-core)
 # Reads over systemd's private socket, against the sandbox's user manager

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The iocdock developers
 # Tests of core/ioc (pure unit tests: no sandbox needed).
 iocdock_add_test(tst_iocfilter tst_iocfilter.cpp LIBS iocdock-core)
 iocdock_add_test(tst_conventions tst_conventions.cpp LIBS iocdock-core)

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The iocdock developers
 # Tests of core/procserv. The console tests run the real procServ with tools/iocsim as the
 # IOC (no systemd needed); iocsim comes from IOCDOCK_BIN_DIR, which iocdock_add_test sets.
 iocdock_add_test(tst_procservcommand tst_procservcommand.cpp LIBS iocdock-core)

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 #pragma once
 
 // Test helpers shared by the console tests: run the real procServ (no systemd needed) with

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // ChildTracker through the Inventory that owns it, against the sandbox's real systemd --user
 // and real procServ running iocsim that crashes every few seconds (procServ --holdoff 1).
 // Also its -L log reading and the /proc facts on their own.

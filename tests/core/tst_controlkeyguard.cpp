@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // The one control-key guard of both front ends (ConsoleView and iocctl attach): which bytes
 // are held, what the user is told, and the "press it again within 3 s" confirmation.
 #include "core/ioc/iocaccess.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // FileSource on a local host: what read() gives a row, at once and never pending. The SSH path
 // (RemoteFileReader through the host's connection master, pending until read, filesRead()
 // completing the rows) is tested against a real sshd in tests/remote (tst_hostssh and

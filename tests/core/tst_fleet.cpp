@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // Fleet against the sandbox's real systemd --user and real procServ running iocsim. Two hosts
 // reach the same manager ("user" and "bus:ADDRESS"), so every IOC is listed twice, once per
 // host: what HOST/NAME and ambiguity need.

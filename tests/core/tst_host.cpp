@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // Host without a connection: spec parsing, the ssh command lines it builds, and how it reads
 // ssh's error messages (the texts are OpenSSH 9.2's, as seen against the tests' real sshd).
 #include "core/hosts/host.h"

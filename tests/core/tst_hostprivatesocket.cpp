@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // Host::setUsePrivateSocket(): unit properties read over systemd's private socket, against the
 // sandbox's real user manager. The reads must give what the bus gives, and survive
 // daemon-reexec, which closes every private connection.

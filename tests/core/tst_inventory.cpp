@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // Inventory against the sandbox's real systemd --user and real procServ running iocsim.
 #include "core/hosts/host.h"
 #include "core/ioc/inventory.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // IocAlerts and DesktopNotifier against a real org.freedesktop.Notifications name on the
 // sandbox's session bus (a real dbus-daemon): the daemon is this test's own small D-Bus
 // object, registered on a second connection, standing in for a desktop's notification

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // LogSession, the log follower of the GUI's log tab and of `iocctl logs`: real commands
 // (sh, printf, GNU tail -F on a file the test rotates), no fakes.
 #include "core/ioc/logsession.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // RemoteFileReader on a local host (the same `head` it runs through ssh for an SSH host; the
 // SSH path is tested against a real sshd in tests/remote/tst_hostssh): what a read gives,
 // what the cache keeps, when it reads again, and the failures a user meets.

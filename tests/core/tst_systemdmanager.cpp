@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // SystemdManager against the real systemd --user of tools/sandbox.
 
 #include "core/systemd/systemdmanager.h"

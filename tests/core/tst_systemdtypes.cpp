@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // The systemd D-Bus structs and the text SystemdManager makes of errors and results. No bus needed.
 
 #include "core/systemd/systemdmanager.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // TerminalSanitizer: what an IOC's console output may do to the user's terminal.
 #include "core/procserv/terminalsanitizer.h"
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // A host's D-Bus connection closed by iocdock itself while calls are in flight (docs/architecture.md §11,
 // issue 10): Qt 5.15 deletes the unfinished pending calls of a connection that we close, so a
 // QDBusPendingCallWatcher that outlived the close wrote to freed memory when the Inventory it

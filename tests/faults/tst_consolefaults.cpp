@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // Faults on a console, for ConsoleSession and the real `iocctl attach`: procServ or the IOC
 // killed with SIGKILL while attached, two clients typing into one console, and an IOC that
 // prints binary garbage, a 1 MiB line and escape sequences meant for the user's terminal.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // Faults on a console tab of the GUI (the real ConsoleTabWidget and ConsoleView on a real
 // procServ under the sandbox's systemd): procServ or the IOC killed with SIGKILL while the
 // tab is open, an IOC printing binary garbage, a 1 MiB line and escape sequences meant for

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // Fault: procServ's log file is rotated (renamed, then procServ reopens it on SIGHUP as
 // logrotate's postrotate does) or deleted while `iocctl logs -f` follows it. The real
 // iocctl binary, procServ under the sandbox's systemd, iocsim as the IOC.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // Fault: the log file a log tab follows is rotated (renamed and recreated, or copied and
 // truncated) or deleted. The tab runs what iocLogCommand() gives for a procServ log file
 // (tail -F); the test plays procServ and logrotate on a file of its own.

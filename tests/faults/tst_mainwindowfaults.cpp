@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // Faults of the systemd user manager and its bus under the real main window: the manager
 // re-executed (daemon-reexec), the session bus restarted or gone for a while, unit files removed
 // or rewritten while their rows are shown, selected and open in a details tab. The sandbox's

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // Faults of the systemd user manager and its bus under a running Inventory and under the real
 // iocctl: the manager re-executed (daemon-reexec), the session bus restarted or gone for a
 // while, unit files removed or rewritten while their IOCs are shown. The sandbox's real

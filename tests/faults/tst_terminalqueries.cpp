@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // Fault: an IOC prints terminal device queries and OSC strings into a read-write console
 // tab. QTermWidget would answer a query (ESC[6n, ESC[c, DECRQSS, OSC colour/clipboard
 // queries) by emitting sendData, which the console sends to the IOC as if typed. Real

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // libFuzzer target: ProcServStateTracker (core/procserv/bannerparser.h), which learns the
 // child's state from procServ's "@@@" banner and lifecycle lines. Input: the raw bytes of a
 // console connection, telnet included; they go through TelnetCodec as in ConsoleSession.

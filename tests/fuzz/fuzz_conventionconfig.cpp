@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // libFuzzer target: ConventionConfigReader (core/ioc/conventionconfig.h), the per-IOC config
 // files of every file-based discovery convention, and the console each one gives an IOC.
 // Input: one selector byte (procservutils, ioc-runner, manage-iocs, frib: its value mod 4),

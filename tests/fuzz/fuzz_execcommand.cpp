@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // libFuzzer target: systemd's ExecStart rules (core/systemd/execcommand.h: word splitting and
 // expansion, unitspecifiers.h) and EnvironmentFile= syntax (environmentfile.h).
 // Input: parts separated by NUL bytes: an EnvironmentFile's content (also split as a unit

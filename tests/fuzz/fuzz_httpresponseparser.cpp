@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // libFuzzer target: HttpResponseParser and StreamFrameDecoder (core/containers), what the
 // container engine client reads from the engine's socket. Input: the raw bytes of one HTTP
 // response as they come off the connection (seeds: Podman 4.3.1 responses captured from

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // libFuzzer target: IocFilter (core/ioc/iocfilter.h), the filter language of `iocctl ps
 // --filter` and the GUI filter bar. Input: the filter bar's text (UTF-8).
 #include "core/ioc/iocfilter.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // libFuzzer target: ProcServCommand::parse (core/procserv/procservcommand.h), procServ's
 // command line as a unit's ExecStart gives it, and Conventions::classify on the same argv.
 // Input: the words of argv separated by NUL bytes; the unit name is "fuzz-NAME.service"

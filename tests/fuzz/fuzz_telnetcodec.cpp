@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // libFuzzer target: TelnetCodec (core/procserv/telnetcodec.h), the telnet layer of every
 // procServ console connection. Input: the raw bytes a console client receives.
 #include "core/procserv/telnetcodec.h"

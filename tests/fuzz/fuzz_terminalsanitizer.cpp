@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // libFuzzer target: TerminalSanitizer (core/procserv/terminalsanitizer.h), the filter
 // between an IOC's console output and the terminal. Input: console output bytes.
 #include "core/procserv/terminalsanitizer.h"

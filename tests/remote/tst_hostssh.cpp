@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // Host, Inventory and ConsoleSession over real SSH: two "remote hosts", each a real sshd on
 // 127.0.0.1 (tools/sshd-sandbox, throw-away keys, host keys verified) in front of its own
 // private systemd --user (tools/sandbox) running procServ + iocsim.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // iocctl against two "remote hosts" over real SSH (tools/sshd-sandbox in front of two
 // tools/sandbox managers): one table across hosts, actions, exec, attach, logs, inspect, and
 // the failures a user meets (a silent host, a refused key).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // The real main window with two remote hosts over real SSH (tools/sshd-sandbox in front of
 // two tools/sandbox managers): hosts are added through the window, remembered, listed in one
 // table with their host, a console opens over ssh, and a host is removed again.

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The iocdock developers
 # Console tabs: pty writer, console view (and its control-key bar) and tabs. The view and
 # tab tests run a real procServ with tools/iocsim as the IOC (procServ from PATH, iocsim from bin/).
 iocdock_add_test(tst_terminalwriter tst_terminalwriter.cpp consoletestsupport.h LIBS iocdock-ui)

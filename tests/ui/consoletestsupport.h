@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 #pragma once
 
 // Helpers shared by the console GUI tests: a real procServ running tools/iocsim in a temp

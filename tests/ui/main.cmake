@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The iocdock developers
 # Tests of ui/ (except console/): models, message bar, main window
 iocdock_add_test(tst_ioctablemodel tst_ioctablemodel.cpp LIBS iocdock-ui iocdock-resources)
 iocdock_add_test(tst_iocfilterproxymodel tst_iocfilterproxymodel.cpp LIBS iocdock-ui)

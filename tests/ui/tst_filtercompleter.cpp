@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // The filter bar's completion as a user sees it: typing part of a filter word pops up the
 // filter keys and values that fit; choosing one completes the last word and keeps the rest.
 #include "ui/filtercompleter.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // The "Add Host" dialog as a user sees it: what it says about the text typed, and when
 // its Add button can be pressed.
 #include "ui/hostdialog.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // HostListModel on a Fleet of real hosts: the sandbox's user manager and a bus nobody answers.
 // Rows, states and IOC counts as the host list shows them, under QAbstractItemModelTester.
 #include "core/fleet/fleet.h"

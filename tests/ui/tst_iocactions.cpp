@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // IocActions on a Fleet with the sandbox's real user manager and real procServ units: which
 // actions a selection allows, what the user is asked, what is reported, and what systemd then
 // says about the unit.

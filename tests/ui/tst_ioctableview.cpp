@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // The IOC table's view on its own: what an empty table shows, Tab leaving it, the header's
 // column menu.
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // IocTabs on a Fleet with the sandbox's real user manager, real procServ and iocsim: the bottom
 // tabs the user opens on an IOC — its console (procServ's banner on screen), its log and its
 // details — one page per IOC and purpose, through the runtime of the IOC's host.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // The real main window on the sandbox's systemd user manager with real procServ + iocsim
 // units: the table fills, filters, starts and stops IOCs, and opens a console on double-click.
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // Under a German locale Qt's own strings are German too: Translations::install loads Qt's
 // catalogue (Debian: qttranslations5-l10n, installed by tools/install-deps).
 

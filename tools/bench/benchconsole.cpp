@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // iocdock-bench-console: the GUI's console tabs under load (run by tools/bench/bench-console).
 //
 //   iocdock-bench-console ingest ENDPOINT SECONDS

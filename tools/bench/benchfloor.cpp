@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // iocdock-bench-floor: what the listing costs at the D-Bus level, measured in-process on the
 // user manager of $DBUS_SESSION_BUS_ADDRESS (run inside a sandbox, see tools/bench/bench-list).
 // Each strategy sends all its calls at once and waits for the last reply; the median of N

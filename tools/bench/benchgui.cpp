@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // iocdock-bench-gui: the main window at 1,000 IOCs (run by tools/bench/bench-gui in a sandbox
 // prepared with tools/demo-units --count 1000 --running 200).
 //

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // iocdock-bench-idle: the idle cost of an Inventory of the user manager of
 // $DBUS_SESSION_BUS_ADDRESS (run inside a sandbox, see tools/bench/bench-idle), with and
 // without live child tracking (ChildTracker). Lists, waits until ready and SETTLE seconds

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The iocdock developers
 # tools/bench/lib.sh — shared by the tools/bench/bench-* scripts (sourced, not run).
 # Finds the built programs, starts a private sandbox (stopped again on exit), times commands.
 

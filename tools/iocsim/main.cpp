@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
 // iocsim — a small EPICS IOC shell simulator for iocdock's tests and demos.
 //
 // It prints the boot lines of a soft IOC, then reads commands from stdin at an `epics> `
