@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "core/ioc/logsession.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace {
@@ -56,11 +57,19 @@ void LogSession::stop()
         process->deleteLater();
         return;
     }
-    // ~QProcess would wait for the process: let it go and delete it once it has ended.
-    process->setParent(nullptr);
+    // SIGKILL ends it at once: reap it now, so that nothing is left behind when no event loop
+    // follows (the end of iocctl or of a test). One stuck in the kernel is let go and deleted
+    // once it has ended; it stays a child of the application, so ~QCoreApplication deletes it
+    // at the latest. Deleted later, not here: stop() may run inside one of its signals.
+    process->kill();
+    process->waitForFinished(1000);
+    process->setParent(QCoreApplication::instance());
+    if (process->state() == QProcess::NotRunning) {
+        process->deleteLater();
+        return;
+    }
     QObject::connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), process,
                      &QObject::deleteLater);
-    process->kill();
 }
 
 bool LogSession::isRunning() const
