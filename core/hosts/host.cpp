@@ -392,6 +392,7 @@ void Host::startBusConnection()
 {
     m_attemptTimer->start(m_connectTimeout);
     m_connectionName = QStringLiteral("iocdock-host-%1").arg(++s_connectionCounter);
+    m_busPending = true;
     const auto connectBus = m_transport->busConnector();
     const QString name = m_connectionName;
     const QString privateSocket = m_usePrivateSocket ? m_transport->privateSocket() : QString();
@@ -435,6 +436,7 @@ void Host::handleBusConnected(const QString &name, bool ok, const QString &error
         closeConnections(name, peer); // an attempt given up on: no call was sent on it
         return;
     }
+    m_busPending = false;
     if (!ok) {
         // A local bus that refuses connections (no socket, a restarting dbus-daemon) is out of
         // reach like a remote host; over SSH the pre-flight has already told reachability.
@@ -536,7 +538,13 @@ void Host::dropConnection()
     // the close. The Ping is one of its calls too.
     delete m_manager.data();
     if (!m_connectionName.isEmpty()) {
-        closeConnections(m_connectionName, std::exchange(m_hasPeer, false));
+        // A connection the worker thread is still opening is not closed here: closing it from
+        // this thread while connectToBus() runs there frees what the worker then reads
+        // (valgrind saw it when a Host went while connecting). Its answer closes it
+        // (handleBusConnected() for a name given up on, or the worker's callback once the
+        // Host is gone).
+        if (!std::exchange(m_busPending, false))
+            closeConnections(m_connectionName, std::exchange(m_hasPeer, false));
         m_connectionName.clear();
     }
 }

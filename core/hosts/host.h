@@ -163,6 +163,7 @@ private:
     bool m_autoReconnect = false;
     bool m_usePrivateSocket = false;
     bool m_hasPeer = false; ///< a private-socket connection exists beside m_connectionName
+    bool m_busPending = false; ///< the worker thread is still opening m_connectionName
     bool m_retrying = false;
     bool m_attemptRunning = false;
     bool m_wasConnected = false;

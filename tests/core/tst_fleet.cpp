@@ -258,15 +258,19 @@ void TestFleet::followsRowsAndRunsActionsThroughTheRuntime()
     QTRY_COMPARE_WITH_TIMEOUT(fleet->ioc(beta.key()).activeState, QStringLiteral("inactive"),
                               30000);
     QTRY_COMPARE_WITH_TIMEOUT(fleet->ioc(userKey).activeState, QStringLiteral("inactive"), 30000);
-    bool relayed = false;
-    for (const QSignalSpy *spy : { &changed, &added }) {
-        for (const QList<QVariant> &args : *spy) {
-            const Ioc row = args.at(0).value<Ioc>();
-            relayed = relayed
-                    || (row.key() == userKey && row.activeState == QLatin1String("inactive"));
+    // The row changes at once, its signal follows when the runtime flushes its coalesced
+    // changes: wait for the signal too.
+    const auto relayed = [&] {
+        for (const QSignalSpy *spy : { &changed, &added }) {
+            for (const QList<QVariant> &args : *spy) {
+                const Ioc row = args.at(0).value<Ioc>();
+                if (row.key() == userKey && row.activeState == QLatin1String("inactive"))
+                    return true;
+            }
         }
-    }
-    QVERIFY(relayed);
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(relayed(), 30000);
 
     done = false;
     fleet->runtimeFor(fleet->ioc(userKey))
