@@ -15,20 +15,21 @@ Fleet::Fleet(QObject *parent)
 Fleet::~Fleet()
 {
     // Nothing is reported while the fleet goes (a host reports Disconnected as it goes).
-    for (const Entry &e : std::as_const(m_entries)) {
-        disconnect(e.host, nullptr, this, nullptr);
-        for (IocRuntime *runtime : e.runtimes)
-            disconnect(runtime, nullptr, this, nullptr);
-    }
-    // Runtimes before the hosts they call through: a pending D-Bus call must not outlive the
-    // connection its host closes (see Host::dropConnection()).
-    for (const Entry &e : std::as_const(m_entries))
-        qDeleteAll(e.runtimes);
     const QList<Entry> entries = std::exchange(m_entries, {});
-    for (const Entry &e : entries) {
-        if (e.host->parent() == this)
-            delete e.host;
-    }
+    for (const Entry &e : entries)
+        destroy(e);
+}
+
+void Fleet::destroy(const Entry &entry)
+{
+    disconnect(entry.host, nullptr, this, nullptr);
+    for (IocRuntime *runtime : entry.runtimes)
+        disconnect(runtime, nullptr, this, nullptr);
+    // Runtimes before the host they call through: a pending D-Bus call must not outlive the
+    // connection the host closes (see Host::dropConnection()).
+    qDeleteAll(entry.runtimes);
+    if (entry.host->parent() == this)
+        delete entry.host;
 }
 
 void Fleet::setHostSetup(std::function<void(Host *)> setup)
@@ -120,13 +121,7 @@ bool Fleet::removeHost(Host *host)
         index = m_entries.at(i).host == host ? i : -1;
     if (index < 0)
         return true;
-    const Entry gone = m_entries.takeAt(index);
-    disconnect(host, nullptr, this, nullptr);
-    for (IocRuntime *runtime : gone.runtimes)
-        disconnect(runtime, nullptr, this, nullptr);
-    qDeleteAll(gone.runtimes); // before the host: their pending calls use its connection
-    if (host->parent() == this)
-        delete host;
+    destroy(m_entries.takeAt(index));
     return true;
 }
 

@@ -110,6 +110,9 @@ private:
     Entry *entry(const Host *host);
     const Entry *entry(const Host *host) const;
     void addRuntime(Entry &entry, IocRuntime *runtime);
+    /// Disconnects and destroys an entry taken out of the list: its runtimes, then its host
+    /// when the fleet owns it. The one place of that order.
+    void destroy(const Entry &entry);
     void handleHostStateChanged(Host *host);
     void startRuntimes(Entry &entry);
 
