@@ -8,6 +8,7 @@ target_sources(iocdock-core PRIVATE
     ioc/iocfilter.h ioc/iocfilter.cpp
     ioc/iocformat.h ioc/iocformat.cpp
     ioc/inventory.h ioc/inventory.cpp
+    ioc/containerruntime.h ioc/containerruntime.cpp
     ioc/childtracker.h ioc/childtracker.cpp
     ioc/childprober.h ioc/childprober.cpp
     ioc/unitdescriber.h ioc/unitdescriber.cpp
