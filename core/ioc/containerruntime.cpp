@@ -91,6 +91,7 @@ void ContainerRuntime::connectEngine()
 void ContainerRuntime::handleStreamConnected()
 {
     m_currentDelayMs = 0;
+    m_reportedDown = false;
     list();
 }
 
@@ -106,7 +107,10 @@ void ContainerRuntime::handleStreamFinished(const QString &error)
     m_inRound = false;
     m_roundPending = 0;
     const QString reason = error.isEmpty() ? tr("the event stream ended") : error;
-    emit errorOccurred(tr("Container engine at %1: %2").arg(socketPath(), reason));
+    // Once per outage, not at every attempt to connect again.
+    if (!m_reportedDown)
+        emit errorOccurred(tr("Container engine at %1: %2").arg(socketPath(), reason));
+    m_reportedDown = true;
     // What the rows said is no longer measured: unknown until the engine answers again.
     for (auto it = m_rows.begin(); it != m_rows.end(); ++it) {
         if (it->containerState.isEmpty())
@@ -301,7 +305,9 @@ void ContainerRuntime::run(UnitAction action, const QString &key, QObject *conte
     result.action = action;
     result.unit = row.container;
     const auto fail = [&](const QString &message) {
-        result.result = QStringLiteral("error");
+        result.result = action == UnitAction::Enable || action == UnitAction::Disable
+                ? QStringLiteral("skipped")
+                : QStringLiteral("error");
         result.message = message;
         // Answered later, as every action is.
         QTimer::singleShot(0, context, [done, result] { done(result); });
@@ -311,6 +317,7 @@ void ContainerRuntime::run(UnitAction action, const QString &key, QObject *conte
         return;
     }
     if (action == UnitAction::Enable || action == UnitAction::Disable) {
+        // Nothing is tried (as for a static unit): "skipped", with the reason.
         fail(tr("%1 is a container: enable and disable are not supported for containers (its "
                 "restart policy is \"%2\"; set it with podman or docker).")
                      .arg(row.name,

@@ -25,9 +25,10 @@ class Host;
 /// afresh.
 ///
 /// Actions: start, stop (the engine's stop timeout, then SIGKILL) and restart through the
-/// engine. Enable and disable fail with a message: iocdock does not change a container's
-/// restart policy (Docker's `update --restart` exists, Podman 4.3's compatible API refuses
-/// it), so a row's "enabled" only reports that policy.
+/// engine. Enable and disable are not tried (JobResult "skipped", as for a static unit) and
+/// say why: iocdock does not change a container's restart policy (POST
+/// /containers/{id}/update could; whether Podman 4.3's compatible service takes it was not
+/// tried), so a row's "enabled" only reports that policy (always, unless-stopped).
 ///
 /// Not yet: consoles (hasConsole() is false), logs (logCommand() is empty: a log through the
 /// API needs a log source in the seam), memory/CPU counters, the child state of procServ
@@ -98,6 +99,7 @@ private:
     bool m_versionKnown = false;
     bool m_started = false;
     bool m_ready = false;
+    bool m_reportedDown = false; // the engine's absence was reported (once per outage)
     QString m_listingError;
     int m_stopTimeout = -1;
     int m_reconnectDelayMs = 1000;

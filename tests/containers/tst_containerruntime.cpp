@@ -7,12 +7,15 @@
 #include "core/ioc/iocformat.h"
 #include "tests/common/sandbox.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 // Bounds for a loaded 2-core machine: an engine call normally takes well under a second.
 static constexpr int CallTimeoutMs = 60000;
@@ -38,6 +41,7 @@ private slots:
     void newContainerComesFromEvents();
     void removedBehindItsBackGoes();
     void iocctlPsShowsContainers();
+    void engineGoesAwayAndComesBack();
 
 private:
     bool havePodman();
@@ -420,6 +424,7 @@ void TestContainerRuntime::enableIsRefused()
     QVERIFY(m_runtime);
     const JobResult result = act(UnitAction::Enable, m_stdioName);
     QVERIFY(!result.ok());
+    QCOMPARE(result.result, QStringLiteral("skipped")); // nothing tried, as for a static unit
     QVERIFY2(result.message.contains(QLatin1String("not supported for containers")),
              qPrintable(result.message));
     QVERIFY(!row(m_stdioName).isEnabled()); // no restart policy
@@ -529,11 +534,100 @@ void TestContainerRuntime::iocctlPsShowsContainers()
     QVERIFY2(run.out.contains(m_stdioName + QStringLiteral(" ")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QLatin1String("Exited (137)")), qPrintable(run.out));
 
+    // Actions through iocctl reach the container by its IOC name.
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("start"), m_stdioName }, env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QCOMPARE(run.out, m_stdioName + QStringLiteral(": started\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(row(m_stdioName).status(), QStringLiteral("running"), CallTimeoutMs);
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("enable"), m_stdioName }, env);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(QLatin1String("not supported for containers")), qPrintable(run.err));
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("inspect"), m_stdioName }, env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QLatin1String("\"containerId\": \"") + row(m_stdioName).containerId),
+             qPrintable(run.out));
+
     // Switched off: no container rows, and the systemd ones are still listed.
     env.insert(QStringLiteral("IOCDOCK_CONTAINERS"), QStringLiteral("0"));
     run = iocctl({ QStringLiteral("--user"), QStringLiteral("ps"), QStringLiteral("-a") }, env);
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QVERIFY2(!run.out.contains(m_procServName), qPrintable(run.out));
+}
+
+void TestContainerRuntime::engineGoesAwayAndComesBack()
+{
+    REQUIRE_PODMAN();
+    // A second API service on the sandbox's storage (podman locks it, so two services share it
+    // safely) on a socket of this test's own: stopping it leaves the sandbox's service alone,
+    // and what is done through the sandbox's service meanwhile is what the runtime missed.
+    const QString sandbox = qEnvironmentVariable("IOCDOCK_PODMAN_SANDBOX");
+    const QString tool =
+            qEnvironmentVariable("IOCDOCK_SOURCE_DIR") + QStringLiteral("/tools/podman-sandbox");
+    if (sandbox.isEmpty() || !QFileInfo::exists(tool)) {
+        if (m_required)
+            QFAIL("needs IOCDOCK_PODMAN_SANDBOX and IOCDOCK_SOURCE_DIR");
+        QSKIP("needs IOCDOCK_PODMAN_SANDBOX and IOCDOCK_SOURCE_DIR (tools/run-tests sets both)");
+    }
+    QVERIFY(row(m_procServName).isContainer());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString socket = dir.filePath(QStringLiteral("second.sock"));
+    auto startService = [&](QProcess *p) {
+        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p->start(tool,
+                 { QStringLiteral("podman"), sandbox, QStringLiteral("system"),
+                   QStringLiteral("service"), QStringLiteral("--time=0"),
+                   QStringLiteral("unix://") + socket });
+        QVERIFY(p->waitForStarted(CallTimeoutMs));
+    };
+
+    QProcess first;
+    startService(&first);
+    ContainerRuntime runtime(m_host, socket);
+    runtime.setReconnectDelay(200);
+    QSignalSpy errors(&runtime, &IocRuntime::errorOccurred);
+    QSignalSpy listed(&runtime, &IocRuntime::loadedListed);
+    runtime.start(); // before the service listens: it connects again until it does
+    QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty(), CallTimeoutMs);
+    const auto rowOf = [&runtime](const QString &name) {
+        for (const Ioc &ioc : runtime.iocs()) {
+            if (ioc.name == name)
+                return ioc;
+        }
+        return Ioc();
+    };
+    QCOMPARE(rowOf(m_procServName).status(), QStringLiteral("running"));
+
+    first.terminate();
+    QVERIFY(first.waitForFinished(CallTimeoutMs));
+    errors.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), CallTimeoutMs);
+    QVERIFY2(errors.first().first().toString().contains(socket),
+             qPrintable(errors.first().first().toString()));
+    // Not measured any more: unknown, not the last state seen.
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_procServName).status(), QStringLiteral("unknown"),
+                              CallTimeoutMs);
+    QCOMPARE(IocFormat::statusText(rowOf(m_procServName), QDateTime::currentDateTime()),
+             QStringLiteral("Unknown"));
+
+    // Meanwhile, behind its back: the procServ container stops.
+    bool done = false;
+    QString error = QStringLiteral("no answer");
+    m_client->stopContainer(row(m_procServName).containerId, 10, this, [&](const QString &e) {
+        error = e;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs);
+    QCOMPARE(error, QString());
+
+    listed.clear();
+    QProcess second;
+    startService(&second);
+    QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty(), CallTimeoutMs);
+    QCOMPARE(rowOf(m_procServName).status(), QStringLiteral("exited"));
+    QVERIFY(rowOf(m_procServName).exitCode >= 0);
+    second.terminate();
+    QVERIFY(second.waitForFinished(CallTimeoutMs));
 }
 
 QTEST_GUILESS_MAIN(TestContainerRuntime)
