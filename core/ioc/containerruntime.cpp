@@ -4,10 +4,13 @@
 
 #include "core/containers/engineclient.h"
 #include "core/hosts/host.h"
+#include "core/ioc/logsource.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QPointer>
+#include <QRegularExpression>
 
 namespace {
 
@@ -17,6 +20,38 @@ bool runsProcServ(const QString &argv0)
 {
     return QFileInfo(argv0).fileName() == QLatin1String("procServ");
 }
+
+/// A container's log through the engine (ContainerLogStream), started on start().
+class ContainerLogSource : public LogSource
+{
+public:
+    ContainerLogSource(EngineClient *client, const QString &id, const LogOptions &options,
+                       QObject *parent)
+        : LogSource(parent)
+        , m_client(client)
+        , m_id(id)
+        , m_options(options)
+    {}
+
+    void start() override
+    {
+        if (m_stream || !m_client)
+            return;
+        m_stream = m_client->logs(m_id, m_options, this);
+        connect(m_stream, &ContainerLogStream::output, this,
+                [this](StreamFrameDecoder::Stream, const QByteArray &data) {
+                    emit dataReceived(data);
+                });
+        connect(m_stream, &ContainerLogStream::finished, this,
+                [this](const QString &error) { emit finished(error); });
+    }
+
+private:
+    QPointer<EngineClient> m_client; // the runtime's: it may go first
+    QString m_id;
+    LogOptions m_options;
+    ContainerLogStream *m_stream = nullptr;
+};
 
 } // namespace
 
@@ -379,6 +414,51 @@ QStringList ContainerRuntime::logCommand(const Ioc &ioc, bool follow, int lines,
     Q_UNUSED(lines)
     Q_UNUSED(since)
     return {}; // a container's log comes through the API: the seam needs a log source first
+}
+
+LogSource *ContainerRuntime::openLog(const Ioc &ioc, bool follow, int lines, const QString &since,
+                                     QString *error, QObject *parent) const
+{
+    if (!ioc.isContainer())
+        return nullptr;
+    LogOptions options;
+    options.follow = follow;
+    options.tail = lines;
+    if (!since.isEmpty()) {
+        options.since = parseSince(since, QDateTime::currentDateTime());
+        if (!options.since.isValid()) {
+            if (error) {
+                *error = tr("Cannot read the time \"%1\": give an ISO 8601 time such as "
+                            "\"2024-01-31 12:00\" or \"10 min ago\".")
+                                 .arg(since);
+            }
+            return nullptr;
+        }
+    }
+    return new ContainerLogSource(m_client, ioc.containerId, options, parent);
+}
+
+QDateTime ContainerRuntime::parseSince(const QString &since, const QDateTime &now)
+{
+    const QString text = since.trimmed();
+    static const QRegularExpression ago(
+            QStringLiteral("^(\\d+)\\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|d|days?)"
+                           "\\s+ago$"),
+            QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = ago.match(text);
+    if (m.hasMatch()) {
+        const qint64 n = m.captured(1).toLongLong();
+        const QChar unit = m.captured(2).at(0).toLower();
+        const qint64 factor = unit == QLatin1Char('s') ? 1
+                : unit == QLatin1Char('m')             ? 60
+                : unit == QLatin1Char('h')             ? 3600
+                                                       : 86400;
+        return now.addSecs(-n * factor);
+    }
+    QString iso = text;
+    if (iso.size() > 10 && iso.at(10) == QLatin1Char(' '))
+        iso[10] = QLatin1Char('T');
+    return QDateTime::fromString(iso, Qt::ISODate);
 }
 
 QString ContainerRuntime::iocName(const ContainerDetails &details)

@@ -30,8 +30,8 @@ class Host;
 /// /containers/{id}/update could; whether Podman 4.3's compatible service takes it was not
 /// tried), so a row's "enabled" only reports that policy (always, unless-stopped).
 ///
-/// Not yet: consoles (hasConsole() is false), logs (logCommand() is empty: a log through the
-/// API needs a log source in the seam), memory/CPU counters, the child state of procServ
+/// Logs come through the API (openLog(); logCommand() is empty). Not yet: consoles
+/// (hasConsole() is false), memory/CPU counters, the child state of procServ
 /// inside, one row for a Quadlet unit and its container.
 class ContainerRuntime : public IocRuntime
 {
@@ -68,8 +68,15 @@ public:
 
     bool hasConsole(const Ioc &ioc) const override;
     ConsoleSession *openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const override;
+    /// Empty: a container's log comes through the API (openLog()).
     QStringList logCommand(const Ioc &ioc, bool follow, int lines,
                            const QString &since = {}) const override;
+    /// The container's output (stdout and stderr as sent) through GET /containers/{id}/logs.
+    LogSource *openLog(const Ioc &ioc, bool follow, int lines, const QString &since, QString *error,
+                       QObject *parent) const override;
+    /// A --since value: ISO 8601 ("2024-01-31 12:00", "2024-01-31T12:00:05") or "N s|min|h|days
+    /// ago"; invalid when it is neither.
+    static QDateTime parseSince(const QString &since, const QDateTime &now);
 
     /// Whether @p details describe an IOC, and under which name (empty: not an IOC).
     static QString iocName(const ContainerDetails &details);

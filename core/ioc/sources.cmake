@@ -15,4 +15,4 @@ target_sources(iocdock-core PRIVATE
     ioc/iocalerts.h ioc/iocalerts.cpp
     ioc/iocaccess.h ioc/iocaccess.cpp
     ioc/logsession.h ioc/logsession.cpp
-    ioc/iocruntime.h)
+    ioc/iocruntime.h ioc/logsource.h)

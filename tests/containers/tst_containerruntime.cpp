@@ -5,6 +5,7 @@
 #include "core/ioc/containerruntime.h"
 #include "core/ioc/iocfilter.h"
 #include "core/ioc/iocformat.h"
+#include "core/ioc/logsource.h"
 #include "tests/common/sandbox.h"
 
 #include <QFileInfo>
@@ -42,6 +43,8 @@ private slots:
     void removedBehindItsBackGoes();
     void iocctlPsShowsContainers();
     void engineGoesAwayAndComesBack();
+    void parseSince();
+    void logsThroughTheApi();
 
 private:
     bool havePodman();
@@ -628,6 +631,76 @@ void TestContainerRuntime::engineGoesAwayAndComesBack()
     QVERIFY(rowOf(m_procServName).exitCode >= 0);
     second.terminate();
     QVERIFY(second.waitForFinished(CallTimeoutMs));
+}
+
+void TestContainerRuntime::parseSince()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    QCOMPARE(ContainerRuntime::parseSince(QStringLiteral("10 min ago"), now), now.addSecs(-600));
+    QCOMPARE(ContainerRuntime::parseSince(QStringLiteral("2 hours ago"), now), now.addSecs(-7200));
+    QCOMPARE(ContainerRuntime::parseSince(QStringLiteral("30s ago"), now), now.addSecs(-30));
+    QCOMPARE(ContainerRuntime::parseSince(QStringLiteral("1 day ago"), now), now.addDays(-1));
+    QCOMPARE(ContainerRuntime::parseSince(QStringLiteral("2024-01-31 12:00"), now),
+             QDateTime(QDate(2024, 1, 31), QTime(12, 0)));
+    QCOMPARE(ContainerRuntime::parseSince(QStringLiteral("2024-01-31T12:00:05"), now),
+             QDateTime(QDate(2024, 1, 31), QTime(12, 0, 5)));
+    QVERIFY(!ContainerRuntime::parseSince(QStringLiteral("yesterday-ish"), now).isValid());
+    QVERIFY(!ContainerRuntime::parseSince(QStringLiteral("10 parsecs ago"), now).isValid());
+}
+
+void TestContainerRuntime::logsThroughTheApi()
+{
+    REQUIRE_PODMAN();
+    IOCDOCK_REQUIRE_SANDBOX();
+    QVERIFY(m_runtime);
+    const QString name = QStringLiteral("logs-%1").arg(QCoreApplication::applicationPid());
+    const QString id = create(containerName("logs"),
+                              { QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                QStringLiteral("echo first; echo second >&2; exec sleep 100000") },
+                              { { QLatin1String(ContainerLabels::IocName), name } });
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(startContainer(id), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(row(name).status(), QStringLiteral("running"), CallTimeoutMs);
+    QCOMPARE(m_runtime->logCommand(row(name), false, -1), QStringList());
+
+    // Followed until both lines are there (the shell may not have written them yet).
+    QString error;
+    LogSource *source = m_runtime->openLog(row(name), true, -1, QString(), &error, this);
+    QVERIFY2(source, qPrintable(error));
+    QByteArray log;
+    bool ended = false;
+    connect(source, &LogSource::dataReceived, this, [&log](const QByteArray &d) { log += d; });
+    connect(source, &LogSource::finished, this, [&ended] { ended = true; });
+    source->start();
+    QTRY_VERIFY2_WITH_TIMEOUT(log.contains("first\n") && log.contains("second\n"), log.constData(),
+                              CallTimeoutMs);
+    QVERIFY(!ended); // following: the container still runs
+    delete source;
+
+    QVERIFY(!m_runtime->openLog(row(name), false, -1, QStringLiteral("soon"), &error, this));
+    QVERIFY2(error.contains(QLatin1String("\"soon\"")), qPrintable(error));
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + m_socket);
+    env.remove(QStringLiteral("IOCDOCK_CONTAINERS"));
+    Run run = iocctl({ QStringLiteral("--user"), QStringLiteral("logs"), name }, env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QCOMPARE(run.out, QStringLiteral("first\nsecond\n"));
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("logs"), QStringLiteral("-n"),
+                   QStringLiteral("1"), name },
+                 env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QCOMPARE(run.out, QStringLiteral("second\n"));
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("logs"), QStringLiteral("--since"),
+                   QStringLiteral("1 day ago"), name },
+                 env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QCOMPARE(run.out, QStringLiteral("first\nsecond\n"));
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("logs"), QStringLiteral("--since"),
+                   QStringLiteral("soon"), name },
+                 env);
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(QLatin1String("\"soon\"")), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestContainerRuntime)
