@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "core/containers/engineclient.h"
+#include "core/fleet/fleet.h"
 #include "core/hosts/host.h"
 #include "core/ioc/containerruntime.h"
 #include "core/ioc/iocfilter.h"
@@ -44,6 +45,7 @@ private slots:
     void iocctlPsShowsContainers();
     void engineGoesAwayAndComesBack();
     void parseSince();
+    void fleetGivesTheEngineToOneLocalHost();
     void logsThroughTheApi();
 
 private:
@@ -646,6 +648,53 @@ void TestContainerRuntime::parseSince()
              QDateTime(QDate(2024, 1, 31), QTime(12, 0, 5)));
     QVERIFY(!ContainerRuntime::parseSince(QStringLiteral("yesterday-ish"), now).isValid());
     QVERIFY(!ContainerRuntime::parseSince(QStringLiteral("10 parsecs ago"), now).isValid());
+}
+
+void TestContainerRuntime::fleetGivesTheEngineToOneLocalHost()
+{
+    REQUIRE_PODMAN();
+    IOCDOCK_REQUIRE_SANDBOX();
+    QVERIFY(row(m_stdioName).isContainer());
+    // Two local hosts reach the sandbox's manager ("user" and "bus:ADDRESS"); the engine
+    // found through DOCKER_HOST serves the first only, so its rows are listed once.
+    const QByteArray oldDockerHost = qgetenv("DOCKER_HOST");
+    qputenv("DOCKER_HOST", (QStringLiteral("unix://") + m_socket).toUtf8());
+    Fleet fleet;
+    fleet.setContainerDiscovery(true); // the test environment turns it off (tests/CMakeLists)
+    Host *user = fleet.addHost(QStringLiteral("user"));
+    Host *bus = fleet.addHost(QStringLiteral("bus:")
+                              + qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS"));
+    Fleet off;
+    off.setContainerDiscovery(false);
+    Host *plain = off.addHost(QStringLiteral("user"));
+    if (oldDockerHost.isNull())
+        qunsetenv("DOCKER_HOST");
+    else
+        qputenv("DOCKER_HOST", oldDockerHost);
+    QVERIFY(user && bus && plain);
+    QCOMPARE(fleet.runtimes(user).size(), 2);
+    QCOMPARE(fleet.runtimes(bus).size(), 1);
+    QCOMPARE(off.runtimes(plain).size(), 1);
+    QVERIFY(qobject_cast<ContainerRuntime *>(fleet.runtimes(user).at(1)));
+
+    QTRY_VERIFY_WITH_TIMEOUT(fleet.isReady(), CallTimeoutMs);
+    QCOMPARE(fleet.listingError(user), QString());
+    int containerRows = 0;
+    Ioc stdio;
+    for (const Ioc &ioc : fleet.iocs()) {
+        if (ioc.isContainer())
+            ++containerRows;
+        if (ioc.name == m_stdioName)
+            stdio = ioc;
+    }
+    QVERIFY(containerRows >= 2);
+    QCOMPARE(stdio.host, user->id());
+    QCOMPARE(fleet.runtimeFor(stdio), fleet.runtimes(user).at(1));
+    QCOMPARE(fleet.ioc(stdio.key()).containerId, stdio.containerId);
+    // Resolved by its IOC name, as iocctl and the GUI do.
+    const IocResolver::Result resolved = fleet.resolve({ m_stdioName }, true);
+    QCOMPARE(resolved.iocs.size(), 1);
+    QCOMPARE(resolved.iocs.first().key(), stdio.key());
 }
 
 void TestContainerRuntime::logsThroughTheApi()
