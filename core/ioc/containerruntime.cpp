@@ -138,6 +138,7 @@ void ContainerRuntime::handleStreamFinished(const QString &error)
         m_events = nullptr;
     }
     ++m_generation; // answers still out belong to the connection that ended
+    m_latestInspect.clear();
     m_toInspect.clear();
     m_inRound = false;
     m_roundPending = 0;
@@ -170,6 +171,7 @@ void ContainerRuntime::handleEvent(const EngineEvent &event)
         return; // an exec in the container changes nothing a row shows
     if (event.action == QLatin1String("remove") || event.action == QLatin1String("destroy")) {
         m_toInspect.remove(event.id);
+        m_latestInspect.remove(event.id); // an answer still out must not bring the row back
         removeRow(event.id);
         return;
     }
@@ -237,14 +239,24 @@ void ContainerRuntime::inspect(const QString &id)
 {
     const quint64 generation = m_generation;
     const bool inRound = m_inRound;
+    // Each inspect is its own connection, so answers may come out of order: only the answer
+    // to the latest inspect of a container is applied (it saw the newest state).
+    const quint64 serial = ++m_inspectSerial;
+    m_latestInspect.insert(id, serial);
     m_client->inspectContainer(
             id, this,
-            [this, generation, inRound, id](const ContainerDetails &details, const QString &error) {
+            [this, generation, inRound, id, serial](const ContainerDetails &details,
+                                                    const QString &error) {
                 if (generation != m_generation)
                     return;
-                if (error.isEmpty()) {
+                // Not the latest: a newer inspect is out (its answer counts), or the container
+                // was removed meanwhile.
+                const bool latest = m_latestInspect.value(id) == serial;
+                if (latest)
+                    m_latestInspect.remove(id);
+                if (latest && error.isEmpty()) {
                     applyDetails(details);
-                } else if (m_rows.contains(id)) {
+                } else if (latest && m_rows.contains(id)) {
                     // Gone between the event and the inspect, or the engine failed: a new
                     // listing tells which (and drops the row when the container is gone).
                     m_relistAfterRound = true;

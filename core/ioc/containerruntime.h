@@ -114,6 +114,8 @@ private:
     QTimer m_reconnectTimer;
     QTimer m_inspectTimer; // coalesces bursts of events into one inspect per container
     QSet<QString> m_toInspect;
+    QHash<QString, quint64> m_latestInspect; // container ID -> serial of its newest inspect
+    quint64 m_inspectSerial = 0;
     int m_roundPending = 0; // inspects of a listing round still out
     bool m_inRound = false;
     bool m_relistAfterRound = false;
