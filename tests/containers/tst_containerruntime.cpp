@@ -552,6 +552,12 @@ void TestContainerRuntime::iocctlPsShowsContainers()
     QVERIFY2(run.out.contains(QLatin1String("\"containerId\": \"") + row(m_stdioName).containerId),
              qPrintable(run.out));
 
+    // No console yet: said plainly, nothing attempted.
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("attach"), m_stdioName }, env);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(QLatin1String("cannot reach the console of a container yet")),
+             qPrintable(run.err));
+
     // Switched off: no container rows, and the systemd ones are still listed.
     env.insert(QStringLiteral("IOCDOCK_CONTAINERS"), QStringLiteral("0"));
     run = iocctl({ QStringLiteral("--user"), QStringLiteral("ps"), QStringLiteral("-a") }, env);
