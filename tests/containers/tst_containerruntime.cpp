@@ -40,6 +40,7 @@ private slots:
     void stopGivesExitedWithCode();
     void startAgainIsRunning();
     void enableIsRefused();
+    void pausedFromEvents();
     void newContainerComesFromEvents();
     void removedBehindItsBackGoes();
     void iocctlPsShowsContainers();
@@ -435,6 +436,37 @@ void TestContainerRuntime::enableIsRefused()
     QVERIFY(!row(m_stdioName).isEnabled()); // no restart policy
     // Nothing changed: still running.
     QCOMPARE(row(m_stdioName).status(), QStringLiteral("running"));
+}
+
+void TestContainerRuntime::pausedFromEvents()
+{
+    REQUIRE_PODMAN();
+    QVERIFY(m_runtime);
+    const QString id = row(m_stdioName).containerId;
+    QVERIFY(!id.isEmpty());
+    // POST /containers/{id}/pause and /unpause, behind the runtime's back.
+    const auto post = [this, &id](const char *what) {
+        EngineRequest *request = m_client->newRequest(
+                "POST", "/containers/" + EngineClient::pathSegment(id) + '/' + what);
+        bool done = false;
+        QString error = QStringLiteral("no answer");
+        connect(request, &EngineRequest::finished, this, [&](const QString &e) {
+            error = e;
+            done = true;
+        });
+        request->start();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs); }();
+        request->deleteLater();
+        return error;
+    };
+    QCOMPARE(post("pause"), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(row(m_stdioName).status(), QStringLiteral("paused"), CallTimeoutMs);
+    const QString text = IocFormat::statusText(row(m_stdioName), QDateTime::currentDateTime());
+    QVERIFY2(text.startsWith(QLatin1String("Up")) && text.endsWith(QLatin1String("(paused)")),
+             qPrintable(text));
+    QVERIFY(row(m_stdioName).isActive()); // docker ps lists paused containers
+    QCOMPARE(post("unpause"), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(row(m_stdioName).status(), QStringLiteral("running"), CallTimeoutMs);
 }
 
 void TestContainerRuntime::newContainerComesFromEvents()
