@@ -509,6 +509,7 @@ Ioc ContainerRuntime::describe(const ContainerDetails &details, const QString &h
         row.containerState = QStringLiteral("unknown");
     row.health = details.health;
     row.restartPolicy = details.restartPolicy;
+    row.containerRestarts = details.restartCount;
     row.execStart = details.entrypoint + details.cmd;
     const bool ran = details.state == ContainerState::Exited
             || details.state == ContainerState::Dead || details.state == ContainerState::Restarting;

@@ -4,6 +4,8 @@
 
 qint64 Ioc::restarts() const
 {
+    if (isContainer())
+        return containerRestarts; // the engine's restarts by its restart policy
     const bool up = isActive() || activeState == QLatin1String("reloading")
             || activeState == QLatin1String("deactivating");
     if (!up)

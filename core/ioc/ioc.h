@@ -72,6 +72,7 @@ struct Ioc
     int exitCode = -1; // of the last run; -1 = unknown or never ran
     QString health; // healthy, unhealthy, starting; empty: the image defines no health check
     QString restartPolicy; // no, always, on-failure, unless-stopped; empty = engine default
+    int containerRestarts = -1; // the engine's RestartCount; -1 = unknown
 
     static constexpr int crashLoopRestarts = 3;
     static constexpr int crashLoopWindowSecs = 600;
@@ -116,7 +117,8 @@ struct Ioc
         return subState == QLatin1String("auto-restart") || (isActive() && childCrashLoop);
     }
     /// What users mean by restarts: systemd's restarts of the unit plus the child's inside
-    /// procServ. -1 (unknown) while the unit is up and the child's count is unknown.
+    /// procServ. -1 (unknown) while the unit is up and the child's count is unknown. A
+    /// container: the engine's RestartCount (-1 when it did not say).
     qint64 restarts() const;
     /// What restarts() is known to be at least: restarts() when known, else systemd's count
     /// plus the child restarts seen live (0 when none was seen).

@@ -364,6 +364,8 @@ void TestContainerRuntime::listsIocContainers()
     QCOMPARE(stdio.containerState, QStringLiteral("running"));
     QCOMPARE(stdio.status(), QStringLiteral("running"));
     QVERIFY(stdio.mainPid > 0);
+    QCOMPARE(stdio.restarts(), 0); // the engine's RestartCount
+    QCOMPARE(IocFormat::restartsText(stdio), QStringLiteral("0"));
     QVERIFY(stdio.activeSince.isValid());
     QVERIFY2(IocFormat::statusText(stdio, QDateTime::currentDateTime())
                      .startsWith(QLatin1String("Up")),
