@@ -89,7 +89,10 @@ void IocDetailsWidget::setIoc(const Ioc &ioc)
 
     m_ioc = ioc;
     m_json = IocFormat::toJson(ioc);
-    m_titleLabel->setText(tr("%1 on %2 (%3)").arg(ioc.name, ioc.host, ioc.unit));
+    m_titleLabel->setText(ioc.isContainer()
+                                  ? tr("%1 on %2 (%3 container %4)")
+                                            .arg(ioc.name, ioc.host, ioc.runtime, ioc.container)
+                                  : tr("%1 on %2 (%3)").arg(ioc.name, ioc.host, ioc.unit));
 
     m_tree->setUpdatesEnabled(false);
     m_tree->clear();
@@ -108,10 +111,17 @@ void IocDetailsWidget::setIoc(const Ioc &ioc)
 void IocDetailsWidget::setRemoved(bool removed)
 {
     m_removed = removed;
-    m_removedLabel->setText(removed ? tr("%1 is gone: systemd on %2 no longer knows %3. The "
-                                         "values below are the last ones seen.")
-                                              .arg(m_ioc.name, m_ioc.host, m_ioc.unit)
-                                    : QString());
+    QString text;
+    if (removed && m_ioc.isContainer()) {
+        text = tr("%1 is gone: %2 on %3 no longer has the container %4. The values below are "
+                  "the last ones seen.")
+                       .arg(m_ioc.name, m_ioc.runtime, m_ioc.host, m_ioc.container);
+    } else if (removed) {
+        text = tr("%1 is gone: systemd on %2 no longer knows %3. The values below are the last "
+                  "ones seen.")
+                       .arg(m_ioc.name, m_ioc.host, m_ioc.unit);
+    }
+    m_removedLabel->setText(text);
     m_removedLabel->setVisible(removed);
     m_tree->setEnabled(!removed);
 }

@@ -290,9 +290,11 @@ QVariant IocTableModel::display(const Ioc &ioc, int column, const QDateTime &now
     case ConsoleColumn:
         return ioc.console.toString();
     case EnabledColumn:
-        return ioc.unitFileState;
+        // A container: its restart policy (what starts it with the engine).
+        return ioc.isContainer() ? ioc.restartPolicy : ioc.unitFileState;
     case ConventionColumn:
-        return ioc.convention;
+        // A container follows no unit convention: its runtime says what runs it.
+        return ioc.isContainer() ? ioc.runtime : ioc.convention;
     case HostColumn:
         return ioc.host;
     case MemoryColumn:
@@ -326,7 +328,7 @@ QVariant IocTableModel::sortValue(const Ioc &ioc, int column, const QDateTime &n
     case EnabledColumn:
         return ioc.isEnabled();
     case ConventionColumn:
-        return ioc.convention;
+        return ioc.isContainer() ? ioc.runtime : ioc.convention;
     case HostColumn:
         return ioc.host;
     case MemoryColumn:
@@ -342,7 +344,9 @@ QVariant IocTableModel::toolTip(const Ioc &ioc, int column, const QDateTime &now
 {
     switch (column) {
     case NameColumn: {
-        QString tip = ioc.unit;
+        QString tip = ioc.isContainer()
+                ? tr("Container %1 (%2)\nImage: %3").arg(ioc.container, ioc.runtime, ioc.image)
+                : ioc.unit;
         if (!ioc.description.isEmpty())
             tip += QLatin1Char('\n') + ioc.description;
         if (!ioc.configError.isEmpty())
@@ -350,6 +354,18 @@ QVariant IocTableModel::toolTip(const Ioc &ioc, int column, const QDateTime &now
         return tip;
     }
     case StatusColumn: {
+        if (ioc.isContainer()) {
+            QString tip = IocFormat::statusText(ioc, now) + QLatin1Char('\n')
+                    + tr("%1: %2").arg(ioc.runtime,
+                                       ioc.containerState.isEmpty()
+                                               ? tr("unknown (engine not reachable)")
+                                               : ioc.containerState);
+            if (ioc.exitCode >= 0)
+                tip += QLatin1Char('\n') + tr("Last exit code: %1").arg(ioc.exitCode);
+            if (!ioc.health.isEmpty())
+                tip += QLatin1Char('\n') + tr("Health: %1").arg(ioc.health);
+            return tip;
+        }
         // The full text first: a narrow column elides it.
         QString tip = IocFormat::statusText(ioc, now) + QLatin1Char('\n')
                 + tr("systemd: %1 (%2)").arg(ioc.activeState, ioc.subState);

@@ -4,6 +4,7 @@
 
 #include "core/fleet/fleet.h"
 #include "core/ioc/iocruntime.h"
+#include "core/ioc/logsource.h"
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
 #include "ui/iocdetailswidget.h"
@@ -108,7 +109,16 @@ void IocTabs::showLogs(const Ioc &ioc)
     auto *view = new LogView(ioc, m_tabs);
     view->setMaximumLines(m_settings.scrollbackLines);
     addPage(view, ioc, tr("Log: %1").arg(ioc.name), QStringLiteral("logs"));
-    view->start(runtime->logCommand(ioc, true, m_settings.logLines));
+    const QStringList argv = runtime->logCommand(ioc, true, m_settings.logLines);
+    // A container's log comes through its engine's API, not from a command.
+    QString error;
+    LogSource *source = argv.isEmpty()
+            ? runtime->openLog(ioc, true, m_settings.logLines, QString(), &error, view)
+            : nullptr;
+    if (source)
+        view->start(source);
+    else
+        view->start(argv);
 }
 
 void IocTabs::showDetails(const Ioc &ioc)

@@ -3,6 +3,7 @@
 #include "ui/logview.h"
 
 #include "core/ioc/logsession.h"
+#include "core/ioc/logsource.h"
 
 #include <QCheckBox>
 #include <QFontDatabase>
@@ -81,6 +82,7 @@ LogView::~LogView()
 
 void LogView::start(const QStringList &argv)
 {
+    stopSource();
     m_session->stop(); // no finished() from the command before
     if (argv.isEmpty()) {
         m_session->start(argv);
@@ -93,14 +95,60 @@ void LogView::start(const QStringList &argv)
     m_session->start(argv);
 }
 
+void LogView::start(LogSource *source)
+{
+    stopSource();
+    m_session->stop();
+    m_source = source;
+    source->setParent(this);
+    connect(source, &LogSource::dataReceived, this, &LogView::appendBytes);
+    connect(source, &LogSource::finished, this, [this](const QString &error) {
+        if (!m_partial.isEmpty())
+            appendText(QString::fromUtf8(std::exchange(m_partial, {})));
+        const QString message = error.isEmpty() ? tr("The log ended.") : error;
+        setStatus(message);
+        if (m_source) {
+            m_source->deleteLater();
+            m_source = nullptr;
+        }
+        emit finished(message);
+    });
+    setStatus(tr("Following the container's log"));
+    m_textEdit->setToolTip(QString());
+    source->start();
+}
+
+void LogView::appendBytes(const QByteArray &bytes)
+{
+    // Whole lines only: a multi-byte character or a line may be split between chunks.
+    m_partial += bytes;
+    const int end = m_partial.lastIndexOf('\n');
+    if (end < 0)
+        return;
+    const QByteArray lines = m_partial.left(end);
+    m_partial.remove(0, end + 1);
+    appendText(QString::fromUtf8(lines));
+}
+
+void LogView::stopSource()
+{
+    if (!m_source)
+        return;
+    m_source->disconnect(this);
+    delete m_source; // closes its stream; nothing is sent to the IOC
+    m_source = nullptr;
+    m_partial.clear();
+}
+
 void LogView::stop()
 {
+    stopSource();
     m_session->stop();
 }
 
 bool LogView::isRunning() const
 {
-    return m_session->isRunning();
+    return m_source || m_session->isRunning();
 }
 
 QStringList LogView::command() const

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class LogSession;
+class LogSource;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -30,6 +31,9 @@ public:
 
     /// Starts @p argv (argv[0] looked up in PATH). Stops a command started before.
     void start(const QStringList &argv);
+    /// Shows a log the IOC's runtime streams itself (IocRuntime::openLog(): a container's),
+    /// taking @p source over and starting it. Stops what was started before.
+    void start(LogSource *source);
     void stop();
     bool isRunning() const;
     QStringList command() const;
@@ -54,10 +58,14 @@ private:
     void showNotice(const QString &line);
     void handleFinished();
     void appendText(const QString &text);
+    void appendBytes(const QByteArray &bytes);
+    void stopSource();
     void setStatus(const QString &text);
 
     Ioc m_ioc;
     LogSession *m_session;
+    LogSource *m_source = nullptr;
+    QByteArray m_partial; // a source's bytes after its last newline
     QPlainTextEdit *m_textEdit;
     QLineEdit *m_searchLineEdit;
     QCheckBox *m_followCheckBox;

@@ -388,6 +388,13 @@ bool Command::resolveConsole(const QString &word, Ioc *ioc)
         return false;
     }
     const IocRuntime *runtime = runtimeFor(*ioc);
+    if (runtime && ioc->isContainer() && !runtime->hasConsole(*ioc)) {
+        printError(tr("%1 runs in the %2 container %3: iocctl cannot reach the console of a "
+                      "container yet.")
+                           .arg(ioc->name, ioc->runtime, ioc->container));
+        finish(ActionFailed);
+        return false;
+    }
     if (!runtime || !runtime->hasConsole(*ioc)) {
         printError(tr("%1 has no procServ console endpoint in %2.").arg(ioc->name, ioc->unit));
         finish(ActionFailed);

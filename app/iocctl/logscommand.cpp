@@ -5,6 +5,7 @@
 #include "app/iocctl/fdwriter.h"
 #include "core/ioc/iocruntime.h"
 #include "core/ioc/logsession.h"
+#include "core/ioc/logsource.h"
 
 #include <cerrno>
 #include <unistd.h>
@@ -12,7 +13,7 @@
 LogsCommand::LogsCommand(QObject *parent)
     : Command(QStringLiteral("logs"),
               tr("Show the IOC's console log: procServ's log file (-L) when it has one, "
-                 "otherwise the unit's journal."),
+                 "otherwise the unit's journal; a container's output through its engine."),
               parent)
 {}
 
@@ -29,8 +30,8 @@ void LogsCommand::addOptions(QCommandLineParser &parser)
                        tr("Show only the last N lines (default: all)."),
                        tr("N") });
     parser.addOption({ QStringLiteral("since"),
-                       tr("Only entries since TIME (journal only; journalctl syntax such as "
-                          "\"10 min ago\" or \"2024-01-31 12:00\")."),
+                       tr("Only entries since TIME (journal and containers; journalctl syntax "
+                          "such as \"10 min ago\" or \"2024-01-31 12:00\")."),
                        tr("TIME") });
     parser.addPositionalArgument(QStringLiteral("name"), tr("IOC name or unit name."), tr("NAME"));
 }
@@ -76,8 +77,7 @@ void LogsCommand::startLog()
                              .arg(ioc.name, ioc.logFile));
     const QStringList argv = runtimeFor(ioc)->logCommand(ioc, m_follow, m_lines, m_since);
     if (argv.isEmpty()) {
-        printError(tr("No way to read the log of %1.").arg(ioc.name));
-        finish(ActionFailed);
+        startLogSource(ioc);
         return;
     }
     // Our own buffered output must come before the log's.
@@ -95,6 +95,31 @@ void LogsCommand::startLog()
             [this](const QString &line) { err() << line << Qt::endl; });
     connect(m_session, &LogSession::finished, this, &LogsCommand::handleFinished);
     m_session->start(argv);
+}
+
+void LogsCommand::startLogSource(const Ioc &ioc)
+{
+    // A log the runtime streams itself (a container's, through the engine's API).
+    QString error;
+    m_source = runtimeFor(ioc)->openLog(ioc, m_follow, m_lines, m_since, &error, this);
+    if (!m_source) {
+        printError(error.isEmpty() ? tr("No way to read the log of %1.").arg(ioc.name) : error);
+        finish(error.isEmpty() ? ActionFailed : UsageError);
+        return;
+    }
+    out().flush();
+    err().flush();
+    m_sanitize = ::isatty(STDOUT_FILENO);
+    connect(m_source, &LogSource::dataReceived, this, &LogsCommand::handleOutput);
+    connect(m_source, &LogSource::finished, this, [this](const QString &why) {
+        if (!why.isEmpty()) {
+            printError(why);
+            finish(ConnectionError);
+            return;
+        }
+        finish(Success);
+    });
+    m_source->start();
 }
 
 void LogsCommand::handleOutput(const QByteArray &data)

@@ -6,6 +6,7 @@
 #include "core/procserv/terminalsanitizer.h"
 
 class LogSession;
+class LogSource;
 
 /// `iocctl logs [-f] [-n N] [--since TIME] NAME`: the IOC's procServ log file when it has
 /// one, otherwise its journal; a LogSession (the GUI's log follower too) runs the command
@@ -25,12 +26,14 @@ private:
     void startLog();
     void handleFinished();
     void handleOutput(const QByteArray &data);
+    void startLogSource(const Ioc &ioc);
 
     QString m_word;
     bool m_follow = false;
     int m_lines = -1;
     QString m_since;
     LogSession *m_session = nullptr;
+    LogSource *m_source = nullptr; // a log the runtime streams (containers)
     bool m_sanitize = false; // stdout is a terminal: a log must not act on it
     TerminalSanitizer m_sanitizer;
 };

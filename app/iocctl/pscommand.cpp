@@ -57,7 +57,8 @@ void PsCommand::addOptions(QCommandLineParser &parser)
             { { QStringLiteral("q"), QStringLiteral("quiet") }, tr("Print IOC names only.") });
     parser.addOption({ { QStringLiteral("f"), QStringLiteral("filter") },
                        tr("Filter with KEY=VALUE (name=GLOB, status=, host=, enabled=, "
-                          "convention=, unit=) or a word matching the name; repeatable, "
+                          "convention=, unit=, runtime=, image=) or a word matching the name; "
+                          "repeatable, "
                           "terms AND together."),
                        tr("KEY=VALUE") });
     parser.addOption({ QStringLiteral("format"),
@@ -71,11 +72,12 @@ QString PsCommand::helpEpilog() const
 {
     return tr("Columns: NAME, STATUS (systemd state, IOC child state and how long), PID (the "
               "IOC process), RESTARTS (systemd's and procServ's of the IOC; ? when unknown), "
-              "CONSOLE, CONVENTION.\n"
+              "CONSOLE, CONVENTION (for a container: its runtime, podman or docker).\n"
               "JSON keys: name, unit, host, convention, status, activeState, subState, "
               "childState, pid, procServPid, restarts (null when unknown), since, childSince, "
               "childRestarts, lastExit, crashLoop, ready, enabled, console, logFile, "
-              "description.");
+              "description; for a container also containerId, container, image, "
+              "containerState, exitCode, health, restartPolicy.");
 }
 
 int PsCommand::run(const QCommandLineParser &parser)
@@ -152,6 +154,7 @@ QJsonObject PsCommand::toJson(const Ioc &ioc)
     o.insert(QStringLiteral("console"), ioc.console.toString());
     o.insert(QStringLiteral("logFile"), ioc.logFile);
     o.insert(QStringLiteral("description"), ioc.description);
+    IocFormat::insertContainerFacts(o, ioc);
     return o;
 }
 
@@ -229,7 +232,8 @@ void PsCommand::printTable(const QList<Ioc> &iocs, const QDateTime &now)
             << IocFormat::restartsText(ioc)
             << (ioc.console.isValid() ? truncatedMiddle(ioc.console.toString(), m_noTrunc)
                                       : QStringLiteral("-"))
-            << ioc.convention;
+            // A container follows no unit convention: its runtime says what runs it.
+            << (ioc.isContainer() ? ioc.runtime : ioc.convention);
         rows << row;
     }
     QList<int> widths;

@@ -159,6 +159,8 @@ bool ContainerDetails::fromJson(const QByteArray &json, ContainerDetails *d, QSt
     d->pid = state.value(QLatin1String("Pid")).toVariant().toLongLong();
     if (state.contains(QLatin1String("ExitCode")))
         d->exitCode = state.value(QLatin1String("ExitCode")).toInt(-1);
+    if (o.contains(QLatin1String("RestartCount")))
+        d->restartCount = o.value(QLatin1String("RestartCount")).toInt(-1);
     d->stateError = state.value(QLatin1String("Error")).toString();
     d->startedAt = timestamp(state.value(QLatin1String("StartedAt")));
     d->finishedAt = timestamp(state.value(QLatin1String("FinishedAt")));

@@ -67,6 +67,7 @@ struct ContainerDetails
     bool dead = false;
     qint64 pid = 0;
     int exitCode = -1; // -1: the engine did not say
+    int restartCount = -1; // restarts by the engine's restart policy; -1: the engine did not say
     QString stateError;
     QDateTime startedAt; // invalid when never started
     QDateTime finishedAt; // invalid when never finished

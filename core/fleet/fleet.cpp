@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "core/fleet/fleet.h"
 
+#include "core/containers/engineendpoint.h"
 #include "core/hosts/host.h"
+#include "core/ioc/containerruntime.h"
 #include "core/ioc/inventory.h"
 #include "core/ioc/iocruntime.h"
 
@@ -10,6 +12,7 @@
 
 Fleet::Fleet(QObject *parent)
     : QObject(parent)
+    , m_containerDiscovery(qEnvironmentVariable("IOCDOCK_CONTAINERS") != QLatin1String("0"))
 {}
 
 Fleet::~Fleet()
@@ -23,8 +26,11 @@ Fleet::~Fleet()
 void Fleet::destroy(const Entry &entry)
 {
     disconnect(entry.host, nullptr, this, nullptr);
-    for (IocRuntime *runtime : entry.runtimes)
+    for (IocRuntime *runtime : entry.runtimes) {
         disconnect(runtime, nullptr, this, nullptr);
+        if (auto *containers = qobject_cast<ContainerRuntime *>(runtime))
+            m_engineSockets.removeAll(containers->socketPath());
+    }
     // Runtimes before the host they call through: a pending D-Bus call must not outlive the
     // connection the host closes (see Host::dropConnection()).
     qDeleteAll(entry.runtimes);
@@ -85,6 +91,7 @@ bool Fleet::addHost(Host *host)
     if (m_inventorySetup)
         m_inventorySetup(inventory);
     addRuntime(m_entries.last(), inventory);
+    addContainerRuntime(m_entries.last());
     connect(host, &Host::stateChanged, this, [this, host] { handleHostStateChanged(host); });
     emit hostAdded(host);
     if (host->state() == Host::State::Connected)
@@ -109,6 +116,21 @@ void Fleet::addRuntime(Entry &entry, IocRuntime *runtime)
     });
     connect(runtime, &IocRuntime::errorOccurred, this,
             [this, host](const QString &message) { emit hostErrorOccurred(host, message); });
+}
+
+void Fleet::addContainerRuntime(Entry &entry)
+{
+    // Local hosts only: a remote engine is reached over the host's SSH connection (not yet).
+    if (!m_containerDiscovery || !entry.host->isLocal())
+        return;
+    const EngineEndpoint endpoint =
+            EngineEndpoint::discover(QProcessEnvironment::systemEnvironment());
+    // One engine, one set of rows: a user and a system manager of this machine do not both
+    // list it.
+    if (!endpoint.isValid() || m_engineSockets.contains(endpoint.socketPath))
+        return;
+    m_engineSockets << endpoint.socketPath;
+    addRuntime(entry, new ContainerRuntime(entry.host, endpoint.socketPath, this));
 }
 
 bool Fleet::removeHost(Host *host)

@@ -16,8 +16,11 @@ class Host;
 class Inventory;
 class IocRuntime;
 
-/// The hosts a front end shows and the runtimes that run IOCs on each of them (today one per
-/// host: Inventory, systemd units running procServ). The one owner of their life cycle: it
+/// The hosts a front end shows and the runtimes that run IOCs on each of them: Inventory
+/// (systemd units running procServ) on every host, and a ContainerRuntime on a local host when
+/// a container engine's socket is found (EngineEndpoint::discover(): DOCKER_HOST,
+/// CONTAINER_HOST, the Podman and Docker default sockets; one engine serves one host, the
+/// first local one added). The one owner of their life cycle: it
 /// adds a host (by spec or given), connects it, starts its runtimes once it is connected, and
 /// removes and destroys them in the right order (runtimes before their host: their pending
 /// D-Bus calls use the host's connection). The one place to look a row up: by key, by host, by
@@ -39,6 +42,10 @@ public:
     /// Called with each systemd runtime it has and each one it makes, before it is started:
     /// what to list and how much to read (Inventory's own settings).
     void setInventorySetup(std::function<void(Inventory *)> setup);
+    /// Whether hosts added from now on get a container runtime when an engine socket is found.
+    /// On by default unless $IOCDOCK_CONTAINERS is 0.
+    void setContainerDiscovery(bool on) { m_containerDiscovery = on; }
+    bool containerDiscovery() const { return m_containerDiscovery; }
 
     /// Makes the host of @p spec (Host::fromSpec()), owned by the fleet, adds it and connects
     /// it. Null with a translated *error for a bad spec or a host already in the fleet.
@@ -55,7 +62,7 @@ public:
     /// By Host::id() (Ioc::host); null when none.
     Host *host(const QString &id) const;
     Host *hostFor(const Ioc &ioc) const;
-    /// The runtimes of @p host (one today).
+    /// The runtimes of @p host: its Inventory first, then a ContainerRuntime if it has one.
     QList<IocRuntime *> runtimes(const Host *host) const;
     /// The runtime that lists @p ioc (by key, else by Ioc::runtime on its host); null when its
     /// host is not in the fleet.
@@ -115,8 +122,11 @@ private:
     void destroy(const Entry &entry);
     void handleHostStateChanged(Host *host);
     void startRuntimes(Entry &entry);
+    void addContainerRuntime(Entry &entry);
 
     QList<Entry> m_entries;
     std::function<void(Host *)> m_hostSetup;
     std::function<void(Inventory *)> m_inventorySetup;
+    bool m_containerDiscovery = true;
+    QStringList m_engineSockets; // engine sockets given to a host already
 };

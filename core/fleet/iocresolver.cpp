@@ -58,9 +58,11 @@ int IocResolver::editDistance(const QString &a, const QString &b)
 QString IocResolver::label(const Ioc &ioc) const
 {
     QString text = m_severalHosts ? ioc.host + QLatin1Char('/') : QString();
+    // A container row names its container where a unit row names its unit.
+    const QString what = ioc.isContainer() ? ioc.container : ioc.unit;
     if (ioc.name.isEmpty())
-        return text + ioc.unit;
-    return text + ioc.name + QStringLiteral(" (") + ioc.unit + QLatin1Char(')');
+        return text + what;
+    return text + ioc.name + QStringLiteral(" (") + what + QLatin1Char(')');
 }
 
 QList<Ioc> IocResolver::matchesOf(const QString &word) const
@@ -79,15 +81,19 @@ QList<Ioc> IocResolver::matchesOf(const QString &word) const
         for (const Ioc &ioc : m_iocs) {
             if (onHost(ioc)
                 && (re.match(ioc.name).hasMatch() || re.match(ioc.unit).hasMatch()
-                    || re.match(unitStem(ioc.unit)).hasMatch()))
+                    || re.match(unitStem(ioc.unit)).hasMatch()
+                    || (ioc.isContainer() && re.match(ioc.container).hasMatch())))
                 found << ioc;
         }
         return found;
     }
-    // A unit name is unique on its host; prefer it over IOC names (several conventions may
-    // share one). The same unit on two hosts is two IOCs.
+    // A unit name is unique on its host, and so is a container name; prefer them over IOC
+    // names (several conventions may share one). The same unit on two hosts is two IOCs.
     for (const Ioc &ioc : m_iocs) {
-        if (onHost(ioc) && (ioc.unit == what || unitStem(ioc.unit) == what))
+        if (!onHost(ioc))
+            continue;
+        if (ioc.isContainer() ? ioc.container == what
+                              : ioc.unit == what || unitStem(ioc.unit) == what)
             found << ioc;
     }
     if (!found.isEmpty())

@@ -4,6 +4,8 @@
 
 qint64 Ioc::restarts() const
 {
+    if (isContainer())
+        return containerRestarts; // the engine's restarts by its restart policy
     const bool up = isActive() || activeState == QLatin1String("reloading")
             || activeState == QLatin1String("deactivating");
     if (!up)
@@ -21,6 +23,20 @@ qint64 Ioc::restartsAtLeast() const
 
 QString Ioc::status() const
 {
+    if (isContainer()) {
+        if (containerState == QLatin1String("running"))
+            return health == QLatin1String("starting") ? QStringLiteral("starting")
+                                                       : QStringLiteral("running");
+        if (containerState == QLatin1String("removing"))
+            return QStringLiteral("stopping");
+        if (containerState == QLatin1String("dead"))
+            return QStringLiteral("failed");
+        if (containerState == QLatin1String("created") || containerState == QLatin1String("paused")
+            || containerState == QLatin1String("restarting")
+            || containerState == QLatin1String("exited"))
+            return containerState;
+        return QStringLiteral("unknown");
+    }
     if (!isLoaded() && activeState.isEmpty())
         return QStringLiteral("exited");
     if (activeState == QLatin1String("failed"))

@@ -15,7 +15,7 @@ struct Ioc
 {
     // identity
     QString host; // Host::id(), e.g. "local-user", "ioc1.example.org"
-    QString runtime; // IocRuntime::runtimeName() of what runs it: "systemd"
+    QString runtime; // IocRuntime::runtimeName() of what runs it: "systemd", "podman", "docker"
     QString name; // IOC name as the convention spells it (NAME)
     QString unit; // systemd unit, e.g. "softioc-NAME.service"
     QString convention; // "procservutils", "manage-iocs", "frib", "ioc-runner", "e3", "generic"
@@ -64,19 +64,49 @@ struct Ioc
     bool childCrashLoop = false; // >= crashLoopRestarts restarts within crashLoopWindowSecs
     Readiness readiness = Readiness::Unknown;
 
+    // container (ContainerRuntime; empty for systemd rows)
+    QString containerId; // the engine's full ID; empty: not a container
+    QString container; // its name
+    QString image; // as configured (e.g. "localhost/iocdock-test:latest")
+    QString containerState; // the engine's word: created, running, paused, restarting, exited, ...
+    int exitCode = -1; // of the last run; -1 = unknown or never ran
+    QString health; // healthy, unhealthy, starting; empty: the image defines no health check
+    QString restartPolicy; // no, always, on-failure, unless-stopped; empty = engine default
+    int containerRestarts = -1; // the engine's RestartCount; -1 = unknown
+
     static constexpr int crashLoopRestarts = 3;
     static constexpr int crashLoopWindowSecs = 600;
 
-    QString key() const { return host + QLatin1Char('/') + unit; }
-    bool isLoaded() const { return !unitPath.isEmpty(); }
+    /// Unique within a host: the unit, or for a container "RUNTIME:NAME".
+    QString key() const
+    {
+        return host + QLatin1Char('/')
+                + (isContainer() ? runtime + QLatin1Char(':') + container : unit);
+    }
+    bool isContainer() const { return !containerId.isEmpty(); }
+    /// A unit systemd has loaded; a container the engine has.
+    bool isLoaded() const { return !unitPath.isEmpty() || isContainer(); }
+    /// A unit enabled to start at boot; a container whose restart policy restarts it with the
+    /// engine (always, unless-stopped).
     bool isEnabled() const
     {
+        if (isContainer())
+            return restartPolicy == QLatin1String("always")
+                    || restartPolicy == QLatin1String("unless-stopped");
         return unitFileState == QLatin1String("enabled")
                 || unitFileState == QLatin1String("enabled-runtime")
                 || unitFileState == QLatin1String("static")
                 || unitFileState == QLatin1String("alias");
     }
-    bool isActive() const { return activeState == QLatin1String("active"); }
+    /// systemd active; a container running, paused or restarting.
+    bool isActive() const
+    {
+        if (isContainer())
+            return containerState == QLatin1String("running")
+                    || containerState == QLatin1String("paused")
+                    || containerState == QLatin1String("restarting");
+        return activeState == QLatin1String("active");
+    }
     bool isFailed() const { return activeState == QLatin1String("failed"); }
     /// Running in docker's sense: systemd active and the child not known to be shut down.
     bool isRunning() const { return isActive() && childState != ChildState::ShutDown; }
@@ -87,14 +117,16 @@ struct Ioc
         return subState == QLatin1String("auto-restart") || (isActive() && childCrashLoop);
     }
     /// What users mean by restarts: systemd's restarts of the unit plus the child's inside
-    /// procServ. -1 (unknown) while the unit is up and the child's count is unknown.
+    /// procServ. -1 (unknown) while the unit is up and the child's count is unknown. A
+    /// container: the engine's RestartCount (-1 when it did not say).
     qint64 restarts() const;
     /// What restarts() is known to be at least: restarts() when known, else systemd's count
     /// plus the child restarts seen live (0 when none was seen).
     qint64 restartsAtLeast() const;
     /// One word for filters and the status column: running, starting (unit activating, or
     /// the child has not finished iocInit), crashloop, shutdown, stopping, failed, exited
-    /// (inactive).
+    /// (inactive). A container: running, starting (health check not passed yet), created,
+    /// paused, restarting, stopping (being removed), exited, failed (dead), unknown.
     QString status() const;
 };
 

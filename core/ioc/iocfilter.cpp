@@ -16,17 +16,21 @@ const QLatin1String kConvention("convention");
 const QLatin1String kUnit("unit");
 const QLatin1String kPid("pid");
 const QLatin1String kRestarts("restarts");
+const QLatin1String kRuntime("runtime");
+const QLatin1String kImage("image");
 
 QStringList statusValues()
 {
-    return { QStringLiteral("running"),    QStringLiteral("exited"),   QStringLiteral("failed"),
-             QStringLiteral("shutdown"),   QStringLiteral("starting"), QStringLiteral("stopping"),
-             QStringLiteral("restarting"), QStringLiteral("crashloop") };
+    return { QStringLiteral("running"),    QStringLiteral("exited"),    QStringLiteral("failed"),
+             QStringLiteral("shutdown"),   QStringLiteral("starting"),  QStringLiteral("stopping"),
+             QStringLiteral("restarting"), QStringLiteral("crashloop"), QStringLiteral("created"),
+             QStringLiteral("paused"),     QStringLiteral("unknown") };
 }
 
 bool isGlobKey(const QString &key)
 {
-    return key.isEmpty() || key == kName || key == kUnit || key == kHost;
+    return key.isEmpty() || key == kName || key == kUnit || key == kHost || key == kRuntime
+            || key == kImage;
 }
 
 /// A shell-style glob as an anchored, case-insensitive regular expression. Unlike
@@ -81,7 +85,9 @@ bool anyMatches(const QList<QRegularExpression> &patterns, const QString &text)
 
 QStringList IocFilter::keys()
 {
-    return { kName, kStatus, kHost, kEnabled, kConvention, kUnit, kPid, kRestarts };
+    return {
+        kName, kStatus, kHost, kEnabled, kConvention, kUnit, kPid, kRestarts, kRuntime, kImage
+    };
 }
 
 QStringList IocFilter::values(const QString &key)
@@ -92,6 +98,8 @@ QStringList IocFilter::values(const QString &key)
         return { QStringLiteral("true"), QStringLiteral("false") };
     if (key == kConvention)
         return Conventions::ids();
+    if (key == kRuntime)
+        return { QStringLiteral("systemd"), QStringLiteral("podman"), QStringLiteral("docker") };
     return {};
 }
 
@@ -333,6 +341,16 @@ bool IocFilter::termMatches(const Term &term, const Ioc &ioc) const
         hit = anyMatches(term.patterns, ioc.unit) || anyMatches(term.patterns, stem);
     } else if (term.key == kHost) {
         hit = anyMatches(term.patterns, ioc.host);
+    } else if (term.key == kRuntime) {
+        hit = anyMatches(term.patterns, ioc.runtime);
+    } else if (term.key == kImage) {
+        // As written, and without its registry and path ("iocdock-test:latest") or its tag
+        // too ("iocdock-test"), as a user names an image.
+        const QString base = ioc.image.mid(ioc.image.lastIndexOf(QLatin1Char('/')) + 1);
+        const int colon = base.lastIndexOf(QLatin1Char(':'));
+        hit = !ioc.image.isEmpty()
+                && (anyMatches(term.patterns, ioc.image) || anyMatches(term.patterns, base)
+                    || (colon > 0 && anyMatches(term.patterns, base.left(colon))));
     } else if (term.key == kStatus) {
         const QString status = ioc.status();
         // "restarting" is the older word for a unit in systemd's auto-restart.

@@ -14,9 +14,10 @@
 ///
 /// A filter is a list of terms: `key=value`, `key!=value`, `restarts>N` (also <, >=, <=) or a
 /// free word. Values may hold alternatives separated by '|' (`status=running|failed`); name,
-/// unit and host values are case-insensitive globs (`*`, `?`, `[...]`). A free word matches
-/// when the IOC name contains it (case-insensitive; glob characters allowed). Terms with
-/// different keys AND together; positive terms with the same key OR together (as in docker);
+/// unit, host, runtime (systemd, podman, docker) and image values are case-insensitive globs
+/// (`*`, `?`, `[...]`; an image also matches without its registry path and tag). A free word
+/// matches when the IOC name contains it (case-insensitive; glob characters allowed). Terms
+/// with different keys AND together; positive terms with the same key OR together (as in docker);
 /// negated terms and free words each AND. An empty filter matches everything.
 class IocFilter
 {

@@ -167,8 +167,52 @@ void insertChildFacts(QJsonObject &o, const Ioc &ioc)
                                                  : QJsonValue(ioc.readiness == Readiness::Ready));
 }
 
+static QString containerStatusText(const Ioc &ioc, const QDateTime &now)
+{
+    const QString state = ioc.containerState;
+    const auto ago = [&now](const QDateTime &t) { return humanDuration(t.secsTo(now)); };
+    if (state == QLatin1String("running") || state == QLatin1String("paused")) {
+        const QString uptime = uptimeText(ioc, now);
+        QString text = uptime.isEmpty()
+                ? QCoreApplication::translate("IocFormat", "Up")
+                : QCoreApplication::translate("IocFormat", "Up %1").arg(uptime);
+        if (ioc.health == QLatin1String("healthy"))
+            text = QCoreApplication::translate("IocFormat", "%1 (healthy)").arg(text);
+        else if (ioc.health == QLatin1String("unhealthy"))
+            text = QCoreApplication::translate("IocFormat", "%1 (unhealthy)").arg(text);
+        else if (ioc.health == QLatin1String("starting"))
+            text = QCoreApplication::translate("IocFormat", "%1 (health: starting)").arg(text);
+        if (state == QLatin1String("paused"))
+            text = QCoreApplication::translate("IocFormat", "%1 (paused)").arg(text);
+        return text;
+    }
+    if (state == QLatin1String("created"))
+        return QCoreApplication::translate("IocFormat", "Created");
+    if (state == QLatin1String("removing"))
+        return QCoreApplication::translate("IocFormat", "Removing");
+    if (state == QLatin1String("dead"))
+        return QCoreApplication::translate("IocFormat", "Dead");
+    if (state == QLatin1String("restarting") || state == QLatin1String("exited")) {
+        const bool restarting = state == QLatin1String("restarting");
+        const QString code =
+                ioc.exitCode >= 0 ? QString::number(ioc.exitCode) : QStringLiteral("?");
+        if (!ioc.inactiveSince.isValid()) {
+            return restarting
+                    ? QCoreApplication::translate("IocFormat", "Restarting (%1)").arg(code)
+                    : QCoreApplication::translate("IocFormat", "Exited (%1)").arg(code);
+        }
+        return restarting ? QCoreApplication::translate("IocFormat", "Restarting (%1) %2 ago")
+                                    .arg(code, ago(ioc.inactiveSince))
+                          : QCoreApplication::translate("IocFormat", "Exited (%1) %2 ago")
+                                    .arg(code, ago(ioc.inactiveSince));
+    }
+    return QCoreApplication::translate("IocFormat", "Unknown");
+}
+
 QString statusText(const Ioc &ioc, const QDateTime &now)
 {
+    if (ioc.isContainer())
+        return containerStatusText(ioc, now);
     const bool up = ioc.isActive() || ioc.activeState == QLatin1String("reloading");
     if (!up) {
         if (ioc.loadState == QLatin1String("not-found"))
@@ -279,7 +323,22 @@ QJsonObject toJson(const Ioc &ioc)
     o.insert(QStringLiteral("ignoreChars"), ioc.ignoreChars);
     o.insert(QStringLiteral("killChar"), ioc.killChar);
     o.insert(QStringLiteral("logoutChar"), ioc.logoutChar);
+    insertContainerFacts(o, ioc);
     return o;
+}
+
+void insertContainerFacts(QJsonObject &o, const Ioc &ioc)
+{
+    if (!ioc.isContainer())
+        return;
+    o.insert(QStringLiteral("containerId"), ioc.containerId);
+    o.insert(QStringLiteral("container"), ioc.container);
+    o.insert(QStringLiteral("image"), ioc.image);
+    o.insert(QStringLiteral("containerState"), ioc.containerState);
+    o.insert(QStringLiteral("exitCode"),
+             ioc.exitCode >= 0 ? QJsonValue(ioc.exitCode) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("health"), stringOrNull(ioc.health));
+    o.insert(QStringLiteral("restartPolicy"), stringOrNull(ioc.restartPolicy));
 }
 
 namespace {
@@ -341,6 +400,18 @@ QString fieldValue(const QString &field, const Ioc &ioc, const QDateTime &now, b
         return ioc.workingDirectory;
     if (field == QLatin1String("ExecStart"))
         return ioc.execStart.join(QLatin1Char(' '));
+    if (field == QLatin1String("Runtime"))
+        return ioc.runtime;
+    if (field == QLatin1String("Image"))
+        return ioc.image;
+    if (field == QLatin1String("Container"))
+        return ioc.container;
+    if (field == QLatin1String("ContainerId"))
+        return ioc.containerId;
+    if (field == QLatin1String("ExitCode"))
+        return ioc.exitCode >= 0 ? QString::number(ioc.exitCode) : QString();
+    if (field == QLatin1String("Health"))
+        return ioc.health;
     *known = false;
     return {};
 }
@@ -414,7 +485,10 @@ QStringList templateFields()
              QStringLiteral("Memory"),        QStringLiteral("ConfigFile"),
              QStringLiteral("ConfigError"),   QStringLiteral("WorkingDirectory"),
              QStringLiteral("ExecStart"),     QStringLiteral("LastExit"),
-             QStringLiteral("ChildSince") };
+             QStringLiteral("ChildSince"),    QStringLiteral("Runtime"),
+             QStringLiteral("Image"),         QStringLiteral("Container"),
+             QStringLiteral("ContainerId"),   QStringLiteral("ExitCode"),
+             QStringLiteral("Health") };
 }
 
 QString applyTemplate(const QString &tmpl, const Ioc &ioc, const QDateTime &now, QString *error)

@@ -21,7 +21,9 @@ QString humanDuration(qint64 seconds);
 /// The status column: "Up 3 hours", "Up 3 hours (IOC shut down)", "Exited (failed) 2 minutes
 /// ago", "Exited 2 days ago", "Starting" (unit starting or IOC before iocInit), "Stopping",
 /// "Restarting (crashed 5× in 10 min, last: SIGSEGV)", "Restarting (3)" (systemd
-/// auto-restart), "Not loaded", "Not found", "Masked".
+/// auto-restart), "Not loaded", "Not found", "Masked". A container as docker says it: "Up 3
+/// hours (healthy)", "Up 2 minutes (paused)", "Exited (137) 5 seconds ago", "Created",
+/// "Restarting (1) 2 seconds ago", "Removing", "Dead".
 QString statusText(const Ioc &ioc, const QDateTime &now);
 
 /// "Restarting (crashed 5× in 10 min, last: SIGSEGV)" for a child in a crash loop;
@@ -35,6 +37,10 @@ QString restartsText(const Ioc &ioc);
 /// lastExit ({"code": 3, "at": ...}, {"signal": "SIGSEGV", "at": ...} or null), crashLoop
 /// and ready (null when unknown).
 void insertChildFacts(QJsonObject &o, const Ioc &ioc);
+
+/// For a container row: containerId, container, image, containerState, exitCode (null when
+/// unknown), health and restartPolicy (null when none). Nothing for a systemd row.
+void insertContainerFacts(QJsonObject &o, const Ioc &ioc);
 
 /// How long the IOC (its current child, else the unit) has been up ("3 hours"); empty unless active with a known start time.
 QString uptimeText(const Ioc &ioc, const QDateTime &now);
@@ -51,7 +57,8 @@ QString bytes(quint64 n);
 /// enabled (bool), console/logPort ("unix:/path", "unix:@name", "tcp:HOST:PORT" or null),
 /// logFile, configFile, configError, workingDirectory, infoFile, childName (string or null),
 /// autoRestart (ON/OFF/ONESHOT/unknown), memoryBytes, cpuNSec (number or null),
-/// execStart (array), fragmentPath, ignoreChars, killChar, logoutChar.
+/// execStart (array), fragmentPath, ignoreChars, killChar, logoutChar; for a container row
+/// also those of insertContainerFacts().
 QJsonObject toJson(const Ioc &ioc);
 
 /// Fields a template may use: Name Unit Host Status State Convention Console Pid Restarts

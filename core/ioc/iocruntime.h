@@ -13,6 +13,7 @@
 #include <functional>
 
 class ConsoleSession;
+class LogSource;
 
 /// What runs IOCs on one host: today systemd units running procServ (Inventory); a container
 /// engine is another. The table, the filter, the actions, the consoles, the logs and iocctl
@@ -65,6 +66,21 @@ public:
     /// machine. @p lines < 0: the whole log; @p since: as journalctl --since takes it.
     virtual QStringList logCommand(const Ioc &ioc, bool follow, int lines,
                                    const QString &since = {}) const = 0;
+    /// The log of @p ioc as a stream the runtime reads itself, for rows whose logCommand() is
+    /// empty (a container's log comes through the engine's API). Null when the runtime has
+    /// none, or with a translated *error (e.g. a @p since it cannot read). @p lines < 0: the
+    /// whole log; @p since: an ISO 8601 time ("2024-01-31 12:00") or "N s|min|h|days ago".
+    virtual LogSource *openLog(const Ioc &ioc, bool follow, int lines, const QString &since,
+                               QString *error, QObject *parent) const
+    {
+        Q_UNUSED(ioc)
+        Q_UNUSED(follow)
+        Q_UNUSED(lines)
+        Q_UNUSED(since)
+        Q_UNUSED(error)
+        Q_UNUSED(parent)
+        return nullptr;
+    }
 
 signals:
     void iocAdded(const Ioc &ioc);

@@ -8,10 +8,11 @@ target_sources(iocdock-core PRIVATE
     ioc/iocfilter.h ioc/iocfilter.cpp
     ioc/iocformat.h ioc/iocformat.cpp
     ioc/inventory.h ioc/inventory.cpp
+    ioc/containerruntime.h ioc/containerruntime.cpp
     ioc/childtracker.h ioc/childtracker.cpp
     ioc/childprober.h ioc/childprober.cpp
     ioc/unitdescriber.h ioc/unitdescriber.cpp
     ioc/iocalerts.h ioc/iocalerts.cpp
     ioc/iocaccess.h ioc/iocaccess.cpp
     ioc/logsession.h ioc/logsession.cpp
-    ioc/iocruntime.h)
+    ioc/iocruntime.h ioc/logsource.h)

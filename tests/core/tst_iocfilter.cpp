@@ -198,22 +198,22 @@ void TestIocFilter::invalid_data()
     QTest::newRow("unknown key")
             << QStringLiteral("stat=running")
             << QStringLiteral("Unknown filter key 'stat'. Known keys: name, status, host, enabled, "
-                              "convention, unit, pid, restarts")
+                              "convention, unit, pid, restarts, runtime, image")
             << 0 << 4;
     QTest::newRow("unknown key after a good term")
             << QStringLiteral("motor  Foo=1")
             << QStringLiteral("Unknown filter key 'Foo'. Known keys: name, status, host, enabled, "
-                              "convention, unit, pid, restarts")
+                              "convention, unit, pid, restarts, runtime, image")
             << 7 << 3;
     QTest::newRow("bad status")
             << QStringLiteral("status=runing")
             << QStringLiteral("Unknown status 'runing'. Known: running, exited, failed, shutdown, "
-                              "starting, stopping, restarting, crashloop")
+                              "starting, stopping, restarting, crashloop, created, paused, unknown")
             << 7 << 6;
     QTest::newRow("bad status alternative")
             << QStringLiteral("status=running|dead")
             << QStringLiteral("Unknown status 'dead'. Known: running, exited, failed, shutdown, "
-                              "starting, stopping, restarting, crashloop")
+                              "starting, stopping, restarting, crashloop, created, paused, unknown")
             << 15 << 4;
     QTest::newRow("empty alternative")
             << QStringLiteral("status=running|")
@@ -257,7 +257,7 @@ void TestIocFilter::invalid_data()
     QTest::newRow("position through quotes")
             << QStringLiteral("\"status\"=\"bad\"")
             << QStringLiteral("Unknown status 'bad'. Known: running, exited, failed, shutdown, "
-                              "starting, stopping, restarting, crashloop")
+                              "starting, stopping, restarting, crashloop, created, paused, unknown")
             << 10 << 3;
 }
 
@@ -326,11 +326,12 @@ void TestIocFilter::emptyFilter()
 
 void TestIocFilter::keys()
 {
-    QCOMPARE(IocFilter::keys(),
-             (QStringList{ QStringLiteral("name"), QStringLiteral("status"), QStringLiteral("host"),
-                           QStringLiteral("enabled"), QStringLiteral("convention"),
-                           QStringLiteral("unit"), QStringLiteral("pid"),
-                           QStringLiteral("restarts") }));
+    QCOMPARE(
+            IocFilter::keys(),
+            (QStringList{ QStringLiteral("name"), QStringLiteral("status"), QStringLiteral("host"),
+                          QStringLiteral("enabled"), QStringLiteral("convention"),
+                          QStringLiteral("unit"), QStringLiteral("pid"), QStringLiteral("restarts"),
+                          QStringLiteral("runtime"), QStringLiteral("image") }));
     // Every key parses with a value from its own value list.
     for (const QString &key : IocFilter::keys()) {
         const QStringList values = IocFilter::values(key);

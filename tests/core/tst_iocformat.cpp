@@ -363,8 +363,8 @@ void TestIocFormat::templateErrors_data()
     QTest::addColumn<QString>("tmpl");
     QTest::addColumn<QString>("error");
     QTest::newRow("unknown field")
-            << QStringLiteral("{{.Name}} {{.Image}}")
-            << QStringLiteral("Template: unknown field '.Image'. Known fields: ")
+            << QStringLiteral("{{.Name}} {{.Flavour}}")
+            << QStringLiteral("Template: unknown field '.Flavour'. Known fields: ")
                     + IocFormat::templateFields().join(QStringLiteral(", "));
     QTest::newRow("fields are case-sensitive")
             << QStringLiteral("{{.name}}")

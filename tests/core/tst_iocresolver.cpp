@@ -23,6 +23,7 @@ private slots:
     void hostQualifiedNames_data();
     void hostQualifiedNames();
     void ambiguousAcrossHostsNamesTheHosts();
+    void containersByIocOrContainerName();
 
 private:
     /// The same IOC (and unit) on two hosts, and one only on the second.
@@ -271,6 +272,38 @@ void TestIocResolver::ambiguousAcrossHostsNamesTheHosts()
                           QStringLiteral("root@srv2:2222/user/motor1 (softioc-motor1.service)") }));
     QVERIFY2(result.errorString.contains(QLatin1String("HOST/NAME")),
              qPrintable(result.errorString));
+}
+
+void TestIocResolver::containersByIocOrContainerName()
+{
+    // A container row: its IOC name (label iocdock.ioc) and its container's name differ; a
+    // systemd unit runs an IOC of the same name.
+    QList<Ioc> rows = iocs();
+    Ioc container;
+    container.host = QStringLiteral("local");
+    container.runtime = QStringLiteral("podman");
+    container.name = QStringLiteral("motor1");
+    container.containerId = QStringLiteral("0123abcd");
+    container.container = QStringLiteral("motor1-ctr");
+    rows << container;
+
+    auto result = IocResolver(rows).resolve({ QStringLiteral("motor1-ctr") }, true);
+    QVERIFY2(result.isOk(), qPrintable(result.errorString));
+    QCOMPARE(result.iocs.size(), 1);
+    QCOMPARE(result.iocs.first().key(), QStringLiteral("local/podman:motor1-ctr"));
+
+    // The IOC name is the unit's and the container's: ambiguous, each one labelled by what
+    // tells them apart.
+    result = IocResolver(rows).resolve({ QStringLiteral("motor1") }, true);
+    QCOMPARE(result.status, IocResolver::Status::Ambiguous);
+    QCOMPARE(result.matches,
+             QStringList({ QStringLiteral("motor1 (softioc-motor1.service)"),
+                           QStringLiteral("motor1 (motor1-ctr)") }));
+
+    result = IocResolver(rows).resolve({ QStringLiteral("*-ctr") }, false);
+    QVERIFY2(result.isOk(), qPrintable(result.errorString));
+    QCOMPARE(result.iocs.size(), 1);
+    QCOMPARE(result.iocs.first().containerId, QStringLiteral("0123abcd"));
 }
 
 QTEST_GUILESS_MAIN(TestIocResolver)

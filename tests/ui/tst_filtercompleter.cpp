@@ -63,12 +63,13 @@ QStringList TestFilterCompleter::shown() const
 void TestFilterCompleter::offersEveryKeyAndClosedValue()
 {
     const QStringList all = FilterCompleter::candidates();
-    for (const char *key :
-         { "name=", "status=", "host=", "enabled=", "convention=", "unit=", "pid=", "restarts=" })
+    for (const char *key : { "name=", "status=", "host=", "enabled=", "convention=", "unit=",
+                             "pid=", "restarts=", "runtime=", "image=" })
         QVERIFY2(all.contains(QLatin1String(key)), key);
     QVERIFY(all.contains(QStringLiteral("status=crashloop")));
     QVERIFY(all.contains(QStringLiteral("enabled=false")));
     QVERIFY(all.contains(QStringLiteral("convention=procservutils")));
+    QVERIFY(all.contains(QStringLiteral("runtime=podman")));
     // Open sets (names, hosts, units) have no values to offer.
     for (const QString &candidate : all) {
         QVERIFY2(!candidate.startsWith(QLatin1String("name="))
@@ -87,7 +88,9 @@ void TestFilterCompleter::popupListsWhatFits_data()
                           QStringLiteral("status=running"),    QStringLiteral("status=exited"),
                           QStringLiteral("status=failed"),     QStringLiteral("status=shutdown"),
                           QStringLiteral("status=starting"),   QStringLiteral("status=stopping"),
-                          QStringLiteral("status=restarting"), QStringLiteral("status=crashloop")
+                          QStringLiteral("status=restarting"), QStringLiteral("status=crashloop"),
+                          QStringLiteral("status=created"),    QStringLiteral("status=paused"),
+                          QStringLiteral("status=unknown")
                       };
     QTest::newRow("status=r after a word")
             << QStringLiteral("motor status=r")

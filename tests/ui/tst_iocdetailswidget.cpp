@@ -20,6 +20,7 @@ private slots:
     void copiesJson();
     void keepsExpandedBranchesOnUpdate();
     void saysWhenTheIocIsGone();
+    void showsAContainersFields();
 
 private:
     static Ioc ioc();
@@ -117,6 +118,32 @@ void TestIocDetailsWidget::saysWhenTheIocIsGone()
     QVERIFY(!widget.isRemoved());
     QVERIFY(!notice->isVisible());
     QVERIFY(widget.tree()->isEnabled());
+}
+
+void TestIocDetailsWidget::showsAContainersFields()
+{
+    Ioc ioc;
+    ioc.host = QStringLiteral("user");
+    ioc.runtime = QStringLiteral("podman");
+    ioc.name = QStringLiteral("motor1");
+    ioc.containerId = QStringLiteral("0123abcd");
+    ioc.container = QStringLiteral("motor1-ctr");
+    ioc.image = QStringLiteral("localhost/epics-ioc:1.0");
+    ioc.containerState = QStringLiteral("exited");
+    ioc.exitCode = 137;
+    IocDetailsWidget widget;
+    widget.setIoc(ioc);
+    widget.show();
+    QCOMPARE(topLevel(widget.tree(), QStringLiteral("image"))->text(1),
+             QStringLiteral("localhost/epics-ioc:1.0"));
+    QCOMPARE(topLevel(widget.tree(), QStringLiteral("exitCode"))->text(1), QStringLiteral("137"));
+    QCOMPARE(topLevel(widget.tree(), QStringLiteral("runtime"))->text(1), QStringLiteral("podman"));
+    widget.setRemoved(true);
+    auto *notice = widget.findChild<QLabel *>(QStringLiteral("removedLabel"));
+    QVERIFY(notice);
+    QVERIFY2(notice->text().contains(QLatin1String("no longer has the container motor1-ctr")),
+             qPrintable(notice->text()));
+    QVERIFY2(!notice->text().contains(QLatin1String("systemd")), qPrintable(notice->text()));
 }
 
 QTEST_MAIN(TestIocDetailsWidget)

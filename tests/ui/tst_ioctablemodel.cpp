@@ -24,6 +24,7 @@ private slots:
     void removeHostRemovesOnlyItsRows();
     void showsStatusTextAndChildPid();
     void showsTheIocProcessOwnState();
+    void showsAContainerRow();
     void sortsByUnderlyingValues();
     void computesCpuRateFromTwoSamples();
     void refreshTimesTouchesOnlyTimeColumns();
@@ -181,6 +182,50 @@ void TestIocTableModel::showsStatusTextAndChildPid()
     // A stopped IOC shows no uptime.
     m_model->upsert(makeIoc(QStringLiteral("motor1"), QStringLiteral("inactive")));
     QCOMPARE(m_model->index(0, IocTableModel::UptimeColumn).data().toString(), QString());
+}
+
+void TestIocTableModel::showsAContainerRow()
+{
+    // A row as ContainerRuntime makes it (tst_containerruntime checks that against Podman).
+    Ioc ioc;
+    ioc.host = QStringLiteral("user");
+    ioc.runtime = QStringLiteral("podman");
+    ioc.name = QStringLiteral("motor1");
+    ioc.containerId = QStringLiteral("0123abcd");
+    ioc.container = QStringLiteral("motor1-ctr");
+    ioc.image = QStringLiteral("localhost/epics-ioc:1.0");
+    ioc.containerState = QStringLiteral("exited");
+    ioc.exitCode = 137;
+    ioc.restartPolicy = QStringLiteral("no");
+    ioc.inactiveSince = m_now.addSecs(-120);
+    m_model->upsert(ioc);
+    QCOMPARE(m_model->rowOf(QStringLiteral("user/podman:motor1-ctr")), 0);
+    const QModelIndex status = m_model->index(0, IocTableModel::StatusColumn);
+    QCOMPARE(status.data().toString(), QStringLiteral("Exited (137) 2 minutes ago"));
+    const QString tip = status.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("podman: exited")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("Last exit code: 137")), qPrintable(tip));
+    QVERIFY2(!tip.contains(QStringLiteral("systemd")), qPrintable(tip));
+    QCOMPARE(m_model->index(0, IocTableModel::ConventionColumn).data().toString(),
+             QStringLiteral("podman"));
+    QCOMPARE(m_model->index(0, IocTableModel::EnabledColumn).data().toString(),
+             QStringLiteral("no"));
+    const QString nameTip =
+            m_model->index(0, IocTableModel::NameColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(nameTip.contains(QStringLiteral("Image: localhost/epics-ioc:1.0")),
+             qPrintable(nameTip));
+    QCOMPARE(m_model->index(0, IocTableModel::UptimeColumn).data().toString(), QString());
+
+    // Running: docker's "Up ..." and the uptime of the container.
+    ioc.containerState = QStringLiteral("running");
+    ioc.exitCode = -1;
+    ioc.activeSince = m_now.addSecs(-3 * 3600);
+    ioc.inactiveSince = QDateTime();
+    m_model->upsert(ioc);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(status.data().toString(), QStringLiteral("Up 3 hours"));
+    QCOMPARE(m_model->index(0, IocTableModel::UptimeColumn).data().toString(),
+             QStringLiteral("3 hours"));
 }
 
 void TestIocTableModel::showsTheIocProcessOwnState()

@@ -1,8 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The iocdock developers
+#include "core/containers/engineclient.h"
+#include "core/hosts/host.h"
+#include "core/ioc/containerruntime.h"
+#include "core/ioc/logsource.h"
 #include "ui/logview.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -17,6 +24,7 @@ private slots:
     void reportsACommandThatCannotRun();
     void findsText();
     void stopKillsAFollowingCommand();
+    void followsAContainersLog();
 
 private:
     static Ioc ioc();
@@ -96,6 +104,82 @@ void TestLogView::stopKillsAFollowingCommand()
     timer.start();
     delete view; // must not wait for `sleep 60`
     QVERIFY(timer.elapsed() < 2000);
+}
+
+void TestLogView::followsAContainersLog()
+{
+    // A real container on the podman sandbox (tools/run-tests starts it; IOCDOCK_PODMAN_SOCKET).
+    const QString socket = qEnvironmentVariable("IOCDOCK_PODMAN_SOCKET");
+    if (socket.isEmpty()) {
+        if (qEnvironmentVariableIntValue("IOCDOCK_RUN_TESTS") == 1)
+            QFAIL("tools/run-tests provided no podman service (IOCDOCK_PODMAN_SOCKET)");
+        QSKIP("no podman service: run under tools/run-tests");
+    }
+    constexpr int timeoutMs = 60000; // a loaded 2-core machine
+    EngineClient client(socket);
+    QJsonObject config;
+    config.insert(QStringLiteral("Image"),
+                  qEnvironmentVariable("IOCDOCK_PODMAN_IMAGE",
+                                       QStringLiteral("localhost/iocdock-test:latest")));
+    config.insert(QStringLiteral("Cmd"),
+                  QJsonArray{ QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                              QStringLiteral("echo 'epics> dbl'; echo motor1:pos; "
+                                             "exec sleep 100000") });
+    config.insert(QStringLiteral("HostConfig"),
+                  QJsonObject{ { QStringLiteral("NetworkMode"), QStringLiteral("none") } });
+    QString id, error = QStringLiteral("no answer");
+    bool done = false;
+    client.createContainer(
+            QStringLiteral("iocdock-tst-logview-%1").arg(QCoreApplication::applicationPid()),
+            config, this, [&](const QString &i, const QString &e) {
+                id = i;
+                error = e;
+                done = true;
+            });
+    QTRY_VERIFY_WITH_TIMEOUT(done, timeoutMs);
+    QCOMPARE(error, QString());
+    auto removeContainer = qScopeGuard([&] {
+        bool removed = false;
+        client.removeContainer(id, true, this, [&removed](const QString &) { removed = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(removed, timeoutMs);
+    });
+    done = false;
+    client.startContainer(id, this, [&](const QString &e) {
+        error = e;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, timeoutMs);
+    QCOMPARE(error, QString());
+
+    Host host(Host::Kind::LocalUser, QString());
+    ContainerRuntime runtime(&host, socket);
+    Ioc container = ioc();
+    container.unit.clear();
+    container.runtime = QStringLiteral("podman");
+    container.containerId = id;
+    container.container = QStringLiteral("motor1");
+    container.containerState = QStringLiteral("running");
+    LogSource *source = runtime.openLog(container, true, -1, QString(), &error, nullptr);
+    QVERIFY2(source, qPrintable(error));
+    LogView view(container);
+    QSignalSpy finished(&view, &LogView::finished);
+    view.start(source);
+    QTRY_COMPARE_WITH_TIMEOUT(view.text(), QStringLiteral("epics> dbl\nmotor1:pos"), timeoutMs);
+    QVERIFY(view.isRunning());
+    QCOMPARE(finished.count(), 0);
+
+    // Following ends when the container stops.
+    done = false;
+    client.stopContainer(id, 1, this, [&](const QString &e) {
+        error = e;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, timeoutMs);
+    QCOMPARE(error, QString());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, timeoutMs);
+    QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("The log ended."));
+    QVERIFY(!view.isRunning());
+    QCOMPARE(view.text(), QStringLiteral("epics> dbl\nmotor1:pos"));
 }
 
 QTEST_MAIN(TestLogView)

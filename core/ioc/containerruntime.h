@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#pragma once
+
+#include "core/containers/containertypes.h"
+#include "core/ioc/ioc.h"
+#include "core/ioc/iocruntime.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+class EngineClient;
+class EngineEventStream;
+class Host;
+
+/// The IOCs of one container engine (Podman's Docker-compatible service or dockerd), reached
+/// on its API socket: the "podman" or "docker" IocRuntime (the engine's /version says which).
+/// A container is an IOC when it is labelled `iocdock.ioc` (the value is the IOC's name) or
+/// when its command runs procServ (argv[0]'s basename; the container's name is the IOC's).
+/// Rows follow the engine's event stream (no polling): every container event re-inspects that
+/// container; "remove"/"destroy" drops its row. When the stream ends (the engine stopped, the
+/// socket went away) the runtime says so and connects again, with a growing delay, then lists
+/// afresh.
+///
+/// Actions: start, stop (the engine's stop timeout, then SIGKILL) and restart through the
+/// engine. Enable and disable are not tried (JobResult "skipped", as for a static unit) and
+/// say why: iocdock does not change a container's restart policy (POST
+/// /containers/{id}/update could; whether Podman 4.3's compatible service takes it was not
+/// tried), so a row's "enabled" only reports that policy (always, unless-stopped).
+///
+/// Logs come through the API (openLog(); logCommand() is empty). Not yet: consoles
+/// (hasConsole() is false), memory/CPU counters, the child state of procServ
+/// inside, one row for a Quadlet unit and its container.
+class ContainerRuntime : public IocRuntime
+{
+    Q_OBJECT
+public:
+    /// Talks to the engine on @p socketPath; the rows are those of @p host (Ioc::host).
+    ContainerRuntime(Host *host, const QString &socketPath, QObject *parent = nullptr);
+    ~ContainerRuntime() override;
+
+    /// "podman" or "docker" once the engine answered; before that a guess from the socket's
+    /// path (rows are made only after the engine answered).
+    QString runtimeName() const override;
+    QString socketPath() const;
+    /// Seconds a stop or restart waits before the engine kills the container; -1: the
+    /// engine's (the container's StopTimeout, default 10).
+    void setStopTimeout(int seconds) { m_stopTimeout = seconds; }
+    /// First delay before connecting again after the engine went away (doubles up to 30 s).
+    void setReconnectDelay(int ms) { m_reconnectDelayMs = ms; }
+
+    void start() override;
+    bool isReady() const override { return m_ready; }
+    QString listingError() const override { return m_listingError; }
+
+    QList<Ioc> iocs() const override;
+    bool contains(const QString &key) const override;
+    Ioc ioc(const QString &key) const override;
+
+    void run(UnitAction action, const QString &key, QObject *context,
+             std::function<void(const JobResult &)> done) override;
+    /// Container rows are listed with their details: nothing to read.
+    void readUnloaded(const QStringList &keys, QObject *context,
+                      std::function<void()> done) override;
+    void refreshStats(const QStringList &keys) override;
+
+    bool hasConsole(const Ioc &ioc) const override;
+    ConsoleSession *openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const override;
+    /// Empty: a container's log comes through the API (openLog()).
+    QStringList logCommand(const Ioc &ioc, bool follow, int lines,
+                           const QString &since = {}) const override;
+    /// The container's output (stdout and stderr as sent) through GET /containers/{id}/logs.
+    LogSource *openLog(const Ioc &ioc, bool follow, int lines, const QString &since, QString *error,
+                       QObject *parent) const override;
+    /// A --since value: ISO 8601 ("2024-01-31 12:00", "2024-01-31T12:00:05") or "N s|min|h|days
+    /// ago"; invalid when it is neither.
+    static QDateTime parseSince(const QString &since, const QDateTime &now);
+
+    /// Whether @p details describe an IOC, and under which name (empty: not an IOC).
+    static QString iocName(const ContainerDetails &details);
+    /// Whether a listed container may be an IOC (then it is inspected).
+    static bool mayBeIoc(const ContainerSummary &summary);
+    /// The row of @p details on @p hostId, run by @p runtime.
+    static Ioc describe(const ContainerDetails &details, const QString &hostId,
+                        const QString &runtime);
+
+private:
+    void connectEngine();
+    void handleStreamConnected();
+    void handleStreamFinished(const QString &error);
+    void handleEvent(const EngineEvent &event);
+    void list();
+    void inspect(const QString &id);
+    void inspectPending();
+    void applyDetails(const ContainerDetails &details);
+    void removeRow(const QString &id);
+    void finishRound();
+    void setReady();
+
+    Host *m_host;
+    EngineClient *m_client;
+    QPointer<EngineEventStream> m_events;
+    QString m_runtime;
+    bool m_versionKnown = false;
+    bool m_started = false;
+    bool m_ready = false;
+    bool m_reportedDown = false; // the engine's absence was reported (once per outage)
+    QString m_listingError;
+    int m_stopTimeout = -1;
+    int m_reconnectDelayMs = 1000;
+    int m_currentDelayMs = 0;
+    QTimer m_reconnectTimer;
+    QTimer m_inspectTimer; // coalesces bursts of events into one inspect per container
+    QSet<QString> m_toInspect;
+    QHash<QString, quint64> m_latestInspect; // container ID -> serial of its newest inspect
+    quint64 m_inspectSerial = 0;
+    int m_roundPending = 0; // inspects of a listing round still out
+    bool m_inRound = false;
+    bool m_relistAfterRound = false;
+    quint64 m_generation = 0; // answers of an older connection are dropped
+    QHash<QString, Ioc> m_rows; // by container ID
+};

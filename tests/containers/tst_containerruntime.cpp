@@ -1,0 +1,796 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#include "core/containers/engineclient.h"
+#include "core/fleet/fleet.h"
+#include "core/hosts/host.h"
+#include "core/ioc/containerruntime.h"
+#include "core/ioc/iocfilter.h"
+#include "core/ioc/iocformat.h"
+#include "core/ioc/logsource.h"
+#include "tests/common/sandbox.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+// Bounds for a loaded 2-core machine: an engine call normally takes well under a second.
+static constexpr int CallTimeoutMs = 60000;
+
+/// ContainerRuntime against a real Podman API service (tools/podman-sandbox, started by
+/// tools/run-tests; IOCDOCK_PODMAN_SOCKET and IOCDOCK_PODMAN_IMAGE name it), and `iocctl ps`
+/// showing its rows beside the systemd sandbox's. Under run-tests (IOCDOCK_RUN_TESTS=1) a
+/// missing service fails the tests; a plain ctest run skips them. The test functions run in
+/// order on one runtime: list, stop, start, a container created and removed behind its back.
+class TestContainerRuntime : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void whichContainersAreIocs();
+    void filtersRuntimeAndImage();
+    void listsIocContainers();
+    void stopGivesExitedWithCode();
+    void startAgainIsRunning();
+    void enableIsRefused();
+    void pausedFromEvents();
+    void newContainerComesFromEvents();
+    void removedBehindItsBackGoes();
+    void iocctlPsShowsContainers();
+    void engineGoesAwayAndComesBack();
+    void parseSince();
+    void fleetGivesTheEngineToOneLocalHost();
+    void logsThroughTheApi();
+
+private:
+    bool havePodman();
+    bool haveProcServImage();
+    QString containerName(const char *what) const;
+    QString create(const QString &name, const QStringList &cmd,
+                   const QMap<QString, QString> &labels = {});
+    QString startContainer(const QString &id);
+    Ioc row(const QString &name) const;
+    JobResult act(UnitAction action, const QString &name);
+    struct Run
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+    Run iocctl(const QStringList &args, const QProcessEnvironment &env);
+
+    QString m_socket;
+    QString m_image;
+    bool m_required = false;
+    EngineClient *m_client = nullptr;
+    Host *m_host = nullptr;
+    ContainerRuntime *m_runtime = nullptr;
+    QStringList m_created;
+    QString m_stdioName; // the IOC name of the labelled container
+    QString m_procServName; // the container running procServ (its name is the IOC's)
+    QString m_plainName; // a container that is no IOC
+};
+
+#define REQUIRE_PODMAN()   \
+    do {                   \
+        if (!havePodman()) \
+            return;        \
+    } while (false)
+
+bool TestContainerRuntime::havePodman()
+{
+    if (!m_socket.isEmpty())
+        return true;
+    if (m_required) {
+        QTest::qFail("tools/run-tests provided no podman service (IOCDOCK_PODMAN_SOCKET is not "
+                     "set): is podman installed (tools/install-deps)?",
+                     __FILE__, __LINE__);
+        return false;
+    }
+    QTest::qSkip("no podman service: run under tools/run-tests, or eval "
+                 "\"$(tools/podman-sandbox start)\"",
+                 __FILE__, __LINE__);
+    return false;
+}
+
+bool TestContainerRuntime::haveProcServImage()
+{
+    const QStringList tools =
+            qEnvironmentVariable("IOCDOCK_PODMAN_IMAGE_TOOLS").split(QLatin1Char(' '));
+    return tools.contains(QLatin1String("procServ")) && tools.contains(QLatin1String("iocsim"));
+}
+
+void TestContainerRuntime::initTestCase()
+{
+    m_socket = qEnvironmentVariable("IOCDOCK_PODMAN_SOCKET");
+    m_image = qEnvironmentVariable("IOCDOCK_PODMAN_IMAGE",
+                                   QStringLiteral("localhost/iocdock-test:latest"));
+    m_required = qEnvironmentVariableIntValue("IOCDOCK_RUN_TESTS") == 1;
+    m_client = new EngineClient(m_socket, this);
+    // The runtime asks its host only for its id: this one is never connected.
+    m_host = new Host(Host::Kind::LocalUser, QString(), this);
+    m_stdioName = QStringLiteral("stdio-%1").arg(QCoreApplication::applicationPid());
+    m_procServName = containerName("procserv");
+    m_plainName = containerName("plain");
+}
+
+void TestContainerRuntime::cleanupTestCase()
+{
+    delete m_runtime;
+    m_runtime = nullptr;
+    if (m_socket.isEmpty())
+        return;
+    int pending = m_created.size();
+    for (const QString &id : qAsConst(m_created))
+        m_client->removeContainer(id, true, this, [&pending](const QString &) { --pending; });
+    QTRY_VERIFY_WITH_TIMEOUT(pending == 0, CallTimeoutMs);
+}
+
+QString TestContainerRuntime::containerName(const char *what) const
+{
+    return QStringLiteral("iocdock-tst-%1-%2")
+            .arg(QCoreApplication::applicationPid())
+            .arg(QLatin1String(what));
+}
+
+QString TestContainerRuntime::create(const QString &name, const QStringList &cmd,
+                                     const QMap<QString, QString> &labels)
+{
+    QJsonObject config;
+    config.insert(QStringLiteral("Image"), m_image);
+    config.insert(QStringLiteral("Cmd"), QJsonArray::fromStringList(cmd));
+    QJsonObject jsonLabels;
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        jsonLabels.insert(it.key(), it.value());
+    config.insert(QStringLiteral("Labels"), jsonLabels);
+    // --network=none: no network set-up needed, no traffic anywhere.
+    config.insert(QStringLiteral("HostConfig"),
+                  QJsonObject{ { QStringLiteral("NetworkMode"), QStringLiteral("none") } });
+    bool done = false;
+    QString id, error;
+    m_client->createContainer(name, config, this, [&](const QString &i, const QString &e) {
+        id = i;
+        error = e;
+        done = true;
+    });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs); }();
+    if (!id.isEmpty())
+        m_created << id;
+    if (!error.isEmpty())
+        qWarning("create %s: %s", qPrintable(name), qPrintable(error));
+    return id;
+}
+
+QString TestContainerRuntime::startContainer(const QString &id)
+{
+    bool done = false;
+    QString error = QStringLiteral("no answer");
+    m_client->startContainer(id, this, [&](const QString &e) {
+        error = e;
+        done = true;
+    });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs); }();
+    return error;
+}
+
+Ioc TestContainerRuntime::row(const QString &name) const
+{
+    if (!m_runtime)
+        return {};
+    for (const Ioc &ioc : m_runtime->iocs()) {
+        if (ioc.name == name)
+            return ioc;
+    }
+    return {};
+}
+
+JobResult TestContainerRuntime::act(UnitAction action, const QString &name)
+{
+    bool done = false;
+    JobResult result;
+    m_runtime->run(action, row(name).key(), this, [&](const JobResult &r) {
+        result = r;
+        done = true;
+    });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs); }();
+    return result;
+}
+
+TestContainerRuntime::Run TestContainerRuntime::iocctl(const QStringList &args,
+                                                       const QProcessEnvironment &env)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
+    process.setArguments(args);
+    process.start();
+    Run run;
+    if (!process.waitForStarted(10000) || !process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished(5000);
+        run.err = QStringLiteral("iocctl did not finish: ") + args.join(QLatin1Char(' '));
+        return run;
+    }
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+void TestContainerRuntime::whichContainersAreIocs()
+{
+    // What the engine's inspect says decides (no engine needed for this part).
+    ContainerDetails labelled;
+    labelled.id = QStringLiteral("a1");
+    labelled.name = QStringLiteral("c1");
+    labelled.cmd = QStringList{ QStringLiteral("/bin/sleep"), QStringLiteral("1000") };
+    labelled.labels.insert(QLatin1String(ContainerLabels::IocName), QStringLiteral("motor"));
+    QCOMPARE(ContainerRuntime::iocName(labelled), QStringLiteral("motor"));
+
+    ContainerDetails procServ;
+    procServ.name = QStringLiteral("vac-ioc");
+    procServ.entrypoint = QStringList{ QStringLiteral("/usr/bin/procServ") };
+    procServ.cmd =
+            QStringList{ QStringLiteral("-f"), QStringLiteral("2000"), QStringLiteral("st.cmd") };
+    QCOMPARE(ContainerRuntime::iocName(procServ), QStringLiteral("vac-ioc"));
+
+    ContainerDetails plain;
+    plain.name = QStringLiteral("db");
+    plain.cmd = QStringList{ QStringLiteral("/bin/procServer") }; // basename differs: not procServ
+    QCOMPARE(ContainerRuntime::iocName(plain), QString());
+
+    ContainerSummary summary;
+    summary.command = QStringLiteral("/usr/bin/procServ -f -n x 2000 /bin/iocsim");
+    QVERIFY(ContainerRuntime::mayBeIoc(summary));
+    summary.command = QStringLiteral("sleep 1000");
+    QVERIFY(!ContainerRuntime::mayBeIoc(summary));
+    summary.labels.insert(QLatin1String(ContainerLabels::IocName), QStringLiteral("x"));
+    QVERIFY(ContainerRuntime::mayBeIoc(summary));
+
+    // The row of an exited container says its code; a created one has none.
+    labelled.state = ContainerState::Exited;
+    labelled.exitCode = 137;
+    labelled.image = QStringLiteral("localhost/iocdock-test:latest");
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    labelled.finishedAt = now.addSecs(-120);
+    Ioc ioc = ContainerRuntime::describe(labelled, QStringLiteral("local-user"),
+                                         QStringLiteral("podman"));
+    QCOMPARE(ioc.key(), QStringLiteral("local-user/podman:c1"));
+    QCOMPARE(ioc.status(), QStringLiteral("exited"));
+    QCOMPARE(IocFormat::statusText(ioc, now), QStringLiteral("Exited (137) 2 minutes ago"));
+    QCOMPARE(IocFormat::toJson(ioc).value(QStringLiteral("exitCode")).toInt(), 137);
+    QVERIFY(!ioc.isActive());
+    labelled.state = ContainerState::Created;
+    labelled.finishedAt = QDateTime();
+    ioc = ContainerRuntime::describe(labelled, QStringLiteral("local-user"),
+                                     QStringLiteral("podman"));
+    QCOMPARE(ioc.exitCode, -1);
+    QCOMPARE(ioc.status(), QStringLiteral("created"));
+    QCOMPARE(IocFormat::statusText(ioc, now), QStringLiteral("Created"));
+    QVERIFY(IocFormat::toJson(ioc).value(QStringLiteral("exitCode")).isNull());
+
+    // A systemd row's JSON has none of the container keys.
+    Ioc unit;
+    unit.unit = QStringLiteral("softioc-x.service");
+    QVERIFY(!IocFormat::toJson(unit).contains(QStringLiteral("image")));
+    QVERIFY(!IocFormat::toJson(unit).contains(QStringLiteral("containerId")));
+}
+
+void TestContainerRuntime::filtersRuntimeAndImage()
+{
+    Ioc container;
+    container.runtime = QStringLiteral("podman");
+    container.containerId = QStringLiteral("abc");
+    container.container = QStringLiteral("c");
+    container.name = QStringLiteral("c");
+    container.image = QStringLiteral("localhost/epics/iocdock-test:latest");
+    container.containerState = QStringLiteral("running");
+    Ioc unit;
+    unit.runtime = QStringLiteral("systemd");
+    unit.name = QStringLiteral("u");
+    unit.unit = QStringLiteral("softioc-u.service");
+
+    const auto matches = [](const QString &text, const Ioc &ioc) {
+        const IocFilter filter = IocFilter::parse(text);
+        return filter.isValid() && filter.matches(ioc);
+    };
+    QVERIFY(matches(QStringLiteral("runtime=podman"), container));
+    QVERIFY(!matches(QStringLiteral("runtime=podman"), unit));
+    QVERIFY(matches(QStringLiteral("runtime=systemd"), unit));
+    QVERIFY(matches(QStringLiteral("runtime!=systemd"), container));
+    QVERIFY(matches(QStringLiteral("runtime=podman|docker"), container));
+    QVERIFY(matches(QStringLiteral("image=iocdock-test"), container));
+    QVERIFY(matches(QStringLiteral("image=iocdock-test:latest"), container));
+    QVERIFY(matches(QStringLiteral("image=localhost/epics/iocdock-test:latest"), container));
+    QVERIFY(matches(QStringLiteral("image=iocdock-*"), container));
+    QVERIFY(!matches(QStringLiteral("image=other"), container));
+    QVERIFY(!matches(QStringLiteral("image=*"), unit)); // no image: matches no image term
+    QVERIFY(matches(QStringLiteral("status=running"), container));
+    container.containerState = QStringLiteral("created");
+    QVERIFY(matches(QStringLiteral("status=created"), container));
+    QVERIFY(!matches(QStringLiteral("status=running"), container));
+}
+
+void TestContainerRuntime::listsIocContainers()
+{
+    REQUIRE_PODMAN();
+    if (!haveProcServImage()) {
+        if (m_required)
+            QFAIL("the podman sandbox's image has no procServ or no iocsim");
+        QSKIP("the podman sandbox's image has no procServ or no iocsim");
+    }
+    // PID 1 of a container ignores SIGTERM unless it handles it: sleep is killed at the stop
+    // timeout (exit code 137).
+    const QString stdioId = create(containerName("stdio"),
+                                   { QStringLiteral("/bin/sleep"), QStringLiteral("100000") },
+                                   { { QLatin1String(ContainerLabels::IocName), m_stdioName } });
+    const QString procServId = create(
+            m_procServName,
+            { QStringLiteral("/bin/procServ"), QStringLiteral("-f"), QStringLiteral("-n"),
+              QStringLiteral("ioc1"), QStringLiteral("-P"), QStringLiteral("127.0.0.1:4051"),
+              QStringLiteral("/bin/iocsim"), QStringLiteral("--name"), QStringLiteral("ioc1") });
+    const QString plainId =
+            create(m_plainName, { QStringLiteral("/bin/sleep"), QStringLiteral("100000") });
+    QVERIFY(!stdioId.isEmpty() && !procServId.isEmpty() && !plainId.isEmpty());
+    QCOMPARE(startContainer(stdioId), QString());
+    QCOMPARE(startContainer(procServId), QString());
+    QCOMPARE(startContainer(plainId), QString());
+
+    m_runtime = new ContainerRuntime(m_host, m_socket);
+    m_runtime->setStopTimeout(2);
+    QSignalSpy ready(m_runtime, &IocRuntime::ready);
+    QSignalSpy errors(m_runtime, &IocRuntime::errorOccurred);
+    m_runtime->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_runtime->isReady(), CallTimeoutMs);
+    QCOMPARE(m_runtime->listingError(), QString());
+    QVERIFY2(errors.isEmpty(),
+             errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+    QCOMPARE(m_runtime->runtimeName(), QStringLiteral("podman"));
+
+    const Ioc stdio = row(m_stdioName);
+    QCOMPARE(stdio.name, m_stdioName);
+    QCOMPARE(stdio.runtime, QStringLiteral("podman"));
+    QCOMPARE(stdio.host, m_host->id());
+    QCOMPARE(stdio.containerId, stdioId);
+    QCOMPARE(stdio.container, containerName("stdio"));
+    QCOMPARE(stdio.image, m_image);
+    QCOMPARE(stdio.containerState, QStringLiteral("running"));
+    QCOMPARE(stdio.status(), QStringLiteral("running"));
+    QVERIFY(stdio.mainPid > 0);
+    QCOMPARE(stdio.restarts(), 0); // the engine's RestartCount
+    QCOMPARE(IocFormat::restartsText(stdio), QStringLiteral("0"));
+    QVERIFY(stdio.activeSince.isValid());
+    QVERIFY2(IocFormat::statusText(stdio, QDateTime::currentDateTime())
+                     .startsWith(QLatin1String("Up")),
+             qPrintable(IocFormat::statusText(stdio, QDateTime::currentDateTime())));
+    QVERIFY(m_runtime->contains(stdio.key()));
+    QCOMPARE(m_runtime->ioc(stdio.key()).containerId, stdioId);
+
+    const Ioc procServ = row(m_procServName);
+    QCOMPARE(procServ.containerId, procServId);
+    QCOMPARE(procServ.image, m_image);
+    QCOMPARE(procServ.status(), QStringLiteral("running"));
+    QCOMPARE(procServ.execStart.value(0), QStringLiteral("/bin/procServ"));
+
+    QCOMPARE(row(m_plainName).containerId, QString()); // not an IOC: no row
+    for (const Ioc &ioc : m_runtime->iocs())
+        QVERIFY2(ioc.containerId != plainId, qPrintable(ioc.name));
+}
+
+void TestContainerRuntime::stopGivesExitedWithCode()
+{
+    REQUIRE_PODMAN();
+    QVERIFY(m_runtime);
+    QSignalSpy changed(m_runtime, &IocRuntime::iocChanged);
+    const JobResult result = act(UnitAction::Stop, m_stdioName);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    // From the event stream: the runtime never polls.
+    QTRY_COMPARE_WITH_TIMEOUT(row(m_stdioName).containerState, QStringLiteral("exited"),
+                              CallTimeoutMs);
+    const Ioc stdio = row(m_stdioName);
+    QCOMPARE(stdio.exitCode, 137);
+    QCOMPARE(stdio.status(), QStringLiteral("exited"));
+    QCOMPARE(stdio.mainPid, 0u);
+    QVERIFY(!stdio.isActive());
+    const QString text = IocFormat::statusText(stdio, QDateTime::currentDateTime());
+    QVERIFY2(text.startsWith(QLatin1String("Exited (137)")), qPrintable(text));
+    QVERIFY(!changed.isEmpty());
+
+    const JobResult procServ = act(UnitAction::Stop, m_procServName);
+    QVERIFY2(procServ.ok(), qPrintable(procServ.message));
+    QTRY_COMPARE_WITH_TIMEOUT(row(m_procServName).status(), QStringLiteral("exited"),
+                              CallTimeoutMs);
+    QVERIFY(row(m_procServName).exitCode >= 0);
+}
+
+void TestContainerRuntime::startAgainIsRunning()
+{
+    REQUIRE_PODMAN();
+    QVERIFY(m_runtime);
+    const JobResult result = act(UnitAction::Start, m_stdioName);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QTRY_COMPARE_WITH_TIMEOUT(row(m_stdioName).status(), QStringLiteral("running"), CallTimeoutMs);
+    QVERIFY(row(m_stdioName).mainPid > 0);
+    QCOMPARE(row(m_stdioName).exitCode, -1);
+
+    const JobResult procServ = act(UnitAction::Restart, m_procServName);
+    QVERIFY2(procServ.ok(), qPrintable(procServ.message));
+    QTRY_COMPARE_WITH_TIMEOUT(row(m_procServName).status(), QStringLiteral("running"),
+                              CallTimeoutMs);
+}
+
+void TestContainerRuntime::enableIsRefused()
+{
+    REQUIRE_PODMAN();
+    QVERIFY(m_runtime);
+    const JobResult result = act(UnitAction::Enable, m_stdioName);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.result, QStringLiteral("skipped")); // nothing tried, as for a static unit
+    QVERIFY2(result.message.contains(QLatin1String("not supported for containers")),
+             qPrintable(result.message));
+    QVERIFY(!row(m_stdioName).isEnabled()); // no restart policy
+    // Nothing changed: still running.
+    QCOMPARE(row(m_stdioName).status(), QStringLiteral("running"));
+}
+
+void TestContainerRuntime::pausedFromEvents()
+{
+    REQUIRE_PODMAN();
+    QVERIFY(m_runtime);
+    const QString id = row(m_stdioName).containerId;
+    QVERIFY(!id.isEmpty());
+    // POST /containers/{id}/pause and /unpause, behind the runtime's back.
+    const auto post = [this, &id](const char *what) {
+        EngineRequest *request = m_client->newRequest(
+                "POST", "/containers/" + EngineClient::pathSegment(id) + '/' + what);
+        bool done = false;
+        QString error = QStringLiteral("no answer");
+        connect(request, &EngineRequest::finished, this, [&](const QString &e) {
+            error = e;
+            done = true;
+        });
+        request->start();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs); }();
+        request->deleteLater();
+        return error;
+    };
+    QCOMPARE(post("pause"), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(row(m_stdioName).status(), QStringLiteral("paused"), CallTimeoutMs);
+    const QString text = IocFormat::statusText(row(m_stdioName), QDateTime::currentDateTime());
+    QVERIFY2(text.startsWith(QLatin1String("Up")) && text.endsWith(QLatin1String("(paused)")),
+             qPrintable(text));
+    QVERIFY(row(m_stdioName).isActive()); // docker ps lists paused containers
+    QCOMPARE(post("unpause"), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(row(m_stdioName).status(), QStringLiteral("running"), CallTimeoutMs);
+}
+
+void TestContainerRuntime::newContainerComesFromEvents()
+{
+    REQUIRE_PODMAN();
+    QVERIFY(m_runtime);
+    QSignalSpy added(m_runtime, &IocRuntime::iocAdded);
+    const QString lateName = QStringLiteral("late-%1").arg(QCoreApplication::applicationPid());
+    const QString id = create(containerName("late"),
+                              { QStringLiteral("/bin/sleep"), QStringLiteral("100000") },
+                              { { QLatin1String(ContainerLabels::IocName), lateName } });
+    QVERIFY(!id.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(row(lateName).status(), QStringLiteral("created"), CallTimeoutMs);
+    QCOMPARE(added.size(), 1);
+    QCOMPARE(added.first().first().value<Ioc>().name, lateName);
+    QCOMPARE(IocFormat::statusText(row(lateName), QDateTime::currentDateTime()),
+             QStringLiteral("Created"));
+}
+
+void TestContainerRuntime::removedBehindItsBackGoes()
+{
+    REQUIRE_PODMAN();
+    QVERIFY(m_runtime);
+    const QString lateName = QStringLiteral("late-%1").arg(QCoreApplication::applicationPid());
+    const Ioc late = row(lateName);
+    QVERIFY(late.isContainer());
+    QSignalSpy removed(m_runtime, &IocRuntime::iocRemoved);
+    bool done = false;
+    QString error = QStringLiteral("no answer");
+    m_client->removeContainer(late.containerId, true, this, [&](const QString &e) {
+        error = e;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs);
+    QCOMPARE(error, QString());
+    m_created.removeAll(late.containerId);
+    QTRY_VERIFY_WITH_TIMEOUT(!removed.isEmpty(), CallTimeoutMs);
+    QCOMPARE(removed.first().first().toString(), late.key());
+    QVERIFY(!m_runtime->contains(late.key()));
+    QCOMPARE(row(lateName).containerId, QString());
+    QVERIFY(row(m_stdioName).isContainer()); // the others stay
+}
+
+void TestContainerRuntime::iocctlPsShowsContainers()
+{
+    REQUIRE_PODMAN();
+    IOCDOCK_REQUIRE_SANDBOX();
+    QVERIFY(row(m_stdioName).isContainer() && row(m_procServName).isContainer());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + m_socket);
+    env.remove(QStringLiteral("IOCDOCK_CONTAINERS"));
+
+    Run run = iocctl({ QStringLiteral("--user"), QStringLiteral("ps"), QStringLiteral("--filter"),
+                       QStringLiteral("runtime=podman") },
+                     env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY2(lines.value(0).startsWith(QLatin1String("NAME")), qPrintable(run.out));
+    bool sawStdio = false, sawProcServ = false;
+    for (const QString &line : lines.mid(1)) {
+        const QStringList cells = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (cells.value(0) == m_stdioName) {
+            sawStdio = true;
+            QCOMPARE(cells.value(1), QStringLiteral("Up"));
+            QCOMPARE(cells.last(), QStringLiteral("podman"));
+        }
+        if (cells.value(0) == m_procServName)
+            sawProcServ = true;
+        QVERIFY2(!line.contains(QLatin1String(".service")), qPrintable(line)); // no units
+    }
+    QVERIFY2(sawStdio && sawProcServ, qPrintable(run.out + run.err));
+    QVERIFY2(!run.out.contains(m_plainName), qPrintable(run.out));
+
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("ps"), QStringLiteral("--format"),
+                   QStringLiteral("json"), QStringLiteral("--filter"),
+                   QStringLiteral("image=iocdock-test"), QStringLiteral("--filter"),
+                   QStringLiteral("name=") + m_stdioName },
+                 env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    const QJsonArray array = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QCOMPARE(array.size(), 1);
+    const QJsonObject o = array.first().toObject();
+    QCOMPARE(o.value(QStringLiteral("name")).toString(), m_stdioName);
+    QCOMPARE(o.value(QStringLiteral("runtime")).toString(), QStringLiteral("podman"));
+    QCOMPARE(o.value(QStringLiteral("image")).toString(), m_image);
+    QCOMPARE(o.value(QStringLiteral("containerState")).toString(), QStringLiteral("running"));
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("running"));
+    QVERIFY(o.value(QStringLiteral("exitCode")).isNull());
+
+    // Exited containers show with -a only, as in docker ps.
+    const JobResult stopped = act(UnitAction::Stop, m_stdioName);
+    QVERIFY2(stopped.ok(), qPrintable(stopped.message));
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("ps"), QStringLiteral("--filter"),
+                   QStringLiteral("runtime=podman") },
+                 env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY2(!run.out.contains(m_stdioName), qPrintable(run.out));
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("ps"), QStringLiteral("-a"),
+                   QStringLiteral("--filter"), QStringLiteral("runtime=podman") },
+                 env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(m_stdioName + QStringLiteral(" ")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("Exited (137)")), qPrintable(run.out));
+
+    // Actions through iocctl reach the container by its IOC name.
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("start"), m_stdioName }, env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QCOMPARE(run.out, m_stdioName + QStringLiteral(": started\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(row(m_stdioName).status(), QStringLiteral("running"), CallTimeoutMs);
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("enable"), m_stdioName }, env);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(QLatin1String("not supported for containers")), qPrintable(run.err));
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("inspect"), m_stdioName }, env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QLatin1String("\"containerId\": \"") + row(m_stdioName).containerId),
+             qPrintable(run.out));
+
+    // No console yet: said plainly, nothing attempted.
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("attach"), m_stdioName }, env);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(QLatin1String("cannot reach the console of a container yet")),
+             qPrintable(run.err));
+
+    // Switched off: no container rows, and the systemd ones are still listed.
+    env.insert(QStringLiteral("IOCDOCK_CONTAINERS"), QStringLiteral("0"));
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("ps"), QStringLiteral("-a") }, env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY2(!run.out.contains(m_procServName), qPrintable(run.out));
+}
+
+void TestContainerRuntime::engineGoesAwayAndComesBack()
+{
+    REQUIRE_PODMAN();
+    // A second API service on the sandbox's storage (podman locks it, so two services share it
+    // safely) on a socket of this test's own: stopping it leaves the sandbox's service alone,
+    // and what is done through the sandbox's service meanwhile is what the runtime missed.
+    const QString sandbox = qEnvironmentVariable("IOCDOCK_PODMAN_SANDBOX");
+    const QString tool =
+            qEnvironmentVariable("IOCDOCK_SOURCE_DIR") + QStringLiteral("/tools/podman-sandbox");
+    if (sandbox.isEmpty() || !QFileInfo::exists(tool)) {
+        if (m_required)
+            QFAIL("needs IOCDOCK_PODMAN_SANDBOX and IOCDOCK_SOURCE_DIR");
+        QSKIP("needs IOCDOCK_PODMAN_SANDBOX and IOCDOCK_SOURCE_DIR (tools/run-tests sets both)");
+    }
+    QVERIFY(row(m_procServName).isContainer());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString socket = dir.filePath(QStringLiteral("second.sock"));
+    auto startService = [&](QProcess *p) {
+        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p->start(tool,
+                 { QStringLiteral("podman"), sandbox, QStringLiteral("system"),
+                   QStringLiteral("service"), QStringLiteral("--time=0"),
+                   QStringLiteral("unix://") + socket });
+        QVERIFY(p->waitForStarted(CallTimeoutMs));
+    };
+
+    QProcess first;
+    startService(&first);
+    ContainerRuntime runtime(m_host, socket);
+    runtime.setReconnectDelay(200);
+    QSignalSpy errors(&runtime, &IocRuntime::errorOccurred);
+    QSignalSpy listed(&runtime, &IocRuntime::loadedListed);
+    runtime.start(); // before the service listens: it connects again until it does
+    QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty(), CallTimeoutMs);
+    const auto rowOf = [&runtime](const QString &name) {
+        for (const Ioc &ioc : runtime.iocs()) {
+            if (ioc.name == name)
+                return ioc;
+        }
+        return Ioc();
+    };
+    QCOMPARE(rowOf(m_procServName).status(), QStringLiteral("running"));
+
+    first.terminate();
+    QVERIFY(first.waitForFinished(CallTimeoutMs));
+    errors.clear();
+    QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), CallTimeoutMs);
+    QVERIFY2(errors.first().first().toString().contains(socket),
+             qPrintable(errors.first().first().toString()));
+    // Not measured any more: unknown, not the last state seen.
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf(m_procServName).status(), QStringLiteral("unknown"),
+                              CallTimeoutMs);
+    QCOMPARE(IocFormat::statusText(rowOf(m_procServName), QDateTime::currentDateTime()),
+             QStringLiteral("Unknown"));
+
+    // Meanwhile, behind its back: the procServ container stops.
+    bool done = false;
+    QString error = QStringLiteral("no answer");
+    m_client->stopContainer(row(m_procServName).containerId, 10, this, [&](const QString &e) {
+        error = e;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs);
+    QCOMPARE(error, QString());
+
+    listed.clear();
+    QProcess second;
+    startService(&second);
+    QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty(), CallTimeoutMs);
+    QCOMPARE(rowOf(m_procServName).status(), QStringLiteral("exited"));
+    QVERIFY(rowOf(m_procServName).exitCode >= 0);
+    second.terminate();
+    QVERIFY(second.waitForFinished(CallTimeoutMs));
+}
+
+void TestContainerRuntime::parseSince()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    QCOMPARE(ContainerRuntime::parseSince(QStringLiteral("10 min ago"), now), now.addSecs(-600));
+    QCOMPARE(ContainerRuntime::parseSince(QStringLiteral("2 hours ago"), now), now.addSecs(-7200));
+    QCOMPARE(ContainerRuntime::parseSince(QStringLiteral("30s ago"), now), now.addSecs(-30));
+    QCOMPARE(ContainerRuntime::parseSince(QStringLiteral("1 day ago"), now), now.addDays(-1));
+    QCOMPARE(ContainerRuntime::parseSince(QStringLiteral("2024-01-31 12:00"), now),
+             QDateTime(QDate(2024, 1, 31), QTime(12, 0)));
+    QCOMPARE(ContainerRuntime::parseSince(QStringLiteral("2024-01-31T12:00:05"), now),
+             QDateTime(QDate(2024, 1, 31), QTime(12, 0, 5)));
+    QVERIFY(!ContainerRuntime::parseSince(QStringLiteral("yesterday-ish"), now).isValid());
+    QVERIFY(!ContainerRuntime::parseSince(QStringLiteral("10 parsecs ago"), now).isValid());
+}
+
+void TestContainerRuntime::fleetGivesTheEngineToOneLocalHost()
+{
+    REQUIRE_PODMAN();
+    IOCDOCK_REQUIRE_SANDBOX();
+    QVERIFY(row(m_stdioName).isContainer());
+    // Two local hosts reach the sandbox's manager ("user" and "bus:ADDRESS"); the engine
+    // found through DOCKER_HOST serves the first only, so its rows are listed once.
+    const QByteArray oldDockerHost = qgetenv("DOCKER_HOST");
+    qputenv("DOCKER_HOST", (QStringLiteral("unix://") + m_socket).toUtf8());
+    Fleet fleet;
+    fleet.setContainerDiscovery(true); // the test environment turns it off (tests/CMakeLists)
+    Host *user = fleet.addHost(QStringLiteral("user"));
+    Host *bus = fleet.addHost(QStringLiteral("bus:")
+                              + qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS"));
+    Fleet off;
+    off.setContainerDiscovery(false);
+    Host *plain = off.addHost(QStringLiteral("user"));
+    if (oldDockerHost.isNull())
+        qunsetenv("DOCKER_HOST");
+    else
+        qputenv("DOCKER_HOST", oldDockerHost);
+    QVERIFY(user && bus && plain);
+    QCOMPARE(fleet.runtimes(user).size(), 2);
+    QCOMPARE(fleet.runtimes(bus).size(), 1);
+    QCOMPARE(off.runtimes(plain).size(), 1);
+    QVERIFY(qobject_cast<ContainerRuntime *>(fleet.runtimes(user).at(1)));
+
+    QTRY_VERIFY_WITH_TIMEOUT(fleet.isReady(), CallTimeoutMs);
+    QCOMPARE(fleet.listingError(user), QString());
+    int containerRows = 0;
+    Ioc stdio;
+    for (const Ioc &ioc : fleet.iocs()) {
+        if (ioc.isContainer())
+            ++containerRows;
+        if (ioc.name == m_stdioName)
+            stdio = ioc;
+    }
+    QVERIFY(containerRows >= 2);
+    QCOMPARE(stdio.host, user->id());
+    QCOMPARE(fleet.runtimeFor(stdio), fleet.runtimes(user).at(1));
+    QCOMPARE(fleet.ioc(stdio.key()).containerId, stdio.containerId);
+    // Resolved by its IOC name, as iocctl and the GUI do.
+    const IocResolver::Result resolved = fleet.resolve({ m_stdioName }, true);
+    QCOMPARE(resolved.iocs.size(), 1);
+    QCOMPARE(resolved.iocs.first().key(), stdio.key());
+}
+
+void TestContainerRuntime::logsThroughTheApi()
+{
+    REQUIRE_PODMAN();
+    IOCDOCK_REQUIRE_SANDBOX();
+    QVERIFY(m_runtime);
+    const QString name = QStringLiteral("logs-%1").arg(QCoreApplication::applicationPid());
+    const QString id = create(containerName("logs"),
+                              { QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                QStringLiteral("echo first; echo second >&2; exec sleep 100000") },
+                              { { QLatin1String(ContainerLabels::IocName), name } });
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(startContainer(id), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(row(name).status(), QStringLiteral("running"), CallTimeoutMs);
+    QCOMPARE(m_runtime->logCommand(row(name), false, -1), QStringList());
+
+    // Followed until both lines are there (the shell may not have written them yet).
+    QString error;
+    LogSource *source = m_runtime->openLog(row(name), true, -1, QString(), &error, this);
+    QVERIFY2(source, qPrintable(error));
+    QByteArray log;
+    bool ended = false;
+    connect(source, &LogSource::dataReceived, this, [&log](const QByteArray &d) { log += d; });
+    connect(source, &LogSource::finished, this, [&ended] { ended = true; });
+    source->start();
+    QTRY_VERIFY2_WITH_TIMEOUT(log.contains("first\n") && log.contains("second\n"), log.constData(),
+                              CallTimeoutMs);
+    QVERIFY(!ended); // following: the container still runs
+    delete source;
+
+    QVERIFY(!m_runtime->openLog(row(name), false, -1, QStringLiteral("soon"), &error, this));
+    QVERIFY2(error.contains(QLatin1String("\"soon\"")), qPrintable(error));
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + m_socket);
+    env.remove(QStringLiteral("IOCDOCK_CONTAINERS"));
+    Run run = iocctl({ QStringLiteral("--user"), QStringLiteral("logs"), name }, env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QCOMPARE(run.out, QStringLiteral("first\nsecond\n"));
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("logs"), QStringLiteral("-n"),
+                   QStringLiteral("1"), name },
+                 env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QCOMPARE(run.out, QStringLiteral("second\n"));
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("logs"), QStringLiteral("--since"),
+                   QStringLiteral("1 day ago"), name },
+                 env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QCOMPARE(run.out, QStringLiteral("first\nsecond\n"));
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("logs"), QStringLiteral("--since"),
+                   QStringLiteral("soon"), name },
+                 env);
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(QLatin1String("\"soon\"")), qPrintable(run.err));
+}
+
+QTEST_GUILESS_MAIN(TestContainerRuntime)
+#include "tst_containerruntime.moc"
