@@ -235,6 +235,10 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         <source>%1 is not running (start it with: iocctl start %1)</source>
         <translation>%1 läuft nicht (starten mit: iocctl start %1)</translation>
     </message>
+    <message>
+        <source>%1 runs in the %2 container %3: iocctl cannot reach the console of a container yet.</source>
+        <translation>%1 läuft im %2-Container %3: iocctl kann die Konsole eines Containers noch nicht erreichen.</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleSession</name>
@@ -551,6 +555,33 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     <message>
         <source>a frame cut short</source>
         <translation>einen abgeschnittenen Rahmen</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerRuntime</name>
+    <message>
+        <source>the event stream ended</source>
+        <translation>der Ereignisstrom endete</translation>
+    </message>
+    <message>
+        <source>Container engine at %1: %2</source>
+        <translation>Container-Engine unter %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot list the containers at %1: %2</source>
+        <translation>Die Container unter %1 können nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>No such container IOC: %1</source>
+        <translation>Kein solcher Container-IOC: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a container: enable and disable are not supported for containers (its restart policy is &quot;%2&quot;; set it with podman or docker).</source>
+        <translation>%1 ist ein Container: Aktivieren und Deaktivieren werden für Container nicht unterstützt (seine Neustartrichtlinie ist „%2“; setzen Sie sie mit podman oder docker).</translation>
+    </message>
+    <message>
+        <source>Cannot read the time &quot;%1&quot;: give an ISO 8601 time such as &quot;2024-01-31 12:00&quot; or &quot;10 min ago&quot;.</source>
+        <translation>Die Zeit „%1“ ist nicht lesbar: geben Sie eine ISO-8601-Zeit wie „2024-01-31 12:00“ oder „10 min ago“ an.</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1625,14 @@ Zustand: %3</translation>
         <source>%1 is gone: systemd on %2 no longer knows %3. The values below are the last ones seen.</source>
         <translation>%1 ist weg: systemd auf %2 kennt %3 nicht mehr. Unten stehen die zuletzt gesehenen Werte.</translation>
     </message>
+    <message>
+        <source>%1 on %2 (%3 container %4)</source>
+        <translation>%1 auf %2 (%3-Container %4)</translation>
+    </message>
+    <message>
+        <source>%1 is gone: %2 on %3 no longer has the container %4. The values below are the last ones seen.</source>
+        <translation>%1 ist verschwunden: %2 auf %3 hat den Container %4 nicht mehr. Die Werte unten sind die zuletzt gesehenen.</translation>
+    </message>
 </context>
 <context>
     <name>IocFilter</name>
@@ -1832,6 +1871,50 @@ Zustand: %3</translation>
         <source>Starting (unit file error)</source>
         <translation>Startet (Fehler in der Unit-Datei)</translation>
     </message>
+    <message>
+        <source>%1 (healthy)</source>
+        <translation>%1 (gesund)</translation>
+    </message>
+    <message>
+        <source>%1 (unhealthy)</source>
+        <translation>%1 (ungesund)</translation>
+    </message>
+    <message>
+        <source>%1 (health: starting)</source>
+        <translation>%1 (Gesundheit: startet)</translation>
+    </message>
+    <message>
+        <source>%1 (paused)</source>
+        <translation>%1 (pausiert)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Removing</source>
+        <translation>Wird entfernt</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <source>Exited (%1)</source>
+        <translation>Beendet (%1)</translation>
+    </message>
+    <message>
+        <source>Restarting (%1) %2 ago</source>
+        <translation>Startet neu (%1) seit %2</translation>
+    </message>
+    <message>
+        <source>Exited (%1) %2 ago</source>
+        <translation>Beendet (%1) vor %2</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>IocResolver</name>
@@ -2018,6 +2101,28 @@ Nur-Lese-Protokollport: %2</translation>
         <source>Restarts of the unit by systemd plus restarts of the IOC process inside procServ since the unit started; ? when they cannot be known</source>
         <translation>Neustarts der Unit durch systemd plus Neustarts des IOC-Prozesses innerhalb von procServ seit dem Start der Unit; ? wenn sie nicht bekannt sein können</translation>
     </message>
+    <message>
+        <source>Container %1 (%2)
+Image: %3</source>
+        <translation>Container %1 (%2)
+Image: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>unknown (engine not reachable)</source>
+        <translation>unbekannt (Engine nicht erreichbar)</translation>
+    </message>
+    <message>
+        <source>Last exit code: %1</source>
+        <translation>Letzter Exit-Code: %1</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>Gesundheit: %1</translation>
+    </message>
 </context>
 <context>
     <name>IocTabs</name>
@@ -2172,13 +2277,17 @@ Nur-Lese-Protokollport: %2</translation>
         <source>Following %1</source>
         <translation>Folge %1</translation>
     </message>
+    <message>
+        <source>The log ended.</source>
+        <translation>Das Log endete.</translation>
+    </message>
+    <message>
+        <source>Following the container&apos;s log</source>
+        <translation>Das Log des Containers wird verfolgt</translation>
+    </message>
 </context>
 <context>
     <name>LogsCommand</name>
-    <message>
-        <source>Show the IOC&apos;s console log: procServ&apos;s log file (-L) when it has one, otherwise the unit&apos;s journal.</source>
-        <translation>Das Konsolenprotokoll des IOCs zeigen: die Protokolldatei von procServ (-L), falls vorhanden, sonst das Journal der Unit.</translation>
-    </message>
     <message>
         <source>[-f] [-n N] [--since TIME] NAME</source>
         <translation>[-f] [-n N] [--since ZEIT] NAME</translation>
@@ -2194,10 +2303,6 @@ Nur-Lese-Protokollport: %2</translation>
     <message>
         <source>N</source>
         <translation>N</translation>
-    </message>
-    <message>
-        <source>Only entries since TIME (journal only; journalctl syntax such as &quot;10 min ago&quot; or &quot;2024-01-31 12:00&quot;).</source>
-        <translation>Nur Einträge seit ZEIT (nur Journal; Syntax von journalctl wie &quot;10 min ago&quot; oder &quot;2024-01-31 12:00&quot;).</translation>
     </message>
     <message>
         <source>TIME</source>
@@ -2234,6 +2339,14 @@ Nur-Lese-Protokollport: %2</translation>
     <message>
         <source>Cannot run %1: %2</source>
         <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>Show the IOC&apos;s console log: procServ&apos;s log file (-L) when it has one, otherwise the unit&apos;s journal; a container&apos;s output through its engine.</source>
+        <translation>Zeigt das Konsolen-Log des IOCs: procServs Logdatei (-L), wenn es eine hat, sonst das Journal der Unit; bei einem Container seine Ausgabe über seine Engine.</translation>
+    </message>
+    <message>
+        <source>Only entries since TIME (journal and containers; journalctl syntax such as &quot;10 min ago&quot; or &quot;2024-01-31 12:00&quot;).</source>
+        <translation>Nur Einträge seit ZEIT (Journal und Container; journalctl-Syntax wie „10 min ago“ oder „2024-01-31 12:00“).</translation>
     </message>
 </context>
 <context>
@@ -2510,10 +2623,6 @@ Nur-Lese-Protokollport: %2</translation>
         <translation>Nur IOC-Namen ausgeben.</translation>
     </message>
     <message>
-        <source>Filter with KEY=VALUE (name=GLOB, status=, host=, enabled=, convention=, unit=) or a word matching the name; repeatable, terms AND together.</source>
-        <translation>Filtern mit SCHLÜSSEL=WERT (name=MUSTER, status=, host=, enabled=, convention=, unit=) oder einem Wort, das zum Namen passt; mehrfach möglich, alle Bedingungen müssen zutreffen.</translation>
-    </message>
-    <message>
         <source>KEY=VALUE</source>
         <translation>SCHLÜSSEL=WERT</translation>
     </message>
@@ -2574,10 +2683,14 @@ Nur-Lese-Protokollport: %2</translation>
         <translation>KONVENTION</translation>
     </message>
     <message>
-        <source>Columns: NAME, STATUS (systemd state, IOC child state and how long), PID (the IOC process), RESTARTS (systemd&apos;s and procServ&apos;s of the IOC; ? when unknown), CONSOLE, CONVENTION.
-JSON keys: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts (null when unknown), since, childSince, childRestarts, lastExit, crashLoop, ready, enabled, console, logFile, description.</source>
-        <translation>Spalten: NAME, STATUS (systemd-Zustand, Zustand des IOC-Kindprozesses und wie lange), PID (der IOC-Prozess), RESTARTS (die von systemd und die von procServ am IOC; ? wenn unbekannt), CONSOLE, CONVENTION.
-JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts (null wenn unbekannt), since, childSince, childRestarts, lastExit, crashLoop, ready, enabled, console, logFile, description.</translation>
+        <source>Filter with KEY=VALUE (name=GLOB, status=, host=, enabled=, convention=, unit=, runtime=, image=) or a word matching the name; repeatable, terms AND together.</source>
+        <translation>Filtern mit SCHLÜSSEL=WERT (name=MUSTER, status=, host=, enabled=, convention=, unit=, runtime=, image=) oder einem Wort, das zum Namen passt; wiederholbar, Terme werden UND-verknüpft.</translation>
+    </message>
+    <message>
+        <source>Columns: NAME, STATUS (systemd state, IOC child state and how long), PID (the IOC process), RESTARTS (systemd&apos;s and procServ&apos;s of the IOC; ? when unknown), CONSOLE, CONVENTION (for a container: its runtime, podman or docker).
+JSON keys: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts (null when unknown), since, childSince, childRestarts, lastExit, crashLoop, ready, enabled, console, logFile, description; for a container also containerId, container, image, containerState, exitCode, health, restartPolicy.</source>
+        <translation>Spalten: NAME, STATUS (systemd-Zustand, Zustand des IOC-Kindprozesses und seit wann), PID (der IOC-Prozess), RESTARTS (die von systemd und procServ für den IOC; ? wenn unbekannt), CONSOLE, CONVENTION (bei einem Container: seine Laufzeit, podman oder docker).
+JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts (null wenn unbekannt), since, childSince, childRestarts, lastExit, crashLoop, ready, enabled, console, logFile, description; bei einem Container auch containerId, container, image, containerState, exitCode, health, restartPolicy.</translation>
     </message>
 </context>
 <context>
