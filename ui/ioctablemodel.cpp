@@ -293,10 +293,13 @@ QVariant IocTableModel::display(const Ioc &ioc, int column, const QDateTime &now
         // A container: its restart policy (what starts it with the engine).
         return ioc.isContainer() ? ioc.restartPolicy : ioc.unitFileState;
     case ConventionColumn:
-        // A container follows no unit convention: its runtime says what runs it.
-        return ioc.isContainer() ? ioc.runtime : ioc.convention;
+        return ioc.convention;
     case HostColumn:
         return ioc.host;
+    case RuntimeColumn:
+        return ioc.runtime;
+    case ImageColumn:
+        return ioc.image;
     case MemoryColumn:
         return ioc.memoryBytes == 0 ? QString() : IocFormat::bytes(ioc.memoryBytes);
     case CpuColumn: {
@@ -328,9 +331,13 @@ QVariant IocTableModel::sortValue(const Ioc &ioc, int column, const QDateTime &n
     case EnabledColumn:
         return ioc.isEnabled();
     case ConventionColumn:
-        return ioc.isContainer() ? ioc.runtime : ioc.convention;
+        return ioc.convention;
     case HostColumn:
         return ioc.host;
+    case RuntimeColumn:
+        return ioc.runtime;
+    case ImageColumn:
+        return ioc.image;
     case MemoryColumn:
         return ioc.memoryBytes;
     case CpuColumn:
@@ -474,6 +481,10 @@ QVariant IocTableModel::headerData(int section, Qt::Orientation orientation, int
             return tr("Memory");
         case CpuColumn:
             return tr("CPU");
+        case RuntimeColumn:
+            return tr("Runtime");
+        case ImageColumn:
+            return tr("Image");
         default:
             return {};
         }
@@ -495,6 +506,11 @@ QVariant IocTableModel::headerData(int section, Qt::Orientation orientation, int
         case CpuColumn:
             return tr("CPU use since the previous refresh; empty where systemd does not account "
                       "CPU time");
+        case RuntimeColumn:
+            return tr("What runs the IOC: systemd (a unit running procServ), podman or docker "
+                      "(a container)");
+        case ImageColumn:
+            return tr("The container's image (empty for a unit)");
         default:
             return {};
         }

@@ -36,6 +36,8 @@ public:
         HostColumn,
         MemoryColumn,
         CpuColumn,
+        RuntimeColumn, // appended: header states saved before it keep their columns
+        ImageColumn,
         ColumnCount
     };
     Q_ENUM(Column)

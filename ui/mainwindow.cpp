@@ -198,11 +198,12 @@ QWidget *MainWindow::createTablePane()
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
     const QList<QPair<int, int>> widths = {
-        { IocTableModel::NameColumn, 150 },   { IocTableModel::StatusColumn, 180 },
-        { IocTableModel::UptimeColumn, 125 }, { IocTableModel::RestartsColumn, 85 },
-        { IocTableModel::PidColumn, 70 },     { IocTableModel::ConsoleColumn, 210 },
-        { IocTableModel::EnabledColumn, 80 }, { IocTableModel::ConventionColumn, 100 },
-        { IocTableModel::HostColumn, 85 },    { IocTableModel::MemoryColumn, 85 },
+        { IocTableModel::NameColumn, 150 },   { IocTableModel::StatusColumn, 170 },
+        { IocTableModel::UptimeColumn, 100 }, { IocTableModel::RestartsColumn, 70 },
+        { IocTableModel::PidColumn, 70 },     { IocTableModel::ConsoleColumn, 150 },
+        { IocTableModel::EnabledColumn, 75 }, { IocTableModel::ConventionColumn, 95 },
+        { IocTableModel::HostColumn, 85 },    { IocTableModel::MemoryColumn, 75 },
+        { IocTableModel::CpuColumn, 55 },     { IocTableModel::RuntimeColumn, 70 },
     };
     for (const auto &width : widths)
         m_table->setColumnWidth(width.first, width.second);

@@ -206,8 +206,12 @@ void TestIocTableModel::showsAContainerRow()
     QVERIFY2(tip.contains(QStringLiteral("podman: exited")), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("Last exit code: 137")), qPrintable(tip));
     QVERIFY2(!tip.contains(QStringLiteral("systemd")), qPrintable(tip));
-    QCOMPARE(m_model->index(0, IocTableModel::ConventionColumn).data().toString(),
+    QCOMPARE(m_model->index(0, IocTableModel::RuntimeColumn).data().toString(),
              QStringLiteral("podman"));
+    QCOMPARE(m_model->index(0, IocTableModel::ImageColumn).data().toString(),
+             QStringLiteral("localhost/epics-ioc:1.0"));
+    // A container follows no unit convention: the column does not repeat its runtime.
+    QCOMPARE(m_model->index(0, IocTableModel::ConventionColumn).data().toString(), QString());
     QCOMPARE(m_model->index(0, IocTableModel::EnabledColumn).data().toString(),
              QStringLiteral("no"));
     const QString nameTip =
