@@ -46,7 +46,7 @@
 
 #include <memory>
 
-Q_LOGGING_CATEGORY(lcMainWindow, "iocdock.ui.mainwindow")
+Q_LOGGING_CATEGORY(lcMainWindow, "iocdock.ui.mainwindow", QtInfoMsg)
 
 MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     : QMainWindow(parent)

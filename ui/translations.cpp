@@ -7,7 +7,7 @@
 #include <QLoggingCategory>
 #include <QTranslator>
 
-Q_LOGGING_CATEGORY(lcTranslations, "iocdock.ui.translations")
+Q_LOGGING_CATEGORY(lcTranslations, "iocdock.ui.translations", QtInfoMsg)
 
 QString Translations::qtTranslationsPath()
 {

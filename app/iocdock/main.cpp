@@ -16,6 +16,28 @@
 #include <QLocale>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace {
+
+/// Whether the command line only asks for text (--help, --version): then no display is
+/// needed, and none is opened (`iocdock --help` works on a server or over plain ssh).
+bool asksOnlyForText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const char *arg = argv[i];
+        if (std::strcmp(arg, "--") == 0)
+            return false;
+        for (const char *text : { "-h", "-?", "--help", "--help-all", "-v", "--version" }) {
+            if (std::strcmp(arg, text) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -25,12 +47,17 @@ int main(int argc, char *argv[])
     Q_INIT_RESOURCE(iocdock);
     Q_INIT_RESOURCE(iocdock_translations);
 
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("iocdock"));
-    QApplication::setOrganizationName(QStringLiteral("iocdock"));
-    QApplication::setApplicationVersion(QStringLiteral(IOCDOCK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("org.iocdock.iocdock"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/iocdock.svg")));
+    const bool textOnly = asksOnlyForText(argc, argv);
+    const std::unique_ptr<QCoreApplication> application(textOnly ? new QCoreApplication(argc, argv)
+                                                                 : new QApplication(argc, argv));
+    QCoreApplication &app = *application;
+    QCoreApplication::setApplicationName(QStringLiteral("iocdock"));
+    QCoreApplication::setOrganizationName(QStringLiteral("iocdock"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(IOCDOCK_VERSION));
+    if (!textOnly) {
+        QGuiApplication::setDesktopFileName(QStringLiteral("org.iocdock.iocdock"));
+        QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/iocdock.svg")));
+    }
     Translations::install(&app); // Qt's own strings (Cancel, key names) and ours
 
     QCommandLineParser parser;
@@ -70,7 +97,9 @@ int main(int argc, char *argv[])
             QCoreApplication::translate("main", "NAME"));
     parser.addOptions(
             { userOption, systemOption, busOption, hostOption, attachOption, screenshotOption });
-    parser.process(app);
+    parser.process(app); // prints and exits for --help and --version
+    if (textOnly)
+        return 0; // not reached: the parser exits for every option asksOnlyForText() names
 
     // Which managers: the options chosen, else the sandbox's user manager in a demo,
     // else the local system and user managers.
@@ -114,5 +143,5 @@ int main(int argc, char *argv[])
         window.saveScreenshotWhenSettled(parser.value(screenshotOption));
     }
     window.show();
-    return app.exec();
+    return QCoreApplication::exec();
 }

@@ -8,7 +8,7 @@
 #include <QLoggingCategory>
 #include <QVariantMap>
 
-Q_LOGGING_CATEGORY(lcNotifier, "iocdock.notifier")
+Q_LOGGING_CATEGORY(lcNotifier, "iocdock.notifier", QtInfoMsg)
 
 DesktopNotifier::DesktopNotifier(QObject *parent)
     : QObject(parent)

@@ -21,7 +21,7 @@
 #include <unistd.h>
 #include <utility>
 
-Q_LOGGING_CATEGORY(lcHost, "iocdock.host")
+Q_LOGGING_CATEGORY(lcHost, "iocdock.host", QtInfoMsg)
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcChildProber, "iocdock.inventory")
+Q_LOGGING_CATEGORY(lcChildProber, "iocdock.inventory", QtInfoMsg)
 
 namespace {
 

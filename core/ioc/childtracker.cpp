@@ -12,7 +12,7 @@
 
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcChildTracker, "iocdock.childtracker")
+Q_LOGGING_CATEGORY(lcChildTracker, "iocdock.childtracker", QtInfoMsg)
 
 namespace {
 

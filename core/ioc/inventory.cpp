@@ -25,7 +25,7 @@
 #include <memory>
 #include <utility>
 
-Q_LOGGING_CATEGORY(lcInventory, "iocdock.inventory")
+Q_LOGGING_CATEGORY(lcInventory, "iocdock.inventory", QtInfoMsg)
 
 namespace {
 

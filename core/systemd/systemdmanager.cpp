@@ -15,7 +15,7 @@
 #include <memory>
 #include <utility>
 
-Q_LOGGING_CATEGORY(lcSystemd, "iocdock.systemd")
+Q_LOGGING_CATEGORY(lcSystemd, "iocdock.systemd", QtInfoMsg)
 
 namespace {
 

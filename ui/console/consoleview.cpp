@@ -30,7 +30,7 @@
 #include <QTextCodec>
 #endif
 
-Q_LOGGING_CATEGORY(lcConsoleView, "iocdock.ui.console.view")
+Q_LOGGING_CATEGORY(lcConsoleView, "iocdock.ui.console.view", QtInfoMsg)
 
 ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *parent)
     : QWidget(parent)

@@ -12,7 +12,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcTerminalWriter, "iocdock.ui.console.writer")
+Q_LOGGING_CATEGORY(lcTerminalWriter, "iocdock.ui.console.writer", QtInfoMsg)
 
 namespace {
 // One write() per chunk is capped so a single notifier activation stays short.
