@@ -290,11 +290,11 @@ QVariant IocTableModel::display(const Ioc &ioc, int column, const QDateTime &now
     case ConsoleColumn:
         return ioc.console.toString();
     case EnabledColumn:
-        // A container: its restart policy (what starts it with the engine).
-        return ioc.isContainer() ? ioc.restartPolicy : ioc.unitFileState;
+        // A container of no unit: its restart policy (what starts it with the engine).
+        return ioc.isContainer() && ioc.unit.isEmpty() ? ioc.restartPolicy : ioc.unitFileState;
     case ConventionColumn:
         // A container follows no unit convention: its runtime says what runs it.
-        return ioc.isContainer() ? ioc.runtime : ioc.convention;
+        return ioc.isContainerRow() ? ioc.runtime : ioc.convention;
     case HostColumn:
         return ioc.host;
     case MemoryColumn:
@@ -328,7 +328,7 @@ QVariant IocTableModel::sortValue(const Ioc &ioc, int column, const QDateTime &n
     case EnabledColumn:
         return ioc.isEnabled();
     case ConventionColumn:
-        return ioc.isContainer() ? ioc.runtime : ioc.convention;
+        return ioc.isContainerRow() ? ioc.runtime : ioc.convention;
     case HostColumn:
         return ioc.host;
     case MemoryColumn:

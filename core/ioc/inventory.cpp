@@ -523,7 +523,7 @@ void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
         const auto it = m_iocs.constFind(key);
         if (it != m_iocs.constEnd() && it->isLoaded())
             continue; // systemd loaded it meanwhile: its own answer wins
-        if (!description.isIoc && !matchesPatterns(unitName)) {
+        if (description.runsContainer || (!description.isIoc && !matchesPatterns(unitName))) {
             if (it != m_iocs.constEnd())
                 dropRow(key); // rewritten into something that is no IOC
             continue;

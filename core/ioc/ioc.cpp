@@ -4,8 +4,13 @@
 
 qint64 Ioc::restarts() const
 {
-    if (isContainer())
-        return containerRestarts; // the engine's restarts by its restart policy
+    if (isContainer()) {
+        // The engine's restarts by its restart policy; systemd's restarts of the unit each
+        // ran a new container.
+        if (unit.isEmpty() || containerRestarts < 0)
+            return containerRestarts;
+        return qint64(nRestarts) + containerRestarts;
+    }
     const bool up = isActive() || activeState == QLatin1String("reloading")
             || activeState == QLatin1String("deactivating");
     if (!up)
