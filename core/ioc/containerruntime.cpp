@@ -3,6 +3,7 @@
 #include "core/ioc/containerruntime.h"
 
 #include "core/containers/engineclient.h"
+#include "core/containers/podmanruncommand.h"
 #include "core/hosts/host.h"
 #include "core/ioc/childtracker.h"
 #include "core/ioc/iocformat.h"
@@ -484,6 +485,53 @@ void ContainerRuntime::checkUnitFile(const QString &name)
                                it->unit.loadState = QString(); // not loaded
                                rebuild();
                            });
+}
+
+void ContainerRuntime::addUnit(const Ioc &unit)
+{
+    const PodmanRunCommand command = PodmanRunCommand::parse(unit.execStart);
+    if (!command.isRun || unit.unit.isEmpty())
+        return;
+    // The container its command line would make, as far as the line says (the image's own
+    // command is not known here: an image that runs procServ by itself is not seen).
+    ContainerDetails details;
+    details.name = command.name;
+    if (details.name.isEmpty()) {
+        details.name = unit.unit;
+        if (details.name.endsWith(QLatin1String(".service")))
+            details.name.chop(int(sizeof(".service")) - 1);
+    }
+    details.image = command.image;
+    details.entrypoint = command.entrypoint;
+    details.cmd = command.command;
+    details.labels = command.labels;
+    details.labels.insert(QLatin1String(ContainerLabels::SystemdUnit), unit.unit);
+    if (iocName(details).isEmpty())
+        return;
+    manager(); // follow the unit's signals
+    UnitState &state = m_units[unit.unit];
+    if (!state.known || (state.path.isEmpty() && !unit.unitPath.isEmpty())) {
+        // What the listing read; the unit's signals keep it current from here.
+        state.known = true;
+        state.exists = unit.loadState != QLatin1String("not-found");
+        state.path = unit.unitPath;
+        state.unit.loadState = unit.loadState;
+        state.unit.activeState = unit.activeState;
+        state.unit.subState = unit.subState;
+        state.unit.unitFileState = unit.unitFileState;
+        state.unit.fragmentPath = unit.fragmentPath;
+        state.unit.description = unit.description;
+        state.unit.activeEnterTimestamp = unit.activeSince;
+        state.unit.inactiveEnterTimestamp = unit.inactiveSince;
+        state.service.result = unit.result;
+        state.service.nRestarts = unit.nRestarts;
+        if (!state.path.isEmpty())
+            m_unitByPath.insert(state.path, unit.unit);
+    }
+    // A container seen before tells more than a command line.
+    if (m_gone.value(unit.unit).id.isEmpty())
+        m_gone.insert(unit.unit, details);
+    rebuild();
 }
 
 QString ContainerRuntime::joinedUnit(const ContainerDetails &details) const

@@ -47,8 +47,7 @@ class SystemdManager;
 /// reads a unit's) are shown when measured, unknown otherwise.
 ///
 /// Logs come through the API (openLog(); logCommand() is empty). Not yet: consoles
-/// (hasConsole() is false); a unit whose container this runtime has not seen since it
-/// started is not listed (a stopped Quadlet IOC comes back when it starts).
+/// (hasConsole() is false).
 class ContainerRuntime : public IocRuntime
 {
     Q_OBJECT
@@ -93,6 +92,12 @@ public:
     /// A --since value: ISO 8601 ("2024-01-31 12:00", "2024-01-31T12:00:05") or "N s|min|h|days
     /// ago"; invalid when it is neither.
     static QDateTime parseSince(const QString &since, const QDateTime &now);
+
+    /// A unit of the host that runs a container (Inventory::containerUnitListed()): when its
+    /// podman command line (PodmanRunCommand) makes an IOC container, the unit's row is
+    /// listed while its container does not exist too (a stopped Quadlet IOC), named as the
+    /// container would be (--name, else the unit's name without ".service").
+    void addUnit(const Ioc &unit);
 
     /// Whether @p details describe an IOC, and under which name (empty: not an IOC).
     static QString iocName(const ContainerDetails &details);

@@ -69,7 +69,8 @@ void UnitDescriber::applyConventionConfig(Ioc &ioc, const ConventionConfig &conf
 LoadedDescription UnitDescriber::describeLoaded(Ioc &ioc, const LoadedUnitFacts &facts)
 {
     LoadedDescription d;
-    if (runsContainer(facts.execStart))
+    d.runsContainer = runsContainer(facts.execStart);
+    if (d.runsContainer)
         return d; // the container runtime's, even when its name fits a convention
     // The process's command line, once given: true when it is a usable procServ command
     // (and then applied). Without it, say that it is wanted.

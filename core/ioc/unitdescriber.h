@@ -51,6 +51,8 @@ struct LoadedDescription
     /// LoadedUnitFacts::process is not given and would be read: read it and describe again.
     bool wantsProcess = false;
     bool isLauncher = false; ///< procServUtils' launcher: the console is in its config
+    /// ExecStart runs a container (runsContainer()): never an IOC of the Inventory.
+    bool runsContainer = false;
     /// The row's configuration problems (environment files, $VARs, procServ's options), for
     /// Ioc::configError; the convention config's and systemd's LoadError come on top.
     QString error;

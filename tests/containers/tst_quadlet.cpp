@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "core/containers/engineclient.h"
+#include "core/containers/podmanruncommand.h"
 #include "core/fleet/fleet.h"
 #include "core/hosts/host.h"
 #include "core/ioc/containerruntime.h"
@@ -33,6 +34,8 @@ class TestQuadlet : public QObject
     Q_OBJECT
 
 private slots:
+    void podmanRunCommand_data();
+    void podmanRunCommand();
     void initTestCase();
     void cleanupTestCase();
     void unitAndContainerAreOneRow();
@@ -40,6 +43,7 @@ private slots:
     void stopThroughTheRowStopsTheUnit();
     void startThroughTheRowStartsTheUnit();
     void iocctlShowsOneLine();
+    void stoppedUnitIsListedAfresh();
     void unitGoneRowGone();
 
 private:
@@ -59,6 +63,72 @@ private:
     Host *m_host = nullptr;
     EngineClient *m_client = nullptr;
 };
+
+void TestQuadlet::podmanRunCommand_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<bool>("isRun");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("image");
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("iocLabel");
+    // As Quadlet (podman 4.4+) and `podman generate systemd --new` write them.
+    QTest::newRow("quadlet") << "/usr/bin/podman run --name=systemd-vac --cidfile=/run/vac.cid "
+                                "--replace --rm --log-driver passthrough --cgroups=split "
+                                "--sdnotify=conmon -d -v /epics:/epics:ro img:1 "
+                                "/usr/bin/procServ -f -n vac 2000 st.cmd"
+                             << true << "systemd-vac"
+                             << "img:1"
+                             << "/usr/bin/procServ"
+                             << "";
+    QTest::newRow("generate --new")
+            << "/usr/bin/podman run --cidfile=/run/c.ctr-id --cgroups=no-conmon --rm "
+               "--sdnotify=conmon --replace -dit --name motor -l iocdock.ioc=motor-ioc "
+               "--label PODMAN_SYSTEMD_UNIT=x.service localhost/ioc /bin/sh -c st.cmd"
+            << true << "motor"
+            << "localhost/ioc"
+            << "/bin/sh"
+            << "motor-ioc";
+    QTest::newRow("remote, entrypoint")
+            << "podman --url unix:///s.sock --remote run --entrypoint [\"/bin/procServ\",\"-f\"] "
+               "--network none -- img 2000 ioc"
+            << true << ""
+            << "img"
+            << "/bin/procServ"
+            << "";
+    QTest::newRow("image's own command") << "podman run --rm img" << true << ""
+                                         << "img"
+                                         << ""
+                                         << "";
+    QTest::newRow("not run") << "/usr/bin/podman start --attach vac" << false << ""
+                             << ""
+                             << ""
+                             << "";
+    QTest::newRow("no image") << "/usr/bin/podman run --rm --name" << false << ""
+                              << ""
+                              << ""
+                              << "";
+    QTest::newRow("not podman") << "/usr/bin/docker run img procServ" << false << ""
+                                << ""
+                                << ""
+                                << "";
+}
+
+void TestQuadlet::podmanRunCommand()
+{
+    QFETCH(QString, line);
+    QFETCH(bool, isRun);
+    QFETCH(QString, name);
+    QFETCH(QString, image);
+    QFETCH(QString, program);
+    QFETCH(QString, iocLabel);
+    const PodmanRunCommand c = PodmanRunCommand::parse(line.split(QLatin1Char(' ')));
+    QCOMPARE(c.isRun, isRun);
+    QCOMPARE(c.name, name);
+    QCOMPARE(c.image, image);
+    QCOMPARE(c.program(), program);
+    QCOMPARE(c.labels.value(QStringLiteral("iocdock.ioc")), iocLabel);
+}
 
 bool TestQuadlet::ready()
 {
@@ -353,8 +423,78 @@ void TestQuadlet::iocctlShowsOneLine()
     QTRY_VERIFY_WITH_TIMEOUT(!row().isContainer(), CallTimeoutMs);
     QCOMPARE(rowsNamed(m_container).size(), 1); // this fleet still shows it, stopped
 
-    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), m_unit }));
+    // A fresh iocctl lists the stopped unit from its command line: one line, the unit's state.
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("ps"), QStringLiteral("-a") });
+    QVERIFY2(run.first == 0, qPrintable(run.second));
+    lines = linesOf(run.second);
+    QVERIFY2(lines.size() == 1, qPrintable(run.second));
+    cells = lines.first().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QCOMPARE(cells.value(0), m_container);
+    // Stopped: "Exited ... ago" while systemd has the unit loaded, "Not loaded" once it
+    // unloaded it (as for any unit).
+    QVERIFY2(cells.value(1) == QLatin1String("Exited")
+                     || lines.first().contains(QLatin1String("Not loaded")),
+             qPrintable(lines.first()));
+    QCOMPARE(cells.last(), QStringLiteral("podman"));
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("ps") });
+    QVERIFY2(run.first == 0, qPrintable(run.second));
+    QVERIFY2(linesOf(run.second).isEmpty(), qPrintable(run.second)); // not running: -a only
+
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("start"), m_container });
+    QVERIFY2(run.first == 0, qPrintable(run.second));
+    QCOMPARE(activeState(), QStringLiteral("active"));
     QTRY_COMPARE_WITH_TIMEOUT(row().containerState, QStringLiteral("running"), CallTimeoutMs);
+}
+
+void TestQuadlet::stoppedUnitIsListedAfresh()
+{
+    REQUIRE_READY();
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), m_unit }));
+    QTRY_VERIFY_WITH_TIMEOUT(!row().isContainer(), CallTimeoutMs);
+    // A fleet that never saw the container: the unit's command line says it is an IOC.
+    const QByteArray oldDockerHost = qgetenv("DOCKER_HOST");
+    qputenv("DOCKER_HOST", (QStringLiteral("unix://") + m_socket).toUtf8());
+    Fleet fresh;
+    fresh.setContainerDiscovery(true);
+    Host *host = fresh.addHost(QStringLiteral("user"));
+    if (oldDockerHost.isNull())
+        qunsetenv("DOCKER_HOST");
+    else
+        qputenv("DOCKER_HOST", oldDockerHost);
+    QVERIFY(host);
+    QTRY_VERIFY_WITH_TIMEOUT(fresh.isReady(), CallTimeoutMs);
+    QList<Ioc> rows;
+    for (const Ioc &ioc : fresh.iocs()) {
+        if (ioc.unit == m_unit || ioc.name == m_container)
+            rows << ioc;
+    }
+    QCOMPARE(rows.size(), 1);
+    const Ioc ioc = rows.first();
+    QCOMPARE(ioc.name, m_container);
+    QCOMPARE(ioc.runtime, QStringLiteral("podman"));
+    QCOMPARE(ioc.image, m_image);
+    QVERIFY(!ioc.isContainer());
+    QCOMPARE(ioc.status(), QStringLiteral("exited"));
+    QVERIFY(qobject_cast<ContainerRuntime *>(fresh.runtimeFor(ioc)));
+
+    // Started through that row: the unit starts, the container comes, still one row.
+    IocRuntime *runtime = fresh.runtimeFor(ioc);
+    bool done = false;
+    JobResult result;
+    runtime->run(UnitAction::Start, ioc.key(), this, [&](const JobResult &r) {
+        result = r;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(activeState(), QStringLiteral("active"));
+    QTRY_COMPARE_WITH_TIMEOUT(fresh.ioc(ioc.key()).containerState, QStringLiteral("running"),
+                              CallTimeoutMs);
+    QCOMPARE(fresh.ioc(ioc.key()).activeState, QStringLiteral("active"));
+    int count = 0;
+    for (const Ioc &other : fresh.iocs())
+        count += other.unit == m_unit || other.name == m_container ? 1 : 0;
+    QCOMPARE(count, 1);
 }
 
 void TestQuadlet::unitGoneRowGone()
