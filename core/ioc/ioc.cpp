@@ -29,9 +29,13 @@ qint64 Ioc::restartsAtLeast() const
 QString Ioc::status() const
 {
     if (isContainer()) {
-        if (containerState == QLatin1String("running"))
+        if (containerState == QLatin1String("running")) {
+            // procServ in the container keeps it running while its IOC is shut down.
+            if (childState == ChildState::ShutDown)
+                return QStringLiteral("shutdown");
             return health == QLatin1String("starting") ? QStringLiteral("starting")
                                                        : QStringLiteral("running");
+        }
         if (containerState == QLatin1String("removing"))
             return QStringLiteral("stopping");
         if (containerState == QLatin1String("dead"))

@@ -134,8 +134,9 @@ struct Ioc
     qint64 restartsAtLeast() const;
     /// One word for filters and the status column: running, starting (unit activating, or
     /// the child has not finished iocInit), crashloop, shutdown, stopping, failed, exited
-    /// (inactive). A container: running, starting (health check not passed yet), created,
-    /// paused, restarting, stopping (being removed), exited, failed (dead), unknown.
+    /// (inactive). A container: running, shutdown (procServ runs in it, its child does not),
+    /// starting (health check not passed yet), created, paused, restarting, stopping (being
+    /// removed), exited, failed (dead), unknown.
     QString status() const;
 };
 

@@ -9,12 +9,16 @@
 #include "core/ioc/iocformat.h"
 #include "tests/common/sandbox.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <signal.h>
 
 // Bounds for a loaded 2-core machine.
 static constexpr int CallTimeoutMs = 60000;
@@ -40,6 +44,7 @@ private slots:
     void cleanupTestCase();
     void unitAndContainerAreOneRow();
     void memoryAndChildOfProcServ();
+    void childShutDownInAContainer();
     void stopThroughTheRowStopsTheUnit();
     void startThroughTheRowStartsTheUnit();
     void iocctlShowsOneLine();
@@ -295,9 +300,13 @@ void TestQuadlet::unitAndContainerAreOneRow()
     QVERIFY(inventory);
     for (const Ioc &unitRow : inventory->iocs())
         QVERIFY2(unitRow.unit != m_unit, qPrintable(unitRow.key()));
-    const IocResolver::Result resolved = m_fleet->resolve({ m_container }, true);
-    QCOMPARE(resolved.iocs.size(), 1);
-    QCOMPARE(resolved.iocs.first().key(), ioc.key());
+    // By its container's name, its unit's name or the unit's stem: the one row.
+    const QString stem = m_unit.left(m_unit.size() - int(qstrlen(".service")));
+    for (const QString &word : { m_container, m_unit, stem }) {
+        const IocResolver::Result resolved = m_fleet->resolve({ word }, true);
+        QVERIFY2(resolved.iocs.size() == 1, qPrintable(word));
+        QCOMPARE(resolved.iocs.first().key(), ioc.key());
+    }
 }
 
 void TestQuadlet::memoryAndChildOfProcServ()
@@ -306,18 +315,90 @@ void TestQuadlet::memoryAndChildOfProcServ()
     const Ioc ioc = row();
     QVERIFY(ioc.isContainer());
     QCOMPARE(ioc.memoryBytes, quint64(0)); // not measured yet: unknown
-    // procServ is the container's main process; its child is the IOC (iocsim).
-    QTRY_COMPARE_WITH_TIMEOUT(row().childState, ChildState::Running, CallTimeoutMs);
-    QVERIFY(row().childPid > 0 && row().childPid != row().mainPid);
-    QVERIFY(row().childSince.isValid());
     IocRuntime *runtime = m_fleet->runtimeFor(ioc);
     QSignalSpy changed(m_fleet, &Fleet::iocChanged);
     runtime->refreshStats({ ioc.key() });
     QTRY_VERIFY_WITH_TIMEOUT(row().memoryBytes > 0, CallTimeoutMs);
+    // procServ is the container's main process; its child is the IOC (iocsim), read from
+    // /proc at each refresh.
+    QTRY_VERIFY_WITH_TIMEOUT(
+            (runtime->refreshStats({ ioc.key() }), row().childState == ChildState::Running),
+            CallTimeoutMs);
+    QVERIFY(row().childPid > 0 && row().childPid != row().mainPid);
+    QVERIFY(row().childSince.isValid());
     QVERIFY(row().cpuNSec > 0);
     QVERIFY(!changed.isEmpty());
     QVERIFY2(IocFormat::toJson(row()).value(QStringLiteral("memoryBytes")).toDouble() > 0,
              QJsonDocument(IocFormat::toJson(row())).toJson().constData());
+}
+
+void TestQuadlet::childShutDownInAContainer()
+{
+    REQUIRE_READY();
+    // A container of no unit running procServ that does not restart its child.
+    const QString name = m_container + QStringLiteral("-noauto");
+    QJsonObject config;
+    config.insert(QStringLiteral("Image"), m_image);
+    config.insert(QStringLiteral("Cmd"),
+                  QJsonArray{ QStringLiteral("/bin/procServ"), QStringLiteral("-f"),
+                              QStringLiteral("--noautorestart"), QStringLiteral("-n"),
+                              QStringLiteral("ioc"), QStringLiteral("-P"),
+                              QStringLiteral("unix:/run/ioc.sock"), QStringLiteral("/bin/iocsim"),
+                              QStringLiteral("--name"), QStringLiteral("ioc") });
+    config.insert(QStringLiteral("HostConfig"),
+                  QJsonObject{ { QStringLiteral("NetworkMode"), QStringLiteral("none") } });
+    bool done = false;
+    QString id, error;
+    m_client->createContainer(name, config, this, [&](const QString &i, const QString &e) {
+        id = i;
+        error = e;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs);
+    QVERIFY2(!id.isEmpty(), qPrintable(error));
+    const auto remove = qScopeGuard([this, id] {
+        bool removed = false;
+        m_client->removeContainer(id, true, this, [&removed](const QString &) { removed = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(removed, CallTimeoutMs);
+    });
+    done = false;
+    m_client->startContainer(id, this, [&](const QString &e) {
+        error = e;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs);
+    QCOMPARE(error, QString());
+    const auto rowOf = [this, &name] {
+        for (const Ioc &ioc : m_fleet->iocs()) {
+            if (ioc.name == name)
+                return ioc;
+        }
+        return Ioc();
+    };
+    // Read when the container's state changes and at each refresh (the GUI refreshes the
+    // visible rows): right after the start procServ may not have forked its child yet.
+    IocRuntime *runtime = m_fleet->runtimeFor(rowOf());
+    QVERIFY(runtime);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            (runtime->refreshStats({ rowOf().key() }), rowOf().childState == ChildState::Running),
+            CallTimeoutMs);
+    const quint32 child = rowOf().childPid;
+    QVERIFY(child > 0);
+    QVERIFY(rowOf().unit.isEmpty());
+    QCOMPARE(rowOf().status(), QStringLiteral("running"));
+
+    // The IOC dies; procServ stays (no event from the engine): the next refresh reads /proc.
+    QCOMPARE(::kill(pid_t(child), SIGKILL), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            (runtime->refreshStats({ rowOf().key() }), rowOf().childState == ChildState::ShutDown),
+            CallTimeoutMs);
+    QCOMPARE(rowOf().status(), QStringLiteral("shutdown"));
+    QCOMPARE(rowOf().childPid, 0u);
+    QCOMPARE(rowOf().containerState, QStringLiteral("running"));
+    const QString text = IocFormat::statusText(rowOf(), QDateTime::currentDateTime());
+    QVERIFY2(text.startsWith(QLatin1String("Up"))
+                     && text.endsWith(QLatin1String("(IOC shut down)")),
+             qPrintable(text));
 }
 
 void TestQuadlet::stopThroughTheRowStopsTheUnit()
