@@ -290,8 +290,8 @@ QVariant IocTableModel::display(const Ioc &ioc, int column, const QDateTime &now
     case ConsoleColumn:
         return ioc.console.toString();
     case EnabledColumn:
-        // A container: its restart policy (what starts it with the engine).
-        return ioc.isContainer() ? ioc.restartPolicy : ioc.unitFileState;
+        // A container of no unit: its restart policy (what starts it with the engine).
+        return ioc.isContainer() && ioc.unit.isEmpty() ? ioc.restartPolicy : ioc.unitFileState;
     case ConventionColumn:
         return ioc.convention;
     case HostColumn:

@@ -233,7 +233,7 @@ void PsCommand::printTable(const QList<Ioc> &iocs, const QDateTime &now)
             << (ioc.console.isValid() ? truncatedMiddle(ioc.console.toString(), m_noTrunc)
                                       : QStringLiteral("-"))
             // A container follows no unit convention: its runtime says what runs it.
-            << (ioc.isContainer() ? ioc.runtime : ioc.convention);
+            << (ioc.isContainerRow() ? ioc.runtime : ioc.convention);
         rows << row;
     }
     QList<int> widths;

@@ -238,3 +238,24 @@ bool EngineVersion::fromJson(const QByteArray &json, EngineVersion *v, QString *
     }
     return true;
 }
+
+bool ContainerStats::fromJson(const QByteArray &json, ContainerStats *stats, QString *error)
+{
+    QJsonObject o;
+    if (!parseObject(json, &o, error))
+        return false;
+    // Counters the engine could not read are absent or 0: both mean unknown.
+    const double memory = o.value(QLatin1String("memory_stats"))
+                                  .toObject()
+                                  .value(QLatin1String("usage"))
+                                  .toDouble();
+    const double cpu = o.value(QLatin1String("cpu_stats"))
+                               .toObject()
+                               .value(QLatin1String("cpu_usage"))
+                               .toObject()
+                               .value(QLatin1String("total_usage"))
+                               .toDouble();
+    stats->memoryBytes = memory > 0 ? quint64(memory) : 0;
+    stats->cpuNSec = cpu > 0 ? quint64(cpu) : 0;
+    return true;
+}

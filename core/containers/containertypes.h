@@ -125,6 +125,14 @@ struct ExecResult
     bool ok() const { return error.isEmpty(); }
 };
 
+/// GET /containers/{id}/stats?stream=false: the counters an IOC row shows.
+struct ContainerStats
+{
+    quint64 memoryBytes = 0; // memory_stats.usage; 0: the engine did not say
+    quint64 cpuNSec = 0; // cpu_stats.cpu_usage.total_usage (ns); 0: the engine did not say
+    static bool fromJson(const QByteArray &json, ContainerStats *stats, QString *error);
+};
+
 /// GET /containers/{id}/logs options.
 struct LogOptions
 {

@@ -112,6 +112,25 @@ void EngineClient::inspectContainer(
          });
 }
 
+void EngineClient::containerStats(
+        const QString &idOrName, QObject *context,
+        std::function<void(const ContainerStats &, const QString &error)> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("stream"), QStringLiteral("false"));
+    call(newRequest("GET", "/containers/" + pathSegment(idOrName) + "/stats", query), context,
+         [this, done = std::move(done)](EngineRequest *r, const QString &error) {
+             ContainerStats stats;
+             if (!error.isEmpty())
+                 return done(stats, error);
+             QString detail;
+             if (!ContainerStats::fromJson(r->body(), &stats, &detail))
+                 return done(ContainerStats(),
+                             malformed(m_socketPath, tr("container statistics"), detail));
+             done(stats, QString());
+         });
+}
+
 void EngineClient::startContainer(const QString &idOrName, QObject *context,
                                   std::function<void(const QString &error)> done)
 {

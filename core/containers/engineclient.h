@@ -54,6 +54,10 @@ public:
                    std::function<void(const QList<ContainerSummary> &, const QString &error)> done);
     void inspectContainer(const QString &idOrName, QObject *context,
                           std::function<void(const ContainerDetails &, const QString &error)> done);
+    /// Memory and CPU time of a running container (GET /containers/{id}/stats?stream=false;
+    /// Podman 4.3 takes about a second to answer).
+    void containerStats(const QString &idOrName, QObject *context,
+                        std::function<void(const ContainerStats &, const QString &error)> done);
     /// Starting a running container and stopping a stopped one succeed (the engine says 304).
     void startContainer(const QString &idOrName, QObject *context,
                         std::function<void(const QString &error)> done);

@@ -7,5 +7,6 @@ target_sources(iocdock-core PRIVATE
     containers/streamframedecoder.h containers/streamframedecoder.cpp
     containers/engineendpoint.h containers/engineendpoint.cpp
     containers/containertypes.h containers/containertypes.cpp
+    containers/podmanruncommand.h containers/podmanruncommand.cpp
     containers/enginerequest.h containers/enginerequest.cpp
     containers/engineclient.h containers/engineclient.cpp)

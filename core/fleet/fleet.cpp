@@ -116,6 +116,11 @@ void Fleet::addRuntime(Entry &entry, IocRuntime *runtime)
     });
     connect(runtime, &IocRuntime::errorOccurred, this,
             [this, host](const QString &message) { emit hostErrorOccurred(host, message); });
+    // A unit that runs a container is the container runtime's row, also while its container
+    // does not exist (docs/architecture.md §13): the host's Inventory hands such units over.
+    auto *containers = qobject_cast<ContainerRuntime *>(runtime);
+    if (Inventory *units = containers ? inventory(host) : nullptr)
+        connect(units, &Inventory::containerUnitListed, containers, &ContainerRuntime::addUnit);
 }
 
 void Fleet::addContainerRuntime(Entry &entry)

@@ -58,8 +58,9 @@ int IocResolver::editDistance(const QString &a, const QString &b)
 QString IocResolver::label(const Ioc &ioc) const
 {
     QString text = m_severalHosts ? ioc.host + QLatin1Char('/') : QString();
-    // A container row names its container where a unit row names its unit.
-    const QString what = ioc.isContainer() ? ioc.container : ioc.unit;
+    // A container row names its container where a unit row (and a unit's container) names
+    // its unit.
+    const QString what = ioc.unit.isEmpty() ? ioc.container : ioc.unit;
     if (ioc.name.isEmpty())
         return text + what;
     return text + ioc.name + QStringLiteral(" (") + what + QLatin1Char(')');
@@ -82,18 +83,19 @@ QList<Ioc> IocResolver::matchesOf(const QString &word) const
             if (onHost(ioc)
                 && (re.match(ioc.name).hasMatch() || re.match(ioc.unit).hasMatch()
                     || re.match(unitStem(ioc.unit)).hasMatch()
-                    || (ioc.isContainer() && re.match(ioc.container).hasMatch())))
+                    || (!ioc.container.isEmpty() && re.match(ioc.container).hasMatch())))
                 found << ioc;
         }
         return found;
     }
     // A unit name is unique on its host, and so is a container name; prefer them over IOC
-    // names (several conventions may share one). The same unit on two hosts is two IOCs.
+    // names (several conventions may share one). The same unit on two hosts is two IOCs. A
+    // container a unit runs answers to both.
     for (const Ioc &ioc : m_iocs) {
         if (!onHost(ioc))
             continue;
-        if (ioc.isContainer() ? ioc.container == what
-                              : ioc.unit == what || unitStem(ioc.unit) == what)
+        if ((!ioc.container.isEmpty() && ioc.container == what)
+            || (!ioc.unit.isEmpty() && (ioc.unit == what || unitStem(ioc.unit) == what)))
             found << ioc;
     }
     if (!found.isEmpty())

@@ -3,8 +3,12 @@
 #include "core/ioc/containerruntime.h"
 
 #include "core/containers/engineclient.h"
+#include "core/containers/podmanruncommand.h"
 #include "core/hosts/host.h"
+#include "core/ioc/childtracker.h"
+#include "core/ioc/iocformat.h"
 #include "core/ioc/logsource.h"
+#include "core/systemd/systemdmanager.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -19,6 +23,19 @@ constexpr int MaxReconnectDelayMs = 30000;
 bool runsProcServ(const QString &argv0)
 {
     return QFileInfo(argv0).fileName() == QLatin1String("procServ");
+}
+
+QString unitLabel(const ContainerDetails &details)
+{
+    return details.labels.value(QLatin1String(ContainerLabels::SystemdUnit));
+}
+
+/// What a PropertiesChanged says, over what was known.
+template <typename T>
+void merge(std::optional<T> &known, const std::optional<T> &changed)
+{
+    if (changed)
+        known = changed;
 }
 
 /// A container's log through the engine (ContainerLogStream), started on start().
@@ -148,14 +165,10 @@ void ContainerRuntime::handleStreamFinished(const QString &error)
         emit errorOccurred(tr("Container engine at %1: %2").arg(socketPath(), reason));
     m_reportedDown = true;
     // What the rows said is no longer measured: unknown until the engine answers again.
-    for (auto it = m_rows.begin(); it != m_rows.end(); ++it) {
-        if (it->containerState.isEmpty())
-            continue;
-        it->containerState.clear();
-        it->health.clear();
-        it->mainPid = 0;
-        emit iocChanged(*it);
-    }
+    m_engineDown = true;
+    m_waiting.clear();
+    m_stats.clear();
+    rebuild();
     if (!m_ready)
         setReady(); // a host's systemd rows do not wait for an engine that is not there
     m_currentDelayMs = m_currentDelayMs == 0 ? m_reconnectDelayMs
@@ -172,7 +185,8 @@ void ContainerRuntime::handleEvent(const EngineEvent &event)
     if (event.action == QLatin1String("remove") || event.action == QLatin1String("destroy")) {
         m_toInspect.remove(event.id);
         m_latestInspect.remove(event.id); // an answer still out must not bring the row back
-        removeRow(event.id);
+        m_waiting.remove(event.id);
+        removeContainer(event.id);
         return;
     }
     // Which containers are IOCs, and what their state is now, inspect says.
@@ -211,10 +225,11 @@ void ContainerRuntime::list()
                     if (mayBeIoc(summary))
                         candidates << summary.id;
                 }
-                const QStringList known = m_rows.keys();
+                const QStringList known = m_containers.keys();
                 for (const QString &id : known) {
                     if (!listed.contains(id))
-                        removeRow(id); // removed while the engine was away, or behind our back
+                        removeContainer(id); // removed while the engine was away, or behind
+                                // our back
                 }
                 m_roundPending = candidates.size();
                 if (candidates.isEmpty()) {
@@ -254,17 +269,37 @@ void ContainerRuntime::inspect(const QString &id)
                 const bool latest = m_latestInspect.value(id) == serial;
                 if (latest)
                     m_latestInspect.remove(id);
+                const auto finish = [this, generation, inRound] {
+                    if (generation != m_generation)
+                        return;
+                    if (inRound && m_inRound && --m_roundPending <= 0)
+                        finishRound();
+                    else if (!m_inRound && m_relistAfterRound)
+                        list();
+                };
+                const QString unit = unitLabel(details);
+                if (latest && error.isEmpty() && !unit.isEmpty() && !iocName(details).isEmpty()
+                    && !m_units.value(unit).known && manager()) {
+                    // Its unit decides which row it is: ask systemd first (the listing
+                    // round waits for it).
+                    m_waiting.insert(id, serial);
+                    lookupUnit(unit, [this, generation, id, serial, details, finish] {
+                        if (generation == m_generation && m_waiting.value(id) == serial) {
+                            m_waiting.remove(id);
+                            applyDetails(details);
+                        }
+                        finish();
+                    });
+                    return;
+                }
                 if (latest && error.isEmpty()) {
                     applyDetails(details);
-                } else if (latest && m_rows.contains(id)) {
+                } else if (latest && m_containers.contains(id)) {
                     // Gone between the event and the inspect, or the engine failed: a new
                     // listing tells which (and drops the row when the container is gone).
                     m_relistAfterRound = true;
                 }
-                if (inRound && m_inRound && --m_roundPending <= 0)
-                    finishRound();
-                else if (!m_inRound && m_relistAfterRound)
-                    list();
+                finish();
             });
 }
 
@@ -272,6 +307,8 @@ void ContainerRuntime::finishRound()
 {
     m_inRound = false;
     m_roundPending = 0;
+    if (std::exchange(m_engineDown, false))
+        rebuild(); // every container was inspected again: their states are measured
     emit loadedListed();
     setReady();
     if (m_relistAfterRound) {
@@ -290,35 +327,322 @@ void ContainerRuntime::setReady()
 
 void ContainerRuntime::applyDetails(const ContainerDetails &details)
 {
-    const auto it = m_rows.constFind(details.id);
-    const bool had = it != m_rows.constEnd();
     if (iocName(details).isEmpty()) {
-        if (had)
-            removeRow(details.id);
+        removeContainer(details.id);
         return;
     }
-    const Ioc row = describe(details, m_host->id(), m_runtime);
-    if (had && it->key() != row.key()) { // renamed
-        removeRow(details.id);
-        m_rows.insert(details.id, row);
-        emit iocAdded(row);
-        return;
-    }
-    m_rows.insert(details.id, row);
-    if (had)
-        emit iocChanged(row);
-    else
-        emit iocAdded(row);
+    m_containers.insert(details.id, details);
+    if (!details.running)
+        m_stats.remove(details.id);
+    rebuild();
 }
 
-void ContainerRuntime::removeRow(const QString &id)
+void ContainerRuntime::removeContainer(const QString &id)
 {
-    const auto it = m_rows.find(id);
-    if (it == m_rows.end())
+    const auto it = m_containers.find(id);
+    if (it == m_containers.end())
         return;
-    const QString key = it->key();
-    m_rows.erase(it);
-    emit iocRemoved(key);
+    const ContainerDetails details = *it;
+    m_containers.erase(it);
+    m_stats.remove(id);
+    const QString unit = joinedUnit(details);
+    if (!unit.isEmpty())
+        m_gone.insert(unit, details); // the unit's row stays, with the unit's state
+    rebuild();
+}
+
+SystemdManager *ContainerRuntime::manager()
+{
+    SystemdManager *current =
+            m_host->state() == Host::State::Connected ? m_host->manager() : nullptr;
+    if (current == m_manager)
+        return current;
+    if (m_manager)
+        m_manager->disconnect(this);
+    m_manager = current;
+    m_unitByPath.clear(); // object paths of another connection
+    if (!current)
+        return nullptr;
+    connect(current, &SystemdManager::unitPropertiesChanged, this,
+            &ContainerRuntime::handleUnitPropertiesChanged);
+    connect(current, &SystemdManager::unitNew, this, &ContainerRuntime::handleUnitNew);
+    connect(current, &SystemdManager::unitRemoved, this, &ContainerRuntime::handleUnitRemoved);
+    current->subscribe();
+    // Units known through a manager before (the host connected again) are asked afresh.
+    const QStringList known = m_units.keys();
+    for (const QString &name : known)
+        lookupUnit(name, [this] { rebuild(); });
+    return current;
+}
+
+void ContainerRuntime::lookupUnit(const QString &name, std::function<void()> done)
+{
+    QList<std::function<void()>> &waiting = m_lookups[name];
+    waiting << std::move(done);
+    if (waiting.size() > 1)
+        return; // asked already
+    SystemdManager *systemd = manager();
+    if (!systemd) {
+        finishLookup(name);
+        return;
+    }
+    systemd->loadUnit(name, this, [this, name](const QString &path, const QString &error) {
+        SystemdManager *current = manager();
+        if (!error.isEmpty() || !current) {
+            // Not known (the next inspect asks again): the container is a row of its own.
+            m_units.remove(name);
+            finishLookup(name);
+            return;
+        }
+        current->unitDetails(path, this, [this, name, path](const UnitDetails &details) {
+            UnitState state;
+            state.known = details.error.isEmpty();
+            state.exists = state.known
+                    && details.unit.loadState.value_or(QString()) != QLatin1String("not-found");
+            state.path = state.exists ? path : QString();
+            state.unit = details.unit;
+            state.service = details.service;
+            const QString oldPath = m_units.value(name).path;
+            if (!oldPath.isEmpty())
+                m_unitByPath.remove(oldPath);
+            if (!state.path.isEmpty())
+                m_unitByPath.insert(state.path, name);
+            if (state.known)
+                m_units.insert(name, state);
+            else
+                m_units.remove(name);
+            finishLookup(name);
+        });
+    });
+}
+
+void ContainerRuntime::finishLookup(const QString &name)
+{
+    const QList<std::function<void()>> waiting = m_lookups.take(name);
+    for (const auto &done : waiting)
+        done();
+}
+
+void ContainerRuntime::handleUnitPropertiesChanged(const QString &path,
+                                                   const UnitPropertiesChange &change)
+{
+    const QString name = m_unitByPath.value(path);
+    const auto it = m_units.find(name);
+    if (name.isEmpty() || it == m_units.end())
+        return;
+    UnitProperties &unit = it->unit;
+    merge(unit.loadState, change.unit.loadState);
+    merge(unit.activeState, change.unit.activeState);
+    merge(unit.subState, change.unit.subState);
+    merge(unit.unitFileState, change.unit.unitFileState);
+    merge(unit.fragmentPath, change.unit.fragmentPath);
+    merge(unit.description, change.unit.description);
+    merge(unit.activeEnterTimestamp, change.unit.activeEnterTimestamp);
+    merge(unit.inactiveEnterTimestamp, change.unit.inactiveEnterTimestamp);
+    ServiceProperties &service = it->service;
+    merge(service.mainPid, change.service.mainPid);
+    merge(service.nRestarts, change.service.nRestarts);
+    merge(service.result, change.service.result);
+    rebuild();
+}
+
+void ContainerRuntime::handleUnitNew(const QString &name, const QString &path)
+{
+    // Loaded again (started after systemd had unloaded it): its properties afresh.
+    const auto it = m_units.constFind(name);
+    if (it != m_units.constEnd() && it->path != path)
+        lookupUnit(name, [this] { rebuild(); });
+}
+
+void ContainerRuntime::handleUnitRemoved(const QString &name, const QString &path)
+{
+    // systemd unloads a stopped unit nothing refers to; its file may well still be there.
+    const auto it = m_units.find(name);
+    if (it == m_units.end() || it->path != path)
+        return;
+    m_unitByPath.remove(path);
+    it->path.clear();
+    checkUnitFile(name);
+}
+
+void ContainerRuntime::checkUnitFile(const QString &name)
+{
+    SystemdManager *systemd = manager();
+    if (!systemd)
+        return;
+    systemd->listUnitFiles({ name }, this,
+                           [this, name](const QList<UnitFileInfo> &files, const QString &error) {
+                               const auto it = m_units.find(name);
+                               if (!error.isEmpty() || it == m_units.end() || !it->path.isEmpty())
+                                   return; // loaded again meanwhile: that answer counts
+                               it->exists = false;
+                               for (const UnitFileInfo &file : files) {
+                                   if (file.unitName() == name) {
+                                       it->exists = true;
+                                       it->unit.unitFileState = file.state;
+                                   }
+                               }
+                               it->unit.loadState = QString(); // not loaded
+                               rebuild();
+                           });
+}
+
+void ContainerRuntime::addUnit(const Ioc &unit)
+{
+    const PodmanRunCommand command = PodmanRunCommand::parse(unit.execStart);
+    if (!command.isRun || unit.unit.isEmpty())
+        return;
+    // The container its command line would make, as far as the line says (the image's own
+    // command is not known here: an image that runs procServ by itself is not seen).
+    ContainerDetails details;
+    details.name = command.name;
+    if (details.name.isEmpty()) {
+        details.name = unit.unit;
+        if (details.name.endsWith(QLatin1String(".service")))
+            details.name.chop(int(sizeof(".service")) - 1);
+    }
+    details.image = command.image;
+    details.entrypoint = command.entrypoint;
+    details.cmd = command.command;
+    details.labels = command.labels;
+    details.labels.insert(QLatin1String(ContainerLabels::SystemdUnit), unit.unit);
+    if (iocName(details).isEmpty())
+        return;
+    manager(); // follow the unit's signals
+    UnitState &state = m_units[unit.unit];
+    if (!state.known || (state.path.isEmpty() && !unit.unitPath.isEmpty())) {
+        // What the listing read; the unit's signals keep it current from here.
+        state.known = true;
+        state.exists = unit.loadState != QLatin1String("not-found");
+        state.path = unit.unitPath;
+        state.unit.loadState = unit.loadState;
+        state.unit.activeState = unit.activeState;
+        state.unit.subState = unit.subState;
+        state.unit.unitFileState = unit.unitFileState;
+        state.unit.fragmentPath = unit.fragmentPath;
+        state.unit.description = unit.description;
+        state.unit.activeEnterTimestamp = unit.activeSince;
+        state.unit.inactiveEnterTimestamp = unit.inactiveSince;
+        state.service.result = unit.result;
+        state.service.nRestarts = unit.nRestarts;
+        if (!state.path.isEmpty())
+            m_unitByPath.insert(state.path, unit.unit);
+    }
+    // A container seen before tells more than a command line.
+    if (m_gone.value(unit.unit).id.isEmpty())
+        m_gone.insert(unit.unit, details);
+    rebuild();
+}
+
+QString ContainerRuntime::joinedUnit(const ContainerDetails &details) const
+{
+    const QString name = unitLabel(details);
+    if (name.isEmpty())
+        return {};
+    const auto it = m_units.constFind(name);
+    return it != m_units.constEnd() && it->known && it->exists ? name : QString();
+}
+
+Ioc ContainerRuntime::buildRow(const ContainerDetails &details, bool exists) const
+{
+    Ioc row = describe(details, m_host->id(), m_runtime);
+    if (!exists) {
+        // Only the unit is measured now: its name, image and container name stay as seen.
+        row.containerId.clear();
+        row.containerState.clear();
+        row.health.clear();
+        row.exitCode = -1;
+        row.containerRestarts = -1;
+        row.mainPid = 0;
+        row.activeSince = QDateTime();
+        row.inactiveSince = QDateTime();
+    } else if (m_engineDown) {
+        row.containerState.clear();
+        row.health.clear();
+        row.mainPid = 0;
+    } else if (details.running) {
+        const auto stats = m_stats.constFind(details.id);
+        if (stats != m_stats.constEnd()) {
+            row.memoryBytes = stats->memoryBytes;
+            row.cpuNSec = stats->cpuNSec;
+        }
+        // procServ as the container's main process (a PID of this machine's namespace when
+        // the engine runs here): its child is the IOC.
+        if (m_host->isLocal() && !row.execStart.isEmpty() && runsProcServ(row.execStart.first())
+            && ChildTracker::readChildFromProc(row) && row.childPid != 0)
+            row.childSince = ChildTracker::processStartTime(row.childPid);
+    }
+    const QString unitName = joinedUnit(details);
+    if (unitName.isEmpty())
+        return row;
+    const UnitState &state = m_units[unitName];
+    row.unit = unitName;
+    row.unitPath = state.path;
+    row.loadState = state.unit.loadState.value_or(QString());
+    row.activeState = state.unit.activeState.value_or(QString());
+    row.subState = state.unit.subState.value_or(QString());
+    row.unitFileState = state.unit.unitFileState.value_or(QString());
+    row.fragmentPath = state.unit.fragmentPath.value_or(QString());
+    row.description = state.unit.description.value_or(QString());
+    row.result = state.service.result.value_or(QString());
+    row.nRestarts = state.service.nRestarts.value_or(0);
+    if (!exists) {
+        row.activeSince = state.unit.activeEnterTimestamp.value_or(QDateTime());
+        if (!row.isActive())
+            row.inactiveSince = state.unit.inactiveEnterTimestamp.value_or(QDateTime());
+    }
+    return row;
+}
+
+void ContainerRuntime::rebuild()
+{
+    QHash<QString, Ioc> rows;
+    // A unit runs one container at a time; while one is replaced by the next (--replace),
+    // the running one, else the newest, is the unit's.
+    QHash<QString, const ContainerDetails *> ofUnit;
+    for (const ContainerDetails &details : std::as_const(m_containers)) {
+        const QString unit = joinedUnit(details);
+        if (unit.isEmpty()) {
+            const Ioc row = buildRow(details, true);
+            rows.insert(row.key(), row);
+            continue;
+        }
+        const ContainerDetails *&chosen = ofUnit[unit];
+        if (!chosen || (details.running && !chosen->running)
+            || (details.running == chosen->running && details.startedAt > chosen->startedAt))
+            chosen = &details;
+    }
+    for (const ContainerDetails *details : std::as_const(ofUnit)) {
+        const Ioc row = buildRow(*details, true);
+        rows.insert(row.key(), row);
+    }
+    for (auto it = m_gone.begin(); it != m_gone.end();) {
+        if (ofUnit.contains(it.key()) || joinedUnit(*it) != it.key()) {
+            it = m_gone.erase(it); // a new container runs, or the unit is gone
+            continue;
+        }
+        const Ioc row = buildRow(*it, false);
+        rows.insert(row.key(), row);
+        ++it;
+    }
+
+    const QStringList shown = m_rows.keys();
+    for (const QString &key : shown) {
+        if (!rows.contains(key)) {
+            m_rows.remove(key);
+            emit iocRemoved(key);
+        }
+    }
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+        const auto old = m_rows.constFind(it.key());
+        if (old == m_rows.constEnd()) {
+            m_rows.insert(it.key(), *it);
+            emit iocAdded(*it);
+        } else if (IocFormat::toJson(*old) != IocFormat::toJson(*it)) {
+            m_rows.insert(it.key(), *it);
+            emit iocChanged(*it);
+        }
+    }
 }
 
 QList<Ioc> ContainerRuntime::iocs() const
@@ -328,29 +652,28 @@ QList<Ioc> ContainerRuntime::iocs() const
 
 bool ContainerRuntime::contains(const QString &key) const
 {
-    for (const Ioc &row : m_rows) {
-        if (row.key() == key)
-            return true;
-    }
-    return false;
+    return m_rows.contains(key);
 }
 
 Ioc ContainerRuntime::ioc(const QString &key) const
 {
-    for (const Ioc &row : m_rows) {
-        if (row.key() == key)
-            return row;
-    }
-    return {};
+    return m_rows.value(key);
 }
 
 void ContainerRuntime::run(UnitAction action, const QString &key, QObject *context,
                            std::function<void(const JobResult &)> done)
 {
     const Ioc row = ioc(key);
+    if (!row.unit.isEmpty()) {
+        // A unit runs the container: systemd acts, the container follows.
+        if (SystemdManager *systemd = manager()) {
+            systemd->run(action, row.unit, context, std::move(done));
+            return;
+        }
+    }
     JobResult result;
     result.action = action;
-    result.unit = row.container;
+    result.unit = row.unit.isEmpty() ? row.container : row.unit;
     const auto fail = [&](const QString &message) {
         result.result = action == UnitAction::Enable || action == UnitAction::Disable
                 ? QStringLiteral("skipped")
@@ -359,6 +682,13 @@ void ContainerRuntime::run(UnitAction action, const QString &key, QObject *conte
         // Answered later, as every action is.
         QTimer::singleShot(0, context, [done, result] { done(result); });
     };
+    if (!row.unit.isEmpty()) {
+        result.result = QStringLiteral("error");
+        result.message = tr("%1 is run by %2, and %3 is not connected.")
+                                 .arg(row.name, row.unit, m_host->displayName());
+        QTimer::singleShot(0, context, [done, result] { done(result); });
+        return;
+    }
     if (!row.isContainer()) {
         fail(tr("No such container IOC: %1").arg(key));
         return;
@@ -401,7 +731,34 @@ void ContainerRuntime::readUnloaded(const QStringList &keys, QObject *context,
 
 void ContainerRuntime::refreshStats(const QStringList &keys)
 {
-    Q_UNUSED(keys) // memory and CPU of containers are not read yet
+    bool reread = false;
+    for (const QString &key : keys) {
+        const Ioc row = m_rows.value(key);
+        if (!row.isContainer())
+            continue;
+        reread = true; // the child of procServ, from /proc
+        const QString id = row.containerId;
+        const auto details = m_containers.constFind(id);
+        if (details == m_containers.constEnd() || !details->running || m_statsInFlight.contains(id))
+            continue;
+        m_statsInFlight.insert(id);
+        const quint64 generation = m_generation;
+        m_client->containerStats(
+                id, this,
+                [this, id, generation](const ContainerStats &stats, const QString &error) {
+                    m_statsInFlight.remove(id);
+                    if (generation != m_generation)
+                        return;
+                    const auto it = m_containers.constFind(id);
+                    if (error.isEmpty() && it != m_containers.constEnd() && it->running)
+                        m_stats.insert(id, stats);
+                    else
+                        m_stats.remove(id); // not measured: unknown, not the last value
+                    rebuild();
+                });
+    }
+    if (reread)
+        rebuild();
 }
 
 bool ContainerRuntime::hasConsole(const Ioc &ioc) const

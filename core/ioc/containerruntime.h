@@ -5,6 +5,7 @@
 #include "core/containers/containertypes.h"
 #include "core/ioc/ioc.h"
 #include "core/ioc/iocruntime.h"
+#include "core/systemd/unitproperties.h"
 
 #include <QHash>
 #include <QPointer>
@@ -14,6 +15,7 @@
 class EngineClient;
 class EngineEventStream;
 class Host;
+class SystemdManager;
 
 /// The IOCs of one container engine (Podman's Docker-compatible service or dockerd), reached
 /// on its API socket: the "podman" or "docker" IocRuntime (the engine's /version says which).
@@ -30,9 +32,22 @@ class Host;
 /// /containers/{id}/update could; whether Podman 4.3's compatible service takes it was not
 /// tried), so a row's "enabled" only reports that policy (always, unless-stopped).
 ///
+/// A container labelled `PODMAN_SYSTEMD_UNIT=U` (Podman sets it for a container a unit runs:
+/// Quadlet, `podman generate systemd --new`) whose unit U exists on the host's systemd is ONE
+/// row with that unit (docs/architecture.md §13): keyed by the unit, named as any container
+/// IOC, its actions (enable and disable too) go to systemd on the unit through the host's
+/// SystemdManager, and it shows the unit's state (watched through PropertiesChanged) beside
+/// the container's. When the container is gone (such units run it with --rm) the row stays
+/// while the unit exists, with the unit's state. Without a connected host, or when U does not
+/// exist there, the container is a row of its own as any other.
+///
+/// Memory and CPU (refreshStats(): the engine's stats of each running container) and, on a
+/// local host, the child of procServ when procServ is the container's main process (read
+/// from /proc at each change and each refreshStats(), as ChildTracker::readChildFromProc()
+/// reads a unit's) are shown when measured, unknown otherwise.
+///
 /// Logs come through the API (openLog(); logCommand() is empty). Not yet: consoles
-/// (hasConsole() is false), memory/CPU counters, the child state of procServ
-/// inside, one row for a Quadlet unit and its container.
+/// (hasConsole() is false).
 class ContainerRuntime : public IocRuntime
 {
     Q_OBJECT
@@ -78,6 +93,12 @@ public:
     /// ago"; invalid when it is neither.
     static QDateTime parseSince(const QString &since, const QDateTime &now);
 
+    /// A unit of the host that runs a container (Inventory::containerUnitListed()): when its
+    /// podman command line (PodmanRunCommand) makes an IOC container, the unit's row is
+    /// listed while its container does not exist too (a stopped Quadlet IOC), named as the
+    /// container would be (--name, else the unit's name without ".service").
+    void addUnit(const Ioc &unit);
+
     /// Whether @p details describe an IOC, and under which name (empty: not an IOC).
     static QString iocName(const ContainerDetails &details);
     /// Whether a listed container may be an IOC (then it is inspected).
@@ -95,9 +116,36 @@ private:
     void inspect(const QString &id);
     void inspectPending();
     void applyDetails(const ContainerDetails &details);
-    void removeRow(const QString &id);
+    /// The container of @p id is gone (or no IOC any more).
+    void removeContainer(const QString &id);
     void finishRound();
     void setReady();
+
+    /// A container's unit as the host's systemd reports it.
+    struct UnitState
+    {
+        bool known = false; // systemd answered
+        bool exists = false; // loaded, or installed as a unit file
+        QString path; // object path while systemd has it loaded
+        UnitProperties unit;
+        ServiceProperties service;
+    };
+    /// The host's manager, with its signals connected (null while not connected).
+    SystemdManager *manager();
+    /// Asks systemd for @p name once; @p done (after any waiting before) when it answered.
+    void lookupUnit(const QString &name, std::function<void()> done);
+    void finishLookup(const QString &name);
+    void handleUnitPropertiesChanged(const QString &path, const UnitPropertiesChange &change);
+    void handleUnitNew(const QString &name, const QString &path);
+    void handleUnitRemoved(const QString &name, const QString &path);
+    /// Whether @p name still exists as a unit file (after systemd unloaded it).
+    void checkUnitFile(const QString &name);
+    /// The unit a container's row joins: its PODMAN_SYSTEMD_UNIT when that unit exists.
+    QString joinedUnit(const ContainerDetails &details) const;
+    /// The row of a container (@p exists) or of a unit whose container is gone.
+    Ioc buildRow(const ContainerDetails &details, bool exists) const;
+    /// Makes the rows from the containers, the units and the counters; emits the differences.
+    void rebuild();
 
     Host *m_host;
     EngineClient *m_client;
@@ -120,5 +168,17 @@ private:
     bool m_inRound = false;
     bool m_relistAfterRound = false;
     quint64 m_generation = 0; // answers of an older connection are dropped
-    QHash<QString, Ioc> m_rows; // by container ID
+    bool m_engineDown = false; // the engine is away: container states are unknown
+    QHash<QString, ContainerDetails> m_containers; // IOC containers by ID
+    // The last details of a unit's container that is gone, by unit name: the row stays while
+    // the unit exists.
+    QHash<QString, ContainerDetails> m_gone;
+    QHash<QString, UnitState> m_units; // by unit name
+    QHash<QString, QString> m_unitByPath;
+    QHash<QString, QList<std::function<void()>>> m_lookups; // unit name -> waiting for systemd
+    QHash<QString, quint64> m_waiting; // container ID -> inspect serial waiting for its unit
+    QPointer<SystemdManager> m_manager;
+    QHash<QString, ContainerStats> m_stats; // by container ID (running ones)
+    QSet<QString> m_statsInFlight;
+    QHash<QString, Ioc> m_rows; // by Ioc::key()
 };

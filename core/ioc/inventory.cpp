@@ -523,6 +523,14 @@ void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
         const auto it = m_iocs.constFind(key);
         if (it != m_iocs.constEnd() && it->isLoaded())
             continue; // systemd loaded it meanwhile: its own answer wins
+        if (description.runsContainer) {
+            Ioc unit = description.ioc;
+            unit.unitFileState = states.value(unitName);
+            emit containerUnitListed(unit);
+            if (it != m_iocs.constEnd())
+                dropRow(key);
+            continue;
+        }
         if (!description.isIoc && !matchesPatterns(unitName)) {
             if (it != m_iocs.constEnd())
                 dropRow(key); // rewritten into something that is no IOC
@@ -641,6 +649,11 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     // A unit file systemd refused says so, whatever its ExecStart looks like.
     applyLoadError(ioc, details.unit);
 
+    if (described.runsContainer) {
+        Ioc unit = ioc;
+        unit.execStart = details.execStart.value(0).argv;
+        emit containerUnitListed(unit);
+    }
     if (!described.isIoc) {
         if (described.undecided) {
             // Undecided until its process's command line has come through ssh.

@@ -103,6 +103,13 @@ public:
     QStringList logCommand(const Ioc &ioc, bool follow, int lines,
                            const QString &since = {}) const override;
 
+signals:
+    /// A unit whose ExecStart runs a container (UnitDescriber::runsContainer()) was listed:
+    /// never a row of this runtime; the host's container runtime joins it with its container
+    /// (Fleet connects them). @p unit has what the listing read: unit, unitPath (empty when
+    /// not loaded), states, execStart. Comes before ready() of the listing that found it.
+    void containerUnitListed(const Ioc &unit);
+
 private:
     void list();
     void handleUnitsListed(const QList<UnitInfo> &units, const QString &error);

@@ -4,8 +4,13 @@
 
 qint64 Ioc::restarts() const
 {
-    if (isContainer())
-        return containerRestarts; // the engine's restarts by its restart policy
+    if (isContainer()) {
+        // The engine's restarts by its restart policy; systemd's restarts of the unit each
+        // ran a new container.
+        if (unit.isEmpty() || containerRestarts < 0)
+            return containerRestarts;
+        return qint64(nRestarts) + containerRestarts;
+    }
     const bool up = isActive() || activeState == QLatin1String("reloading")
             || activeState == QLatin1String("deactivating");
     if (!up)
@@ -24,9 +29,13 @@ qint64 Ioc::restartsAtLeast() const
 QString Ioc::status() const
 {
     if (isContainer()) {
-        if (containerState == QLatin1String("running"))
+        if (containerState == QLatin1String("running")) {
+            // procServ in the container keeps it running while its IOC is shut down.
+            if (childState == ChildState::ShutDown)
+                return QStringLiteral("shutdown");
             return health == QLatin1String("starting") ? QStringLiteral("starting")
                                                        : QStringLiteral("running");
+        }
         if (containerState == QLatin1String("removing"))
             return QStringLiteral("stopping");
         if (containerState == QLatin1String("dead"))

@@ -77,20 +77,28 @@ struct Ioc
     static constexpr int crashLoopRestarts = 3;
     static constexpr int crashLoopWindowSecs = 600;
 
-    /// Unique within a host: the unit, or for a container "RUNTIME:NAME".
+    /// Unique within a host: the unit (a systemd row, or a container a unit runs: one key
+    /// whether or not the container exists), or for a container of no unit "RUNTIME:NAME".
     QString key() const
     {
         return host + QLatin1Char('/')
-                + (isContainer() ? runtime + QLatin1Char(':') + container : unit);
+                + (unit.isEmpty() ? runtime + QLatin1Char(':') + container : unit);
     }
+    /// A container exists for this row (a unit's container only while it exists).
     bool isContainer() const { return !containerId.isEmpty(); }
+    /// A container runtime's row: a container, or a unit that runs one (Quadlet, `podman
+    /// generate systemd --new`) whether or not its container exists now.
+    bool isContainerRow() const
+    {
+        return !runtime.isEmpty() && runtime != QLatin1String("systemd");
+    }
     /// A unit systemd has loaded; a container the engine has.
     bool isLoaded() const { return !unitPath.isEmpty() || isContainer(); }
-    /// A unit enabled to start at boot; a container whose restart policy restarts it with the
-    /// engine (always, unless-stopped).
+    /// A unit enabled to start at boot (a container's unit too); a container of no unit whose
+    /// restart policy restarts it with the engine (always, unless-stopped).
     bool isEnabled() const
     {
-        if (isContainer())
+        if (isContainer() && unit.isEmpty())
             return restartPolicy == QLatin1String("always")
                     || restartPolicy == QLatin1String("unless-stopped");
         return unitFileState == QLatin1String("enabled")
@@ -118,15 +126,17 @@ struct Ioc
     }
     /// What users mean by restarts: systemd's restarts of the unit plus the child's inside
     /// procServ. -1 (unknown) while the unit is up and the child's count is unknown. A
-    /// container: the engine's RestartCount (-1 when it did not say).
+    /// container: the engine's RestartCount (-1 when it did not say), plus its unit's
+    /// NRestarts when a unit runs it.
     qint64 restarts() const;
     /// What restarts() is known to be at least: restarts() when known, else systemd's count
     /// plus the child restarts seen live (0 when none was seen).
     qint64 restartsAtLeast() const;
     /// One word for filters and the status column: running, starting (unit activating, or
     /// the child has not finished iocInit), crashloop, shutdown, stopping, failed, exited
-    /// (inactive). A container: running, starting (health check not passed yet), created,
-    /// paused, restarting, stopping (being removed), exited, failed (dead), unknown.
+    /// (inactive). A container: running, shutdown (procServ runs in it, its child does not),
+    /// starting (health check not passed yet), created, paused, restarting, stopping (being
+    /// removed), exited, failed (dead), unknown.
     QString status() const;
 };
 

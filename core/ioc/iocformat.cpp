@@ -184,6 +184,8 @@ static QString containerStatusText(const Ioc &ioc, const QDateTime &now)
             text = QCoreApplication::translate("IocFormat", "%1 (health: starting)").arg(text);
         if (state == QLatin1String("paused"))
             text = QCoreApplication::translate("IocFormat", "%1 (paused)").arg(text);
+        else if (ioc.childState == ChildState::ShutDown)
+            text = QCoreApplication::translate("IocFormat", "%1 (IOC shut down)").arg(text);
         return text;
     }
     if (state == QLatin1String("created"))

@@ -9,6 +9,8 @@
 #include "core/systemd/execcommand.h"
 #include "core/systemd/unitspecifiers.h"
 
+#include <QFileInfo>
+
 namespace {
 
 QStringList environmentFilePaths(const QList<EnvironmentFile> &files)
@@ -67,6 +69,9 @@ void UnitDescriber::applyConventionConfig(Ioc &ioc, const ConventionConfig &conf
 LoadedDescription UnitDescriber::describeLoaded(Ioc &ioc, const LoadedUnitFacts &facts)
 {
     LoadedDescription d;
+    d.runsContainer = runsContainer(facts.execStart);
+    if (d.runsContainer)
+        return d; // the container runtime's, even when its name fits a convention
     // The process's command line, once given: true when it is a usable procServ command
     // (and then applied). Without it, say that it is wanted.
     const auto fromProcess = [&ioc, &facts, &d] {
@@ -288,9 +293,15 @@ UnitDescription UnitDescriber::describe(const QString &unitName, const UnitFile 
     }
     // classify() names every procServ unit; the fallback (generic, procServ's -n or the
     // unit's stem) is for one it cannot.
-    d.isIoc = match.isIoc || d.runsProcServ;
+    d.runsContainer = runsContainer(argv);
+    d.isIoc = !d.runsContainer && (match.isIoc || d.runsProcServ);
     if (d.isIoc)
         applyMatch(ioc, match, ioc.childName);
     d.problem = problems.join(QLatin1Char('\n'));
     return d;
+}
+
+bool UnitDescriber::runsContainer(const QStringList &argv)
+{
+    return !argv.isEmpty() && QFileInfo(argv.first()).fileName() == QLatin1String("podman");
 }

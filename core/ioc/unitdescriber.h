@@ -51,6 +51,8 @@ struct LoadedDescription
     /// LoadedUnitFacts::process is not given and would be read: read it and describe again.
     bool wantsProcess = false;
     bool isLauncher = false; ///< procServUtils' launcher: the console is in its config
+    /// ExecStart runs a container (runsContainer()): never an IOC of the Inventory.
+    bool runsContainer = false;
     /// The row's configuration problems (environment files, $VARs, procServ's options), for
     /// Ioc::configError; the convention config's and systemd's LoadError come on top.
     QString error;
@@ -62,6 +64,7 @@ struct UnitDescription
     bool isIoc = false; // runs procServ, or its name fits a convention
     bool runsProcServ = false; // ExecStart's program (or argv[0]) is procServ/procServ-launcher
     bool isLauncher = false; // procServUtils' procServ-launcher: the console is in its config
+    bool runsContainer = false; // see UnitDescriber::runsContainer(): never the Inventory's
     Ioc ioc; // host, unit, name, convention, description, fragmentPath, execStart, procServ facts
     QStringList environmentFiles; // EnvironmentFile= paths as written ('-' prefix kept)
     /// Why the file may not be what systemd runs (parse problems, an unknown specifier, a
@@ -119,6 +122,10 @@ public:
     /// systemd refused the unit's file (LoadState error or bad-setting): what runs, if
     /// anything, is not what the file says.
     static bool isRefused(const QString &loadState);
+    /// A unit whose ExecStart runs podman (Quadlet, `podman generate systemd`): its IOC is the
+    /// container runtime's row joined with the unit (ContainerRuntime, by the container's
+    /// PODMAN_SYSTEMD_UNIT label), never the Inventory's — whatever its name.
+    static bool runsContainer(const QStringList &argv);
     /// Convention and name of an IOC row from a match of Conventions::classify(): the match's,
     /// else "generic" and @p fallbackName, else the unit name's stem.
     static void applyMatch(Ioc &ioc, const ConventionMatch &match,
