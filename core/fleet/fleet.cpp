@@ -184,11 +184,13 @@ void Fleet::addLocalEngine(Entry &entry)
     // list it.
     if (!endpoint.isValid() || m_engineSockets.contains(endpoint.socketPath))
         return;
+    const QList<IocRuntime *> made = m_runtimeFactory ? m_runtimeFactory(entry.host, endpoint)
+                                                      : defaultRuntimes(entry.host, endpoint);
+    if (made.isEmpty())
+        return; // declined: the next host may take it
     m_engineSockets << endpoint.socketPath;
     entry.engineKey = endpoint.socketPath;
-    addRuntimes(entry,
-                m_runtimeFactory ? m_runtimeFactory(entry.host, endpoint)
-                                 : defaultRuntimes(entry.host, endpoint));
+    addRuntimes(entry, made);
 }
 
 void Fleet::handleEngineProbed(Host *host, const EngineEndpoint &remote)
