@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QSet>
 
 namespace {
 QString tr(const char *text)
@@ -90,4 +91,40 @@ EngineEndpoint EngineEndpoint::discover(const QProcessEnvironment &env,
                     "set; tried %1). Start one with `podman system service` or dockerd.")
                          .arg(paths.join(QStringLiteral(", ")));
     return none;
+}
+
+QString EngineEndpoint::probeScript()
+{
+    // The paths are defaultSockets()' own, with the remote runtime directory as "$r".
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), QStringLiteral("$r"));
+    QString tests;
+    for (const QString &path : defaultSockets(env))
+        tests += QStringLiteral("[ -S \"%1\" ] && printf 'socket=%s\\n' \"%1\"; ").arg(path);
+    return QStringLiteral("printf 'DOCKER_HOST=%s\\n' \"${DOCKER_HOST-}\"; "
+                          "printf 'CONTAINER_HOST=%s\\n' \"${CONTAINER_HOST-}\"; "
+                          "r=\"${XDG_RUNTIME_DIR:-/run/user/$(id -u)}\"; "
+                          "printf 'XDG_RUNTIME_DIR=%s\\n' \"$r\"; ")
+            + tests + QStringLiteral("exit 0");
+}
+
+EngineEndpoint EngineEndpoint::fromProbe(const QByteArray &output)
+{
+    QProcessEnvironment env;
+    QSet<QString> sockets;
+    for (const QByteArray &raw : output.split('\n')) {
+        const QString line = QString::fromUtf8(raw);
+        const int eq = line.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            continue;
+        const QString name = line.left(eq);
+        const QString value = line.mid(eq + 1);
+        if (name == QLatin1String("socket"))
+            sockets.insert(value);
+        else if (!value.isEmpty()
+                 && (name == QLatin1String("DOCKER_HOST") || name == QLatin1String("CONTAINER_HOST")
+                     || name == QLatin1String("XDG_RUNTIME_DIR")))
+            env.insert(name, value);
+    }
+    return discover(env, [&sockets](const QString &path) { return sockets.contains(path); });
 }

@@ -36,4 +36,12 @@ struct EngineEndpoint
                                    const std::function<bool(const QString &)> &exists = {});
     /// The default paths discover() tries, in order, for @p env.
     static QStringList defaultSockets(const QProcessEnvironment &env);
+
+    /// A POSIX sh script that, run on another machine (over the host's SSH connection), prints
+    /// what discover() reads there: DOCKER_HOST, CONTAINER_HOST and XDG_RUNTIME_DIR of the login
+    /// environment (XDG_RUNTIME_DIR defaults to /run/user/UID, as Podman's), and which of the
+    /// default sockets exist (`[ -S ]`). One line each, `NAME=VALUE` / `socket=PATH`; exits 0.
+    static QString probeScript();
+    /// discover() on the output of probeScript(): the same rules, the remote machine's facts.
+    static EngineEndpoint fromProbe(const QByteArray &output);
 };

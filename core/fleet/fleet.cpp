@@ -3,12 +3,36 @@
 #include "core/fleet/fleet.h"
 
 #include "core/containers/engineendpoint.h"
+#include "core/fleet/remoteengine.h"
 #include "core/hosts/host.h"
 #include "core/ioc/containerruntime.h"
 #include "core/ioc/inventory.h"
 #include "core/ioc/iocruntime.h"
 
 #include <QCoreApplication>
+
+namespace {
+
+// An engine on another machine, named by where ssh goes and the socket there: two hosts of one
+// machine (its system and its user manager) reach the same engine.
+QString remoteEngineKey(const Host *host, const QString &remoteSocket)
+{
+    Host::SshTarget target;
+    Host::parseSshSpec(host->spec(), &target);
+    return QStringLiteral("ssh:%1:%2:%3")
+            .arg(target.destination())
+            .arg(target.port)
+            .arg(remoteSocket);
+}
+
+} // namespace
+
+QList<IocRuntime *> Fleet::defaultRuntimes(Host *host, const EngineEndpoint &engine)
+{
+    if (!engine.isValid())
+        return { new Inventory(host) };
+    return { new ContainerRuntime(host, engine.socketPath) };
+}
 
 Fleet::Fleet(QObject *parent)
     : QObject(parent)
@@ -26,14 +50,15 @@ Fleet::~Fleet()
 void Fleet::destroy(const Entry &entry)
 {
     disconnect(entry.host, nullptr, this, nullptr);
-    for (IocRuntime *runtime : entry.runtimes) {
+    for (IocRuntime *runtime : entry.runtimes)
         disconnect(runtime, nullptr, this, nullptr);
-        if (auto *containers = qobject_cast<ContainerRuntime *>(runtime))
-            m_engineSockets.removeAll(containers->socketPath());
-    }
+    if (!entry.engineKey.isEmpty())
+        m_engineSockets.removeAll(entry.engineKey);
     // Runtimes before the host they call through: a pending D-Bus call must not outlive the
-    // connection the host closes (see Host::dropConnection()).
+    // connection the host closes (see Host::dropConnection()). The forward of a remote engine
+    // goes with its runtimes (it cancels itself through the host's master).
     qDeleteAll(entry.runtimes);
+    delete entry.remoteEngine;
     if (entry.host->parent() == this)
         delete entry.host;
 }
@@ -45,6 +70,11 @@ void Fleet::setHostSetup(std::function<void(Host *)> setup)
         return;
     for (const Entry &e : std::as_const(m_entries))
         m_hostSetup(e.host);
+}
+
+void Fleet::setRuntimeFactory(RuntimeFactory factory)
+{
+    m_runtimeFactory = std::move(factory);
 }
 
 void Fleet::setInventorySetup(std::function<void(Inventory *)> setup)
@@ -84,21 +114,49 @@ bool Fleet::addHost(Host *host)
         return false;
     if (m_hostSetup)
         m_hostSetup(host);
-    m_entries.append(Entry{ host, {}, {} });
+    m_entries.append(Entry{});
+    Entry &added = m_entries.last();
+    added.host = host;
     // The runtimes follow the host's state before the fleet reports it (a runtime relists
     // when its host comes back).
-    auto *inventory = new Inventory(host, this);
-    if (m_inventorySetup)
-        m_inventorySetup(inventory);
-    addRuntime(m_entries.last(), inventory);
-    addContainerRuntime(m_entries.last());
+    addRuntimes(added,
+                m_runtimeFactory ? m_runtimeFactory(host, EngineEndpoint())
+                                 : defaultRuntimes(host, EngineEndpoint()));
+    if (m_containerDiscovery && host->isLocal()) {
+        addLocalEngine(added);
+    } else if (m_containerDiscovery && host->kind() == Host::Kind::Ssh) {
+        // Looked for once the host is connected (handleHostStateChanged()).
+        auto *engine = new RemoteEngine(host, this);
+        added.remoteEngine = engine;
+        added.engineSettled = false;
+        connect(engine, &RemoteEngine::probed, this,
+                [this, host](const EngineEndpoint &remote) { handleEngineProbed(host, remote); });
+        connect(engine, &RemoteEngine::forwarded, this,
+                [this, host](const QString &socket) { handleEngineForwarded(host, socket); });
+        connect(engine, &RemoteEngine::forwardFailed, this,
+                [this, host](const QString &remoteSocket, const QString &message) {
+                    handleEngineForwardFailed(host, remoteSocket, message);
+                });
+    }
     connect(host, &Host::stateChanged, this, [this, host] { handleHostStateChanged(host); });
     emit hostAdded(host);
     if (host->state() == Host::State::Connected)
-        startRuntimes(*entry(host));
+        handleHostStateChanged(host);
     else if (host->state() != Host::State::Connecting)
         host->connectToManager();
     return true;
+}
+
+void Fleet::addRuntimes(Entry &entry, const QList<IocRuntime *> &runtimes)
+{
+    for (IocRuntime *runtime : runtimes) {
+        if (!runtime)
+            continue;
+        runtime->setParent(this);
+        if (auto *inventory = qobject_cast<Inventory *>(runtime); inventory && m_inventorySetup)
+            m_inventorySetup(inventory);
+        addRuntime(entry, runtime);
+    }
 }
 
 void Fleet::addRuntime(Entry &entry, IocRuntime *runtime)
@@ -123,19 +181,90 @@ void Fleet::addRuntime(Entry &entry, IocRuntime *runtime)
         connect(units, &Inventory::containerUnitListed, containers, &ContainerRuntime::addUnit);
 }
 
-void Fleet::addContainerRuntime(Entry &entry)
+void Fleet::addLocalEngine(Entry &entry)
 {
-    // Local hosts only: a remote engine is reached over the host's SSH connection (not yet).
-    if (!m_containerDiscovery || !entry.host->isLocal())
-        return;
     const EngineEndpoint endpoint =
             EngineEndpoint::discover(QProcessEnvironment::systemEnvironment());
     // One engine, one set of rows: a user and a system manager of this machine do not both
     // list it.
     if (!endpoint.isValid() || m_engineSockets.contains(endpoint.socketPath))
         return;
+    const QList<IocRuntime *> made = m_runtimeFactory ? m_runtimeFactory(entry.host, endpoint)
+                                                      : defaultRuntimes(entry.host, endpoint);
+    if (made.isEmpty())
+        return; // declined: the next host may take it
     m_engineSockets << endpoint.socketPath;
-    addRuntime(entry, new ContainerRuntime(entry.host, endpoint.socketPath, this));
+    entry.engineKey = endpoint.socketPath;
+    addRuntimes(entry, made);
+}
+
+void Fleet::handleEngineProbed(Host *host, const EngineEndpoint &remote)
+{
+    Entry *e = entry(host);
+    if (!e)
+        return;
+    // No engine there (or the host went while asked): no runtime, and nothing to report. A
+    // runtime made before stays: it shows its rows as unknown until the engine answers again.
+    if (!remote.isValid()) {
+        settleEngine(*e);
+        return;
+    }
+    const QString key = remoteEngineKey(host, remote.socketPath);
+    if (key != e->engineKey) {
+        if (m_engineSockets.contains(key)) { // another host of that machine lists it
+            settleEngine(*e);
+            return;
+        }
+        m_engineSockets.removeAll(e->engineKey);
+        m_engineSockets << key;
+        e->engineKey = key;
+    }
+    e->remoteEngine->forward(remote);
+}
+
+void Fleet::handleEngineForwarded(Host *host, const QString &localSocket)
+{
+    Entry *e = entry(host);
+    if (!e)
+        return;
+    if (e->engineRuntimes.isEmpty()) {
+        EngineEndpoint local = e->remoteEngine->remote(); // where the remote side found it
+        local.socketPath = localSocket;
+        const QList<IocRuntime *> made =
+                m_runtimeFactory ? m_runtimeFactory(host, local) : defaultRuntimes(host, local);
+        addRuntimes(*e, made);
+        e->engineRuntimes = made;
+        e->engineRuntimes.removeAll(nullptr);
+        startRuntimes(*e);
+    } else {
+        // Back after a reconnection: at once, not at the runtime's next retry.
+        for (IocRuntime *runtime : std::as_const(e->engineRuntimes))
+            runtime->start();
+    }
+    settleEngine(*e);
+}
+
+void Fleet::handleEngineForwardFailed(Host *host, const QString &remoteSocket,
+                                      const QString &message)
+{
+    Entry *e = entry(host);
+    if (!e)
+        return;
+    if (host->state() == Host::State::Connected)
+        emit hostErrorOccurred(host,
+                               QCoreApplication::translate(
+                                       "Fleet", "Cannot reach the container engine of %1 at %2: %3")
+                                       .arg(host->displayName(), remoteSocket, message));
+    settleEngine(*e);
+}
+
+void Fleet::settleEngine(Entry &entry)
+{
+    if (entry.engineSettled)
+        return;
+    entry.engineSettled = true;
+    if (isHostReady(entry.host))
+        emit hostReady(entry.host);
 }
 
 bool Fleet::removeHost(Host *host)
@@ -157,8 +286,12 @@ void Fleet::handleHostStateChanged(Host *host)
     Entry *e = entry(host);
     if (!e)
         return;
-    if (host->state() == Host::State::Connected)
+    if (host->state() == Host::State::Connected) {
         startRuntimes(*e);
+        // Every connection is a new master, which has no forward yet: look again.
+        if (e->remoteEngine)
+            e->remoteEngine->probe();
+    }
     emit hostStateChanged(host);
 }
 
@@ -254,7 +387,7 @@ Inventory *Fleet::inventory(const Host *host) const
 bool Fleet::isHostReady(const Host *host) const
 {
     const Entry *e = entry(host);
-    if (!e)
+    if (!e || !e->engineSettled)
         return false;
     for (const IocRuntime *runtime : e->runtimes) {
         if (!runtime->isReady())

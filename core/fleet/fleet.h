@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #pragma once
 
+#include "core/containers/engineendpoint.h"
 #include "core/fleet/iocresolver.h"
 #include "core/ioc/ioc.h"
 
@@ -15,12 +16,17 @@
 class Host;
 class Inventory;
 class IocRuntime;
+class RemoteEngine;
 
-/// The hosts a front end shows and the runtimes that run IOCs on each of them: Inventory
-/// (systemd units running procServ) on every host, and a ContainerRuntime on a local host when
-/// a container engine's socket is found (EngineEndpoint::discover(): DOCKER_HOST,
-/// CONTAINER_HOST, the Podman and Docker default sockets; one engine serves one host, the
-/// first local one added). The one owner of their life cycle: it
+/// The hosts a front end shows and the runtimes that run IOCs on each of them. Which runtimes a
+/// host gets, the runtime factory decides (setRuntimeFactory(); by default Inventory, systemd
+/// units running procServ, on every host, and a ContainerRuntime where a container engine is
+/// found). Engines are found as the docker and podman CLIs find them (EngineEndpoint): for a
+/// local host in this process's environment when it is added; for an SSH host on the remote
+/// machine once it is connected (RemoteEngine: one probe through the host's connection master,
+/// then the master forwards the remote socket to a local one; forwarded again after every
+/// reconnection, cancelled when the host goes). One engine serves one host, the first added
+/// that finds it. The one owner of their life cycle: it
 /// adds a host (by spec or given), connects it, starts its runtimes once it is connected, and
 /// removes and destroys them in the right order (runtimes before their host: their pending
 /// D-Bus calls use the host's connection). The one place to look a row up: by key, by host, by
@@ -32,6 +38,17 @@ class Fleet : public QObject
 {
     Q_OBJECT
 public:
+    /// The runtimes @p host gets, made (unparented: the fleet takes them) in one place. Called
+    /// once with an invalid @p engine when the host is added (its runtimes without an engine:
+    /// the systemd one), and once more for the container engine found for it, if one is: at
+    /// once for a local host, after the first connection for an SSH host (then
+    /// engine.socketPath is the local end of the forward; engine.source says where the remote
+    /// side found it). Inventories it makes get the inventory setup.
+    using RuntimeFactory =
+            std::function<QList<IocRuntime *>(Host *host, const EngineEndpoint &engine)>;
+    /// The default factory: an Inventory without an engine, a ContainerRuntime on one.
+    static QList<IocRuntime *> defaultRuntimes(Host *host, const EngineEndpoint &engine);
+
     explicit Fleet(QObject *parent = nullptr);
     /// Destroys every runtime, then the hosts it owns; emits nothing while it goes.
     ~Fleet() override;
@@ -42,8 +59,11 @@ public:
     /// Called with each systemd runtime it has and each one it makes, before it is started:
     /// what to list and how much to read (Inventory's own settings).
     void setInventorySetup(std::function<void(Inventory *)> setup);
-    /// Whether hosts added from now on get a container runtime when an engine socket is found.
-    /// On by default unless $IOCDOCK_CONTAINERS is 0.
+    /// For hosts added from now on; null restores defaultRuntimes().
+    void setRuntimeFactory(RuntimeFactory factory);
+    /// Whether hosts added from now on look for a container engine (local hosts in this
+    /// process's environment, SSH hosts on the remote machine). On by default unless
+    /// $IOCDOCK_CONTAINERS is 0.
     void setContainerDiscovery(bool on) { m_containerDiscovery = on; }
     bool containerDiscovery() const { return m_containerDiscovery; }
 
@@ -70,7 +90,8 @@ public:
     /// The systemd runtime of @p host, for its own settings (unit patterns, what to list).
     Inventory *inventory(const Host *host) const;
 
-    /// Every runtime of @p host has listed what it knows.
+    /// Every runtime of @p host has listed what it knows, and the search for its engine (SSH
+    /// hosts) has answered once.
     bool isHostReady(const Host *host) const;
     /// Why the last listing of @p host is incomplete (its runtimes' reasons); empty when it is
     /// complete.
@@ -113,20 +134,30 @@ private:
         Host *host = nullptr;
         QList<IocRuntime *> runtimes;
         QList<IocRuntime *> started;
+        QString engineKey; // the engine it was given (in m_engineSockets)
+        RemoteEngine *remoteEngine = nullptr; // SSH hosts looking for an engine
+        QList<IocRuntime *> engineRuntimes; // made for the remote engine
+        bool engineSettled = true; // false until the first search for a remote engine answered
     };
     Entry *entry(const Host *host);
     const Entry *entry(const Host *host) const;
+    void addRuntimes(Entry &entry, const QList<IocRuntime *> &runtimes);
     void addRuntime(Entry &entry, IocRuntime *runtime);
     /// Disconnects and destroys an entry taken out of the list: its runtimes, then its host
     /// when the fleet owns it. The one place of that order.
     void destroy(const Entry &entry);
     void handleHostStateChanged(Host *host);
     void startRuntimes(Entry &entry);
-    void addContainerRuntime(Entry &entry);
+    void addLocalEngine(Entry &entry);
+    void handleEngineProbed(Host *host, const EngineEndpoint &remote);
+    void handleEngineForwarded(Host *host, const QString &localSocket);
+    void handleEngineForwardFailed(Host *host, const QString &remoteSocket, const QString &message);
+    void settleEngine(Entry &entry);
 
     QList<Entry> m_entries;
+    RuntimeFactory m_runtimeFactory;
     std::function<void(Host *)> m_hostSetup;
     std::function<void(Inventory *)> m_inventorySetup;
     bool m_containerDiscovery = true;
-    QStringList m_engineSockets; // engine sockets given to a host already
+    QStringList m_engineSockets; // engines given to a host already (local path, ssh:DEST:PATH)
 };

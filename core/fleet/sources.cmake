@@ -4,4 +4,5 @@
 # It may include every other folder of core; nothing in core includes it.
 target_sources(iocdock-core PRIVATE
     fleet/fleet.h fleet/fleet.cpp
-    fleet/iocresolver.h fleet/iocresolver.cpp)
+    fleet/iocresolver.h fleet/iocresolver.cpp
+    fleet/remoteengine.h fleet/remoteengine.cpp)

@@ -588,6 +588,12 @@ ConsoleRoute Host::consoleRoute(const ConsoleEndpoint &endpoint) const
     return m_transport->consoleRoute(endpoint);
 }
 
+QStringList Host::unixSocketForward(const QString &remotePath, const QString &localPath,
+                                    QStringList *cleanup) const
+{
+    return m_transport->unixSocketForward(remotePath, localPath, cleanup);
+}
+
 QStringList Host::commandOnHost(const QStringList &argv) const
 {
     return m_transport->commandOnHost(argv);

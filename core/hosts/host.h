@@ -111,6 +111,12 @@ public:
     /// local host; through `ssh -W` (TCP) or a socket forwarded by the SSH master (UNIX) on an
     /// SSH host. Each call for a UNIX socket over SSH names a new local socket.
     ConsoleRoute consoleRoute(const ConsoleEndpoint &endpoint) const;
+    /// The command that makes the local socket @p localPath reach the UNIX socket @p remotePath
+    /// of this host (on an SSH host the connection master forwards it, as for a console), and
+    /// in *cleanup the command that ends the forward and removes @p localPath. Empty for a host
+    /// whose sockets are local.
+    QStringList unixSocketForward(const QString &remotePath, const QString &localPath,
+                                  QStringList *cleanup) const;
     /// argv that runs @p argv on this host: itself for a local host, through ssh (each
     /// argument quoted for the remote `sh -c`) for an SSH host.
     QStringList commandOnHost(const QStringList &argv) const;

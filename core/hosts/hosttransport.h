@@ -58,6 +58,14 @@ public:
 
     // ---- reaching IOCs (see Host's functions of the same names)
     virtual ConsoleRoute consoleRoute(const ConsoleEndpoint &endpoint) const = 0;
+    virtual QStringList unixSocketForward(const QString &remotePath, const QString &localPath,
+                                          QStringList *cleanup) const
+    {
+        Q_UNUSED(remotePath)
+        Q_UNUSED(localPath)
+        Q_UNUSED(cleanup)
+        return {};
+    }
     virtual QStringList commandOnHost(const QStringList &argv) const = 0;
     virtual QString busAddress() const = 0;
     virtual QStringList sshOptions() const { return {}; }

@@ -183,15 +183,10 @@ std::function<QDBusConnection(const QString &name)> SshTransport::busConnector()
 
 // ---- consoles and commands -------------------------------------------------------------------
 
-QStringList SshTransport::unixForwardCommands(const QString &remotePath, QStringList *cleanup,
-                                              QString *localPath) const
+QStringList SshTransport::unixSocketForward(const QString &remotePath, const QString &localPath,
+                                            QStringList *cleanup) const
 {
-    const QString dir = Host::sshRuntimeDir().isEmpty() ? QDir::tempPath() : Host::sshRuntimeDir();
-    *localPath = QStringLiteral("%1/console-%2-%3.sock")
-                         .arg(dir)
-                         .arg(QCoreApplication::applicationPid())
-                         .arg(++s_forwardCounter);
-    const QString spec = *localPath + QLatin1Char(':') + remotePath;
+    const QString spec = localPath + QLatin1Char(':') + remotePath;
     const QStringList options = sshOptions();
     auto join = [](const QStringList &argv) {
         QStringList quoted;
@@ -213,7 +208,7 @@ QStringList SshTransport::unixForwardCommands(const QString &remotePath, QString
                  << QStringLiteral("--") << m_target.destination());
     *cleanup = QStringList{ QStringLiteral("sh"), QStringLiteral("-c"),
                             cancel + QStringLiteral(" >/dev/null 2>&1; rm -f ")
-                                    + Host::shellQuote(*localPath) };
+                                    + Host::shellQuote(localPath) };
     return { QStringLiteral("sh"), QStringLiteral("-c"),
              login + QStringLiteral(" && exec ") + forward + QStringLiteral(" >/dev/null") };
 }
@@ -246,8 +241,12 @@ ConsoleRoute SshTransport::consoleRoute(const ConsoleEndpoint &endpoint) const
         };
         return route;
     }
-    QString localPath;
-    route.prepareCommand = unixForwardCommands(endpoint.path, &route.cleanupCommand, &localPath);
+    const QString dir = Host::sshRuntimeDir().isEmpty() ? QDir::tempPath() : Host::sshRuntimeDir();
+    const QString localPath = QStringLiteral("%1/console-%2-%3.sock")
+                                      .arg(dir)
+                                      .arg(QCoreApplication::applicationPid())
+                                      .arg(++s_forwardCounter);
+    route.prepareCommand = unixSocketForward(endpoint.path, localPath, &route.cleanupCommand);
     route.endpoint = ConsoleEndpoint();
     route.endpoint.kind = ConsoleEndpoint::Kind::Unix;
     route.endpoint.path = localPath;

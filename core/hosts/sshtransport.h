@@ -29,6 +29,10 @@ public:
     Host::Failure busRefusal() const override { return Host::Failure::Other; }
 
     ConsoleRoute consoleRoute(const ConsoleEndpoint &endpoint) const override;
+    /// `ssh -O forward -L LOCAL:REMOTE` through the master (after a login through it that
+    /// starts one when none runs); the cleanup cancels it and removes the local socket.
+    QStringList unixSocketForward(const QString &remotePath, const QString &localPath,
+                                  QStringList *cleanup) const override;
     QStringList commandOnHost(const QStringList &argv) const override;
     QString busAddress() const override;
     QStringList sshOptions() const override;
@@ -37,11 +41,6 @@ public:
     QString runtimeDir() const override { return {}; }
 
 private:
-    /// Commands that forward @p remotePath to a new local socket through the master
-    /// (@p localPath), and the command that removes the forward again (@p cleanup).
-    QStringList unixForwardCommands(const QString &remotePath, QStringList *cleanup,
-                                    QString *localPath) const;
-
     QString m_spec;
     Host::SshTarget m_target;
 

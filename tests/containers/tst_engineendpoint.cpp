@@ -2,7 +2,14 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "core/containers/engineendpoint.h"
 
+#include <QDir>
+#include <QFile>
+#include <QLocalServer>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 /// Finding the engine's socket as the docker and podman command-line tools do.
 class TestEngineEndpoint : public QObject
@@ -12,6 +19,13 @@ class TestEngineEndpoint : public QObject
 private slots:
     void discover_data();
     void discover();
+    void fromProbe();
+    void probeScriptInARealShell();
+
+private:
+    /// Runs EngineEndpoint::probeScript() in /bin/sh with only PATH and @p env set, as the
+    /// remote login shell does.
+    static QByteArray runProbe(const QStringList &env);
 };
 
 Q_DECLARE_METATYPE(EngineEndpoint::Source)
@@ -87,6 +101,92 @@ void TestEngineEndpoint::discover()
     QCOMPARE(found.source, source);
     QCOMPARE(found.error, error);
     QCOMPARE(found.isValid(), !socket.isEmpty());
+}
+
+void TestEngineEndpoint::fromProbe()
+{
+    using S = EngineEndpoint::Source;
+    // The probe's report of another machine goes through discover()'s rules.
+    EngineEndpoint e = EngineEndpoint::fromProbe(
+            "DOCKER_HOST=\nCONTAINER_HOST=\nXDG_RUNTIME_DIR=/run/user/1000\n"
+            "socket=/run/user/1000/podman/podman.sock\nsocket=/var/run/docker.sock\n");
+    QCOMPARE(e.socketPath, QStringLiteral("/run/user/1000/podman/podman.sock"));
+    QCOMPARE(e.source, S::PodmanUser);
+    e = EngineEndpoint::fromProbe("DOCKER_HOST=\nCONTAINER_HOST=\nXDG_RUNTIME_DIR=/run/user/0\n"
+                                  "socket=/run/podman/podman.sock\n");
+    QCOMPARE(e.socketPath, QStringLiteral("/run/podman/podman.sock"));
+    QCOMPARE(e.source, S::PodmanSystem);
+    e = EngineEndpoint::fromProbe("DOCKER_HOST=unix:///srv/d.sock\nCONTAINER_HOST=\n"
+                                  "XDG_RUNTIME_DIR=/run/user/0\nsocket=/var/run/docker.sock\n");
+    QCOMPARE(e.socketPath, QStringLiteral("/srv/d.sock"));
+    QCOMPARE(e.source, S::DockerHost);
+    e = EngineEndpoint::fromProbe("DOCKER_HOST=\nCONTAINER_HOST=unix:///run/c.sock\n");
+    QCOMPARE(e.socketPath, QStringLiteral("/run/c.sock"));
+    QCOMPARE(e.source, S::ContainerHost);
+    // A socket the probe did not report is not there; nothing reported is no engine.
+    e = EngineEndpoint::fromProbe("DOCKER_HOST=\nCONTAINER_HOST=\nXDG_RUNTIME_DIR=/run/user/7\n");
+    QVERIFY(!e.isValid());
+    QVERIFY(!EngineEndpoint::fromProbe(QByteArray()).isValid());
+    e = EngineEndpoint::fromProbe("DOCKER_HOST=tcp://10.0.0.1:2375\nsocket=/var/run/docker.sock\n");
+    QVERIFY(!e.isValid());
+    QVERIFY2(e.error.contains(QLatin1String("only unix://")), qPrintable(e.error));
+}
+
+QByteArray TestEngineEndpoint::runProbe(const QStringList &env)
+{
+    QProcess sh;
+    QProcessEnvironment e;
+    e.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+    for (const QString &kv : env)
+        e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    sh.setProcessEnvironment(e);
+    sh.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), EngineEndpoint::probeScript() });
+    if (!sh.waitForFinished(30000) || sh.exitCode() != 0)
+        return {};
+    return sh.readAllStandardOutput();
+}
+
+void TestEngineEndpoint::probeScriptInARealShell()
+{
+    QTemporaryDir dir(QStringLiteral("/tmp/iocdock-probe-XXXXXX")); // short: a socket path
+    QVERIFY(dir.isValid());
+    const QString runtime = dir.path();
+    QVERIFY(QDir().mkpath(runtime + QStringLiteral("/podman")));
+    const QString userSocket = runtime + QStringLiteral("/podman/podman.sock");
+
+    // A plain file where the socket would be is no engine.
+    QFile plain(userSocket);
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    plain.close();
+    QByteArray out = runProbe({ QStringLiteral("XDG_RUNTIME_DIR=") + runtime });
+    QVERIFY2(out.contains("XDG_RUNTIME_DIR=" + runtime.toUtf8() + '\n'), out.constData());
+    QVERIFY2(!out.contains("socket=" + userSocket.toUtf8()), out.constData());
+    QVERIFY(EngineEndpoint::fromProbe(out).socketPath != userSocket);
+    QVERIFY(QFile::remove(userSocket));
+
+    // A listening socket is (the rootless Podman socket of the remote user).
+    QLocalServer server;
+    QVERIFY2(server.listen(userSocket), qPrintable(server.errorString()));
+    out = runProbe({ QStringLiteral("XDG_RUNTIME_DIR=") + runtime });
+    EngineEndpoint e = EngineEndpoint::fromProbe(out);
+    QCOMPARE(e.socketPath, userSocket);
+    QCOMPARE(e.source, EngineEndpoint::Source::PodmanUser);
+
+    // The login environment's DOCKER_HOST / CONTAINER_HOST come first, as for the CLIs.
+    out = runProbe({ QStringLiteral("XDG_RUNTIME_DIR=") + runtime,
+                     QStringLiteral("CONTAINER_HOST=unix:///srv/c.sock") });
+    e = EngineEndpoint::fromProbe(out);
+    QCOMPARE(e.socketPath, QStringLiteral("/srv/c.sock"));
+    QCOMPARE(e.source, EngineEndpoint::Source::ContainerHost);
+    out = runProbe({ QStringLiteral("DOCKER_HOST=unix:///srv/d.sock"),
+                     QStringLiteral("CONTAINER_HOST=unix:///srv/c.sock") });
+    QCOMPARE(EngineEndpoint::fromProbe(out).socketPath, QStringLiteral("/srv/d.sock"));
+
+    // Without XDG_RUNTIME_DIR, Podman's default for the user.
+    out = runProbe({});
+    QVERIFY2(
+            out.contains(QStringLiteral("XDG_RUNTIME_DIR=/run/user/%1\n").arg(::getuid()).toUtf8()),
+            out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestEngineEndpoint)

@@ -24,6 +24,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void refusesBadAndDuplicateHosts();
+    void runtimeFactoryDecides();
     void aggregatesTheRowsOfEveryHost();
     void resolvesNamesGlobsAndHostNames();
     void followsRowsAndRunsActionsThroughTheRuntime();
@@ -119,6 +120,42 @@ void TestFleet::refusesBadAndDuplicateHosts()
     QVERIFY(bus);
     QVERIFY(bus->autoReconnect());
     QCOMPARE(fleet.inventory(bus)->unitPatterns(), patterns);
+}
+
+void TestFleet::runtimeFactoryDecides()
+{
+    // An engine named by DOCKER_HOST is taken as set (as the CLIs do), so the factory is asked
+    // for it; this one declines it, and every host is asked in turn.
+    const QByteArray oldDockerHost = qgetenv("DOCKER_HOST");
+    const QString socket = QStringLiteral("/tmp/iocdock-no-engine-%1.sock")
+                                   .arg(QCoreApplication::applicationPid());
+    qputenv("DOCKER_HOST", (QStringLiteral("unix://") + socket).toUtf8());
+    Fleet fleet;
+    fleet.setContainerDiscovery(true); // the test environment turns it off (tests/CMakeLists)
+    const QStringList patterns{ QStringLiteral("fltbeta*") };
+    fleet.setInventorySetup(
+            [patterns](Inventory *inventory) { inventory->setUnitPatterns(patterns); });
+    QStringList calls; // HOST ENGINE
+    fleet.setRuntimeFactory([&calls](Host *host, const EngineEndpoint &engine) {
+        calls << host->id() + QLatin1Char(' ') + engine.socketPath;
+        return engine.isValid() ? QList<IocRuntime *>() : Fleet::defaultRuntimes(host, engine);
+    });
+    Host *user = fleet.addHost(QStringLiteral("user"));
+    Host *bus = fleet.addHost(m_busSpec);
+    if (oldDockerHost.isNull())
+        qunsetenv("DOCKER_HOST");
+    else
+        qputenv("DOCKER_HOST", oldDockerHost);
+    QVERIFY(user && bus);
+    QCOMPARE(calls,
+             QStringList({ user->id() + QLatin1Char(' '), user->id() + QLatin1Char(' ') + socket,
+                           bus->id() + QLatin1Char(' '), bus->id() + QLatin1Char(' ') + socket }));
+    // What it made is the fleet's, set up as every inventory is.
+    QCOMPARE(fleet.runtimes(user).size(), 1);
+    QCOMPARE(fleet.inventory(user)->unitPatterns(), patterns);
+    QCOMPARE(fleet.inventory(user)->parent(), &fleet);
+    QTRY_VERIFY_WITH_TIMEOUT(fleet.isReady(), 60000);
+    QCOMPARE(named(fleet.iocs(user), QStringLiteral("fltbeta")).size(), 1);
 }
 
 void TestFleet::aggregatesTheRowsOfEveryHost()
