@@ -72,7 +72,7 @@ check "iocdock depends on iocctl of the same version" \
 check "iocdock depends on Qt Widgets and QTermWidget (dpkg-shlibdeps)" \
     bash -c 'grep -q libqt5widgets5 <<<"$1" && grep -q libqtermwidget5 <<<"$1"' _ "$iocdock_depends"
 check "iocdock depends on Qt's SVG plugin (its icons)" grep -q libqt5svg5 <<<"$iocdock_depends"
-expect_eq "iocctl Recommends" procserv "$(field "$iocctl_deb" Recommends)"
+expect_eq "iocctl Recommends" "procserv, qttranslations5-l10n" "$(field "$iocctl_deb" Recommends)"
 check "iocdock Recommends procserv" grep -q procserv <<<"$(field "$iocdock_deb" Recommends)"
 check "both Suggest podman" bash -c 'grep -q podman <<<"$1" && grep -q podman <<<"$2"' _ \
     "$(field "$iocctl_deb" Suggests)" "$(field "$iocdock_deb" Suggests)"
