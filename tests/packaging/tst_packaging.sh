@@ -10,7 +10,7 @@
 #     warnings, the installed translation is the one iocctl loads
 #   - bash completion, loaded by bash-completion's own loader from the installed location,
 #     completes the names of IOCs in the sandbox (tools/sandbox, tools/demo-units) with the
-#     host option of the line; the zsh completion is found by compinit and completes them too
+#     host option of the line; so does the zsh completion, found by compinit, in a zsh on a pty
 #   - the desktop file and the AppStream metainfo validate; the icon is in hicolor
 # Usage (ctest sets these): IOCDOCK_BUILD_DIR, IOCDOCK_SOURCE_DIR, IOCDOCK_BIN_DIR (iocsim for
 # demo-units) and the sandbox's environment (tools/run-tests starts one).
@@ -203,39 +203,54 @@ expect_eq "bash: without --user the system manager is asked, which has no $prefi
     "$(bash_complete iocctl start "$prefix-n")"
 expect_eq "bash: iocctl --user exec $prefix-psu <TAB> completes no second IOC" "" \
     "$(bash_complete iocctl --user exec "$prefix-psu" "")"
-expect_eq "bash: commands" "attach disable enable exec help inspect logs ps restart start stop" \
-    "$(bash_complete iocctl "")"
-expect_eq "bash: iocctl logs --t<TAB>" "--tail" "$(bash_complete iocctl logs --t)"
+# The commands are those `iocctl --help` lists (plus help), whatever they are by now.
+commands=$( (LC_ALL=C "$root/usr/bin/iocctl" --help | awk '/^Commands:/ {f = 1; next} /^$/ {f = 0} f {print $1}'
+    echo help) | sort | tr '\n' ' ' | sed 's/ $//')
+check "iocctl --help lists ps, start and attach" grep -Eq '(^| )attach .*ps .*start ' <<<"$commands"
+expect_eq "bash: the commands" "$commands" "$(bash_complete iocctl "")"
+expect_eq "bash: iocctl logs --ta<TAB>" "--tail" "$(bash_complete iocctl logs --ta)"
 expect_eq "bash: iocctl ps --format <TAB>" "json table" "$(bash_complete iocctl ps --format "")"
 # Hosts for -H from a --hosts file on the line (ssh config and /etc/hosts are the machine's).
 printf 'ioc-srv1 # rack 1\n# comment\nops@ioc-srv2:2222\n' >"$scratch/hosts.list"
 expect_eq "bash: iocctl --hosts FILE -H ioc-<TAB> offers the file's hosts" "ioc-srv1" \
     "$(bash_complete iocctl --hosts "$scratch/hosts.list" -H ioc-)"
 
-# zsh: compinit finds _iocctl in the installed vendor-completions folder. Completion widgets need
-# a terminal, so compadd/_describe/_wanted are replaced by functions that print the candidates.
-zsh_complete() { # WORDS...
-    PATH=$root/usr/bin:$PATH zsh -f -c '
-        fpath=("$1" $fpath); shift
-        autoload -Uz compinit && compinit -u -D
-        [[ ${_comps[iocctl]} == _iocctl ]] || { echo "NO-COMPLETION-LOADED"; exit 1; }
-        compadd() { local -a out; local a=0
-            while (( $# )); do case $1 in -a) a=1 ;; -[SJXPQ]) shift ;; -*) ;;
-                *) if (( a )); then out+=(${(P)1}); a=0; else out+=($1); fi ;; esac; shift; done
-            print -l -- ${(M)out:#${PREFIX}*}; }
-        compset() { return 1; }
-        _wanted() { shift 3; "$@"; }
-        _describe() { shift 3; print -l -- ${(M)${${(P)1}%%:*}:#${PREFIX}*}; }
-        _message() { :; }
-        words=("$@"); CURRENT=$#; PREFIX=${words[CURRENT]}
-        autoload -Uz _iocctl && _iocctl | sed "/^$/d" | sort -u | tr "\n" " " | sed "s/ $//"' _ \
-        "$root/usr/share/zsh/vendor-completions" "$@"
+# zsh: an interactive zsh on a pseudo-terminal (zpty) with compinit and the installed
+# vendor-completions folder in fpath; the line is typed with a TAB. Without a pattern it prints
+# the command line after the completion (read back by running it as print's arguments), with a
+# pattern it waits until the terminal shows it (a listing) and prints that. The reads block until
+# the text arrives; `timeout` bounds a completion that never comes.
+cat >"$scratch/zsh-complete.zsh" <<'EOF'
+zmodload zsh/zpty || exit 1
+zpty z 'zsh -f -i' || exit 1
+zpty -w z "PS1='> '; fpath=('$1' \$fpath); PATH='$2':\$PATH; autoload -Uz compinit; compinit -u -D; print READY-\$((6*7))"
+zpty -r z out '*READY-42*' || exit 1
+zpty -w -n z "$3"$'\t'
+if [[ -n $4 ]]; then
+    zpty -r z out "$4" || exit 1
+    print -r -- "$out"
+else
+    zpty -w z $'\C-aprint -r -- RESULT-$((6*7))-'
+    zpty -r z out $'*RESULT-42-*\n*' || exit 1
+    print -r -- "${${out##*RESULT-42-}%%$'\r'*}"
+fi
+zpty -d z
+EOF
+zsh_complete() { # LINE [PATTERN]
+    timeout 60 zsh -f "$scratch/zsh-complete.zsh" "$root/usr/share/zsh/vendor-completions" \
+        "$root/usr/bin" "$@" 2>&1
 }
 if command -v zsh >/dev/null; then
-    expect_eq "zsh: iocctl --user start $prefix-n<TAB>" "$expected_n" \
-        "$(zsh_complete iocctl --user start "$prefix-n")"
-    expect_eq "zsh: iocctl ps --format <TAB>" "json table" "$(zsh_complete iocctl ps --format "")"
-    expect_eq "zsh: iocctl lo<TAB>" "logs" "$(zsh_complete iocctl lo)"
+    expect_eq "zsh: iocctl lo<TAB>" "iocctl logs" "$(zsh_complete 'iocctl lo')"
+    expect_eq "zsh: iocctl --user logs $prefix-p<TAB>" "iocctl --user logs $prefix-psu" \
+        "$(zsh_complete "iocctl --user logs $prefix-p")"
+    expect_eq "zsh: iocctl ps --form<TAB>" "iocctl ps --format" "$(zsh_complete 'iocctl ps --form')"
+    if zsh_complete "iocctl --user start $prefix-n" "*$prefix-noisy*$prefix-nsls*" >"$scratch/zsh.out"; then
+        pass "zsh: iocctl --user start $prefix-n<TAB> lists $expected_n"
+    else
+        cat -v "$scratch/zsh.out"
+        fail "zsh: iocctl --user start $prefix-n<TAB> lists $expected_n"
+    fi
 else
     fail "zsh is installed (tools/install-deps)"
 fi
