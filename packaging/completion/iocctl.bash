@@ -102,7 +102,7 @@ _iocctl() {
     [[ $(declare -p _iocctl_opts 2>/dev/null) == "declare -A"* ]] \
         || declare -gA _iocctl_opts=() _iocctl_valopts=() _iocctl_args=() _iocctl_loaded=()
     declare -g _iocctl_commands
-    local _iocctl_bin=${words[0]}
+    local _iocctl_bin=${words[0]/#\~/$HOME}
     _iocctl_load_help _top
 
     # Walk the words before the cursor: the command, its positional arguments, the host options.
