@@ -7,7 +7,7 @@
 #     binary's NEEDED), iocdock depending on iocctl, Recommends procserv, Suggests podman;
 #     apt-get can resolve installing both on this machine (--simulate); lintian reports no error
 #   - the binaries run (--version), the man pages are found by `man -w` and render without
-#     warnings, the installed translation is the one iocctl loads
+#     warnings, the installed translation is the one iocctl and iocdock load
 #   - bash completion, loaded by bash-completion's own loader from the installed location,
 #     completes the names of IOCs in the sandbox (tools/sandbox, tools/demo-units) with the
 #     host option of the line; so does the zsh completion, found by compinit, in a zsh on a pty
@@ -148,6 +148,13 @@ cat >"$scratch/marker.ts" <<'EOF'
         <translation>INSTALLED-CATALOGUE-MARKER</translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Manage EPICS IOCs that run under procServ and systemd.</source>
+        <translation>INSTALLED-CATALOGUE-MARKER-GUI</translation>
+    </message>
+</context>
 </TS>
 EOF
 lrelease=$(sed -n 's/^Qt5_LRELEASE_EXECUTABLE:[A-Z]*=//p' "$build/CMakeCache.txt")
@@ -158,6 +165,8 @@ expect_eq "the installed iocctl speaks German from the installed catalogue" \
 if "$lrelease" -silent "$scratch/marker.ts" -qm "$qm" >/dev/null 2>&1; then
     expect_eq "iocctl reads share/iocdock/translations beside its bin/" "INSTALLED-CATALOGUE-MARKER" \
         "$(LANGUAGE=de LC_ALL= LANG=de_DE.UTF-8 "$root/usr/bin/iocctl" --help 2>&1 | head -n1)"
+    check "iocdock reads share/iocdock/translations beside its bin/" grep -q '^INSTALLED-CATALOGUE-MARKER-GUI$' \
+        <<<"$(LANGUAGE=de LC_ALL= LANG=de_DE.UTF-8 QT_QPA_PLATFORM=offscreen "$root/usr/bin/iocdock" --help 2>/dev/null)"
 else
     fail "lrelease ($lrelease) made the marker catalogue"
 fi
