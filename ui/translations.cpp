@@ -18,6 +18,17 @@ QString Translations::qtTranslationsPath()
 #endif
 }
 
+QStringList Translations::ownTranslationsPaths()
+{
+    QStringList paths;
+#ifdef IOCDOCK_TRANSLATIONS_RELDIR
+    paths << QCoreApplication::applicationDirPath() + QLatin1Char('/')
+                    + QStringLiteral(IOCDOCK_TRANSLATIONS_RELDIR);
+#endif
+    paths << QStringLiteral(":/i18n");
+    return paths;
+}
+
 QStringList Translations::install(QCoreApplication *app, const QLocale &locale)
 {
     QStringList loaded;
@@ -31,12 +42,13 @@ QStringList Translations::install(QCoreApplication *app, const QLocale &locale)
         }
         delete qt;
     }
-    auto *own = new QTranslator(app);
-    if (own->load(locale, QStringLiteral("iocdock"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n"))) {
-        app->installTranslator(own);
-        loaded << QStringLiteral("iocdock");
-    } else {
+    for (const QString &dir : ownTranslationsPaths()) {
+        auto *own = new QTranslator(app);
+        if (own->load(locale, QStringLiteral("iocdock"), QStringLiteral("_"), dir)) {
+            app->installTranslator(own);
+            loaded << QStringLiteral("iocdock");
+            break;
+        }
         delete own;
     }
     qCDebug(lcTranslations) << "for" << locale.uiLanguages() << "loaded" << loaded << "from"

@@ -24,10 +24,22 @@ static void loadTranslations(QCoreApplication &app)
     auto *qt = new QTranslator(&app);
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), qtDir))
         QCoreApplication::installTranslator(qt);
-    auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("iocdock"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(own);
+    // The installed catalogue (share/iocdock/translations beside our bin/), else the built-in
+    // copy (also what a build tree uses).
+    QStringList ownDirs;
+#ifdef IOCDOCK_TRANSLATIONS_RELDIR
+    ownDirs << QCoreApplication::applicationDirPath() + QLatin1Char('/')
+                    + QStringLiteral(IOCDOCK_TRANSLATIONS_RELDIR);
+#endif
+    ownDirs << QStringLiteral(":/i18n");
+    for (const QString &dir : qAsConst(ownDirs)) {
+        auto *own = new QTranslator(&app);
+        if (own->load(QLocale(), QStringLiteral("iocdock"), QStringLiteral("_"), dir)) {
+            QCoreApplication::installTranslator(own);
+            break;
+        }
+        delete own;
+    }
 }
 #endif
 
