@@ -16,6 +16,7 @@ int WriterCommand::withWriter(std::function<void(Host *host, IocWriter &writer)>
     options.probeConsoles = false;
     options.reportErrors = false;
     options.listingOnly = true;
+    options.listingUnitFileState = true; // rename re-enables an enabled IOC
     loadInventory(options, [this, ready] {
         const QList<Host *> hosts = fleet()->hosts();
         Host *host = hosts.value(0);

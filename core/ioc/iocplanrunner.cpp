@@ -108,6 +108,17 @@ void IocPlanRunner::applyFiles()
         }
         emit progress(tr("removed %1").arg(path));
     }
+    for (const PlannedMove &move : std::as_const(m_plan.moves)) {
+        if (QFileInfo::exists(move.to) || QFileInfo(move.to).isSymLink()) {
+            fail(tr("%1 appeared meanwhile; nothing more was changed.").arg(move.to));
+            return;
+        }
+        if (!QDir().rename(move.from, move.to)) {
+            fail(tr("Cannot move %1 to %2.").arg(move.from, move.to));
+            return;
+        }
+        emit progress(tr("moved %1 to %2").arg(move.from, move.to));
+    }
     QStringList written;
     QStringList madeDirs;
     const auto undo = [&written, &madeDirs] {
@@ -130,7 +141,7 @@ void IocPlanRunner::applyFiles()
             }
             madeDirs << dir;
         }
-        if (QFileInfo::exists(file.path) || QFileInfo(file.path).isSymLink()) {
+        if (!file.replace && (QFileInfo::exists(file.path) || QFileInfo(file.path).isSymLink())) {
             undo();
             fail(tr("%1 appeared meanwhile; nothing was written.").arg(file.path));
             return;
@@ -143,7 +154,8 @@ void IocPlanRunner::applyFiles()
             fail(tr("Cannot write %1: %2").arg(file.path, why));
             return;
         }
-        written << file.path;
+        if (!file.replace)
+            written << file.path;
         emit progress(tr("wrote %1").arg(file.path));
     }
 }

@@ -10,6 +10,7 @@
 #include <QHostAddress>
 #include <QMap>
 #include <QRegularExpression>
+#include <QSysInfo>
 #include <QTcpServer>
 
 #include <fcntl.h>
@@ -101,10 +102,22 @@ QString IocPlan::describe() const
         text += IocWriter::tr("error: %1").arg(error) + QLatin1Char('\n');
     if (!isValid())
         return text;
+    // In the order apply() goes: the calls that release the unit, the files, the others.
+    int late = 0;
+    while (late < calls.size()
+           && (calls.at(late).kind == PlannedCall::Kind::Stop
+               || calls.at(late).kind == PlannedCall::Kind::Disable))
+        ++late;
+    for (int i = 0; i < late; ++i)
+        text += IocWriter::tr("run %1").arg(calls.at(i).text(userManager)) + QLatin1Char('\n');
     for (const QString &file : removals)
         text += IocWriter::tr("remove %1").arg(file) + QLatin1Char('\n');
+    for (const PlannedMove &move : moves)
+        text += IocWriter::tr("move %1 to %2").arg(move.from, move.to) + QLatin1Char('\n');
     for (const PlannedFile &file : writes) {
-        text += IocWriter::tr("write %1:").arg(file.path) + QLatin1Char('\n');
+        text += (file.replace ? IocWriter::tr("replace %1:") : IocWriter::tr("write %1:"))
+                        .arg(file.path)
+                + QLatin1Char('\n');
         const QStringList lines = QString::fromUtf8(file.content).split(QLatin1Char('\n'));
         // The content, each line indented, so where a file ends is plain (the last split
         // part is what follows the final newline: nothing).
@@ -114,8 +127,8 @@ QString IocPlan::describe() const
             text += QStringLiteral("    ") + lines.at(i) + QLatin1Char('\n');
         }
     }
-    for (const PlannedCall &call : calls)
-        text += IocWriter::tr("run %1").arg(call.text(userManager)) + QLatin1Char('\n');
+    for (int i = late; i < calls.size(); ++i)
+        text += IocWriter::tr("run %1").arg(calls.at(i).text(userManager)) + QLatin1Char('\n');
     for (const QString &file : kept)
         text += IocWriter::tr("keep %1").arg(file) + QLatin1Char('\n');
     for (const QString &note : notes)
@@ -304,6 +317,8 @@ void IocWriter::checkWritable(IocPlan *plan) const
     for (const PlannedFile &file : std::as_const(plan->writes))
         paths << file.path;
     paths << plan->removals;
+    for (const PlannedMove &move : std::as_const(plan->moves))
+        paths << move.from << move.to;
     for (const QString &path : std::as_const(paths)) {
         const QString dir = existingAncestor(path);
         if (!canWriteIn(dir)) {
@@ -422,7 +437,10 @@ IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
     }
 
     // The console.
-    const QString port = request.port.isEmpty() ? QStringLiteral("unix") : request.port;
+    // manage-iocs consoles are TCP ports: its IOCs get a free one unless told otherwise.
+    const QString port = !request.port.isEmpty() ? request.port
+            : plan.convention == kManageIocs     ? QStringLiteral("auto")
+                                                 : QStringLiteral("unix");
     QString spec; // procServ's --port value; empty: the convention's default socket
     if (port == QLatin1String("unix")) {
         if (plan.convention == kManageIocs)
@@ -586,7 +604,7 @@ void IocWriter::writeProcServUtils(const IocCreateRequest &request, const QStrin
             : (request.port.startsWith(QLatin1String("unix:"))
                        ? request.port
                        : QStringLiteral("tcp:127.0.0.1:") + request.port);
-    if (m_layout.userManager)
+    if (m_layout.userManager && request.enable)
         plan->notes << tr("The unit is WantedBy=multi-user.target as procServUtils writes it; a "
                           "user manager has no such target, so --enable does not start it at "
                           "login.");
@@ -651,14 +669,125 @@ void IocWriter::writeGeneric(const IocCreateRequest &request, const QString &pro
             : QStringLiteral("tcp:127.0.0.1:") + socket;
 }
 
+QString IocWriter::manageIocsUnit(const QString &name, const QString &top, const QString &port,
+                                  const QString &user, const QString &exec, const QString &chdir,
+                                  const QStringList &extraEnvironment) const
+{
+    // NSLS2/manage-iocs commands.py install(): the f-string's backslash-newlines join the
+    // ExecStart= line (three spaces where they were). A user manager runs no other user
+    // (no User=) and cannot write /var/run and /var/log: its runtime and state folders.
+    const QString pidFile = m_layout.userManager
+            ? m_layout.runtimeDir + QStringLiteral("/softioc-%1.pid").arg(name)
+            : QStringLiteral("/var/run/softioc-%1.pid").arg(name);
+    const QString logFile = m_layout.logDir + QStringLiteral("/%1/%1.log").arg(name);
+    const QString host = QSysInfo::machineHostName().section(QLatin1Char('.'), 0, 0);
+    QString unit = QStringLiteral("\n#\n# Installed by manage-iocs\n#\n[Unit]\n"
+                                  "Description=IOC %1 via procServ\n"
+                                  "After=network.target remote_fs.target local_fs.target "
+                                  "syslog.target time.target centrifydc.service\n"
+                                  "ConditionFileIsExecutable=/usr/bin/procServ\n\n[Service]\n")
+                           .arg(name);
+    if (!m_layout.userManager)
+        unit += QStringLiteral("User=%1\n").arg(user);
+    unit += QStringLiteral("ExecStart=/usr/bin/procServ -f -q -c %1 -i ^D^C^] -p %2   -n %3 "
+                           "--restrict -L %4   %5 %6\n")
+                    .arg(systemdQuote(chdir), systemdQuote(pidFile), name, systemdQuote(logFile),
+                         port, exec);
+    unit += QStringLiteral("Environment=\"PROCPORT=%1\"\nEnvironment=\"HOSTNAME=%2\"\n"
+                           "Environment=\"IOCNAME=%3\"\nEnvironment=\"TOP=%4\"\n")
+                    .arg(port, host, name, top);
+    for (const QString &line : extraEnvironment)
+        unit += line + QLatin1Char('\n');
+    unit += QStringLiteral("#Restart=on-failure\n\n[Install]\nWantedBy=multi-user.target\n");
+    return unit;
+}
+
 void IocWriter::writeManageIocs(const IocCreateRequest &request, const QString &program,
                                 const QString &chdir, IocPlan *plan) const
 {
-    Q_UNUSED(request)
-    Q_UNUSED(program)
-    Q_UNUSED(chdir)
-    plan->errors << tr("Creating NSLS-II manage-iocs IOCs is not implemented yet.");
-    plan->refusal = IocPlan::Refusal::BadInput;
+    const QString name = request.name;
+    if (m_layout.iocBaseDir.isEmpty()) {
+        plan->errors << tr("No NSLS-II IOC folder is known (set $MANAGE_IOCS_SEARCH_PATH).");
+        plan->refusal = IocPlan::Refusal::BadInput;
+        return;
+    }
+    const QString top = QDir(m_layout.iocBaseDir).filePath(name);
+    for (const QString &base : m_layout.iocSearchPath) {
+        const QString other = QDir(base).filePath(name + QStringLiteral("/config"));
+        if (QFileInfo::exists(other)) {
+            plan->errors << tr("%1 exists already: an NSLS-II IOC of that name is configured "
+                               "there.")
+                                    .arg(other);
+            plan->refusal = IocPlan::Refusal::BadInput;
+            return;
+        }
+    }
+    // USER: manage-iocs' default account is iocuser, and it refuses root.
+    QString user = request.userName;
+    if (user.isEmpty() && !m_layout.userManager)
+        user = QStringLiteral("iocuser");
+    if (m_layout.userManager) {
+        const passwd *pw = getpwuid(geteuid());
+        user = pw ? QString::fromLocal8Bit(pw->pw_name) : QString();
+    } else if (user == QLatin1String("root")) {
+        plan->errors << tr("manage-iocs refuses to run an IOC as root: give --user-name.");
+        plan->refusal = IocPlan::Refusal::BadInput;
+        return;
+    } else if (!accountExists(user)) {
+        plan->errors << tr("The user account '%1' does not exist (manage-iocs runs IOCs as "
+                           "iocuser unless --user-name says otherwise).")
+                                .arg(user);
+        plan->refusal = IocPlan::Refusal::BadInput;
+        return;
+    }
+
+    // EXEC: relative to the IOC's folder when the program is in it (st.cmd), else the whole
+    // command line (systemd-softioc takes an absolute EXEC).
+    QStringList words;
+    const QString relative = QDir(top).relativeFilePath(program);
+    const bool inside = !relative.startsWith(QLatin1String(".."));
+    words << (inside ? relative : program);
+    words << request.command.mid(1);
+    QStringList shellWords, unitWords;
+    for (const QString &word : std::as_const(words)) {
+        shellWords << shellQuote(word);
+        unitWords << systemdQuote(word);
+    }
+    if (inside)
+        unitWords.first() = systemdQuote(program);
+    const bool ownChdir = chdir != top;
+
+    // The config as manage-iocs' rename writes one (NAME HOST PORT USER EXEC CHDIR), read by
+    // discovery as a shell fragment.
+    QString config = QStringLiteral("NAME=%1\nHOST=%2\nPORT=%3\nUSER=%4\n")
+                             .arg(name, QSysInfo::machineHostName().section(QLatin1Char('.'), 0, 0),
+                                  request.port, user);
+    const QString execLine = shellWords.join(QLatin1Char(' '));
+    config += QStringLiteral("EXEC=%1\n")
+                      .arg(shellWords.size() == 1 ? execLine : shellQuote(execLine));
+    if (ownChdir)
+        config += QStringLiteral("CHDIR=%1\n").arg(shellQuote(chdir));
+    plan->writes << PlannedFile{ top + QStringLiteral("/config"), config.toUtf8(), false };
+
+    QStringList extra;
+    for (const QString &pair : request.environment)
+        extra << QStringLiteral("Environment=%1").arg(systemdQuote(pair));
+    const QString unit =
+            manageIocsUnit(name, top, request.port, user, unitWords.join(QLatin1Char(' ')),
+                           ownChdir ? chdir : top, extra);
+    plan->writes << PlannedFile{ QDir(m_layout.unitDir).filePath(plan->unit), unit.toUtf8(),
+                                 false };
+    plan->calls << PlannedCall{ PlannedCall::Kind::Reload, {} };
+    if (request.enable)
+        plan->calls << PlannedCall{ PlannedCall::Kind::Enable, plan->unit };
+    if (request.start)
+        plan->calls << PlannedCall{ PlannedCall::Kind::Start, plan->unit };
+    plan->console = QStringLiteral("tcp:127.0.0.1:") + request.port;
+    const QString logDir = m_layout.logDir + QLatin1Char('/') + name;
+    if (!QFileInfo(logDir).isDir())
+        plan->notes << tr("procServ's log folder %1 does not exist (manage-iocs does not make "
+                          "it): the IOC runs without its log file until it is made.")
+                               .arg(logDir);
 }
 
 IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
@@ -735,6 +864,20 @@ IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
         plan.removals << unitFile;
         if (!ioc.workingDirectory.isEmpty())
             plan.kept << ioc.workingDirectory;
+    } else if (ioc.convention == kManageIocs) {
+        // manage-iocs uninstall: stop, disable, remove /etc/systemd/system/softioc-NAME.service.
+        // The IOC's folder and its config stay (they are the IOC's, not the unit's).
+        const QString unitFile = QDir(m_layout.unitDir).filePath(ioc.unit);
+        if (!QFileInfo(unitFile).isFile()) {
+            refuse(tr("%1 is not a unit file in %2; manage-iocs installs its units there.")
+                           .arg(ioc.fragmentPath.isEmpty() ? ioc.unit : ioc.fragmentPath,
+                                m_layout.unitDir));
+            return plan;
+        }
+        plan.calls << PlannedCall{ PlannedCall::Kind::Disable, ioc.unit };
+        plan.removals << unitFile;
+        if (!ioc.configFile.isEmpty())
+            plan.kept << QFileInfo(ioc.configFile).absolutePath();
     } else {
         refuse(tr("Removing IOCs of the %1 layout is not supported yet.")
                        .arg(Conventions::displayName(ioc.convention)));
@@ -762,7 +905,93 @@ IocPlan IocWriter::planRename(const Ioc &ioc, const QString &newName) const
         plan.refusal = IocPlan::Refusal::BadInput;
         return plan;
     }
-    plan.errors << tr("Renaming NSLS-II manage-iocs IOCs is not implemented yet.");
-    plan.refusal = IocPlan::Refusal::BadInput;
+    plan.unit = Conventions::unitName(kManageIocs, newName);
+    checkName(newName, kManageIocs, &plan);
+    if (!plan.isValid())
+        return plan;
+    const QString oldUnitFile = QDir(m_layout.unitDir).filePath(ioc.unit);
+    QFile oldUnit(oldUnitFile);
+    if (ioc.configFile.isEmpty() || !oldUnit.open(QIODevice::ReadOnly)) {
+        plan.errors << tr("%1 is not an installed manage-iocs IOC (no config, or no unit file "
+                          "%2).")
+                               .arg(ioc.name, oldUnitFile);
+        plan.refusal = IocPlan::Refusal::BadInput;
+        return plan;
+    }
+    const QString oldTop = QFileInfo(ioc.configFile).absolutePath();
+    const QString base = QFileInfo(oldTop).absolutePath();
+    const QString newTop = QDir(base).filePath(newName);
+    if (QFileInfo(oldTop).fileName() != ioc.name) {
+        plan.errors << tr("%1 is not in a folder named after the IOC.").arg(ioc.configFile);
+        plan.refusal = IocPlan::Refusal::BadInput;
+        return plan;
+    }
+    if (QFileInfo::exists(newTop)) {
+        plan.errors << tr("%1 exists already.").arg(newTop);
+        plan.refusal = IocPlan::Refusal::BadInput;
+        return plan;
+    }
+    QFile configFile(ioc.configFile);
+    if (!configFile.open(QIODevice::ReadOnly)) {
+        plan.errors << tr("Cannot read %1.").arg(ioc.configFile);
+        plan.refusal = IocPlan::Refusal::Permission;
+        return plan;
+    }
+    // The config keeps every line; NAME= names the new IOC, a CHDIR in the old folder moves.
+    QStringList lines = QString::fromUtf8(configFile.readAll()).split(QLatin1Char('\n'));
+    bool named = false;
+    for (QString &line : lines) {
+        if (line.startsWith(QLatin1String("NAME="))) {
+            line = QStringLiteral("NAME=") + newName;
+            named = true;
+        } else if (line.startsWith(QLatin1String("CHDIR=")) && line.contains(oldTop)) {
+            line.replace(oldTop, newTop);
+        }
+    }
+    if (!named)
+        lines.prepend(QStringLiteral("NAME=") + newName);
+    // The unit: the old one with the names and folders changed (its own settings stay).
+    QString unit = QString::fromUtf8(oldUnit.readAll());
+    const QStringList oldWords{ QStringLiteral("Description=IOC %1 via").arg(ioc.name),
+                                QStringLiteral("softioc-%1.pid").arg(ioc.name),
+                                QStringLiteral("-n %1 ").arg(ioc.name),
+                                QStringLiteral("/%1/%1.log").arg(ioc.name),
+                                QStringLiteral("IOCNAME=%1\"").arg(ioc.name) };
+    const QStringList newWords{ QStringLiteral("Description=IOC %1 via").arg(newName),
+                                QStringLiteral("softioc-%1.pid").arg(newName),
+                                QStringLiteral("-n %1 ").arg(newName),
+                                QStringLiteral("/%1/%1.log").arg(newName),
+                                QStringLiteral("IOCNAME=%1\"").arg(newName) };
+    for (int i = 0; i < oldWords.size(); ++i)
+        unit.replace(oldWords.at(i), newWords.at(i));
+    unit.replace(oldTop + QLatin1Char('/'), newTop + QLatin1Char('/'));
+    unit.replace(oldTop + QLatin1Char(' '), newTop + QLatin1Char(' '));
+    unit.replace(oldTop + QLatin1Char('"'), newTop + QLatin1Char('"'));
+    unit.replace(oldTop + QLatin1Char('\n'), newTop + QLatin1Char('\n'));
+
+    const bool up = ioc.isActive() || ioc.activeState == QLatin1String("activating");
+    if (up)
+        plan.calls << PlannedCall{ PlannedCall::Kind::Stop, ioc.unit };
+    plan.calls << PlannedCall{ PlannedCall::Kind::Disable, ioc.unit };
+    plan.removals << oldUnitFile;
+    plan.moves << PlannedMove{ oldTop, newTop };
+    plan.writes << PlannedFile{ newTop + QStringLiteral("/config"),
+                                lines.join(QLatin1Char('\n')).toUtf8(), true };
+    plan.writes << PlannedFile{ QDir(m_layout.unitDir).filePath(plan.unit), unit.toUtf8(), false };
+    plan.calls << PlannedCall{ PlannedCall::Kind::Reload, {} };
+    if (ioc.isEnabled())
+        plan.calls << PlannedCall{ PlannedCall::Kind::Enable, plan.unit };
+    if (up)
+        plan.calls << PlannedCall{ PlannedCall::Kind::Start, plan.unit };
+    const QString newUnitFile = QDir(m_layout.unitDir).filePath(plan.unit);
+    if (QFileInfo::exists(newUnitFile)) {
+        plan.errors << tr("%1 exists already.").arg(newUnitFile);
+        plan.refusal = IocPlan::Refusal::BadInput;
+    }
+    checkWritable(&plan);
+    if (!plan.isValid()) {
+        plan.calls.clear();
+        plan.writes.clear();
+    }
     return plan;
 }

@@ -32,6 +32,14 @@ struct PlannedFile
 {
     QString path;
     QByteArray content; ///< what is written; empty for a removal
+    bool replace = false; ///< replaces an existing file (rename's config); else created
+};
+
+/// A file or folder moved (renamed) by a plan.
+struct PlannedMove
+{
+    QString from;
+    QString to;
 };
 
 /// One call to the systemd manager that a plan makes, in order.
@@ -68,6 +76,7 @@ struct IocPlan
     QString console; ///< Create: the console endpoint the IOC will have ("unix:/…", "tcp:…")
     QList<PlannedFile> writes; ///< files written (created; never overwritten)
     QStringList removals; ///< files removed
+    QList<PlannedMove> moves; ///< after the removals, before the writes
     QStringList kept; ///< Remove: what stays (the IOC's own directory, st.cmd, databases)
     QList<PlannedCall> calls;
     QStringList notes; ///< what the user should know (translated)
@@ -157,6 +166,10 @@ private:
                       IocPlan *plan) const;
     void writeManageIocs(const IocCreateRequest &request, const QString &program,
                          const QString &chdir, IocPlan *plan) const;
+    /// The unit manage-iocs' install writes for an IOC in @p top.
+    QString manageIocsUnit(const QString &name, const QString &top, const QString &port,
+                           const QString &user, const QString &exec, const QString &chdir,
+                           const QStringList &extraEnvironment) const;
 
     IocHostLayout m_layout;
     QList<Ioc> m_iocs;
