@@ -493,6 +493,40 @@ void TestIocctlCreate::clashes()
     QCOMPARE(compare(withUnit, snapshot()), QString());
     QVERIFY(m_sandbox.removeUnit(unit));
 
+    // A file that would be written (a procServUtils config of that name, no IOC yet).
+    const QString confDir = m_sandbox.configDir() + QStringLiteral("/procServ.d");
+    QVERIFY(QDir().mkpath(confDir));
+    QFile conf(confDir + QLatin1Char('/') + other + QStringLiteral(".conf"));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("# notes of the site, no section\n");
+    conf.close();
+    // A section of that name in another file (procServUtils reads every *.conf).
+    QFile shared(confDir + QStringLiteral("/site.conf"));
+    QVERIFY(shared.open(QIODevice::WriteOnly));
+    shared.write("[tstcreate-section]\ncommand = /bin/true\n");
+    shared.close();
+    const QMap<QString, QString> withFiles = snapshot();
+    const Run fileClash =
+            iocctl(QStringList{ QStringLiteral("create"), QStringLiteral("--convention"),
+                                QStringLiteral("procservutils"), other, QStringLiteral("--") }
+                   + iocCommand(other));
+    QVERIFY2(fileClash.code == 2, qPrintable(fileClash.describe()));
+    QVERIFY2(fileClash.err.contains(conf.fileName() + QStringLiteral(" exists already")),
+             qPrintable(fileClash.describe()));
+    const Run sectionClash =
+            iocctl(QStringList{ QStringLiteral("create"), QStringLiteral("--convention"),
+                                QStringLiteral("procservutils"),
+                                QStringLiteral("tstcreate-section"), QStringLiteral("--") }
+                   + iocCommand(other));
+    QVERIFY2(sectionClash.code == 2, qPrintable(sectionClash.describe()));
+    QVERIFY2(sectionClash.err.contains(
+                     QStringLiteral("already has an instance [tstcreate-section] in ")
+                     + shared.fileName()),
+             qPrintable(sectionClash.describe()));
+    QCOMPARE(compare(withFiles, snapshot()), QString());
+    QVERIFY(conf.remove());
+    QVERIFY(shared.remove());
+
     QCOMPARE(iocctl({ QStringLiteral("rm"), name }).code, 0);
 }
 
