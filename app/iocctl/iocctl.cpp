@@ -4,11 +4,14 @@
 
 #include "app/iocctl/actioncommand.h"
 #include "app/iocctl/attachcommand.h"
+#include "app/iocctl/createcommand.h"
 #include "app/iocctl/execlinecommand.h"
 #include "app/iocctl/hostoptions.h"
 #include "app/iocctl/inspectcommand.h"
 #include "app/iocctl/logscommand.h"
 #include "app/iocctl/pscommand.h"
+#include "app/iocctl/renamecommand.h"
+#include "app/iocctl/rmcommand.h"
 #include "core/fleet/iocresolver.h"
 #include "core/hosts/host.h"
 
@@ -37,7 +40,8 @@ QStringList Iocctl::commandNames()
     return { QStringLiteral("ps"),      QStringLiteral("start"),  QStringLiteral("stop"),
              QStringLiteral("restart"), QStringLiteral("enable"), QStringLiteral("disable"),
              QStringLiteral("attach"),  QStringLiteral("logs"),   QStringLiteral("inspect"),
-             QStringLiteral("exec") };
+             QStringLiteral("exec"),    QStringLiteral("create"), QStringLiteral("rm"),
+             QStringLiteral("rename") };
 }
 
 Command *Iocctl::createCommand(const QString &name)
@@ -62,6 +66,12 @@ Command *Iocctl::createCommand(const QString &name)
         return new InspectCommand(this);
     if (name == QLatin1String("exec"))
         return new ExecLineCommand(this);
+    if (name == QLatin1String("create"))
+        return new CreateCommand(this);
+    if (name == QLatin1String("rm"))
+        return new RmCommand(this);
+    if (name == QLatin1String("rename"))
+        return new RenameCommand(this);
     return nullptr;
 }
 

@@ -15,4 +15,6 @@ target_sources(iocdock-core PRIVATE
     ioc/iocalerts.h ioc/iocalerts.cpp
     ioc/iocaccess.h ioc/iocaccess.cpp
     ioc/logsession.h ioc/logsession.cpp
+    ioc/iocwriter.h ioc/iocwriter.cpp
+    ioc/iocplanrunner.h ioc/iocplanrunner.cpp
     ioc/iocruntime.h ioc/logsource.h)

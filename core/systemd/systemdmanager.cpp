@@ -661,6 +661,16 @@ void SystemdManager::run(UnitAction action, const QString &unitName, QObject *co
     }
 }
 
+void SystemdManager::link(const QString &path, QObject *context,
+                          std::function<void(const QString &error)> done)
+{
+    QDBusMessage message = modifyingCall(QStringLiteral("LinkUnitFiles"));
+    message << QStringList{ path } << false << false;
+    sendToManager(message, context, [this, done](const QDBusMessage &reply) {
+        done(reply.type() == QDBusMessage::ErrorMessage ? errorText(QDBusError(reply)) : QString());
+    });
+}
+
 void SystemdManager::reload(QObject *context, std::function<void(const QString &error)> done)
 {
     sendToManager(modifyingCall(QStringLiteral("Reload")), context,

@@ -131,6 +131,11 @@ public:
     void run(UnitAction action, const QString &unitName, QObject *context,
              std::function<void(const JobResult &)> done);
 
+    /// LinkUnitFiles([path], runtime false, force false), what `systemctl link PATH` does:
+    /// makes a unit file outside the search path known. No reload. Allows interactive
+    /// authorization.
+    void link(const QString &path, QObject *context,
+              std::function<void(const QString &error)> done);
     /// daemon-reload: re-reads all unit files. Allows interactive authorization.
     void reload(QObject *context, std::function<void(const QString &error)> done);
     /// org.freedesktop.DBus.Peer.Ping of the manager on the bus, bounded by @p timeoutMs; @p done

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#pragma once
+
+#include "core/ioc/iocwriter.h"
+
+#include <QObject>
+#include <QPointer>
+
+class SystemdManager;
+
+/// Carries out an IocPlan on the local file system and one systemd manager, asynchronously:
+/// first the calls that release the unit (stop, disable), then the files (removals, then each
+/// new file written atomically: a temporary file renamed into place), then the calls that make
+/// systemd see the new files (link or enable, daemon-reload, start). A file that cannot be
+/// written undoes the files written before it, so no half-written IOC stays behind. Emits
+/// finished() once; progress() says each step as it is done.
+class IocPlanRunner : public QObject
+{
+    Q_OBJECT
+public:
+    IocPlanRunner(const IocPlan &plan, SystemdManager *manager, QObject *parent = nullptr);
+
+    /// Starts; an invalid plan finishes at once with its errors.
+    void start();
+
+signals:
+    /// One step done, as a translated line ("wrote /etc/procServ.d/x.conf").
+    void progress(const QString &line);
+    /// @p error is empty on success; otherwise what failed (translated).
+    void finished(const QString &error);
+
+private:
+    void runCall(int index);
+    void applyFiles();
+    void fail(const QString &error);
+
+    IocPlan m_plan;
+    QPointer<SystemdManager> m_manager;
+    int m_firstLateCall = 0; ///< calls before it run before the files are touched
+    bool m_done = false;
+};

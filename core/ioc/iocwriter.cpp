@@ -1,0 +1,1018 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#include "core/ioc/iocwriter.h"
+
+#include "core/ioc/conventionconfig.h"
+#include "core/ioc/conventions.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QMap>
+#include <QRegularExpression>
+#include <QSysInfo>
+#include <QTcpServer>
+
+#include <fcntl.h>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace {
+
+const QLatin1String kProcServUtils("procservutils");
+const QLatin1String kManageIocs("manage-iocs");
+const QLatin1String kGeneric("generic");
+
+// A UNIX socket path must fit sockaddr_un.sun_path (108 bytes with the NUL).
+constexpr int kMaxSocketPath = 107;
+// Where `auto` starts looking: FRIB's default console port; NSLS-II sites number up from 4050s.
+constexpr quint16 kFirstAutoPort = 4051;
+
+QString xdgDir(const char *variable, const QString &fallback)
+{
+    const QString value = QString::fromLocal8Bit(qgetenv(variable));
+    return value.isEmpty() ? fallback : value;
+}
+
+bool accountExists(const QString &name)
+{
+    return getpwnam(name.toLocal8Bit().constData()) != nullptr;
+}
+
+/// The nearest folder of @p path that exists (the one a new file or folder goes into).
+QString existingAncestor(const QString &path)
+{
+    QString dir = QFileInfo(path).absolutePath();
+    while (!QFileInfo::exists(dir) && dir != QLatin1String("/"))
+        dir = QFileInfo(dir).absolutePath();
+    return dir;
+}
+
+bool canWriteIn(const QString &dir)
+{
+    // The effective IDs decide what this process may write (a setuid caller, a test).
+    return faccessat(AT_FDCWD, QFile::encodeName(dir).constData(), W_OK | X_OK, AT_EACCESS) == 0;
+}
+
+QString unitFileVerb(PlannedCall::Kind kind)
+{
+    switch (kind) {
+    case PlannedCall::Kind::Stop:
+        return QStringLiteral("stop");
+    case PlannedCall::Kind::Disable:
+        return QStringLiteral("disable");
+    case PlannedCall::Kind::Link:
+        return QStringLiteral("link");
+    case PlannedCall::Kind::Enable:
+        return QStringLiteral("enable");
+    case PlannedCall::Kind::Reload:
+        return QStringLiteral("daemon-reload");
+    case PlannedCall::Kind::Start:
+        return QStringLiteral("start");
+    }
+    return {};
+}
+
+/// An INI value as ConfigParser reads it back: '%' doubled (BasicInterpolation).
+QString iniValue(const QString &value)
+{
+    QString v = value;
+    return v.replace(QLatin1Char('%'), QLatin1String("%%"));
+}
+
+} // namespace
+
+// ---- PlannedCall, IocPlan ---------------------------------------------------------------------
+
+QString PlannedCall::text(bool userManager) const
+{
+    QString line = QStringLiteral("systemctl ");
+    if (userManager)
+        line += QStringLiteral("--user ");
+    line += unitFileVerb(kind);
+    if (!target.isEmpty())
+        line += QLatin1Char(' ') + target;
+    return line;
+}
+
+QString IocPlan::describe() const
+{
+    QString text;
+    for (const QString &error : errors)
+        text += IocWriter::tr("error: %1").arg(error) + QLatin1Char('\n');
+    if (!isValid())
+        return text;
+    // In the order apply() goes: the calls that release the unit, the files, the others.
+    int late = 0;
+    while (late < calls.size()
+           && (calls.at(late).kind == PlannedCall::Kind::Stop
+               || calls.at(late).kind == PlannedCall::Kind::Disable))
+        ++late;
+    for (int i = 0; i < late; ++i)
+        text += IocWriter::tr("run %1").arg(calls.at(i).text(userManager)) + QLatin1Char('\n');
+    for (const QString &file : removals)
+        text += IocWriter::tr("remove %1").arg(file) + QLatin1Char('\n');
+    for (const PlannedMove &move : moves)
+        text += IocWriter::tr("move %1 to %2").arg(move.from, move.to) + QLatin1Char('\n');
+    for (const PlannedFile &file : writes) {
+        text += (file.replace ? IocWriter::tr("replace %1:") : IocWriter::tr("write %1:"))
+                        .arg(file.path)
+                + QLatin1Char('\n');
+        const QStringList lines = QString::fromUtf8(file.content).split(QLatin1Char('\n'));
+        // The content, each line indented, so where a file ends is plain (the last split
+        // part is what follows the final newline: nothing).
+        for (int i = 0; i < lines.size(); ++i) {
+            if (i == lines.size() - 1 && lines.at(i).isEmpty())
+                break;
+            text += QStringLiteral("    ") + lines.at(i) + QLatin1Char('\n');
+        }
+    }
+    for (int i = late; i < calls.size(); ++i)
+        text += IocWriter::tr("run %1").arg(calls.at(i).text(userManager)) + QLatin1Char('\n');
+    for (const QString &file : kept)
+        text += IocWriter::tr("keep %1").arg(file) + QLatin1Char('\n');
+    for (const QString &note : notes)
+        text += IocWriter::tr("note: %1").arg(note) + QLatin1Char('\n');
+    return text;
+}
+
+// ---- IocHostLayout ----------------------------------------------------------------------------
+
+IocHostLayout IocHostLayout::forLocalSystem()
+{
+    const ConventionConfigReader reader = ConventionConfigReader::forSystem();
+    IocHostLayout layout;
+    layout.userManager = false;
+    layout.unitDir = QStringLiteral("/etc/systemd/system");
+    layout.unitSearchDirs = QStringList{ layout.unitDir,
+                                         QStringLiteral("/run/systemd/system"),
+                                         QStringLiteral("/run/systemd/transient"),
+                                         QStringLiteral("/run/systemd/generator"),
+                                         QStringLiteral("/run/systemd/generator.early"),
+                                         QStringLiteral("/run/systemd/generator.late"),
+                                         QStringLiteral("/usr/local/lib/systemd/system"),
+                                         QStringLiteral("/lib/systemd/system"),
+                                         QStringLiteral("/usr/lib/systemd/system") };
+    layout.procServConfigFiles = reader.procServConfigDirs();
+    layout.procServConfigDir =
+            QLatin1String(Conventions::find(kProcServUtils)->systemConfigDir); // /etc/procServ.d
+    layout.iocSearchPath = reader.iocSearchPath();
+    layout.iocBaseDir = layout.iocSearchPath.value(0);
+    layout.runtimeDir = reader.runtimeDir();
+    layout.logDir = QStringLiteral("/var/log/softioc");
+    layout.path =
+            QString::fromLocal8Bit(qgetenv("PATH")).split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    return layout;
+}
+
+IocHostLayout IocHostLayout::forLocalUser()
+{
+    const ConventionConfigReader reader = ConventionConfigReader::forUser();
+    IocHostLayout layout = forLocalSystem();
+    layout.userManager = true;
+    const QString config = xdgDir("XDG_CONFIG_HOME", QDir::homePath() + QStringLiteral("/.config"));
+    layout.unitDir = config + QStringLiteral("/systemd/user");
+    const QString userRuntime = reader.runtimeDir() + QStringLiteral("/systemd/");
+    layout.unitSearchDirs = QStringList{ layout.unitDir,
+                                         userRuntime + QStringLiteral("user"),
+                                         userRuntime + QStringLiteral("transient"),
+                                         userRuntime + QStringLiteral("generator"),
+                                         userRuntime + QStringLiteral("generator.early"),
+                                         userRuntime + QStringLiteral("generator.late"),
+                                         QStringLiteral("/etc/systemd/user"),
+                                         QStringLiteral("/usr/lib/systemd/user") };
+    // The folder the reader (and procServUtils' --user mode, ~/.config/procServ.d) reads.
+    layout.procServConfigDir = config + QStringLiteral("/procServ.d");
+    layout.procServConfigFiles = reader.procServConfigDirs();
+    layout.runtimeDir = reader.runtimeDir();
+    layout.logDir = xdgDir("XDG_STATE_HOME", QDir::homePath() + QStringLiteral("/.local/state"))
+            + QStringLiteral("/softioc");
+    return layout;
+}
+
+// ---- IocWriter --------------------------------------------------------------------------------
+
+IocWriter::IocWriter(const IocHostLayout &layout)
+    : m_layout(layout)
+{}
+
+QStringList IocWriter::writableConventions()
+{
+    return { kProcServUtils, kManageIocs, kGeneric };
+}
+
+QString IocWriter::defaultConvention() const
+{
+    QMap<QString, int> counts;
+    for (const Ioc &ioc : m_iocs) {
+        if (!ioc.isContainer())
+            ++counts[ioc.convention];
+    }
+    QString best = kProcServUtils;
+    int bestCount = 0;
+    // Table order breaks ties.
+    for (const QString &id : writableConventions()) {
+        if (counts.value(id) > bestCount) {
+            best = id;
+            bestCount = counts.value(id);
+        }
+    }
+    return best;
+}
+
+QString IocWriter::shellQuote(const QString &word)
+{
+    // Python's shlex.quote(): [\w@%+=:,./-] (ASCII) is safe, else single quotes.
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_@%+=:,./-]"));
+    if (word.isEmpty())
+        return QStringLiteral("''");
+    if (!word.contains(unsafe))
+        return word;
+    QString quoted = word;
+    quoted.replace(QLatin1Char('\''), QLatin1String("'\"'\"'"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QString IocWriter::systemdQuote(const QString &word)
+{
+    QString w = word;
+    w.replace(QLatin1Char('%'), QLatin1String("%%"));
+    w.replace(QLatin1Char('$'), QLatin1String("$$"));
+    static const QRegularExpression special(QStringLiteral("[\\s\"'\\\\;]"));
+    if (!w.isEmpty() && !w.contains(special))
+        return w;
+    w.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    w.replace(QLatin1Char('"'), QLatin1String("\\\""));
+    return QLatin1Char('"') + w + QLatin1Char('"');
+}
+
+QString IocWriter::findProgram(const QString &name) const
+{
+    if (name.contains(QLatin1Char('/')))
+        return QFileInfo(name).absoluteFilePath();
+    for (const QString &dir : m_layout.path) {
+        const QFileInfo info(QDir(dir).filePath(name));
+        if (info.isFile() && info.isExecutable())
+            return info.absoluteFilePath();
+    }
+    return {};
+}
+
+void IocWriter::checkName(const QString &name, const QString &convention, IocPlan *plan) const
+{
+    // A unit name, an INI section, a folder and a procServ -n all have to hold it;
+    // epics-ioc-runner's rule with '.' allowed (manage-iocs names such as "xf31id1.ioc").
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$"));
+    if (!valid.match(name).hasMatch()) {
+        plan->errors << tr("'%1' is not a valid IOC name: use up to 64 letters, digits, '_', "
+                           "'.' and '-', starting with a letter, digit or '_'.")
+                                .arg(name);
+        plan->refusal = IocPlan::Refusal::BadInput;
+        return;
+    }
+    for (const Ioc &ioc : m_iocs) {
+        if (ioc.name == name) {
+            plan->errors << tr("An IOC named '%1' already exists (%2, unit %3).")
+                                    .arg(name, Conventions::displayName(ioc.convention), ioc.unit);
+            plan->refusal = IocPlan::Refusal::BadInput;
+            return;
+        }
+    }
+    Q_UNUSED(convention)
+    if (plan->unit.isEmpty())
+        return;
+    bool known = m_knownUnits.contains(plan->unit);
+    for (const Ioc &ioc : m_iocs)
+        known = known || ioc.unit == plan->unit;
+    QString where;
+    for (const QString &dir : m_layout.unitSearchDirs) {
+        const QString path = QDir(dir).filePath(plan->unit);
+        if (QFileInfo(path).exists() || QFileInfo(path).isSymLink()) {
+            where = path;
+            break;
+        }
+    }
+    if (known || !where.isEmpty()) {
+        plan->errors << (where.isEmpty()
+                                 ? tr("The unit %1 already exists.").arg(plan->unit)
+                                 : tr("The unit %1 already exists (%2).").arg(plan->unit, where));
+        plan->refusal = IocPlan::Refusal::BadInput;
+    }
+}
+
+void IocWriter::checkCommand(const IocCreateRequest &request, QString *program, IocPlan *plan) const
+{
+    if (request.command.isEmpty() || request.command.first().isEmpty()) {
+        plan->errors << tr("No command: give the IOC's program after '--'.");
+        plan->refusal = IocPlan::Refusal::BadInput;
+        return;
+    }
+    const QString word = request.command.first();
+    *program = findProgram(word);
+    const QFileInfo info(*program);
+    if (program->isEmpty() || !info.exists()) {
+        plan->errors << (word.contains(QLatin1Char('/'))
+                                 ? tr("The command %1 does not exist.").arg(word)
+                                 : tr("The command %1 was not found on PATH.").arg(word));
+        plan->refusal = IocPlan::Refusal::BadInput;
+    } else if (!info.isFile() || !info.isExecutable()) {
+        plan->errors << tr("The command %1 is not an executable file.").arg(*program);
+        plan->refusal = IocPlan::Refusal::BadInput;
+    }
+}
+
+void IocWriter::checkWritable(IocPlan *plan) const
+{
+    QStringList paths;
+    for (const PlannedFile &file : std::as_const(plan->writes))
+        paths << file.path;
+    paths << plan->removals;
+    for (const PlannedMove &move : std::as_const(plan->moves))
+        paths << move.from << move.to;
+    for (const QString &path : std::as_const(paths)) {
+        const QString dir = existingAncestor(path);
+        if (!canWriteIn(dir)) {
+            plan->errors
+                    << (plan->userManager
+                                ? tr("Cannot write %1: no write permission in %2.").arg(path, dir)
+                                : tr("Cannot write %1: no write permission in %2 (the "
+                                     "system manager's files need root; --user manages "
+                                     "your own IOCs).")
+                                          .arg(path, dir));
+            if (plan->refusal == IocPlan::Refusal::None)
+                plan->refusal = IocPlan::Refusal::Permission;
+        }
+    }
+}
+
+QSet<quint16> IocWriter::usedTcpPorts() const
+{
+    QSet<quint16> ports;
+    const ConventionConfigReader reader = m_layout.userManager
+            ? ConventionConfigReader::forUser()
+            : ConventionConfigReader::forSystem();
+    for (const Ioc &ioc : m_iocs) {
+        if (ioc.console.kind == ConsoleEndpoint::Kind::Tcp)
+            ports << ioc.console.port;
+        if (ioc.logPort.kind == ConsoleEndpoint::Kind::Tcp)
+            ports << ioc.logPort.port;
+        // The convention's config may name a port the unit does not (yet) use.
+        const ConsoleEndpoint fromConfig = ConventionConfigReader::consoleFromConfig(
+                ioc.convention, ioc.name, reader.read(ioc.convention, ioc.name),
+                m_layout.runtimeDir);
+        if (fromConfig.kind == ConsoleEndpoint::Kind::Tcp)
+            ports << fromConfig.port;
+    }
+    // manage-iocs configs of IOCs not installed as units (nextport counts them too).
+    for (const QString &base : m_layout.iocSearchPath) {
+        const QDir dir(base);
+        const QStringList names = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &name : names) {
+            ConventionConfigReader one = reader;
+            one.setIocSearchPath({ base });
+            const ConventionConfig config = one.read(kManageIocs, name);
+            bool ok = false;
+            const uint port = config.values.value(QStringLiteral("PORT")).trimmed().toUInt(&ok);
+            if (ok && port > 0 && port < 65536)
+                ports << static_cast<quint16>(port);
+        }
+    }
+    return ports;
+}
+
+quint16 IocWriter::pickFreePort() const
+{
+    const QSet<quint16> used = usedTcpPorts();
+    for (quint32 port = kFirstAutoPort; port < 65536; ++port) {
+        if (used.contains(static_cast<quint16>(port)))
+            continue;
+        // Free on the host now: nothing listens on it (procServ binds 127.0.0.1).
+        QTcpServer probe;
+        if (probe.listen(QHostAddress::LocalHost, static_cast<quint16>(port)))
+            return static_cast<quint16>(port);
+    }
+    return 0;
+}
+
+IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
+{
+    IocPlan plan;
+    plan.action = IocPlan::Action::Create;
+    plan.name = request.name;
+    plan.userManager = m_layout.userManager;
+    plan.convention = request.convention.isEmpty() ? defaultConvention() : request.convention;
+    const auto refuse = [&plan](const QString &message) {
+        plan.errors << message;
+        plan.refusal = IocPlan::Refusal::BadInput;
+    };
+
+    if (!writableConventions().contains(plan.convention)) {
+        if (Conventions::find(plan.convention))
+            refuse(tr("Creating IOCs in the %1 layout is not supported yet; use one of: %2.")
+                           .arg(Conventions::displayName(plan.convention),
+                                writableConventions().join(QStringLiteral(", "))));
+        else
+            refuse(tr("Unknown convention '%1'; use one of: %2.")
+                           .arg(plan.convention, writableConventions().join(QStringLiteral(", "))));
+        return plan;
+    }
+    plan.unit = plan.convention == kGeneric ? QStringLiteral("ioc-%1.service").arg(request.name)
+                                            : Conventions::unitName(plan.convention, request.name);
+    checkName(request.name, plan.convention, &plan);
+
+    QString program;
+    checkCommand(request, &program, &plan);
+
+    const QString chdir = QDir::cleanPath(QDir::current().absoluteFilePath(
+            request.chdir.isEmpty() ? QStringLiteral(".") : request.chdir));
+    if (!QFileInfo(chdir).isDir())
+        refuse(tr("The working directory %1 does not exist.").arg(chdir));
+
+    for (const QString &pair : request.environment) {
+        const int eq = static_cast<int>(pair.indexOf(QLatin1Char('=')));
+        static const QRegularExpression key(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+        if (eq <= 0 || !key.match(pair.left(eq)).hasMatch())
+            refuse(tr("'%1' is not KEY=VALUE with KEY a variable name.").arg(pair));
+    }
+    for (const QString &word : request.command + request.environment + QStringList{ chdir }) {
+        if (word.contains(QLatin1Char('\n')) || word.contains(QLatin1Char('\r')))
+            refuse(tr("Line breaks cannot be written into a config file: '%1'.").arg(word));
+    }
+    if (!request.userName.isEmpty()) {
+        if (m_layout.userManager)
+            refuse(tr("--user-name is for the system manager: a user manager runs IOCs as its "
+                      "own user."));
+        else if (!accountExists(request.userName))
+            refuse(tr("The user account '%1' does not exist.").arg(request.userName));
+    }
+
+    // The console.
+    // manage-iocs consoles are TCP ports: its IOCs get a free one unless told otherwise.
+    const QString port = !request.port.isEmpty() ? request.port
+            : plan.convention == kManageIocs     ? QStringLiteral("auto")
+                                                 : QStringLiteral("unix");
+    QString spec; // procServ's --port value; empty: the convention's default socket
+    if (port == QLatin1String("unix")) {
+        if (plan.convention == kManageIocs)
+            refuse(tr("NSLS-II manage-iocs consoles are TCP ports: use --port tcp:PORT or "
+                      "--port auto."));
+    } else if (port.startsWith(QLatin1String("unix:"))) {
+        const QString path = port.mid(5);
+        if (plan.convention == kManageIocs)
+            refuse(tr("NSLS-II manage-iocs consoles are TCP ports: use --port tcp:PORT or "
+                      "--port auto."));
+        else if (!path.startsWith(QLatin1Char('/')))
+            refuse(tr("Bad port '%1': a socket path must be absolute.").arg(port));
+        else if (path.toLocal8Bit().size() > kMaxSocketPath)
+            refuse(tr("Bad port '%1': a socket path has at most %2 bytes.")
+                           .arg(port)
+                           .arg(kMaxSocketPath));
+        else if (QFileInfo::exists(path))
+            refuse(tr("Bad port '%1': %2 exists already.").arg(port, path));
+        else {
+            spec = port;
+            for (const Ioc &ioc : m_iocs) {
+                if (ioc.console.kind == ConsoleEndpoint::Kind::Unix
+                    && QDir::cleanPath(ioc.console.path) == QDir::cleanPath(path))
+                    refuse(tr("Bad port '%1': the IOC %2 uses that socket.").arg(port, ioc.name));
+            }
+        }
+    } else if (port.startsWith(QLatin1String("tcp:")) || port == QLatin1String("auto")) {
+        quint16 number = 0;
+        if (port == QLatin1String("auto")) {
+            number = pickFreePort();
+            if (!number)
+                refuse(tr("No free localhost TCP port was found."));
+        } else {
+            bool ok = false;
+            const uint value = port.mid(4).toUInt(&ok);
+            if (!ok || value == 0 || value > 65535) {
+                refuse(tr("Bad port '%1': give tcp:PORT with PORT from 1 to 65535.").arg(port));
+            } else {
+                number = static_cast<quint16>(value);
+                if (usedTcpPorts().contains(number))
+                    refuse(tr("Bad port '%1': another IOC on this host uses port %2.")
+                                   .arg(port)
+                                   .arg(number));
+                else {
+                    QTcpServer probe;
+                    if (!probe.listen(QHostAddress::LocalHost, number))
+                        refuse(tr("Bad port '%1': localhost port %2 is in use.")
+                                       .arg(port)
+                                       .arg(number));
+                }
+            }
+        }
+        if (number)
+            spec = QString::number(number);
+    } else {
+        refuse(tr("Bad port '%1': use unix, unix:PATH, tcp:PORT or auto.").arg(port));
+    }
+    if (!plan.isValid())
+        return plan;
+
+    IocCreateRequest req = request;
+    req.port = spec;
+    if (plan.convention == kProcServUtils)
+        writeProcServUtils(req, program, chdir, &plan);
+    else if (plan.convention == kManageIocs)
+        writeManageIocs(req, program, chdir, &plan);
+    else
+        writeGeneric(req, program, chdir, &plan);
+    if (!plan.isValid())
+        return plan;
+
+    for (const PlannedFile &file : std::as_const(plan.writes)) {
+        if (QFileInfo::exists(file.path) || QFileInfo(file.path).isSymLink()) {
+            refuse(tr("%1 exists already; nothing was written.").arg(file.path));
+        }
+    }
+    checkWritable(&plan);
+    if (!plan.isValid()) {
+        plan.writes.clear();
+        plan.calls.clear();
+    }
+    return plan;
+}
+
+void IocWriter::writeProcServUtils(const IocCreateRequest &request, const QString &program,
+                                   const QString &chdir, IocPlan *plan) const
+{
+    // procServUtils at ralphlange/procServ e106eb8: manage.py addproc() writes the config,
+    // generator.py write_service() the unit; procServ-launcher (launch.py) starts procServ.
+    const QString launcher = findProgram(QStringLiteral("procServ-launcher"));
+    if (launcher.isEmpty()) {
+        plan->errors << tr("procServ-launcher was not found on PATH: procServUtils (Debian "
+                           "package procserv-systemd) is not installed, so a procServUtils IOC "
+                           "could not start. Use --convention generic or install it.");
+        plan->refusal = IocPlan::Refusal::BadInput;
+        return;
+    }
+    const QString name = request.name;
+    const QString dir = m_layout.procServConfigDir;
+    // A section of that name in any file procServUtils reads makes the same instance.
+    ConventionConfigReader reader = m_layout.userManager ? ConventionConfigReader::forUser()
+                                                         : ConventionConfigReader::forSystem();
+    reader.setProcServConfigDirs(m_layout.procServConfigFiles);
+    const ConventionConfig existing = reader.read(kProcServUtils, name);
+    if (existing.found) {
+        plan->errors << tr("procServUtils already has an instance [%1] in %2.")
+                                .arg(name, existing.files.join(QStringLiteral(", ")));
+        plan->refusal = IocPlan::Refusal::BadInput;
+        return;
+    }
+
+    // manage.py: 'command': args.command + ' ' + ' '.join(map(shlex.quote, args.args)) — a
+    // trailing space when there are no arguments, as manage-procs writes it.
+    QStringList args;
+    for (const QString &arg : request.command.mid(1))
+        args << shellQuote(arg);
+    QString conf =
+            QStringLiteral("\n[%1]\ncommand = %2\nchdir = %3\n")
+                    .arg(name, iniValue(program + QLatin1Char(' ') + args.join(QLatin1Char(' '))),
+                         iniValue(chdir));
+    if (!request.userName.isEmpty())
+        conf += QStringLiteral("user = %1\n").arg(iniValue(request.userName));
+    if (!request.port.isEmpty())
+        conf += QStringLiteral("port = %1\n").arg(iniValue(request.port));
+    QString environment;
+    if (!request.environment.isEmpty()) {
+        QStringList quoted;
+        for (const QString &pair : request.environment)
+            quoted << QLatin1Char('"') + pair + QLatin1Char('"');
+        environment = quoted.join(QLatin1Char(' '));
+        conf += QStringLiteral("environment = %1\n").arg(iniValue(environment));
+    }
+    const QString confPath = QDir(dir).filePath(name + QStringLiteral(".conf"));
+    plan->writes << PlannedFile{ confPath, conf.toUtf8() };
+
+    // generator.py write_service(); user/group fall back to conf.py's defaults.
+    QString unit = QStringLiteral("\n[Unit]\nDescription=procServ for %1\n"
+                                  "After=network.target remote-fs.target\n"
+                                  "ConditionPathIsDirectory=%2\n")
+                           .arg(name, chdir);
+    unit += QStringLiteral("\n[Service]\nType=simple\n");
+    if (!environment.isEmpty())
+        unit += QStringLiteral("Environment=%1\n").arg(environment);
+    unit += QStringLiteral("ExecStart=%1 %2 %3\nRuntimeDirectory=procserv-%3\n"
+                           "StandardOutput=syslog\nStandardError=inherit\n"
+                           "SyslogIdentifier=procserv-%3\n")
+                    .arg(launcher,
+                         m_layout.userManager ? QStringLiteral("--user")
+                                              : QStringLiteral("--system"),
+                         name);
+    if (!m_layout.userManager)
+        unit += QStringLiteral("\nUser=%1\nGroup=%2\n")
+                        .arg(request.userName.isEmpty() ? QStringLiteral("nobody")
+                                                        : request.userName,
+                             QStringLiteral("nogroup"));
+    unit += QStringLiteral("\n[Install]\nWantedBy=multi-user.target\n");
+    const QString unitPath = QDir(dir).filePath(plan->unit);
+    plan->writes << PlannedFile{ unitPath, unit.toUtf8() };
+
+    // manage-procs enables the unit by its path (which links it into the unit folder); without
+    // --enable it is only linked (systemctl link), which makes it known without a boot start.
+    plan->calls << PlannedCall{ request.enable ? PlannedCall::Kind::Enable
+                                               : PlannedCall::Kind::Link,
+                                unitPath };
+    plan->calls << PlannedCall{ PlannedCall::Kind::Reload, {} };
+    if (request.start)
+        plan->calls << PlannedCall{ PlannedCall::Kind::Start, plan->unit };
+    plan->console = request.port.isEmpty()
+            ? QStringLiteral("unix:")
+                    + Conventions::find(kProcServUtils)
+                              ->defaultSocketPath(m_layout.runtimeDir, name)
+            : (request.port.startsWith(QLatin1String("unix:"))
+                       ? request.port
+                       : QStringLiteral("tcp:127.0.0.1:") + request.port);
+    if (m_layout.userManager && request.enable)
+        plan->notes << tr("The unit is WantedBy=multi-user.target as procServUtils writes it; a "
+                          "user manager has no such target, so --enable does not start it at "
+                          "login.");
+}
+
+void IocWriter::writeGeneric(const IocCreateRequest &request, const QString &program,
+                             const QString &chdir, IocPlan *plan) const
+{
+    const QString procServ = findProgram(QStringLiteral("procServ"));
+    if (procServ.isEmpty()) {
+        plan->errors << tr("procServ was not found on PATH (Debian package procserv).");
+        plan->refusal = IocPlan::Refusal::BadInput;
+        return;
+    }
+    const QString name = request.name;
+    // The runtime folder that systemd makes for the unit holds procServ's socket and info file.
+    const QString runDir = m_layout.runtimeDir + QStringLiteral("/ioc-") + name;
+    const QString socket = request.port.isEmpty()
+            ? QStringLiteral("unix:") + runDir + QStringLiteral("/control")
+            : request.port;
+    QStringList argv{ procServ,
+                      QStringLiteral("--foreground"),
+                      QStringLiteral("--logfile"),
+                      QStringLiteral("-"),
+                      QStringLiteral("--name"),
+                      name,
+                      QStringLiteral("--ignore"),
+                      QStringLiteral("^D^C^]"),
+                      QStringLiteral("--chdir"),
+                      chdir,
+                      QStringLiteral("--info-file"),
+                      runDir + QStringLiteral("/info"),
+                      QStringLiteral("--port"),
+                      socket,
+                      program };
+    argv << request.command.mid(1);
+    QStringList quoted;
+    for (const QString &word : std::as_const(argv))
+        quoted << systemdQuote(word);
+
+    QString unit = QStringLiteral("[Unit]\nDescription=EPICS IOC %1 (procServ)\n"
+                                  "After=network.target remote-fs.target\n\n"
+                                  "[Service]\nType=simple\n")
+                           .arg(name);
+    if (!request.userName.isEmpty())
+        unit += QStringLiteral("User=%1\n").arg(request.userName);
+    for (const QString &pair : request.environment)
+        unit += QStringLiteral("Environment=%1\n").arg(systemdQuote(pair));
+    unit += QStringLiteral("RuntimeDirectory=ioc-%1\nExecStart=%2\nSyslogIdentifier=ioc-%1\n\n"
+                           "[Install]\nWantedBy=%3\n")
+                    .arg(name, quoted.join(QLatin1Char(' ')),
+                         m_layout.userManager ? QStringLiteral("default.target")
+                                              : QStringLiteral("multi-user.target"));
+    plan->writes << PlannedFile{ QDir(m_layout.unitDir).filePath(plan->unit), unit.toUtf8() };
+    plan->calls << PlannedCall{ PlannedCall::Kind::Reload, {} };
+    if (request.enable)
+        plan->calls << PlannedCall{ PlannedCall::Kind::Enable, plan->unit };
+    if (request.start)
+        plan->calls << PlannedCall{ PlannedCall::Kind::Start, plan->unit };
+    plan->console = socket.startsWith(QLatin1String("unix:"))
+            ? socket
+            : QStringLiteral("tcp:127.0.0.1:") + socket;
+}
+
+QString IocWriter::manageIocsUnit(const QString &name, const QString &top, const QString &port,
+                                  const QString &user, const QString &exec, const QString &chdir,
+                                  const QStringList &extraEnvironment) const
+{
+    // NSLS2/manage-iocs commands.py install(): the f-string's backslash-newlines join the
+    // ExecStart= line (three spaces where they were). A user manager runs no other user
+    // (no User=) and cannot write /var/run and /var/log: its runtime and state folders.
+    const QString pidFile = m_layout.userManager
+            ? m_layout.runtimeDir + QStringLiteral("/softioc-%1.pid").arg(name)
+            : QStringLiteral("/var/run/softioc-%1.pid").arg(name);
+    const QString logFile = m_layout.logDir + QStringLiteral("/%1/%1.log").arg(name);
+    const QString host = QSysInfo::machineHostName().section(QLatin1Char('.'), 0, 0);
+    QString unit = QStringLiteral("\n#\n# Installed by manage-iocs\n#\n[Unit]\n"
+                                  "Description=IOC %1 via procServ\n"
+                                  "After=network.target remote_fs.target local_fs.target "
+                                  "syslog.target time.target centrifydc.service\n"
+                                  "ConditionFileIsExecutable=/usr/bin/procServ\n\n[Service]\n")
+                           .arg(name);
+    if (!m_layout.userManager)
+        unit += QStringLiteral("User=%1\n").arg(user);
+    unit += QStringLiteral("ExecStart=/usr/bin/procServ -f -q -c %1 -i ^D^C^] -p %2   -n %3 "
+                           "--restrict -L %4   %5 %6\n")
+                    .arg(systemdQuote(chdir), systemdQuote(pidFile), name, systemdQuote(logFile),
+                         port, exec);
+    unit += QStringLiteral("Environment=\"PROCPORT=%1\"\nEnvironment=\"HOSTNAME=%2\"\n"
+                           "Environment=\"IOCNAME=%3\"\nEnvironment=\"TOP=%4\"\n")
+                    .arg(port, host, name, top);
+    for (const QString &line : extraEnvironment)
+        unit += line + QLatin1Char('\n');
+    unit += QStringLiteral("#Restart=on-failure\n\n[Install]\nWantedBy=multi-user.target\n");
+    return unit;
+}
+
+void IocWriter::writeManageIocs(const IocCreateRequest &request, const QString &program,
+                                const QString &chdir, IocPlan *plan) const
+{
+    const QString name = request.name;
+    if (m_layout.iocBaseDir.isEmpty()) {
+        plan->errors << tr("No NSLS-II IOC folder is known (set $MANAGE_IOCS_SEARCH_PATH).");
+        plan->refusal = IocPlan::Refusal::BadInput;
+        return;
+    }
+    const QString top = QDir(m_layout.iocBaseDir).filePath(name);
+    for (const QString &base : m_layout.iocSearchPath) {
+        const QString other = QDir(base).filePath(name + QStringLiteral("/config"));
+        if (QFileInfo::exists(other)) {
+            plan->errors << tr("%1 exists already: an NSLS-II IOC of that name is configured "
+                               "there.")
+                                    .arg(other);
+            plan->refusal = IocPlan::Refusal::BadInput;
+            return;
+        }
+    }
+    // USER: manage-iocs' default account is iocuser, and it refuses root.
+    QString user = request.userName;
+    if (user.isEmpty() && !m_layout.userManager)
+        user = QStringLiteral("iocuser");
+    if (m_layout.userManager) {
+        const passwd *pw = getpwuid(geteuid());
+        user = pw ? QString::fromLocal8Bit(pw->pw_name) : QString();
+    } else if (user == QLatin1String("root")) {
+        plan->errors << tr("manage-iocs refuses to run an IOC as root: give --user-name.");
+        plan->refusal = IocPlan::Refusal::BadInput;
+        return;
+    } else if (!accountExists(user)) {
+        plan->errors << tr("The user account '%1' does not exist (manage-iocs runs IOCs as "
+                           "iocuser unless --user-name says otherwise).")
+                                .arg(user);
+        plan->refusal = IocPlan::Refusal::BadInput;
+        return;
+    }
+
+    // EXEC: relative to the IOC's folder when the program is in it (st.cmd), else the whole
+    // command line (systemd-softioc takes an absolute EXEC).
+    QStringList words;
+    const QString relative = QDir(top).relativeFilePath(program);
+    const bool inside = !relative.startsWith(QLatin1String(".."));
+    words << (inside ? relative : program);
+    words << request.command.mid(1);
+    QStringList shellWords, unitWords;
+    for (const QString &word : std::as_const(words)) {
+        shellWords << shellQuote(word);
+        unitWords << systemdQuote(word);
+    }
+    if (inside)
+        unitWords.first() = systemdQuote(program);
+    const bool ownChdir = chdir != top;
+
+    // The config as manage-iocs' rename writes one (NAME HOST PORT USER EXEC CHDIR), read by
+    // discovery as a shell fragment.
+    QString config = QStringLiteral("NAME=%1\nHOST=%2\nPORT=%3\nUSER=%4\n")
+                             .arg(name, QSysInfo::machineHostName().section(QLatin1Char('.'), 0, 0),
+                                  request.port, user);
+    const QString execLine = shellWords.join(QLatin1Char(' '));
+    config += QStringLiteral("EXEC=%1\n")
+                      .arg(shellWords.size() == 1 ? execLine : shellQuote(execLine));
+    if (ownChdir)
+        config += QStringLiteral("CHDIR=%1\n").arg(shellQuote(chdir));
+    plan->writes << PlannedFile{ top + QStringLiteral("/config"), config.toUtf8(), false };
+
+    QStringList extra;
+    for (const QString &pair : request.environment)
+        extra << QStringLiteral("Environment=%1").arg(systemdQuote(pair));
+    const QString unit =
+            manageIocsUnit(name, top, request.port, user, unitWords.join(QLatin1Char(' ')),
+                           ownChdir ? chdir : top, extra);
+    plan->writes << PlannedFile{ QDir(m_layout.unitDir).filePath(plan->unit), unit.toUtf8(),
+                                 false };
+    plan->calls << PlannedCall{ PlannedCall::Kind::Reload, {} };
+    if (request.enable)
+        plan->calls << PlannedCall{ PlannedCall::Kind::Enable, plan->unit };
+    if (request.start)
+        plan->calls << PlannedCall{ PlannedCall::Kind::Start, plan->unit };
+    plan->console = QStringLiteral("tcp:127.0.0.1:") + request.port;
+    const QString logDir = m_layout.logDir + QLatin1Char('/') + name;
+    if (!QFileInfo(logDir).isDir())
+        plan->notes << tr("procServ's log folder %1 does not exist (manage-iocs does not make "
+                          "it): the IOC runs without its log file until it is made.")
+                               .arg(logDir);
+}
+
+IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
+{
+    IocPlan plan;
+    plan.action = IocPlan::Action::Remove;
+    plan.name = ioc.name;
+    plan.unit = ioc.unit;
+    plan.convention = ioc.convention;
+    plan.userManager = m_layout.userManager;
+    const auto refuse = [&plan](const QString &message) {
+        plan.errors << message;
+        plan.refusal = IocPlan::Refusal::BadInput;
+    };
+    if (ioc.isContainer()) {
+        refuse(tr("%1 is a container; remove it with its engine.").arg(ioc.name));
+        return plan;
+    }
+    const bool up = ioc.isActive() || ioc.activeState == QLatin1String("activating")
+            || ioc.activeState == QLatin1String("reloading");
+    if (up && !force) {
+        refuse(tr("%1 is running; stop it first or use --force.").arg(ioc.name));
+        return plan;
+    }
+    if (up)
+        plan.calls << PlannedCall{ PlannedCall::Kind::Stop, ioc.unit };
+
+    const ConventionConfigReader reader = m_layout.userManager
+            ? ConventionConfigReader::forUser()
+            : ConventionConfigReader::forSystem();
+    if (ioc.convention == kProcServUtils) {
+        // manage.py delproc(): the section's file (when the section is all it holds), stop,
+        // disable, daemon-reload, then procServ.d/procserv-NAME.service.
+        const ConventionConfig config = reader.read(kProcServUtils, ioc.name);
+        if (!config.found) {
+            refuse(tr("No procServUtils config for %1 was found.").arg(ioc.name));
+            return plan;
+        }
+        for (const QString &file : config.files) {
+            QFile f(file);
+            QString text;
+            if (f.open(QIODevice::ReadOnly))
+                text = QString::fromUtf8(f.readAll());
+            static const QRegularExpression section(QStringLiteral("^\\s*\\[([^\\]]+)\\]"),
+                                                    QRegularExpression::MultilineOption);
+            QStringList sections;
+            auto it = section.globalMatch(text);
+            while (it.hasNext())
+                sections << it.next().captured(1);
+            if (sections != QStringList{ ioc.name }) {
+                refuse(tr("%1 holds other sections besides [%2]; remove that section by hand.")
+                               .arg(file, ioc.name));
+                return plan;
+            }
+            plan.removals << file;
+        }
+        plan.calls << PlannedCall{ PlannedCall::Kind::Disable, ioc.unit };
+        const QString unitFile = QDir(m_layout.procServConfigDir).filePath(ioc.unit);
+        if (QFileInfo::exists(unitFile))
+            plan.removals << unitFile;
+        if (!config.values.value(QStringLiteral("chdir")).isEmpty())
+            plan.kept << config.values.value(QStringLiteral("chdir"));
+    } else if (ioc.convention == kGeneric) {
+        // Only a unit file of the admin's folder (what create writes); a vendor unit is not ours.
+        const QString unitFile = QDir(m_layout.unitDir).filePath(ioc.unit);
+        if (!QFileInfo(unitFile).isFile() || QFileInfo(unitFile).isSymLink()) {
+            refuse(tr("%1 is not a unit file in %2; iocctl removes only the plain units it "
+                      "writes there.")
+                           .arg(ioc.fragmentPath.isEmpty() ? ioc.unit : ioc.fragmentPath,
+                                m_layout.unitDir));
+            return plan;
+        }
+        plan.calls << PlannedCall{ PlannedCall::Kind::Disable, ioc.unit };
+        plan.removals << unitFile;
+        if (!ioc.workingDirectory.isEmpty())
+            plan.kept << ioc.workingDirectory;
+    } else if (ioc.convention == kManageIocs) {
+        // manage-iocs uninstall: stop, disable, remove /etc/systemd/system/softioc-NAME.service.
+        // The IOC's folder and its config stay (they are the IOC's, not the unit's).
+        const QString unitFile = QDir(m_layout.unitDir).filePath(ioc.unit);
+        if (!QFileInfo(unitFile).isFile()) {
+            refuse(tr("%1 is not a unit file in %2; manage-iocs installs its units there.")
+                           .arg(ioc.fragmentPath.isEmpty() ? ioc.unit : ioc.fragmentPath,
+                                m_layout.unitDir));
+            return plan;
+        }
+        plan.calls << PlannedCall{ PlannedCall::Kind::Disable, ioc.unit };
+        plan.removals << unitFile;
+        if (!ioc.configFile.isEmpty())
+            plan.kept << QFileInfo(ioc.configFile).absolutePath();
+    } else {
+        refuse(tr("Removing IOCs of the %1 layout is not supported yet.")
+                       .arg(Conventions::displayName(ioc.convention)));
+        return plan;
+    }
+    plan.calls << PlannedCall{ PlannedCall::Kind::Reload, {} };
+    checkWritable(&plan);
+    if (!plan.isValid())
+        plan.calls.clear();
+    return plan;
+}
+
+IocPlan IocWriter::planRename(const Ioc &ioc, const QString &newName) const
+{
+    IocPlan plan;
+    plan.action = IocPlan::Action::Rename;
+    plan.oldName = ioc.name;
+    plan.name = newName;
+    plan.convention = ioc.convention;
+    plan.userManager = m_layout.userManager;
+    if (ioc.convention != kManageIocs) {
+        plan.errors << tr("%1 cannot rename its IOCs; only NSLS-II manage-iocs has a rename. "
+                          "Create the IOC under the new name and remove the old one.")
+                               .arg(Conventions::displayName(ioc.convention));
+        plan.refusal = IocPlan::Refusal::BadInput;
+        return plan;
+    }
+    plan.unit = Conventions::unitName(kManageIocs, newName);
+    checkName(newName, kManageIocs, &plan);
+    if (!plan.isValid())
+        return plan;
+    const QString oldUnitFile = QDir(m_layout.unitDir).filePath(ioc.unit);
+    QFile oldUnit(oldUnitFile);
+    if (ioc.configFile.isEmpty() || !oldUnit.open(QIODevice::ReadOnly)) {
+        plan.errors << tr("%1 is not an installed manage-iocs IOC (no config, or no unit file "
+                          "%2).")
+                               .arg(ioc.name, oldUnitFile);
+        plan.refusal = IocPlan::Refusal::BadInput;
+        return plan;
+    }
+    const QString oldTop = QFileInfo(ioc.configFile).absolutePath();
+    const QString base = QFileInfo(oldTop).absolutePath();
+    const QString newTop = QDir(base).filePath(newName);
+    if (QFileInfo(oldTop).fileName() != ioc.name) {
+        plan.errors << tr("%1 is not in a folder named after the IOC.").arg(ioc.configFile);
+        plan.refusal = IocPlan::Refusal::BadInput;
+        return plan;
+    }
+    if (QFileInfo::exists(newTop)) {
+        plan.errors << tr("%1 exists already.").arg(newTop);
+        plan.refusal = IocPlan::Refusal::BadInput;
+        return plan;
+    }
+    QFile configFile(ioc.configFile);
+    if (!configFile.open(QIODevice::ReadOnly)) {
+        plan.errors << tr("Cannot read %1.").arg(ioc.configFile);
+        plan.refusal = IocPlan::Refusal::Permission;
+        return plan;
+    }
+    // The config keeps every line; NAME= names the new IOC, a CHDIR in the old folder moves.
+    QStringList lines = QString::fromUtf8(configFile.readAll()).split(QLatin1Char('\n'));
+    bool named = false;
+    for (QString &line : lines) {
+        if (line.startsWith(QLatin1String("NAME="))) {
+            line = QStringLiteral("NAME=") + newName;
+            named = true;
+        } else if (line.startsWith(QLatin1String("CHDIR=")) && line.contains(oldTop)) {
+            line.replace(oldTop, newTop);
+        }
+    }
+    if (!named)
+        lines.prepend(QStringLiteral("NAME=") + newName);
+    // The unit: the old one with the names and folders changed (its own settings stay).
+    QString unit = QString::fromUtf8(oldUnit.readAll());
+    const QStringList oldWords{ QStringLiteral("Description=IOC %1 via").arg(ioc.name),
+                                QStringLiteral("softioc-%1.pid").arg(ioc.name),
+                                QStringLiteral("-n %1 ").arg(ioc.name),
+                                QStringLiteral("/%1/%1.log").arg(ioc.name),
+                                QStringLiteral("IOCNAME=%1\"").arg(ioc.name) };
+    const QStringList newWords{ QStringLiteral("Description=IOC %1 via").arg(newName),
+                                QStringLiteral("softioc-%1.pid").arg(newName),
+                                QStringLiteral("-n %1 ").arg(newName),
+                                QStringLiteral("/%1/%1.log").arg(newName),
+                                QStringLiteral("IOCNAME=%1\"").arg(newName) };
+    for (int i = 0; i < oldWords.size(); ++i)
+        unit.replace(oldWords.at(i), newWords.at(i));
+    unit.replace(oldTop + QLatin1Char('/'), newTop + QLatin1Char('/'));
+    unit.replace(oldTop + QLatin1Char(' '), newTop + QLatin1Char(' '));
+    unit.replace(oldTop + QLatin1Char('"'), newTop + QLatin1Char('"'));
+    unit.replace(oldTop + QLatin1Char('\n'), newTop + QLatin1Char('\n'));
+
+    const bool up = ioc.isActive() || ioc.activeState == QLatin1String("activating");
+    if (up)
+        plan.calls << PlannedCall{ PlannedCall::Kind::Stop, ioc.unit };
+    plan.calls << PlannedCall{ PlannedCall::Kind::Disable, ioc.unit };
+    plan.removals << oldUnitFile;
+    plan.moves << PlannedMove{ oldTop, newTop };
+    plan.writes << PlannedFile{ newTop + QStringLiteral("/config"),
+                                lines.join(QLatin1Char('\n')).toUtf8(), true };
+    plan.writes << PlannedFile{ QDir(m_layout.unitDir).filePath(plan.unit), unit.toUtf8(), false };
+    plan.calls << PlannedCall{ PlannedCall::Kind::Reload, {} };
+    if (ioc.isEnabled())
+        plan.calls << PlannedCall{ PlannedCall::Kind::Enable, plan.unit };
+    if (up)
+        plan.calls << PlannedCall{ PlannedCall::Kind::Start, plan.unit };
+    const QString newUnitFile = QDir(m_layout.unitDir).filePath(plan.unit);
+    if (QFileInfo::exists(newUnitFile)) {
+        plan.errors << tr("%1 exists already.").arg(newUnitFile);
+        plan.refusal = IocPlan::Refusal::BadInput;
+    }
+    checkWritable(&plan);
+    if (!plan.isValid()) {
+        plan.calls.clear();
+        plan.writes.clear();
+    }
+    return plan;
+}
