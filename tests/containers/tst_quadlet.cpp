@@ -378,6 +378,7 @@ void TestQuadlet::childShutDownInAContainer()
     };
     // Read when the container's state changes and at each refresh (the GUI refreshes the
     // visible rows): right after the start procServ may not have forked its child yet.
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf().containerState, QStringLiteral("running"), CallTimeoutMs);
     IocRuntime *runtime = m_fleet->runtimeFor(rowOf());
     QVERIFY(runtime);
     QTRY_VERIFY_WITH_TIMEOUT(
