@@ -226,10 +226,10 @@ void ContainerRuntime::list()
                         candidates << summary.id;
                 }
                 const QStringList known = m_containers.keys();
+                // Removed while the engine was away, or behind our back.
                 for (const QString &id : known) {
                     if (!listed.contains(id))
-                        removeContainer(id); // removed while the engine was away, or behind
-                                // our back
+                        removeContainer(id);
                 }
                 m_roundPending = candidates.size();
                 if (candidates.isEmpty()) {
@@ -361,6 +361,11 @@ SystemdManager *ContainerRuntime::manager()
         m_manager->disconnect(this);
     m_manager = current;
     m_unitByPath.clear(); // object paths of another connection
+    // Lookups sent to a manager that is gone never answer (its calls went with it): their
+    // containers are rows of their own until a lookup through the new one answers.
+    const QStringList pending = m_lookups.keys();
+    for (const QString &name : pending)
+        finishLookup(name);
     if (!current)
         return nullptr;
     connect(current, &SystemdManager::unitPropertiesChanged, this,
@@ -377,11 +382,11 @@ SystemdManager *ContainerRuntime::manager()
 
 void ContainerRuntime::lookupUnit(const QString &name, std::function<void()> done)
 {
+    SystemdManager *systemd = manager(); // first: a new manager ends the lookups of the old
     QList<std::function<void()>> &waiting = m_lookups[name];
     waiting << std::move(done);
     if (waiting.size() > 1)
         return; // asked already
-    SystemdManager *systemd = manager();
     if (!systemd) {
         finishLookup(name);
         return;

@@ -30,7 +30,9 @@ struct UnitDescription;
 /// client asks (refreshStats()). Child state (procServ's IOC process) comes from a banner probe
 /// of each procServ (its log port, else its console), for a listing of the local host from
 /// /proc, and, while following children, from ChildTracker.
-/// The "systemd" IocRuntime: its rows are procServ units, their consoles procServ's.
+/// The "systemd" IocRuntime: its rows are procServ units, their consoles procServ's. A unit
+/// whose ExecStart runs podman is never one of its rows, whatever its name: it is handed to
+/// the host's container runtime (containerUnitListed()), which joins it with its container.
 class Inventory : public IocRuntime
 {
     Q_OBJECT

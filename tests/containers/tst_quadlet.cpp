@@ -50,6 +50,7 @@ private slots:
     void iocctlShowsOneLine();
     void stoppedUnitIsListedAfresh();
     void unitGoneRowGone();
+    void failedUnitShowsFailed();
 
 private:
     bool ready();
@@ -377,6 +378,7 @@ void TestQuadlet::childShutDownInAContainer()
     };
     // Read when the container's state changes and at each refresh (the GUI refreshes the
     // visible rows): right after the start procServ may not have forked its child yet.
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf().containerState, QStringLiteral("running"), CallTimeoutMs);
     IocRuntime *runtime = m_fleet->runtimeFor(rowOf());
     QVERIFY(runtime);
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -585,6 +587,53 @@ void TestQuadlet::unitGoneRowGone()
     QVERIFY(m_sandbox.removeUnit(m_unit)); // stops it, deletes the file, daemon-reload
     QTRY_COMPARE_WITH_TIMEOUT(rowsNamed(m_container).size(), 0, CallTimeoutMs);
     QVERIFY(!containerNames().contains(m_container));
+}
+
+void TestQuadlet::failedUnitShowsFailed()
+{
+    REQUIRE_READY();
+    // A stdio IOC (labelled) whose container exits with 3: podman's exit fails the unit.
+    const QString unit = QStringLiteral("iocdock-quadlet-fail%1.service")
+                                 .arg(QCoreApplication::applicationPid());
+    const QString name = m_container + QStringLiteral("-fails");
+    const QString text = QStringLiteral("[Service]\n"
+                                        "ExecStart=%1 --url unix://%2 run --rm --replace --name %3 "
+                                        "--label PODMAN_SYSTEMD_UNIT=%n --label iocdock.ioc=%3 "
+                                        "--network none %4 /bin/sh -c \"exit 3\"\n")
+                                 .arg(QStandardPaths::findExecutable(QStringLiteral("podman")),
+                                      m_socket, name, m_image);
+    QVERIFY(m_sandbox.installUnit(unit, text));
+    const auto remove = qScopeGuard([this, &unit] { m_sandbox.removeUnit(unit); });
+    m_sandbox.systemctl({ QStringLiteral("start"), unit }); // Type=simple: starts, then fails
+    QTRY_COMPARE_WITH_TIMEOUT(m_sandbox.unitProperty(unit, QStringLiteral("ActiveState")),
+                              QStringLiteral("failed"), CallTimeoutMs);
+
+    const QByteArray oldDockerHost = qgetenv("DOCKER_HOST");
+    qputenv("DOCKER_HOST", (QStringLiteral("unix://") + m_socket).toUtf8());
+    Fleet fresh;
+    fresh.setContainerDiscovery(true);
+    Host *host = fresh.addHost(QStringLiteral("user"));
+    if (oldDockerHost.isNull())
+        qunsetenv("DOCKER_HOST");
+    else
+        qputenv("DOCKER_HOST", oldDockerHost);
+    QVERIFY(host);
+    QTRY_VERIFY_WITH_TIMEOUT(fresh.isReady(), CallTimeoutMs);
+    QList<Ioc> rows;
+    for (const Ioc &ioc : fresh.iocs()) {
+        if (ioc.unit == unit || ioc.name == name)
+            rows << ioc;
+    }
+    QCOMPARE(rows.size(), 1);
+    const Ioc ioc = rows.first();
+    QCOMPARE(ioc.name, name); // its iocdock.ioc label, from the command line
+    QCOMPARE(ioc.runtime, QStringLiteral("podman"));
+    QVERIFY(!ioc.isContainer());
+    QCOMPARE(ioc.activeState, QStringLiteral("failed"));
+    QCOMPARE(ioc.result, QStringLiteral("exit-code"));
+    QCOMPARE(ioc.status(), QStringLiteral("failed"));
+    const QString status = IocFormat::statusText(ioc, QDateTime::currentDateTime());
+    QVERIFY2(status.contains(QLatin1String("failed")), qPrintable(status));
 }
 
 QTEST_GUILESS_MAIN(TestQuadlet)
