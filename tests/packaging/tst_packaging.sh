@@ -220,9 +220,14 @@ expect_eq "bash: the commands" "$commands" "$(bash_complete iocctl "")"
 expect_eq "bash: iocctl logs --ta<TAB>" "--tail" "$(bash_complete iocctl logs --ta)"
 expect_eq "bash: iocctl ps --format <TAB>" "json table" "$(bash_complete iocctl ps --format "")"
 # Hosts for -H from a --hosts file on the line (ssh config and /etc/hosts are the machine's).
-printf 'ioc-srv1 # rack 1\n# comment\nops@ioc-srv2:2222\n' >"$scratch/hosts.list"
-expect_eq "bash: iocctl --hosts FILE -H ioc-<TAB> offers the file's hosts" "ioc-srv1" \
-    "$(bash_complete iocctl --hosts "$scratch/hosts.list" -H ioc-)"
+printf '%s-srv1 # rack 1\n# comment\nops@%s-srv2:2222\n' "$prefix" "$prefix" >"$scratch/hosts.list"
+expect_eq "bash: iocctl --hosts FILE -H $prefix-<TAB> offers the file's hosts" "$prefix-srv1" \
+    "$(bash_complete iocctl --hosts "$scratch/hosts.list" -H "$prefix-")"
+mkdir -p "$scratch/home/.ssh"
+printf 'Host %s-ssh1 %s-ssh2 %s-*.wild\n    HostName 192.0.2.1\n' "$prefix" "$prefix" "$prefix" \
+    >"$scratch/home/.ssh/config"
+expect_eq "bash: iocctl -H $prefix-s<TAB> offers ~/.ssh/config's hosts (no patterns)" \
+    "$prefix-ssh1 $prefix-ssh2" "$(HOME=$scratch/home bash_complete iocctl -H "$prefix-s")"
 
 # zsh: an interactive zsh on a pseudo-terminal (zpty) with compinit and the installed
 # vendor-completions folder in fpath; the line is typed with a TAB. Without a pattern it prints
@@ -254,6 +259,9 @@ if command -v zsh >/dev/null; then
     expect_eq "zsh: iocctl --user logs $prefix-p<TAB>" "iocctl --user logs $prefix-psu" \
         "$(zsh_complete "iocctl --user logs $prefix-p")"
     expect_eq "zsh: iocctl ps --form<TAB>" "iocctl ps --format" "$(zsh_complete 'iocctl ps --form')"
+    expect_eq "zsh: iocctl --hosts FILE -H $prefix-<TAB> offers the file's hosts" \
+        "iocctl --hosts $scratch/hosts.list -H $prefix-srv1" \
+        "$(zsh_complete "iocctl --hosts $scratch/hosts.list -H $prefix-")"
     if zsh_complete "iocctl --user start $prefix-n" "*$prefix-noisy*$prefix-nsls*" >"$scratch/zsh.out"; then
         pass "zsh: iocctl --user start $prefix-n<TAB> lists $expected_n"
     else
