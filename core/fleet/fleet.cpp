@@ -141,7 +141,7 @@ bool Fleet::addHost(Host *host)
     connect(host, &Host::stateChanged, this, [this, host] { handleHostStateChanged(host); });
     emit hostAdded(host);
     if (host->state() == Host::State::Connected)
-        handleHostStateChanged(host);
+        handleConnected(*entry(host));
     else if (host->state() != Host::State::Connecting)
         host->connectToManager();
     return true;
@@ -281,13 +281,17 @@ void Fleet::handleHostStateChanged(Host *host)
     Entry *e = entry(host);
     if (!e)
         return;
-    if (host->state() == Host::State::Connected) {
-        startRuntimes(*e);
-        // Every connection is a new master, which has no forward yet: look again.
-        if (e->remoteEngine)
-            e->remoteEngine->probe();
-    }
+    if (host->state() == Host::State::Connected)
+        handleConnected(*e);
     emit hostStateChanged(host);
+}
+
+void Fleet::handleConnected(Entry &entry)
+{
+    startRuntimes(entry);
+    // Every connection may be a new master, which has no forward: look and forward again.
+    if (entry.remoteEngine)
+        entry.remoteEngine->probe();
 }
 
 void Fleet::startRuntimes(Entry &entry)
