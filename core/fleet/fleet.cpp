@@ -173,7 +173,24 @@ void Fleet::addRuntime(Entry &entry, IocRuntime *runtime)
             emit hostReady(host);
     });
     connect(runtime, &IocRuntime::errorOccurred, this,
-            [this, host](const QString &message) { emit hostErrorOccurred(host, message); });
+            [this, host, runtime](const QString &message) {
+                const Entry *e = this->entry(host);
+                if (!e || !e->engineRuntimes.contains(runtime)) {
+                    emit hostErrorOccurred(host, message);
+                    return;
+                }
+                // A remote engine lost with its host: the host's state says so already.
+                if (host->state() != Host::State::Connected)
+                    return;
+                // The local end of the forward means nothing to the user; the remote path does.
+                const QString remote = e->remoteEngine->remote().socketPath;
+                QString text = message;
+                if (!remote.isEmpty())
+                    text.replace(e->remoteEngine->localSocket(),
+                                 QCoreApplication::translate("Fleet", "%1 on %2")
+                                         .arg(remote, host->displayName()));
+                emit hostErrorOccurred(host, text);
+            });
 }
 
 void Fleet::addLocalEngine(Entry &entry)
