@@ -141,7 +141,7 @@ bool Fleet::addHost(Host *host)
     connect(host, &Host::stateChanged, this, [this, host] { handleHostStateChanged(host); });
     emit hostAdded(host);
     if (host->state() == Host::State::Connected)
-        handleHostStateChanged(host);
+        handleConnected(*entry(host));
     else if (host->state() != Host::State::Connecting)
         host->connectToManager();
     return true;
@@ -173,7 +173,24 @@ void Fleet::addRuntime(Entry &entry, IocRuntime *runtime)
             emit hostReady(host);
     });
     connect(runtime, &IocRuntime::errorOccurred, this,
-            [this, host](const QString &message) { emit hostErrorOccurred(host, message); });
+            [this, host, runtime](const QString &message) {
+                const Entry *e = this->entry(host);
+                if (!e || !e->engineRuntimes.contains(runtime)) {
+                    emit hostErrorOccurred(host, message);
+                    return;
+                }
+                // A remote engine lost with its host: the host's state says so already.
+                if (host->state() != Host::State::Connected)
+                    return;
+                // The local end of the forward means nothing to the user; the remote path does.
+                const QString remote = e->remoteEngine->remote().socketPath;
+                QString text = message;
+                if (!remote.isEmpty())
+                    text.replace(e->remoteEngine->localSocket(),
+                                 QCoreApplication::translate("Fleet", "%1 on %2")
+                                         .arg(remote, host->displayName()));
+                emit hostErrorOccurred(host, text);
+            });
     // A unit that runs a container is the container runtime's row, also while its container
     // does not exist (docs/architecture.md §13): the host's Inventory hands such units over.
     auto *containers = qobject_cast<ContainerRuntime *>(runtime);
@@ -286,13 +303,17 @@ void Fleet::handleHostStateChanged(Host *host)
     Entry *e = entry(host);
     if (!e)
         return;
-    if (host->state() == Host::State::Connected) {
-        startRuntimes(*e);
-        // Every connection is a new master, which has no forward yet: look again.
-        if (e->remoteEngine)
-            e->remoteEngine->probe();
-    }
+    if (host->state() == Host::State::Connected)
+        handleConnected(*e);
     emit hostStateChanged(host);
+}
+
+void Fleet::handleConnected(Entry &entry)
+{
+    startRuntimes(entry);
+    // Every connection may be a new master, which has no forward: look and forward again.
+    if (entry.remoteEngine)
+        entry.remoteEngine->probe();
 }
 
 void Fleet::startRuntimes(Entry &entry)

@@ -147,6 +147,7 @@ private:
     /// when the fleet owns it. The one place of that order.
     void destroy(const Entry &entry);
     void handleHostStateChanged(Host *host);
+    void handleConnected(Entry &entry);
     void startRuntimes(Entry &entry);
     void addLocalEngine(Entry &entry);
     void handleEngineProbed(Host *host, const EngineEndpoint &remote);

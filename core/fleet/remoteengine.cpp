@@ -103,7 +103,6 @@ void RemoteEngine::forward(const EngineEndpoint &remote)
     if (!m_cleanup.isEmpty())
         script = joinForShell(m_cleanup) + QStringLiteral("; ") + script;
     m_pending = remote;
-    m_remote = EngineEndpoint();
     m_cleanup = cleanup; // from now on a forward may exist: end it when going
     run(Step::Forward, { QStringLiteral("sh"), QStringLiteral("-c"), script });
 }

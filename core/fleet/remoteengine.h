@@ -38,7 +38,7 @@ public:
     bool isBusy() const { return m_process != nullptr; }
     /// The local end of the forward (under Host::sshRuntimeDir()); empty before forward().
     QString localSocket() const { return m_localSocket; }
-    /// The remote engine last forwarded; invalid when none is.
+    /// The remote engine last forwarded (kept while it is forwarded again); invalid before.
     EngineEndpoint remote() const { return m_remote; }
 
 signals:

@@ -159,8 +159,9 @@ void TestEngineEndpoint::probeScriptInARealShell()
     QVERIFY(plain.open(QIODevice::WriteOnly));
     plain.close();
     QByteArray out = runProbe({ QStringLiteral("XDG_RUNTIME_DIR=") + runtime });
-    QVERIFY2(out.contains("XDG_RUNTIME_DIR=" + runtime.toUtf8() + '\n'), out.constData());
-    QVERIFY2(!out.contains("socket=" + userSocket.toUtf8()), out.constData());
+    QVERIFY2(out.contains(QByteArray("XDG_RUNTIME_DIR=" + runtime.toUtf8() + '\n')),
+             out.constData());
+    QVERIFY2(!out.contains(QByteArray("socket=" + userSocket.toUtf8())), out.constData());
     QVERIFY(EngineEndpoint::fromProbe(out).socketPath != userSocket);
     QVERIFY(QFile::remove(userSocket));
 

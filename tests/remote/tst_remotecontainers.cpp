@@ -312,6 +312,9 @@ void TestRemoteContainers::hostLostShowsUnknownAndComesBack()
     REQUIRE_PODMAN();
     QVERIFY(m_fleet && m_withEngine);
     QCOMPARE(row().status(), QStringLiteral("running"));
+    const QString local = qobject_cast<ContainerRuntime *>(m_fleet->runtimes(m_withEngine).value(1))
+                                  ->socketPath();
+    m_errors.clear();
     // The host goes down: sshd and every session (the forward's master with them).
     QVERIFY(m_hosts.stopSshd(0));
     QTRY_COMPARE_WITH_TIMEOUT(row().status(), QStringLiteral("unknown"), CallTimeoutMs);
@@ -328,6 +331,11 @@ void TestRemoteContainers::hostLostShowsUnknownAndComesBack()
     QTRY_COMPARE_WITH_TIMEOUT(m_withEngine->state(), Host::State::Connected, ReconnectTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(row().status(), QStringLiteral("exited"), CallTimeoutMs);
     QCOMPARE(m_fleet->runtimes(m_withEngine).size(), 2); // the same runtime, not a second one
+    // What was said meanwhile names the host, never the local end of the forward.
+    for (const QVariantList &said : std::as_const(m_errors)) {
+        QVERIFY2(!said.value(1).toString().contains(local), qPrintable(said.value(1).toString()));
+        qInfo("said while the host was away: %s", qPrintable(said.value(1).toString()));
+    }
 
     const JobResult result = act(UnitAction::Start);
     QVERIFY2(result.ok(), qPrintable(result.message));
