@@ -234,7 +234,7 @@ void TestIocctlCreate::roundTrip()
         QStringList quoted;
         for (const QString &word : std::as_const(command))
             quoted << QLatin1Char('\'') + word + QLatin1Char('\'');
-        file.write("#!/bin/sh\nexec " + quoted.join(QLatin1Char(' ')).toUtf8() + "\n");
+        file.write(QByteArray("#!/bin/sh\nexec " + quoted.join(QLatin1Char(' ')).toUtf8() + "\n"));
         file.close();
         // procServ runs only programs that everyone may execute (---x--x--x).
         QVERIFY(file.setPermissions(file.permissions() | QFile::ExeOwner | QFile::ExeGroup
@@ -649,7 +649,7 @@ void TestIocctlCreate::renameManageIocs()
     QCOMPARE(row.value(QStringLiteral("enabled")).toBool(), true);
     QFile config(iocBase() + QLatin1Char('/') + newName + QStringLiteral("/config"));
     QVERIFY(config.open(QIODevice::ReadOnly));
-    QVERIFY(config.readAll().startsWith("NAME=" + newName.toUtf8() + '\n'));
+    QVERIFY(config.readAll().startsWith(QByteArray("NAME=" + newName.toUtf8() + '\n')));
     QVERIFY(!QFileInfo::exists(iocBase() + QLatin1Char('/') + oldName));
     // It was running, so it runs again under its new unit.
     const Run exec =
