@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#pragma once
+
+#include "core/ioc/ioc.h"
+#include "core/ioc/iocwriter.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+/// Asks before removing one IOC: lists the files IocWriter::planRemove() removes and the
+/// systemd calls it makes, and what is kept (IocPlan::kept: the IOC's own directory, st.cmd,
+/// databases). A running IOC is refused unless "Stop it first" is ticked (force). Cancel is
+/// the default button, so Enter or a misclick removes nothing.
+class RemoveIocDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    RemoveIocDialog(const Ioc &ioc, const IocWriter &writer, QWidget *parent = nullptr);
+
+    Ioc ioc() const { return m_ioc; }
+    /// The plan as the dialog shows it now (with or without force).
+    IocPlan plan() const { return m_plan; }
+    /// What the dialog lists: removed files and calls, kept files, and why it refuses.
+    QString removedText() const;
+    QString keptText() const;
+    QString errorText() const;
+    QCheckBox *stopFirstCheckBox() const { return m_stopFirst; }
+    QPushButton *removeButton() const { return m_removeButton; }
+    QPushButton *cancelButton() const { return m_cancelButton; }
+
+private:
+    void replan();
+
+    Ioc m_ioc;
+    IocWriter m_writer;
+    IocPlan m_plan;
+    QCheckBox *m_stopFirst;
+    QPlainTextEdit *m_removed;
+    QPlainTextEdit *m_kept;
+    QLabel *m_errorLabel;
+    QPushButton *m_removeButton;
+    QPushButton *m_cancelButton;
+};
