@@ -216,7 +216,8 @@ QDialog *IocActions::remove(const Ioc &ioc)
     Host *host = m_fleet ? m_fleet->hostFor(ioc) : nullptr;
     if (!host || !NewIocDialog::isWritable(host))
         return nullptr;
-    auto *dialog = new RemoveIocDialog(ioc, NewIocDialog::writerFor(m_fleet, host), m_dialogParent);
+    auto *dialog = new RemoveIocDialog(ioc, host->displayName(),
+                                       NewIocDialog::writerFor(m_fleet, host), m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<Host> target(host);
     connect(dialog, &QDialog::accepted, this, [this, dialog, target] {

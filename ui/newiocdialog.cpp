@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QTimer>
 
@@ -31,7 +32,10 @@ NewIocDialog::NewIocDialog(Fleet *fleet, QWidget *parent)
     m_createButton = m_ui->buttonBox->addButton(tr("&Create"), QDialogButtonBox::AcceptRole);
     m_createButton->setObjectName(QStringLiteral("createButton"));
     for (const QString &id : IocWriter::writableConventions())
-        m_ui->conventionComboBox->addItem(Conventions::displayName(id), id);
+        m_ui->conventionComboBox->addItem(
+                tr("%1 (%2)", "convention: display name (iocctl's --convention)")
+                        .arg(Conventions::displayName(id), id),
+                id);
     m_ui->consoleComboBox->addItems({ QStringLiteral("unix"), QStringLiteral("auto") });
     m_ui->chdirLineEdit->setText(QDir::homePath());
     m_ui->environmentEdit->setFixedHeight(m_ui->environmentEdit->fontMetrics().lineSpacing() * 3
@@ -46,6 +50,14 @@ NewIocDialog::NewIocDialog(Fleet *fleet, QWidget *parent)
     palette.setColor(QPalette::WindowText, QColor(0xb0, 0x20, 0x20));
     m_ui->errorLabel->setPalette(palette);
     m_ui->splitter->setStretchFactor(1, 1);
+    // Paths are long: room for one in the form, and for a unit file's lines in the preview.
+    const int charWidth = fontMetrics().horizontalAdvance(QLatin1Char('x'));
+    m_ui->formPane->setMinimumWidth(charWidth * 56);
+    m_ui->splitter->setSizes({ charWidth * 60, charWidth * 90 });
+    QSize size = sizeHint().expandedTo(QSize(charWidth * 160, fontMetrics().lineSpacing() * 36));
+    if (const QScreen *screen = parent ? parent->screen() : this->screen())
+        size = size.boundedTo(screen->availableSize() * 0.9);
+    resize(size);
 
     // Cheap but it reads files (and binds a port for "auto"): once typing pauses, not per key.
     m_replanTimer->setSingleShot(true);
@@ -202,11 +214,15 @@ void NewIocDialog::replan()
     errors.removeAll(QString());
     // The preview keeps its scroll position: a file being read does not jump away per key.
     const int scrolled = m_ui->previewEdit->verticalScrollBar()->value();
-    m_ui->previewEdit->setPlainText(
-            errors.isEmpty() && !m_plan.isValid()
-                    ? tr("Type a name and a command: the files and systemd calls "
-                         "that Create makes are shown here.")
-                    : m_plan.describe());
+    QString preview;
+    if (m_plan.isValid())
+        preview = m_plan.describe();
+    else if (errors.isEmpty())
+        preview = tr("Type a name and a command: the files and systemd calls that Create makes "
+                     "are shown here.");
+    else
+        preview = tr("Nothing can be created while the form has errors (below).");
+    m_ui->previewEdit->setPlainText(preview);
     m_ui->previewEdit->verticalScrollBar()->setValue(scrolled);
     m_ui->errorLabel->setText(errors.join(QLatin1Char('\n')));
     m_ui->errorLabel->setToolTip(m_ui->errorLabel->text()); // the whole text when it is long

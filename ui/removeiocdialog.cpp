@@ -12,7 +12,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-RemoveIocDialog::RemoveIocDialog(const Ioc &ioc, const IocWriter &writer, QWidget *parent)
+RemoveIocDialog::RemoveIocDialog(const Ioc &ioc, const QString &hostName, const IocWriter &writer,
+                                 QWidget *parent)
     : QDialog(parent)
     , m_ioc(ioc)
     , m_writer(writer)
@@ -28,9 +29,9 @@ RemoveIocDialog::RemoveIocDialog(const Ioc &ioc, const IocWriter &writer, QWidge
     m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
 
     auto *question = new QLabel(
-            tr("Remove %1 (%2) from %3? Its unit and configuration are removed as %4's own "
-               "tool removes them.")
-                    .arg(ioc.name, ioc.unit, ioc.host, Conventions::displayName(ioc.convention)),
+            tr("Remove %1 (%2) from %3? The files of its %4 layout are "
+               "removed; its own folder, st.cmd and databases stay.")
+                    .arg(ioc.name, ioc.unit, hostName, Conventions::displayName(ioc.convention)),
             this);
     question->setWordWrap(true);
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -39,7 +40,7 @@ RemoveIocDialog::RemoveIocDialog(const Ioc &ioc, const IocWriter &writer, QWidge
         edit->setFont(fixed);
         edit->setLineWrapMode(QPlainTextEdit::NoWrap);
     }
-    m_removed->setMinimumWidth(m_removed->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 72);
+    m_removed->setMinimumWidth(m_removed->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 100);
     m_kept->setFixedHeight(m_kept->fontMetrics().lineSpacing() * 4 + 12);
     m_errorLabel->setWordWrap(true);
     // Always there: ticking "Stop it first" clears the error without moving the buttons.

@@ -20,7 +20,9 @@ class RemoveIocDialog : public QDialog
 {
     Q_OBJECT
 public:
-    RemoveIocDialog(const Ioc &ioc, const IocWriter &writer, QWidget *parent = nullptr);
+    /// @p hostName: how the IOC's host is shown (Host::displayName()).
+    RemoveIocDialog(const Ioc &ioc, const QString &hostName, const IocWriter &writer,
+                    QWidget *parent = nullptr);
 
     Ioc ioc() const { return m_ioc; }
     /// The plan as the dialog shows it now (with or without force).

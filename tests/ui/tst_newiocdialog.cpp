@@ -206,6 +206,9 @@ void TestNewIocDialog::badInputDisablesCreate()
             dialog->errorText().contains(QLatin1String("/nonexistent/softIoc does not exist")),
             10000);
     QVERIFY(!dialog->createButton()->isEnabled());
+    const QString pictures = qEnvironmentVariable("IOCDOCK_SCREENSHOT_DIR");
+    if (!pictures.isEmpty())
+        QVERIFY(dialog->grab().save(pictures + QStringLiteral("/newiocdialog-error.png")));
     // Enter on a refused plan creates nothing.
     QTest::keyClick(dialog, Qt::Key_Return);
     QVERIFY(dialog->isVisible());
@@ -271,6 +274,9 @@ void TestNewIocDialog::removeListsRemovedAndKeptFiles()
             removed.contains(QStringLiteral("systemctl --user stop ioc-%1.service").arg(m_created)),
             qPrintable(removed));
     QVERIFY2(dialog->keptText().contains(m_workDir), qPrintable(dialog->keptText()));
+    const QString pictures = qEnvironmentVariable("IOCDOCK_SCREENSHOT_DIR");
+    if (!pictures.isEmpty())
+        QVERIFY(dialog->grab().save(pictures + QStringLiteral("/removeiocdialog.png")));
 
     QTest::mouseClick(dialog->removeButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->model()->contains(key(m_created)), 30000);
