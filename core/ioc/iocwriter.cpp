@@ -144,7 +144,12 @@ IocHostLayout IocHostLayout::forLocalSystem()
     IocHostLayout layout;
     layout.userManager = false;
     layout.unitDir = QStringLiteral("/etc/systemd/system");
-    layout.unitSearchDirs = QStringList{ layout.unitDir, QStringLiteral("/run/systemd/system"),
+    layout.unitSearchDirs = QStringList{ layout.unitDir,
+                                         QStringLiteral("/run/systemd/system"),
+                                         QStringLiteral("/run/systemd/transient"),
+                                         QStringLiteral("/run/systemd/generator"),
+                                         QStringLiteral("/run/systemd/generator.early"),
+                                         QStringLiteral("/run/systemd/generator.late"),
                                          QStringLiteral("/usr/local/lib/systemd/system"),
                                          QStringLiteral("/lib/systemd/system"),
                                          QStringLiteral("/usr/lib/systemd/system") };
@@ -167,10 +172,15 @@ IocHostLayout IocHostLayout::forLocalUser()
     layout.userManager = true;
     const QString config = xdgDir("XDG_CONFIG_HOME", QDir::homePath() + QStringLiteral("/.config"));
     layout.unitDir = config + QStringLiteral("/systemd/user");
-    layout.unitSearchDirs =
-            QStringList{ layout.unitDir, reader.runtimeDir() + QStringLiteral("/systemd/user"),
-                         QStringLiteral("/etc/systemd/user"),
-                         QStringLiteral("/usr/lib/systemd/user") };
+    const QString userRuntime = reader.runtimeDir() + QStringLiteral("/systemd/");
+    layout.unitSearchDirs = QStringList{ layout.unitDir,
+                                         userRuntime + QStringLiteral("user"),
+                                         userRuntime + QStringLiteral("transient"),
+                                         userRuntime + QStringLiteral("generator"),
+                                         userRuntime + QStringLiteral("generator.early"),
+                                         userRuntime + QStringLiteral("generator.late"),
+                                         QStringLiteral("/etc/systemd/user"),
+                                         QStringLiteral("/usr/lib/systemd/user") };
     // The folder the reader (and procServUtils' --user mode, ~/.config/procServ.d) reads.
     layout.procServConfigDir = config + QStringLiteral("/procServ.d");
     layout.procServConfigFiles = reader.procServConfigDirs();
@@ -540,6 +550,17 @@ void IocWriter::writeProcServUtils(const IocCreateRequest &request, const QStrin
     }
     const QString name = request.name;
     const QString dir = m_layout.procServConfigDir;
+    // A section of that name in any file procServUtils reads makes the same instance.
+    ConventionConfigReader reader = m_layout.userManager ? ConventionConfigReader::forUser()
+                                                         : ConventionConfigReader::forSystem();
+    reader.setProcServConfigDirs(m_layout.procServConfigFiles);
+    const ConventionConfig existing = reader.read(kProcServUtils, name);
+    if (existing.found) {
+        plan->errors << tr("procServUtils already has an instance [%1] in %2.")
+                                .arg(name, existing.files.join(QStringLiteral(", ")));
+        plan->refusal = IocPlan::Refusal::BadInput;
+        return;
+    }
 
     // manage.py: 'command': args.command + ' ' + ' '.join(map(shlex.quote, args.args)) — a
     // trailing space when there are no arguments, as manage-procs writes it.

@@ -38,6 +38,7 @@ private slots:
     void clashes();
     void rmRefusesRunning();
     void renameElsewhereSaysWhy();
+    void renameManageIocs();
 
 private:
     struct Run
@@ -57,6 +58,8 @@ private:
     /// content or link target.
     QMap<QString, QString> snapshot() const;
     QStringList iocCommand(const QString &name) const;
+    /// Where manage-iocs IOCs go: the first folder of the sandbox's $IOCDOCK_IOC_PATH.
+    static QString iocBase();
     static QString compare(const QMap<QString, QString> &a, const QMap<QString, QString> &b);
 
     Sandbox m_sandbox;
@@ -75,12 +78,19 @@ void TestIocctlCreate::initTestCase()
             + QStringLiteral("/tests/data/procservutils");
     QVERIFY2(QFileInfo(m_launcherDir + QStringLiteral("/procServ-launcher")).isExecutable(),
              qPrintable(m_launcherDir));
+    QVERIFY2(iocBase().startsWith(m_sandbox.dir()), "IOCDOCK_IOC_PATH is not the sandbox's");
+    QVERIFY(QDir().mkpath(iocBase()));
     // The IOC's own directory: st.cmd-like content that rm must keep.
     m_workDir = m_sandbox.dir() + QStringLiteral("/tstcreate-top");
     QVERIFY(QDir().mkpath(m_workDir));
     QFile st(m_workDir + QStringLiteral("/st.cmd"));
     QVERIFY(st.open(QIODevice::WriteOnly));
     st.write("# the IOC's own start script: never removed\n");
+}
+
+QString TestIocctlCreate::iocBase()
+{
+    return QString::fromLocal8Bit(qgetenv("IOCDOCK_IOC_PATH")).section(QLatin1Char(':'), 0, 0);
 }
 
 QStringList TestIocctlCreate::iocCommand(const QString &name) const
@@ -133,7 +143,7 @@ QJsonObject TestIocctlCreate::psObject(const QString &name)
 QMap<QString, QString> TestIocctlCreate::snapshot() const
 {
     QMap<QString, QString> files;
-    for (const QString &root : { m_sandbox.configDir(), m_workDir }) {
+    for (const QString &root : { m_sandbox.configDir(), m_workDir, iocBase() }) {
         QDirIterator it(root, QDir::Files | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot,
                         QDirIterator::Subdirectories);
         while (it.hasNext()) {
@@ -186,6 +196,13 @@ void TestIocctlCreate::roundTrip_data()
                                    << QStringLiteral("unix:%1/ioc-tstcreate-gu/control").arg(rt);
     QTest::newRow("generic, auto")
             << s("generic") << s("auto") << s("ioc-tstcreate-ga.service") << s("tcp");
+    QTest::newRow("generic, tcp") << s("generic") << s("tcp:PORT") << s("ioc-tstcreate-gt.service")
+                                  << s("tcp:127.0.0.1:PORT");
+    QTest::newRow("manage-iocs, default port")
+            << s("manage-iocs") << QString() << s("softioc-tstcreate-mi.service") << s("tcp");
+    QTest::newRow("manage-iocs, tcp")
+            << s("manage-iocs") << s("tcp:PORT") << s("softioc-tstcreate-mt.service")
+            << s("tcp:127.0.0.1:PORT");
 }
 
 void TestIocctlCreate::roundTrip()
@@ -194,14 +211,19 @@ void TestIocctlCreate::roundTrip()
     QFETCH(QString, port);
     QFETCH(QString, unit);
     QFETCH(QString, console);
+    QVERIFY(!port.isEmpty() || convention == QLatin1String("manage-iocs"));
     const QString name =
             unit.mid(unit.indexOf(QLatin1String("tstcreate"))).chopped(int(qstrlen(".service")));
     const QMap<QString, QString> before = snapshot();
-
-    const Run create = iocctl(QStringList{ QStringLiteral("create"), QStringLiteral("--convention"),
-                                           convention, QStringLiteral("--port"), port, name,
-                                           QStringLiteral("--") }
-                              + iocCommand(name));
+    if (port.contains(QLatin1String("PORT"))) {
+        const QString free = QString::number(Sandbox::freeTcpPort());
+        port.replace(QLatin1String("PORT"), free);
+        console.replace(QLatin1String("PORT"), free);
+    }
+    QStringList args{ QStringLiteral("create"), QStringLiteral("--convention"), convention };
+    if (!port.isEmpty())
+        args << QStringLiteral("--port") << port;
+    const Run create = iocctl(args + QStringList{ name, QStringLiteral("--") } + iocCommand(name));
     QVERIFY2(create.code == 0, qPrintable(create.describe()));
     QVERIFY2(create.out.contains(unit), qPrintable(create.out));
 
@@ -231,7 +253,17 @@ void TestIocctlCreate::roundTrip()
     QVERIFY2(rm.code == 0, qPrintable(rm.describe()));
     QVERIFY2(rm.out.contains(name + QStringLiteral(": removed")), qPrintable(rm.describe()));
 
-    const QString diff = compare(before, snapshot());
+    QString diff = compare(before, snapshot());
+    if (convention == QLatin1String("manage-iocs")) {
+        // manage-iocs' uninstall removes the unit; the IOC's folder and config stay.
+        const QString config = iocBase() + QLatin1Char('/') + name + QStringLiteral("/config");
+        QCOMPARE(diff, QStringLiteral("left behind: ") + config);
+        QVERIFY2(rm.out.contains(QStringLiteral("kept ") + iocBase() + QLatin1Char('/') + name),
+                 qPrintable(rm.out));
+        QVERIFY(QFile::remove(config));
+        QVERIFY(QDir(iocBase()).rmdir(name));
+        diff = compare(before, snapshot());
+    }
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     QVERIFY(QFileInfo::exists(m_workDir + QStringLiteral("/st.cmd")));
     QTRY_VERIFY_WITH_TIMEOUT(psObject(name).isEmpty(), 20000);
@@ -461,6 +493,40 @@ void TestIocctlCreate::clashes()
     QCOMPARE(compare(withUnit, snapshot()), QString());
     QVERIFY(m_sandbox.removeUnit(unit));
 
+    // A file that would be written (a procServUtils config of that name, no IOC yet).
+    const QString confDir = m_sandbox.configDir() + QStringLiteral("/procServ.d");
+    QVERIFY(QDir().mkpath(confDir));
+    QFile conf(confDir + QLatin1Char('/') + other + QStringLiteral(".conf"));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("# notes of the site, no section\n");
+    conf.close();
+    // A section of that name in another file (procServUtils reads every *.conf).
+    QFile shared(confDir + QStringLiteral("/site.conf"));
+    QVERIFY(shared.open(QIODevice::WriteOnly));
+    shared.write("[tstcreate-section]\ncommand = /bin/true\n");
+    shared.close();
+    const QMap<QString, QString> withFiles = snapshot();
+    const Run fileClash =
+            iocctl(QStringList{ QStringLiteral("create"), QStringLiteral("--convention"),
+                                QStringLiteral("procservutils"), other, QStringLiteral("--") }
+                   + iocCommand(other));
+    QVERIFY2(fileClash.code == 2, qPrintable(fileClash.describe()));
+    QVERIFY2(fileClash.err.contains(conf.fileName() + QStringLiteral(" exists already")),
+             qPrintable(fileClash.describe()));
+    const Run sectionClash =
+            iocctl(QStringList{ QStringLiteral("create"), QStringLiteral("--convention"),
+                                QStringLiteral("procservutils"),
+                                QStringLiteral("tstcreate-section"), QStringLiteral("--") }
+                   + iocCommand(other));
+    QVERIFY2(sectionClash.code == 2, qPrintable(sectionClash.describe()));
+    QVERIFY2(sectionClash.err.contains(
+                     QStringLiteral("already has an instance [tstcreate-section] in ")
+                     + shared.fileName()),
+             qPrintable(sectionClash.describe()));
+    QCOMPARE(compare(withFiles, snapshot()), QString());
+    QVERIFY(conf.remove());
+    QVERIFY(shared.remove());
+
     QCOMPARE(iocctl({ QStringLiteral("rm"), name }).code, 0);
 }
 
@@ -504,6 +570,57 @@ void TestIocctlCreate::renameElsewhereSaysWhy()
              qPrintable(run.describe()));
     QCOMPARE(compare(before, snapshot()), QString());
     QCOMPARE(iocctl({ QStringLiteral("rm"), name }).code, 0);
+}
+
+void TestIocctlCreate::renameManageIocs()
+{
+    const QString oldName = QStringLiteral("tstcreate-old");
+    const QString newName = QStringLiteral("tstcreate-new");
+    const QMap<QString, QString> before = snapshot();
+    const Run create =
+            iocctl(QStringList{ QStringLiteral("create"), QStringLiteral("--convention"),
+                                QStringLiteral("manage-iocs"), QStringLiteral("--enable"),
+                                QStringLiteral("--start"), oldName, QStringLiteral("--") }
+                   + iocCommand(oldName));
+    QVERIFY2(create.code == 0, qPrintable(create.describe()));
+    QTRY_COMPARE_WITH_TIMEOUT(psObject(oldName).value(QStringLiteral("status")).toString().left(7),
+                              QStringLiteral("running"), 20000);
+    const QString console = psObject(oldName).value(QStringLiteral("console")).toString();
+
+    const QMap<QString, QString> running = snapshot();
+    const Run dry =
+            iocctl({ QStringLiteral("rename"), QStringLiteral("--dry-run"), oldName, newName });
+    QVERIFY2(dry.code == 0, qPrintable(dry.describe()));
+    QVERIFY2(dry.out.contains(QStringLiteral("move ") + iocBase() + QLatin1Char('/') + oldName
+                              + QStringLiteral(" to ") + iocBase() + QLatin1Char('/') + newName),
+             qPrintable(dry.out));
+    QCOMPARE(compare(running, snapshot()), QString());
+
+    const Run rename = iocctl({ QStringLiteral("rename"), oldName, newName });
+    QVERIFY2(rename.code == 0, qPrintable(rename.describe()));
+    QTRY_VERIFY_WITH_TIMEOUT(psObject(oldName).isEmpty(), 20000);
+    const QJsonObject row = psObject(newName);
+    QCOMPARE(row.value(QStringLiteral("convention")).toString(), QStringLiteral("manage-iocs"));
+    QCOMPARE(row.value(QStringLiteral("unit")).toString(),
+             QStringLiteral("softioc-") + newName + QStringLiteral(".service"));
+    QCOMPARE(row.value(QStringLiteral("console")).toString(), console);
+    QCOMPARE(row.value(QStringLiteral("enabled")).toBool(), true);
+    QFile config(iocBase() + QLatin1Char('/') + newName + QStringLiteral("/config"));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QVERIFY(config.readAll().startsWith("NAME=" + newName.toUtf8() + '\n'));
+    QVERIFY(!QFileInfo::exists(iocBase() + QLatin1Char('/') + oldName));
+    // It was running, so it runs again under its new unit.
+    const Run exec =
+            iocctl({ QStringLiteral("exec"), QStringLiteral("--timeout"), QStringLiteral("30"),
+                     newName, QStringLiteral("--"), QStringLiteral("dbl") });
+    QVERIFY2(exec.code == 0, qPrintable(exec.describe()));
+
+    const Run rm = iocctl({ QStringLiteral("rm"), QStringLiteral("--force"), newName });
+    QVERIFY2(rm.code == 0, qPrintable(rm.describe()));
+    config.close();
+    QVERIFY(config.remove());
+    QVERIFY(QDir(iocBase()).rmdir(newName));
+    QCOMPARE(compare(before, snapshot()), QString());
 }
 
 QTEST_GUILESS_MAIN(TestIocctlCreate)
