@@ -36,7 +36,9 @@ NewIocDialog::NewIocDialog(Fleet *fleet, QWidget *parent)
                 tr("%1 (%2)", "convention: display name (iocctl's --convention)")
                         .arg(Conventions::displayName(id), id),
                 id);
-    m_ui->consoleComboBox->addItems({ QStringLiteral("unix"), QStringLiteral("auto") });
+    // First the convention's own default (no --port): a UNIX socket, manage-iocs a TCP port.
+    m_ui->consoleComboBox->addItems(
+            { defaultConsoleText(), QStringLiteral("unix"), QStringLiteral("auto") });
     m_ui->chdirLineEdit->setText(QDir::homePath());
     m_ui->environmentEdit->setFixedHeight(m_ui->environmentEdit->fontMetrics().lineSpacing() * 3
                                           + 12);
@@ -107,6 +109,11 @@ NewIocDialog::NewIocDialog(Fleet *fleet, QWidget *parent)
 
 NewIocDialog::~NewIocDialog() = default;
 
+QString NewIocDialog::defaultConsoleText()
+{
+    return tr("default", "console: the convention's own");
+}
+
 IocWriter NewIocDialog::writerFor(const Fleet *fleet, const Host *host)
 {
     IocWriter writer(host->isUserManager() ? IocHostLayout::forLocalUser()
@@ -144,6 +151,8 @@ IocCreateRequest NewIocDialog::request() const
     request.name = m_ui->nameLineEdit->text().trimmed();
     request.convention = m_ui->conventionComboBox->currentData().toString();
     request.port = m_ui->consoleComboBox->currentText().trimmed();
+    if (request.port == defaultConsoleText())
+        request.port.clear();
     request.chdir = m_ui->chdirLineEdit->text().trimmed();
     const QStringList lines =
             m_ui->environmentEdit->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);

@@ -56,6 +56,7 @@ signals:
     void planUpdated();
 
 private:
+    static QString defaultConsoleText();
     void scheduleReplan();
     void replan();
     void handleHostChanged();

@@ -13,6 +13,7 @@
 #include "ui/messagebar.h"
 #include "ui/newiocdialog.h"
 #include "ui/removeiocdialog.h"
+#include "ui/renameiocdialog.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -39,11 +40,13 @@ private slots:
     void createShowsAndSelectsTheIoc();
     void renameNeedsManageIocs();
     void removeListsRemovedAndKeptFiles();
+    void renameManageIocs();
 
 private:
     NewIocDialog *openForm();
-    /// Fills the form for a generic (plain unit) IOC running iocsim as @p name.
-    void fill(NewIocDialog *dialog, const QString &name);
+    /// Fills the form for an IOC of @p convention running iocsim as @p name.
+    void fill(NewIocDialog *dialog, const QString &name,
+              const QString &convention = QStringLiteral("generic"));
     QString key(const QString &name) const
     {
         return m_host->id() + QStringLiteral("/ioc-%1.service").arg(name);
@@ -129,13 +132,13 @@ NewIocDialog *TestNewIocDialog::openForm()
     return dialog;
 }
 
-void TestNewIocDialog::fill(NewIocDialog *dialog, const QString &name)
+void TestNewIocDialog::fill(NewIocDialog *dialog, const QString &name, const QString &convention)
 {
-    auto *convention = dialog->findChild<QComboBox *>(QStringLiteral("conventionComboBox"));
-    QVERIFY(convention);
-    const int generic = convention->findData(QStringLiteral("generic"));
-    QVERIFY(generic >= 0);
-    convention->setCurrentIndex(generic);
+    auto *conventions = dialog->findChild<QComboBox *>(QStringLiteral("conventionComboBox"));
+    QVERIFY(conventions);
+    const int index = conventions->findData(convention);
+    QVERIFY(index >= 0);
+    conventions->setCurrentIndex(index);
     auto *chdir = dialog->findChild<QLineEdit *>(QStringLiteral("chdirLineEdit"));
     chdir->setText(m_workDir);
     auto *nameEdit = dialog->findChild<QLineEdit *>(QStringLiteral("nameLineEdit"));
@@ -295,6 +298,60 @@ void TestNewIocDialog::removeListsRemovedAndKeptFiles()
             left << QStringLiteral("gone: ") + it.key();
     }
     QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char('\n'))));
+}
+
+void TestNewIocDialog::renameManageIocs()
+{
+    const QString oldName = QStringLiteral("tstnewioc-old");
+    const QString newName = QStringLiteral("tstnewioc-new");
+    const QString base = qEnvironmentVariable("IOCDOCK_IOC_PATH").section(QLatin1Char(':'), 0, 0);
+    QVERIFY2(!base.isEmpty(), "the sandbox sets IOCDOCK_IOC_PATH");
+    const QString oldKey = m_host->id() + QStringLiteral("/softioc-%1.service").arg(oldName);
+    const QString newKey = m_host->id() + QStringLiteral("/softioc-%1.service").arg(newName);
+
+    NewIocDialog *form = openForm();
+    QVERIFY(form);
+    fill(form, oldName, QStringLiteral("manage-iocs"));
+    QTRY_VERIFY2_WITH_TIMEOUT(form->createButton()->isEnabled(), qPrintable(form->errorText()),
+                              10000);
+    QVERIFY2(form->previewText().contains(base + QLatin1Char('/') + oldName
+                                          + QStringLiteral("/config")),
+             qPrintable(form->previewText()));
+    QTest::mouseClick(form->createButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->contains(oldKey), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->iocActions()->selection().value(0).name, oldName, 10000);
+
+    QAction *rename = m_window->iocActions()->renameAction();
+    QVERIFY2(rename->isEnabled(), qPrintable(rename->toolTip()));
+    rename->trigger();
+    auto *dialog = m_window->findChild<RenameIocDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(!dialog->renameButton()->isEnabled()); // the old name: nothing to do
+    dialog->nameLineEdit()->selectAll();
+    QTest::keyClicks(dialog->nameLineEdit(), newName);
+    const QString move = QStringLiteral("move %1/%2 to %1/%3").arg(base, oldName, newName);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->previewText().contains(move), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->renameButton()->isEnabled(), 10000);
+    QTest::mouseClick(dialog->renameButton(), Qt::LeftButton);
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->contains(newKey), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->model()->contains(oldKey), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->iocActions()->selection().value(0).name, newName, 10000);
+    QVERIFY(QFileInfo::exists(base + QLatin1Char('/') + newName + QStringLiteral("/config")));
+    QVERIFY(!QFileInfo::exists(base + QLatin1Char('/') + oldName));
+
+    // Clean up through Remove…; manage-iocs keeps the IOC's config, as its uninstall does.
+    m_window->iocActions()->removeAction()->trigger();
+    auto *remove = m_window->findChild<RemoveIocDialog *>();
+    QVERIFY(remove);
+    QVERIFY2(remove->keptText().contains(base + QLatin1Char('/') + newName),
+             qPrintable(remove->keptText()));
+    QVERIFY2(remove->removeButton()->isEnabled(), qPrintable(remove->errorText()));
+    QTest::mouseClick(remove->removeButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->model()->contains(newKey), 30000);
+    QVERIFY(QFile::remove(base + QLatin1Char('/') + newName + QStringLiteral("/config")));
+    QVERIFY(QDir(base).rmdir(newName));
 }
 
 QTEST_MAIN(TestNewIocDialog)
