@@ -233,7 +233,8 @@ QDialog *IocActions::rename(const Ioc &ioc)
     Host *host = m_fleet ? m_fleet->hostFor(ioc) : nullptr;
     if (!host || !NewIocDialog::isWritable(host))
         return nullptr;
-    auto *dialog = new RenameIocDialog(ioc, NewIocDialog::writerFor(m_fleet, host), m_dialogParent);
+    auto *dialog = new RenameIocDialog(ioc, host->displayName(),
+                                       NewIocDialog::writerFor(m_fleet, host), m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<Host> target(host);
     connect(dialog, &QDialog::accepted, this, [this, dialog, target] {

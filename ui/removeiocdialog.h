@@ -7,15 +7,19 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QCheckBox;
-class QLabel;
-class QPlainTextEdit;
 class QPushButton;
+
+namespace Ui {
+class RemoveIocDialog;
+}
 
 /// Asks before removing one IOC: lists the files IocWriter::planRemove() removes and the
 /// systemd calls it makes, and what is kept (IocPlan::kept: the IOC's own directory, st.cmd,
 /// databases). A running IOC is refused unless "Stop it first" is ticked (force). Cancel is
-/// the default button, so Enter or a misclick removes nothing.
+/// the default button, so Enter or a misclick removes nothing. The form is removeiocdialog.ui.
 class RemoveIocDialog : public QDialog
 {
     Q_OBJECT
@@ -23,6 +27,7 @@ public:
     /// @p hostName: how the IOC's host is shown (Host::displayName()).
     RemoveIocDialog(const Ioc &ioc, const QString &hostName, const IocWriter &writer,
                     QWidget *parent = nullptr);
+    ~RemoveIocDialog() override;
 
     Ioc ioc() const { return m_ioc; }
     /// The plan as the dialog shows it now (with or without force).
@@ -31,7 +36,7 @@ public:
     QString removedText() const;
     QString keptText() const;
     QString errorText() const;
-    QCheckBox *stopFirstCheckBox() const { return m_stopFirst; }
+    QCheckBox *stopFirstCheckBox() const;
     QPushButton *removeButton() const { return m_removeButton; }
     QPushButton *cancelButton() const { return m_cancelButton; }
 
@@ -41,10 +46,7 @@ private:
     Ioc m_ioc;
     IocWriter m_writer;
     IocPlan m_plan;
-    QCheckBox *m_stopFirst;
-    QPlainTextEdit *m_removed;
-    QPlainTextEdit *m_kept;
-    QLabel *m_errorLabel;
+    std::unique_ptr<Ui::RemoveIocDialog> m_ui;
     QPushButton *m_removeButton;
     QPushButton *m_cancelButton;
 };

@@ -7,24 +7,32 @@
 
 #include <QDialog>
 
-class QLabel;
+#include <memory>
+
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QTimer;
+
+namespace Ui {
+class RenameIocDialog;
+}
 
 /// Asks for an IOC's new name and shows what renaming does (IocWriter::planRename(): the
 /// folder and unit moved, the config rewritten, the systemd calls), planned again ~200 ms after
 /// the last key; Rename is enabled only for a plan without errors that matches the name typed.
+/// The form is renameiocdialog.ui.
 class RenameIocDialog : public QDialog
 {
     Q_OBJECT
 public:
-    RenameIocDialog(const Ioc &ioc, const IocWriter &writer, QWidget *parent = nullptr);
+    /// @p hostName: how the IOC's host is shown (Host::displayName()).
+    RenameIocDialog(const Ioc &ioc, const QString &hostName, const IocWriter &writer,
+                    QWidget *parent = nullptr);
+    ~RenameIocDialog() override;
 
     Ioc ioc() const { return m_ioc; }
     IocPlan plan() const { return m_plan; }
-    QLineEdit *nameLineEdit() const { return m_nameEdit; }
+    QLineEdit *nameLineEdit() const;
     QString previewText() const;
     QString errorText() const;
     QPushButton *renameButton() const { return m_renameButton; }
@@ -38,9 +46,7 @@ private:
     Ioc m_ioc;
     IocWriter m_writer;
     IocPlan m_plan;
-    QLineEdit *m_nameEdit;
-    QPlainTextEdit *m_preview;
-    QLabel *m_errorLabel;
+    std::unique_ptr<Ui::RenameIocDialog> m_ui;
     QPushButton *m_renameButton;
     QTimer *m_replanTimer;
 };

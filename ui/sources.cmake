@@ -19,8 +19,8 @@ target_sources(iocdock-ui PRIVATE
     messagebar.h messagebar.cpp
     messagehistorydialog.h messagehistorydialog.cpp
     newiocdialog.h newiocdialog.cpp newiocdialog.ui
-    removeiocdialog.h removeiocdialog.cpp
-    renameiocdialog.h renameiocdialog.cpp
+    removeiocdialog.h removeiocdialog.cpp removeiocdialog.ui
+    renameiocdialog.h renameiocdialog.cpp renameiocdialog.ui
     settings.h settings.cpp
     settingsdialog.h settingsdialog.cpp settingsdialog.ui
     translations.h translations.cpp)

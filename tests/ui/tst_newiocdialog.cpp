@@ -333,6 +333,9 @@ void TestNewIocDialog::renameManageIocs()
     const QString move = QStringLiteral("move %1/%2 to %1/%3").arg(base, oldName, newName);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->previewText().contains(move), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->renameButton()->isEnabled(), 10000);
+    const QString pictures = qEnvironmentVariable("IOCDOCK_SCREENSHOT_DIR");
+    if (!pictures.isEmpty())
+        QVERIFY(dialog->grab().save(pictures + QStringLiteral("/renameiocdialog.png")));
     QTest::mouseClick(dialog->renameButton(), Qt::LeftButton);
 
     QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->contains(newKey), 30000);
