@@ -221,8 +221,19 @@ QDialog *IocActions::remove(const Ioc &ioc)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<Host> target(host);
     connect(dialog, &QDialog::accepted, this, [this, dialog, target] {
-        if (target)
-            applyPlan(target, dialog->plan());
+        if (!target || !m_fleet)
+            return;
+        // Planned again on what is known now: the IOC may have started while the user read.
+        const Ioc shown = dialog->ioc();
+        const Ioc now = m_fleet->contains(shown.key()) ? m_fleet->ioc(shown.key()) : shown;
+        const IocPlan plan =
+                NewIocDialog::writerFor(m_fleet, target).planRemove(now, dialog->force());
+        if (!plan.isValid()) {
+            emit outcomeReported(tr("%1: %2").arg(shown.name, plan.errors.join(QLatin1Char(' '))),
+                                 MessageBar::Kind::Error, shown.name, QStringLiteral("remove"));
+            return;
+        }
+        applyPlan(target, plan);
     });
     dialog->open();
     return dialog;

@@ -89,6 +89,11 @@ QCheckBox *RemoveIocDialog::stopFirstCheckBox() const
     return m_ui->stopFirstCheckBox;
 }
 
+bool RemoveIocDialog::force() const
+{
+    return m_ui->stopFirstCheckBox->isChecked();
+}
+
 QString RemoveIocDialog::removedText() const
 {
     return m_ui->removedEdit->toPlainText();

@@ -37,6 +37,8 @@ public:
     QString keptText() const;
     QString errorText() const;
     QCheckBox *stopFirstCheckBox() const;
+    /// "Stop it first" is ticked.
+    bool force() const;
     QPushButton *removeButton() const { return m_removeButton; }
     QPushButton *cancelButton() const { return m_cancelButton; }
 
