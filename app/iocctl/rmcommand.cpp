@@ -91,8 +91,8 @@ void RmCommand::runNext(Host *host)
                     return;
                 }
                 out() << tr("%1: removed").arg(plan.name) << Qt::endl;
-        for (const QString &kept : plan.kept)
-            out() << tr("%1: kept %2").arg(plan.name, kept) << Qt::endl;
+                for (const QString &kept : plan.kept)
+                    out() << tr("%1: kept %2").arg(plan.name, kept) << Qt::endl;
                 runNext(host);
             });
     runner->start();

@@ -119,6 +119,15 @@ void IocPlanRunner::applyFiles()
         }
         emit progress(tr("moved %1 to %2").arg(move.from, move.to));
     }
+    for (const QString &dir : std::as_const(m_plan.makeDirs)) {
+        if (QFileInfo(dir).isDir())
+            continue;
+        if (!QDir().mkpath(dir)) {
+            fail(tr("Cannot create the folder %1.").arg(dir));
+            return;
+        }
+        emit progress(tr("made folder %1").arg(dir));
+    }
     QStringList written;
     QStringList madeDirs;
     const auto undo = [&written, &madeDirs] {

@@ -14,6 +14,7 @@
 #include <QTcpServer>
 
 #include <fcntl.h>
+#include <grp.h>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -22,6 +23,7 @@ namespace {
 const QLatin1String kProcServUtils("procservutils");
 const QLatin1String kManageIocs("manage-iocs");
 const QLatin1String kGeneric("generic");
+const QLatin1String kIocRunner("ioc-runner");
 
 // A UNIX socket path must fit sockaddr_un.sun_path (108 bytes with the NUL).
 constexpr int kMaxSocketPath = 107;
@@ -114,6 +116,8 @@ QString IocPlan::describe() const
         text += IocWriter::tr("remove %1").arg(file) + QLatin1Char('\n');
     for (const PlannedMove &move : moves)
         text += IocWriter::tr("move %1 to %2").arg(move.from, move.to) + QLatin1Char('\n');
+    for (const QString &dir : makeDirs)
+        text += IocWriter::tr("make folder %1").arg(dir) + QLatin1Char('\n');
     for (const PlannedFile &file : writes) {
         text += (file.replace ? IocWriter::tr("replace %1:") : IocWriter::tr("write %1:"))
                         .arg(file.path)
@@ -160,6 +164,7 @@ IocHostLayout IocHostLayout::forLocalSystem()
     layout.iocBaseDir = layout.iocSearchPath.value(0);
     layout.runtimeDir = reader.runtimeDir();
     layout.logDir = QStringLiteral("/var/log/softioc");
+    layout.stateDir = QStringLiteral("/var/log");
     layout.path =
             QString::fromLocal8Bit(qgetenv("PATH")).split(QLatin1Char(':'), Qt::SkipEmptyParts);
     return layout;
@@ -185,8 +190,8 @@ IocHostLayout IocHostLayout::forLocalUser()
     layout.procServConfigDir = config + QStringLiteral("/procServ.d");
     layout.procServConfigFiles = reader.procServConfigDirs();
     layout.runtimeDir = reader.runtimeDir();
-    layout.logDir = xdgDir("XDG_STATE_HOME", QDir::homePath() + QStringLiteral("/.local/state"))
-            + QStringLiteral("/softioc");
+    layout.stateDir = xdgDir("XDG_STATE_HOME", QDir::homePath() + QStringLiteral("/.local/state"));
+    layout.logDir = layout.stateDir + QStringLiteral("/softioc");
     return layout;
 }
 
@@ -198,7 +203,7 @@ IocWriter::IocWriter(const IocHostLayout &layout)
 
 QStringList IocWriter::writableConventions()
 {
-    return { kProcServUtils, kManageIocs, kGeneric };
+    return { kProcServUtils, kManageIocs, kIocRunner, kGeneric };
 }
 
 QString IocWriter::defaultConvention() const
@@ -318,6 +323,13 @@ void IocWriter::checkCommand(const IocCreateRequest &request, QString *program, 
     } else if (!info.isFile() || !info.isExecutable()) {
         plan->errors << tr("The command %1 is not an executable file.").arg(*program);
         plan->refusal = IocPlan::Refusal::BadInput;
+    } else if ((info.permissions() & (QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther))
+               != (QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther)) {
+        // procServ 2.7 refuses it: "Please change permissions on FILE to at least ---x--x--x".
+        plan->errors << tr("procServ runs only programs that everyone may execute: %1 needs "
+                           "'chmod a+x'.")
+                                .arg(*program);
+        plan->refusal = IocPlan::Refusal::BadInput;
     }
 }
 
@@ -329,6 +341,10 @@ void IocWriter::checkWritable(IocPlan *plan) const
     paths << plan->removals;
     for (const PlannedMove &move : std::as_const(plan->moves))
         paths << move.from << move.to;
+    for (const QString &dir : std::as_const(plan->makeDirs)) {
+        if (!QFileInfo(dir).isDir())
+            paths << dir;
+    }
     for (const QString &path : std::as_const(paths)) {
         const QString dir = existingAncestor(path);
         if (!canWriteIn(dir)) {
@@ -469,6 +485,10 @@ IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
                            .arg(kMaxSocketPath));
         else if (QFileInfo::exists(path))
             refuse(tr("Bad port '%1': %2 exists already.").arg(port, path));
+        else if (!QFileInfo(QFileInfo(path).absolutePath()).isDir())
+            refuse(tr("Bad port '%1': the folder %2 does not exist (procServ makes the socket, "
+                      "not its folder).")
+                           .arg(port, QFileInfo(path).absolutePath()));
         else {
             spec = port;
             for (const Ioc &ioc : m_iocs) {
@@ -517,6 +537,8 @@ IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
         writeProcServUtils(req, program, chdir, &plan);
     else if (plan.convention == kManageIocs)
         writeManageIocs(req, program, chdir, &plan);
+    else if (plan.convention == kIocRunner)
+        writeIocRunner(req, program, chdir, &plan);
     else
         writeGeneric(req, program, chdir, &plan);
     if (!plan.isValid())
@@ -811,6 +833,125 @@ void IocWriter::writeManageIocs(const IocCreateRequest &request, const QString &
                                .arg(logDir);
 }
 
+void IocWriter::writeIocRunner(const IocCreateRequest &request, const QString &program,
+                               const QString &chdir, IocPlan *plan) const
+{
+    // jeonghanlee/epics-ioc-runner bin/ioc-runner: `generate` writes NAME.conf, `install`
+    // copies it to CONF_DIR with IOC_PORT forced to its socket (process_ioc_port) and, in
+    // --local mode, deploys the user template epics-@.service (deploy_local_template) and the
+    // log folder; the system template is installed by setup-system-infra.bash.
+    const QString name = request.name;
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$"));
+    const auto refuse = [plan](const QString &message) {
+        plan->errors << message;
+        plan->refusal = IocPlan::Refusal::BadInput;
+    };
+    if (!valid.match(name).hasMatch()) {
+        refuse(tr("'%1' is not a valid epics-ioc-runner name: letters, digits, '_' and '-' "
+                  "only.")
+                       .arg(name));
+        return;
+    }
+    if (!request.port.isEmpty()) {
+        refuse(tr("epics-ioc-runner consoles are always its own socket: leave out --port."));
+        return;
+    }
+    // IOC_CMD reaches procServ as ${IOC_CMD}, which systemd makes exactly one argument: the
+    // program (ioc-runner's generate writes ./st.cmd), never arguments.
+    if (request.command.size() > 1)
+        refuse(tr("epics-ioc-runner starts one program without arguments (IOC_CMD, usually "
+                  "st.cmd): put the arguments in a start script."));
+    if (!request.environment.isEmpty())
+        refuse(tr("epics-ioc-runner's template has no per-IOC environment: leave out --env."));
+    if (!request.userName.isEmpty())
+        refuse(tr("epics-ioc-runner runs every IOC as its service account: leave out "
+                  "--user-name."));
+    const QString procServ = findProgram(QStringLiteral("procServ"));
+    if (procServ.isEmpty())
+        refuse(tr("procServ was not found on PATH (Debian package procserv)."));
+    if (!plan->isValid())
+        return;
+
+    QString user, group;
+    if (m_layout.userManager) {
+        const passwd *pw = getpwuid(geteuid());
+        user = pw ? QString::fromLocal8Bit(pw->pw_name) : QString();
+        const struct group *g = getgrgid(getegid());
+        group = g ? QString::fromLocal8Bit(g->gr_name) : QString();
+    } else {
+        user = QStringLiteral("ioc-srv"); // TARGET_SYSTEM_USER / _GROUP of setup-system-infra
+        group = QStringLiteral("ioc");
+    }
+    const QString runDir = m_layout.runtimeDir + QStringLiteral("/procserv");
+    const QString socket = runDir + QLatin1Char('/') + name + QStringLiteral("/control");
+    const QString port = QStringLiteral("unix:%1:%2:0660:%3").arg(user, group, socket);
+    QStringList words{ program };
+    words << request.command.mid(1);
+    // generate's lines, then install's: IOC_PORT="" dropped, the forced one appended.
+    const QString conf = QStringLiteral("IOC_NAME=\"%1\"\nIOC_USER=\"%2\"\nIOC_GROUP=\"%3\"\n"
+                                        "IOC_CHDIR=\"%4\"\nIOC_CMD=\"%5\"\nIOC_PORT=\"%6\"\n")
+                                 .arg(name, user, group, chdir, words.join(QLatin1Char(' ')), port);
+    const QString confDir = m_layout.procServConfigDir;
+    plan->writes << PlannedFile{ QDir(confDir).filePath(name + QStringLiteral(".conf")),
+                                 conf.toUtf8(), false };
+
+    const QString templatePath = QDir(m_layout.unitDir).filePath(QStringLiteral("epics-@.service"));
+    const bool haveTemplate = QFileInfo::exists(templatePath);
+    if (!m_layout.userManager && !haveTemplate) {
+        refuse(tr("epics-ioc-runner's template %1 is not installed (its "
+                  "setup-system-infra.bash installs it).")
+                       .arg(templatePath));
+        return;
+    }
+    const QString logDir = m_layout.stateDir + QStringLiteral("/procserv");
+    if (m_layout.userManager) {
+        plan->makeDirs << logDir;
+        if (!haveTemplate) {
+            const QString unit =
+                    QStringLiteral(
+                            "[Unit]\nDescription=procServ for %i (Local User)\n"
+                            "AssertFileNotEmpty=%1/%i.conf\nStartLimitIntervalSec=0\n"
+                            "StartLimitBurst=5\nStartLimitAction=none\n\n[Service]\nType=simple\n"
+                            "UMask=0027\nEnvironmentFile=%1/%i.conf\n"
+                            "RuntimeDirectory=procserv/%i\nRuntimeDirectoryMode=0770\n"
+                            "RuntimeDirectoryPreserve=restart\n"
+                            "ExecStart=%2 --foreground --logfile=%3/%i.log --name=%i "
+                            "--ignore=^D^C^] --autorestartcmd='' --chdir=${IOC_CHDIR} "
+                            "--port=${IOC_PORT} ${IOC_CMD}\n"
+                            "SuccessExitStatus=0 1 2 15 143 SIGTERM SIGKILL\nRestart=always\n"
+                            "RestartSec=2\nKillMode=mixed\nStandardOutput=journal\n"
+                            "StandardError=inherit\nSyslogIdentifier=epics-%i\n\n[Install]\n"
+                            "WantedBy=default.target\n")
+                            .replace(QLatin1String("%1"), confDir)
+                            .replace(QLatin1String("%2"), procServ)
+                            .replace(QLatin1String("%3"), logDir);
+            plan->writes << PlannedFile{ templatePath, unit.toUtf8(), false };
+            plan->notes << tr("The template %1 stays when the IOC is removed: every "
+                              "epics-ioc-runner IOC of this manager uses it.")
+                                   .arg(templatePath);
+        }
+    }
+    plan->calls << PlannedCall{ PlannedCall::Kind::Reload, {} };
+    if (request.enable)
+        plan->calls << PlannedCall{ PlannedCall::Kind::Enable, plan->unit };
+    if (request.start)
+        plan->calls << PlannedCall{ PlannedCall::Kind::Start, plan->unit };
+    plan->console = QStringLiteral("unix:") + socket;
+    if (!request.enable && !request.start)
+        plan->notes << tr("%1 is an instance of a template: systemd knows it (and iocctl ps "
+                          "lists it) once it is enabled or started.")
+                               .arg(plan->unit);
+    // procServUtils reads every *.conf of the folder as INI and stops at a file that is not.
+    for (const Ioc &ioc : m_iocs) {
+        if (ioc.convention == kProcServUtils) {
+            plan->notes << tr("%1 is not INI: procServUtils, whose IOCs read that folder too "
+                              "(%2), fails on such a file.")
+                                   .arg(plan->writes.constFirst().path, ioc.name);
+            break;
+        }
+    }
+}
+
 IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
 {
     IocPlan plan;
@@ -883,6 +1024,20 @@ IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
         }
         plan.calls << PlannedCall{ PlannedCall::Kind::Disable, ioc.unit };
         plan.removals << unitFile;
+        if (!ioc.workingDirectory.isEmpty())
+            plan.kept << ioc.workingDirectory;
+    } else if (ioc.convention == kIocRunner) {
+        // ioc-runner remove: stop, disable, the conf; the shared template stays.
+        const QString conf =
+                QDir(m_layout.procServConfigDir).filePath(ioc.name + QStringLiteral(".conf"));
+        if (!QFileInfo(conf).isFile()) {
+            refuse(tr("%1 does not exist; epics-ioc-runner keeps its IOCs' config there.")
+                           .arg(conf));
+            return plan;
+        }
+        plan.calls << PlannedCall{ PlannedCall::Kind::Disable, ioc.unit };
+        plan.removals << conf;
+        plan.kept << QDir(m_layout.unitDir).filePath(QStringLiteral("epics-@.service"));
         if (!ioc.workingDirectory.isEmpty())
             plan.kept << ioc.workingDirectory;
     } else if (ioc.convention == kManageIocs) {

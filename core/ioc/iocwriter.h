@@ -77,6 +77,7 @@ struct IocPlan
     QList<PlannedFile> writes; ///< files written (created; never overwritten)
     QStringList removals; ///< files removed
     QList<PlannedMove> moves; ///< after the removals, before the writes
+    QStringList makeDirs; ///< folders made (when missing) before the files are written
     QStringList kept; ///< Remove: what stays (the IOC's own directory, st.cmd, databases)
     QList<PlannedCall> calls;
     QStringList notes; ///< what the user should know (translated)
@@ -103,6 +104,7 @@ struct IocHostLayout
     QStringList iocSearchPath; ///< manage-iocs: every base (clash checks)
     QString runtimeDir; ///< /run, or $XDG_RUNTIME_DIR
     QString logDir; ///< manage-iocs' procServ logs: /var/log/softioc, or $XDG_STATE_HOME/softioc
+    QString stateDir; ///< /var/log (system), or $XDG_STATE_HOME (ioc-runner's procserv logs)
     QStringList path; ///< $PATH, to find a command given by name and procServ itself
 
     static IocHostLayout forLocalSystem();
@@ -112,7 +114,8 @@ struct IocHostLayout
 /// Turns create / remove / rename requests into plans (IocPlan) in the layout each convention's
 /// own tool writes, byte for byte where the tool is fixed: procServUtils' `manage-procs add`
 /// (procServ.d/NAME.conf and the unit its generator makes, enabled or linked by path),
-/// NSLS-II manage-iocs (BASE/NAME/config and /etc/systemd/system/softioc-NAME.service), and a
+/// NSLS-II manage-iocs (BASE/NAME/config and /etc/systemd/system/softioc-NAME.service),
+/// epics-ioc-runner (procServ.d/NAME.conf, an instance of its epics-@.service template) and a
 /// plain unit running procServ (generic). Other conventions are refused with a message.
 ///
 /// Planning never changes anything and makes no D-Bus call: it reads the local file system
@@ -166,6 +169,8 @@ private:
                       IocPlan *plan) const;
     void writeManageIocs(const IocCreateRequest &request, const QString &program,
                          const QString &chdir, IocPlan *plan) const;
+    void writeIocRunner(const IocCreateRequest &request, const QString &program,
+                        const QString &chdir, IocPlan *plan) const;
     /// The unit manage-iocs' install writes for an IOC in @p top.
     QString manageIocsUnit(const QString &name, const QString &top, const QString &port,
                            const QString &user, const QString &exec, const QString &chdir,

@@ -200,6 +200,8 @@ void TestIocctlCreate::roundTrip_data()
                                   << s("tcp:127.0.0.1:PORT");
     QTest::newRow("manage-iocs, default port")
             << s("manage-iocs") << QString() << s("softioc-tstcreate-mi.service") << s("tcp");
+    QTest::newRow("ioc-runner") << s("ioc-runner") << s("unix") << s("epics-@tstcreate-ir.service")
+                                << QStringLiteral("unix:%1/procserv/tstcreate-ir/control").arg(rt);
     QTest::newRow("manage-iocs, tcp")
             << s("manage-iocs") << s("tcp:PORT") << s("softioc-tstcreate-mt.service")
             << s("tcp:127.0.0.1:PORT");
@@ -214,16 +216,36 @@ void TestIocctlCreate::roundTrip()
     QVERIFY(!port.isEmpty() || convention == QLatin1String("manage-iocs"));
     const QString name =
             unit.mid(unit.indexOf(QLatin1String("tstcreate"))).chopped(int(qstrlen(".service")));
-    const QMap<QString, QString> before = snapshot();
     if (port.contains(QLatin1String("PORT"))) {
         const QString free = QString::number(Sandbox::freeTcpPort());
         port.replace(QLatin1String("PORT"), free);
         console.replace(QLatin1String("PORT"), free);
     }
     QStringList args{ QStringLiteral("create"), QStringLiteral("--convention"), convention };
-    if (!port.isEmpty())
+    if (!port.isEmpty() && convention != QLatin1String("ioc-runner"))
         args << QStringLiteral("--port") << port;
-    const Run create = iocctl(args + QStringList{ name, QStringLiteral("--") } + iocCommand(name));
+    QStringList command = iocCommand(name);
+    const QString templateFile = m_sandbox.unitDir() + QStringLiteral("/epics-@.service");
+    if (convention == QLatin1String("ioc-runner")) {
+        // ioc-runner starts one program without arguments: a start script, as st.cmd is.
+        const QString script = m_workDir + QLatin1Char('/') + name + QStringLiteral(".cmd");
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QStringList quoted;
+        for (const QString &word : std::as_const(command))
+            quoted << QLatin1Char('\'') + word + QLatin1Char('\'');
+        file.write(QByteArray("#!/bin/sh\nexec " + quoted.join(QLatin1Char(' ')).toUtf8() + "\n"));
+        file.close();
+        // procServ runs only programs that everyone may execute (---x--x--x).
+        QVERIFY(file.setPermissions(file.permissions() | QFile::ExeOwner | QFile::ExeGroup
+                                    | QFile::ExeOther));
+        command = QStringList{ script };
+        // An instance of a template is known to systemd (and listed) once enabled.
+        args << QStringLiteral("--enable");
+        QVERIFY2(!QFileInfo::exists(templateFile), "the template exists before the test");
+    }
+    const QMap<QString, QString> beforeCreate = snapshot();
+    const Run create = iocctl(args + QStringList{ name, QStringLiteral("--") } + command);
     QVERIFY2(create.code == 0, qPrintable(create.describe()));
     QVERIFY2(create.out.contains(unit), qPrintable(create.out));
 
@@ -253,7 +275,7 @@ void TestIocctlCreate::roundTrip()
     QVERIFY2(rm.code == 0, qPrintable(rm.describe()));
     QVERIFY2(rm.out.contains(name + QStringLiteral(": removed")), qPrintable(rm.describe()));
 
-    QString diff = compare(before, snapshot());
+    QString diff = compare(beforeCreate, snapshot());
     if (convention == QLatin1String("manage-iocs")) {
         // manage-iocs' uninstall removes the unit; the IOC's folder and config stay.
         const QString config = iocBase() + QLatin1Char('/') + name + QStringLiteral("/config");
@@ -262,7 +284,12 @@ void TestIocctlCreate::roundTrip()
                  qPrintable(rm.out));
         QVERIFY(QFile::remove(config));
         QVERIFY(QDir(iocBase()).rmdir(name));
-        diff = compare(before, snapshot());
+        diff = compare(beforeCreate, snapshot());
+    } else if (convention == QLatin1String("ioc-runner")) {
+        // ioc-runner's remove leaves its template, which every IOC of the manager shares.
+        QCOMPARE(diff, QStringLiteral("left behind: ") + templateFile);
+        QVERIFY(m_sandbox.removeUnit(QStringLiteral("epics-@.service")));
+        diff = compare(beforeCreate, snapshot());
     }
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     QVERIFY(QFileInfo::exists(m_workDir + QStringLiteral("/st.cmd")));
@@ -387,11 +414,15 @@ void TestIocctlCreate::refusals_data()
             << QStringList() << l({ "no-such-ioc-program" }) << s("was not found on PATH");
     QTest::newRow("not executable")
             << QStringList() << QStringList{ dataFile } << s("is not an executable file");
+    QTest::newRow("not executable by everyone")
+            << QStringList() << QStringList{ QStringLiteral("OWNER_ONLY") } << s("chmod a+x");
     QTest::newRow("port 0") << l({ "--port", "tcp:0" }) << QStringList() << s("Bad port");
     QTest::newRow("port too big") << l({ "--port", "tcp:70000" }) << QStringList() << s("Bad port");
     QTest::newRow("port junk") << l({ "--port", "telnet" }) << QStringList() << s("Bad port");
     QTest::newRow("relative socket")
             << l({ "--port", "unix:rel/sock" }) << QStringList() << s("must be absolute");
+    QTest::newRow("socket folder missing") << l({ "--port", "unix:/nonexistent/dir/control" })
+                                           << QStringList() << s("does not exist");
     QTest::newRow("bad name") << l({ "--name-is-next" }) << QStringList() << QString();
     QTest::newRow("unknown convention")
             << l({ "--convention", "bogus" }) << QStringList() << s("Unknown convention");
@@ -417,6 +448,17 @@ void TestIocctlCreate::refusals()
         QStringList args{ QStringLiteral("create") };
         if (!options.contains(QLatin1String("--convention")))
             args << QStringLiteral("--convention") << convention;
+        if (command == QStringList{ QStringLiteral("OWNER_ONLY") }) {
+            // An IOC start script only its owner may run: procServ would refuse it.
+            const QString script = m_sandbox.dir() + QStringLiteral("/tstcreate-owner-only.cmd");
+            QFile file(script);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("#!/bin/sh\nexit 0\n");
+            file.close();
+            QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+                                        | QFile::ReadUser | QFile::WriteUser | QFile::ExeUser));
+            command = QStringList{ script };
+        }
         args << options << name << QStringLiteral("--")
              << (command.isEmpty() ? iocCommand(name) : command);
         const Run run = iocctl(args);
@@ -607,7 +649,7 @@ void TestIocctlCreate::renameManageIocs()
     QCOMPARE(row.value(QStringLiteral("enabled")).toBool(), true);
     QFile config(iocBase() + QLatin1Char('/') + newName + QStringLiteral("/config"));
     QVERIFY(config.open(QIODevice::ReadOnly));
-    QVERIFY(config.readAll().startsWith("NAME=" + newName.toUtf8() + '\n'));
+    QVERIFY(config.readAll().startsWith(QByteArray("NAME=" + newName.toUtf8() + '\n')));
     QVERIFY(!QFileInfo::exists(iocBase() + QLatin1Char('/') + oldName));
     // It was running, so it runs again under its new unit.
     const Run exec =
