@@ -49,8 +49,7 @@ IocActions::IocActions(QWidget *dialogParent, QObject *parent)
                            tr("Show everything known about the selected IOCs"),
                            { QKeySequence(Qt::CTRL | Qt::Key_I) }, QStringLiteral("detailsAction"));
     m_newIoc = makeAction(QString(), tr("&New IOC…"),
-                          tr("Create an IOC in its host's layout (procServUtils, manage-iocs, a "
-                             "plain unit)"),
+                          tr("Create an IOC in its host's layout, as the site's own tool does"),
                           { QKeySequence(Qt::CTRL | Qt::Key_N) }, QStringLiteral("newIocAction"));
     m_newIoc->setIcon(QIcon::fromTheme(QStringLiteral("document-new")));
     m_remove = makeAction(QString(), tr("Re&move…"),
