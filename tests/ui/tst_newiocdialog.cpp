@@ -25,7 +25,9 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMap>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QTest>
@@ -44,6 +46,7 @@ private slots:
     void removeListsRemovedAndKeptFiles();
     void renameManageIocs();
     void remoteHostsAreNotOffered();
+    void hostMenuOpensTheFormForThatHost();
 
 private:
     NewIocDialog *openForm();
@@ -392,6 +395,36 @@ void TestNewIocDialog::remoteHostsAreNotOffered()
                      && note->text().contains(QLatin1String("not supported yet")),
              qPrintable(note->text()));
     QVERIFY(!note->isHidden());
+}
+
+void TestNewIocDialog::hostMenuOpensTheFormForThatHost()
+{
+    auto *hostList = m_window->findChild<QListView *>(QStringLiteral("hostList"));
+    QVERIFY(hostList);
+    QModelIndex row;
+    for (int i = 0; i < hostList->model()->rowCount(); ++i) {
+        if (hostList->model()->index(i, 0).data().toString().contains(m_host->displayName()))
+            row = hostList->model()->index(i, 0);
+    }
+    QVERIFY(row.isValid());
+    emit hostList->customContextMenuRequested(hostList->visualRect(row).center());
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = m_window->findChild<QMenu *>(QString(), Qt::FindDirectChildrenOnly))
+                && menu->isVisible());
+    QAction *newIoc = nullptr;
+    for (QAction *action : menu->actions()) {
+        if (action->text() == QStringLiteral("&New IOC on %1…").arg(m_host->displayName()))
+            newIoc = action;
+    }
+    QVERIFY(newIoc);
+    QVERIFY(newIoc->isEnabled());
+    newIoc->trigger(); // while the menu (its owner) is still there
+    menu->close();
+    auto *dialog = m_window->findChild<NewIocDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->host(), m_host);
+    dialog->reject();
+    QTRY_VERIFY(!m_window->findChild<NewIocDialog *>());
 }
 
 QTEST_MAIN(TestNewIocDialog)
