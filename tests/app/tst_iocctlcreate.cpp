@@ -426,6 +426,10 @@ void TestIocctlCreate::refusals_data()
     QTest::newRow("bad name") << l({ "--name-is-next" }) << QStringList() << QString();
     QTest::newRow("unknown convention")
             << l({ "--convention", "bogus" }) << QStringList() << s("Unknown convention");
+    QTest::newRow("user name on a user manager")
+            << l({ "--user-name", "nobody" }) << QStringList() << s("is for the system manager");
+    QTest::newRow("unsupported convention")
+            << l({ "--convention", "e3" }) << QStringList() << s("is not supported yet");
     QTest::newRow("bad env") << l({ "--env", "1X=y" }) << QStringList() << s("KEY=VALUE");
     QTest::newRow("missing chdir")
             << l({ "--chdir", "/nonexistent/top" }) << QStringList() << s("does not exist");
