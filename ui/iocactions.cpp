@@ -4,11 +4,17 @@
 
 #include "core/fleet/fleet.h"
 #include "core/hosts/host.h"
+#include "core/ioc/conventions.h"
 #include "core/ioc/iocformat.h"
+#include "core/ioc/iocplanrunner.h"
 #include "core/ioc/iocruntime.h"
+#include "ui/newiocdialog.h"
+#include "ui/removeiocdialog.h"
+#include "ui/renameiocdialog.h"
 
 #include <QAction>
 #include <QDateTime>
+#include <QDialog>
 #include <QIcon>
 #include <QMessageBox>
 #include <QPushButton>
@@ -42,6 +48,31 @@ IocActions::IocActions(QWidget *dialogParent, QObject *parent)
     m_details = makeAction(QStringLiteral("details"), tr("De&tails"),
                            tr("Show everything known about the selected IOCs"),
                            { QKeySequence(Qt::CTRL | Qt::Key_I) }, QStringLiteral("detailsAction"));
+    m_newIoc = makeAction(QString(), tr("&New IOC…"),
+                          tr("Create an IOC in its host's layout, as the site's own tool does"),
+                          { QKeySequence(Qt::CTRL | Qt::Key_N) }, QStringLiteral("newIocAction"));
+    m_newIoc->setIcon(QIcon::fromTheme(QStringLiteral("document-new")));
+    m_remove = makeAction(QString(), tr("Re&move…"),
+                          tr("Remove the selected IOC's unit and configuration (asks first)"),
+                          { QKeySequence(Qt::Key_Delete) }, QStringLiteral("removeAction"));
+    m_remove->setIcon(QIcon::fromTheme(QStringLiteral("edit-delete")));
+    m_rename = makeAction(QString(), tr("Re&name…"), tr("Rename the selected IOC (manage-iocs)"),
+                          { QKeySequence(Qt::Key_F2) }, QStringLiteral("renameAction"));
+    m_rename->setIcon(QIcon::fromTheme(QStringLiteral("edit-rename")));
+
+    // On the host of the selected IOC, if any.
+    connect(m_newIoc, &QAction::triggered, this, [this] {
+        newIoc(m_fleet && !m_selection.isEmpty() ? m_fleet->hostFor(m_selection.constFirst())
+                                                 : nullptr);
+    });
+    connect(m_remove, &QAction::triggered, this, [this] {
+        if (m_selection.size() == 1)
+            remove(m_selection.constFirst());
+    });
+    connect(m_rename, &QAction::triggered, this, [this] {
+        if (m_selection.size() == 1)
+            rename(m_selection.constFirst());
+    });
 
     connect(m_start, &QAction::triggered, this, [this] { run(UnitAction::Start, m_selection); });
     connect(m_stop, &QAction::triggered, this, [this] { run(UnitAction::Stop, m_selection); });
@@ -76,7 +107,10 @@ IocActions::IocActions(QWidget *dialogParent, QObject *parent)
 QAction *IocActions::makeAction(const QString &icon, const QString &text, const QString &toolTip,
                                 const QList<QKeySequence> &shortcuts, const QString &objectName)
 {
-    auto *action = new QAction(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), text, this);
+    // No icon of our own: the desktop theme's (set by the caller), if it has one.
+    auto *action = new QAction(icon.isEmpty() ? QIcon()
+                                              : QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)),
+                               text, this);
     action->setObjectName(objectName);
     action->setShortcuts(shortcuts);
     // Shortcuts act in the table only: a console tab must get every key the user types.
@@ -96,6 +130,7 @@ QList<QAction *> IocActions::actions() const
 void IocActions::setFleet(Fleet *fleet)
 {
     m_fleet = fleet;
+    updateEnabled();
 }
 
 void IocActions::setSelection(const QList<Ioc> &iocs)
@@ -128,6 +163,144 @@ void IocActions::updateEnabled()
     m_attach->setEnabled(anyConsole);
     m_logs->setEnabled(any);
     m_details->setEnabled(any);
+    updateWriterEnabled();
+}
+
+void IocActions::updateWriterEnabled()
+{
+    m_newIoc->setEnabled(m_fleet != nullptr);
+    QString removeWhy, renameWhy;
+    const Host *host = m_selection.size() == 1 && m_fleet
+            ? m_fleet->hostFor(m_selection.constFirst())
+            : nullptr;
+    if (m_selection.size() != 1) {
+        removeWhy = renameWhy = tr("Select one IOC.");
+    } else if (m_selection.constFirst().isContainer()) {
+        removeWhy = renameWhy = tr("%1 is a container: its engine's tools remove and rename it.")
+                                        .arg(m_selection.constFirst().name);
+    } else if (!NewIocDialog::isWritable(host, &removeWhy)) {
+        renameWhy = removeWhy;
+    } else if (m_selection.constFirst().convention != QLatin1String("manage-iocs")) {
+        renameWhy = tr("Only manage-iocs IOCs can be renamed (its 'rename'); %1 uses %2.")
+                            .arg(m_selection.constFirst().name,
+                                 Conventions::displayName(m_selection.constFirst().convention));
+    }
+    m_remove->setEnabled(removeWhy.isEmpty());
+    m_rename->setEnabled(renameWhy.isEmpty());
+    const QString removeTip = tr("Remove the selected IOC's unit and configuration (asks first)");
+    const QString renameTip = tr("Rename the selected IOC (manage-iocs)");
+    m_remove->setToolTip(removeWhy.isEmpty() ? removeTip
+                                             : removeTip + QLatin1String(": ") + removeWhy);
+    m_rename->setToolTip(renameWhy.isEmpty() ? renameTip : renameWhy);
+}
+
+QDialog *IocActions::newIoc(Host *host)
+{
+    if (!m_fleet)
+        return nullptr;
+    auto *dialog = new NewIocDialog(m_fleet, m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (host)
+        dialog->setHost(host);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (Host *chosen = dialog->host())
+            applyPlan(chosen, dialog->plan());
+    });
+    dialog->open(); // no nested event loop
+    return dialog;
+}
+
+QDialog *IocActions::remove(const Ioc &ioc)
+{
+    Host *host = m_fleet ? m_fleet->hostFor(ioc) : nullptr;
+    if (!host || !NewIocDialog::isWritable(host))
+        return nullptr;
+    auto *dialog = new RemoveIocDialog(ioc, host->displayName(),
+                                       NewIocDialog::writerFor(m_fleet, host), m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<Host> target(host);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, target] {
+        if (!target || !m_fleet)
+            return;
+        // Planned again on what is known now: the IOC may have started while the user read.
+        const Ioc shown = dialog->ioc();
+        const Ioc now = m_fleet->contains(shown.key()) ? m_fleet->ioc(shown.key()) : shown;
+        const IocPlan plan =
+                NewIocDialog::writerFor(m_fleet, target).planRemove(now, dialog->force());
+        if (!plan.isValid()) {
+            emit outcomeReported(tr("%1: %2").arg(shown.name, plan.errors.join(QLatin1Char(' '))),
+                                 MessageBar::Kind::Error, shown.name, QStringLiteral("remove"));
+            return;
+        }
+        applyPlan(target, plan);
+    });
+    dialog->open();
+    return dialog;
+}
+
+QDialog *IocActions::rename(const Ioc &ioc)
+{
+    Host *host = m_fleet ? m_fleet->hostFor(ioc) : nullptr;
+    if (!host || !NewIocDialog::isWritable(host))
+        return nullptr;
+    auto *dialog = new RenameIocDialog(ioc, host->displayName(),
+                                       NewIocDialog::writerFor(m_fleet, host), m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<Host> target(host);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, target] {
+        if (target)
+            applyPlan(target, dialog->plan());
+    });
+    dialog->open();
+    return dialog;
+}
+
+void IocActions::applyPlan(Host *host, const IocPlan &plan)
+{
+    const QString key = host->id() + QLatin1Char('/') + plan.unit;
+    QString verb, doing, done;
+    switch (plan.action) {
+    case IocPlan::Action::Create:
+        verb = QStringLiteral("create");
+        doing = tr("Creating %1 (%2, unit %3, console %4)…")
+                        .arg(plan.name, Conventions::displayName(plan.convention), plan.unit,
+                             plan.console);
+        done = tr("Created %1 on %2 (unit %3, console %4).")
+                       .arg(plan.name, host->displayName(), plan.unit, plan.console);
+        break;
+    case IocPlan::Action::Remove:
+        verb = QStringLiteral("remove");
+        doing = tr("Removing %1…").arg(plan.name);
+        done = plan.kept.isEmpty() ? tr("Removed %1 from %2.").arg(plan.name, host->displayName())
+                                   : tr("Removed %1 from %2; kept %3.")
+                                             .arg(plan.name, host->displayName(),
+                                                  plan.kept.join(QStringLiteral(", ")));
+        break;
+    case IocPlan::Action::Rename:
+        verb = QStringLiteral("rename");
+        doing = tr("Renaming %1 to %2…").arg(plan.oldName, plan.name);
+        done = tr("Renamed %1 to %2 on %3.").arg(plan.oldName, plan.name, host->displayName());
+        break;
+    }
+    emit outcomeReported(doing, MessageBar::Kind::Information, plan.name, verb);
+    auto *runner = new IocPlanRunner(plan, host->manager(), this);
+    connect(runner, &IocPlanRunner::finished, this,
+            [this, runner, plan, key, verb, done](const QString &error) {
+                runner->deleteLater();
+                if (error.isEmpty()) {
+                    QString text = done;
+                    for (const QString &note : plan.notes)
+                        text += QLatin1Char('\n') + note;
+                    emit outcomeReported(text, MessageBar::Kind::Success, plan.name, verb);
+                    if (plan.action != IocPlan::Action::Remove)
+                        emit iocWritten(key);
+                } else {
+                    emit outcomeReported(tr("%1: %2").arg(plan.name, error),
+                                         MessageBar::Kind::Error, plan.name, verb);
+                }
+                emit planFinished(key, error);
+            });
+    runner->start();
 }
 
 QString IocActions::nameList(const QStringList &names)

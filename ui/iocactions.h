@@ -15,12 +15,16 @@
 #include <memory>
 
 class Fleet;
+class Host;
+struct IocPlan;
 class QAction;
 class QWidget;
 
 /// The IOC actions — Start, Stop, Restart, Enable, Disable, Attach, Logs, Details — as
 /// QActions for the toolbar, the context menu and shortcuts. They work on the current
-/// selection (several rows at once). Unit actions go through the runtime of the row's host;
+/// selection (several rows at once). New IOC…, Remove… and Rename… open their dialogs
+/// (NewIocDialog, RemoveIocDialog, RenameIocDialog) without a nested event loop and apply the
+/// accepted plan with IocPlanRunner; Remove… and Rename… work on one selected IOC. Unit actions go through the runtime of the row's host;
 /// Stop and Restart ask first (unless switched off) and a "no" changes nothing. Outcomes are
 /// reported through outcomeReported() for an inline MessageBar, never in a modal dialog.
 class IocActions : public QObject
@@ -45,8 +49,13 @@ public:
     QAction *attachAction() const { return m_attach; }
     QAction *logsAction() const { return m_logs; }
     QAction *detailsAction() const { return m_details; }
-    /// All of them, in toolbar order; nullptr marks a separator.
+    QAction *newIocAction() const { return m_newIoc; }
+    QAction *removeAction() const { return m_remove; }
+    QAction *renameAction() const { return m_rename; }
+    /// The unit and view actions, in toolbar order; nullptr marks a separator.
     QList<QAction *> actions() const;
+    /// New IOC…, Rename…, Remove…, for the IOC menu and the table's context menu.
+    QList<QAction *> writerActions() const { return { m_newIoc, m_rename, m_remove }; }
 
     /// Unit actions go through the runtime of each IOC's host in @p fleet. Not owned.
     void setFleet(Fleet *fleet);
@@ -68,6 +77,16 @@ public:
     /// The question asked before @p action on @p iocs (for tests and the default Confirm).
     QString confirmationText(UnitAction action, const QList<Ioc> &iocs) const;
 
+    /// Opens the "New IOC" form (@p host preselected when given); Create applies its plan.
+    /// Returns the dialog shown (deleted when closed), or nullptr without a fleet.
+    QDialog *newIoc(Host *host = nullptr);
+    /// Opens the confirmation for removing @p ioc; Remove applies its plan.
+    QDialog *remove(const Ioc &ioc);
+    /// Opens the rename dialog for @p ioc; Rename applies its plan.
+    QDialog *rename(const Ioc &ioc);
+    /// Carries out @p plan on @p host's manager, reporting progress and the outcome.
+    void applyPlan(Host *host, const IocPlan &plan);
+
 signals:
     void attachRequested(const Ioc &ioc);
     void logsRequested(const Ioc &ioc);
@@ -78,6 +97,11 @@ signals:
                          const QString &action);
     /// All jobs of one run() have finished.
     void jobsFinished(UnitAction action, const QList<JobResult> &results);
+    /// A plan applied by applyPlan() finished: @p error is empty on success. @p key is the
+    /// IOC's Ioc::key() (Rename: the new one).
+    void planFinished(const QString &key, const QString &error);
+    /// A plan created or renamed the IOC with Ioc::key() @p key (emitted before planFinished).
+    void iocWritten(const QString &key);
 
 private:
     struct Batch
@@ -92,6 +116,7 @@ private:
     QAction *makeAction(const QString &icon, const QString &text, const QString &toolTip,
                         const QList<QKeySequence> &shortcuts, const QString &objectName);
     void updateEnabled();
+    void updateWriterEnabled();
     void execute(UnitAction action, const QList<Ioc> &iocs);
     void handleJobDone(const std::shared_ptr<Batch> &batch, const Ioc &ioc,
                        const JobResult &result);
@@ -116,4 +141,7 @@ private:
     QAction *m_attach;
     QAction *m_logs;
     QAction *m_details;
+    QAction *m_newIoc;
+    QAction *m_remove;
+    QAction *m_rename;
 };

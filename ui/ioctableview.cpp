@@ -90,7 +90,34 @@ void IocTableView::setModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::rowsRemoved, this, &IocTableView::updatePlaceholder);
     connect(model, &QAbstractItemModel::modelReset, this, &IocTableView::updatePlaceholder);
     connect(model, &QAbstractItemModel::layoutChanged, this, &IocTableView::updatePlaceholder);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &IocTableView::selectPending);
+    connect(model, &QAbstractItemModel::modelReset, this, &IocTableView::selectPending);
     updatePlaceholder();
+}
+
+void IocTableView::selectWhenShown(const QString &key)
+{
+    m_pendingKey = key;
+    selectPending();
+}
+
+void IocTableView::selectPending()
+{
+    if (m_pendingKey.isEmpty() || !model())
+        return;
+    for (int row = 0; row < model()->rowCount(); ++row) {
+        const QModelIndex index = model()->index(row, 0);
+        if (index.data(IocTableModel::IocRole).value<Ioc>().key() != m_pendingKey)
+            continue;
+        m_pendingKey.clear();
+        setCurrentIndex(index);
+        selectionModel()->select(index,
+                                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        // Scrolled to only while the pointer is elsewhere: nothing moves under it.
+        if (!underMouse())
+            scrollTo(index, QAbstractItemView::EnsureVisible);
+        return;
+    }
 }
 
 void IocTableView::setPlaceholderText(const QString &text)

@@ -32,13 +32,18 @@ public:
     QList<Ioc> selectedIocs() const;
     /// The IOCs of the rows on screen now.
     QList<Ioc> visibleIocs() const;
+    /// Selects the row of the IOC with Ioc::key() @p key, at once or when it is inserted (a
+    /// newly created IOC discovery has not listed yet). A later call replaces the wish.
+    void selectWhenShown(const QString &key);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
     void updatePlaceholder();
+    void selectPending();
     void showHeaderMenu(const QPoint &pos);
 
     QLabel *m_placeholder;
+    QString m_pendingKey;
 };

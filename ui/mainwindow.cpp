@@ -21,6 +21,7 @@
 #include "ui/ioctabs.h"
 #include "ui/messagearea.h"
 #include "ui/messagebar.h"
+#include "ui/newiocdialog.h"
 #include "ui/settingsdialog.h"
 
 #include <QAction>
@@ -103,6 +104,8 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     createMenus();
 
     connect(m_actions, &IocActions::outcomeReported, m_messageBar, &MessageBar::showMessage);
+    // A created or renamed IOC is selected once discovery lists it.
+    connect(m_actions, &IocActions::iocWritten, m_table, &IocTableView::selectWhenShown);
     connect(m_alerts, &IocAlerts::alerted, this, [this](const QString &text) {
         m_messageBar->showMessage(text, MessageBar::Kind::Warning);
     });
@@ -208,7 +211,7 @@ QWidget *MainWindow::createTablePane()
     for (const auto &width : widths)
         m_table->setColumnWidth(width.first, width.second);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    for (QAction *action : m_actions->actions()) {
+    for (QAction *action : m_actions->actions() + m_actions->writerActions()) {
         if (action)
             m_table->addAction(action); // their shortcuts act while the table has focus
     }
@@ -240,6 +243,11 @@ void MainWindow::createMenus()
             iocMenu->addSeparator();
         }
     }
+    iocMenu->addSeparator();
+    for (QAction *action : m_actions->writerActions())
+        iocMenu->addAction(action);
+    toolBar->addSeparator();
+    toolBar->addAction(m_actions->newIocAction());
     iocMenu->addSeparator();
     QAction *settings = iocMenu->addAction(tr("&Settings…"), this, &MainWindow::showSettingsDialog);
     settings->setMenuRole(QAction::PreferencesRole);
@@ -514,6 +522,11 @@ void MainWindow::showHostMenu(const QPoint &pos)
     menu->addAction(tr("&Add Host…"), this, &MainWindow::showAddHostDialog);
     Host *host = m_hostModel->host(m_hostList->indexAt(pos).row());
     if (host) {
+        QAction *newIoc = menu->addAction(tr("&New IOC on %1…").arg(host->displayName()), this,
+                                          [this, host] { m_actions->newIoc(host); });
+        QString why;
+        newIoc->setEnabled(NewIocDialog::isWritable(host, &why));
+        newIoc->setToolTip(why);
         QAction *reconnect = menu->addAction(tr("Re&connect %1").arg(host->displayName()), host,
                                              &Host::connectToManager);
         reconnect->setEnabled(host->state() == Host::State::Failed);
@@ -576,6 +589,9 @@ void MainWindow::showTableMenu(const QPoint &pos)
         else
             menu->addSeparator();
     }
+    menu->addSeparator();
+    for (QAction *action : m_actions->writerActions())
+        menu->addAction(action);
     menu->popup(m_table->viewport()->mapToGlobal(pos));
 }
 

@@ -18,6 +18,9 @@ target_sources(iocdock-ui PRIVATE
     messagearea.h messagearea.cpp
     messagebar.h messagebar.cpp
     messagehistorydialog.h messagehistorydialog.cpp
+    newiocdialog.h newiocdialog.cpp newiocdialog.ui
+    removeiocdialog.h removeiocdialog.cpp removeiocdialog.ui
+    renameiocdialog.h renameiocdialog.cpp renameiocdialog.ui
     settings.h settings.cpp
     settingsdialog.h settingsdialog.cpp settingsdialog.ui
     translations.h translations.cpp)
