@@ -41,9 +41,10 @@ public:
     /// The runtimes @p host gets, made (unparented: the fleet takes them) in one place. Called
     /// once with an invalid @p engine when the host is added (its runtimes without an engine:
     /// the systemd one), and once more for the container engine found for it, if one is: at
-    /// once for a local host, after the first connection for an SSH host (then
-    /// engine.socketPath is the local end of the forward; engine.source says where the remote
-    /// side found it). Inventories it makes get the inventory setup.
+    /// once for a local host; for an SSH host once it is connected and the engine forwarded
+    /// (again after a reconnection while it has made none), engine.socketPath then being the
+    /// local end of the forward and engine.source where the remote side found it. Inventories
+    /// it makes get the inventory setup.
     using RuntimeFactory =
             std::function<QList<IocRuntime *>(Host *host, const EngineEndpoint &engine)>;
     /// The default factory: an Inventory without an engine, a ContainerRuntime on one.
@@ -143,8 +144,8 @@ private:
     const Entry *entry(const Host *host) const;
     void addRuntimes(Entry &entry, const QList<IocRuntime *> &runtimes);
     void addRuntime(Entry &entry, IocRuntime *runtime);
-    /// Disconnects and destroys an entry taken out of the list: its runtimes, then its host
-    /// when the fleet owns it. The one place of that order.
+    /// Disconnects and destroys an entry taken out of the list: its runtimes and its engine's
+    /// forward, then its host when the fleet owns it. The one place of that order.
     void destroy(const Entry &entry);
     void handleHostStateChanged(Host *host);
     void handleConnected(Entry &entry);
