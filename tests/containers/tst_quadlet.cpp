@@ -583,7 +583,8 @@ void TestQuadlet::stoppedUnitIsListedAfresh()
 void TestQuadlet::unitGoneRowGone()
 {
     REQUIRE_READY();
-    QVERIFY(row().isContainer());
+    // The previous test started the unit through another fleet: this one's row follows.
+    QTRY_VERIFY_WITH_TIMEOUT(row().isContainer(), CallTimeoutMs);
     QVERIFY(m_sandbox.removeUnit(m_unit)); // stops it, deletes the file, daemon-reload
     QTRY_COMPARE_WITH_TIMEOUT(rowsNamed(m_container).size(), 0, CallTimeoutMs);
     QVERIFY(!containerNames().contains(m_container));

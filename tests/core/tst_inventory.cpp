@@ -48,6 +48,7 @@ private:
     Sandbox m_sandbox;
     Host *m_host = nullptr;
     QStringList m_units;
+    QStringList m_files; // written into the shared sandbox: removed at the end
     quint16 m_tcpPort = 0;
 };
 
@@ -99,6 +100,8 @@ void TestInventory::initTestCase()
     for (const QString &stale :
          { QStringLiteral("procserv-invnew.service"), QStringLiteral("procserv-invbad.service") })
         m_sandbox.removeUnit(stale);
+    m_files << m_sandbox.dir() + QStringLiteral("/invfrib.env")
+            << m_sandbox.configDir() + QStringLiteral("/procServ.d/invrun.conf");
     QVERIFY(writeFile(m_sandbox.dir() + QStringLiteral("/invfrib.env"),
                       "NAME=invfrib\nPORT=" + QByteArray::number(Sandbox::freeTcpPort()) + '\n'));
     QVERIFY(writeFile(m_sandbox.configDir() + QStringLiteral("/procServ.d/invrun.conf"),
@@ -129,6 +132,10 @@ void TestInventory::cleanupTestCase()
         return;
     for (const QString &unit : std::as_const(m_units))
         m_sandbox.removeUnit(unit);
+    // Later tests share the sandbox: an ioc-runner config left in procServ.d would break
+    // procServUtils' reader there (it reads every *.conf as INI).
+    for (const QString &file : std::as_const(m_files))
+        QFile::remove(file);
 }
 
 std::unique_ptr<Inventory> TestInventory::startInventory()
