@@ -143,7 +143,7 @@ void AttachCommand::handleConnected()
     if (m_tty)
         err() << (m_readOnly ? tr("Attached to %1 (%2), read-only. Detach with %3.")
                              : tr("Attached to %1 (%2). Detach with %3."))
-                         .arg(m_ioc.name, m_ioc.console.toString(), detach)
+                         .arg(m_ioc.name, m_session->targetDescription(), detach)
               << Qt::endl;
     if (m_tty)
         TerminalGuard::makeRaw(STDIN_FILENO);
@@ -181,7 +181,7 @@ void AttachCommand::handleSessionError(const QString &message)
     end(ConnectionError,
         m_connected ? tr("Console of %1: %2").arg(m_ioc.name, message)
                     : tr("Cannot open the console of %1 (%2): %3")
-                              .arg(m_ioc.name, m_ioc.console.toString(), message));
+                              .arg(m_ioc.name, m_session->targetDescription(), message));
 }
 
 void AttachCommand::handleStdinReadable()

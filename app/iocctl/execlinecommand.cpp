@@ -266,7 +266,7 @@ void ExecLineCommand::connectConsole()
         if (m_retryUntilConnected)
             return; // the session tries again
         end(ConnectionError,
-            tr("Console of %1 (%2): %3").arg(m_ioc.name, m_ioc.console.toString(), message));
+            tr("Console of %1 (%2): %3").arg(m_ioc.name, m_session->targetDescription(), message));
     });
     connect(m_session, &ConsoleSession::stateChanged, this, [this](ConsoleSession::State state) {
         if (state == ConsoleSession::State::Connected) {
