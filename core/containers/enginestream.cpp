@@ -336,13 +336,19 @@ void EngineStream::fail(const QString &message)
         return;
     qCDebug(lcEngineStream) << "ended:" << message;
     m_ended = true;
-    if (m_socket) {
-        QLocalSocket *socket = std::exchange(m_socket, nullptr);
-        socket->disconnect(this);
-        socket->abort();
-        socket->deleteLater();
-    }
+    if (QLocalSocket *socket = std::exchange(m_socket, nullptr))
+        dropSocket(socket);
     emit ended(message);
+}
+
+void EngineStream::dropSocket(QLocalSocket *socket)
+{
+    // Never deleted here: this may run inside a signal the socket is still emitting, also
+    // where no event loop runs (QTest::qWait), and Qt's code after that signal uses it.
+    socket->disconnect(this);
+    socket->setParent(nullptr);
+    socket->abort();
+    socket->deleteLater();
 }
 
 void EngineStream::handleDisconnected()
@@ -430,12 +436,7 @@ void EngineStream::close()
             });
             socket->disconnectFromServer();
         } else {
-            socket->abort();
-            // close() may come from a receiver of this socket's own signal.
-            if (QThread::currentThread()->loopLevel() > 0)
-                socket->deleteLater();
-            else
-                delete socket; // no event loop runs any more (the program is ending)
+            dropSocket(socket);
         }
     }
     if (isOpen())

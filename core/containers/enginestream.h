@@ -92,6 +92,7 @@ private:
     void establish();
     void fail(const QString &message);
     void handleDisconnected();
+    void dropSocket(QLocalSocket *socket);
 
     Options m_options;
     EngineClient *m_client;

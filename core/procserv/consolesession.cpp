@@ -98,10 +98,7 @@ void discardDevice(QIODevice *device)
         return;
     }
     device->close();
-    if (qobject_cast<ConsoleStream *>(device) && QThread::currentThread()->loopLevel() == 0)
-        delete device; // no event loop runs any more (the program is ending)
-    else
-        device->deleteLater();
+    device->deleteLater(); // this may run inside a signal of the device (a stream's ended())
 }
 
 } // namespace

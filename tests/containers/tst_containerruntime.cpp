@@ -919,9 +919,18 @@ void TestContainerRuntime::procServConsoleInContainer()
     again->open();
     QTRY_VERIFY_WITH_TIMEOUT(!bannerAgain.isEmpty(), CallTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(again->tracker().childPid(), childPid, CallTimeoutMs);
-    owner.reset();
     QCOMPARE(row(name).status(), QStringLiteral("running"));
     QCOMPARE(row(name).mainPid, mainPid);
+
+    // The container restarts under an open console: the relay ends with it, and the session
+    // reconnects (a new relay) once procServ answers again, as it does for a unit.
+    QSignalSpy reconnected(again, &ConsoleSession::reconnected);
+    const JobResult restart = act(UnitAction::Restart, name);
+    QVERIFY2(restart.ok(), qPrintable(restart.message));
+    QTRY_VERIFY_WITH_TIMEOUT(!reconnected.isEmpty(), CallTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(bannerAgain.size() >= 2, CallTimeoutMs);
+    QCOMPARE(again->state(), ConsoleSession::State::Connected);
+    owner.reset();
 }
 
 void TestContainerRuntime::stdioConsoleThroughAttach()
