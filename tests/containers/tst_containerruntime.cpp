@@ -289,6 +289,43 @@ void TestContainerRuntime::whichContainersAreIocs()
     QCOMPARE(IocFormat::statusText(ioc, now), QStringLiteral("Created"));
     QVERIFY(IocFormat::toJson(ioc).value(QStringLiteral("exitCode")).isNull());
 
+    // Where a console relays to: the control port, or for read-only the log port (-l); the
+    // relay commands tried in the container, socat first (probed), nc last.
+    Ioc logged;
+    logged.containerId = QStringLiteral("abc");
+    logged.execStart = QStringList{ QStringLiteral("/usr/bin/procServ"),
+                                    QStringLiteral("-f"),
+                                    QStringLiteral("-l"),
+                                    QStringLiteral("4052"),
+                                    QStringLiteral("-P"),
+                                    QStringLiteral("unix:/run/ioc/ioc.sock"),
+                                    QStringLiteral("/bin/iocsim") };
+    QCOMPARE(ContainerRuntime::consoleRelay(logged, false).toString(),
+             QStringLiteral("unix:/run/ioc/ioc.sock"));
+    const ConsoleEndpoint logEndpoint = ContainerRuntime::consoleRelay(logged, true);
+    QCOMPARE(logEndpoint.port, quint16(4052));
+    QList<EngineStream::Relay> relays = ContainerRuntime::relayCommands(logEndpoint);
+    QCOMPARE(relays.size(), 2);
+    QCOMPARE(relays.at(0).command,
+             QStringList({ QStringLiteral("socat"), QStringLiteral("-"),
+                           QStringLiteral("TCP:127.0.0.1:4052") }));
+    QCOMPARE(relays.at(0).probe, QStringList({ QStringLiteral("socat"), QStringLiteral("-V") }));
+    QCOMPARE(relays.at(1).command,
+             QStringList({ QStringLiteral("nc"), QStringLiteral("127.0.0.1"),
+                           QStringLiteral("4052") }));
+    relays = ContainerRuntime::relayCommands(ContainerRuntime::consoleRelay(logged, false));
+    QCOMPARE(relays.at(0).command,
+             QStringList({ QStringLiteral("socat"), QStringLiteral("-"),
+                           QStringLiteral("UNIX-CONNECT:/run/ioc/ioc.sock") }));
+    QCOMPARE(relays.at(1).command,
+             QStringList({ QStringLiteral("nc"), QStringLiteral("-U"),
+                           QStringLiteral("/run/ioc/ioc.sock") }));
+    // A labelled container not running procServ: its stdio, through attach.
+    Ioc stdioIoc;
+    stdioIoc.containerId = QStringLiteral("def");
+    stdioIoc.execStart = QStringList{ QStringLiteral("/bin/iocsim") };
+    QVERIFY(!ContainerRuntime::consoleRelay(stdioIoc, false).isValid());
+
     // A systemd row's JSON has none of the container keys.
     Ioc unit;
     unit.unit = QStringLiteral("softioc-x.service");
