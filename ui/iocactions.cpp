@@ -152,7 +152,8 @@ void IocActions::updateEnabled()
         anyEnabled |= ioc.unitFileState == QLatin1String("enabled")
                 || ioc.unitFileState == QLatin1String("enabled-runtime");
         anyDisabled |= ioc.unitFileState == QLatin1String("disabled");
-        anyConsole |= ioc.console.isValid();
+        // A container's console goes through its engine (ContainerRuntime::hasConsole()).
+        anyConsole |= ioc.console.isValid() || ioc.isContainer();
     }
     const bool any = !m_selection.isEmpty();
     m_start->setEnabled(anyInactive);

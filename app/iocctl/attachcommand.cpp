@@ -126,6 +126,12 @@ void AttachCommand::attach()
     m_session->open();
 }
 
+QString AttachCommand::consoleName() const
+{
+    // A unit's procServ endpoint as before; a container's console names its engine stream.
+    return m_ioc.console.isValid() ? m_ioc.console.toString() : m_session->targetDescription();
+}
+
 void AttachCommand::handleConnected()
 {
     if (m_connected) {
@@ -143,7 +149,7 @@ void AttachCommand::handleConnected()
     if (m_tty)
         err() << (m_readOnly ? tr("Attached to %1 (%2), read-only. Detach with %3.")
                              : tr("Attached to %1 (%2). Detach with %3."))
-                         .arg(m_ioc.name, m_ioc.console.toString(), detach)
+                         .arg(m_ioc.name, consoleName(), detach)
               << Qt::endl;
     if (m_tty)
         TerminalGuard::makeRaw(STDIN_FILENO);
@@ -181,7 +187,7 @@ void AttachCommand::handleSessionError(const QString &message)
     end(ConnectionError,
         m_connected ? tr("Console of %1: %2").arg(m_ioc.name, message)
                     : tr("Cannot open the console of %1 (%2): %3")
-                              .arg(m_ioc.name, m_ioc.console.toString(), message));
+                              .arg(m_ioc.name, consoleName(), message));
 }
 
 void AttachCommand::handleStdinReadable()

@@ -33,6 +33,7 @@ protected:
     QString helpEpilog() const override;
 
 private:
+    QString consoleName() const;
     void attach();
     void handleConnected();
     void handleData(const QByteArray &data);

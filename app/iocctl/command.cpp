@@ -389,8 +389,9 @@ bool Command::resolveConsole(const QString &word, Ioc *ioc)
     }
     const IocRuntime *runtime = runtimeFor(*ioc);
     if (runtime && ioc->isContainer() && !runtime->hasConsole(*ioc)) {
-        printError(tr("%1 runs in the %2 container %3: iocctl cannot reach the console of a "
-                      "container yet.")
+        // Only a procServ whose command names no usable control endpoint gets here.
+        printError(tr("%1 runs procServ in the %2 container %3, and its command names no "
+                      "console endpoint iocctl can reach.")
                            .arg(ioc->name, ioc->runtime, ioc->container));
         finish(ActionFailed);
         return false;

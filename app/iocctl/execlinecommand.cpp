@@ -265,8 +265,7 @@ void ExecLineCommand::connectConsole()
     connect(m_session, &ConsoleSession::errorOccurred, this, [this](const QString &message) {
         if (m_retryUntilConnected)
             return; // the session tries again
-        end(ConnectionError,
-            tr("Console of %1 (%2): %3").arg(m_ioc.name, m_ioc.console.toString(), message));
+        end(ConnectionError, tr("Console of %1 (%2): %3").arg(m_ioc.name, consoleName(), message));
     });
     connect(m_session, &ConsoleSession::stateChanged, this, [this](ConsoleSession::State state) {
         if (state == ConsoleSession::State::Connected) {
@@ -285,6 +284,12 @@ void ExecLineCommand::connectConsole()
     m_session->setAutoReconnect(m_retryUntilConnected);
     m_timeout.start(m_timeoutSeconds * 1000);
     m_session->open();
+}
+
+QString ExecLineCommand::consoleName() const
+{
+    // A unit's procServ endpoint as before; a container's console names its engine stream.
+    return m_ioc.console.isValid() ? m_ioc.console.toString() : m_session->targetDescription();
 }
 
 void ExecLineCommand::handleData(const QByteArray &data)

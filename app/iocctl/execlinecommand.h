@@ -42,6 +42,7 @@ protected:
     QString helpEpilog() const override;
 
 private:
+    QString consoleName() const;
     void connectConsole();
     void handleData(const QByteArray &data);
     void handleBannerDone();

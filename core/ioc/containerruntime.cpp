@@ -8,6 +8,8 @@
 #include "core/ioc/childtracker.h"
 #include "core/ioc/iocformat.h"
 #include "core/ioc/logsource.h"
+#include "core/procserv/consolesession.h"
+#include "core/procserv/procservcommand.h"
 #include "core/systemd/systemdmanager.h"
 
 #include <QFileInfo>
@@ -768,16 +770,89 @@ void ContainerRuntime::refreshStats(const QStringList &keys)
 
 bool ContainerRuntime::hasConsole(const Ioc &ioc) const
 {
-    Q_UNUSED(ioc) // consoles of containers (exec relay, attach) are not built yet
-    return false;
+    if (!ioc.isContainer())
+        return false;
+    if (!runsProcServ(ioc.execStart.value(0)))
+        return true; // a labelled stdio IOC: the engine's attach
+    return consoleRelay(ioc, false).isValid();
+}
+
+ConsoleEndpoint ContainerRuntime::consoleRelay(const Ioc &ioc, bool readOnly)
+{
+    const ProcServCommand command = ProcServCommand::parse(ioc.execStart);
+    if (!command.isProcServ)
+        return {};
+    if (readOnly && command.logEndpoint.isValid())
+        return command.logEndpoint;
+    return command.controlEndpoints.value(0);
+}
+
+QList<EngineStream::Relay> ContainerRuntime::relayCommands(const ConsoleEndpoint &endpoint)
+{
+    const QStringList probe{ QStringLiteral("socat"), QStringLiteral("-V") };
+    QString host = endpoint.host;
+    if (host.isEmpty() || host == QLatin1String("0.0.0.0"))
+        host = QStringLiteral("127.0.0.1");
+    else if (host == QLatin1String("::") || host == QLatin1String("[::]"))
+        host = QStringLiteral("::1");
+    const QString port = QString::number(endpoint.port);
+    const QString socat = QStringLiteral("socat");
+    const QString nc = QStringLiteral("nc");
+    const QString dash = QStringLiteral("-");
+    switch (endpoint.kind) {
+    case ConsoleEndpoint::Kind::Tcp:
+        return { { socat,
+                   probe,
+                   { socat, dash,
+                     QStringLiteral("TCP:%1:%2")
+                             .arg(host.contains(QLatin1Char(':'))
+                                          ? QLatin1Char('[') + host + QLatin1Char(']')
+                                          : host,
+                                  port) } },
+                 { nc, {}, { nc, host, port } } };
+    case ConsoleEndpoint::Kind::Unix:
+        return { { socat, probe, { socat, dash, QStringLiteral("UNIX-CONNECT:") + endpoint.path } },
+                 { nc, {}, { nc, QStringLiteral("-U"), endpoint.path } } };
+    case ConsoleEndpoint::Kind::UnixAbstract:
+        return {
+            { socat, {}, { socat, dash, QStringLiteral("ABSTRACT-CONNECT:") + endpoint.path } }
+        };
+    case ConsoleEndpoint::Kind::None:
+        break;
+    }
+    return {};
 }
 
 ConsoleSession *ContainerRuntime::openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const
 {
-    Q_UNUSED(ioc)
-    Q_UNUSED(readOnly)
-    Q_UNUSED(parent)
-    return nullptr;
+    auto *session = new ConsoleSession(parent);
+    session->setReadOnly(readOnly);
+    // Exec create and start (and the probe for socat) on a loaded engine.
+    session->setConnectTimeout(30000);
+    EngineStream::Options options;
+    options.socketPath = m_client->socketPath();
+    options.container = ioc.containerId;
+    options.containerName = ioc.container;
+    options.engine = runtimeName();
+    options.readOnly = readOnly;
+    if (runsProcServ(ioc.execStart.value(0))) {
+        const ConsoleEndpoint endpoint = consoleRelay(ioc, readOnly);
+        options.kind = EngineStream::Kind::Exec;
+        options.relays = relayCommands(endpoint);
+        options.chosen = std::make_shared<int>(-1); // probed once per session
+    } else {
+        // The IOC's shell is the container's stdio: raw bytes, no procServ.
+        options.kind = EngineStream::Kind::Attach;
+        options.detachKeys = DefaultDetachKeys;
+        session->setTelnet(false);
+    }
+    const EngineStream probe(options);
+    session->setStreamFactory(
+            [options](QObject *owner) -> ConsoleStream * {
+                return new EngineStream(options, owner);
+            },
+            probe.description());
+    return session;
 }
 
 QStringList ContainerRuntime::logCommand(const Ioc &ioc, bool follow, int lines,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/containers/containertypes.h"
+#include "core/containers/enginestream.h"
 #include "core/ioc/ioc.h"
 #include "core/ioc/iocruntime.h"
 #include "core/systemd/unitproperties.h"
@@ -46,8 +47,10 @@ class SystemdManager;
 /// from /proc at each change and each refreshStats(), as ChildTracker::readChildFromProc()
 /// reads a unit's) are shown when measured, unknown otherwise.
 ///
-/// Logs come through the API (openLog(); logCommand() is empty). Not yet: consoles
-/// (hasConsole() is false).
+/// Logs come through the API (openLog(); logCommand() is empty). Consoles (openConsole()) go
+/// through the engine's hijacked connections (EngineStream): procServ inside the container is
+/// reached by a relay started in it with exec (socat when the container has it, else nc); a
+/// labelled stdio IOC through the container's attach, raw bytes, with iocdock's detach keys.
 class ContainerRuntime : public IocRuntime
 {
     Q_OBJECT
@@ -81,8 +84,22 @@ public:
                       std::function<void()> done) override;
     void refreshStats(const QStringList &keys) override;
 
+    /// Detach keys given to the engine's attach, so that its default (ctrl-p ctrl-q, which IOC
+    /// shells and editors use) is never taken from the user's input: iocctl attach's default.
+    static constexpr char DefaultDetachKeys[] = "ctrl-]";
+
+    /// A container running procServ whose control endpoint its command names; any other IOC
+    /// container (labelled `iocdock.ioc`): its stdio.
     bool hasConsole(const Ioc &ioc) const override;
+    /// procServ inside: a relay in the container (socat, else nc) to its control endpoint, or
+    /// for @p readOnly to its log port (-l) when it has one (else the control endpoint, to
+    /// which nothing is sent). A stdio IOC: the container's attach (stdin not attached when
+    /// @p readOnly). Closing the session closes the connection; nothing is written on close.
     ConsoleSession *openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const override;
+    /// The procServ endpoint a console of @p ioc relays to; invalid when it runs no procServ.
+    static ConsoleEndpoint consoleRelay(const Ioc &ioc, bool readOnly);
+    /// The relay commands tried in the container for @p endpoint, in order.
+    static QList<EngineStream::Relay> relayCommands(const ConsoleEndpoint &endpoint);
     /// Empty: a container's log comes through the API (openLog()).
     QStringList logCommand(const Ioc &ioc, bool follow, int lines,
                            const QString &since = {}) const override;

@@ -98,7 +98,7 @@ void discardDevice(QIODevice *device)
         return;
     }
     device->close();
-    device->deleteLater();
+    device->deleteLater(); // this may run inside a signal of the device (a stream's ended())
 }
 
 } // namespace
@@ -156,8 +156,20 @@ void ConsoleSession::setAutoReconnect(bool on)
     }
 }
 
+void ConsoleSession::setStreamFactory(std::function<ConsoleStream *(QObject *)> factory,
+                                      const QString &description)
+{
+    m_streamFactory = std::move(factory);
+    m_streamDescription = description;
+}
+
 QString ConsoleSession::targetDescription() const
 {
+    if (m_streamFactory) {
+        if (auto *stream = qobject_cast<ConsoleStream *>(m_device.data()))
+            return stream->description();
+        return m_streamDescription;
+    }
     if (!m_proxyCommand.isEmpty())
         return m_proxyCommand.join(QLatin1Char(' '));
     return m_endpoint.toString();
@@ -174,7 +186,7 @@ void ConsoleSession::open()
     m_bytesReceived = 0;
     m_tracker.reset();
     m_tracker.takeChanged();
-    if (m_proxyCommand.isEmpty() && !m_endpoint.isValid()) {
+    if (!m_streamFactory && m_proxyCommand.isEmpty() && !m_endpoint.isValid()) {
         setState(State::Failed);
         reportError(tr("No procServ console endpoint is known for this IOC"));
         return;
@@ -205,7 +217,7 @@ bool ConsoleSession::send(const QByteArray &bytes)
     }
     if (bytes.isEmpty())
         return true;
-    const QByteArray encoded = TelnetCodec::encode(bytes);
+    const QByteArray encoded = m_telnet ? TelnetCodec::encode(bytes) : bytes;
     return m_device->write(encoded) == encoded.size();
 }
 
@@ -278,7 +290,9 @@ void ConsoleSession::runCleanup()
 
 void ConsoleSession::connectEndpoint()
 {
-    if (!m_proxyCommand.isEmpty())
+    if (m_streamFactory)
+        startStream();
+    else if (!m_proxyCommand.isEmpty())
         startProxy();
     else if (m_endpoint.kind == ConsoleEndpoint::Kind::Tcp)
         connectTcp();
@@ -479,6 +493,26 @@ void ConsoleSession::startProxy()
     process->start(m_proxyCommand.value(0), m_proxyCommand.mid(1), QIODevice::ReadWrite);
 }
 
+void ConsoleSession::startStream()
+{
+    ConsoleStream *stream = m_streamFactory(this);
+    if (!stream) {
+        handleAttemptFailed(tr("Cannot open the console stream to %1").arg(m_streamDescription),
+                            false);
+        return;
+    }
+    connect(stream, &ConsoleStream::established, this, &ConsoleSession::handleConnected);
+    connect(stream, &ConsoleStream::ended, this, [this, stream](const QString &message) {
+        if (m_connected)
+            handleLost(message);
+        else
+            handleAttemptFailed(message, stream->canRetry());
+    });
+    attachDevice(stream);
+    m_connectTimer->start(m_connectTimeout);
+    stream->start();
+}
+
 void ConsoleSession::attachDevice(QIODevice *device)
 {
     m_device = device;
@@ -532,6 +566,12 @@ void ConsoleSession::handleReadyRead()
 
 void ConsoleSession::processIncoming(const QByteArray &raw)
 {
+    if (!m_telnet) {
+        // A container's stdio: no telnet and no procServ to track.
+        m_bytesReceived += raw.size();
+        emit dataReceived(raw);
+        return;
+    }
     const QByteArray data = m_codec.decode(raw);
     const QByteArray replies = m_codec.takeReplies();
     if (!m_readOnly && !replies.isEmpty() && m_device && m_connected)

@@ -6,13 +6,37 @@
 #include "core/procserv/procservtypes.h"
 #include "core/procserv/telnetcodec.h"
 
+#include <QIODevice>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 
-class QIODevice;
+#include <functional>
+
 class QProcess;
 class QTimer;
+
+/// A stream that a ConsoleSession reads and writes instead of a socket or a proxy process,
+/// e.g. a container engine's hijacked exec or attach connection (core/containers/enginestream.h).
+/// It opens asynchronously: start() begins, then established() (from then on readyRead() and
+/// write() work) or ended(). Neither signal comes from inside start(). close() ends it without
+/// writing anything new (what the user already sent is still flushed).
+class ConsoleStream : public QIODevice
+{
+    Q_OBJECT
+public:
+    using QIODevice::QIODevice;
+    virtual void start() = 0;
+    /// A user-readable name of what the stream reaches (e.g. "podman exec C nc 127.0.0.1 4051").
+    virtual QString description() const = 0;
+    /// False when ended() reported something another attempt cannot change.
+    virtual bool canRetry() const { return true; }
+
+signals:
+    void established();
+    /// The stream failed before established(), or ended after it: a translated reason.
+    void ended(const QString &message);
+};
 
 /// One live connection to a procServ console (control or log port): TCP, UNIX socket,
 /// Linux abstract socket, or a helper process whose stdin/stdout carry the stream (e.g.
@@ -50,6 +74,14 @@ public:
     /// succeeded (e.g. `ssh -O cancel`). Never waited for.
     void setCleanupCommand(const QStringList &argv) { m_cleanupCommand = argv; }
     QStringList cleanupCommand() const { return m_cleanupCommand; }
+    /// When set, each connection attempt takes a new stream from @p factory (parented to the
+    /// session) instead of a socket or a proxy; @p description names it until a stream exists.
+    void setStreamFactory(std::function<ConsoleStream *(QObject *parent)> factory,
+                          const QString &description);
+    /// Default true: the stream is procServ's telnet, decoded, and procServ's messages tracked.
+    /// Off: raw bytes both ways (a container's stdio): no telnet, no banner, no child state.
+    void setTelnet(bool on) { m_telnet = on; }
+    bool isTelnet() const { return m_telnet; }
     void setReadOnly(bool on);
     bool isReadOnly() const { return m_readOnly; }
     /// Default true: after EOF or a failed attempt, retry after 0.5 s, doubling up to 5 s.
@@ -61,7 +93,7 @@ public:
     void open();
     /// Closes the connection and stops reconnecting. Writes nothing.
     void close();
-    /// Telnet-encodes @p bytes (0xFF doubled) and queues them. False (and errorOccurred)
+    /// Telnet-encodes @p bytes (0xFF doubled; not without telnet) and queues them. False (and errorOccurred)
     /// when read-only or not connected.
     bool send(const QByteArray &bytes);
 
@@ -72,7 +104,7 @@ public:
     qint64 bytesReceived() const { return m_bytesReceived; }
 
     /// A user-readable name of where the session connects: "unix:/path", "tcp:host:port",
-    /// or the proxy command.
+    /// the proxy command, or the stream's description.
     QString targetDescription() const;
 
 signals:
@@ -89,6 +121,7 @@ private:
     void connectUnix();
     void connectTcp();
     void startProxy();
+    void startStream();
     void startPrepare();
     void connectEndpoint();
     void runCleanup();
@@ -109,6 +142,9 @@ private:
     QStringList m_proxyCommand;
     QStringList m_prepareCommand;
     QStringList m_cleanupCommand;
+    std::function<ConsoleStream *(QObject *parent)> m_streamFactory;
+    QString m_streamDescription;
+    bool m_telnet = true;
     QProcess *m_prepare = nullptr;
     bool m_prepared = false; // a prepare command succeeded since the last cleanup
     bool m_readOnly = false;

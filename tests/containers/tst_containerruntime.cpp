@@ -7,6 +7,7 @@
 #include "core/ioc/iocfilter.h"
 #include "core/ioc/iocformat.h"
 #include "core/ioc/logsource.h"
+#include "core/procserv/consolesession.h"
 #include "tests/common/sandbox.h"
 
 #include <QFileInfo>
@@ -15,9 +16,12 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <memory>
 
 // Bounds for a loaded 2-core machine: an engine call normally takes well under a second.
 static constexpr int CallTimeoutMs = 60000;
@@ -48,13 +52,22 @@ private slots:
     void parseSince();
     void fleetGivesTheEngineToOneLocalHost();
     void logsThroughTheApi();
+    void procServConsoleInContainer();
+    void stdioConsoleThroughAttach();
+    void iocctlExecAndAttachContainers();
 
 private:
     bool havePodman();
     bool haveProcServImage();
     QString containerName(const char *what) const;
     QString create(const QString &name, const QStringList &cmd,
-                   const QMap<QString, QString> &labels = {});
+                   const QMap<QString, QString> &labels = {}, const QJsonObject &extra = {});
+    /// Output of @p command run in container @p id (exec, no stdin).
+    QByteArray execIn(const QString &id, const QStringList &command);
+    /// Waits until @p session is connected and its output holds @p text.
+    static bool waitForOutput(ConsoleSession *session, const QByteArray *output,
+                              const QByteArray &text);
+    QProcessEnvironment iocctlEnvironment() const;
     QString startContainer(const QString &id);
     Ioc row(const QString &name) const;
     JobResult act(UnitAction action, const QString &name);
@@ -141,9 +154,9 @@ QString TestContainerRuntime::containerName(const char *what) const
 }
 
 QString TestContainerRuntime::create(const QString &name, const QStringList &cmd,
-                                     const QMap<QString, QString> &labels)
+                                     const QMap<QString, QString> &labels, const QJsonObject &extra)
 {
-    QJsonObject config;
+    QJsonObject config = extra;
     config.insert(QStringLiteral("Image"), m_image);
     config.insert(QStringLiteral("Cmd"), QJsonArray::fromStringList(cmd));
     QJsonObject jsonLabels;
@@ -275,6 +288,43 @@ void TestContainerRuntime::whichContainersAreIocs()
     QCOMPARE(ioc.status(), QStringLiteral("created"));
     QCOMPARE(IocFormat::statusText(ioc, now), QStringLiteral("Created"));
     QVERIFY(IocFormat::toJson(ioc).value(QStringLiteral("exitCode")).isNull());
+
+    // Where a console relays to: the control port, or for read-only the log port (-l); the
+    // relay commands tried in the container, socat first (probed), nc last.
+    Ioc logged;
+    logged.containerId = QStringLiteral("abc");
+    logged.execStart = QStringList{ QStringLiteral("/usr/bin/procServ"),
+                                    QStringLiteral("-f"),
+                                    QStringLiteral("-l"),
+                                    QStringLiteral("4052"),
+                                    QStringLiteral("-P"),
+                                    QStringLiteral("unix:/run/ioc/ioc.sock"),
+                                    QStringLiteral("/bin/iocsim") };
+    QCOMPARE(ContainerRuntime::consoleRelay(logged, false).toString(),
+             QStringLiteral("unix:/run/ioc/ioc.sock"));
+    const ConsoleEndpoint logEndpoint = ContainerRuntime::consoleRelay(logged, true);
+    QCOMPARE(logEndpoint.port, quint16(4052));
+    QList<EngineStream::Relay> relays = ContainerRuntime::relayCommands(logEndpoint);
+    QCOMPARE(relays.size(), 2);
+    QCOMPARE(relays.at(0).command,
+             QStringList({ QStringLiteral("socat"), QStringLiteral("-"),
+                           QStringLiteral("TCP:127.0.0.1:4052") }));
+    QCOMPARE(relays.at(0).probe, QStringList({ QStringLiteral("socat"), QStringLiteral("-V") }));
+    QCOMPARE(relays.at(1).command,
+             QStringList({ QStringLiteral("nc"), QStringLiteral("127.0.0.1"),
+                           QStringLiteral("4052") }));
+    relays = ContainerRuntime::relayCommands(ContainerRuntime::consoleRelay(logged, false));
+    QCOMPARE(relays.at(0).command,
+             QStringList({ QStringLiteral("socat"), QStringLiteral("-"),
+                           QStringLiteral("UNIX-CONNECT:/run/ioc/ioc.sock") }));
+    QCOMPARE(relays.at(1).command,
+             QStringList({ QStringLiteral("nc"), QStringLiteral("-U"),
+                           QStringLiteral("/run/ioc/ioc.sock") }));
+    // A labelled container not running procServ: its stdio, through attach.
+    Ioc stdioIoc;
+    stdioIoc.containerId = QStringLiteral("def");
+    stdioIoc.execStart = QStringList{ QStringLiteral("/bin/iocsim") };
+    QVERIFY(!ContainerRuntime::consoleRelay(stdioIoc, false).isValid());
 
     // A systemd row's JSON has none of the container keys.
     Ioc unit;
@@ -586,12 +636,6 @@ void TestContainerRuntime::iocctlPsShowsContainers()
     QVERIFY2(run.out.contains(QLatin1String("\"containerId\": \"") + row(m_stdioName).containerId),
              qPrintable(run.out));
 
-    // No console yet: said plainly, nothing attempted.
-    run = iocctl({ QStringLiteral("--user"), QStringLiteral("attach"), m_stdioName }, env);
-    QCOMPARE(run.code, 1);
-    QVERIFY2(run.err.contains(QLatin1String("cannot reach the console of a container yet")),
-             qPrintable(run.err));
-
     // Switched off: no container rows, and the systemd ones are still listed.
     env.insert(QStringLiteral("IOCDOCK_CONTAINERS"), QStringLiteral("0"));
     run = iocctl({ QStringLiteral("--user"), QStringLiteral("ps"), QStringLiteral("-a") }, env);
@@ -790,6 +834,320 @@ void TestContainerRuntime::logsThroughTheApi()
                  env);
     QCOMPARE(run.code, 2);
     QVERIFY2(run.err.contains(QLatin1String("\"soon\"")), qPrintable(run.err));
+}
+
+QByteArray TestContainerRuntime::execIn(const QString &id, const QStringList &command)
+{
+    bool done = false;
+    ExecResult result;
+    m_client->exec(id, command, this, [&](const ExecResult &r) {
+        result = r;
+        done = true;
+    });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs); }();
+    if (!result.error.isEmpty())
+        qWarning("exec %s: %s", qPrintable(command.join(QLatin1Char(' '))),
+                 qPrintable(result.error));
+    return result.standardOutput;
+}
+
+bool TestContainerRuntime::waitForOutput(ConsoleSession *session, const QByteArray *output,
+                                         const QByteArray &text)
+{
+    (void)QTest::qWaitFor(
+            [&] {
+                return session->state() == ConsoleSession::State::Connected
+                        && output->contains(text);
+            },
+            CallTimeoutMs);
+    return session->state() == ConsoleSession::State::Connected && output->contains(text);
+}
+
+QProcessEnvironment TestContainerRuntime::iocctlEnvironment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + m_socket);
+    env.remove(QStringLiteral("IOCDOCK_CONTAINERS"));
+    return env;
+}
+
+// iocsim's answer to "help": not in what is typed, so a pty's echo cannot fake it.
+static const QByteArray s_helpAnswer = "Type 'help <command>'";
+
+void TestContainerRuntime::procServConsoleInContainer()
+{
+    REQUIRE_PODMAN();
+    QVERIFY(m_runtime);
+    if (!haveProcServImage())
+        QSKIP("the podman sandbox's image has no procServ or no iocsim");
+    // procServ on a TCP port inside the container (no network: only its own loopback), no log
+    // port; iocsim writes every byte it reads to a file, which tells what reached the IOC.
+    const QString name = containerName("console");
+    const QString id = create(name,
+                              { QStringLiteral("/bin/procServ"), QStringLiteral("-f"),
+                                QStringLiteral("-n"), QStringLiteral("ioc3"), QStringLiteral("-P"),
+                                QStringLiteral("4051"), QStringLiteral("/bin/iocsim"),
+                                QStringLiteral("--name"), QStringLiteral("ioc3"),
+                                QStringLiteral("--input-log"), QStringLiteral("/tmp/input.log") });
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(startContainer(id), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(row(name).status(), QStringLiteral("running"), CallTimeoutMs);
+    const Ioc ioc = row(name);
+    const quint32 mainPid = ioc.mainPid;
+    QVERIFY(mainPid > 0);
+    QVERIFY(m_runtime->hasConsole(ioc));
+    QCOMPARE(ContainerRuntime::consoleRelay(ioc, false).toString(),
+             QStringLiteral("tcp:127.0.0.1:4051"));
+    // Without a log port a read-only console reaches the control port and sends nothing.
+    QCOMPARE(ContainerRuntime::consoleRelay(ioc, true).toString(),
+             QStringLiteral("tcp:127.0.0.1:4051"));
+
+    // Read-only first: it is connected once procServ's banner came through the relay.
+    QByteArray readOnlyOutput, output;
+    auto owner = std::make_unique<QObject>(); // the sessions go before what they write to
+    ConsoleSession *readOnly = m_runtime->openConsole(ioc, true, owner.get());
+    QVERIFY(readOnly);
+    connect(readOnly, &ConsoleSession::dataReceived, this,
+            [&](const QByteArray &d) { readOnlyOutput += d; });
+    readOnly->open();
+    QVERIFY2(waitForOutput(readOnly, &readOnlyOutput, "Welcome to procServ"),
+             qPrintable(readOnly->errorString() + QLatin1Char('\n')
+                        + QString::fromUtf8(readOnlyOutput)));
+    // The test image has busybox's nc and no socat: the probe chose nc.
+    QVERIFY2(readOnly->targetDescription().contains(QLatin1String("nc 127.0.0.1 4051")),
+             qPrintable(readOnly->targetDescription()));
+    QVERIFY(!readOnly->send("dbl\r"));
+
+    ConsoleSession *session = m_runtime->openConsole(ioc, false, owner.get());
+    connect(session, &ConsoleSession::dataReceived, this,
+            [&](const QByteArray &d) { output += d; });
+    QSignalSpy banner(session, &ConsoleSession::bannerReceived);
+    session->open();
+    QTRY_VERIFY_WITH_TIMEOUT(!banner.isEmpty(), CallTimeoutMs);
+    QVERIFY2(output.contains("Welcome to procServ"), output.constData());
+    // A console opened right after the container started may see procServ before its child.
+    QTRY_VERIFY2_WITH_TIMEOUT(session->tracker().childPid() > 0, output.constData(), CallTimeoutMs);
+    const qint64 childPid = session->tracker().childPid();
+    QCOMPARE(session->tracker().childState(), ChildState::Running);
+
+    output.clear();
+    QVERIFY(session->send("help\r"));
+    QVERIFY2(waitForOutput(session, &output, s_helpAnswer), output.constData());
+    // procServ shows the IOC's output to every client, the read-only one too.
+    QVERIFY2(waitForOutput(readOnly, &readOnlyOutput, s_helpAnswer), readOnlyOutput.constData());
+
+    // Detach: closing writes nothing, the IOC runs on with the same PID.
+    readOnly->close();
+    session->close();
+    owner.reset();
+    // Only what was typed reached the IOC: no control character, nothing from the read-only
+    // session. (The relay's exit is seen by procServ, not by its child.)
+    QByteArray typed;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            (typed = execIn(id, { QStringLiteral("cat"), QStringLiteral("/tmp/input.log") }))
+                    .contains("help"),
+            CallTimeoutMs);
+    // procServ's pty turns the CR typed into a line end.
+    QCOMPARE(typed, QByteArray("help\n"));
+
+    owner = std::make_unique<QObject>();
+    ConsoleSession *again = m_runtime->openConsole(row(name), false, owner.get());
+    QSignalSpy bannerAgain(again, &ConsoleSession::bannerReceived);
+    again->open();
+    QTRY_VERIFY_WITH_TIMEOUT(!bannerAgain.isEmpty(), CallTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(again->tracker().childPid(), childPid, CallTimeoutMs);
+    QCOMPARE(row(name).status(), QStringLiteral("running"));
+    QCOMPARE(row(name).mainPid, mainPid);
+
+    // The container restarts under an open console: the relay ends with it, and the session
+    // reconnects (a new relay) once procServ answers again, as it does for a unit.
+    QSignalSpy reconnected(again, &ConsoleSession::reconnected);
+    const JobResult restart = act(UnitAction::Restart, name);
+    QVERIFY2(restart.ok(), qPrintable(restart.message));
+    QTRY_VERIFY_WITH_TIMEOUT(!reconnected.isEmpty(), CallTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(bannerAgain.size() >= 2, CallTimeoutMs);
+    QCOMPARE(again->state(), ConsoleSession::State::Connected);
+    owner.reset();
+}
+
+void TestContainerRuntime::stdioConsoleThroughAttach()
+{
+    REQUIRE_PODMAN();
+    QVERIFY(m_runtime);
+    if (!haveProcServImage())
+        QSKIP("the podman sandbox's image has no iocsim");
+    // The IOC's shell is the container's stdio, with a TTY and stdin kept open (docker run
+    // -dit; epics-containers' compose files say tty: true, stdin_open: true).
+    const QString ioc = QStringLiteral("attach-%1").arg(QCoreApplication::applicationPid());
+    const QString id = create(
+            containerName("attach"),
+            { QStringLiteral("/bin/iocsim"), QStringLiteral("--name"), ioc,
+              QStringLiteral("--input-log"), QStringLiteral("/tmp/input.log") },
+            { { QLatin1String(ContainerLabels::IocName), ioc } },
+            QJsonObject{ { QStringLiteral("OpenStdin"), true }, { QStringLiteral("Tty"), true } });
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(startContainer(id), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(row(ioc).status(), QStringLiteral("running"), CallTimeoutMs);
+    const quint32 mainPid = row(ioc).mainPid;
+    QVERIFY(mainPid > 0);
+    QVERIFY(m_runtime->hasConsole(row(ioc)));
+
+    QByteArray readOnlyOutput, output, againOutput;
+    auto owner = std::make_unique<QObject>(); // the sessions go before what they write to
+    ConsoleSession *readOnly = m_runtime->openConsole(row(ioc), true, owner.get());
+    connect(readOnly, &ConsoleSession::dataReceived, this,
+            [&](const QByteArray &d) { readOnlyOutput += d; });
+    readOnly->open();
+    QTRY_COMPARE_WITH_TIMEOUT(readOnly->state(), ConsoleSession::State::Connected, CallTimeoutMs);
+    QVERIFY2(readOnly->targetDescription().contains(QLatin1String("attach")),
+             qPrintable(readOnly->targetDescription()));
+    QVERIFY(!readOnly->send("dbl\r"));
+
+    ConsoleSession *session = m_runtime->openConsole(row(ioc), false, owner.get());
+    QVERIFY(!session->isTelnet());
+    connect(session, &ConsoleSession::dataReceived, this,
+            [&](const QByteArray &d) { output += d; });
+    session->open();
+    QTRY_COMPARE_WITH_TIMEOUT(session->state(), ConsoleSession::State::Connected, CallTimeoutMs);
+    // Raw bytes, no telnet: what Enter sends on a terminal.
+    QVERIFY(session->send("help\r"));
+    QVERIFY2(waitForOutput(session, &output, s_helpAnswer), output.constData());
+    QVERIFY2(waitForOutput(readOnly, &readOnlyOutput, s_helpAnswer), readOnlyOutput.constData());
+
+    // Detaching is closing the connection: the container runs on, and only the line typed
+    // reached the IOC (the engine's detach keys were never typed; nothing on close).
+    owner.reset();
+    QByteArray typed;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            (typed = execIn(id, { QStringLiteral("cat"), QStringLiteral("/tmp/input.log") }))
+                    .contains("help"),
+            CallTimeoutMs);
+    QCOMPARE(typed, QByteArray("help\n"));
+    bool done = false;
+    ContainerDetails details;
+    m_client->inspectContainer(id, this, [&](const ContainerDetails &d, const QString &) {
+        details = d;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs);
+    QVERIFY(details.running);
+    QCOMPARE(quint32(details.pid), mainPid);
+
+    // The IOC sees one line end (the container's pty turns the CR into LF).
+    owner = std::make_unique<QObject>();
+    ConsoleSession *again = m_runtime->openConsole(row(ioc), false, owner.get());
+    connect(again, &ConsoleSession::dataReceived, this,
+            [&](const QByteArray &d) { againOutput += d; });
+    again->open();
+    QTRY_COMPARE_WITH_TIMEOUT(again->state(), ConsoleSession::State::Connected, CallTimeoutMs);
+    QVERIFY(again->send("help\r"));
+    QVERIFY2(waitForOutput(again, &againOutput, s_helpAnswer), againOutput.constData());
+    owner.reset();
+
+    // Without a TTY Podman closes the container's stdin when an attach with stdin ends (an
+    // IOC shell then exits): typing into it is refused, plainly and once; watching works, and
+    // the container runs on after it.
+    const QString pipeIoc = QStringLiteral("pipe-%1").arg(QCoreApplication::applicationPid());
+    const QString pipeId =
+            create(containerName("pipe"),
+                   { QStringLiteral("/bin/iocsim"), QStringLiteral("--name"), pipeIoc },
+                   { { QLatin1String(ContainerLabels::IocName), pipeIoc } },
+                   QJsonObject{ { QStringLiteral("OpenStdin"), true } });
+    QVERIFY(!pipeId.isEmpty());
+    QCOMPARE(startContainer(pipeId), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(row(pipeIoc).status(), QStringLiteral("running"), CallTimeoutMs);
+    owner = std::make_unique<QObject>();
+    ConsoleSession *refused = m_runtime->openConsole(row(pipeIoc), false, owner.get());
+    QSignalSpy refusedErrors(refused, &ConsoleSession::errorOccurred);
+    refused->open();
+    QTRY_COMPARE_WITH_TIMEOUT(refused->state(), ConsoleSession::State::Failed, CallTimeoutMs);
+    QCOMPARE(refusedErrors.size(), 1);
+    QVERIFY2(refused->errorString().contains(QLatin1String("has no TTY")),
+             qPrintable(refused->errorString()));
+    ConsoleSession *watching = m_runtime->openConsole(row(pipeIoc), true, owner.get());
+    watching->open();
+    QTRY_COMPARE_WITH_TIMEOUT(watching->state(), ConsoleSession::State::Connected, CallTimeoutMs);
+    owner.reset();
+    // The engine saw the connection end: then the container's state is asked again.
+    QVERIFY2(execIn(pipeId, { QStringLiteral("echo"), QStringLiteral("alive") }) == "alive\n",
+             "the container stopped after a read-only attach ended");
+    bool pipeDone = false;
+    ContainerDetails pipeDetails;
+    m_client->inspectContainer(pipeId, this, [&](const ContainerDetails &d, const QString &) {
+        pipeDetails = d;
+        pipeDone = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(pipeDone, CallTimeoutMs);
+    QVERIFY(pipeDetails.running);
+}
+
+void TestContainerRuntime::iocctlExecAndAttachContainers()
+{
+    REQUIRE_PODMAN();
+    IOCDOCK_REQUIRE_SANDBOX();
+    QVERIFY(m_runtime);
+    if (!haveProcServImage())
+        QSKIP("the podman sandbox's image has no procServ or no iocsim");
+    const QProcessEnvironment env = iocctlEnvironment();
+    const QString procServ = containerName("console");
+    const QString stdio = QStringLiteral("attach-%1").arg(QCoreApplication::applicationPid());
+    QCOMPARE(row(procServ).status(), QStringLiteral("running"));
+    QCOMPARE(row(stdio).status(), QStringLiteral("running"));
+
+    Run run = iocctl({ QStringLiteral("--user"), QStringLiteral("exec"), procServ,
+                       QStringLiteral("--"), QStringLiteral("help") },
+                     env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QLatin1String(s_helpAnswer)), qPrintable(run.out));
+    run = iocctl({ QStringLiteral("--user"), QStringLiteral("exec"), stdio, QStringLiteral("--"),
+                   QStringLiteral("help") },
+                 env);
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QLatin1String(s_helpAnswer)), qPrintable(run.out));
+
+    // attach on a real terminal (util-linux script): iocdock's detach key (Ctrl-]) ends it,
+    // and the container runs on.
+    if (QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty())
+        QFAIL("script (util-linux) is needed to run iocctl on a terminal");
+    const quint32 mainPid = row(stdio).mainPid;
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.setProgram(QStringLiteral("script"));
+    process.setArguments({ QStringLiteral("-qefc"),
+                           QStringLiteral("'%1' --user attach '%2'")
+                                   .arg(Sandbox::binPath(QStringLiteral("iocctl")), stdio),
+                           QStringLiteral("/dev/null") });
+    process.start();
+    QVERIFY(process.waitForStarted(10000));
+    QByteArray output;
+    const auto waitFor = [&](const QByteArray &text) {
+        (void)QTest::qWaitFor(
+                [&] {
+                    output += process.readAllStandardOutput();
+                    return output.contains(text) || process.state() == QProcess::NotRunning;
+                },
+                CallTimeoutMs);
+        output += process.readAllStandardOutput();
+        return output.contains(text);
+    };
+    QVERIFY2(waitFor("Attached to " + stdio.toUtf8()), output.constData());
+    QVERIFY2(output.contains("Detach with Ctrl-]"), output.constData());
+    process.write("help\r");
+    QVERIFY2(waitFor(s_helpAnswer), output.constData());
+    process.write("\x1d"); // Ctrl-]
+    QVERIFY2(process.waitForFinished(CallTimeoutMs), output.constData());
+    QCOMPARE(process.exitCode(), 0);
+
+    bool done = false;
+    ContainerDetails details;
+    m_client->inspectContainer(row(stdio).containerId, this,
+                               [&](const ContainerDetails &d, const QString &) {
+                                   details = d;
+                                   done = true;
+                               });
+    QTRY_VERIFY_WITH_TIMEOUT(done, CallTimeoutMs);
+    QVERIFY(details.running);
+    QCOMPARE(quint32(details.pid), mainPid);
 }
 
 QTEST_GUILESS_MAIN(TestContainerRuntime)
