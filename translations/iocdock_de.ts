@@ -236,8 +236,8 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         <translation>%1 läuft nicht (starten mit: iocctl start %1)</translation>
     </message>
     <message>
-        <source>%1 runs in the %2 container %3: iocctl cannot reach the console of a container yet.</source>
-        <translation>%1 läuft im %2-Container %3: iocctl kann die Konsole eines Containers noch nicht erreichen.</translation>
+        <source>%1 runs procServ in the %2 container %3, and its command names no console endpoint iocctl can reach.</source>
+        <translation>%1 führt procServ im %2-Container %3 aus, und sein Befehl nennt keinen Konsolenendpunkt, den iocctl erreichen kann.</translation>
     </message>
 </context>
 <context>
@@ -333,6 +333,10 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     <message>
         <source>%1 failed (exit status %2)</source>
         <translation>%1 fehlgeschlagen (Exit-Status %2)</translation>
+    </message>
+    <message>
+        <source>Cannot open the console stream to %1</source>
+        <translation>Der Konsolenstrom zu %1 kann nicht geöffnet werden</translation>
     </message>
 </context>
 <context>
@@ -583,6 +587,10 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         <source>Cannot read the time &quot;%1&quot;: give an ISO 8601 time such as &quot;2024-01-31 12:00&quot; or &quot;10 min ago&quot;.</source>
         <translation>Die Zeit „%1“ ist nicht lesbar: geben Sie eine ISO-8601-Zeit wie „2024-01-31 12:00“ oder „10 min ago“ an.</translation>
     </message>
+    <message>
+        <source>%1 is run by %2, and %3 is not connected.</source>
+        <translation>%1 wird von %2 ausgeführt, und %3 ist nicht verbunden.</translation>
+    </message>
 </context>
 <context>
     <name>ControlKeyGuard</name>
@@ -727,6 +735,97 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     </message>
 </context>
 <context>
+    <name>CreateCommand</name>
+    <message>
+        <source>Create an IOC in a site&apos;s layout (procServUtils, manage-iocs, a plain unit).</source>
+        <translation>Einen IOC im Layout eines Standorts anlegen (procServUtils, manage-iocs, eine einfache Unit).</translation>
+    </message>
+    <message>
+        <source>[OPTIONS] NAME -- COMMAND [ARG...]</source>
+        <translation>[OPTIONS] NAME -- COMMAND [ARG...]</translation>
+    </message>
+    <message>
+        <source>The layout to write: %1 (default: the one most IOCs on the host use, else procservutils).</source>
+        <translation>Das zu schreibende Layout: %1 (Standard: das Layout, das die meisten IOCs auf dem Host verwenden, sonst procservutils).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The console: unix (the convention&apos;s socket, the default), unix:PATH, tcp:PORT (localhost) or auto (a free localhost port).</source>
+        <translation>Die Konsole: unix (der Socket der Konvention, Standard), unix:PATH, tcp:PORT (localhost) oder auto (ein freier localhost-Port).</translation>
+    </message>
+    <message>
+        <source>SPEC</source>
+        <translation>SPEC</translation>
+    </message>
+    <message>
+        <source>The IOC&apos;s working directory (default: the current one).</source>
+        <translation>Das Arbeitsverzeichnis des IOC (Standard: das aktuelle).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>An environment variable (repeatable).</source>
+        <translation>Eine Umgebungsvariable (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE</source>
+        <translation>KEY=VALUE</translation>
+    </message>
+    <message>
+        <source>The account the IOC runs as (system manager).</source>
+        <translation>Das Konto, unter dem der IOC läuft (Systemmanager).</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>USER</translation>
+    </message>
+    <message>
+        <source>Enable it (start at boot).</source>
+        <translation>Aktivieren (beim Booten starten).</translation>
+    </message>
+    <message>
+        <source>Start it once created.</source>
+        <translation>Nach dem Anlegen starten.</translation>
+    </message>
+    <message>
+        <source>Print every file with its content and every systemd call; change nothing.</source>
+        <translation>Jede Datei mit ihrem Inhalt und jeden systemd-Aufruf ausgeben; nichts ändern.</translation>
+    </message>
+    <message>
+        <source>The IOC&apos;s name.</source>
+        <translation>Der Name des IOC.</translation>
+    </message>
+    <message>
+        <source>The IOC&apos;s program and its arguments, after &apos;--&apos;.</source>
+        <translation>Das Programm des IOC und seine Argumente, nach &apos;--&apos;.</translation>
+    </message>
+    <message>
+        <source>-- COMMAND [ARG...]</source>
+        <translation>-- COMMAND [ARG...]</translation>
+    </message>
+    <message>
+        <source>Nothing is written when the name clashes with an IOC, a unit or a file, the command is missing or not executable, the port is bad or taken, or a file cannot be written (exit 2; 4 for missing permissions).</source>
+        <translation>Es wird nichts geschrieben, wenn der Name mit einem IOC, einer Unit oder einer Datei kollidiert, der Befehl fehlt oder nicht ausführbar ist, der Port ungültig oder belegt ist oder eine Datei nicht geschrieben werden kann (Exit-Code 2; 4 bei fehlenden Berechtigungen).</translation>
+    </message>
+    <message>
+        <source>&apos;create&apos; needs a NAME and, after &apos;--&apos;, a COMMAND.</source>
+        <translation>&apos;create&apos; benötigt einen NAME und, nach &apos;--&apos;, einen COMMAND.</translation>
+    </message>
+    <message>
+        <source>&apos;create&apos; needs a COMMAND after &apos;--&apos;.</source>
+        <translation>&apos;create&apos; benötigt einen COMMAND nach &apos;--&apos;.</translation>
+    </message>
+    <message>
+        <source>Creating %1 (%2, unit %3, console %4)</source>
+        <translation>Lege %1 an (%2, Unit %3, Konsole %4)</translation>
+    </message>
+</context>
+<context>
     <name>DetachKeys</name>
     <message>
         <source>Invalid detach key &quot;%1&quot;: use ctrl-&lt;a-z, @, [, \, ], ^ or _&gt; or a single character, separated by commas (e.g. &quot;ctrl-p,ctrl-q&quot;).</source>
@@ -766,6 +865,10 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     <message>
         <source>exec output</source>
         <translation>Ausgabe von exec</translation>
+    </message>
+    <message>
+        <source>container statistics</source>
+        <translation>Container-Statistiken</translation>
     </message>
 </context>
 <context>
@@ -843,6 +946,69 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     <message>
         <source>The container engine answered %1 %2</source>
         <translation>Die Container-Engine antwortete %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>EngineStream</name>
+    <message>
+        <source>%1 attach %2</source>
+        <translation>%1 attach %2</translation>
+    </message>
+    <message>
+        <source>%1 exec %2 (%3)</source>
+        <translation>%1 exec %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 exec %2 %3</source>
+        <translation>%1 exec %2 %3</translation>
+    </message>
+    <message>
+        <source>No relay command to reach the console in container %1</source>
+        <translation>Kein Relay-Befehl, um die Konsole im Container %1 zu erreichen</translation>
+    </message>
+    <message>
+        <source>Cannot start %1 in container %2: %3</source>
+        <translation>%1 kann im Container %2 nicht gestartet werden: %3</translation>
+    </message>
+    <message>
+        <source>The container engine at %1 answered an exec without its ID</source>
+        <translation>Die Container-Engine unter %1 beantwortete ein exec ohne dessen ID</translation>
+    </message>
+    <message>
+        <source>The container %1 is not running</source>
+        <translation>Der Container %1 läuft nicht</translation>
+    </message>
+    <message>
+        <source>The container %1 has no TTY: Podman closes its stdin when an attach ends, which would end the IOC shell. Create it with a TTY (podman run -it, compose tty: true) to type into it; a read-only console works.</source>
+        <translation>Der Container %1 hat kein TTY: Podman schließt seine Standardeingabe, wenn ein attach endet, und das würde die IOC-Shell beenden. Erstellen Sie ihn mit einem TTY (podman run -it, compose tty: true), um darin zu tippen; eine schreibgeschützte Konsole funktioniert.</translation>
+    </message>
+    <message>
+        <source>The connection to the container engine at %1 failed: %2</source>
+        <translation>Die Verbindung zur Container-Engine unter %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The container engine at %1 sent a malformed response: %2</source>
+        <translation>Die Container-Engine unter %1 sandte eine fehlerhafte Antwort: %2</translation>
+    </message>
+    <message>
+        <source>The container engine at %1 sent a malformed stream: %2</source>
+        <translation>Die Container-Engine unter %1 sandte einen fehlerhaften Datenstrom: %2</translation>
+    </message>
+    <message>
+        <source>The container engine at %1 closed the connection without an answer</source>
+        <translation>Die Container-Engine unter %1 schloss die Verbindung ohne Antwort</translation>
+    </message>
+    <message>
+        <source>The container engine ended the attach to %1 (did the container stop?)</source>
+        <translation>Die Container-Engine beendete das attach an %1 (wurde der Container gestoppt?)</translation>
+    </message>
+    <message>
+        <source>The relay %1 in container %2 ended</source>
+        <translation>Das Relay %1 im Container %2 endete</translation>
+    </message>
+    <message>
+        <source>The relay %1 in container %2 ended: %3</source>
+        <translation>Das Relay %1 im Container %2 endete: %3</translation>
     </message>
 </context>
 <context>
@@ -1072,6 +1238,14 @@ In eine Pipe oder Datei geht die Antwort Byte für Byte; auf einem Terminal werd
     <message>
         <source>%1 is already in the list.</source>
         <translation>%1 ist bereits in der Liste.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach the container engine of %1 at %2: %3</source>
+        <translation>Die Container-Engine von %1 unter %2 ist nicht erreichbar: %3</translation>
     </message>
 </context>
 <context>
@@ -1564,6 +1738,70 @@ Zustand: %3</translation>
             <numerusform>Fehler bei „%1“ für %n IOCs:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;New IOC…</source>
+        <translation>&amp;Neuer IOC…</translation>
+    </message>
+    <message>
+        <source>Create an IOC in its host&apos;s layout, as the site&apos;s own tool does</source>
+        <translation>Einen IOC im Layout seines Hosts anlegen, wie es das Werkzeug des Standorts tut</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected IOC&apos;s unit and configuration (asks first)</source>
+        <translation>Unit und Konfiguration des ausgewählten IOC entfernen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Rename the selected IOC (manage-iocs)</source>
+        <translation>Den ausgewählten IOC umbenennen (manage-iocs)</translation>
+    </message>
+    <message>
+        <source>Select one IOC.</source>
+        <translation>Wählen Sie einen IOC aus.</translation>
+    </message>
+    <message>
+        <source>%1 is a container: its engine&apos;s tools remove and rename it.</source>
+        <translation>%1 ist ein Container: Die Werkzeuge seiner Engine entfernen und benennen ihn um.</translation>
+    </message>
+    <message>
+        <source>Only manage-iocs IOCs can be renamed (its &apos;rename&apos;); %1 uses %2.</source>
+        <translation>Nur manage-iocs-IOCs können umbenannt werden (mit dessen &apos;rename&apos;); %1 verwendet %2.</translation>
+    </message>
+    <message>
+        <source>Creating %1 (%2, unit %3, console %4)…</source>
+        <translation>Lege %1 an (%2, Unit %3, Konsole %4)…</translation>
+    </message>
+    <message>
+        <source>Created %1 on %2 (unit %3, console %4).</source>
+        <translation>%1 auf %2 angelegt (Unit %3, Konsole %4).</translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation>Entferne %1…</translation>
+    </message>
+    <message>
+        <source>Removed %1 from %2.</source>
+        <translation>%1 von %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>Removed %1 from %2; kept %3.</source>
+        <translation>%1 von %2 entfernt; %3 behalten.</translation>
+    </message>
+    <message>
+        <source>Renaming %1 to %2…</source>
+        <translation>Benenne %1 in %2 um…</translation>
+    </message>
+    <message>
+        <source>Renamed %1 to %2 on %3.</source>
+        <translation>%1 auf %3 in %2 umbenannt.</translation>
+    </message>
 </context>
 <context>
     <name>IocAlerts</name>
@@ -1917,6 +2155,65 @@ Zustand: %3</translation>
     </message>
 </context>
 <context>
+    <name>IocPlanRunner</name>
+    <message>
+        <source>Not connected to the systemd manager.</source>
+        <translation>Nicht mit dem systemd-Manager verbunden.</translation>
+    </message>
+    <message>
+        <source>The systemd manager went away.</source>
+        <translation>Der systemd-Manager ist nicht mehr verfügbar.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>ran %1</source>
+        <translation>%1 ausgeführt</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation>%1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 appeared meanwhile; nothing more was changed.</source>
+        <translation>%1 ist inzwischen aufgetaucht; es wurde nichts weiter geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 to %2.</source>
+        <translation>%1 kann nicht nach %2 verschoben werden.</translation>
+    </message>
+    <message>
+        <source>moved %1 to %2</source>
+        <translation>%1 nach %2 verschoben</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>made folder %1</source>
+        <translation>Ordner %1 angelegt</translation>
+    </message>
+    <message>
+        <source>%1 appeared meanwhile; nothing was written.</source>
+        <translation>%1 ist inzwischen aufgetaucht; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+</context>
+<context>
     <name>IocResolver</name>
     <message>
         <source>No IOC name given.</source>
@@ -2123,6 +2420,22 @@ Image: %3</translation>
         <source>Health: %1</source>
         <translation>Gesundheit: %1</translation>
     </message>
+    <message>
+        <source>Runtime</source>
+        <translation>Laufzeitumgebung</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>What runs the IOC: systemd (a unit running procServ), podman or docker (a container)</source>
+        <translation>Was den IOC ausführt: systemd (eine Unit, die procServ ausführt), podman oder docker (ein Container)</translation>
+    </message>
+    <message>
+        <source>The container&apos;s image (empty for a unit)</source>
+        <translation>Das Image des Containers (leer bei einer Unit)</translation>
+    </message>
 </context>
 <context>
     <name>IocTabs</name>
@@ -2147,6 +2460,289 @@ Image: %3</translation>
 %2 on %3</source>
         <translation>%1
 %2 auf %3</translation>
+    </message>
+</context>
+<context>
+    <name>IocWriter</name>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>%1 ausführen</translation>
+    </message>
+    <message>
+        <source>remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>move %1 to %2</source>
+        <translation>%1 nach %2 verschieben</translation>
+    </message>
+    <message>
+        <source>make folder %1</source>
+        <translation>Ordner %1 anlegen</translation>
+    </message>
+    <message>
+        <source>replace %1:</source>
+        <translation>%1 ersetzen:</translation>
+    </message>
+    <message>
+        <source>write %1:</source>
+        <translation>%1 schreiben:</translation>
+    </message>
+    <message>
+        <source>keep %1</source>
+        <translation>%1 behalten</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid IOC name: use up to 64 letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</source>
+        <translation>&apos;%1&apos; ist kein gültiger IOC-Name: Verwenden Sie bis zu 64 Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos;, beginnend mit einem Buchstaben, einer Ziffer oder &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <source>An IOC named &apos;%1&apos; already exists (%2, unit %3).</source>
+        <translation>Ein IOC namens &apos;%1&apos; existiert bereits (%2, Unit %3).</translation>
+    </message>
+    <message>
+        <source>The unit %1 already exists.</source>
+        <translation>Die Unit %1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The unit %1 already exists (%2).</source>
+        <translation>Die Unit %1 existiert bereits (%2).</translation>
+    </message>
+    <message>
+        <source>No command: give the IOC&apos;s program after &apos;--&apos;.</source>
+        <translation>Kein Befehl: Geben Sie das Programm des IOC nach &apos;--&apos; an.</translation>
+    </message>
+    <message>
+        <source>The command %1 does not exist.</source>
+        <translation>Der Befehl %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The command %1 was not found on PATH.</source>
+        <translation>Der Befehl %1 wurde im PATH nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The command %1 is not an executable file.</source>
+        <translation>Der Befehl %1 ist keine ausführbare Datei.</translation>
+    </message>
+    <message>
+        <source>procServ runs only programs that everyone may execute: %1 needs &apos;chmod a+x&apos;.</source>
+        <translation>procServ führt nur Programme aus, die jeder ausführen darf: %1 benötigt &apos;chmod a+x&apos;.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no write permission in %2.</source>
+        <translation>%1 kann nicht geschrieben werden: keine Schreibberechtigung in %2.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no write permission in %2 (the system manager&apos;s files need root; --user manages your own IOCs).</source>
+        <translation>%1 kann nicht geschrieben werden: keine Schreibberechtigung in %2 (die Dateien des Systemmanagers erfordern root; --user verwaltet Ihre eigenen IOCs).</translation>
+    </message>
+    <message>
+        <source>Creating IOCs in the %1 layout is not supported yet; use one of: %2.</source>
+        <translation>Das Anlegen von IOCs im Layout %1 wird noch nicht unterstützt; verwenden Sie eines von: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown convention &apos;%1&apos;; use one of: %2.</source>
+        <translation>Unbekannte Konvention &apos;%1&apos;; verwenden Sie eine von: %2.</translation>
+    </message>
+    <message>
+        <source>The working directory %1 does not exist.</source>
+        <translation>Das Arbeitsverzeichnis %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not KEY=VALUE with KEY a variable name.</source>
+        <translation>&apos;%1&apos; hat nicht die Form KEY=VALUE mit einem Variablennamen als KEY.</translation>
+    </message>
+    <message>
+        <source>Line breaks cannot be written into a config file: &apos;%1&apos;.</source>
+        <translation>Zeilenumbrüche können nicht in eine Konfigurationsdatei geschrieben werden: &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>--user-name is for the system manager: a user manager runs IOCs as its own user.</source>
+        <translation>--user-name gilt für den Systemmanager: Ein Benutzermanager führt IOCs als sein eigener Benutzer aus.</translation>
+    </message>
+    <message>
+        <source>The user account &apos;%1&apos; does not exist.</source>
+        <translation>Das Benutzerkonto &apos;%1&apos; existiert nicht.</translation>
+    </message>
+    <message>
+        <source>NSLS-II manage-iocs consoles are TCP ports: use --port tcp:PORT or --port auto.</source>
+        <translation>Konsolen von NSLS-II manage-iocs sind TCP-Ports: Verwenden Sie --port tcp:PORT oder --port auto.</translation>
+    </message>
+    <message>
+        <source>Bad port &apos;%1&apos;: a socket path must be absolute.</source>
+        <translation>Ungültiger Port &apos;%1&apos;: Ein Socket-Pfad muss absolut sein.</translation>
+    </message>
+    <message>
+        <source>Bad port &apos;%1&apos;: a socket path has at most %2 bytes.</source>
+        <translation>Ungültiger Port &apos;%1&apos;: Ein Socket-Pfad hat höchstens %2 Bytes.</translation>
+    </message>
+    <message>
+        <source>Bad port &apos;%1&apos;: %2 exists already.</source>
+        <translation>Ungültiger Port &apos;%1&apos;: %2 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Bad port &apos;%1&apos;: the folder %2 does not exist (procServ makes the socket, not its folder).</source>
+        <translation>Ungültiger Port &apos;%1&apos;: Der Ordner %2 existiert nicht (procServ legt den Socket an, nicht dessen Ordner).</translation>
+    </message>
+    <message>
+        <source>Bad port &apos;%1&apos;: the IOC %2 uses that socket.</source>
+        <translation>Ungültiger Port &apos;%1&apos;: Der IOC %2 verwendet diesen Socket.</translation>
+    </message>
+    <message>
+        <source>No free localhost TCP port was found.</source>
+        <translation>Es wurde kein freier localhost-TCP-Port gefunden.</translation>
+    </message>
+    <message>
+        <source>Bad port &apos;%1&apos;: give tcp:PORT with PORT from 1 to 65535.</source>
+        <translation>Ungültiger Port &apos;%1&apos;: Geben Sie tcp:PORT mit PORT von 1 bis 65535 an.</translation>
+    </message>
+    <message>
+        <source>Bad port &apos;%1&apos;: another IOC on this host uses port %2.</source>
+        <translation>Ungültiger Port &apos;%1&apos;: Ein anderer IOC auf diesem Host verwendet Port %2.</translation>
+    </message>
+    <message>
+        <source>Bad port &apos;%1&apos;: localhost port %2 is in use.</source>
+        <translation>Ungültiger Port &apos;%1&apos;: localhost-Port %2 ist belegt.</translation>
+    </message>
+    <message>
+        <source>Bad port &apos;%1&apos;: use unix, unix:PATH, tcp:PORT or auto.</source>
+        <translation>Ungültiger Port &apos;%1&apos;: Verwenden Sie unix, unix:PATH, tcp:PORT oder auto.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; nothing was written.</source>
+        <translation>%1 existiert bereits; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>procServ-launcher was not found on PATH: procServUtils (Debian package procserv-systemd) is not installed, so a procServUtils IOC could not start. Use --convention generic or install it.</source>
+        <translation>procServ-launcher wurde im PATH nicht gefunden: procServUtils (Debian-Paket procserv-systemd) ist nicht installiert, daher könnte ein procServUtils-IOC nicht starten. Verwenden Sie --convention generic oder installieren Sie es.</translation>
+    </message>
+    <message>
+        <source>procServUtils already has an instance [%1] in %2.</source>
+        <translation>procServUtils hat bereits eine Instanz [%1] in %2.</translation>
+    </message>
+    <message>
+        <source>The unit is WantedBy=multi-user.target as procServUtils writes it; a user manager has no such target, so --enable does not start it at login.</source>
+        <translation>Die Unit ist WantedBy=multi-user.target, so wie procServUtils sie schreibt; ein Benutzermanager hat kein solches Target, daher startet --enable sie nicht bei der Anmeldung.</translation>
+    </message>
+    <message>
+        <source>procServ was not found on PATH (Debian package procserv).</source>
+        <translation>procServ wurde im PATH nicht gefunden (Debian-Paket procserv).</translation>
+    </message>
+    <message>
+        <source>No NSLS-II IOC folder is known (set $MANAGE_IOCS_SEARCH_PATH).</source>
+        <translation>Kein NSLS-II-IOC-Ordner ist bekannt (setzen Sie $MANAGE_IOCS_SEARCH_PATH).</translation>
+    </message>
+    <message>
+        <source>%1 exists already: an NSLS-II IOC of that name is configured there.</source>
+        <translation>%1 existiert bereits: Dort ist ein NSLS-II-IOC dieses Namens konfiguriert.</translation>
+    </message>
+    <message>
+        <source>manage-iocs refuses to run an IOC as root: give --user-name.</source>
+        <translation>manage-iocs weigert sich, einen IOC als root auszuführen: Geben Sie --user-name an.</translation>
+    </message>
+    <message>
+        <source>The user account &apos;%1&apos; does not exist (manage-iocs runs IOCs as iocuser unless --user-name says otherwise).</source>
+        <translation>Das Benutzerkonto &apos;%1&apos; existiert nicht (manage-iocs führt IOCs als iocuser aus, sofern --user-name nichts anderes angibt).</translation>
+    </message>
+    <message>
+        <source>procServ&apos;s log folder %1 does not exist (manage-iocs does not make it): the IOC runs without its log file until it is made.</source>
+        <translation>Der Log-Ordner %1 von procServ existiert nicht (manage-iocs legt ihn nicht an): Der IOC läuft ohne seine Log-Datei, bis der Ordner angelegt ist.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid epics-ioc-runner name: letters, digits, &apos;_&apos; and &apos;-&apos; only.</source>
+        <translation>&apos;%1&apos; ist kein gültiger epics-ioc-runner-Name: nur Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>epics-ioc-runner consoles are always its own socket: leave out --port.</source>
+        <translation>Konsolen von epics-ioc-runner sind immer dessen eigener Socket: Lassen Sie --port weg.</translation>
+    </message>
+    <message>
+        <source>epics-ioc-runner starts one program without arguments (IOC_CMD, usually st.cmd): put the arguments in a start script.</source>
+        <translation>epics-ioc-runner startet ein Programm ohne Argumente (IOC_CMD, meist st.cmd): Schreiben Sie die Argumente in ein Startskript.</translation>
+    </message>
+    <message>
+        <source>epics-ioc-runner&apos;s template has no per-IOC environment: leave out --env.</source>
+        <translation>Die Vorlage von epics-ioc-runner hat keine IOC-spezifische Umgebung: Lassen Sie --env weg.</translation>
+    </message>
+    <message>
+        <source>epics-ioc-runner runs every IOC as its service account: leave out --user-name.</source>
+        <translation>epics-ioc-runner führt jeden IOC unter seinem Dienstkonto aus: Lassen Sie --user-name weg.</translation>
+    </message>
+    <message>
+        <source>epics-ioc-runner&apos;s template %1 is not installed (its setup-system-infra.bash installs it).</source>
+        <translation>Die Vorlage %1 von epics-ioc-runner ist nicht installiert (dessen setup-system-infra.bash installiert sie).</translation>
+    </message>
+    <message>
+        <source>The template %1 stays when the IOC is removed: every epics-ioc-runner IOC of this manager uses it.</source>
+        <translation>Die Vorlage %1 bleibt erhalten, wenn der IOC entfernt wird: Jeder epics-ioc-runner-IOC dieses Managers verwendet sie.</translation>
+    </message>
+    <message>
+        <source>%1 is an instance of a template: systemd knows it (and iocctl ps lists it) once it is enabled or started.</source>
+        <translation>%1 ist eine Instanz einer Vorlage: systemd kennt sie (und iocctl ps listet sie auf), sobald sie aktiviert oder gestartet ist.</translation>
+    </message>
+    <message>
+        <source>%1 is not INI: procServUtils, whose IOCs read that folder too (%2), fails on such a file.</source>
+        <translation>%1 ist kein INI: procServUtils, dessen IOCs diesen Ordner ebenfalls lesen (%2), scheitert an einer solchen Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is a container; remove it with its engine.</source>
+        <translation>%1 ist ein Container; entfernen Sie ihn mit seiner Engine.</translation>
+    </message>
+    <message>
+        <source>%1 is running; stop it first or use --force.</source>
+        <translation>%1 läuft; stoppen Sie ihn zuerst oder verwenden Sie --force.</translation>
+    </message>
+    <message>
+        <source>No procServUtils config for %1 was found.</source>
+        <translation>Für %1 wurde keine procServUtils-Konfiguration gefunden.</translation>
+    </message>
+    <message>
+        <source>%1 holds other sections besides [%2]; remove that section by hand.</source>
+        <translation>%1 enthält neben [%2] weitere Abschnitte; entfernen Sie diesen Abschnitt von Hand.</translation>
+    </message>
+    <message>
+        <source>%1 is not a unit file in %2; iocctl removes only the plain units it writes there.</source>
+        <translation>%1 ist keine Unit-Datei in %2; iocctl entfernt dort nur die einfachen Units, die es selbst schreibt.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist; epics-ioc-runner keeps its IOCs&apos; config there.</source>
+        <translation>%1 existiert nicht; epics-ioc-runner speichert dort die Konfiguration seiner IOCs.</translation>
+    </message>
+    <message>
+        <source>%1 is not a unit file in %2; manage-iocs installs its units there.</source>
+        <translation>%1 ist keine Unit-Datei in %2; manage-iocs installiert seine Units dort.</translation>
+    </message>
+    <message>
+        <source>Removing IOCs of the %1 layout is not supported yet.</source>
+        <translation>Das Entfernen von IOCs des Layouts %1 wird noch nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>%1 cannot rename its IOCs; only NSLS-II manage-iocs has a rename. Create the IOC under the new name and remove the old one.</source>
+        <translation>%1 kann seine IOCs nicht umbenennen; nur NSLS-II manage-iocs kann umbenennen. Legen Sie den IOC unter dem neuen Namen an und entfernen Sie den alten.</translation>
+    </message>
+    <message>
+        <source>%1 is not an installed manage-iocs IOC (no config, or no unit file %2).</source>
+        <translation>%1 ist kein installierter manage-iocs-IOC (keine Konfiguration oder keine Unit-Datei %2).</translation>
+    </message>
+    <message>
+        <source>%1 is not in a folder named after the IOC.</source>
+        <translation>%1 liegt nicht in einem nach dem IOC benannten Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -2464,6 +3060,10 @@ Image: %3</translation>
         <source>Quitting closes them. Nothing is sent to the IOCs; they keep running.</source>
         <translation>Beenden schließt sie. An die IOCs wird nichts gesendet; sie laufen weiter.</translation>
     </message>
+    <message>
+        <source>&amp;New IOC on %1…</source>
+        <translation>&amp;Neuer IOC auf %1…</translation>
+    </message>
 </context>
 <context>
     <name>MessageArea</name>
@@ -2527,6 +3127,151 @@ Image: %3</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewIocDialog</name>
+    <message>
+        <source>New IOC</source>
+        <translation>Neuer IOC</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>The IOC&apos;s name; its unit and files are named after it.</source>
+        <translation>Der Name des IOC; seine Unit und Dateien werden nach ihm benannt.</translation>
+    </message>
+    <message>
+        <source>e.g. ioc-vac-01</source>
+        <translation>z. B. ioc-vac-01</translation>
+    </message>
+    <message>
+        <source>Con&amp;vention:</source>
+        <translation>&amp;Konvention:</translation>
+    </message>
+    <message>
+        <source>The layout written, as that site&apos;s own tool writes it. The default is the one most IOCs on the host use.</source>
+        <translation>Das geschriebene Layout, so wie es das Werkzeug dieses Standorts schreibt. Standard ist das Layout, das die meisten IOCs auf dem Host verwenden.</translation>
+    </message>
+    <message>
+        <source>C&amp;onsole:</source>
+        <translation>K&amp;onsole:</translation>
+    </message>
+    <message>
+        <source>default: the convention&apos;s own (a UNIX socket; manage-iocs: a TCP port); unix: the convention&apos;s UNIX socket (nothing on the network); unix:PATH: a socket at PATH; tcp:PORT: a localhost TCP port; auto: a free localhost port no other IOC of the host uses.</source>
+        <translation>Standard: die der Konvention (ein UNIX-Socket; manage-iocs: ein TCP-Port); unix: der UNIX-Socket der Konvention (nichts im Netzwerk); unix:PATH: ein Socket unter PATH; tcp:PORT: ein localhost-TCP-Port; auto: ein freier localhost-Port, den kein anderer IOC des Hosts verwendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Working directory:</source>
+        <translation>&amp;Arbeitsverzeichnis:</translation>
+    </message>
+    <message>
+        <source>The IOC&apos;s working directory (where its st.cmd is).</source>
+        <translation>Das Arbeitsverzeichnis des IOC (wo seine st.cmd liegt).</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE, one a line</source>
+        <translation>KEY=VALUE, eine pro Zeile</translation>
+    </message>
+    <message>
+        <source>Run as &amp;user:</source>
+        <translation>Ausführen als &amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>the manager&apos;s default</source>
+        <translation>der Standard des Managers</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmand:</source>
+        <translation>Be&amp;fehl:</translation>
+    </message>
+    <message>
+        <source>a path, or a program on PATH (e.g. softIoc)</source>
+        <translation>ein Pfad oder ein Programm im PATH (z. B. softIoc)</translation>
+    </message>
+    <message>
+        <source>&amp;Arguments:</source>
+        <translation>A&amp;rgumente:</translation>
+    </message>
+    <message>
+        <source>e.g. -d test.db (quoted as in a shell)</source>
+        <translation>z. B. -d test.db (wie in einer Shell quotiert)</translation>
+    </message>
+    <message>
+        <source>Start at &amp;boot (enable)</source>
+        <translation>Beim &amp;Booten starten (enable)</translation>
+    </message>
+    <message>
+        <source>Start it &amp;now</source>
+        <translation>&amp;Jetzt starten</translation>
+    </message>
+    <message>
+        <source>&amp;Preview (dry run):</source>
+        <translation>&amp;Vorschau (Probelauf):</translation>
+    </message>
+    <message>
+        <source>What Create does: every file with its content and every systemd call, in order (iocctl create --dry-run).</source>
+        <translation>Was Anlegen tut: jede Datei mit ihrem Inhalt und jeder systemd-Aufruf, in Reihenfolge (iocctl create --dry-run).</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Anlegen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>convention: display name (iocctl&apos;s --convention)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>None of the hosts shown is this machine&apos;s: IOCs can be created on this machine&apos;s managers only.</source>
+        <translation>Keiner der angezeigten Hosts ist dieser Rechner: IOCs können nur bei den Managern dieses Rechners angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Creating IOCs on remote hosts (%1) is not supported yet.</source>
+        <translation>Das Anlegen von IOCs auf entfernten Hosts (%1) wird noch nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <comment>console: the convention&apos;s own</comment>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>IOCs can be created, removed and renamed on this machine&apos;s managers only; remote hosts are not supported yet.</source>
+        <translation>IOCs können nur bei den Managern dieses Rechners angelegt, entfernt und umbenannt werden; entfernte Hosts werden noch nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The account the IOC runs as; empty: the default.</source>
+        <translation>Das Konto, unter dem der IOC läuft; leer: der Standard.</translation>
+    </message>
+    <message>
+        <source>IOCs of a user manager run as that user.</source>
+        <translation>IOCs eines Benutzermanagers laufen als dieser Benutzer.</translation>
+    </message>
+    <message>
+        <source>Type a name and a command: the files and systemd calls that Create makes are shown here.</source>
+        <translation>Geben Sie einen Namen und einen Befehl ein: Die Dateien und systemd-Aufrufe, die Anlegen vornimmt, werden hier angezeigt.</translation>
+    </message>
+    <message>
+        <source>Nothing can be created while the form has errors (below).</source>
+        <translation>Solange das Formular Fehler enthält (siehe unten), kann nichts angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Working Directory</source>
+        <translation>Arbeitsverzeichnis</translation>
     </message>
 </context>
 <context>
@@ -2694,6 +3439,21 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     </message>
 </context>
 <context>
+    <name>RemoteEngine</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>%1 forwards no sockets</source>
+        <translation>%1 leitet keine Sockets weiter</translation>
+    </message>
+    <message>
+        <source>ssh -O forward failed</source>
+        <translation>ssh -O forward fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>RemoteFileReader</name>
     <message>
         <source>Reading %1 on %2 timed out.</source>
@@ -2714,6 +3474,154 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     <message>
         <source>Cannot read %1 on %2: %3</source>
         <translation>%1 auf %2 kann nicht gelesen werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveIocDialog</name>
+    <message>
+        <source>Remove IOC</source>
+        <translation>IOC entfernen</translation>
+    </message>
+    <message>
+        <source>Removed, and the systemd calls made:</source>
+        <translation>Entfernt, und die ausgeführten systemd-Aufrufe:</translation>
+    </message>
+    <message>
+        <source>&amp;Kept:</source>
+        <translation>&amp;Behalten:</translation>
+    </message>
+    <message>
+        <source>&amp;Stop it first (it is running)</source>
+        <translation>&amp;Zuerst stoppen (er läuft)</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2) from %3? The files of its %4 layout are removed; its own folder, st.cmd and databases stay.</source>
+        <translation>%1 (%2) von %3 entfernen? Die Dateien seines Layouts %4 werden entfernt; sein eigener Ordner, st.cmd und Datenbanken bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>%1 ausführen</translation>
+    </message>
+    <message>
+        <source>remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RenameCommand</name>
+    <message>
+        <source>Rename an IOC where its convention has a rename (NSLS-II manage-iocs).</source>
+        <translation>Einen IOC umbenennen, sofern seine Konvention ein Umbenennen kennt (NSLS-II manage-iocs).</translation>
+    </message>
+    <message>
+        <source>[--dry-run] OLD NEW</source>
+        <translation>[--dry-run] OLD NEW</translation>
+    </message>
+    <message>
+        <source>Print every file change and systemd call; change nothing.</source>
+        <translation>Jede Dateiänderung und jeden systemd-Aufruf ausgeben; nichts ändern.</translation>
+    </message>
+    <message>
+        <source>The IOC&apos;s name.</source>
+        <translation>Der Name des IOC.</translation>
+    </message>
+    <message>
+        <source>OLD</source>
+        <translation>OLD</translation>
+    </message>
+    <message>
+        <source>Its new name.</source>
+        <translation>Sein neuer Name.</translation>
+    </message>
+    <message>
+        <source>NEW</source>
+        <translation>NEW</translation>
+    </message>
+    <message>
+        <source>&apos;rename&apos; needs OLD and NEW.</source>
+        <translation>&apos;rename&apos; benötigt OLD und NEW.</translation>
+    </message>
+</context>
+<context>
+    <name>RenameIocDialog</name>
+    <message>
+        <source>Rename IOC</source>
+        <translation>IOC umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;New name:</source>
+        <translation>&amp;Neuer Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview (dry run):</source>
+        <translation>&amp;Vorschau (Probelauf):</translation>
+    </message>
+    <message>
+        <source>Rename %1 (%2) on %3.</source>
+        <translation>%1 (%2) auf %3 umbenennen.</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>Type the new name: what renaming does is shown here.</source>
+        <translation>Geben Sie den neuen Namen ein: Was das Umbenennen bewirkt, wird hier angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>RmCommand</name>
+    <message>
+        <source>Remove IOCs as their convention&apos;s tool does (never their own directory, st.cmd or databases).</source>
+        <translation>IOCs so entfernen, wie es das Werkzeug ihrer Konvention tut (niemals ihr eigenes Verzeichnis, st.cmd oder Datenbanken).</translation>
+    </message>
+    <message>
+        <source>[--force] [--dry-run] NAME...</source>
+        <translation>[--force] [--dry-run] NAME...</translation>
+    </message>
+    <message>
+        <source>Stop a running IOC first instead of refusing.</source>
+        <translation>Einen laufenden IOC zuerst stoppen, statt abzulehnen.</translation>
+    </message>
+    <message>
+        <source>Print what would be removed and kept, and every systemd call; change nothing.</source>
+        <translation>Ausgeben, was entfernt und was behalten würde, sowie jeden systemd-Aufruf; nichts ändern.</translation>
+    </message>
+    <message>
+        <source>IOC names (no globs).</source>
+        <translation>IOC-Namen (keine Globs).</translation>
+    </message>
+    <message>
+        <source>NAME...</source>
+        <translation>NAME...</translation>
+    </message>
+    <message>
+        <source>&apos;rm&apos; needs at least one IOC name.</source>
+        <translation>&apos;rm&apos; benötigt mindestens einen IOC-Namen.</translation>
+    </message>
+    <message>
+        <source>&apos;rm&apos; takes IOC names, not globs: %1</source>
+        <translation>&apos;rm&apos; nimmt IOC-Namen, keine Globs: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: removed</source>
+        <translation>%1: entfernt</translation>
+    </message>
+    <message>
+        <source>%1: kept %2</source>
+        <translation>%1: %2 behalten</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +3873,17 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     <message>
         <source>Unknown or unavailable specifier %%%1 in &quot;%2&quot;</source>
         <translation>Unbekannter oder nicht verfügbarer Kennzeichner %%%1 in „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>WriterCommand</name>
+    <message>
+        <source>&apos;%1&apos; works on one host at a time.</source>
+        <translation>&apos;%1&apos; arbeitet jeweils nur auf einem Host.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; works on this machine&apos;s managers only (--system or --user); remote hosts are not supported yet.</source>
+        <translation>&apos;%1&apos; arbeitet nur mit den Managern dieses Rechners (--system oder --user); entfernte Hosts werden noch nicht unterstützt.</translation>
     </message>
 </context>
 <context>

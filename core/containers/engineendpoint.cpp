@@ -6,13 +6,6 @@
 #include <QFileInfo>
 #include <QSet>
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("EngineEndpoint", text);
-}
-} // namespace
-
 QString EngineEndpoint::sourceName() const
 {
     switch (source) {

@@ -5,6 +5,7 @@
 // Where the container engine's API socket is: found as the docker and podman command-line tools
 // find it.
 
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -14,6 +15,9 @@
 /// The UNIX socket of a Docker Engine API (dockerd, or Podman's compatible service).
 struct EngineEndpoint
 {
+    Q_DECLARE_TR_FUNCTIONS(EngineEndpoint)
+
+public:
     enum class Source { None, DockerHost, ContainerHost, PodmanUser, PodmanSystem, DockerSystem };
     QString socketPath;
     Source source = Source::None;
