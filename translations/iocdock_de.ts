@@ -580,16 +580,16 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         <translation>Kein solcher Container-IOC: %1</translation>
     </message>
     <message>
-        <source>%1 is a container: enable and disable are not supported for containers (its restart policy is &quot;%2&quot;; set it with podman or docker).</source>
-        <translation>%1 ist ein Container: Aktivieren und Deaktivieren werden für Container nicht unterstützt (seine Neustartrichtlinie ist „%2“; setzen Sie sie mit podman oder docker).</translation>
-    </message>
-    <message>
         <source>Cannot read the time &quot;%1&quot;: give an ISO 8601 time such as &quot;2024-01-31 12:00&quot; or &quot;10 min ago&quot;.</source>
         <translation>Die Zeit „%1“ ist nicht lesbar: geben Sie eine ISO-8601-Zeit wie „2024-01-31 12:00“ oder „10 min ago“ an.</translation>
     </message>
     <message>
         <source>%1 is run by %2, and %3 is not connected.</source>
         <translation>%1 wird von %2 ausgeführt, und %3 ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>%1 is a container, and this %2 engine cannot change a container&apos;s restart policy (it is &quot;%3&quot;): recreate it with --restart, or run it from a systemd unit (Quadlet).</source>
+        <translation>%1 ist ein Container, und diese %2-Engine kann die Neustartrichtlinie eines Containers nicht ändern (sie ist „%3“): erstellen Sie ihn mit --restart neu, oder führen Sie ihn aus einer systemd-Unit aus (Quadlet).</translation>
     </message>
 </context>
 <context>

@@ -170,6 +170,22 @@ void EngineClient::restartContainer(const QString &idOrName, int timeoutSeconds,
          [done = std::move(done)](EngineRequest *, const QString &error) { done(error); });
 }
 
+void EngineClient::setRestartPolicy(
+        const QString &idOrName, const QString &policy, QObject *context,
+        std::function<void(const QString &error, bool unsupported)> done)
+{
+    const QJsonObject body{ { QStringLiteral("RestartPolicy"),
+                              QJsonObject{ { QStringLiteral("Name"), policy } } } };
+    call(newRequest("POST", "/containers/" + pathSegment(idOrName) + "/update", {}, toJson(body)),
+         context, [done = std::move(done)](EngineRequest *r, const QString &error) {
+             // A missing route is a 404 whose body is no JSON error ("Not Found"); a missing
+             // container is a 404 with {"message": "No such container…"}.
+             const bool unsupported =
+                     r->statusCode() == 404 && !QJsonDocument::fromJson(r->body()).isObject();
+             done(error, unsupported);
+         });
+}
+
 void EngineClient::createContainer(
         const QString &name, const QJsonObject &config, QObject *context,
         std::function<void(const QString &id, const QString &error)> done)

@@ -67,6 +67,11 @@ public:
                        std::function<void(const QString &error)> done);
     void restartContainer(const QString &idOrName, int timeoutSeconds, QObject *context,
                           std::function<void(const QString &error)> done);
+    /// Sets the container's restart policy (POST /containers/{id}/update, RestartPolicy.Name:
+    /// "no", "always", "unless-stopped", "on-failure"). @p unsupported is true when the engine
+    /// has no such call (Podman 4.3's compatible API answers 404 without a JSON error).
+    void setRestartPolicy(const QString &idOrName, const QString &policy, QObject *context,
+                          std::function<void(const QString &error, bool unsupported)> done);
     /// POST /containers/create with @p config as the API defines it (Image, Cmd, Tty, Labels,
     /// HostConfig, ...); @p name may be empty.
     void createContainer(const QString &name, const QJsonObject &config, QObject *context,

@@ -701,11 +701,32 @@ void ContainerRuntime::run(UnitAction action, const QString &key, QObject *conte
         return;
     }
     if (action == UnitAction::Enable || action == UnitAction::Disable) {
-        // Nothing is tried (as for a static unit): "skipped", with the reason.
-        fail(tr("%1 is a container: enable and disable are not supported for containers (its "
-                "restart policy is \"%2\"; set it with podman or docker).")
-                     .arg(row.name,
-                          row.restartPolicy.isEmpty() ? QStringLiteral("no") : row.restartPolicy));
+        // A container of no unit starts with the engine when its restart policy says so:
+        // enable sets "unless-stopped" (a container stopped by hand stays stopped), disable
+        // "no". The row follows from the engine's "update" event.
+        const QString policy = action == UnitAction::Enable ? QStringLiteral("unless-stopped")
+                                                            : QStringLiteral("no");
+        const QString name = row.name;
+        const QString current =
+                row.restartPolicy.isEmpty() ? QStringLiteral("no") : row.restartPolicy;
+        m_client->setRestartPolicy(
+                row.containerId, policy, context,
+                [done, result, name, current, runtime = runtimeName()](const QString &error,
+                                                                       bool unsupported) mutable {
+                    if (unsupported) {
+                        result.result = QStringLiteral("skipped");
+                        result.message =
+                                tr("%1 is a container, and this %2 engine cannot change a "
+                                   "container's restart policy (it is \"%3\"): recreate it "
+                                   "with --restart, or run it from a systemd unit (Quadlet).")
+                                        .arg(name, runtime, current);
+                    } else {
+                        result.result =
+                                error.isEmpty() ? QStringLiteral("done") : QStringLiteral("error");
+                        result.message = error;
+                    }
+                    done(result);
+                });
         return;
     }
     auto answer = [done, result](const QString &error) mutable {

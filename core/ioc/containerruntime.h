@@ -28,10 +28,10 @@ class SystemdManager;
 /// afresh.
 ///
 /// Actions: start, stop (the engine's stop timeout, then SIGKILL) and restart through the
-/// engine. Enable and disable are not tried (JobResult "skipped", as for a static unit) and
-/// say why: iocdock does not change a container's restart policy (POST
-/// /containers/{id}/update could; whether Podman 4.3's compatible service takes it was not
-/// tried), so a row's "enabled" only reports that policy (always, unless-stopped).
+/// engine. Enable sets the restart policy "unless-stopped", disable "no" (POST
+/// /containers/{id}/update: dockerd has it; Podman 4.3's compatible API has not, and the
+/// result is "skipped" with the reason, as for a static unit); a row's "enabled" is that
+/// policy (always, unless-stopped).
 ///
 /// A container labelled `PODMAN_SYSTEMD_UNIT=U` (Podman sets it for a container a unit runs:
 /// Quadlet, `podman generate systemd --new`) whose unit U exists on the host's systemd is ONE

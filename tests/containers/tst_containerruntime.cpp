@@ -43,7 +43,7 @@ private slots:
     void listsIocContainers();
     void stopGivesExitedWithCode();
     void startAgainIsRunning();
-    void enableIsRefused();
+    void enableSetsRestartPolicy();
     void pausedFromEvents();
     void newContainerComesFromEvents();
     void removedBehindItsBackGoes();
@@ -476,15 +476,26 @@ void TestContainerRuntime::startAgainIsRunning()
                               CallTimeoutMs);
 }
 
-void TestContainerRuntime::enableIsRefused()
+void TestContainerRuntime::enableSetsRestartPolicy()
 {
     REQUIRE_PODMAN();
     QVERIFY(m_runtime);
+    // Enable sets the restart policy "unless-stopped" through POST /containers/{id}/update;
+    // Podman 4.3's compatible API has no such call (dockerd has: tried by hand), and the
+    // engine's answer says so: "skipped", with the reason and the way out.
     const JobResult result = act(UnitAction::Enable, m_stdioName);
-    QVERIFY(!result.ok());
-    QCOMPARE(result.result, QStringLiteral("skipped")); // nothing tried, as for a static unit
-    QVERIFY2(result.message.contains(QLatin1String("not supported for containers")),
+    if (result.ok()) {
+        QTRY_VERIFY_WITH_TIMEOUT(row(m_stdioName).isEnabled(), CallTimeoutMs);
+        QCOMPARE(row(m_stdioName).restartPolicy, QStringLiteral("unless-stopped"));
+        const JobResult back = act(UnitAction::Disable, m_stdioName);
+        QVERIFY2(back.ok(), qPrintable(back.message));
+        QTRY_VERIFY_WITH_TIMEOUT(!row(m_stdioName).isEnabled(), CallTimeoutMs);
+        return;
+    }
+    QCOMPARE(result.result, QStringLiteral("skipped"));
+    QVERIFY2(result.message.contains(QLatin1String("cannot change a container's restart policy")),
              qPrintable(result.message));
+    QVERIFY2(result.message.contains(QLatin1String("Quadlet")), qPrintable(result.message));
     QVERIFY(!row(m_stdioName).isEnabled()); // no restart policy
     // Nothing changed: still running.
     QCOMPARE(row(m_stdioName).status(), QStringLiteral("running"));
@@ -629,8 +640,15 @@ void TestContainerRuntime::iocctlPsShowsContainers()
     QCOMPARE(run.out, m_stdioName + QStringLiteral(": started\n"));
     QTRY_COMPARE_WITH_TIMEOUT(row(m_stdioName).status(), QStringLiteral("running"), CallTimeoutMs);
     run = iocctl({ QStringLiteral("--user"), QStringLiteral("enable"), m_stdioName }, env);
-    QCOMPARE(run.code, 1);
-    QVERIFY2(run.err.contains(QLatin1String("not supported for containers")), qPrintable(run.err));
+    if (run.code != 0) { // Podman 4.3: the engine cannot change a restart policy
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QLatin1String("cannot change a container's restart policy")),
+                 qPrintable(run.err));
+    } else {
+        QVERIFY2(run.out.contains(QLatin1String("enabled")), qPrintable(run.out));
+        run = iocctl({ QStringLiteral("--user"), QStringLiteral("disable"), m_stdioName }, env);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+    }
     run = iocctl({ QStringLiteral("--user"), QStringLiteral("inspect"), m_stdioName }, env);
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(QLatin1String("\"containerId\": \"") + row(m_stdioName).containerId),
