@@ -44,3 +44,6 @@ iocdock_add_test(tst_ioctabs tst_ioctabs.cpp
 # New IOC…, Remove… and Rename… creating and removing real units of the sandbox's manager
 iocdock_add_test(tst_newiocdialog tst_newiocdialog.cpp
     LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
+# The window on a host with a container engine (the podman sandbox) beside the systemd sandbox.
+iocdock_add_test(tst_mainwindowcontainers tst_mainwindowcontainers.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS podman sandbox)
