@@ -48,10 +48,11 @@ IocActions::IocActions(QWidget *dialogParent, QObject *parent)
     m_details = makeAction(QStringLiteral("details"), tr("De&tails"),
                            tr("Show everything known about the selected IOCs"),
                            { QKeySequence(Qt::CTRL | Qt::Key_I) }, QStringLiteral("detailsAction"));
-    m_newIoc = makeAction(QString(), tr("&New IOC…"),
+    m_newIoc = makeAction(QStringLiteral("new"), tr("&New IOC…"),
                           tr("Create an IOC in its host's layout, as the site's own tool does"),
                           { QKeySequence(Qt::CTRL | Qt::Key_N) }, QStringLiteral("newIocAction"));
-    m_newIoc->setIcon(QIcon::fromTheme(QStringLiteral("document-new")));
+    // The theme's icon where the desktop has one, else the bundled one.
+    m_newIoc->setIcon(QIcon::fromTheme(QStringLiteral("document-new"), m_newIoc->icon()));
     m_remove = makeAction(QString(), tr("Re&move…"),
                           tr("Remove the selected IOC's unit and configuration (asks first)"),
                           { QKeySequence(Qt::Key_Delete) }, QStringLiteral("removeAction"));
