@@ -42,6 +42,7 @@ private slots:
     void roundTrip();
     void dryRunChangesNothing();
     void missingCommandIsRefused();
+    void clashWithARemoteFileIsRefused();
 
 private:
     Run iocctl(const QStringList &args, int timeoutMs = 90000) const;
@@ -265,6 +266,32 @@ void TestIocctlRemoteCreate::missingCommandIsRefused()
     QCOMPARE(compare(withScript, snapshot()), QString());
     QVERIFY(QFile::remove(own));
     QCOMPARE(compare(before, snapshot()), QString());
+}
+
+void TestIocctlRemoteCreate::clashWithARemoteFileIsRefused()
+{
+    // A unit file on the remote host that systemd has not loaded: only the remote file system
+    // knows it. (Missing write permission cannot be shown here: the tests run as root, and
+    // root may write anywhere; tst_iocwriter covers that refusal.)
+    const QString unitFile = m_hosts.sandboxDir(0)
+            + QStringLiteral("/config/systemd/user/ioc-rcreate-clash.service");
+    QFile file(unitFile);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("# not loaded\n");
+    file.close();
+    const QMap<QString, QString> before = snapshot();
+    const Run run = iocctl({ QStringLiteral("create"), QStringLiteral("--convention"),
+                             QStringLiteral("generic"), QStringLiteral("--chdir"), m_workDir,
+                             QStringLiteral("rcreate-clash"), QStringLiteral("--"),
+                             Sandbox::iocsimPath() });
+    const QMap<QString, QString> after = snapshot();
+    QVERIFY(QFile::remove(unitFile));
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("The unit ioc-rcreate-clash.service already exists "
+                                             "(%1).")
+                                      .arg(unitFile)),
+             qPrintable(run.describe()));
+    QCOMPARE(compare(before, after), QString());
 }
 
 QTEST_GUILESS_MAIN(TestIocctlRemoteCreate)
