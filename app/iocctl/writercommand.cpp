@@ -63,12 +63,13 @@ void WriterCommand::probeRound(Host *host, int round,
     rehearse(writer);
     const QStringList paths = view.askedPaths();
     const QStringList accounts = view.askedAccounts();
+    const QStringList contents = view.askedContents();
     constexpr int kMaxRounds = 4;
-    if ((paths.isEmpty() && accounts.isEmpty()) || round >= kMaxRounds) {
+    if ((paths.isEmpty() && accounts.isEmpty() && contents.isEmpty()) || round >= kMaxRounds) {
         ready(host, writer);
         return;
     }
-    m_probe->probePaths(paths, accounts,
+    m_probe->probePaths(paths, accounts, contents,
                         [this, host, round, ready, rehearse](const QString &error) {
                             if (!error.isEmpty()) {
                                 printError(error);

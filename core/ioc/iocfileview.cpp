@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "core/ioc/iocfileview.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -68,6 +69,55 @@ bool LocalFileView::portFree(quint16 port) const
 QString LocalFileView::currentDir() const
 {
     return QDir::currentPath();
+}
+
+bool LocalFileView::readFile(const QString &path, QByteArray *data, QString *error) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    *data = file.readAll();
+    return true;
+}
+
+QStringList LocalFileView::confFiles(const QString &dir) const
+{
+    QStringList files;
+    const QDir folder(dir);
+    const QStringList names = folder.entryList(
+            { QStringLiteral("*.conf") }, QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
+    for (const QString &name : names)
+        files << folder.filePath(name);
+    return files;
+}
+
+bool SnapshotFileView::readFile(const QString &path, QByteArray *data, QString *error) const
+{
+    const QString clean = QDir::cleanPath(path);
+    const auto it = contents.constFind(clean);
+    if (it != contents.cend()) {
+        *data = *it;
+        return true;
+    }
+    if (readErrors.contains(clean)) {
+        *error = readErrors.value(clean);
+        return false;
+    }
+    m_askedContents.insert(clean);
+    *error = QCoreApplication::translate("SnapshotFileView", "not read yet");
+    return false;
+}
+
+QStringList SnapshotFileView::confFiles(const QString &dir) const
+{
+    QStringList names = entry(dir).confFiles;
+    names.sort();
+    QStringList files;
+    for (const QString &name : std::as_const(names))
+        files << QDir(dir).filePath(name);
+    return files;
 }
 
 bool SnapshotFileView::accountExists(const QString &name) const

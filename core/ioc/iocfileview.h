@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #pragma once
 
+#include <QByteArray>
 #include <QHash>
 #include <QSet>
 #include <QString>
@@ -36,6 +37,10 @@ public:
     /// Whether the conventions' config files can be read here (ConventionConfigReader reads
     /// this machine only).
     virtual bool readsConfigs() const = 0;
+    /// A small text file's bytes; false with *error (translated) when it cannot be read.
+    virtual bool readFile(const QString &path, QByteArray *data, QString *error) const = 0;
+    /// The *.conf files of the folder @p dir (paths, sorted by name).
+    virtual QStringList confFiles(const QString &dir) const = 0;
 };
 
 class LocalFileView : public IocFileView
@@ -53,6 +58,8 @@ public:
     bool portFree(quint16 port) const override;
     QString currentDir() const override;
     bool readsConfigs() const override { return true; }
+    bool readFile(const QString &path, QByteArray *data, QString *error) const override;
+    QStringList confFiles(const QString &dir) const override;
 };
 
 /// A remote host's file system as one probe saw it (RemoteHostProbe). A path not in the
@@ -70,9 +77,12 @@ public:
         bool executableByAll = false;
         bool writable = false; ///< a folder this account may write in
         QStringList subdirs;
+        QStringList confFiles; ///< a folder's *.conf files (names)
     };
     QHash<QString, Entry> entries;
     QHash<QString, bool> accounts;
+    QHash<QString, QByteArray> contents; ///< files read (path -> bytes)
+    QHash<QString, QString> readErrors; ///< files that could not be read (path -> why)
     QSet<quint16> listeningPorts;
     bool portsKnown = false; ///< false: no port is taken for free
     QString home;
@@ -99,11 +109,19 @@ public:
     }
     QString currentDir() const override { return home; }
     bool readsConfigs() const override { return false; }
+    bool readFile(const QString &path, QByteArray *data, QString *error) const override;
+    QStringList confFiles(const QString &dir) const override;
 
     void clearAsked()
     {
         m_asked.clear();
         m_askedAccounts.clear();
+        m_askedContents.clear();
+    }
+    /// Files whose contents were asked for and are not in the snapshot.
+    QStringList askedContents() const
+    {
+        return QStringList(m_askedContents.cbegin(), m_askedContents.cend());
     }
     /// Paths and accounts asked for that the snapshot does not hold.
     QStringList askedPaths() const { return QStringList(m_asked.cbegin(), m_asked.cend()); }
@@ -116,4 +134,5 @@ private:
     Entry entry(const QString &path) const;
     mutable QSet<QString> m_asked;
     mutable QSet<QString> m_askedAccounts;
+    mutable QSet<QString> m_askedContents;
 };

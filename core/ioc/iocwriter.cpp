@@ -971,22 +971,25 @@ IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
             ? ConventionConfigReader::forUser()
             : ConventionConfigReader::forSystem();
     if (ioc.convention == kProcServUtils) {
-        if (!fs().readsConfigs()) {
-            refuse(tr("Removing a procServUtils IOC from a remote host is not supported yet."));
-            return plan;
-        }
         // manage.py delproc(): the section's file (when the section is all it holds), stop,
         // disable, daemon-reload, then procServ.d/procserv-NAME.service.
-        const ConventionConfig config = reader.read(kProcServUtils, ioc.name);
+        ConventionConfigReader fromView = reader;
+        if (!fs().readsConfigs()) {
+            // A remote host: its own places, read through the snapshot.
+            fromView.setProcServConfigDirs(m_layout.procServConfigFiles);
+            fromView.setRuntimeDir(m_layout.runtimeDir);
+            fromView.setFileView(&fs());
+        }
+        const ConventionConfig config = fromView.read(kProcServUtils, ioc.name);
         if (!config.found) {
             refuse(tr("No procServUtils config for %1 was found.").arg(ioc.name));
             return plan;
         }
         for (const QString &file : config.files) {
-            QFile f(file);
-            QString text;
-            if (f.open(QIODevice::ReadOnly))
-                text = QString::fromUtf8(f.readAll());
+            QByteArray data;
+            QString readError;
+            const QString text =
+                    fs().readFile(file, &data, &readError) ? QString::fromUtf8(data) : QString();
             static const QRegularExpression section(QStringLiteral("^\\s*\\[([^\\]]+)\\]"),
                                                     QRegularExpression::MultilineOption);
             QStringList sections;

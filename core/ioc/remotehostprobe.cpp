@@ -51,6 +51,21 @@ for a in "$@"; do
                 s=${s%/}
                 printf 'S\t%s\t%s\n' "$p" "${s##*/}"
             done
+            for s in "$p"/*.conf "$p"/.*.conf; do
+                [ -f "$s" ] || continue
+                printf 'C\t%s\t%s\n' "$p" "${s##*/}"
+            done
+        fi
+        ;;
+    r:*)
+        p=${a#r:}
+        if [ -f "$p" ] && [ -r "$p" ]; then
+            n=$(head -c 1048576 -- "$p" | wc -c)
+            printf 'R\t%s\t%s\n' "$n" "$p"
+            head -c 1048576 -- "$p"
+            printf '\n'
+        else
+            printf 'U\t-\t%s\n' "$p"
         fi
         ;;
     esac
@@ -199,44 +214,62 @@ void RemoteHostProbe::probeLayout(Done done)
             });
 }
 
-void RemoteHostProbe::probePaths(const QStringList &paths, const QStringList &accounts, Done done)
+void RemoteHostProbe::probePaths(const QStringList &paths, const QStringList &accounts,
+                                 const QStringList &contents, Done done)
 {
     QStringList args;
     for (const QString &path : paths)
         args << QStringLiteral("p:") + path;
     for (const QString &account : accounts)
         args << QStringLiteral("a:") + account;
+    for (const QString &path : contents)
+        args << QStringLiteral("r:") + path;
     // Every asked path is answered, even when the script's answer is lost in a partial line.
     for (const QString &path : paths)
         m_view.entries.insert(QDir::cleanPath(path), {});
     for (const QString &account : accounts)
         m_view.accounts.insert(account, false);
-    run(
-            QString::fromLatin1(kPathsScript), args,
-            [this](const QByteArray &out) {
-                for (const QByteArray &line : out.split('\n')) {
-                    const int first = line.indexOf('\t');
-                    const int second = line.indexOf('\t', first + 1);
-                    if (first < 0 || second < 0)
-                        continue;
-                    const QByteArray kind = line.left(first);
-                    const QByteArray middle = line.mid(first + 1, second - first - 1);
-                    const QString rest = QString::fromUtf8(line.mid(second + 1));
-                    if (kind == "A") {
-                        m_view.accounts.insert(rest, middle == "1");
-                    } else if (kind == "P") {
-                        SnapshotFileView::Entry &e = m_view.entries[QDir::cleanPath(rest)];
-                        e.exists = middle.contains('e');
-                        e.dir = middle.contains('d');
-                        e.file = middle.contains('f');
-                        e.symLink = middle.contains('l');
-                        e.executable = middle.contains('x');
-                        e.writable = middle.contains('w');
-                        e.executableByAll = middle.contains('X');
-                    } else if (kind == "S") {
-                        m_view.entries[QDir::cleanPath(QString::fromUtf8(middle))].subdirs << rest;
-                    }
-                }
-            },
-            done);
+    for (const QString &path : contents)
+        m_view.readErrors.insert(QDir::cleanPath(path), tr("cannot read"));
+    const auto parse = [this](const QByteArray &out) {
+        int pos = 0;
+        while (pos < out.size()) {
+            int end = out.indexOf('\n', pos);
+            if (end < 0)
+                end = out.size();
+            const QByteArray line = out.mid(pos, end - pos);
+            pos = end + 1;
+            const int first = line.indexOf('\t');
+            const int second = line.indexOf('\t', first + 1);
+            if (first < 0 || second < 0)
+                continue;
+            const QByteArray kind = line.left(first);
+            const QByteArray middle = line.mid(first + 1, second - first - 1);
+            const QString rest = QString::fromUtf8(line.mid(second + 1));
+            if (kind == "A") {
+                m_view.accounts.insert(rest, middle == "1");
+            } else if (kind == "P") {
+                SnapshotFileView::Entry &e = m_view.entries[QDir::cleanPath(rest)];
+                e.exists = middle.contains('e');
+                e.dir = middle.contains('d');
+                e.file = middle.contains('f');
+                e.symLink = middle.contains('l');
+                e.executable = middle.contains('x');
+                e.writable = middle.contains('w');
+                e.executableByAll = middle.contains('X');
+            } else if (kind == "S") {
+                m_view.entries[QDir::cleanPath(QString::fromUtf8(middle))].subdirs << rest;
+            } else if (kind == "C") {
+                m_view.entries[QDir::cleanPath(QString::fromUtf8(middle))].confFiles << rest;
+            } else if (kind == "R") {
+                // The file's bytes follow the line, then a newline.
+                const int size = middle.toInt();
+                const QString path = QDir::cleanPath(rest);
+                m_view.contents.insert(path, out.mid(pos, size));
+                m_view.readErrors.remove(path);
+                pos += size + 1;
+            }
+        }
+    };
+    run(QString::fromLatin1(kPathsScript), args, parse, done);
 }

@@ -16,7 +16,8 @@ class Host;
 /// probeLayout() reads the remote account's environment ($HOME, $XDG_*, $PATH) and the TCP
 /// ports listening there (/proc/net/tcp, /proc/net/tcp6); probePaths() reports, for each path,
 /// whether it exists, its kind, whether it is executable (by this account, and by everyone)
-/// and, for a folder, whether this account may write in it and its sub-folders.
+/// and, for a folder, whether this account may write in it, its sub-folders and *.conf files;
+/// and the contents of the config files planning reads (procServUtils' INI files).
 class RemoteHostProbe : public QObject
 {
     Q_OBJECT
@@ -28,8 +29,10 @@ public:
     void probeLayout(Done done);
     /// The host's layout, once probeLayout() succeeded.
     IocHostLayout layout() const { return m_layout; }
-    /// Adds @p paths and @p accounts to the snapshot.
-    void probePaths(const QStringList &paths, const QStringList &accounts, Done done);
+    /// Adds @p paths, @p accounts and the bytes of the files @p contents (up to 1 MiB each) to
+    /// the snapshot.
+    void probePaths(const QStringList &paths, const QStringList &accounts,
+                    const QStringList &contents, Done done);
     SnapshotFileView &view() { return m_view; }
 
     /// The layout of a manager whose account has the environment @p env (HOME, XDG_CONFIG_HOME,

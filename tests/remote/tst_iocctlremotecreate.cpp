@@ -40,7 +40,7 @@ private slots:
     void cleanupTestCase();
     void roundTrip_data();
     void roundTrip();
-    void procServUtilsCreateAndRefusedRm();
+    void procServUtilsRoundTrip();
     void dryRunChangesNothing();
     void missingCommandIsRefused();
     void clashWithARemoteFileIsRefused();
@@ -230,7 +230,7 @@ void TestIocctlRemoteCreate::roundTrip()
     QTRY_VERIFY_WITH_TIMEOUT(psObject(name).isEmpty(), 30000);
 }
 
-void TestIocctlRemoteCreate::procServUtilsCreateAndRefusedRm()
+void TestIocctlRemoteCreate::procServUtilsRoundTrip()
 {
     const QString name = QStringLiteral("rcreate-pu");
     const QString unit = QStringLiteral("procserv-rcreate-pu.service");
@@ -259,24 +259,16 @@ void TestIocctlRemoteCreate::procServUtilsCreateAndRefusedRm()
     const Run stop = iocctl({ QStringLiteral("stop"), name });
     QVERIFY2(stop.code == 0, qPrintable(stop.describe()));
 
-    // Not yet: procServUtils' config files are not read on remote hosts.
-    const QMap<QString, QString> created = snapshot();
     const Run rm = iocctl({ QStringLiteral("rm"), name });
-    QCOMPARE(rm.code, 2);
-    QVERIFY2(
-            rm.err.contains(QStringLiteral("Removing a procServUtils IOC from a remote host is not "
-                                           "supported yet.")),
-            qPrintable(rm.describe()));
-    QCOMPARE(compare(created, snapshot()), QString());
-
-    // By hand, as manage-procs remove would.
-    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("disable"), unit }));
-    QVERIFY(QFile::remove(confDir + QLatin1Char('/') + name + QStringLiteral(".conf")));
-    QVERIFY(QFile::remove(confDir + QLatin1Char('/') + unit));
-    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("daemon-reload") }));
-    QVERIFY(QDir(confDir).rmdir(QStringLiteral(".")) || QDir().rmdir(confDir));
+    QVERIFY2(rm.code == 0, qPrintable(rm.describe()));
+    QVERIFY2(rm.out.contains(name + QStringLiteral(": removed")), qPrintable(rm.describe()));
+    QVERIFY2(rm.out.contains(name + QStringLiteral(": kept ") + m_workDir),
+             qPrintable(rm.describe()));
+    // manage-procs remove leaves the procServ.d folder it made, as the local create does.
+    QVERIFY(QDir().rmdir(confDir));
     const QString diff = compare(before, snapshot());
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QTRY_VERIFY_WITH_TIMEOUT(psObject(name).isEmpty(), 30000);
 }
 
 void TestIocctlRemoteCreate::dryRunChangesNothing()
