@@ -70,13 +70,15 @@ int CreateCommand::run(const QCommandLineParser &parser)
     request.enable = parser.isSet(QStringLiteral("enable"));
     request.start = parser.isSet(QStringLiteral("start"));
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
-    return withWriter([this, request, dryRun](Host *host, IocWriter &writer) {
-        const IocPlan plan = writer.planCreate(request);
-        if (plan.isValid() && !dryRun)
-            out() << tr("Creating %1 (%2, unit %3, console %4)")
-                             .arg(plan.name, Conventions::displayName(plan.convention), plan.unit,
-                                  plan.console)
-                  << Qt::endl;
-        runPlan(plan, host, dryRun);
-    });
+    return withWriter(
+            [this, request, dryRun](Host *host, IocWriter &writer) {
+                const IocPlan plan = writer.planCreate(request);
+                if (plan.isValid() && !dryRun)
+                    out() << tr("Creating %1 (%2, unit %3, console %4)")
+                                     .arg(plan.name, Conventions::displayName(plan.convention),
+                                          plan.unit, plan.console)
+                          << Qt::endl;
+                runPlan(plan, host, dryRun);
+            },
+            [request](IocWriter &writer) { writer.planCreate(request); });
 }

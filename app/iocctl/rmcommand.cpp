@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "app/iocctl/rmcommand.h"
 
+#include "core/fleet/fleet.h"
+#include "core/hosts/host.h"
 #include "core/ioc/iocplanrunner.h"
 
 RmCommand::RmCommand(QObject *parent)
@@ -36,42 +38,50 @@ int RmCommand::run(const QCommandLineParser &parser)
     }
     const bool force = parser.isSet(QStringLiteral("force"));
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
-    return withWriter([this, words, force, dryRun](Host *host, IocWriter &writer) {
-        IocPlan refused;
-        refused.refusal = IocPlan::Refusal::None;
-        for (const QString &word : words) {
-            QList<Ioc> iocs;
-            int code = Success;
-            // One exact IOC per word: a glob must not remove more than was meant.
-            if (word.contains(QLatin1Char('*')) || word.contains(QLatin1Char('?'))) {
-                printError(tr("'rm' takes IOC names, not globs: %1").arg(word));
-                finish(UsageError);
-                return;
-            }
-            if (!resolve({ word }, true, &iocs, &code)) {
-                finish(code);
-                return;
-            }
-            const IocPlan plan = writer.planRemove(iocs.constFirst(), force);
-            if (!plan.isValid()) {
-                refused.errors << plan.errors;
-                if (refused.refusal != IocPlan::Refusal::Permission)
-                    refused.refusal = plan.refusal;
-            }
-            m_plans << plan;
-        }
-        if (!refused.isValid()) {
-            runPlan(refused, host, dryRun);
-            return;
-        }
-        if (dryRun) {
-            for (const IocPlan &plan : std::as_const(m_plans))
-                out() << plan.describe();
-            finish(Success);
-            return;
-        }
-        runNext(host);
-    });
+    return withWriter(
+            [this, words, force, dryRun](Host *host, IocWriter &writer) {
+                IocPlan refused;
+                refused.refusal = IocPlan::Refusal::None;
+                for (const QString &word : words) {
+                    QList<Ioc> iocs;
+                    int code = Success;
+                    // One exact IOC per word: a glob must not remove more than was meant.
+                    if (word.contains(QLatin1Char('*')) || word.contains(QLatin1Char('?'))) {
+                        printError(tr("'rm' takes IOC names, not globs: %1").arg(word));
+                        finish(UsageError);
+                        return;
+                    }
+                    if (!resolve({ word }, true, &iocs, &code)) {
+                        finish(code);
+                        return;
+                    }
+                    const IocPlan plan = writer.planRemove(iocs.constFirst(), force);
+                    if (!plan.isValid()) {
+                        refused.errors << plan.errors;
+                        if (refused.refusal != IocPlan::Refusal::Permission)
+                            refused.refusal = plan.refusal;
+                    }
+                    m_plans << plan;
+                }
+                if (!refused.isValid()) {
+                    runPlan(refused, host, dryRun);
+                    return;
+                }
+                if (dryRun) {
+                    for (const IocPlan &plan : std::as_const(m_plans))
+                        out() << plan.describe();
+                    finish(Success);
+                    return;
+                }
+                runNext(host);
+            },
+            [this, words, force](IocWriter &writer) {
+                const QList<Ioc> iocs = fleet()->iocs(fleet()->hosts().value(0));
+                for (const Ioc &ioc : iocs) {
+                    if (words.contains(ioc.name))
+                        writer.planRemove(ioc, force);
+                }
+            });
 }
 
 void RmCommand::runNext(Host *host)
@@ -82,6 +92,8 @@ void RmCommand::runNext(Host *host)
     }
     const IocPlan plan = m_plans.takeFirst();
     auto *runner = new IocPlanRunner(plan, host->manager(), this);
+    if (!host->isLocal())
+        runner->setRemoteHost(host);
     connect(runner, &IocPlanRunner::finished, this,
             [this, runner, plan, host](const QString &error) {
                 runner->deleteLater();

@@ -3,6 +3,7 @@
 #include "core/ioc/conventionconfig.h"
 
 #include "core/ioc/conventions.h"
+#include "core/ioc/iocfileview.h"
 #include "core/procserv/procservcommand.h"
 #include "core/systemd/environmentfile.h"
 
@@ -566,9 +567,27 @@ ConventionConfig ConventionConfigReader::readProcServUtils(const QString &name) 
     QMap<QString, QString> defaults;
     QMap<QString, int> keyLines;
     QMap<QString, QString> keyFiles;
-    for (const QString &path : procServConfigFiles(m_procServConfigDirs)) {
+    QStringList files;
+    if (m_view) {
+        for (const QString &entry : m_procServConfigDirs) {
+            if (m_view->isDir(entry))
+                files << m_view->confFiles(entry);
+            else if (m_view->exists(entry))
+                files << entry;
+        }
+    } else {
+        files = procServConfigFiles(m_procServConfigDirs);
+    }
+    for (const QString &path : std::as_const(files)) {
         QString text, readError;
-        if (!readText(path, &text, &readError)) {
+        if (m_view) {
+            QByteArray data;
+            if (!m_view->readFile(path, &data, &readError)) {
+                otherErrors << path + QLatin1String(": ") + readError;
+                continue;
+            }
+            decodeText(path, data, &text, &readError);
+        } else if (!readText(path, &text, &readError)) {
             otherErrors << readError;
             continue;
         }

@@ -23,6 +23,8 @@ struct ConventionConfig
 /// executing them. Malformed lines give an error naming file and line; the rest is still
 /// returned. Search paths are injectable (tests, the sandbox); forSystem()/forUser() give the
 /// conventions' own places plus environment overrides. Reads the local file system only.
+class IocFileView;
+
 class ConventionConfigReader
 {
     Q_DECLARE_TR_FUNCTIONS(ConventionConfigReader)
@@ -43,6 +45,10 @@ public:
     /// Where procServ's sockets live: /run for the system manager, $XDG_RUNTIME_DIR for a user's.
     void setRuntimeDir(const QString &dir) { m_runtimeDir = dir; }
     QString runtimeDir() const { return m_runtimeDir; }
+
+    /// procServUtils' files read through @p view (a remote host's snapshot) instead of this
+    /// machine's file system; null: this machine. Not owned.
+    void setFileView(const IocFileView *view) { m_view = view; }
 
     /// Defaults for the system manager. $IOCDOCK_PROCSERV_CONFIG_PATH (colon list) is searched
     /// before /etc/procServ.conf and /etc/procServ.d.
@@ -92,4 +98,5 @@ private:
     QStringList m_iocSearchPath;
     QStringList m_fribConfigDirs;
     QString m_runtimeDir = QStringLiteral("/run");
+    const IocFileView *m_view = nullptr;
 };

@@ -2,12 +2,85 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "core/ioc/iocplanrunner.h"
 
+#include "core/hosts/host.h"
 #include "core/systemd/systemdmanager.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSaveFile>
+#include <QTimer>
+
+namespace {
+
+constexpr int kRemoteWriteTimeoutMs = 60000;
+
+// Arguments: OP ARGS... with OP rm PATH | mv FROM TO | dir DIR | new PATH CONTENT |
+// replace PATH CONTENT. A failure prints the tool's own message, then "iocdock:CODE<TAB>A<TAB>B"
+// (translated on this side), and undoes the files and folders made for the writes.
+const char kApplyScript[] = R"sh(
+set -u
+written=
+made=
+undo() {
+    printf '%s\n' "$written" | while IFS= read -r f; do [ -n "$f" ] && rm -f -- "$f"; done
+    printf '%s\n' "$made" | while IFS= read -r d; do [ -n "$d" ] && rmdir -- "$d" 2>/dev/null; done
+}
+fail() {
+    printf 'iocdock:%s\t%s\t%s\n' "$1" "$2" "${3-}" >&2
+    undo
+    exit 1
+}
+mk() {
+    [ -d "$1" ] && return 0
+    mk "$(dirname -- "$1")" || return 1
+    mkdir -- "$1" || return 1
+    made="$1
+$made"
+}
+while [ $# -gt 0 ]; do
+    op=$1
+    shift
+    case "$op" in
+    rm)
+        rm -f -- "$1" || fail remove "$1"
+        shift ;;
+    mv)
+        if [ -e "$2" ] || [ -L "$2" ]; then fail moved-appeared "$2"; fi
+        mv -- "$1" "$2" || fail move "$1" "$2"
+        shift 2 ;;
+    dir)
+        mkdir -p -- "$1" || fail folder "$1"
+        shift ;;
+    new|replace)
+        p=$1
+        c=$2
+        shift 2
+        d=$(dirname -- "$p")
+        mk "$d" || fail folder "$d"
+        t="$d/.iocdock-$$.${p##*/}"
+        if ! printf '%s' "$c" > "$t"; then rm -f -- "$t"; fail write "$p"; fi
+        if [ "$op" = new ]; then
+            if ! ln -- "$t" "$p" 2>/dev/null; then
+                rm -f -- "$t"
+                if [ -e "$p" ] || [ -L "$p" ]; then fail appeared "$p"; fi
+                fail write "$p"
+            fi
+            rm -f -- "$t"
+            written="$p
+$written"
+        else
+            mv -f -- "$t" "$p" || { rm -f -- "$t"; fail write "$p"; }
+        fi ;;
+    *)
+        fail bad "$op" ;;
+    esac
+done
+exit 0
+)sh";
+
+} // namespace
 
 IocPlanRunner::IocPlanRunner(const IocPlan &plan, SystemdManager *manager, QObject *parent)
     : QObject(parent)
@@ -49,7 +122,12 @@ void IocPlanRunner::runCall(int index)
 {
     if (m_done)
         return;
-    if (index == m_firstLateCall) {
+    if (index >= m_firstLateCall && !m_filesApplied) {
+        m_filesApplied = true;
+        if (m_remote) {
+            applyFilesRemotely(index);
+            return;
+        }
         applyFiles();
         if (m_done)
             return;
@@ -167,4 +245,97 @@ void IocPlanRunner::applyFiles()
             written << file.path;
         emit progress(tr("wrote %1").arg(file.path));
     }
+}
+
+void IocPlanRunner::emitFileProgress()
+{
+    for (const QString &path : std::as_const(m_plan.removals))
+        emit progress(tr("removed %1").arg(path));
+    for (const PlannedMove &move : std::as_const(m_plan.moves))
+        emit progress(tr("moved %1 to %2").arg(move.from, move.to));
+    for (const QString &dir : std::as_const(m_plan.makeDirs))
+        emit progress(tr("made folder %1").arg(dir));
+    for (const PlannedFile &file : std::as_const(m_plan.writes))
+        emit progress(tr("wrote %1").arg(file.path));
+}
+
+void IocPlanRunner::applyFilesRemotely(int nextCall)
+{
+    QStringList args{ QStringLiteral("sh"), QStringLiteral("-c"), QString::fromLatin1(kApplyScript),
+                      QStringLiteral("sh") };
+    for (const QString &path : std::as_const(m_plan.removals))
+        args << QStringLiteral("rm") << path;
+    for (const PlannedMove &move : std::as_const(m_plan.moves))
+        args << QStringLiteral("mv") << move.from << move.to;
+    for (const QString &dir : std::as_const(m_plan.makeDirs))
+        args << QStringLiteral("dir") << dir;
+    for (const PlannedFile &file : std::as_const(m_plan.writes))
+        args << (file.replace ? QStringLiteral("replace") : QStringLiteral("new")) << file.path
+             << QString::fromUtf8(file.content);
+    const QStringList argv = m_remote->commandOnHost(args);
+    const QString hostName = m_remote->displayName();
+    auto *process = new QProcess(this);
+    process->setStandardInputFile(QProcess::nullDevice());
+    auto *timer = new QTimer(process);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, process, [this, process, hostName] {
+        process->disconnect(this);
+        process->kill();
+        process->deleteLater();
+        fail(tr("Writing the files on %1 timed out; what was written is unknown.").arg(hostName));
+    });
+    connect(process, &QProcess::errorOccurred, this,
+            [this, process, argv](QProcess::ProcessError error) {
+                if (error != QProcess::FailedToStart)
+                    return;
+                process->disconnect(this);
+                process->deleteLater();
+                fail(tr("%1 did not start.").arg(argv.value(0)));
+            });
+    connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
+            [this, process, nextCall, hostName](int code, QProcess::ExitStatus status) {
+                process->disconnect(this);
+                process->deleteLater();
+                if (status == QProcess::NormalExit && code == 0) {
+                    emitFileProgress();
+                    runCall(nextCall);
+                    return;
+                }
+                // The remote tool's own words, then our code line.
+                QStringList why;
+                QString error;
+                const QStringList lines = QString::fromLocal8Bit(process->readAllStandardError())
+                                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+                for (const QString &line : lines) {
+                    if (!line.startsWith(QLatin1String("iocdock:"))) {
+                        why << line.trimmed();
+                        continue;
+                    }
+                    const QStringList f = line.mid(8).split(QLatin1Char('\t'));
+                    const QString kind = f.value(0);
+                    const QString a = f.value(1);
+                    const QString b = f.value(2);
+                    if (kind == QLatin1String("remove"))
+                        error = tr("Cannot remove %1").arg(a);
+                    else if (kind == QLatin1String("moved-appeared"))
+                        error = tr("%1 appeared meanwhile; nothing more was changed.").arg(a);
+                    else if (kind == QLatin1String("move"))
+                        error = tr("Cannot move %1 to %2.").arg(a, b);
+                    else if (kind == QLatin1String("folder"))
+                        error = tr("Cannot create the folder %1.").arg(a);
+                    else if (kind == QLatin1String("appeared"))
+                        error = tr("%1 appeared meanwhile; nothing was written.").arg(a);
+                    else
+                        error = tr("Cannot write %1").arg(a);
+                }
+                if (error.isEmpty())
+                    error = tr("Writing the files on %1 failed (exit status %2).")
+                                    .arg(hostName)
+                                    .arg(code);
+                if (!why.isEmpty())
+                    error += QStringLiteral(": ") + why.join(QStringLiteral("; "));
+                fail(error);
+            });
+    process->start(argv.first(), argv.mid(1));
+    timer->start(kRemoteWriteTimeoutMs);
 }

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 
+class Host;
 class SystemdManager;
 
 /// Carries out an IocPlan on the local file system and one systemd manager, asynchronously:
@@ -21,6 +22,12 @@ class IocPlanRunner : public QObject
 public:
     IocPlanRunner(const IocPlan &plan, SystemdManager *manager, QObject *parent = nullptr);
 
+    /// Writes the files on this SSH host (through its connection, with the remote account's
+    /// rights) instead of the local file system: the same steps in one POSIX sh script, each
+    /// new file written to a temporary name in its folder and linked into place (never over an
+    /// existing file), undone when a later one fails. Set before start().
+    void setRemoteHost(const Host *host) { m_remote = host; }
+
     /// Starts; an invalid plan finishes at once with its errors.
     void start();
 
@@ -33,10 +40,14 @@ signals:
 private:
     void runCall(int index);
     void applyFiles();
+    void applyFilesRemotely(int nextCall);
+    void emitFileProgress();
     void fail(const QString &error);
 
     IocPlan m_plan;
     QPointer<SystemdManager> m_manager;
     int m_firstLateCall = 0; ///< calls before it run before the files are touched
     bool m_done = false;
+    bool m_filesApplied = false;
+    const Host *m_remote = nullptr;
 };

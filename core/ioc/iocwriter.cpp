@@ -7,11 +7,9 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QHostAddress>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSysInfo>
-#include <QTcpServer>
 
 #include <fcntl.h>
 #include <grp.h>
@@ -36,24 +34,13 @@ QString xdgDir(const char *variable, const QString &fallback)
     return value.isEmpty() ? fallback : value;
 }
 
-bool accountExists(const QString &name)
-{
-    return getpwnam(name.toLocal8Bit().constData()) != nullptr;
-}
-
 /// The nearest folder of @p path that exists (the one a new file or folder goes into).
-QString existingAncestor(const QString &path)
+QString existingAncestor(const IocFileView &fs, const QString &path)
 {
     QString dir = QFileInfo(path).absolutePath();
-    while (!QFileInfo::exists(dir) && dir != QLatin1String("/"))
+    while (!fs.exists(dir) && dir != QLatin1String("/"))
         dir = QFileInfo(dir).absolutePath();
     return dir;
-}
-
-bool canWriteIn(const QString &dir)
-{
-    // The effective IDs decide what this process may write (a setuid caller, a test).
-    return faccessat(AT_FDCWD, QFile::encodeName(dir).constData(), W_OK | X_OK, AT_EACCESS) == 0;
 }
 
 QString unitFileVerb(PlannedCall::Kind kind)
@@ -197,8 +184,9 @@ IocHostLayout IocHostLayout::forLocalUser()
 
 // ---- IocWriter --------------------------------------------------------------------------------
 
-IocWriter::IocWriter(const IocHostLayout &layout)
+IocWriter::IocWriter(const IocHostLayout &layout, const IocFileView *view)
     : m_layout(layout)
+    , m_fs(view)
 {}
 
 QStringList IocWriter::writableConventions()
@@ -254,11 +242,12 @@ QString IocWriter::systemdQuote(const QString &word)
 QString IocWriter::findProgram(const QString &name) const
 {
     if (name.contains(QLatin1Char('/')))
-        return QFileInfo(name).absoluteFilePath();
+        return QDir::cleanPath(QDir(fs().currentDir()).absoluteFilePath(name));
     for (const QString &dir : m_layout.path) {
-        const QFileInfo info(QDir(dir).filePath(name));
-        if (info.isFile() && info.isExecutable())
-            return info.absoluteFilePath();
+        const QString path =
+                QDir::cleanPath(QDir(fs().currentDir()).absoluteFilePath(QDir(dir).filePath(name)));
+        if (fs().isExecutable(path))
+            return path;
     }
     return {};
 }
@@ -292,7 +281,7 @@ void IocWriter::checkName(const QString &name, const QString &convention, IocPla
     QString where;
     for (const QString &dir : m_layout.unitSearchDirs) {
         const QString path = QDir(dir).filePath(plan->unit);
-        if (QFileInfo(path).exists() || QFileInfo(path).isSymLink()) {
+        if (fs().exists(path)) {
             where = path;
             break;
         }
@@ -314,17 +303,15 @@ void IocWriter::checkCommand(const IocCreateRequest &request, QString *program, 
     }
     const QString word = request.command.first();
     *program = findProgram(word);
-    const QFileInfo info(*program);
-    if (program->isEmpty() || !info.exists()) {
+    if (program->isEmpty() || !fs().exists(*program)) {
         plan->errors << (word.contains(QLatin1Char('/'))
                                  ? tr("The command %1 does not exist.").arg(word)
                                  : tr("The command %1 was not found on PATH.").arg(word));
         plan->refusal = IocPlan::Refusal::BadInput;
-    } else if (!info.isFile() || !info.isExecutable()) {
+    } else if (!fs().isExecutable(*program)) {
         plan->errors << tr("The command %1 is not an executable file.").arg(*program);
         plan->refusal = IocPlan::Refusal::BadInput;
-    } else if ((info.permissions() & (QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther))
-               != (QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther)) {
+    } else if (!fs().isExecutableByAll(*program)) {
         // procServ 2.7 refuses it: "Please change permissions on FILE to at least ---x--x--x".
         plan->errors << tr("procServ runs only programs that everyone may execute: %1 needs "
                            "'chmod a+x'.")
@@ -342,12 +329,12 @@ void IocWriter::checkWritable(IocPlan *plan) const
     for (const PlannedMove &move : std::as_const(plan->moves))
         paths << move.from << move.to;
     for (const QString &dir : std::as_const(plan->makeDirs)) {
-        if (!QFileInfo(dir).isDir())
+        if (!fs().isDir(dir))
             paths << dir;
     }
     for (const QString &path : std::as_const(paths)) {
-        const QString dir = existingAncestor(path);
-        if (!canWriteIn(dir)) {
+        const QString dir = existingAncestor(fs(), path);
+        if (!fs().canWriteIn(dir)) {
             plan->errors
                     << (plan->userManager
                                 ? tr("Cannot write %1: no write permission in %2.").arg(path, dir)
@@ -373,6 +360,8 @@ QSet<quint16> IocWriter::usedTcpPorts() const
         if (ioc.logPort.kind == ConsoleEndpoint::Kind::Tcp)
             ports << ioc.logPort.port;
         // The convention's config may name a port the unit does not (yet) use.
+        if (!fs().readsConfigs())
+            continue;
         const ConsoleEndpoint fromConfig = ConventionConfigReader::consoleFromConfig(
                 ioc.convention, ioc.name, reader.read(ioc.convention, ioc.name),
                 m_layout.runtimeDir);
@@ -381,8 +370,9 @@ QSet<quint16> IocWriter::usedTcpPorts() const
     }
     // manage-iocs configs of IOCs not installed as units (nextport counts them too).
     for (const QString &base : m_layout.iocSearchPath) {
-        const QDir dir(base);
-        const QStringList names = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        if (!fs().readsConfigs())
+            break;
+        const QStringList names = fs().subdirs(base);
         for (const QString &name : names) {
             ConventionConfigReader one = reader;
             one.setIocSearchPath({ base });
@@ -403,8 +393,7 @@ quint16 IocWriter::pickFreePort() const
         if (used.contains(static_cast<quint16>(port)))
             continue;
         // Free on the host now: nothing listens on it (procServ binds 127.0.0.1).
-        QTcpServer probe;
-        if (probe.listen(QHostAddress::LocalHost, static_cast<quint16>(port)))
+        if (fs().portFree(static_cast<quint16>(port)))
             return static_cast<quint16>(port);
     }
     return 0;
@@ -439,9 +428,11 @@ IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
     QString program;
     checkCommand(request, &program, &plan);
 
-    const QString chdir = QDir::cleanPath(QDir::current().absoluteFilePath(
-            request.chdir.isEmpty() ? QStringLiteral(".") : request.chdir));
-    if (!QFileInfo(chdir).isDir())
+    const QString chdir =
+            QDir::cleanPath(QDir(fs().currentDir())
+                                    .absoluteFilePath(request.chdir.isEmpty() ? QStringLiteral(".")
+                                                                              : request.chdir));
+    if (!fs().isDir(chdir))
         refuse(tr("The working directory %1 does not exist.").arg(chdir));
 
     for (const QString &pair : request.environment) {
@@ -458,7 +449,7 @@ IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
         if (m_layout.userManager)
             refuse(tr("--user-name is for the system manager: a user manager runs IOCs as its "
                       "own user."));
-        else if (!accountExists(request.userName))
+        else if (!fs().accountExists(request.userName))
             refuse(tr("The user account '%1' does not exist.").arg(request.userName));
     }
 
@@ -483,9 +474,9 @@ IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
             refuse(tr("Bad port '%1': a socket path has at most %2 bytes.")
                            .arg(port)
                            .arg(kMaxSocketPath));
-        else if (QFileInfo::exists(path))
+        else if (fs().exists(path))
             refuse(tr("Bad port '%1': %2 exists already.").arg(port, path));
-        else if (!QFileInfo(QFileInfo(path).absolutePath()).isDir())
+        else if (!fs().isDir(QFileInfo(path).absolutePath()))
             refuse(tr("Bad port '%1': the folder %2 does not exist (procServ makes the socket, "
                       "not its folder).")
                            .arg(port, QFileInfo(path).absolutePath()));
@@ -515,8 +506,7 @@ IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
                                    .arg(port)
                                    .arg(number));
                 else {
-                    QTcpServer probe;
-                    if (!probe.listen(QHostAddress::LocalHost, number))
+                    if (!fs().portFree(number))
                         refuse(tr("Bad port '%1': localhost port %2 is in use.")
                                        .arg(port)
                                        .arg(number));
@@ -545,7 +535,7 @@ IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
         return plan;
 
     for (const PlannedFile &file : std::as_const(plan.writes)) {
-        if (QFileInfo::exists(file.path) || QFileInfo(file.path).isSymLink()) {
+        if (fs().exists(file.path)) {
             refuse(tr("%1 exists already; nothing was written.").arg(file.path));
         }
     }
@@ -757,7 +747,7 @@ void IocWriter::writeManageIocs(const IocCreateRequest &request, const QString &
     const QString top = QDir(m_layout.iocBaseDir).filePath(name);
     for (const QString &base : m_layout.iocSearchPath) {
         const QString other = QDir(base).filePath(name + QStringLiteral("/config"));
-        if (QFileInfo::exists(other)) {
+        if (fs().exists(other)) {
             plan->errors << tr("%1 exists already: an NSLS-II IOC of that name is configured "
                                "there.")
                                     .arg(other);
@@ -776,7 +766,7 @@ void IocWriter::writeManageIocs(const IocCreateRequest &request, const QString &
         plan->errors << tr("manage-iocs refuses to run an IOC as root: give --user-name.");
         plan->refusal = IocPlan::Refusal::BadInput;
         return;
-    } else if (!accountExists(user)) {
+    } else if (!fs().accountExists(user)) {
         plan->errors << tr("The user account '%1' does not exist (manage-iocs runs IOCs as "
                            "iocuser unless --user-name says otherwise).")
                                 .arg(user);
@@ -827,7 +817,7 @@ void IocWriter::writeManageIocs(const IocCreateRequest &request, const QString &
         plan->calls << PlannedCall{ PlannedCall::Kind::Start, plan->unit };
     plan->console = QStringLiteral("tcp:127.0.0.1:") + request.port;
     const QString logDir = m_layout.logDir + QLatin1Char('/') + name;
-    if (!QFileInfo(logDir).isDir())
+    if (!fs().isDir(logDir))
         plan->notes << tr("procServ's log folder %1 does not exist (manage-iocs does not make "
                           "it): the IOC runs without its log file until it is made.")
                                .arg(logDir);
@@ -896,7 +886,7 @@ void IocWriter::writeIocRunner(const IocCreateRequest &request, const QString &p
                                  conf.toUtf8(), false };
 
     const QString templatePath = QDir(m_layout.unitDir).filePath(QStringLiteral("epics-@.service"));
-    const bool haveTemplate = QFileInfo::exists(templatePath);
+    const bool haveTemplate = fs().exists(templatePath);
     if (!m_layout.userManager && !haveTemplate) {
         refuse(tr("epics-ioc-runner's template %1 is not installed (its "
                   "setup-system-infra.bash installs it).")
@@ -983,16 +973,23 @@ IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
     if (ioc.convention == kProcServUtils) {
         // manage.py delproc(): the section's file (when the section is all it holds), stop,
         // disable, daemon-reload, then procServ.d/procserv-NAME.service.
-        const ConventionConfig config = reader.read(kProcServUtils, ioc.name);
+        ConventionConfigReader fromView = reader;
+        if (!fs().readsConfigs()) {
+            // A remote host: its own places, read through the snapshot.
+            fromView.setProcServConfigDirs(m_layout.procServConfigFiles);
+            fromView.setRuntimeDir(m_layout.runtimeDir);
+            fromView.setFileView(&fs());
+        }
+        const ConventionConfig config = fromView.read(kProcServUtils, ioc.name);
         if (!config.found) {
             refuse(tr("No procServUtils config for %1 was found.").arg(ioc.name));
             return plan;
         }
         for (const QString &file : config.files) {
-            QFile f(file);
-            QString text;
-            if (f.open(QIODevice::ReadOnly))
-                text = QString::fromUtf8(f.readAll());
+            QByteArray data;
+            QString readError;
+            const QString text =
+                    fs().readFile(file, &data, &readError) ? QString::fromUtf8(data) : QString();
             static const QRegularExpression section(QStringLiteral("^\\s*\\[([^\\]]+)\\]"),
                                                     QRegularExpression::MultilineOption);
             QStringList sections;
@@ -1008,14 +1005,14 @@ IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
         }
         plan.calls << PlannedCall{ PlannedCall::Kind::Disable, ioc.unit };
         const QString unitFile = QDir(m_layout.procServConfigDir).filePath(ioc.unit);
-        if (QFileInfo::exists(unitFile))
+        if (fs().exists(unitFile))
             plan.removals << unitFile;
         if (!config.values.value(QStringLiteral("chdir")).isEmpty())
             plan.kept << config.values.value(QStringLiteral("chdir"));
     } else if (ioc.convention == kGeneric) {
         // Only a unit file of the admin's folder (what create writes); a vendor unit is not ours.
         const QString unitFile = QDir(m_layout.unitDir).filePath(ioc.unit);
-        if (!QFileInfo(unitFile).isFile() || QFileInfo(unitFile).isSymLink()) {
+        if (!fs().isFile(unitFile) || fs().isSymLink(unitFile)) {
             refuse(tr("%1 is not a unit file in %2; iocctl removes only the plain units it "
                       "writes there.")
                            .arg(ioc.fragmentPath.isEmpty() ? ioc.unit : ioc.fragmentPath,
@@ -1030,7 +1027,7 @@ IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
         // ioc-runner remove: stop, disable, the conf; the shared template stays.
         const QString conf =
                 QDir(m_layout.procServConfigDir).filePath(ioc.name + QStringLiteral(".conf"));
-        if (!QFileInfo(conf).isFile()) {
+        if (!fs().isFile(conf)) {
             refuse(tr("%1 does not exist; epics-ioc-runner keeps its IOCs' config there.")
                            .arg(conf));
             return plan;
@@ -1044,7 +1041,7 @@ IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
         // manage-iocs uninstall: stop, disable, remove /etc/systemd/system/softioc-NAME.service.
         // The IOC's folder and its config stay (they are the IOC's, not the unit's).
         const QString unitFile = QDir(m_layout.unitDir).filePath(ioc.unit);
-        if (!QFileInfo(unitFile).isFile()) {
+        if (!fs().isFile(unitFile)) {
             refuse(tr("%1 is not a unit file in %2; manage-iocs installs its units there.")
                            .arg(ioc.fragmentPath.isEmpty() ? ioc.unit : ioc.fragmentPath,
                                 m_layout.unitDir));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/ioc/ioc.h"
+#include "core/ioc/iocfileview.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -118,16 +119,19 @@ struct IocHostLayout
 /// epics-ioc-runner (procServ.d/NAME.conf, an instance of its epics-@.service template) and a
 /// plain unit running procServ (generic). Other conventions are refused with a message.
 ///
-/// Planning never changes anything and makes no D-Bus call: it reads the local file system
-/// (existence, permissions, the command) and binds a localhost port for a moment (auto port),
+/// Planning never changes anything and makes no D-Bus call: it reads the file system through an
+/// IocFileView (existence, permissions, the command) and, locally, binds a localhost port for
+/// a moment (auto port),
 /// fast enough for a form's live preview on every keystroke. The caller gives what systemd
 /// and discovery know: the host's IOCs (Inventory::iocs()) and unit names it has loaded.
-/// Local hosts only; remote hosts are refused.
+/// Remote hosts are planned on a SnapshotFileView of what RemoteHostProbe saw there.
 class IocWriter
 {
     Q_DECLARE_TR_FUNCTIONS(IocWriter)
 public:
-    explicit IocWriter(const IocHostLayout &layout);
+    /// Plans on @p view (not owned; it outlives the writer), or this machine's file system when
+    /// null.
+    explicit IocWriter(const IocHostLayout &layout, const IocFileView *view = nullptr);
 
     /// The host's IOCs, for name, unit and port clashes and the default convention.
     void setIocs(const QList<Ioc> &iocs) { m_iocs = iocs; }
@@ -176,7 +180,11 @@ private:
                            const QString &user, const QString &exec, const QString &chdir,
                            const QStringList &extraEnvironment) const;
 
+    const IocFileView &fs() const { return m_fs ? *m_fs : m_local; }
+
     IocHostLayout m_layout;
+    LocalFileView m_local;
+    const IocFileView *m_fs = nullptr; ///< null: m_local
     QList<Ioc> m_iocs;
     QSet<QString> m_knownUnits;
 };

@@ -16,5 +16,7 @@ target_sources(iocdock-core PRIVATE
     ioc/iocaccess.h ioc/iocaccess.cpp
     ioc/logsession.h ioc/logsession.cpp
     ioc/iocwriter.h ioc/iocwriter.cpp
+    ioc/iocfileview.h ioc/iocfileview.cpp
+    ioc/remotehostprobe.h ioc/remotehostprobe.cpp
     ioc/iocplanrunner.h ioc/iocplanrunner.cpp
     ioc/iocruntime.h ioc/logsource.h)
