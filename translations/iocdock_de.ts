@@ -2212,6 +2212,26 @@ Zustand: %3</translation>
         <source>wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
+    <message>
+        <source>Writing the files on %1 timed out; what was written is unknown.</source>
+        <translation>Das Schreiben der Dateien auf %1 hat die Zeit überschritten; was geschrieben wurde, ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>%1 did not start.</source>
+        <translation>%1 ist nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1</source>
+        <translation>%1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Writing the files on %1 failed (exit status %2).</source>
+        <translation>Das Schreiben der Dateien auf %1 ist fehlgeschlagen (Exit-Status %2).</translation>
+    </message>
 </context>
 <context>
     <name>IocResolver</name>
@@ -3477,6 +3497,33 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     </message>
 </context>
 <context>
+    <name>RemoteHostProbe</name>
+    <message>
+        <source>Looking at %1 timed out.</source>
+        <translation>Das Nachsehen auf %1 hat die Zeit überschritten.</translation>
+    </message>
+    <message>
+        <source>%1 did not start.</source>
+        <translation>%1 ist nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>Looking at %1 failed: %2</source>
+        <translation>Das Nachsehen auf %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>Exit-Status %1</translation>
+    </message>
+    <message>
+        <source>%1 has no XDG_RUNTIME_DIR in its SSH sessions: its user manager&apos;s places are unknown.</source>
+        <translation>%1 hat kein XDG_RUNTIME_DIR in seinen SSH-Sitzungen: die Orte seines Benutzer-Managers sind unbekannt.</translation>
+    </message>
+    <message>
+        <source>cannot read</source>
+        <translation>nicht lesbar</translation>
+    </message>
+</context>
+<context>
     <name>RemoveIocDialog</name>
     <message>
         <source>Remove IOC</source>
@@ -3680,6 +3727,13 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     <message>
         <source>&amp;Log history:</source>
         <translation>&amp;Protokollverlauf:</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotFileView</name>
+    <message>
+        <source>not read yet</source>
+        <translation>noch nicht gelesen</translation>
     </message>
 </context>
 <context>
