@@ -201,11 +201,11 @@ QWidget *MainWindow::createTablePane()
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
     const QList<QPair<int, int>> widths = {
-        { IocTableModel::NameColumn, 150 },   { IocTableModel::StatusColumn, 170 },
+        { IocTableModel::NameColumn, 150 },   { IocTableModel::StatusColumn, 175 },
         { IocTableModel::UptimeColumn, 100 }, { IocTableModel::RestartsColumn, 70 },
-        { IocTableModel::PidColumn, 70 },     { IocTableModel::ConsoleColumn, 150 },
+        { IocTableModel::PidColumn, 70 },     { IocTableModel::ConsoleColumn, 140 },
         { IocTableModel::EnabledColumn, 75 }, { IocTableModel::ConventionColumn, 95 },
-        { IocTableModel::HostColumn, 85 },    { IocTableModel::MemoryColumn, 75 },
+        { IocTableModel::HostColumn, 85 },    { IocTableModel::MemoryColumn, 85 },
         { IocTableModel::CpuColumn, 55 },     { IocTableModel::RuntimeColumn, 70 },
     };
     for (const auto &width : widths)

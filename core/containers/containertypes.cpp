@@ -183,6 +183,9 @@ bool ContainerDetails::fromJson(const QByteArray &json, ContainerDetails *d, QSt
                                        .value(QLatin1String("RestartPolicy"))
                                        .toObject();
     d->restartPolicy = policy.value(QLatin1String("Name")).toString();
+    // Docker's API: an empty name is no restart policy ("no"), which Podman sends that way.
+    if (d->restartPolicy.isEmpty())
+        d->restartPolicy = QStringLiteral("no");
     d->restartRetries = policy.value(QLatin1String("MaximumRetryCount")).toInt();
     return true;
 }

@@ -483,6 +483,8 @@ void TestContainerRuntime::enableSetsRestartPolicy()
     // Enable sets the restart policy "unless-stopped" through POST /containers/{id}/update;
     // Podman 4.3's compatible API has no such call (dockerd has: tried by hand), and the
     // engine's answer says so: "skipped", with the reason and the way out.
+    // Created without a policy: Podman sends an empty name, shown as docker shows it.
+    QCOMPARE(row(m_stdioName).restartPolicy, QStringLiteral("no"));
     const JobResult result = act(UnitAction::Enable, m_stdioName);
     if (result.ok()) {
         QTRY_VERIFY_WITH_TIMEOUT(row(m_stdioName).isEnabled(), CallTimeoutMs);
