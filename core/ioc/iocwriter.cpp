@@ -129,21 +129,40 @@ QString IocPlan::describe() const
 
 // ---- IocHostLayout ----------------------------------------------------------------------------
 
+QStringList IocHostLayout::systemUnitSearchDirs()
+{
+    return { QStringLiteral("/etc/systemd/system"),
+             QStringLiteral("/run/systemd/system"),
+             QStringLiteral("/run/systemd/transient"),
+             QStringLiteral("/run/systemd/generator"),
+             QStringLiteral("/run/systemd/generator.early"),
+             QStringLiteral("/run/systemd/generator.late"),
+             QStringLiteral("/usr/local/lib/systemd/system"),
+             QStringLiteral("/lib/systemd/system"),
+             QStringLiteral("/usr/lib/systemd/system") };
+}
+
+QStringList IocHostLayout::userUnitSearchDirs(const QString &userUnitDir,
+                                              const QString &userRuntimeDir)
+{
+    const QString runtime = userRuntimeDir + QStringLiteral("/systemd/");
+    return { userUnitDir,
+             runtime + QStringLiteral("user"),
+             runtime + QStringLiteral("transient"),
+             runtime + QStringLiteral("generator"),
+             runtime + QStringLiteral("generator.early"),
+             runtime + QStringLiteral("generator.late"),
+             QStringLiteral("/etc/systemd/user"),
+             QStringLiteral("/usr/lib/systemd/user") };
+}
+
 IocHostLayout IocHostLayout::forLocalSystem()
 {
     const ConventionConfigReader reader = ConventionConfigReader::forSystem();
     IocHostLayout layout;
     layout.userManager = false;
     layout.unitDir = QStringLiteral("/etc/systemd/system");
-    layout.unitSearchDirs = QStringList{ layout.unitDir,
-                                         QStringLiteral("/run/systemd/system"),
-                                         QStringLiteral("/run/systemd/transient"),
-                                         QStringLiteral("/run/systemd/generator"),
-                                         QStringLiteral("/run/systemd/generator.early"),
-                                         QStringLiteral("/run/systemd/generator.late"),
-                                         QStringLiteral("/usr/local/lib/systemd/system"),
-                                         QStringLiteral("/lib/systemd/system"),
-                                         QStringLiteral("/usr/lib/systemd/system") };
+    layout.unitSearchDirs = systemUnitSearchDirs();
     layout.procServConfigFiles = reader.procServConfigDirs();
     layout.procServConfigDir =
             QLatin1String(Conventions::find(kProcServUtils)->systemConfigDir); // /etc/procServ.d
@@ -164,15 +183,7 @@ IocHostLayout IocHostLayout::forLocalUser()
     layout.userManager = true;
     const QString config = xdgDir("XDG_CONFIG_HOME", QDir::homePath() + QStringLiteral("/.config"));
     layout.unitDir = config + QStringLiteral("/systemd/user");
-    const QString userRuntime = reader.runtimeDir() + QStringLiteral("/systemd/");
-    layout.unitSearchDirs = QStringList{ layout.unitDir,
-                                         userRuntime + QStringLiteral("user"),
-                                         userRuntime + QStringLiteral("transient"),
-                                         userRuntime + QStringLiteral("generator"),
-                                         userRuntime + QStringLiteral("generator.early"),
-                                         userRuntime + QStringLiteral("generator.late"),
-                                         QStringLiteral("/etc/systemd/user"),
-                                         QStringLiteral("/usr/lib/systemd/user") };
+    layout.unitSearchDirs = userUnitSearchDirs(layout.unitDir, reader.runtimeDir());
     // The folder the reader (and procServUtils' --user mode, ~/.config/procServ.d) reads.
     layout.procServConfigDir = config + QStringLiteral("/procServ.d");
     layout.procServConfigFiles = reader.procServConfigDirs();

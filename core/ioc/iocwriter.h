@@ -110,6 +110,12 @@ struct IocHostLayout
 
     static IocHostLayout forLocalSystem();
     static IocHostLayout forLocalUser();
+    /// systemd's unit search path (systemd.unit(5)) where a clashing unit may be: the system
+    /// manager's, or a user manager's with @p userUnitDir and @p userRuntimeDir
+    /// ($XDG_RUNTIME_DIR). One list for local and remote hosts.
+    static QStringList systemUnitSearchDirs();
+    static QStringList userUnitSearchDirs(const QString &userUnitDir,
+                                          const QString &userRuntimeDir);
 };
 
 /// Turns create / remove / rename requests into plans (IocPlan) in the layout each convention's

@@ -96,15 +96,7 @@ IocHostLayout RemoteHostProbe::layoutFor(bool userManager, const QHash<QString, 
     layout.iocBaseDir = layout.iocSearchPath.constFirst();
     if (!userManager) {
         layout.unitDir = QStringLiteral("/etc/systemd/system");
-        layout.unitSearchDirs = QStringList{ layout.unitDir,
-                                             QStringLiteral("/run/systemd/system"),
-                                             QStringLiteral("/run/systemd/transient"),
-                                             QStringLiteral("/run/systemd/generator"),
-                                             QStringLiteral("/run/systemd/generator.early"),
-                                             QStringLiteral("/run/systemd/generator.late"),
-                                             QStringLiteral("/usr/local/lib/systemd/system"),
-                                             QStringLiteral("/lib/systemd/system"),
-                                             QStringLiteral("/usr/lib/systemd/system") };
+        layout.unitSearchDirs = IocHostLayout::systemUnitSearchDirs();
         layout.procServConfigDir = QStringLiteral("/etc/procServ.d");
         layout.procServConfigFiles =
                 QStringList{ QStringLiteral("/etc/procServ.conf"), layout.procServConfigDir };
@@ -117,15 +109,7 @@ IocHostLayout RemoteHostProbe::layoutFor(bool userManager, const QHash<QString, 
             xdg(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
     layout.unitDir = config + QStringLiteral("/systemd/user");
     layout.runtimeDir = env.value(QStringLiteral("XDG_RUNTIME_DIR"));
-    const QString userRuntime = layout.runtimeDir + QStringLiteral("/systemd/");
-    layout.unitSearchDirs = QStringList{ layout.unitDir,
-                                         userRuntime + QStringLiteral("user"),
-                                         userRuntime + QStringLiteral("transient"),
-                                         userRuntime + QStringLiteral("generator"),
-                                         userRuntime + QStringLiteral("generator.early"),
-                                         userRuntime + QStringLiteral("generator.late"),
-                                         QStringLiteral("/etc/systemd/user"),
-                                         QStringLiteral("/usr/lib/systemd/user") };
+    layout.unitSearchDirs = IocHostLayout::userUnitSearchDirs(layout.unitDir, layout.runtimeDir);
     layout.procServConfigDir = config + QStringLiteral("/procServ.d");
     layout.procServConfigFiles =
             QStringList{ config + QStringLiteral("/procServ.conf"), layout.procServConfigDir };
