@@ -1145,11 +1145,6 @@ void IocWriter::writeE3(const IocCreateRequest &request, const QString &program,
         refuse(tr("procServ was not found on PATH (Debian package procserv)."));
         return;
     }
-    // An instance name is the part between '@' and ".service": no '@' in it.
-    if (name.contains(QLatin1Char('@'))) {
-        refuse(tr("'%1' cannot name a template instance.").arg(name));
-        return;
-    }
     const QString templatePath = QDir(m_layout.unitDir).filePath(QStringLiteral("ioc@.service"));
     const bool haveTemplate = fs().exists(templatePath);
     if (!m_layout.userManager && !haveTemplate) {
