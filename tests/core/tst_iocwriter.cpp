@@ -29,6 +29,7 @@ private slots:
     void refusesWithoutWritePermission();
     void fribConfigReadsBack();
     void e3WritesAnInstance();
+    void fribAndE3SystemRefusals();
 
 private:
     /// A layout whose every folder is under @p root.
@@ -335,6 +336,47 @@ void TestIocWriter::e3WritesAnInstance()
     QCOMPARE(removal.calls.size(), 2);
     QCOMPARE(removal.calls.at(0).kind, PlannedCall::Kind::Disable);
     QCOMPARE(removal.calls.at(1).kind, PlannedCall::Kind::Reload);
+}
+
+void TestIocWriter::fribAndE3SystemRefusals()
+{
+    // On the system manager: e3 needs the site's template, FRIB the IOC's own account.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    IocHostLayout layout = layoutUnder(tmp.path(), false);
+    layout.unitDir = tmp.path() + QStringLiteral("/units");
+    IocWriter writer(layout);
+    IocCreateRequest request;
+    request.name = QStringLiteral("tstw-nosuch");
+    request.chdir = tmp.path();
+    request.command = QStringList{ QStringLiteral("/bin/true") };
+
+    request.convention = QStringLiteral("e3");
+    IocPlan plan = writer.planCreate(request);
+    QVERIFY(!plan.isValid());
+    QCOMPARE(plan.refusal, IocPlan::Refusal::BadInput);
+    QVERIFY2(plan.errors.join(QLatin1Char('\n'))
+                     .contains(QStringLiteral("ESS e3's template ") + layout.unitDir
+                               + QStringLiteral("/ioc@.service is not installed")),
+             qPrintable(plan.errors.join(QLatin1Char('\n'))));
+    QVERIFY(plan.writes.isEmpty());
+
+    request.convention = QStringLiteral("frib");
+    plan = writer.planCreate(request);
+    QVERIFY(!plan.isValid());
+    QVERIFY2(plan.errors.join(QLatin1Char('\n'))
+                     .contains(QLatin1String("The user account 'softioc-tstw-nosuch' does not "
+                                             "exist")),
+             qPrintable(plan.errors.join(QLatin1Char('\n'))));
+    QVERIFY(plan.writes.isEmpty());
+    // An account that exists is taken.
+    request.userName = QStringLiteral("nobody");
+    plan = writer.planCreate(request);
+    QVERIFY2(plan.isValid(), qPrintable(plan.describe()));
+    const QString unit = QString::fromUtf8(plan.writes.at(1).content);
+    QVERIFY2(unit.contains(QLatin1String("\nUser=nobody\n")), qPrintable(unit));
+    QVERIFY2(unit.contains(QLatin1String("\nRequires=network.target\n")), qPrintable(unit));
+    QVERIFY2(unit.contains(QLatin1String("\nWantedBy=multi-user.target\n")), qPrintable(unit));
 }
 
 QTEST_GUILESS_MAIN(TestIocWriter)
