@@ -17,8 +17,9 @@ namespace {
 constexpr int kRemoteWriteTimeoutMs = 60000;
 
 // Arguments: OP ARGS... with OP rm PATH | rmdir DIR (when empty) | mv FROM TO | dir DIR |
-// new PATH CONTENT | replace PATH CONTENT. A failure prints the tool's own message, then "iocdock:CODE<TAB>A<TAB>B"
-// (translated on this side), and undoes the files and folders made for the writes.
+// new PATH CONTENT | replace PATH CONTENT. A failure prints the tool's own message, then
+// "iocdock:CODE<TAB>A<TAB>B" (translated on this side), and undoes the files and folders made
+// for the writes.
 const char kApplyScript[] = R"sh(
 set -u
 written=

@@ -285,6 +285,19 @@ void TestIocctlCreate::roundTrip()
         const QString tcp = port.startsWith(QLatin1String("tcp:")) ? port.mid(4) : QString();
         QCOMPARE(unitText.contains(" --port " + tcp.toUtf8() + ' '), !tcp.isEmpty());
         QCOMPARE(text.contains("\nPORT=" + tcp.toUtf8() + '\n'), !tcp.isEmpty());
+        if (!tcp.isEmpty()) {
+            // That port is the IOC's although its console is the socket: no other IOC gets it.
+            const Run taken =
+                    iocctl(QStringList{ QStringLiteral("create"), QStringLiteral("--dry-run"),
+                                        QStringLiteral("--convention"), QStringLiteral("generic"),
+                                        QStringLiteral("--port"), port,
+                                        QStringLiteral("tstcreate-other"), QStringLiteral("--") }
+                           + iocCommand(QStringLiteral("tstcreate-other")));
+            QVERIFY2(taken.code == 2, qPrintable(taken.describe()));
+            QVERIFY2(
+                    taken.err.contains(QStringLiteral("another IOC on this host uses port ") + tcp),
+                    qPrintable(taken.describe()));
+        }
     }
 
     QJsonObject row = psObject(name);
