@@ -69,6 +69,8 @@ void RemoveIocDialog::replan()
             removed << tr("run %1").arg(m_plan.calls.at(i).text(m_plan.userManager));
         for (const QString &file : std::as_const(m_plan.removals))
             removed << tr("remove %1").arg(file);
+        for (const QString &dir : std::as_const(m_plan.removeDirs))
+            removed << tr("remove folder %1 if empty").arg(dir);
         for (int i = late; i < m_plan.calls.size(); ++i)
             removed << tr("run %1").arg(m_plan.calls.at(i).text(m_plan.userManager));
         for (const QString &note : std::as_const(m_plan.notes))

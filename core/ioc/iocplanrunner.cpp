@@ -16,9 +16,10 @@ namespace {
 
 constexpr int kRemoteWriteTimeoutMs = 60000;
 
-// Arguments: OP ARGS... with OP rm PATH | mv FROM TO | dir DIR | new PATH CONTENT |
-// replace PATH CONTENT. A failure prints the tool's own message, then "iocdock:CODE<TAB>A<TAB>B"
-// (translated on this side), and undoes the files and folders made for the writes.
+// Arguments: OP ARGS... with OP rm PATH | rmdir DIR (when empty) | mv FROM TO | dir DIR |
+// new PATH CONTENT | replace PATH CONTENT. A failure prints the tool's own message, then
+// "iocdock:CODE<TAB>A<TAB>B" (translated on this side), and undoes the files and folders made
+// for the writes.
 const char kApplyScript[] = R"sh(
 set -u
 written=
@@ -45,6 +46,9 @@ while [ $# -gt 0 ]; do
     case "$op" in
     rm)
         rm -f -- "$1" || fail remove "$1"
+        shift ;;
+    rmdir)
+        rmdir -- "$1" 2>/dev/null
         shift ;;
     mv)
         if [ -e "$2" ] || [ -L "$2" ]; then fail moved-appeared "$2"; fi
@@ -186,6 +190,11 @@ void IocPlanRunner::applyFiles()
         }
         emit progress(tr("removed %1").arg(path));
     }
+    // Only when empty: whatever else is in it stays (rmdir refuses).
+    for (const QString &dir : std::as_const(m_plan.removeDirs)) {
+        if (QDir().rmdir(dir))
+            emit progress(tr("removed folder %1").arg(dir));
+    }
     for (const PlannedMove &move : std::as_const(m_plan.moves)) {
         if (QFileInfo::exists(move.to) || QFileInfo(move.to).isSymLink()) {
             fail(tr("%1 appeared meanwhile; nothing more was changed.").arg(move.to));
@@ -265,6 +274,8 @@ void IocPlanRunner::applyFilesRemotely(int nextCall)
                       QStringLiteral("sh") };
     for (const QString &path : std::as_const(m_plan.removals))
         args << QStringLiteral("rm") << path;
+    for (const QString &dir : std::as_const(m_plan.removeDirs))
+        args << QStringLiteral("rmdir") << dir;
     for (const PlannedMove &move : std::as_const(m_plan.moves))
         args << QStringLiteral("mv") << move.from << move.to;
     for (const QString &dir : std::as_const(m_plan.makeDirs))

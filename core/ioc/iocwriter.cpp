@@ -4,6 +4,7 @@
 
 #include "core/ioc/conventionconfig.h"
 #include "core/ioc/conventions.h"
+#include "core/procserv/procservcommand.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -22,6 +23,17 @@ const QLatin1String kProcServUtils("procservutils");
 const QLatin1String kManageIocs("manage-iocs");
 const QLatin1String kGeneric("generic");
 const QLatin1String kIocRunner("ioc-runner");
+const QLatin1String kFrib("frib");
+const QLatin1String kE3("e3");
+// FRIB's Puppet module epics_softioc (frib-high-level-controls/mark0n-epics_softioc 7760ee7):
+// its defaults in manifests/ioc.pp.
+constexpr int kFribCoreSize = 10000000;
+constexpr int kFribIocLogPort = 7004; // EPICS_IOC_LOG_PORT, which the module always sets
+// The ESS e3 training workbook's template (icshwi/e3training workbook/chapter13.md): IOCs live
+// in BASE/e3-ioc-NAME.
+const QLatin1String kE3IocBase("/opt/iocs");
+// `systemctl edit UNIT` writes this drop-in.
+const QLatin1String kDropInName("override.conf");
 
 // A UNIX socket path must fit sockaddr_un.sun_path (108 bytes with the NUL).
 constexpr int kMaxSocketPath = 107;
@@ -101,6 +113,8 @@ QString IocPlan::describe() const
         text += IocWriter::tr("run %1").arg(calls.at(i).text(userManager)) + QLatin1Char('\n');
     for (const QString &file : removals)
         text += IocWriter::tr("remove %1").arg(file) + QLatin1Char('\n');
+    for (const QString &dir : removeDirs)
+        text += IocWriter::tr("remove folder %1 if empty").arg(dir) + QLatin1Char('\n');
     for (const PlannedMove &move : moves)
         text += IocWriter::tr("move %1 to %2").arg(move.from, move.to) + QLatin1Char('\n');
     for (const QString &dir : makeDirs)
@@ -168,6 +182,8 @@ IocHostLayout IocHostLayout::forLocalSystem()
             QLatin1String(Conventions::find(kProcServUtils)->systemConfigDir); // /etc/procServ.d
     layout.iocSearchPath = reader.iocSearchPath();
     layout.iocBaseDir = layout.iocSearchPath.value(0);
+    layout.fribConfigDirs = reader.fribConfigDirs();
+    layout.fribConfigDir = layout.fribConfigDirs.value(0);
     layout.runtimeDir = reader.runtimeDir();
     layout.logDir = QStringLiteral("/var/log/softioc");
     layout.stateDir = QStringLiteral("/var/log");
@@ -202,7 +218,7 @@ IocWriter::IocWriter(const IocHostLayout &layout, const IocFileView *view)
 
 QStringList IocWriter::writableConventions()
 {
-    return { kProcServUtils, kManageIocs, kIocRunner, kGeneric };
+    return { kProcServUtils, kManageIocs, kFrib, kIocRunner, kE3, kGeneric };
 }
 
 QString IocWriter::defaultConvention() const
@@ -370,14 +386,28 @@ QSet<quint16> IocWriter::usedTcpPorts() const
             ports << ioc.console.port;
         if (ioc.logPort.kind == ConsoleEndpoint::Kind::Tcp)
             ports << ioc.logPort.port;
+        // Every port its command line has: a FRIB IOC's console is its socket, its TCP port
+        // is a second control port.
+        for (const ConsoleEndpoint &endpoint :
+             ProcServCommand::parse(ioc.execStart).controlEndpoints) {
+            if (endpoint.kind == ConsoleEndpoint::Kind::Tcp)
+                ports << endpoint.port;
+        }
         // The convention's config may name a port the unit does not (yet) use.
         if (!fs().readsConfigs())
             continue;
+        const ConventionConfig config = reader.read(ioc.convention, ioc.name);
         const ConsoleEndpoint fromConfig = ConventionConfigReader::consoleFromConfig(
-                ioc.convention, ioc.name, reader.read(ioc.convention, ioc.name),
-                m_layout.runtimeDir);
+                ioc.convention, ioc.name, config, m_layout.runtimeDir);
         if (fromConfig.kind == ConsoleEndpoint::Kind::Tcp)
             ports << fromConfig.port;
+        if (ioc.convention == kFrib) {
+            // FRIB's PORT: its TCP control port beside the socket (the console).
+            bool ok = false;
+            const uint port = config.values.value(QStringLiteral("PORT")).toUInt(&ok);
+            if (ok && port > 0 && port < 65536)
+                ports << static_cast<quint16>(port);
+        }
     }
     // manage-iocs configs of IOCs not installed as units (nextport counts them too).
     for (const QString &base : m_layout.iocSearchPath) {
@@ -470,7 +500,16 @@ IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
             : plan.convention == kManageIocs     ? QStringLiteral("auto")
                                                  : QStringLiteral("unix");
     QString spec; // procServ's --port value; empty: the convention's default socket
-    if (port == QLatin1String("unix")) {
+    if (plan.convention == kE3 && port != QLatin1String("unix")) {
+        refuse(tr("ESS e3 consoles are always the template's socket %1: leave out --port.")
+                       .arg(Conventions::find(kE3)->defaultSocketPath(m_layout.runtimeDir,
+                                                                      request.name)));
+    } else if (plan.convention == kFrib && port.startsWith(QLatin1String("unix:"))) {
+        refuse(tr("FRIB consoles are the socket %1, with a TCP port beside it when asked: use "
+                  "--port unix, tcp:PORT or auto.")
+                       .arg(Conventions::find(kFrib)->defaultSocketPath(m_layout.runtimeDir,
+                                                                        request.name)));
+    } else if (port == QLatin1String("unix")) {
         if (plan.convention == kManageIocs)
             refuse(tr("NSLS-II manage-iocs consoles are TCP ports: use --port tcp:PORT or "
                       "--port auto."));
@@ -540,6 +579,10 @@ IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
         writeManageIocs(req, program, chdir, &plan);
     else if (plan.convention == kIocRunner)
         writeIocRunner(req, program, chdir, &plan);
+    else if (plan.convention == kFrib)
+        writeFrib(req, program, chdir, &plan);
+    else if (plan.convention == kE3)
+        writeE3(req, program, chdir, &plan);
     else
         writeGeneric(req, program, chdir, &plan);
     if (!plan.isValid())
@@ -953,6 +996,239 @@ void IocWriter::writeIocRunner(const IocCreateRequest &request, const QString &p
     }
 }
 
+void IocWriter::writeFrib(const IocCreateRequest &request, const QString &program,
+                          const QString &chdir, IocPlan *plan) const
+{
+    // FRIB's Puppet module epics_softioc (mark0n, 7760ee7): ioc.pp writes the unit from
+    // templates/etc/systemd/system/ioc.service and makes /var/log/softioc-NAME; the unit reads
+    // /etc/iocs/NAME/config (EnvironmentFile=-), written from templates/etc/iocs/ioc_config.
+    const QString name = request.name;
+    const auto refuse = [plan](const QString &message) {
+        plan->errors << message;
+        plan->refusal = IocPlan::Refusal::BadInput;
+    };
+    const QString procServ = findProgram(QStringLiteral("procServ"));
+    if (procServ.isEmpty()) {
+        refuse(tr("procServ was not found on PATH (Debian package procserv)."));
+        return;
+    }
+    if (m_layout.fribConfigDir.isEmpty()) {
+        refuse(tr("No FRIB config folder is known (set $IOCDOCK_IOC_PATH)."));
+        return;
+    }
+    const Convention *row = Conventions::find(kFrib);
+    for (const QString &base : m_layout.fribConfigDirs) {
+        const QString other =
+                QDir(base).filePath(QString::fromLatin1(row->configFileName).arg(name));
+        if (fs().exists(other)) {
+            refuse(tr("%1 exists already: an IOC of that name is configured there.").arg(other));
+            return;
+        }
+    }
+    // The module runs each IOC as its own account softioc-NAME (manage_user).
+    QString user = request.userName;
+    if (m_layout.userManager) {
+        const passwd *pw = getpwuid(geteuid());
+        user = pw ? QString::fromLocal8Bit(pw->pw_name) : QString();
+    } else {
+        if (user.isEmpty())
+            user = QStringLiteral("softioc-") + name;
+        if (!fs().accountExists(user)) {
+            refuse(tr("The user account '%1' does not exist (FRIB's Puppet module makes one "
+                      "for each IOC): make it or give --user-name.")
+                           .arg(user));
+            return;
+        }
+    }
+    const QString configPath =
+            QDir(m_layout.fribConfigDir)
+                    .filePath(QString::fromLatin1(row->configFileName).arg(name));
+    const QString socket = row->defaultSocketPath(m_layout.runtimeDir, name);
+    const QString logDir = m_layout.stateDir + QStringLiteral("/softioc-") + name;
+    const QString tcpPort =
+            request.port.startsWith(QLatin1String("unix:")) ? QString() : request.port;
+
+    // ioc_config; a value systemd would read otherwise is quoted (read back with its rules).
+    const auto envValue = [](const QString &value) -> QString {
+        static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]*$"));
+        if (plain.match(value).hasMatch())
+            return value;
+        QString v = value;
+        v.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        for (const char c : { '"', '`', '$' })
+            v.replace(QLatin1Char(c), QString(QLatin1Char('\\')) + QLatin1Char(c));
+        return QLatin1Char('"') + v + QLatin1Char('"');
+    };
+    QString config = QStringLiteral("NAME=%1\n").arg(name);
+    if (!tcpPort.isEmpty()) // no TCP console, no PORT (the module's default 4051 is unused)
+        config += QStringLiteral("PORT=%1\n").arg(tcpPort);
+    config += QStringLiteral("HOST=%1\nUSER=%2\nCORESIZE=%3\nCHDIR=%4\n")
+                      .arg(envValue(QSysInfo::machineHostName()), envValue(user))
+                      .arg(kFribCoreSize)
+                      .arg(envValue(chdir));
+    plan->writes << PlannedFile{ configPath, config.toUtf8(), false };
+
+    QStringList argv{ procServ,
+                      QStringLiteral("--foreground"),
+                      QStringLiteral("--quiet"),
+                      QStringLiteral("--chdir=") + chdir,
+                      QStringLiteral("--ignore=^C^D^]"),
+                      QStringLiteral("--coresize=%1").arg(kFribCoreSize),
+                      QStringLiteral("--restrict"),
+                      QStringLiteral("--logfile=") + logDir + QStringLiteral("/procServ.log"),
+                      QStringLiteral("--name"),
+                      name };
+    if (!tcpPort.isEmpty())
+        argv << QStringLiteral("--port") << tcpPort;
+    argv << QStringLiteral("--port") << QStringLiteral("unix:") + socket << program;
+    argv << request.command.mid(1);
+    QStringList quoted;
+    for (const QString &word : std::as_const(argv))
+        quoted << systemdQuote(word);
+
+    // A user manager has no network.target to require (the start would fail on it) and runs
+    // no other user.
+    QString unit = QStringLiteral("[Unit]\nDescription=EPICS Soft IOC %1\n").arg(name);
+    if (!m_layout.userManager)
+        unit += QStringLiteral("Requires=network.target\n");
+    unit += QStringLiteral("After=network.target\nRequiresMountsFor=\n\n[Service]\n");
+    QStringList environment = request.environment;
+    environment << QStringLiteral("EPICS_IOC_LOG_PORT=%1").arg(kFribIocLogPort);
+    for (const QString &pair : std::as_const(environment)) {
+        const QString q = systemdQuote(pair);
+        unit += QStringLiteral("Environment=%1\n")
+                        .arg(q.startsWith(QLatin1Char('"'))
+                                     ? q
+                                     : QString(QLatin1Char('"') + q + QLatin1Char('"')));
+    }
+    unit += QStringLiteral("EnvironmentFile=-%1\nExecStart=%2\nRestart=always\n")
+                    .arg(systemdQuote(configPath), quoted.join(QLatin1Char(' ')));
+    if (!m_layout.userManager)
+        unit += QStringLiteral("User=%1\n").arg(user);
+    unit += QStringLiteral("RuntimeDirectory=%1\n\n[Install]\nWantedBy=%2\n")
+                    .arg(QFileInfo(row->defaultSocketPath(QString(), name)).path().mid(1),
+                         m_layout.userManager ? QStringLiteral("default.target")
+                                              : QStringLiteral("multi-user.target"));
+    plan->makeDirs << logDir;
+    plan->writes << PlannedFile{ QDir(m_layout.unitDir).filePath(plan->unit), unit.toUtf8(),
+                                 false };
+    plan->calls << PlannedCall{ PlannedCall::Kind::Reload, {} };
+    if (request.enable)
+        plan->calls << PlannedCall{ PlannedCall::Kind::Enable, plan->unit };
+    if (request.start)
+        plan->calls << PlannedCall{ PlannedCall::Kind::Start, plan->unit };
+    // Discovery shows the socket (a UNIX socket is preferred where there are both).
+    plan->console = QStringLiteral("unix:") + socket;
+    if (!tcpPort.isEmpty())
+        plan->notes << tr("procServ also listens on localhost TCP port %1.").arg(tcpPort);
+}
+
+QString IocWriter::e3DropIn(const QString &unit) const
+{
+    return QDir(m_layout.unitDir).filePath(unit + QStringLiteral(".d/") + kDropInName);
+}
+
+void IocWriter::writeE3(const IocCreateRequest &request, const QString &program,
+                        const QString &chdir, IocPlan *plan) const
+{
+    // The ESS e3 training workbook (chapter 13): one template ioc@.service, an instance
+    // ioc@NAME per IOC. The template runs iocsh.bash BASE/e3-ioc-%i/st.cmd; an IOC created
+    // here runs its own command, so its instance gets a drop-in (what `systemctl edit
+    // ioc@NAME` writes) with that ExecStart, on the template's procServ options and socket.
+    const QString name = request.name;
+    const auto refuse = [plan](const QString &message) {
+        plan->errors << message;
+        plan->refusal = IocPlan::Refusal::BadInput;
+    };
+    const QString procServ = findProgram(QStringLiteral("procServ"));
+    if (procServ.isEmpty()) {
+        refuse(tr("procServ was not found on PATH (Debian package procserv)."));
+        return;
+    }
+    const QString templatePath = QDir(m_layout.unitDir).filePath(QStringLiteral("ioc@.service"));
+    const bool haveTemplate = fs().exists(templatePath);
+    if (!m_layout.userManager && !haveTemplate) {
+        refuse(tr("ESS e3's template %1 is not installed (the site's IOC deployment installs "
+                  "it).")
+                       .arg(templatePath));
+        return;
+    }
+    const Convention *row = Conventions::find(kE3);
+    const QString runDir = QFileInfo(row->defaultSocketPath(m_layout.runtimeDir, name)).path();
+    const QString logBase = m_layout.stateDir + QStringLiteral("/procServ");
+    const auto procServArgs = [&](const QString &instance, const QString &runFolder,
+                                  const QString &workDir) {
+        return QStringList{ procServ,
+                            QStringLiteral("--foreground"),
+                            QStringLiteral("--name=") + instance,
+                            QStringLiteral("--logfile=%1/%2/out.log").arg(logBase, instance),
+                            QStringLiteral("--info-file=%1/info").arg(runFolder),
+                            QStringLiteral("--ignore=^C^D"),
+                            QStringLiteral("--logoutcmd=^Q"),
+                            QStringLiteral("--chdir=") + workDir,
+                            QStringLiteral("--port=unix:%1/control").arg(runFolder) };
+    };
+    QStringList argv = procServArgs(name, runDir, chdir);
+    argv << program << request.command.mid(1);
+    QStringList quoted;
+    for (const QString &word : std::as_const(argv))
+        quoted << systemdQuote(word);
+    // The template asserts its own IOC folder: this IOC's is its working directory.
+    QString dropIn = QStringLiteral("[Unit]\nAssertPathExists=\nAssertPathExists=%1\n\n[Service]\n")
+                             .arg(systemdQuote(chdir));
+    if (!request.userName.isEmpty())
+        dropIn += QStringLiteral("User=%1\n").arg(request.userName);
+    for (const QString &pair : request.environment)
+        dropIn += QStringLiteral("Environment=%1\n").arg(systemdQuote(pair));
+    dropIn += QStringLiteral("ExecStart=\nExecStart=%1\n").arg(quoted.join(QLatin1Char(' ')));
+    plan->writes << PlannedFile{ e3DropIn(plan->unit), dropIn.toUtf8(), false };
+
+    if (!haveTemplate) {
+        // The workbook's template for a user manager: no User=/Group= (it runs no other user),
+        // its own runtime and state folders, default.target. %i stays a specifier.
+        const QString mark = QStringLiteral("\x01");
+        const QString e3Top = QStringLiteral("%1/e3-ioc-%2").arg(kE3IocBase, mark);
+        const QString instanceRun =
+                QFileInfo(row->defaultSocketPath(m_layout.runtimeDir, mark)).path();
+        const QString iocsh = findProgram(QStringLiteral("iocsh.bash"));
+        QStringList words = procServArgs(mark, instanceRun, instanceRun);
+        words << (iocsh.isEmpty() ? QStringLiteral("iocsh.bash") : iocsh)
+              << e3Top + QStringLiteral("/st.cmd");
+        QStringList templateWords;
+        for (const QString &word : std::as_const(words))
+            templateWords << systemdQuote(word).replace(mark, QLatin1String("%i"));
+        const auto specifier = [&mark](const QString &path) {
+            return systemdQuote(path).replace(mark, QLatin1String("%i"));
+        };
+        const QString unit =
+                QStringLiteral("[Unit]\nDescription=procServ container for IOC %i\n"
+                               "Documentation=file:%1/README.md\nBefore=conserver.service\n"
+                               "After=network.target remote-fs.target\nAssertPathExists=%1\n\n"
+                               "[Service]\nExecStartPre=/bin/mkdir -p %2\n"
+                               "ExecStartPre=/bin/mkdir -p %3\n\nExecStart=%4\n\n"
+                               "[Install]\nWantedBy=default.target\n")
+                        .arg(specifier(e3Top), specifier(logBase + QLatin1Char('/') + mark),
+                             specifier(instanceRun), templateWords.join(QLatin1Char(' ')));
+        plan->writes << PlannedFile{ templatePath, unit.toUtf8(), false };
+        plan->notes << tr("The template %1 stays when the IOC is removed: every ESS e3 IOC of "
+                          "this manager uses it.")
+                               .arg(templatePath);
+        if (iocsh.isEmpty())
+            plan->notes << tr("iocsh.bash is not on PATH: the template's own command (for e3 "
+                              "IOCs made without iocdock) needs e3's iocsh.bash.");
+    }
+    plan->calls << PlannedCall{ PlannedCall::Kind::Reload, {} };
+    if (request.enable)
+        plan->calls << PlannedCall{ PlannedCall::Kind::Enable, plan->unit };
+    if (request.start)
+        plan->calls << PlannedCall{ PlannedCall::Kind::Start, plan->unit };
+    plan->console = QStringLiteral("unix:") + runDir + QStringLiteral("/control");
+    if (!request.enable && !request.start)
+        plan->notes << tr("%1 is an instance of a template: systemd knows it (and iocctl ps "
+                          "lists it) once it is enabled or started.")
+                               .arg(plan->unit);
+}
+
 IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
 {
     IocPlan plan;
@@ -1062,6 +1338,49 @@ IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
         plan.removals << unitFile;
         if (!ioc.configFile.isEmpty())
             plan.kept << QFileInfo(ioc.configFile).absolutePath();
+    } else if (ioc.convention == kFrib) {
+        // What the Puppet module's IOC stands for: its unit (stopped, disabled, removed) and
+        // its config BASE/NAME/config with the folder it alone holds. The IOC's own folder
+        // (st.cmd, databases) and its procServ log stay.
+        const QString unitFile = QDir(m_layout.unitDir).filePath(ioc.unit);
+        if (!fs().isFile(unitFile) || fs().isSymLink(unitFile)) {
+            refuse(tr("%1 is not a unit file in %2; FRIB's Puppet module installs its units "
+                      "there.")
+                           .arg(ioc.fragmentPath.isEmpty() ? ioc.unit : ioc.fragmentPath,
+                                m_layout.unitDir));
+            return plan;
+        }
+        plan.calls << PlannedCall{ PlannedCall::Kind::Disable, ioc.unit };
+        plan.removals << unitFile;
+        const QString configName =
+                QString::fromLatin1(Conventions::find(kFrib)->configFileName).arg(ioc.name);
+        for (const QString &base : m_layout.fribConfigDirs) {
+            const QString config = QDir(base).filePath(configName);
+            if (fs().isFile(config)) {
+                plan.removals << config;
+                plan.removeDirs << QFileInfo(config).absolutePath();
+                break;
+            }
+        }
+        if (!ioc.workingDirectory.isEmpty())
+            plan.kept << ioc.workingDirectory;
+        if (!ioc.logFile.isEmpty() && ioc.logFile != QLatin1String("-"))
+            plan.kept << ioc.logFile;
+    } else if (ioc.convention == kE3) {
+        // An e3 IOC is an instance of the shared template: disabled, and its own drop-in
+        // (`systemctl revert` takes it away) removed. The template stays.
+        const QString dropIn = e3DropIn(ioc.unit);
+        plan.calls << PlannedCall{ PlannedCall::Kind::Disable, ioc.unit };
+        if (fs().isFile(dropIn)) {
+            plan.removals << dropIn;
+            plan.removeDirs << QFileInfo(dropIn).absolutePath();
+        }
+        const QString templatePath =
+                QDir(m_layout.unitDir).filePath(QStringLiteral("ioc@.service"));
+        if (fs().exists(templatePath))
+            plan.kept << templatePath;
+        if (!ioc.workingDirectory.isEmpty())
+            plan.kept << ioc.workingDirectory;
     } else {
         refuse(tr("Removing IOCs of the %1 layout is not supported yet.")
                        .arg(Conventions::displayName(ioc.convention)));

@@ -79,6 +79,9 @@ struct IocPlan
     QStringList removals; ///< files removed
     QList<PlannedMove> moves; ///< after the removals, before the writes
     QStringList makeDirs; ///< folders made (when missing) before the files are written
+    /// Remove: folders removed after the removals when they are then empty (a drop-in folder,
+    /// a config folder); a folder that still holds anything stays.
+    QStringList removeDirs;
     QStringList kept; ///< Remove: what stays (the IOC's own directory, st.cmd, databases)
     QList<PlannedCall> calls;
     QStringList notes; ///< what the user should know (translated)
@@ -103,6 +106,8 @@ struct IocHostLayout
     QStringList procServConfigFiles; ///< files and folders procServUtils reads (INI)
     QString iocBaseDir; ///< manage-iocs: where BASE/NAME/config goes (first of its search path)
     QStringList iocSearchPath; ///< manage-iocs: every base (clash checks)
+    QString fribConfigDir; ///< FRIB: where NAME/config goes (first of fribConfigDirs)
+    QStringList fribConfigDirs; ///< FRIB: every base the reader searches (clash checks)
     QString runtimeDir; ///< /run, or $XDG_RUNTIME_DIR
     QString logDir; ///< manage-iocs' procServ logs: /var/log/softioc, or $XDG_STATE_HOME/softioc
     QString stateDir; ///< /var/log (system), or $XDG_STATE_HOME (ioc-runner's procserv logs)
@@ -122,8 +127,10 @@ struct IocHostLayout
 /// own tool writes, byte for byte where the tool is fixed: procServUtils' `manage-procs add`
 /// (procServ.d/NAME.conf and the unit its generator makes, enabled or linked by path),
 /// NSLS-II manage-iocs (BASE/NAME/config and /etc/systemd/system/softioc-NAME.service),
-/// epics-ioc-runner (procServ.d/NAME.conf, an instance of its epics-@.service template) and a
-/// plain unit running procServ (generic). Other conventions are refused with a message.
+/// epics-ioc-runner (procServ.d/NAME.conf, an instance of its epics-@.service template), FRIB's
+/// Puppet module epics_softioc (softioc-NAME.service with EnvironmentFile=-BASE/NAME/config),
+/// ESS e3 (an instance of the e3 ioc@.service template with its own drop-in) and a plain unit
+/// running procServ (generic).
 ///
 /// Planning never changes anything and makes no D-Bus call: it reads the file system through an
 /// IocFileView (existence, permissions, the command) and, locally, binds a localhost port for
@@ -181,6 +188,12 @@ private:
                          const QString &chdir, IocPlan *plan) const;
     void writeIocRunner(const IocCreateRequest &request, const QString &program,
                         const QString &chdir, IocPlan *plan) const;
+    void writeFrib(const IocCreateRequest &request, const QString &program, const QString &chdir,
+                   IocPlan *plan) const;
+    void writeE3(const IocCreateRequest &request, const QString &program, const QString &chdir,
+                 IocPlan *plan) const;
+    /// The per-instance drop-in an e3 IOC gets (what `systemctl edit ioc@NAME` writes).
+    QString e3DropIn(const QString &unit) const;
     /// The unit manage-iocs' install writes for an IOC in @p top.
     QString manageIocsUnit(const QString &name, const QString &top, const QString &port,
                            const QString &user, const QString &exec, const QString &chdir,

@@ -3,6 +3,7 @@
 #include "core/ioc/remotehostprobe.h"
 
 #include "core/hosts/host.h"
+#include "core/ioc/conventions.h"
 
 #include <QDir>
 #include <QProcess>
@@ -94,6 +95,10 @@ IocHostLayout RemoteHostProbe::layoutFor(bool userManager, const QHash<QString, 
             QStringList{ QStringLiteral("/epics/iocs"), QStringLiteral("/opt/epics/iocs"),
                          QStringLiteral("/opt/iocs") };
     layout.iocBaseDir = layout.iocSearchPath.constFirst();
+    // The reader's FRIB folder (its table row); no $IOCDOCK_IOC_PATH on another host.
+    layout.fribConfigDirs = QStringList{ QString::fromLatin1(
+            Conventions::find(QStringLiteral("frib"))->systemConfigDir) };
+    layout.fribConfigDir = layout.fribConfigDirs.constFirst();
     if (!userManager) {
         layout.unitDir = QStringLiteral("/etc/systemd/system");
         layout.unitSearchDirs = IocHostLayout::systemUnitSearchDirs();

@@ -36,6 +36,9 @@ private slots:
     void refusals_data();
     void refusals();
     void clashes();
+    void fribAndE3DryRun();
+    void fribAndE3Refusals_data();
+    void fribAndE3Refusals();
     void rmRefusesRunning();
     void renameElsewhereSaysWhy();
     void renameManageIocs();
@@ -205,6 +208,15 @@ void TestIocctlCreate::roundTrip_data()
     QTest::newRow("manage-iocs, tcp")
             << s("manage-iocs") << s("tcp:PORT") << s("softioc-tstcreate-mt.service")
             << s("tcp:127.0.0.1:PORT");
+    // FRIB: the socket is the console, also where a TCP port is asked for beside it.
+    QTest::newRow("frib, unix")
+            << s("frib") << s("unix") << s("softioc-tstcreate-fu.service")
+            << QStringLiteral("unix:%1/softioc-tstcreate-fu/procServ.sock").arg(rt);
+    QTest::newRow("frib, tcp")
+            << s("frib") << s("tcp:PORT") << s("softioc-tstcreate-ft.service")
+            << QStringLiteral("unix:%1/softioc-tstcreate-ft/procServ.sock").arg(rt);
+    QTest::newRow("e3") << s("e3") << s("unix") << s("ioc@tstcreate-eu.service")
+                        << QStringLiteral("unix:%1/procServ/tstcreate-eu/control").arg(rt);
 }
 
 void TestIocctlCreate::roundTrip()
@@ -222,10 +234,19 @@ void TestIocctlCreate::roundTrip()
         console.replace(QLatin1String("PORT"), free);
     }
     QStringList args{ QStringLiteral("create"), QStringLiteral("--convention"), convention };
-    if (!port.isEmpty() && convention != QLatin1String("ioc-runner"))
+    const bool isTemplate =
+            convention == QLatin1String("ioc-runner") || convention == QLatin1String("e3");
+    if (!port.isEmpty() && !isTemplate)
         args << QStringLiteral("--port") << port;
     QStringList command = iocCommand(name);
-    const QString templateFile = m_sandbox.unitDir() + QStringLiteral("/epics-@.service");
+    const QString templateFile = m_sandbox.unitDir()
+            + (convention == QLatin1String("e3") ? QStringLiteral("/ioc@.service")
+                                                 : QStringLiteral("/epics-@.service"));
+    if (convention == QLatin1String("e3")) {
+        // An instance of a template is known to systemd (and listed) once enabled.
+        args << QStringLiteral("--enable");
+        QVERIFY2(!QFileInfo::exists(templateFile), "the template exists before the test");
+    }
     if (convention == QLatin1String("ioc-runner")) {
         // ioc-runner starts one program without arguments: a start script, as st.cmd is.
         const QString script = m_workDir + QLatin1Char('/') + name + QStringLiteral(".cmd");
@@ -248,6 +269,36 @@ void TestIocctlCreate::roundTrip()
     const Run create = iocctl(args + QStringList{ name, QStringLiteral("--") } + command);
     QVERIFY2(create.code == 0, qPrintable(create.describe()));
     QVERIFY2(create.out.contains(unit), qPrintable(create.out));
+    if (convention == QLatin1String("frib")) {
+        // The Puppet module's unit reads the IOC's config; the config names the IOC.
+        const QString config = iocBase() + QLatin1Char('/') + name + QStringLiteral("/config");
+        QFile configFile(config);
+        QVERIFY2(configFile.open(QIODevice::ReadOnly), qPrintable(config));
+        const QByteArray text = configFile.readAll();
+        QVERIFY2(text.startsWith("NAME=" + name.toUtf8() + '\n'), text.constData());
+        QFile unitFile(m_sandbox.unitDir() + QLatin1Char('/') + unit);
+        QVERIFY(unitFile.open(QIODevice::ReadOnly));
+        const QByteArray unitText = unitFile.readAll();
+        QVERIFY2(unitText.contains("\nEnvironmentFile=-" + config.toUtf8() + '\n'),
+                 unitText.constData());
+        // A TCP port asked for is procServ's second control port, and in the config.
+        const QString tcp = port.startsWith(QLatin1String("tcp:")) ? port.mid(4) : QString();
+        QCOMPARE(unitText.contains(" --port " + tcp.toUtf8() + ' '), !tcp.isEmpty());
+        QCOMPARE(text.contains("\nPORT=" + tcp.toUtf8() + '\n'), !tcp.isEmpty());
+        if (!tcp.isEmpty()) {
+            // That port is the IOC's although its console is the socket: no other IOC gets it.
+            const Run taken =
+                    iocctl(QStringList{ QStringLiteral("create"), QStringLiteral("--dry-run"),
+                                        QStringLiteral("--convention"), QStringLiteral("generic"),
+                                        QStringLiteral("--port"), port,
+                                        QStringLiteral("tstcreate-other"), QStringLiteral("--") }
+                           + iocCommand(QStringLiteral("tstcreate-other")));
+            QVERIFY2(taken.code == 2, qPrintable(taken.describe()));
+            QVERIFY2(
+                    taken.err.contains(QStringLiteral("another IOC on this host uses port ") + tcp),
+                    qPrintable(taken.describe()));
+        }
+    }
 
     QJsonObject row = psObject(name);
     QVERIFY2(!row.isEmpty(), "ps does not list the new IOC");
@@ -285,12 +336,19 @@ void TestIocctlCreate::roundTrip()
         QVERIFY(QFile::remove(config));
         QVERIFY(QDir(iocBase()).rmdir(name));
         diff = compare(beforeCreate, snapshot());
-    } else if (convention == QLatin1String("ioc-runner")) {
-        // ioc-runner's remove leaves its template, which every IOC of the manager shares.
+    } else if (isTemplate) {
+        // ioc-runner's and e3's remove leave their template, which every IOC of the manager
+        // shares.
         QCOMPARE(diff, QStringLiteral("left behind: ") + templateFile);
-        QVERIFY(m_sandbox.removeUnit(QStringLiteral("epics-@.service")));
+        QVERIFY2(rm.out.contains(QStringLiteral("kept ") + templateFile), qPrintable(rm.out));
+        QVERIFY(m_sandbox.removeUnit(QFileInfo(templateFile).fileName()));
         diff = compare(beforeCreate, snapshot());
     }
+    if (convention == QLatin1String("frib")) // the config's folder went with it
+        QVERIFY(!QFileInfo::exists(iocBase() + QLatin1Char('/') + name));
+    if (convention == QLatin1String("e3")) // and the instance's drop-in folder
+        QVERIFY(!QFileInfo::exists(m_sandbox.unitDir() + QLatin1Char('/') + unit
+                                   + QStringLiteral(".d")));
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     QVERIFY(QFileInfo::exists(m_workDir + QStringLiteral("/st.cmd")));
     QTRY_VERIFY_WITH_TIMEOUT(psObject(name).isEmpty(), 20000);
@@ -428,8 +486,6 @@ void TestIocctlCreate::refusals_data()
             << l({ "--convention", "bogus" }) << QStringList() << s("Unknown convention");
     QTest::newRow("user name on a user manager")
             << l({ "--user-name", "nobody" }) << QStringList() << s("is for the system manager");
-    QTest::newRow("unsupported convention")
-            << l({ "--convention", "e3" }) << QStringList() << s("is not supported yet");
     QTest::newRow("bad env") << l({ "--env", "1X=y" }) << QStringList() << s("KEY=VALUE");
     QTest::newRow("missing chdir")
             << l({ "--chdir", "/nonexistent/top" }) << QStringList() << s("does not exist");
@@ -574,6 +630,137 @@ void TestIocctlCreate::clashes()
     QVERIFY(shared.remove());
 
     QCOMPARE(iocctl({ QStringLiteral("rm"), name }).code, 0);
+}
+
+void TestIocctlCreate::fribAndE3DryRun()
+{
+    const QMap<QString, QString> before = snapshot();
+    const QString frib = QStringLiteral("tstcreate-fdry");
+    const Run fribDry = iocctl(QStringList{ QStringLiteral("create"), QStringLiteral("--dry-run"),
+                                            QStringLiteral("--convention"), QStringLiteral("frib"),
+                                            QStringLiteral("--port"), QStringLiteral("auto"), frib,
+                                            QStringLiteral("--") }
+                               + iocCommand(frib));
+    QVERIFY2(fribDry.code == 0, qPrintable(fribDry.describe()));
+    const QString config = iocBase() + QLatin1Char('/') + frib + QStringLiteral("/config");
+    QVERIFY2(fribDry.out.contains(QStringLiteral("write ") + config + QStringLiteral(":\n    NAME=")
+                                  + frib + QLatin1Char('\n')),
+             qPrintable(fribDry.out));
+    QVERIFY2(fribDry.out.contains(QStringLiteral("write ") + m_sandbox.unitDir()
+                                  + QStringLiteral("/softioc-") + frib
+                                  + QStringLiteral(".service:\n")),
+             qPrintable(fribDry.out));
+    QVERIFY2(fribDry.out.contains(QStringLiteral("    EnvironmentFile=-") + config
+                                  + QLatin1Char('\n')),
+             qPrintable(fribDry.out));
+    QVERIFY2(fribDry.out.contains(QStringLiteral("make folder ") + m_sandbox.dir()
+                                  + QStringLiteral("/state/softioc-") + frib),
+             qPrintable(fribDry.out));
+    QVERIFY2(fribDry.out.contains(QLatin1String("run systemctl --user daemon-reload\n")),
+             qPrintable(fribDry.out));
+
+    const QString e3 = QStringLiteral("tstcreate-edry");
+    const Run e3Dry = iocctl(QStringList{ QStringLiteral("create"), QStringLiteral("--dry-run"),
+                                          QStringLiteral("--convention"), QStringLiteral("e3"),
+                                          QStringLiteral("--enable"), e3, QStringLiteral("--") }
+                             + iocCommand(e3));
+    QVERIFY2(e3Dry.code == 0, qPrintable(e3Dry.describe()));
+    QVERIFY2(e3Dry.out.contains(QStringLiteral("write ") + m_sandbox.unitDir()
+                                + QStringLiteral("/ioc@") + e3
+                                + QStringLiteral(".service.d/override.conf:\n")),
+             qPrintable(e3Dry.out));
+    QVERIFY2(e3Dry.out.contains(QStringLiteral("write ") + m_sandbox.unitDir()
+                                + QStringLiteral("/ioc@.service:\n")),
+             qPrintable(e3Dry.out));
+    QVERIFY2(e3Dry.out.contains(QStringLiteral("--port=unix:") + m_sandbox.runtimeDir()
+                                + QStringLiteral("/procServ/") + e3 + QStringLiteral("/control")),
+             qPrintable(e3Dry.out));
+    QVERIFY2(e3Dry.out.contains(QStringLiteral("run systemctl --user enable ioc@") + e3),
+             qPrintable(e3Dry.out));
+    QCOMPARE(compare(before, snapshot()), QString());
+    QVERIFY(psObject(frib).isEmpty());
+    QVERIFY(psObject(e3).isEmpty());
+
+    // rm --dry-run of a FRIB IOC: the unit and the config go, the IOC's folder stays.
+    QCOMPARE(iocctl(QStringList{ QStringLiteral("create"), QStringLiteral("--convention"),
+                                 QStringLiteral("frib"), frib, QStringLiteral("--") }
+                    + iocCommand(frib))
+                     .code,
+             0);
+    const QMap<QString, QString> created = snapshot();
+    const Run rmDry = iocctl({ QStringLiteral("rm"), QStringLiteral("--dry-run"), frib });
+    QVERIFY2(rmDry.code == 0, qPrintable(rmDry.describe()));
+    QVERIFY2(rmDry.out.contains(QStringLiteral("remove ") + m_sandbox.unitDir()
+                                + QStringLiteral("/softioc-") + frib
+                                + QStringLiteral(".service\n")),
+             qPrintable(rmDry.out));
+    QVERIFY2(rmDry.out.contains(QStringLiteral("remove ") + config + QLatin1Char('\n')),
+             qPrintable(rmDry.out));
+    QVERIFY2(rmDry.out.contains(QStringLiteral("remove folder ") + iocBase() + QLatin1Char('/')
+                                + frib + QStringLiteral(" if empty\n")),
+             qPrintable(rmDry.out));
+    QVERIFY2(rmDry.out.contains(QStringLiteral("keep ") + m_workDir), qPrintable(rmDry.out));
+    QCOMPARE(compare(created, snapshot()), QString());
+    QCOMPARE(iocctl({ QStringLiteral("rm"), frib }).code, 0);
+    QCOMPARE(compare(before, snapshot()), QString());
+}
+
+void TestIocctlCreate::fribAndE3Refusals_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("message");
+    const auto l = [](std::initializer_list<const char *> words) {
+        QStringList list;
+        for (const char *word : words)
+            list << QString::fromUtf8(word);
+        return list;
+    };
+    QTest::newRow("e3, a TCP port")
+            << l({ "--convention", "e3", "--port", "auto" })
+            << QStringLiteral("ESS e3 consoles are always the template's socket");
+    QTest::newRow("e3, another socket")
+            << l({ "--convention", "e3", "--port", "unix:/tmp/tstcreate.sock" })
+            << QStringLiteral("ESS e3 consoles are always the template's socket");
+    QTest::newRow("frib, another socket")
+            << l({ "--convention", "frib", "--port", "unix:/tmp/tstcreate.sock" })
+            << QStringLiteral("FRIB consoles are the socket");
+    QTest::newRow("frib, a config of that name")
+            << l({ "--convention", "frib", "CONFIG" })
+            << QStringLiteral("exists already: an IOC of that name is configured there");
+    QTest::newRow("e3, a drop-in of that instance")
+            << l({ "--convention", "e3", "DROPIN" }) << QStringLiteral("exists already");
+}
+
+void TestIocctlCreate::fribAndE3Refusals()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+    const QString name = QStringLiteral("tstcreate-lrefused");
+    QString made; // a file of the site's that is in the way
+    if (options.removeOne(QStringLiteral("CONFIG")))
+        made = iocBase() + QLatin1Char('/') + name + QStringLiteral("/config");
+    if (options.removeOne(QStringLiteral("DROPIN")))
+        made = m_sandbox.unitDir() + QStringLiteral("/ioc@") + name
+                + QStringLiteral(".service.d/override.conf");
+    if (!made.isEmpty()) {
+        QVERIFY(QDir().mkpath(QFileInfo(made).path()));
+        QFile file(made);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# the site's own\n");
+    }
+    const QMap<QString, QString> before = snapshot();
+    const Run run = iocctl(QStringList{ QStringLiteral("create") } + options
+                           + QStringList{ name, QStringLiteral("--") } + iocCommand(name));
+    QVERIFY2(run.code == 2, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(message), qPrintable(run.describe()));
+    if (!made.isEmpty())
+        QVERIFY2(run.err.contains(made), qPrintable(run.describe()));
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
+    QCOMPARE(compare(before, snapshot()), QString());
+    if (!made.isEmpty()) {
+        QVERIFY(QFile::remove(made));
+        QVERIFY(QDir().rmdir(QFileInfo(made).path()));
+    }
 }
 
 void TestIocctlCreate::rmRefusesRunning()

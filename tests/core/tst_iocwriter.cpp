@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The iocdock developers
+#include "core/ioc/conventionconfig.h"
+#include "core/ioc/conventions.h"
 #include "core/ioc/iocwriter.h"
 
 #include <QDir>
@@ -25,6 +27,9 @@ private slots:
     void defaultConvention();
     void refusesWithoutWritePermission_data();
     void refusesWithoutWritePermission();
+    void fribConfigReadsBack();
+    void e3WritesAnInstance();
+    void fribAndE3SystemRefusals();
 
 private:
     /// A layout whose every folder is under @p root.
@@ -85,6 +90,9 @@ IocHostLayout TestIocWriter::layoutUnder(const QString &root, bool userManager)
     layout.procServConfigFiles = QStringList{ layout.procServConfigDir };
     layout.iocBaseDir = root + QStringLiteral("/locked/epics/iocs");
     layout.iocSearchPath = QStringList{ layout.iocBaseDir };
+    layout.fribConfigDir = root + QStringLiteral("/locked/etc/iocs");
+    layout.fribConfigDirs = QStringList{ layout.fribConfigDir };
+    layout.stateDir = root + QStringLiteral("/state");
     layout.runtimeDir = root + QStringLiteral("/run");
     layout.logDir = root + QStringLiteral("/log");
     layout.path = QStringList{ QStringLiteral(IOCDOCK_TEST_DATA_DIR "/procservutils"),
@@ -104,7 +112,15 @@ void TestIocWriter::defaultConvention()
         iocs << ioc;
     }
     writer.setIocs(iocs);
-    // e3 is the most used, but iocdock cannot write it: the most used one it can write.
+    // The most used one.
+    QCOMPARE(writer.defaultConvention(), QStringLiteral("e3"));
+    // A tie goes to the earlier in the table; containers do not count.
+    iocs.removeLast();
+    Ioc container;
+    container.convention = QStringLiteral("e3");
+    container.containerId = QStringLiteral("c0ffee");
+    iocs << container;
+    writer.setIocs(iocs);
     QCOMPARE(writer.defaultConvention(), QStringLiteral("manage-iocs"));
 }
 
@@ -121,6 +137,10 @@ void TestIocWriter::refusesWithoutWritePermission_data()
                                      << QStringLiteral("systemd/user/ioc-tstw.service");
     QTest::newRow("manage-iocs, user")
             << QStringLiteral("manage-iocs") << true << QStringLiteral("epics/iocs/tstw/config");
+    QTest::newRow("frib, user") << QStringLiteral("frib") << true
+                                << QStringLiteral("etc/iocs/tstw/config");
+    QTest::newRow("e3, user") << QStringLiteral("e3") << true
+                              << QStringLiteral("systemd/user/ioc@tstw.service.d/override.conf");
 }
 
 void TestIocWriter::refusesWithoutWritePermission()
@@ -180,6 +200,183 @@ void TestIocWriter::refusesWithoutWritePermission()
         QVERIFY2(line.startsWith(QLatin1String("error: ")), qPrintable(line));
     // Nothing was written.
     QCOMPARE(QDir(locked).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+}
+
+void TestIocWriter::fribConfigReadsBack()
+{
+    // What the writer writes, discovery's reader reads back: the same folder, the same values
+    // (systemd's EnvironmentFile= rules), the convention told by the unit's socket.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString top = tmp.path() + QStringLiteral("/top dir \"$x\" `y` \\z");
+    QVERIFY(QDir().mkpath(top));
+    IocHostLayout layout = layoutUnder(tmp.path(), true);
+    layout.unitDir = tmp.path() + QStringLiteral("/units");
+    layout.fribConfigDir = tmp.path() + QStringLiteral("/etc/iocs");
+    layout.fribConfigDirs = QStringList{ layout.fribConfigDir };
+    IocWriter writer(layout);
+    IocCreateRequest request;
+    request.name = QStringLiteral("tstw-frib");
+    request.convention = QStringLiteral("frib");
+    request.chdir = top;
+    request.port = QStringLiteral("tcp:45124");
+    request.command = QStringList{ QStringLiteral("/bin/true") };
+    const IocPlan plan = writer.planCreate(request);
+    QVERIFY2(plan.isValid(), qPrintable(plan.describe()));
+    QCOMPARE(plan.unit, QStringLiteral("softioc-tstw-frib.service"));
+    QCOMPARE(plan.writes.size(), 2);
+    const QString configPath = layout.fribConfigDir + QStringLiteral("/tstw-frib/config");
+    QCOMPARE(plan.writes.at(0).path, configPath);
+    QVERIFY(QDir().mkpath(QFileInfo(configPath).path()));
+    QFile file(configPath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(plan.writes.at(0).content);
+    file.close();
+
+    ConventionConfigReader reader;
+    reader.setFribConfigDirs(layout.fribConfigDirs);
+    reader.setRuntimeDir(layout.runtimeDir);
+    const ConventionConfig config = reader.read(QStringLiteral("frib"), request.name);
+    QVERIFY(config.found);
+    QCOMPARE(config.error, QString());
+    QCOMPARE(config.file, configPath);
+    QCOMPARE(config.values.value(QStringLiteral("NAME")), request.name);
+    QCOMPARE(config.values.value(QStringLiteral("PORT")), QStringLiteral("45124"));
+    QCOMPARE(config.values.value(QStringLiteral("CHDIR")), top);
+    QCOMPARE(ConventionConfigReader::consoleFromConfig(QStringLiteral("frib"), request.name, config,
+                                                       layout.runtimeDir)
+                     .path,
+             layout.runtimeDir + QStringLiteral("/softioc-tstw-frib/procServ.sock"));
+    QCOMPARE(plan.console,
+             QStringLiteral("unix:") + layout.runtimeDir
+                     + QStringLiteral("/softioc-tstw-frib/procServ.sock"));
+
+    // The unit: its EnvironmentFile= is that config; its socket tells FRIB from NSLS-II.
+    const QString unit = QString::fromUtf8(plan.writes.at(1).content);
+    QVERIFY2(unit.contains(QStringLiteral("\nEnvironmentFile=-") + configPath + QLatin1Char('\n')),
+             qPrintable(unit));
+    QStringList argv;
+    for (const QString &line : unit.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("ExecStart=")))
+            argv = line.mid(10).split(QLatin1Char(' '));
+    }
+    QVERIFY2(argv.contains(QStringLiteral("unix:") + layout.runtimeDir
+                           + QStringLiteral("/softioc-tstw-frib/procServ.sock")),
+             qPrintable(unit));
+    QCOMPARE(Conventions::classify(plan.unit, argv).convention, QStringLiteral("frib"));
+    QCOMPARE(Conventions::classify(plan.unit, {}).convention, QStringLiteral("manage-iocs"));
+}
+
+void TestIocWriter::e3WritesAnInstance()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    IocHostLayout layout = layoutUnder(tmp.path(), true);
+    layout.unitDir = tmp.path() + QStringLiteral("/units");
+    IocWriter writer(layout);
+    IocCreateRequest request;
+    request.name = QStringLiteral("tstw-e3");
+    request.convention = QStringLiteral("e3");
+    request.chdir = tmp.path();
+    request.environment = QStringList{ QStringLiteral("EPICS_CA_ADDR_LIST=127.0.0.1") };
+    request.command = QStringList{ QStringLiteral("/bin/true"), QStringLiteral("50%") };
+    IocPlan plan = writer.planCreate(request);
+    QVERIFY2(plan.isValid(), qPrintable(plan.describe()));
+    QCOMPARE(plan.unit, QStringLiteral("ioc@tstw-e3.service"));
+    QCOMPARE(Conventions::classify(plan.unit).convention, QStringLiteral("e3"));
+    const QString socket = layout.runtimeDir + QStringLiteral("/procServ/tstw-e3/control");
+    QCOMPARE(plan.console, QStringLiteral("unix:") + socket);
+    // The instance's drop-in, then the template (a user manager has none yet).
+    QCOMPARE(plan.writes.size(), 2);
+    QCOMPARE(plan.writes.at(0).path,
+             layout.unitDir + QStringLiteral("/ioc@tstw-e3.service.d/override.conf"));
+    const QString dropIn = QString::fromUtf8(plan.writes.at(0).content);
+    QVERIFY2(dropIn.contains(QStringLiteral("\nExecStart=\nExecStart=")), qPrintable(dropIn));
+    QVERIFY2(dropIn.contains(QStringLiteral(" --port=unix:") + socket + QLatin1Char(' ')),
+             qPrintable(dropIn));
+    QVERIFY2(dropIn.contains(QStringLiteral(" /bin/true 50%%\n")), qPrintable(dropIn));
+    QVERIFY2(dropIn.contains(QStringLiteral("Environment=EPICS_CA_ADDR_LIST=127.0.0.1\n")),
+             qPrintable(dropIn));
+    QVERIFY2(dropIn.contains(QStringLiteral("AssertPathExists=\nAssertPathExists=") + tmp.path()),
+             qPrintable(dropIn));
+    QCOMPARE(plan.writes.at(1).path, layout.unitDir + QStringLiteral("/ioc@.service"));
+    const QString templ = QString::fromUtf8(plan.writes.at(1).content);
+    QVERIFY2(templ.contains(QStringLiteral(" --name=%i ")), qPrintable(templ));
+    QVERIFY2(templ.contains(QStringLiteral(" --port=unix:") + layout.runtimeDir
+                            + QStringLiteral("/procServ/%i/control ")),
+             qPrintable(templ));
+    QVERIFY2(templ.contains(QStringLiteral("/opt/iocs/e3-ioc-%i/st.cmd\n")), qPrintable(templ));
+
+    // With the template there (the site's), only the drop-in is written.
+    QVERIFY(QDir().mkpath(layout.unitDir));
+    QFile templateFile(layout.unitDir + QStringLiteral("/ioc@.service"));
+    QVERIFY(templateFile.open(QIODevice::WriteOnly));
+    templateFile.write(plan.writes.at(1).content);
+    templateFile.close();
+    plan = writer.planCreate(request);
+    QVERIFY2(plan.isValid(), qPrintable(plan.describe()));
+    QCOMPARE(plan.writes.size(), 1);
+
+    // Removing it: disable, the drop-in and its folder (when empty); the template stays.
+    Ioc ioc;
+    ioc.name = request.name;
+    ioc.unit = plan.unit;
+    ioc.convention = QStringLiteral("e3");
+    ioc.workingDirectory = tmp.path();
+    const QString dropInPath = plan.writes.at(0).path;
+    QVERIFY(QDir().mkpath(QFileInfo(dropInPath).path()));
+    QFile dropInFile(dropInPath);
+    QVERIFY(dropInFile.open(QIODevice::WriteOnly));
+    dropInFile.close();
+    const IocPlan removal = writer.planRemove(ioc, false);
+    QVERIFY2(removal.isValid(), qPrintable(removal.describe()));
+    QCOMPARE(removal.removals, QStringList{ dropInPath });
+    QCOMPARE(removal.removeDirs, QStringList{ QFileInfo(dropInPath).path() });
+    QCOMPARE(removal.kept, (QStringList{ templateFile.fileName(), tmp.path() }));
+    QCOMPARE(removal.calls.size(), 2);
+    QCOMPARE(removal.calls.at(0).kind, PlannedCall::Kind::Disable);
+    QCOMPARE(removal.calls.at(1).kind, PlannedCall::Kind::Reload);
+}
+
+void TestIocWriter::fribAndE3SystemRefusals()
+{
+    // On the system manager: e3 needs the site's template, FRIB the IOC's own account.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    IocHostLayout layout = layoutUnder(tmp.path(), false);
+    layout.unitDir = tmp.path() + QStringLiteral("/units");
+    IocWriter writer(layout);
+    IocCreateRequest request;
+    request.name = QStringLiteral("tstw-nosuch");
+    request.chdir = tmp.path();
+    request.command = QStringList{ QStringLiteral("/bin/true") };
+
+    request.convention = QStringLiteral("e3");
+    IocPlan plan = writer.planCreate(request);
+    QVERIFY(!plan.isValid());
+    QCOMPARE(plan.refusal, IocPlan::Refusal::BadInput);
+    QVERIFY2(plan.errors.join(QLatin1Char('\n'))
+                     .contains(QStringLiteral("ESS e3's template ") + layout.unitDir
+                               + QStringLiteral("/ioc@.service is not installed")),
+             qPrintable(plan.errors.join(QLatin1Char('\n'))));
+    QVERIFY(plan.writes.isEmpty());
+
+    request.convention = QStringLiteral("frib");
+    plan = writer.planCreate(request);
+    QVERIFY(!plan.isValid());
+    QVERIFY2(plan.errors.join(QLatin1Char('\n'))
+                     .contains(QLatin1String("The user account 'softioc-tstw-nosuch' does not "
+                                             "exist")),
+             qPrintable(plan.errors.join(QLatin1Char('\n'))));
+    QVERIFY(plan.writes.isEmpty());
+    // An account that exists is taken.
+    request.userName = QStringLiteral("nobody");
+    plan = writer.planCreate(request);
+    QVERIFY2(plan.isValid(), qPrintable(plan.describe()));
+    const QString unit = QString::fromUtf8(plan.writes.at(1).content);
+    QVERIFY2(unit.contains(QLatin1String("\nUser=nobody\n")), qPrintable(unit));
+    QVERIFY2(unit.contains(QLatin1String("\nRequires=network.target\n")), qPrintable(unit));
+    QVERIFY2(unit.contains(QLatin1String("\nWantedBy=multi-user.target\n")), qPrintable(unit));
 }
 
 QTEST_GUILESS_MAIN(TestIocWriter)

@@ -41,6 +41,7 @@ private slots:
     void cleanupTestCase();
     void previewShowsTheFiles();
     void badInputDisablesCreate();
+    void offersFribAndE3();
     void createShowsAndSelectsTheIoc();
     void renameNeedsManageIocs();
     void removeListsRemovedAndKeptFiles();
@@ -193,6 +194,28 @@ void TestNewIocDialog::previewShowsTheFiles()
     const QString pictures = qEnvironmentVariable("IOCDOCK_SCREENSHOT_DIR");
     if (!pictures.isEmpty())
         QVERIFY(dialog->grab().save(pictures + QStringLiteral("/newiocdialog.png")));
+    dialog->reject();
+    QTRY_VERIFY(!m_window->findChild<NewIocDialog *>());
+}
+
+void TestNewIocDialog::offersFribAndE3()
+{
+    // The form offers every convention iocctl writes; FRIB and e3 preview their own files.
+    NewIocDialog *dialog = openForm();
+    QVERIFY(dialog);
+    fill(dialog, QStringLiteral("tstnewioc-frib"), QStringLiteral("frib"));
+    const QString fribUnit =
+            m_sandbox.configDir() + QStringLiteral("/systemd/user/softioc-tstnewioc-frib.service");
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->previewText().contains(fribUnit), 10000);
+    QVERIFY2(dialog->previewText().contains(QLatin1String("/tstnewioc-frib/config:\n    NAME="
+                                                          "tstnewioc-frib\n")),
+             qPrintable(dialog->previewText()));
+    fill(dialog, QStringLiteral("tstnewioc-e3"), QStringLiteral("e3"));
+    const QString dropIn = m_sandbox.configDir()
+            + QStringLiteral("/systemd/user/ioc@tstnewioc-e3.service.d/override.conf");
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->previewText().contains(dropIn), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->createButton()->isEnabled(), 10000);
+    QVERIFY(!QFileInfo::exists(dropIn)); // a preview writes nothing
     dialog->reject();
     QTRY_VERIFY(!m_window->findChild<NewIocDialog *>());
 }
