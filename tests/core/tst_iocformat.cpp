@@ -146,6 +146,33 @@ void TestIocFormat::statusText_data()
     QTest::newRow("exited") << exited << QStringLiteral("Exited 2 days ago");
     exited.inactiveSince = QDateTime();
     QTest::newRow("never started") << exited << QStringLiteral("Exited");
+    // How procServ ended, as systemd's ExecMainCode/ExecMainStatus say.
+    Ioc exitedCode = withState(QStringLiteral("inactive"), QStringLiteral("dead"));
+    exitedCode.inactiveSince = kNow.addSecs(-150);
+    exitedCode.execMainCode = 1; // CLD_EXITED
+    exitedCode.execMainStatus = 0;
+    QTest::newRow("exited 0") << exitedCode << QStringLiteral("Exited (0) 2 minutes ago");
+    Ioc failedCode = withState(QStringLiteral("failed"), QStringLiteral("failed"));
+    failedCode.inactiveSince = kNow.addSecs(-150);
+    failedCode.execMainCode = 1;
+    failedCode.execMainStatus = 3;
+    QTest::newRow("failed, exit 3") << failedCode << QStringLiteral("Exited (3) 2 minutes ago");
+    failedCode.inactiveSince = QDateTime();
+    QTest::newRow("failed, exit 3, time unknown") << failedCode << QStringLiteral("Exited (3)");
+    Ioc killed = withState(QStringLiteral("failed"), QStringLiteral("failed"));
+    killed.inactiveSince = kNow.addSecs(-150);
+    killed.execMainCode = 2; // CLD_KILLED
+    killed.execMainStatus = 9;
+    QTest::newRow("killed") << killed << QStringLiteral("Exited (SIGKILL) 2 minutes ago");
+    // Loaded, and systemd never saw it active: docker's "Created".
+    Ioc created = withState(QStringLiteral("inactive"), QStringLiteral("dead"));
+    created.activeSince = QDateTime();
+    created.inactiveSince = QDateTime();
+    QTest::newRow("created") << created << QStringLiteral("Created");
+    // Not loaded: systemd knows nothing of its past runs, so not "Created".
+    Ioc unloadedNeverSeen = created;
+    unloadedNeverSeen.unitPath.clear();
+    QTest::newRow("unloaded, past unknown") << unloadedNeverSeen << QStringLiteral("Exited");
 
     QTest::newRow("starting") << withState(QStringLiteral("activating"), QStringLiteral("start"))
                               << QStringLiteral("Starting");
