@@ -250,11 +250,17 @@ QVariant IocTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (column == StatusColumn) {
-            const QString status = ioc.status();
-            if (status == QLatin1String("failed"))
+            // The tone iocctl colours on a terminal too.
+            switch (IocFormat::statusTone(ioc)) {
+            case IocFormat::Tone::Bad:
                 return QBrush(QColor(0xc0, 0x39, 0x2b));
-            if (status == QLatin1String("shutdown") || status == QLatin1String("crashloop"))
+            case IocFormat::Tone::Warning:
                 return QBrush(QColor(0xb8, 0x6e, 0x00));
+            case IocFormat::Tone::Neutral:
+            case IocFormat::Tone::Good:
+            case IocFormat::Tone::Transition:
+                break;
+            }
         }
         return {};
     case Qt::TextAlignmentRole:

@@ -52,6 +52,13 @@ int Command::execute(const QStringList &args)
     // Host options may follow the command too (`iocctl ps --user`), as systemctl takes them;
     // after "--" they are arguments like any other word.
     HostOptions::addTo(parser);
+    // So are the output options (described once in 'iocctl --help').
+    QCommandLineOption colorOption(QStringLiteral("color"), QString(), QStringLiteral("WHEN"));
+    QCommandLineOption noPagerOption(QStringLiteral("no-pager"));
+    colorOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    noPagerOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(colorOption);
+    parser.addOption(noPagerOption);
 
     if (!parser.parse(args)) {
         printError(parser.errorText());
@@ -68,8 +75,8 @@ int Command::execute(const QStringList &args)
             out() << Qt::endl << epilog << Qt::endl;
         out() << Qt::endl
               << tr("Host options (--user, --system, -H HOST, --hosts FILE, --bus ADDRESS, "
-                    "--connect-timeout SECONDS; see 'iocctl --help') may come before or after "
-                    "the command.")
+                    "--connect-timeout SECONDS) and output options (--color WHEN, --no-pager; "
+                    "see 'iocctl --help') may come before or after the command.")
               << Qt::endl;
         out() << Qt::endl
               << tr("Exit codes: 0 success, 1 an action failed, 2 usage error or bad input, "
@@ -78,6 +85,14 @@ int Command::execute(const QStringList &args)
         out().flush();
         return Success;
     }
+    if (parser.isSet(colorOption)
+        && !OutputOptions::parseColor(parser.value(colorOption), &m_outputOptions.color)) {
+        printError(tr("--color wants auto, always or never, not \"%1\".")
+                           .arg(parser.value(colorOption)));
+        return UsageError;
+    }
+    if (parser.isSet(noPagerOption))
+        m_outputOptions.noPager = true;
     QString hostError;
     if (!m_hostOptions.takeFrom(parser, &hostError)) {
         printError(hostError);
@@ -93,6 +108,12 @@ int Command::execute(const QStringList &args)
     if (code != Pending)
         m_finished = true;
     return code;
+}
+
+void Command::startPager()
+{
+    out().flush();
+    TerminalOutput::startPager(m_outputOptions);
 }
 
 void Command::printError(const QString &message)

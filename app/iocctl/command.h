@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/iocctl/hostoptions.h"
+#include "app/iocctl/terminaloutput.h"
 #include "core/hosts/host.h"
 #include "core/ioc/ioc.h"
 #include "core/systemd/systemdmanager.h" // host.h returns QPointer<SystemdManager> inline
@@ -49,6 +50,8 @@ public:
     /// Each host connects in parallel; a host that fails is reported and the others go on
     /// (the exit code is then 4 even if the rest succeeded).
     void setHostOptions(const HostOptions &options) { m_hostOptions = options; }
+    /// --color and --no-pager given before the command name; those after it override them.
+    void setOutputOptions(const OutputOptions &options) { m_outputOptions = options; }
     /// The Host::fromSpec() specs of the managers to talk to, once execute() parsed them.
     QStringList hostSpecs() const { return m_hostSpecs; }
 
@@ -70,6 +73,12 @@ protected:
 
     QTextStream &out() { return *m_out; }
     QTextStream &err() { return *m_err; }
+    /// Colours for states: standard output is a terminal and --color/NO_COLOR allow them.
+    bool colorEnabled() const { return TerminalOutput::colorEnabled(m_outputOptions.color); }
+    /// The pager takes standard output from here on when it is a terminal (not with
+    /// --no-pager, IOCCTL_PAGER=cat, PAGER=cat); call right before printing long output.
+    void startPager();
+
     /// "iocctl: MESSAGE" on the error stream.
     void printError(const QString &message);
     void printWarning(const QString &message);
@@ -135,6 +144,7 @@ private:
     QString m_name;
     QString m_description;
     HostOptions m_hostOptions;
+    OutputOptions m_outputOptions;
     QStringList m_hostSpecs{ QStringLiteral("system") };
     int m_connectTimeout = HostOptions::DefaultConnectTimeout; // seconds
     QTextStream *m_out = nullptr;

@@ -18,11 +18,16 @@ InspectCommand::InspectCommand(QObject *parent)
 
 QString InspectCommand::usage() const
 {
-    return tr("NAME|GLOB...");
+    return tr("[-f TEMPLATE] NAME|GLOB...");
 }
 
 void InspectCommand::addOptions(QCommandLineParser &parser)
 {
+    parser.addOption({ { QStringLiteral("f"), QStringLiteral("format") },
+                       tr("Print TEMPLATE once per IOC instead of JSON, e.g. '{{.name}} "
+                          "{{.lastExit.code}}' or '{{json .execStart}}' (the JSON's keys; "
+                          "{{.Name}} works too)."),
+                       tr("TEMPLATE") });
     parser.addPositionalArgument(QStringLiteral("names"), tr("IOC names, unit names or globs."),
                                  tr("NAME|GLOB..."));
 }
@@ -33,6 +38,14 @@ int InspectCommand::run(const QCommandLineParser &parser)
     if (m_words.isEmpty()) {
         printError(tr("'inspect' needs at least one IOC name."));
         return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("format"))) {
+        m_template = parser.value(QStringLiteral("format"));
+        const QString error = IocFormat::validateJsonTemplate(m_template);
+        if (!error.isEmpty()) {
+            printError(tr("Bad format template: %1").arg(error));
+            return UsageError;
+        }
     }
     InventoryOptions options;
     options.includeUnitFiles = true;
@@ -68,6 +81,25 @@ void InspectCommand::print()
                                                                        : listed;
             array.append(IocFormat::toJson(ioc));
         }
+        if (!m_template.isEmpty()) {
+            // As docker inspect -f: one expansion per IOC, each on its own line.
+            QStringList lines;
+            for (const QJsonValue &object : std::as_const(array)) {
+                QString error;
+                lines << IocFormat::applyJsonTemplate(m_template, object.toObject(), &error);
+                if (!error.isEmpty()) {
+                    printError(tr("Bad format template: %1").arg(error));
+                    finish(UsageError);
+                    return;
+                }
+            }
+            startPager();
+            for (const QString &line : std::as_const(lines))
+                out() << line << Qt::endl;
+            finish(Success);
+            return;
+        }
+        startPager();
         out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
         finish(Success);
     };

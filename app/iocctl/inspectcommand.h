@@ -4,7 +4,8 @@
 
 #include "app/iocctl/command.h"
 
-/// `iocctl inspect NAME...`: everything known about each IOC, as a JSON array.
+/// `iocctl inspect [-f TEMPLATE] NAME...`: everything known about each IOC, as a JSON array,
+/// or one line per IOC from a Go-template-like TEMPLATE over that JSON.
 class InspectCommand : public Command
 {
     Q_OBJECT
@@ -20,4 +21,5 @@ private:
     void print();
 
     QStringList m_words;
+    QString m_template;
 };

@@ -98,6 +98,15 @@ void Iocctl::printHelp()
           << tr("  --connect-timeout SECS   give up connecting/listing after SECS (default %1)")
                      .arg(HostOptions::DefaultConnectTimeout)
           << Qt::endl
+          << Qt::endl
+          << tr("Output options, before or after the command:") << Qt::endl
+          << tr("  --color WHEN             colour states: auto (on a terminal, unless NO_COLOR "
+                "is set; the default), always, never")
+          << Qt::endl
+          << tr("  --no-pager               do not pipe long output (ps, inspect, logs) into "
+                "$IOCCTL_PAGER, $PAGER or 'less -FRSX' on a terminal")
+          << Qt::endl
+          << Qt::endl
           << tr("  -h, --help               show this help; 'iocctl COMMAND --help' for a command")
           << Qt::endl
           << tr("  -V, --version            show the version") << Qt::endl
@@ -119,6 +128,7 @@ void Iocctl::printHelp()
 int Iocctl::execute(const QStringList &args)
 {
     HostOptions hostOptions;
+    OutputOptions outputOptions;
     int i = 1;
     auto usageError = [this](const QString &message) {
         err() << QStringLiteral("iocctl: ") << message << Qt::endl
@@ -153,6 +163,14 @@ int Iocctl::execute(const QStringList &args)
             QString error;
             if (!hostOptions.add(name, value, &error))
                 return usageError(error);
+        } else if (arg == QLatin1String("--color")) {
+            if (!hasValue && i + 1 < args.size())
+                value = args.at(++i);
+            if (!OutputOptions::parseColor(value, &outputOptions.color))
+                return usageError(
+                        tr("--color wants auto, always or never, not \"%1\".").arg(value));
+        } else if (arg == QLatin1String("--no-pager") && !hasValue) {
+            outputOptions.noPager = true;
         } else if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
             printHelp();
             return Command::Success;
@@ -192,6 +210,7 @@ int Iocctl::execute(const QStringList &args)
     }
     m_command->setOutput(m_out, m_err);
     m_command->setHostOptions(hostOptions);
+    m_command->setOutputOptions(outputOptions);
     connect(m_command, &Command::finished, this, [this](int code) {
         m_done = true;
         m_exitCode = code;

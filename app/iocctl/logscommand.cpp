@@ -19,7 +19,7 @@ LogsCommand::LogsCommand(QObject *parent)
 
 QString LogsCommand::usage() const
 {
-    return tr("[-f] [-n N] [--since TIME] NAME");
+    return tr("[-f] [-n N] [-t] [--since TIME] [--until TIME] NAME");
 }
 
 void LogsCommand::addOptions(QCommandLineParser &parser)
@@ -33,6 +33,13 @@ void LogsCommand::addOptions(QCommandLineParser &parser)
                        tr("Only entries since TIME (journal and containers; journalctl syntax "
                           "such as \"10 min ago\" or \"2024-01-31 12:00\")."),
                        tr("TIME") });
+    parser.addOption({ QStringLiteral("until"),
+                       tr("Only entries until TIME (journal and containers; the syntax of "
+                          "--since)."),
+                       tr("TIME") });
+    parser.addOption({ { QStringLiteral("t"), QStringLiteral("timestamps") },
+                       tr("Show each line's time (journal: journalctl -o short-iso; "
+                          "containers: the engine's timestamps).") });
     parser.addPositionalArgument(QStringLiteral("name"), tr("IOC name or unit name."), tr("NAME"));
 }
 
@@ -46,6 +53,8 @@ int LogsCommand::run(const QCommandLineParser &parser)
     m_word = words.constFirst();
     m_follow = parser.isSet(QStringLiteral("follow"));
     m_since = parser.value(QStringLiteral("since"));
+    m_until = parser.value(QStringLiteral("until"));
+    m_timestamps = parser.isSet(QStringLiteral("timestamps"));
     if (parser.isSet(QStringLiteral("tail"))) {
         bool ok = false;
         m_lines = parser.value(QStringLiteral("tail")).toInt(&ok);
@@ -75,7 +84,15 @@ void LogsCommand::startLog()
     if (logFile && !m_since.isEmpty())
         printWarning(tr("--since applies to the journal only; %1 logs to %2.")
                              .arg(ioc.name, ioc.logFile));
-    const QStringList argv = runtimeFor(ioc)->logCommand(ioc, m_follow, m_lines, m_since);
+    if (logFile && !m_until.isEmpty())
+        printWarning(tr("--until applies to the journal only; %1 logs to %2.")
+                             .arg(ioc.name, ioc.logFile));
+    if (logFile && m_timestamps)
+        printWarning(tr("%1 logs to %2, whose lines have no time unless procServ writes one "
+                        "(--logstamp); shown as written.")
+                             .arg(ioc.name, ioc.logFile));
+    const QStringList argv =
+            runtimeFor(ioc)->logCommand(ioc, m_follow, m_lines, m_since, m_until, m_timestamps);
     if (argv.isEmpty()) {
         startLogSource(ioc);
         return;
@@ -83,11 +100,14 @@ void LogsCommand::startLog()
     // Our own buffered output must come before the log's.
     out().flush();
     err().flush();
+    // A whole log pages on a terminal; a followed one streams.
+    if (!m_follow)
+        startPager();
     m_session = new LogSession(this);
     m_session->setDelivery(LogSession::Delivery::Bytes);
     // On a terminal, console output in the log (titles, clipboard writes, device queries)
     // goes through the sanitizer like attach's; into a file or pipe every byte passes.
-    m_sanitize = ::isatty(STDOUT_FILENO);
+    m_sanitize = TerminalOutput::isTerminal();
     connect(m_session, &LogSession::dataReceived, this, &LogsCommand::handleOutput);
     // tail's and journalctl's own words (tail -F: the file was replaced, is gone), as they
     // wrote them.
@@ -101,7 +121,8 @@ void LogsCommand::startLogSource(const Ioc &ioc)
 {
     // A log the runtime streams itself (a container's, through the engine's API).
     QString error;
-    m_source = runtimeFor(ioc)->openLog(ioc, m_follow, m_lines, m_since, &error, this);
+    m_source = runtimeFor(ioc)->openLog(ioc, m_follow, m_lines, m_since, &error, this, m_until,
+                                        m_timestamps);
     if (!m_source) {
         printError(error.isEmpty() ? tr("No way to read the log of %1.").arg(ioc.name) : error);
         finish(error.isEmpty() ? ActionFailed : UsageError);
@@ -109,7 +130,9 @@ void LogsCommand::startLogSource(const Ioc &ioc)
     }
     out().flush();
     err().flush();
-    m_sanitize = ::isatty(STDOUT_FILENO);
+    if (!m_follow)
+        startPager();
+    m_sanitize = TerminalOutput::isTerminal();
     connect(m_source, &LogSource::dataReceived, this, &LogsCommand::handleOutput);
     connect(m_source, &LogSource::finished, this, [this](const QString &why) {
         if (!why.isEmpty()) {

@@ -8,7 +8,7 @@
 class LogSession;
 class LogSource;
 
-/// `iocctl logs [-f] [-n N] [--since TIME] NAME`: the IOC's procServ log file when it has
+/// `iocctl logs [-f] [-n N] [-t] [--since TIME] [--until TIME] NAME`: the IOC's procServ log file when it has
 /// one, otherwise its journal; a LogSession (the GUI's log follower too) runs the command
 /// IocRuntime::logCommand() names, and its output goes to stdout, its notices to stderr.
 class LogsCommand : public Command
@@ -32,6 +32,8 @@ private:
     bool m_follow = false;
     int m_lines = -1;
     QString m_since;
+    QString m_until;
+    bool m_timestamps = false;
     LogSession *m_session = nullptr;
     LogSource *m_source = nullptr; // a log the runtime streams (containers)
     bool m_sanitize = false; // stdout is a terminal: a log must not act on it

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "app/iocctl/command.h"
 #include "app/iocctl/iocctl.h"
+#include "app/iocctl/terminaloutput.h"
 #include "core/ioc/ioc.h"
 
 #include <QCoreApplication>
@@ -66,8 +67,12 @@ int main(int argc, char **argv)
     Iocctl iocctl;
     QObject::connect(&iocctl, &Iocctl::finished, &app,
                      [](int code) { QCoreApplication::exit(code); });
-    const int code = iocctl.execute(QCoreApplication::arguments());
-    if (code != Command::Pending)
-        return code;
-    return QCoreApplication::exec();
+    // Decided before a pager may take standard output over.
+    TerminalOutput::isTerminal();
+    int code = iocctl.execute(QCoreApplication::arguments());
+    if (code == Command::Pending)
+        code = QCoreApplication::exec();
+    // The shell's prompt comes back once the user has quit the pager.
+    TerminalOutput::finishPager();
+    return code;
 }

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "app/iocctl/pscommand.h"
 
+#include "app/iocctl/terminaloutput.h"
+#include "app/iocctl/texttable.h"
 #include "core/ioc/inventory.h"
 #include "core/ioc/iocfilter.h"
 #include "core/ioc/iocformat.h"
@@ -17,22 +19,6 @@ namespace {
 
 const int kTruncateWidth = 40;
 
-QString truncated(const QString &text, bool noTrunc)
-{
-    if (noTrunc || text.size() <= kTruncateWidth)
-        return text;
-    return text.left(kTruncateWidth - 1) + QChar(0x2026);
-}
-
-// Console paths differ at their end (".../procserv-NAME/control"): keep both ends.
-QString truncatedMiddle(const QString &text, bool noTrunc)
-{
-    if (noTrunc || text.size() <= kTruncateWidth)
-        return text;
-    const int head = 12;
-    return text.left(head) + QChar(0x2026) + text.right(kTruncateWidth - head - 1);
-}
-
 QJsonValue pidValue(quint32 pid)
 {
     return pid ? QJsonValue(static_cast<qint64>(pid)) : QJsonValue(QJsonValue::Null);
@@ -46,7 +32,8 @@ PsCommand::PsCommand(QObject *parent)
 
 QString PsCommand::usage() const
 {
-    return tr("[-a] [-q] [-f KEY=VALUE]... [--format table|json|TEMPLATE] [--no-trunc]");
+    return tr("[-a] [-q] [-n N | -l] [-f KEY=VALUE]... [--format table|json|TEMPLATE|'table "
+              "TEMPLATE'] [--no-trunc] [--no-legend]");
 }
 
 void PsCommand::addOptions(QCommandLineParser &parser)
@@ -65,7 +52,15 @@ void PsCommand::addOptions(QCommandLineParser &parser)
                        tr("Output format: table (default), json, or a template such as "
                           "'{{.Name}} {{.Console}}' printed once per IOC."),
                        tr("FORMAT") });
-    parser.addOption({ QStringLiteral("no-trunc"), tr("Do not truncate long values.") });
+    parser.addOption({ QStringLiteral("no-trunc"),
+                       tr("Do not shorten values to fit the terminal (names never are).") });
+    parser.addOption({ QStringLiteral("no-legend"), tr("Print no header line.") });
+    // docker's -n and -l (systemctl's -l/--full is --no-trunc here, as in docker ps).
+    parser.addOption({ { QStringLiteral("n"), QStringLiteral("last") },
+                       tr("Show the N most recently started IOCs (all states), newest first."),
+                       tr("N") });
+    parser.addOption({ { QStringLiteral("l"), QStringLiteral("latest") },
+                       tr("Show the most recently started IOC (all states).") });
 }
 
 QString PsCommand::helpEpilog() const
@@ -89,6 +84,26 @@ int PsCommand::run(const QCommandLineParser &parser)
     m_all = parser.isSet(QStringLiteral("all"));
     m_quiet = parser.isSet(QStringLiteral("quiet"));
     m_noTrunc = parser.isSet(QStringLiteral("no-trunc"));
+    m_noLegend = parser.isSet(QStringLiteral("no-legend"));
+    if (parser.isSet(QStringLiteral("last"))) {
+        bool ok = false;
+        m_last = parser.value(QStringLiteral("last")).toInt(&ok);
+        if (!ok || m_last < 0) {
+            printError(tr("-n wants a number of IOCs, not \"%1\".")
+                               .arg(parser.value(QStringLiteral("last"))));
+            return UsageError;
+        }
+    }
+    if (parser.isSet(QStringLiteral("latest"))) {
+        if (m_last >= 0) {
+            printError(tr("-n and -l cannot be combined."));
+            return UsageError;
+        }
+        m_last = 1;
+    }
+    // Like docker: the last started of every state.
+    if (m_last >= 0)
+        m_all = true;
     m_format = parser.value(QStringLiteral("format"));
     m_filterTerms = parser.values(QStringLiteral("filter"));
     if (m_quiet && !m_format.isEmpty()) {
@@ -101,9 +116,11 @@ int PsCommand::run(const QCommandLineParser &parser)
         printError(tr("Bad filter: %1").arg(filter.errorString()));
         return UsageError;
     }
+    const bool tableTemplate = m_format.startsWith(QLatin1String("table "));
     if (!m_format.isEmpty() && m_format != QLatin1String("table")
         && m_format != QLatin1String("json")) {
-        const QString error = IocFormat::validateTemplate(m_format);
+        const QString error =
+                IocFormat::validateTemplate(tableTemplate ? m_format.mid(6) : m_format);
         if (!error.isEmpty()) {
             printError(tr("Bad format template: %1").arg(error));
             return UsageError;
@@ -118,8 +135,10 @@ int PsCommand::run(const QCommandLineParser &parser)
     options.warnAboutEveryIoc = true;
     // The table, -q and JSON need a few properties per unit (the listing fetches them, with
     // UnitFileState); templates may show any.
-    options.listingOnly = m_quiet || m_format.isEmpty() || m_format == QLatin1String("table")
-            || m_format == QLatin1String("json");
+    // -n/-l sort by the last start, which a listing reads only of units that are up.
+    options.listingOnly = m_last < 0
+            && (m_quiet || m_format.isEmpty() || m_format == QLatin1String("table")
+                || m_format == QLatin1String("json"));
     // Only JSON and an enabled= filter need UnitFileState of units that are up.
     options.listingUnitFileState =
             m_format == QLatin1String("json") || filter.usesKey(QStringLiteral("enabled"));
@@ -180,6 +199,19 @@ void PsCommand::print()
             return a.name < b.name;
         return a.unit < b.unit;
     });
+    if (m_last >= 0) {
+        // Newest start first (systemd's ActiveEnterTimestamp, a container's start); never
+        // started or unknown last.
+        std::stable_sort(shown.begin(), shown.end(), [](const Ioc &a, const Ioc &b) {
+            if (a.activeSince.isValid() != b.activeSince.isValid())
+                return a.activeSince.isValid();
+            return a.activeSince > b.activeSince;
+        });
+        shown = shown.mid(0, m_last);
+    }
+    // Long output goes through the pager on a terminal (-q is for scripts and completion).
+    if (!m_quiet)
+        startPager();
 
     if (m_quiet) {
         for (const Ioc &ioc : std::as_const(shown))
@@ -189,6 +221,9 @@ void PsCommand::print()
         for (const Ioc &ioc : std::as_const(shown))
             array.append(toJson(ioc));
         out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    } else if (m_format.startsWith(QLatin1String("table "))) {
+        if (!printTemplateTable(shown, now))
+            return;
     } else if (!m_format.isEmpty() && m_format != QLatin1String("table")) {
         // Like docker: one line per IOC.
         const QString tmpl = m_format;
@@ -208,6 +243,12 @@ void PsCommand::print()
     finish(Success);
 }
 
+void PsCommand::printLines(const QStringList &lines)
+{
+    for (const QString &line : lines)
+        out() << line << Qt::endl;
+}
+
 void PsCommand::printTable(const QList<Ioc> &iocs, const QDateTime &now)
 {
     QSet<QString> hosts;
@@ -215,43 +256,70 @@ void PsCommand::printTable(const QList<Ioc> &iocs, const QDateTime &now)
         hosts.insert(ioc.host);
     const bool hostColumn = isMultiHost() || hosts.size() > 1;
 
-    QList<QStringList> rows;
-    QStringList header;
+    // On a terminal the table fits its width: CONSOLE shrinks first (elided in the middle:
+    // paths differ at their end), then CONVENTION, STATUS and HOST; NAME, PID and RESTARTS
+    // never. Without --no-trunc a console path is at most 40 characters even in a pipe.
+    TextTable table;
     if (hostColumn)
-        header << tr("HOST");
-    header << tr("NAME") << tr("STATUS") << tr("PID") << tr("RESTARTS") << tr("CONSOLE")
-           << tr("CONVENTION");
-    rows << header;
+        table.addColumn({ tr("HOST"), 3, 8, TextTable::Elide::Right });
+    table.addColumn({ tr("NAME"), -1, 0, TextTable::Elide::Right });
+    table.addColumn({ tr("STATUS"), 2, 12, TextTable::Elide::Right });
+    table.addColumn({ tr("PID"), -1, 0, TextTable::Elide::Right });
+    table.addColumn({ tr("RESTARTS"), -1, 0, TextTable::Elide::Right });
+    table.addColumn({ tr("CONSOLE"), 0, 12, TextTable::Elide::Middle });
+    table.addColumn({ tr("CONVENTION"), 1, 6, TextTable::Elide::Right });
     for (const Ioc &ioc : iocs) {
-        QStringList row;
+        QList<TextTable::Cell> row;
         if (hostColumn)
-            row << ioc.host;
-        row << truncated(ioc.name.isEmpty() ? ioc.unit : ioc.name, m_noTrunc)
-            << IocFormat::statusText(ioc, now)
-            << (ioc.childPid ? QString::number(ioc.childPid) : QStringLiteral("-"))
-            << IocFormat::restartsText(ioc)
-            << (ioc.console.isValid() ? truncatedMiddle(ioc.console.toString(), m_noTrunc)
-                                      : QStringLiteral("-"))
+            row << TextTable::Cell{ ioc.host };
+        const QString console =
+                ioc.console.isValid() ? ioc.console.toString() : QStringLiteral("-");
+        row << TextTable::Cell{ ioc.name.isEmpty() ? ioc.unit : ioc.name }
+            << TextTable::Cell{ IocFormat::statusText(ioc, now), IocFormat::statusTone(ioc) }
+            << TextTable::Cell{ ioc.childPid ? QString::number(ioc.childPid) : QStringLiteral("-") }
+            << TextTable::Cell{ IocFormat::restartsText(ioc) }
+            << TextTable::Cell{ m_noTrunc ? console
+                                          : TextTable::elided(console, kTruncateWidth,
+                                                              TextTable::Elide::Middle) }
             // A container follows no unit convention: its runtime says what runs it.
-            << (ioc.isContainerRow() ? ioc.runtime : ioc.convention);
-        rows << row;
+            << TextTable::Cell{ ioc.isContainerRow() ? ioc.runtime : ioc.convention };
+        table.addRow(row);
     }
-    QList<int> widths;
-    for (const QStringList &row : std::as_const(rows)) {
-        for (int i = 0; i < row.size(); ++i) {
-            if (widths.size() <= i)
-                widths << 0;
-            widths[i] = std::max(widths.at(i), static_cast<int>(row.at(i).size()));
+    printLines(
+            table.render(m_noTrunc ? 0 : TerminalOutput::columns(), !m_noLegend, colorEnabled()));
+}
+
+bool PsCommand::printTemplateTable(const QList<Ioc> &iocs, const QDateTime &now)
+{
+    QString tmpl = m_format.mid(6);
+    tmpl.replace(QLatin1String("\\t"), QLatin1String("\t"));
+    const QStringList cells = tmpl.split(QLatin1Char('\t'));
+    // Cells shrink from the right; one that shows the name never does.
+    TextTable table;
+    for (int i = 0; i < cells.size(); ++i) {
+        const bool name = cells.at(i).contains(QLatin1String(".Name"));
+        table.addColumn({ IocFormat::templateHeader(cells.at(i)), name ? -1 : int(cells.size() - i),
+                          6, TextTable::Elide::Right });
+    }
+    for (const Ioc &ioc : iocs) {
+        QList<TextTable::Cell> row;
+        for (const QString &cell : cells) {
+            QString error;
+            const QString text = IocFormat::applyTemplate(cell, ioc, now, &error);
+            if (!error.isEmpty()) {
+                printError(tr("Bad format template: %1").arg(error));
+                finish(UsageError);
+                return false;
+            }
+            const bool status = cell.contains(QLatin1String("{{.Status}}"))
+                    || cell.contains(QLatin1String("{{.State}}"));
+            row << TextTable::Cell{ text,
+                                    status ? IocFormat::statusTone(ioc)
+                                           : IocFormat::Tone::Neutral };
         }
+        table.addRow(row);
     }
-    for (const QStringList &row : std::as_const(rows)) {
-        QString line;
-        for (int i = 0; i < row.size(); ++i) {
-            if (i + 1 < row.size())
-                line += row.at(i).leftJustified(widths.at(i) + 3);
-            else
-                line += row.at(i);
-        }
-        out() << line << Qt::endl;
-    }
+    printLines(
+            table.render(m_noTrunc ? 0 : TerminalOutput::columns(), !m_noLegend, colorEnabled()));
+    return true;
 }

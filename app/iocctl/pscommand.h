@@ -29,10 +29,15 @@ protected:
 private:
     void print();
     void printTable(const QList<Ioc> &iocs, const QDateTime &now);
+    /// `--format 'table {{.Name}}\t{{.Status}}'`: a column per tab-separated cell.
+    bool printTemplateTable(const QList<Ioc> &iocs, const QDateTime &now);
+    void printLines(const QStringList &lines);
 
     bool m_all = false;
     bool m_quiet = false;
     bool m_noTrunc = false;
+    bool m_noLegend = false;
+    int m_last = -1; // -n N / -l: the N most recently started; -1 = all
     QString m_format;
     QStringList m_filterTerms;
     QDateTime m_now;

@@ -138,6 +138,7 @@ struct LogOptions
 {
     bool follow = false;
     QDateTime since; // invalid: from the start
+    QDateTime until; // invalid: to the end
     int tail = -1; // -1: all lines
     bool timestamps = false;
 };

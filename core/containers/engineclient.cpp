@@ -400,6 +400,12 @@ void ContainerLogStream::request(const QString &id, const LogOptions &options)
                            QStringLiteral("%1.%2").arg(ms / 1000).arg(ms % 1000 * 1000000, 9, 10,
                                                                       QLatin1Char('0')));
     }
+    if (options.until.isValid()) {
+        const qint64 ms = options.until.toMSecsSinceEpoch();
+        query.addQueryItem(QStringLiteral("until"),
+                           QStringLiteral("%1.%2").arg(ms / 1000).arg(ms % 1000 * 1000000, 9, 10,
+                                                                      QLatin1Char('0')));
+    }
     m_request =
             m_client->newRequest("GET", "/containers/" + EngineClient::pathSegment(id) + "/logs",
                                  query, QByteArray(), this);

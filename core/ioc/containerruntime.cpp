@@ -877,30 +877,40 @@ ConsoleSession *ContainerRuntime::openConsole(const Ioc &ioc, bool readOnly, QOb
 }
 
 QStringList ContainerRuntime::logCommand(const Ioc &ioc, bool follow, int lines,
-                                         const QString &since) const
+                                         const QString &since, const QString &until,
+                                         bool timestamps) const
 {
     Q_UNUSED(ioc)
     Q_UNUSED(follow)
     Q_UNUSED(lines)
     Q_UNUSED(since)
+    Q_UNUSED(until)
+    Q_UNUSED(timestamps)
     return {}; // a container's log comes through the API: the seam needs a log source first
 }
 
 LogSource *ContainerRuntime::openLog(const Ioc &ioc, bool follow, int lines, const QString &since,
-                                     QString *error, QObject *parent) const
+                                     QString *error, QObject *parent, const QString &until,
+                                     bool timestamps) const
 {
     if (!ioc.isContainer())
         return nullptr;
     LogOptions options;
     options.follow = follow;
     options.tail = lines;
-    if (!since.isEmpty()) {
-        options.since = parseSince(since, QDateTime::currentDateTime());
-        if (!options.since.isValid()) {
+    options.timestamps = timestamps;
+    const QDateTime now = QDateTime::currentDateTime();
+    for (const auto &[text, target] :
+         { std::pair<QString, QDateTime *>{ since, &options.since },
+           std::pair<QString, QDateTime *>{ until, &options.until } }) {
+        if (text.isEmpty())
+            continue;
+        *target = parseSince(text, now);
+        if (!target->isValid()) {
             if (error) {
                 *error = tr("Cannot read the time \"%1\": give an ISO 8601 time such as "
                             "\"2024-01-31 12:00\" or \"10 min ago\".")
-                                 .arg(since);
+                                 .arg(text);
             }
             return nullptr;
         }

@@ -101,11 +101,12 @@ public:
     /// The relay commands tried in the container for @p endpoint, in order.
     static QList<EngineStream::Relay> relayCommands(const ConsoleEndpoint &endpoint);
     /// Empty: a container's log comes through the API (openLog()).
-    QStringList logCommand(const Ioc &ioc, bool follow, int lines,
-                           const QString &since = {}) const override;
+    QStringList logCommand(const Ioc &ioc, bool follow, int lines, const QString &since = {},
+                           const QString &until = {}, bool timestamps = false) const override;
     /// The container's output (stdout and stderr as sent) through GET /containers/{id}/logs.
     LogSource *openLog(const Ioc &ioc, bool follow, int lines, const QString &since, QString *error,
-                       QObject *parent) const override;
+                       QObject *parent, const QString &until = {},
+                       bool timestamps = false) const override;
     /// A --since value: ISO 8601 ("2024-01-31 12:00", "2024-01-31T12:00:05") or "N s|min|h|days
     /// ago"; invalid when it is neither.
     static QDateTime parseSince(const QString &since, const QDateTime &now);

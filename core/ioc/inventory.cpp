@@ -491,6 +491,8 @@ void Inventory::addUnloadedRow(const Ioc &row)
         ioc.result = before.result;
         ioc.inactiveSince = before.inactiveSince;
         ioc.nRestarts = before.nRestarts;
+        ioc.execMainCode = before.execMainCode;
+        ioc.execMainStatus = before.execMainStatus;
     }
     m_keyByUnit.insert(ioc.unit, key);
     if (m_announced.contains(key)) {
@@ -728,6 +730,10 @@ void Inventory::applyServiceProperties(Ioc &ioc, const ServiceProperties &props)
         ioc.nRestarts = *props.nRestarts;
     if (props.result)
         ioc.result = *props.result;
+    if (props.execMainCode)
+        ioc.execMainCode = *props.execMainCode;
+    if (props.execMainStatus)
+        ioc.execMainStatus = *props.execMainStatus;
     if (props.workingDirectory)
         ioc.workingDirectory = *props.workingDirectory;
 }
@@ -1083,8 +1089,8 @@ ConsoleSession *Inventory::openConsole(const Ioc &ioc, bool readOnly, QObject *p
     return createIocConsole(*m_host, ioc, readOnly, parent);
 }
 
-QStringList Inventory::logCommand(const Ioc &ioc, bool follow, int lines,
-                                  const QString &since) const
+QStringList Inventory::logCommand(const Ioc &ioc, bool follow, int lines, const QString &since,
+                                  const QString &until, bool timestamps) const
 {
-    return iocLogCommand(*m_host, ioc, follow, lines, since);
+    return iocLogCommand(*m_host, ioc, follow, lines, since, until, timestamps);
 }

@@ -102,8 +102,8 @@ public:
     /// procServ's console endpoint (createIocConsole()) and log (iocLogCommand()).
     bool hasConsole(const Ioc &ioc) const override { return ioc.console.isValid(); }
     ConsoleSession *openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const override;
-    QStringList logCommand(const Ioc &ioc, bool follow, int lines,
-                           const QString &since = {}) const override;
+    QStringList logCommand(const Ioc &ioc, bool follow, int lines, const QString &since = {},
+                           const QString &until = {}, bool timestamps = false) const override;
 
 signals:
     /// A unit whose ExecStart runs a container (UnitDescriber::runsContainer()) was listed:

@@ -26,6 +26,25 @@ qint64 Ioc::restartsAtLeast() const
     return n >= 0 ? n : qint64(nRestarts) + childRestartsSeen;
 }
 
+ChildExit Ioc::mainExit() const
+{
+    ChildExit exit;
+    // CLD_EXITED 1, CLD_KILLED 2, CLD_DUMPED 3 (waitid()'s si_code).
+    if (execMainCode == 1)
+        exit.code = execMainStatus;
+    else if ((execMainCode == 2 || execMainCode == 3) && execMainStatus > 0)
+        exit.signal = execMainStatus;
+    if (exit.isValid())
+        exit.at = inactiveSince;
+    return exit;
+}
+
+bool Ioc::isNeverStarted() const
+{
+    return !isContainer() && isLoaded() && activeState == QLatin1String("inactive")
+            && !activeSince.isValid() && !inactiveSince.isValid() && execMainCode == 0;
+}
+
 QString Ioc::status() const
 {
     if (isContainer()) {

@@ -33,6 +33,10 @@ struct Ioc
     QString result; // Service.Result: success, exit-code, signal, ...
     quint32 mainPid = 0; // procServ's PID (systemd MainPID)
     quint32 nRestarts = 0;
+    // How procServ (the unit's main process) last ended, systemd's ExecMainCode (CLD_*: 0
+    // never ended or unknown, 1 exited, 2 killed, 3 dumped core) and ExecMainStatus.
+    int execMainCode = 0;
+    int execMainStatus = 0;
     QDateTime activeSince; // ActiveEnterTimestamp; invalid = never
     QDateTime inactiveSince; // InactiveEnterTimestamp; invalid = never
     quint64 memoryBytes = 0; // MemoryCurrent; 0 = unknown
@@ -116,6 +120,12 @@ struct Ioc
         return activeState == QLatin1String("active");
     }
     bool isFailed() const { return activeState == QLatin1String("failed"); }
+    /// How the unit's main process (procServ) last ended, from execMainCode/execMainStatus;
+    /// invalid when it never ended or systemd did not say.
+    ChildExit mainExit() const;
+    /// A loaded unit that systemd has never seen active (since it loaded it): docker's
+    /// "Created". False when unknown (a unit that is not loaded).
+    bool isNeverStarted() const;
     /// Running in docker's sense: systemd active and the child not known to be shut down.
     bool isRunning() const { return isActive() && childState != ChildState::ShutDown; }
     /// The child crash-loops (restarted crashLoopRestarts times within crashLoopWindowSecs)

@@ -16,7 +16,7 @@ ConsoleSession *createIocConsole(const Host &host, const Ioc &ioc, bool readOnly
 }
 
 QStringList iocLogCommand(const Host &host, const Ioc &ioc, bool follow, int lines,
-                          const QString &since)
+                          const QString &since, const QString &until, bool timestamps)
 {
     QStringList argv;
     if (!ioc.logFile.isEmpty() && ioc.logFile != QLatin1String("-")) {
@@ -30,8 +30,10 @@ QStringList iocLogCommand(const Host &host, const Ioc &ioc, bool follow, int lin
             argv << QStringLiteral("-F");
         argv << QStringLiteral("--") << ioc.logFile;
     } else {
+        // With timestamps as journalctl shows them by default, in ISO 8601 (with the host and
+        // process too: journalctl has no format of time and message alone).
         argv << QStringLiteral("journalctl") << QStringLiteral("--no-pager") << QStringLiteral("-o")
-             << QStringLiteral("cat");
+             << (timestamps ? QStringLiteral("short-iso") : QStringLiteral("cat"));
         argv << (host.isUserManager() ? QStringLiteral("--user-unit=") : QStringLiteral("--unit="))
                         + ioc.unit;
         if (lines >= 0)
@@ -40,6 +42,8 @@ QStringList iocLogCommand(const Host &host, const Ioc &ioc, bool follow, int lin
             argv << QStringLiteral("--no-tail");
         if (!since.isEmpty())
             argv << QStringLiteral("--since=") + since;
+        if (!until.isEmpty())
+            argv << QStringLiteral("--until=") + until;
         if (follow)
             argv << QStringLiteral("-f");
     }

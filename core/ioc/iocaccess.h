@@ -22,7 +22,8 @@ ConsoleSession *createIocConsole(const Host &host, const Ioc &ioc, bool readOnly
 /// file when it writes one (`tail`), else the unit's journal; for SSH hosts it runs on the
 /// remote host through ssh. @p lines < 0: the whole log.
 QStringList iocLogCommand(const Host &host, const Ioc &ioc, bool follow, int lines,
-                          const QString &since = {});
+                          const QString &since = {}, const QString &until = {},
+                          bool timestamps = false);
 
 /// The control-key guard for @p ioc's console: its name, -k, -x and -i settings (the toggle
 /// char stays ^T), child state and auto-restart mode.

@@ -259,15 +259,43 @@ QString statusText(const Ioc &ioc, const QDateTime &now)
                                      .arg(crashLoopText(ioc, now))
                            : crashLoopText(ioc, now);
     }
-    if (status == QLatin1String("failed")) {
+    if (status == QLatin1String("exited") && ioc.isNeverStarted())
+        return QCoreApplication::translate("IocFormat", "Created");
+    // docker's "Exited (N)": how procServ ended as systemd saw it, a signal by its name.
+    const ChildExit exit = ioc.mainExit();
+    QString how;
+    if (exit.signal > 0)
+        how = exit.signalName();
+    else if (exit.code >= 0)
+        how = QString::number(exit.code);
+    else if (status == QLatin1String("failed"))
+        how = QCoreApplication::translate("IocFormat", "failed");
+    if (how.isEmpty()) {
         return ioc.inactiveSince.isValid()
-                ? QCoreApplication::translate("IocFormat", "Exited (failed) %1 ago")
+                ? QCoreApplication::translate("IocFormat", "Exited %1 ago")
                           .arg(humanDuration(ioc.inactiveSince.secsTo(now)))
-                : QCoreApplication::translate("IocFormat", "Exited (failed)");
+                : QCoreApplication::translate("IocFormat", "Exited");
     }
-    return ioc.inactiveSince.isValid() ? QCoreApplication::translate("IocFormat", "Exited %1 ago")
-                                                 .arg(humanDuration(ioc.inactiveSince.secsTo(now)))
-                                       : QCoreApplication::translate("IocFormat", "Exited");
+    return ioc.inactiveSince.isValid()
+            ? QCoreApplication::translate("IocFormat", "Exited (%1) %2 ago")
+                      .arg(how, humanDuration(ioc.inactiveSince.secsTo(now)))
+            : QCoreApplication::translate("IocFormat", "Exited (%1)").arg(how);
+}
+
+Tone statusTone(const Ioc &ioc)
+{
+    const QString status = ioc.status();
+    if (status == QLatin1String("running"))
+        return Tone::Good;
+    if (status == QLatin1String("failed"))
+        return Tone::Bad;
+    if (status == QLatin1String("shutdown") || status == QLatin1String("crashloop")
+        || status == QLatin1String("paused") || status == QLatin1String("unknown"))
+        return Tone::Warning;
+    if (status == QLatin1String("starting") || status == QLatin1String("stopping")
+        || status == QLatin1String("restarting"))
+        return Tone::Transition;
+    return Tone::Neutral;
 }
 
 QString bytes(quint64 n)
@@ -502,6 +530,219 @@ QString validateTemplate(const QString &tmpl)
 {
     QString error;
     expand(tmpl, nullptr, QDateTime(), &error);
+    return error;
+}
+
+namespace {
+
+// "LogFile" -> "LOG FILE", "Pid" -> "PID".
+QString headerWord(const QString &field)
+{
+    QString out;
+    for (int i = 0; i < field.size(); ++i) {
+        const QChar c = field.at(i);
+        if (i > 0 && c.isUpper() && field.at(i - 1).isLower())
+            out += QLatin1Char(' ');
+        out += c.toUpper();
+    }
+    return out;
+}
+
+// The actions of a template in order, with the text between them; false when malformed.
+struct TemplatePart
+{
+    bool isAction = false;
+    QString text; // literal text, or the action without braces, trimmed
+};
+
+bool splitTemplate(const QString &tmpl, QList<TemplatePart> *parts, QString *error)
+{
+    QString text = tmpl;
+    text.replace(QLatin1String("\\t"), QLatin1String("\t"));
+    text.replace(QLatin1String("\\n"), QLatin1String("\n"));
+    int i = 0;
+    while (i < text.size()) {
+        const int open = text.indexOf(QLatin1String("{{"), i);
+        if (open < 0) {
+            *parts << TemplatePart{ false, text.mid(i) };
+            break;
+        }
+        if (open > i)
+            *parts << TemplatePart{ false, text.mid(i, open - i) };
+        const int close = text.indexOf(QLatin1String("}}"), open + 2);
+        if (close < 0) {
+            *error = QCoreApplication::translate("IocFormat", "Template: missing '}}' after '%1'")
+                             .arg(text.mid(open, 20));
+            return false;
+        }
+        *parts << TemplatePart{ true, text.mid(open + 2, close - open - 2).trimmed() };
+        i = close + 2;
+    }
+    return true;
+}
+
+// Every key toJson() gives, for a systemd row and for a container row.
+QStringList allJsonKeys()
+{
+    Ioc container;
+    container.containerId = QStringLiteral("x");
+    QStringList keys = toJson(container).keys();
+    keys.sort();
+    return keys;
+}
+
+// The key of @p object that @p name means: exact, else with the first letter lower-cased
+// ("Name" for "name", as docker's templates write fields).
+QString matchKey(const QJsonObject &object, const QString &name)
+{
+    if (object.contains(name))
+        return name;
+    QString lower = name;
+    if (!lower.isEmpty())
+        lower[0] = lower.at(0).toLower();
+    return object.contains(lower) ? lower : QString();
+}
+
+QString jsonText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (d == static_cast<double>(static_cast<qint64>(d)))
+            return QString::number(static_cast<qint64>(d));
+        return QString::number(d, 'g', 17);
+    }
+    case QJsonValue::Null:
+        return QStringLiteral("<nil>");
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("<no value>");
+}
+
+QString expandJson(const QString &tmpl, const QJsonObject *object, QString *error)
+{
+    QList<TemplatePart> parts;
+    QString failure;
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return QString();
+    };
+    if (!splitTemplate(tmpl, &parts, &failure))
+        return fail(failure);
+    static const QStringList known = allJsonKeys();
+    QJsonObject everyKey; // for checking without an IOC
+    for (const QString &key : known)
+        everyKey.insert(key, QJsonValue::Null);
+    QString out;
+    for (const TemplatePart &part : std::as_const(parts)) {
+        if (!part.isAction) {
+            out += part.text;
+            continue;
+        }
+        QString path = part.text;
+        bool json = false;
+        if (path.startsWith(QLatin1String("json "))) {
+            json = true;
+            path = path.mid(5).trimmed();
+        }
+        if (!path.startsWith(QLatin1Char('.'))) {
+            return fail(QCoreApplication::translate(
+                                "IocFormat",
+                                "Template: cannot evaluate '{{%1}}'; use {{.field}}, "
+                                "{{.field.field}}, {{json .}} or {{json .field}}")
+                                .arg(part.text));
+        }
+        QJsonValue value = object ? QJsonValue(*object) : QJsonValue(everyKey);
+        const QStringList names =
+                path == QLatin1String(".") ? QStringList() : path.mid(1).split(QLatin1Char('.'));
+        bool first = true;
+        for (const QString &name : names) {
+            if (!value.isObject()) {
+                // Into a null or a value: Go says "<nil>"; without an IOC, not checkable.
+                value = object ? QJsonValue(QJsonValue::Null) : QJsonValue();
+                break;
+            }
+            const QJsonObject current = value.toObject();
+            const QString key = matchKey(current, name);
+            if (key.isEmpty()) {
+                const bool elsewhere = first && !matchKey(everyKey, name).isEmpty();
+                if (elsewhere) { // a container's key on a systemd IOC
+                    value = QJsonValue(QJsonValue::Undefined);
+                    break;
+                }
+                if (!first && !object)
+                    break; // nested keys are checked against an IOC
+                return fail(QCoreApplication::translate(
+                                    "IocFormat", "Template: unknown field '%1'. Known fields: %2")
+                                    .arg(name,
+                                         first ? known.join(QStringLiteral(", "))
+                                               : current.keys().join(QStringLiteral(", "))));
+            }
+            value = current.value(key);
+            first = false;
+        }
+        if (!object)
+            continue;
+        if (json) {
+            if (value.isObject() || value.isArray())
+                out += jsonText(value);
+            else if (value.isUndefined())
+                out += QStringLiteral("null");
+            else
+                out += QString::fromUtf8(
+                               QJsonDocument(QJsonArray{ value }).toJson(QJsonDocument::Compact))
+                               .mid(1)
+                               .chopped(1);
+        } else {
+            out += jsonText(value);
+        }
+    }
+    if (error)
+        error->clear();
+    return out;
+}
+
+} // namespace
+
+QString templateHeader(const QString &tmpl)
+{
+    QList<TemplatePart> parts;
+    QString error;
+    if (!splitTemplate(tmpl, &parts, &error))
+        return tmpl;
+    QString out;
+    for (const TemplatePart &part : std::as_const(parts)) {
+        if (!part.isAction)
+            out += part.text;
+        else if (part.text.startsWith(QLatin1Char('.')))
+            out += headerWord(part.text.mid(1));
+        else if (part.text.startsWith(QLatin1String("json")))
+            out += QStringLiteral("JSON");
+        else
+            out += part.text.toUpper();
+    }
+    return out;
+}
+
+QString applyJsonTemplate(const QString &tmpl, const QJsonObject &object, QString *error)
+{
+    return expandJson(tmpl, &object, error);
+}
+
+QString validateJsonTemplate(const QString &tmpl)
+{
+    QString error;
+    expandJson(tmpl, nullptr, &error);
     return error;
 }
 

@@ -18,13 +18,22 @@ namespace IocFormat {
 /// "5 minutes", "About an hour", "3 hours", "2 days", "3 weeks", "4 months", "2 years".
 QString humanDuration(qint64 seconds);
 
-/// The status column: "Up 3 hours", "Up 3 hours (IOC shut down)", "Exited (failed) 2 minutes
-/// ago", "Exited 2 days ago", "Starting" (unit starting or IOC before iocInit), "Stopping",
+/// The status column: "Up 3 hours", "Up 3 hours (IOC shut down)", "Exited (1) 2 minutes ago"
+/// (how procServ ended, as systemd says: exit status or signal name), "Exited (failed) 2
+/// minutes ago" (failed, how unknown), "Exited 2 days ago", "Created" (loaded, never active),
+/// "Starting" (unit starting or IOC before iocInit), "Stopping",
 /// "Restarting (crashed 5× in 10 min, last: SIGSEGV)", "Restarting (3)" (systemd
 /// auto-restart), "Not loaded", "Not found", "Masked". A container as docker says it: "Up 3
 /// hours (healthy)", "Up 2 minutes (paused)", "Exited (137) 5 seconds ago", "Created",
 /// "Restarting (1) 2 seconds ago", "Removing", "Dead".
 QString statusText(const Ioc &ioc, const QDateTime &now);
+
+/// How a status should stand out, the same in the GUI (text colour) and on a terminal
+/// (iocctl's colours): Good (running: green on a terminal), Transition (starting, stopping,
+/// restarting: yellow), Warning (IOC shut down, crash loop, paused, unknown: yellow; amber in
+/// the GUI), Bad (failed: red), Neutral (exited, created, not loaded: no colour).
+enum class Tone { Neutral, Good, Transition, Warning, Bad };
+Tone statusTone(const Ioc &ioc);
 
 /// "Restarting (crashed 5× in 10 min, last: SIGSEGV)" for a child in a crash loop;
 /// "Restarting (3, last: exit-code)" for a unit systemd is about to restart.
@@ -74,5 +83,22 @@ QString applyTemplate(const QString &tmpl, const Ioc &ioc, const QDateTime &now,
 
 /// Checks a template without an IOC; empty when fine, else the message applyTemplate() gives.
 QString validateTemplate(const QString &tmpl);
+
+/// The header a `table` template's cell gets, as docker makes it: each {{.Field}} becomes the
+/// field's name in capitals, words apart ("{{.LogFile}}" → "LOG FILE"), {{json .}} "JSON";
+/// other text stays.
+QString templateHeader(const QString &tmpl);
+
+/// `inspect -f`: a Go-template-like subset over the JSON of toJson(): "{{.name}}",
+/// "{{.lastExit.code}}" (a key matches also with its first letter in capitals, as docker's
+/// "{{.Name}}"), "{{json .}}", "{{json .lastExit}}"; "\t" and "\n" as in applyTemplate().
+/// A string prints as is, a number, true/false, null as "<nil>", an object or array as JSON;
+/// a key that only other IOCs have (a container's) as "<no value>". Returns an empty string
+/// and sets @p error for a field no IOC has or a malformed template.
+QString applyJsonTemplate(const QString &tmpl, const QJsonObject &object, QString *error = nullptr);
+
+/// Checks an `inspect -f` template without an IOC (the top-level keys against every key
+/// toJson() can give); empty when fine.
+QString validateJsonTemplate(const QString &tmpl);
 
 } // namespace IocFormat

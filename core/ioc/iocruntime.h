@@ -63,15 +63,19 @@ public:
     /// read-only one takes no input at all (it prefers a read-only endpoint where one exists).
     virtual ConsoleSession *openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const = 0;
     /// argv of a command that prints (and with @p follow, follows) @p ioc's log on this
-    /// machine. @p lines < 0: the whole log; @p since: as journalctl --since takes it.
+    /// machine. @p lines < 0: the whole log; @p since and @p until: as journalctl --since and
+    /// --until take them; @p timestamps: each journal line with its time (-o short-iso).
     virtual QStringList logCommand(const Ioc &ioc, bool follow, int lines,
-                                   const QString &since = {}) const = 0;
+                                   const QString &since = {}, const QString &until = {},
+                                   bool timestamps = false) const = 0;
     /// The log of @p ioc as a stream the runtime reads itself, for rows whose logCommand() is
     /// empty (a container's log comes through the engine's API). Null when the runtime has
     /// none, or with a translated *error (e.g. a @p since it cannot read). @p lines < 0: the
-    /// whole log; @p since: an ISO 8601 time ("2024-01-31 12:00") or "N s|min|h|days ago".
+    /// whole log; @p since and @p until: an ISO 8601 time ("2024-01-31 12:00") or "N
+    /// s|min|h|days ago"; @p timestamps: each line with its time (the engine's RFC 3339).
     virtual LogSource *openLog(const Ioc &ioc, bool follow, int lines, const QString &since,
-                               QString *error, QObject *parent) const
+                               QString *error, QObject *parent, const QString &until = {},
+                               bool timestamps = false) const
     {
         Q_UNUSED(ioc)
         Q_UNUSED(follow)
@@ -79,6 +83,8 @@ public:
         Q_UNUSED(since)
         Q_UNUSED(error)
         Q_UNUSED(parent)
+        Q_UNUSED(until)
+        Q_UNUSED(timestamps)
         return nullptr;
     }
 

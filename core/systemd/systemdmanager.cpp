@@ -475,7 +475,9 @@ void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
                                                 QStringLiteral("WorkingDirectory"),
                                                 QStringLiteral("ExecMainStartTimestamp"),
                                                 QStringLiteral("User"),
-                                                QStringLiteral("StatusText") };
+                                                QStringLiteral("StatusText"),
+                                                QStringLiteral("ExecMainCode"),
+                                                QStringLiteral("ExecMainStatus") };
     for (const QString &property : serviceProperties) {
         QDBusMessage get = QDBusMessage::createMethodCall(
                 serviceName(), unitPath, propertiesInterface, QStringLiteral("Get"));
@@ -585,6 +587,9 @@ void SystemdManager::unitListingDetails(const QString &unitPath, bool active, QO
     } else {
         (*get)(service, QStringLiteral("Result"));
         (*get)(unitInterface(), QStringLiteral("InactiveEnterTimestamp"));
+        // "Exited (N)": how procServ ended (nothing when it never ran: "Created").
+        (*get)(service, QStringLiteral("ExecMainCode"));
+        (*get)(service, QStringLiteral("ExecMainStatus"));
     }
 }
 

@@ -24,6 +24,13 @@ void readUInt(const QVariantMap &properties, const char *name, std::optional<qui
         target = it->toUInt();
 }
 
+void readInt(const QVariantMap &properties, const char *name, std::optional<qint32> &target)
+{
+    const auto it = properties.constFind(QLatin1String(name));
+    if (it != properties.constEnd())
+        target = it->toInt();
+}
+
 void readTimestamp(const QVariantMap &properties, const char *name,
                    std::optional<QDateTime> &target)
 {
@@ -65,6 +72,8 @@ ServiceProperties ServiceProperties::fromMap(const QVariantMap &properties)
     readString(properties, "User", p.user);
     readString(properties, "StatusText", p.statusText);
     readTimestamp(properties, "ExecMainStartTimestamp", p.execMainStartTimestamp);
+    readInt(properties, "ExecMainCode", p.execMainCode);
+    readInt(properties, "ExecMainStatus", p.execMainStatus);
     return p;
 }
 
@@ -83,7 +92,8 @@ bool ServiceProperties::operator==(const ServiceProperties &other) const
     return mainPid == other.mainPid && nRestarts == other.nRestarts && result == other.result
             && workingDirectory == other.workingDirectory && user == other.user
             && statusText == other.statusText
-            && execMainStartTimestamp == other.execMainStartTimestamp;
+            && execMainStartTimestamp == other.execMainStartTimestamp
+            && execMainCode == other.execMainCode && execMainStatus == other.execMainStatus;
 }
 
 UnitPropertiesChange UnitPropertiesChange::fromSignal(const QString &interface,

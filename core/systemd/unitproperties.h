@@ -60,6 +60,11 @@ struct ServiceProperties
     std::optional<QString> user;
     std::optional<QString> statusText;
     std::optional<QDateTime> execMainStartTimestamp; ///< invalid as for UnitProperties
+    /// How the main process (procServ) last ended: ExecMainCode is a CLD_* code (0 never
+    /// ended, 1 CLD_EXITED, 2 CLD_KILLED, 3 CLD_DUMPED); ExecMainStatus the exit status or
+    /// the signal.
+    std::optional<qint32> execMainCode;
+    std::optional<qint32> execMainStatus;
 
     /// From a plain property map (SystemdManager::plainValue() applied to each value).
     static ServiceProperties fromMap(const QVariantMap &properties);

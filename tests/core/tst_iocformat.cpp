@@ -72,6 +72,12 @@ private slots:
     void applyTemplate();
     void templateErrors_data();
     void templateErrors();
+    void statusTone_data();
+    void statusTone();
+    void templateHeader_data();
+    void templateHeader();
+    void jsonTemplate_data();
+    void jsonTemplate();
 };
 
 void TestIocFormat::humanDuration_data()
@@ -146,6 +152,33 @@ void TestIocFormat::statusText_data()
     QTest::newRow("exited") << exited << QStringLiteral("Exited 2 days ago");
     exited.inactiveSince = QDateTime();
     QTest::newRow("never started") << exited << QStringLiteral("Exited");
+    // How procServ ended, as systemd's ExecMainCode/ExecMainStatus say.
+    Ioc exitedCode = withState(QStringLiteral("inactive"), QStringLiteral("dead"));
+    exitedCode.inactiveSince = kNow.addSecs(-150);
+    exitedCode.execMainCode = 1; // CLD_EXITED
+    exitedCode.execMainStatus = 0;
+    QTest::newRow("exited 0") << exitedCode << QStringLiteral("Exited (0) 2 minutes ago");
+    Ioc failedCode = withState(QStringLiteral("failed"), QStringLiteral("failed"));
+    failedCode.inactiveSince = kNow.addSecs(-150);
+    failedCode.execMainCode = 1;
+    failedCode.execMainStatus = 3;
+    QTest::newRow("failed, exit 3") << failedCode << QStringLiteral("Exited (3) 2 minutes ago");
+    failedCode.inactiveSince = QDateTime();
+    QTest::newRow("failed, exit 3, time unknown") << failedCode << QStringLiteral("Exited (3)");
+    Ioc killed = withState(QStringLiteral("failed"), QStringLiteral("failed"));
+    killed.inactiveSince = kNow.addSecs(-150);
+    killed.execMainCode = 2; // CLD_KILLED
+    killed.execMainStatus = 9;
+    QTest::newRow("killed") << killed << QStringLiteral("Exited (SIGKILL) 2 minutes ago");
+    // Loaded, and systemd never saw it active: docker's "Created".
+    Ioc created = withState(QStringLiteral("inactive"), QStringLiteral("dead"));
+    created.activeSince = QDateTime();
+    created.inactiveSince = QDateTime();
+    QTest::newRow("created") << created << QStringLiteral("Created");
+    // Not loaded: systemd knows nothing of its past runs, so not "Created".
+    Ioc unloadedNeverSeen = created;
+    unloadedNeverSeen.unitPath.clear();
+    QTest::newRow("unloaded, past unknown") << unloadedNeverSeen << QStringLiteral("Exited");
 
     QTest::newRow("starting") << withState(QStringLiteral("activating"), QStringLiteral("start"))
                               << QStringLiteral("Starting");
@@ -392,6 +425,96 @@ void TestIocFormat::templateErrors()
     QCOMPARE(IocFormat::validateTemplate(tmpl), error);
     // Without an error pointer the caller still gets the empty result.
     QCOMPARE(IocFormat::applyTemplate(tmpl, runningIoc(), kNow), QString());
+}
+
+void TestIocFormat::statusTone_data()
+{
+    QTest::addColumn<Ioc>("ioc");
+    QTest::addColumn<int>("tone");
+    QTest::newRow("running") << runningIoc() << int(IocFormat::Tone::Good);
+    Ioc shutdown = runningIoc();
+    shutdown.childState = ChildState::ShutDown;
+    QTest::newRow("IOC shut down") << shutdown << int(IocFormat::Tone::Warning);
+    QTest::newRow("failed") << withState(QStringLiteral("failed"), QStringLiteral("failed"))
+                            << int(IocFormat::Tone::Bad);
+    QTest::newRow("starting") << withState(QStringLiteral("activating"), QStringLiteral("start"))
+                              << int(IocFormat::Tone::Transition);
+    QTest::newRow("exited") << withState(QStringLiteral("inactive"), QStringLiteral("dead"))
+                            << int(IocFormat::Tone::Neutral);
+    Ioc container;
+    container.containerId = QStringLiteral("c0ffee");
+    container.containerState = QStringLiteral("something new");
+    QTest::newRow("container, unknown state") << container << int(IocFormat::Tone::Warning);
+}
+
+void TestIocFormat::statusTone()
+{
+    QFETCH(Ioc, ioc);
+    QFETCH(int, tone);
+    QCOMPARE(int(IocFormat::statusTone(ioc)), tone);
+}
+
+void TestIocFormat::templateHeader_data()
+{
+    QTest::addColumn<QString>("tmpl");
+    QTest::addColumn<QString>("header");
+    QTest::newRow("one field") << QStringLiteral("{{.Name}}") << QStringLiteral("NAME");
+    QTest::newRow("two words") << QStringLiteral("{{ .LogFile }}") << QStringLiteral("LOG FILE");
+    QTest::newRow("with text") << QStringLiteral("{{.Name}}@{{.Host}}")
+                               << QStringLiteral("NAME@HOST");
+    QTest::newRow("json") << QStringLiteral("{{json .}}") << QStringLiteral("JSON");
+}
+
+void TestIocFormat::templateHeader()
+{
+    QFETCH(QString, tmpl);
+    QFETCH(QString, header);
+    QCOMPARE(IocFormat::templateHeader(tmpl), header);
+}
+
+void TestIocFormat::jsonTemplate_data()
+{
+    QTest::addColumn<QString>("tmpl");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("error");
+    QTest::newRow("key") << QStringLiteral("{{.name}}") << QStringLiteral("motor") << false;
+    QTest::newRow("docker's capital")
+            << QStringLiteral("{{.Name}}") << QStringLiteral("motor") << false;
+    QTest::newRow("number") << QStringLiteral("{{.pid}}") << QStringLiteral("4242") << false;
+    QTest::newRow("bool") << QStringLiteral("{{.enabled}}") << QStringLiteral("true") << false;
+    QTest::newRow("null") << QStringLiteral("{{.logPort}}") << QStringLiteral("<nil>") << false;
+    QTest::newRow("nested") << QStringLiteral("{{.lastExit.code}} {{.LastExit.Code}}")
+                            << QStringLiteral("3 3") << false;
+    QTest::newRow("json of a value")
+            << QStringLiteral("{{json .name}}") << QStringLiteral("\"motor\"") << false;
+    QTest::newRow("json of an object") << QStringLiteral("{{json .lastExit}}")
+                                       << QStringLiteral("{\"at\":null,\"code\":3}") << false;
+    QTest::newRow("tab") << QStringLiteral("{{.name}}\\t{{.pid}}") << QStringLiteral("motor\t4242")
+                         << false;
+    QTest::newRow("a container's key")
+            << QStringLiteral("{{.image}}") << QStringLiteral("<no value>") << false;
+    QTest::newRow("unknown") << QStringLiteral("{{.nope}}") << QString() << true;
+    QTest::newRow("unknown nested") << QStringLiteral("{{.lastExit.nope}}") << QString() << true;
+    QTest::newRow("not a field") << QStringLiteral("{{name}}") << QString() << true;
+    QTest::newRow("unclosed") << QStringLiteral("{{.name") << QString() << true;
+}
+
+void TestIocFormat::jsonTemplate()
+{
+    QFETCH(QString, tmpl);
+    QFETCH(QString, text);
+    QFETCH(bool, error);
+    Ioc ioc = runningIoc();
+    ioc.unitFileState = QStringLiteral("enabled");
+    ioc.lastExit.code = 3;
+    QString message;
+    QCOMPARE(IocFormat::applyJsonTemplate(tmpl, IocFormat::toJson(ioc), &message), text);
+    QCOMPARE(!message.isEmpty(), error);
+    // Checked before any IOC is read: a top-level field no IOC has, a malformed template.
+    if (error && !tmpl.contains(QLatin1String("lastExit")))
+        QVERIFY(!IocFormat::validateJsonTemplate(tmpl).isEmpty());
+    if (!error)
+        QCOMPARE(IocFormat::validateJsonTemplate(tmpl), QString());
 }
 
 QTEST_GUILESS_MAIN(TestIocFormat)
