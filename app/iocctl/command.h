@@ -68,6 +68,10 @@ protected:
     /// Text after the options in --help (exit codes are appended by the base).
     virtual QString helpEpilog() const { return {}; }
 
+    /// The arguments execute() was given (from the command name on), e.g. to see where "--"
+    /// was.
+    QStringList arguments() const { return m_arguments; }
+
     QTextStream &out() { return *m_out; }
     QTextStream &err() { return *m_err; }
     /// "iocctl: MESSAGE" on the error stream.
@@ -104,6 +108,12 @@ protected:
     /// Resolves names/globs against the loaded inventory. On failure prints the error and
     /// returns false with *exitCode set (3 not found, 2 ambiguous/empty).
     bool resolve(const QStringList &words, bool single, QList<Ioc> *iocs, int *exitCode);
+    /// The IOCs a group command acts on: those @p words name (each word's matches by name, the
+    /// words in the order given, each IOC once) that match @p filterTerms, or with no words
+    /// every listed IOC that matches, by name. On failure (a word matches nothing, or nothing
+    /// is left: exit 3) prints the error and returns false with *exitCode set.
+    bool resolveSelection(const QStringList &words, const QStringList &filterTerms,
+                          QList<Ioc> *iocs, int *exitCode);
     /// Prints the IOC's config error or unit-file load error, if any, as a warning.
     void warnAboutConfig(const Ioc &ioc);
     /// resolve() of one word to an IOC whose procServ console can be reached now: running and
@@ -134,6 +144,7 @@ private:
 
     QString m_name;
     QString m_description;
+    QStringList m_arguments;
     HostOptions m_hostOptions;
     QStringList m_hostSpecs{ QStringLiteral("system") };
     int m_connectTimeout = HostOptions::DefaultConnectTimeout; // seconds
