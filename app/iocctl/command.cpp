@@ -134,12 +134,16 @@ void Command::loadInventory(const InventoryOptions &options, std::function<void(
         host->setConnectTimeout(m_connectTimeout * 1000);
         // Property reads over systemd's private socket, as systemctl does (local managers).
         host->setUsePrivateSocket(true);
+        if (m_inventoryOptions.follow)
+            host->setAutoReconnect(true);
     });
     m_fleet->setInventorySetup([this](Inventory *inventory) {
         inventory->setIncludeUnitFiles(m_inventoryOptions.includeUnitFiles);
         inventory->setProbeConsoles(m_inventoryOptions.probeConsoles);
         inventory->setActiveOnly(m_inventoryOptions.activeOnly);
         inventory->setListingUnitFileState(m_inventoryOptions.listingUnitFileState);
+        if (m_inventoryOptions.follow)
+            inventory->setFollowChildren(true);
         inventory->setDetailLevel(m_inventoryOptions.listingOnly ? Inventory::DetailLevel::Listing
                                                                  : Inventory::DetailLevel::Full);
     });

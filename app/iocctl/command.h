@@ -101,6 +101,9 @@ protected:
         bool activeOnly = false; // only units that are up (Inventory::setActiveOnly)
         bool listingOnly = false; // Inventory::DetailLevel::Listing
         bool listingUnitFileState = false; // with it, UnitFileState (`enabled`)
+        // Keep following after the listing (events): children live (Inventory's
+        // setFollowChildren) and hosts reconnect when lost.
+        bool follow = false;
     };
     /// Connects to the host, lists its IOCs and calls @p ready (with the inventory ready).
     /// On a connection failure or timeout it prints the error and finishes with 4 or 5.
