@@ -154,8 +154,10 @@ QList<FleetEvent> FleetEvent::between(const Ioc &before, const Ioc &after, const
         e.attributes << qMakePair(QStringLiteral("exit"), after.lastExit.text());
         events << e;
     }
-    if (wasUp && up && before.childPid != 0 && after.childPid != 0
-        && before.childPid != after.childPid && before.mainPid == after.mainPid) {
+    // The row may show the child shut down (PID 0) between the exit and the new child.
+    const bool childWasKnown = before.childPid != 0 || before.childState == ChildState::ShutDown;
+    if (wasUp && up && childWasKnown && after.childPid != 0 && before.childPid != after.childPid
+        && before.mainPid == after.mainPid) {
         FleetEvent e = forIoc(QStringLiteral("child-restart"), after, now);
         e.attributes << qMakePair(QStringLiteral("pid"), QString::number(after.childPid));
         events << e;

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "tests/common/sandbox.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,6 +27,7 @@ private slots:
     void execFanOutBadUsage();
     void orderedStartWithDelay();
     void orderByName();
+    void eventsStream();
     void groupWithAFailure();
 
 private:
@@ -305,6 +307,93 @@ void TestIocctlFanOut::orderByName()
     QVERIFY2(a > 0 && a < b && b < d, qPrintable(QStringLiteral("%1 %2 %3").arg(a).arg(b).arg(d)));
     for (const char *name : { "tstfan-a", "tstfan-b", "tstfan-d" })
         QVERIFY2(waitRunning(QLatin1String(name)), name);
+}
+
+void TestIocctlFanOut::eventsStream()
+{
+    QProcess events;
+    events.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
+    events.setArguments({ QStringLiteral("--user"), QStringLiteral("events"),
+                          QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-f"),
+                          QStringLiteral("name=tstfan-[ab]"), QStringLiteral("--until"),
+                          QStringLiteral("300s") });
+    events.start();
+    QVERIFY(events.waitForStarted(10000));
+    // It says on standard error once it watches; changes from then on are events.
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += events.readAllStandardError()).contains("Watching"), 60000);
+
+    QList<QJsonObject> seen;
+    QByteArray pending;
+    const auto dump = [&seen] {
+        QStringList lines;
+        for (const QJsonObject &o : std::as_const(seen))
+            lines << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        return lines.join(QLatin1Char('\n'));
+    };
+    const auto has = [&](const QString &type, const QString &name) {
+        pending += events.readAllStandardOutput();
+        qsizetype newline;
+        while ((newline = pending.indexOf('\n')) >= 0) {
+            seen << QJsonDocument::fromJson(pending.left(newline)).object();
+            pending.remove(0, newline + 1);
+        }
+        for (const QJsonObject &o : std::as_const(seen)) {
+            if (o.value(QStringLiteral("type")).toString() == type
+                && o.value(QStringLiteral("name")).toString() == name)
+                return true;
+        }
+        return false;
+    };
+    const QString a = m_unitOf.value(QStringLiteral("tstfan-a"));
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), a }));
+    QTRY_VERIFY2_WITH_TIMEOUT(has(QStringLiteral("stop"), QStringLiteral("tstfan-a")),
+                              qPrintable(dump()), 30000);
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), a }));
+    QTRY_VERIFY2_WITH_TIMEOUT(has(QStringLiteral("start"), QStringLiteral("tstfan-a")),
+                              qPrintable(dump()), 30000);
+    // procServ's child exits and is restarted by procServ; the unit stays up.
+    const Run exit =
+            iocctl({ QStringLiteral("exec"), QStringLiteral("--timeout"), QStringLiteral("60"),
+                     QStringLiteral("tstfan-b"), QStringLiteral("--"), QStringLiteral("exit") });
+    QVERIFY2(exit.code == 1, qPrintable(exit.describe()));
+    QTRY_VERIFY2_WITH_TIMEOUT(has(QStringLiteral("child-restart"), QStringLiteral("tstfan-b")),
+                              qPrintable(dump()), 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(has(QStringLiteral("child-exit"), QStringLiteral("tstfan-b")),
+                              qPrintable(dump()), 30000);
+    for (const QJsonObject &o : std::as_const(seen)) {
+        const QString name = o.value(QStringLiteral("name")).toString();
+        // The filter holds: only tstfan-a and tstfan-b.
+        QVERIFY2(name == QLatin1String("tstfan-a") || name == QLatin1String("tstfan-b"),
+                 qPrintable(name));
+        QVERIFY(QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs)
+                        .isValid());
+        QCOMPARE(o.value(QStringLiteral("unit")).toString(), m_unitOf.value(name));
+        if (o.value(QStringLiteral("type")).toString() == QLatin1String("child-exit"))
+            QCOMPARE(o.value(QStringLiteral("attributes"))
+                             .toObject()
+                             .value(QStringLiteral("exit"))
+                             .toString(),
+                     QStringLiteral("exit 0"));
+    }
+    // tstfan-a's unit was stopped and started: its new child is no restart inside procServ.
+    QVERIFY2(!has(QStringLiteral("child-restart"), QStringLiteral("tstfan-a")), qPrintable(dump()));
+    QVERIFY2(!has(QStringLiteral("child-exit"), QStringLiteral("tstfan-a")), qPrintable(dump()));
+    // Nothing before the first stop: the rows as listed are no events.
+    QCOMPARE(seen.constFirst().value(QStringLiteral("type")).toString(), QStringLiteral("stop"));
+    events.terminate();
+    QVERIFY(events.waitForFinished(10000));
+    QVERIFY2(waitRunning(QStringLiteral("tstfan-a")), "tstfan-a");
+    QVERIFY2(waitRunning(QStringLiteral("tstfan-b")), "tstfan-b");
+
+    // --until ends it with exit code 0; a bad template is a usage error.
+    const Run until =
+            iocctl({ QStringLiteral("events"), QStringLiteral("--until"), QStringLiteral("1s"),
+                     QStringLiteral("--format"), QStringLiteral("{{.Type}} {{.Name}}") });
+    QVERIFY2(until.code == 0, qPrintable(until.describe()));
+    const Run bad = iocctl({ QStringLiteral("events"), QStringLiteral("--format"),
+                             QStringLiteral("{{.Colour}}") });
+    QVERIFY2(bad.code == 2, qPrintable(bad.describe()));
 }
 
 void TestIocctlFanOut::groupWithAFailure()
