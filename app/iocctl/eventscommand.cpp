@@ -8,6 +8,9 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <limits>
+
 EventsCommand::EventsCommand(QObject *parent)
     : Command(QStringLiteral("events"),
               tr("Stream what changes: IOCs started, stopped, crashing; "

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTest>
 
 /// The real `iocctl` binary against the sandbox: exec on many IOCs at once (fan-out) and
@@ -25,6 +26,7 @@ private slots:
     void execFanOutJson();
     void execFanOutRepliesNotMixed();
     void execFanOutBadUsage();
+    void execFanOutOnTerminal();
     void orderedStartWithDelay();
     void orderByName();
     void eventsStream();
@@ -260,6 +262,35 @@ void TestIocctlFanOut::execFanOutBadUsage()
     const Run control = iocctl({ QStringLiteral("exec"), QStringLiteral("tstfan-*"),
                                  QStringLiteral("--"), QStringLiteral("dbl\x18") });
     QVERIFY2(control.code == 2, qPrintable(control.describe()));
+}
+
+void TestIocctlFanOut::execFanOutOnTerminal()
+{
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty(),
+             "script (util-linux) is needed to run iocctl on a terminal");
+    // Each IOC's reply passes the terminal filter: nothing retitles the terminal or makes it
+    // answer, and what one IOC leaves open does not swallow the next header.
+    QStringList quoted;
+    for (const QString &word :
+         { Sandbox::binPath(QStringLiteral("iocctl")), QStringLiteral("--user"),
+           QStringLiteral("exec"), QStringLiteral("tstfan-a"), QStringLiteral("tstfan-b"),
+           QStringLiteral("--"), QStringLiteral("escapes") })
+        quoted << QLatin1Char('\'') + word + QLatin1Char('\'');
+    QProcess process;
+    process.setProgram(QStringLiteral("script"));
+    process.setArguments({ QStringLiteral("-qefc"), quoted.join(QLatin1Char(' ')),
+                           QStringLiteral("/dev/null") });
+    process.start();
+    QVERIFY(process.waitForStarted(10000));
+    QVERIFY(process.waitForFinished(90000));
+    const QByteArray shown = process.readAllStandardOutput();
+    QVERIFY2(process.exitCode() == 0, shown.constData());
+    QVERIFY2(shown.contains("==> tstfan-a <=="), shown.constData());
+    QVERIFY2(shown.contains("==> tstfan-b <=="), shown.constData());
+    QCOMPARE(shown.count("escapes done"), 2);
+    for (const char *sequence : { "\x1b]", "\x1bP", "\x1b[c", "\x1b[6n", "\x1b[21t", "\x1bZ" })
+        QVERIFY2(!shown.contains(sequence), qPrintable(QString::fromLatin1(shown.toHex())));
+    QVERIFY2(!shown.contains("iocsim-title"), shown.constData());
 }
 
 void TestIocctlFanOut::orderedStartWithDelay()
