@@ -5,10 +5,13 @@
 #include "core/fleet/fleet.h"
 #include "core/fleet/iocresolver.h"
 #include "core/ioc/inventory.h"
+#include "core/ioc/iocfilter.h"
 #include "core/ioc/iocruntime.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
+#include <algorithm>
 #include <cstdio>
 
 Command::Command(const QString &name, const QString &description, QObject *parent)
@@ -42,6 +45,7 @@ void Command::setOutput(QTextStream *out, QTextStream *err)
 
 int Command::execute(const QStringList &args)
 {
+    m_arguments = args;
     QCommandLineParser parser;
     parser.setApplicationDescription(m_description);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsCompactedShortOptions);
@@ -151,12 +155,16 @@ void Command::loadInventory(const InventoryOptions &options, std::function<void(
         host->setConnectTimeout(m_connectTimeout * 1000);
         // Property reads over systemd's private socket, as systemctl does (local managers).
         host->setUsePrivateSocket(true);
+        if (m_inventoryOptions.follow)
+            host->setAutoReconnect(true);
     });
     m_fleet->setInventorySetup([this](Inventory *inventory) {
         inventory->setIncludeUnitFiles(m_inventoryOptions.includeUnitFiles);
         inventory->setProbeConsoles(m_inventoryOptions.probeConsoles);
         inventory->setActiveOnly(m_inventoryOptions.activeOnly);
         inventory->setListingUnitFileState(m_inventoryOptions.listingUnitFileState);
+        if (m_inventoryOptions.follow)
+            inventory->setFollowChildren(true);
         inventory->setDetailLevel(m_inventoryOptions.listingOnly ? Inventory::DetailLevel::Listing
                                                                  : Inventory::DetailLevel::Full);
     });
@@ -422,5 +430,48 @@ bool Command::resolveConsole(const QString &word, Ioc *ioc)
         finish(ActionFailed);
         return false;
     }
+    return true;
+}
+
+bool Command::resolveSelection(const QStringList &words, const QStringList &filterTerms,
+                               QList<Ioc> *iocs, int *exitCode)
+{
+    const IocFilter filter = IocFilter::parse(filterTerms);
+    const auto byName = [](const Ioc &a, const Ioc &b) {
+        if (a.name != b.name)
+            return a.name < b.name;
+        if (a.host != b.host)
+            return a.host < b.host;
+        return a.unit < b.unit;
+    };
+    iocs->clear();
+    if (words.isEmpty()) {
+        for (const Ioc &ioc : allIocs()) {
+            if (filter.matches(ioc))
+                *iocs << ioc;
+        }
+        std::sort(iocs->begin(), iocs->end(), byName);
+    } else {
+        // Word by word, so the IOCs come in the order they were named, a glob's by name.
+        QSet<QString> seen;
+        for (const QString &word : words) {
+            QList<Ioc> matches;
+            if (!resolve({ word }, false, &matches, exitCode))
+                return false;
+            std::sort(matches.begin(), matches.end(), byName);
+            for (const Ioc &ioc : std::as_const(matches)) {
+                if (filter.matches(ioc) && !seen.contains(ioc.key())) {
+                    seen.insert(ioc.key());
+                    *iocs << ioc;
+                }
+            }
+        }
+    }
+    if (iocs->isEmpty()) {
+        printError(tr("No IOC matches the filter."));
+        *exitCode = NotFound;
+        return false;
+    }
+    *exitCode = Success;
     return true;
 }

@@ -71,6 +71,10 @@ protected:
     /// Text after the options in --help (exit codes are appended by the base).
     virtual QString helpEpilog() const { return {}; }
 
+    /// The arguments execute() was given (from the command name on), e.g. to see where "--"
+    /// was.
+    QStringList arguments() const { return m_arguments; }
+
     QTextStream &out() { return *m_out; }
     QTextStream &err() { return *m_err; }
     /// Colours for states: standard output is a terminal and --color/NO_COLOR allow them.
@@ -106,6 +110,9 @@ protected:
         bool activeOnly = false; // only units that are up (Inventory::setActiveOnly)
         bool listingOnly = false; // Inventory::DetailLevel::Listing
         bool listingUnitFileState = false; // with it, UnitFileState (`enabled`)
+        // Keep following after the listing (events): children live (Inventory's
+        // setFollowChildren) and hosts reconnect when lost.
+        bool follow = false;
     };
     /// Connects to the host, lists its IOCs and calls @p ready (with the inventory ready).
     /// On a connection failure or timeout it prints the error and finishes with 4 or 5.
@@ -113,6 +120,12 @@ protected:
     /// Resolves names/globs against the loaded inventory. On failure prints the error and
     /// returns false with *exitCode set (3 not found, 2 ambiguous/empty).
     bool resolve(const QStringList &words, bool single, QList<Ioc> *iocs, int *exitCode);
+    /// The IOCs a group command acts on: those @p words name (each word's matches by name, the
+    /// words in the order given, each IOC once) that match @p filterTerms, or with no words
+    /// every listed IOC that matches, by name. On failure (a word matches nothing, or nothing
+    /// is left: exit 3) prints the error and returns false with *exitCode set.
+    bool resolveSelection(const QStringList &words, const QStringList &filterTerms,
+                          QList<Ioc> *iocs, int *exitCode);
     /// Prints the IOC's config error or unit-file load error, if any, as a warning.
     void warnAboutConfig(const Ioc &ioc);
     /// resolve() of one word to an IOC whose procServ console can be reached now: running and
@@ -143,6 +156,7 @@ private:
 
     QString m_name;
     QString m_description;
+    QStringList m_arguments;
     HostOptions m_hostOptions;
     OutputOptions m_outputOptions;
     QStringList m_hostSpecs{ QStringLiteral("system") };

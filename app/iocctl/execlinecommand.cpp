@@ -2,19 +2,20 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "app/iocctl/execlinecommand.h"
 
+#include "app/iocctl/execlinejob.h"
 #include "app/iocctl/fdwriter.h"
-#include "core/ioc/iocruntime.h"
-#include "core/procserv/consolesession.h"
+#include "core/ioc/iocfilter.h"
 #include "core/procserv/terminalsanitizer.h"
 
-#include <QRegularExpression>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
+#include <algorithm>
 #include <cerrno>
 #include <unistd.h>
 
 namespace {
-
-const int kBannerQuietMs = 1000;
 
 // The length of the valid UTF-8 sequence at @p i of @p bytes (a byte >= 0x80), 0 if invalid:
 // no overlong forms, no surrogates, nothing above U+10FFFF (as a terminal decodes it).
@@ -52,51 +53,48 @@ int utf8SequenceLength(const QByteArray &bytes, qsizetype i)
     return length;
 }
 
-// "Normal exit status = 0" / "The process was killed by signal 9", as procServ says it.
-QString describeExit(const QString &reason)
-{
-    static const QRegularExpression status(QStringLiteral("exit status = (-?\\d+)"));
-    static const QRegularExpression signal(QStringLiteral("killed by signal (\\d+)"));
-    QRegularExpressionMatch m;
-    if ((m = status.match(reason)).hasMatch())
-        return ExecLineCommand::tr("exited (status %1)").arg(m.captured(1));
-    if ((m = signal.match(reason)).hasMatch())
-        return ExecLineCommand::tr("was killed by signal %1").arg(m.captured(1));
-    if (!reason.isEmpty())
-        return ExecLineCommand::tr("exited (%1)").arg(reason);
-    return ExecLineCommand::tr("exited");
-}
-
 } // namespace
 
 ExecLineCommand::ExecLineCommand(QObject *parent)
-    : Command(QStringLiteral("exec"), tr("Run one IOC shell command and print its output."), parent)
-{
-    m_timeout.setSingleShot(true);
-    connect(&m_timeout, &QTimer::timeout, this, &ExecLineCommand::handleTimeout);
-    m_bannerQuiet.setSingleShot(true);
-    m_bannerQuiet.setInterval(kBannerQuietMs);
-    connect(&m_bannerQuiet, &QTimer::timeout, this, &ExecLineCommand::handleBannerDone);
-}
+    : Command(QStringLiteral("exec"),
+              tr("Run one IOC shell command on one or many IOCs and print the output."), parent)
+{}
 
 QString ExecLineCommand::usage() const
 {
-    return tr("[--timeout SECONDS] [--prompt TEXT] NAME -- LINE");
+    return tr("[--timeout SECONDS] [--prompt TEXT] NAME -- LINE\n"
+              "       iocctl [HOST OPTIONS] exec [-f FILTER]... [--parallel N] [--format json] "
+              "[NAME|GLOB]... -- LINE");
 }
 
 void ExecLineCommand::addOptions(QCommandLineParser &parser)
 {
     parser.addOption({ { QStringLiteral("t"), QStringLiteral("timeout") },
-                       tr("Seconds to wait for the prompt after the command (default 10)."),
+                       tr("Seconds to wait for the prompt after the command (default 10); per "
+                          "IOC."),
                        tr("SECONDS"),
                        QStringLiteral("10") });
     parser.addOption({ QStringLiteral("prompt"),
                        tr("The IOC shell's prompt that ends the reply (default \"epics> \")."),
                        tr("TEXT"), QStringLiteral("epics> ") });
-    parser.addPositionalArgument(QStringLiteral("name"), tr("IOC name or unit name."), tr("NAME"));
+    parser.addOption({ { QStringLiteral("f"), QStringLiteral("filter") },
+                       tr("Run on every IOC matching KEY=VALUE (as 'ps --filter'; repeatable, "
+                          "terms AND together); with names, on those of them that match."),
+                       tr("KEY=VALUE") });
+    parser.addOption({ QStringLiteral("parallel"),
+                       tr("With several IOCs: how many consoles at a time (default 8)."), tr("N"),
+                       QStringLiteral("8") });
+    parser.addOption({ QStringLiteral("format"),
+                       tr("With several IOCs: 'json' prints one array of {host, name, unit, "
+                          "status, output, error}."),
+                       tr("FORMAT") });
+    parser.addPositionalArgument(QStringLiteral("name"),
+                                 tr("IOC names, unit names or globs (quote globs: 'motor*')."),
+                                 tr("NAME|GLOB..."));
     parser.addPositionalArgument(QStringLiteral("line"),
                                  tr("The command line; words are joined with spaces. Put it "
-                                    "after -- when it has options of its own."),
+                                    "after -- when it has options of its own, or with several "
+                                    "IOCs."),
                                  tr("-- LINE"));
 }
 
@@ -107,7 +105,15 @@ QString ExecLineCommand::helpEpilog() const
               "Into a pipe or file the reply passes byte for byte; on a terminal, sequences that "
               "would act on the terminal are dropped and control characters and invalid UTF-8 "
               "are shown as ^@ and \\xff. When the IOC process exits meanwhile, exec says so "
-              "at once (exit code 1).");
+              "at once (exit code 1).\n"
+              "Several names, a glob, -f or --format run the line on every matching IOC, "
+              "--parallel at a time; each reply is printed whole, under a '==> NAME <==' header "
+              "('==> HOST/NAME <==' with several hosts), in the order of the IOCs (as named, "
+              "a glob's matches and filtered ones by name). An IOC that is stopped, shut down, "
+              "exits or times out is reported and the others go on; exit code 0 only when every "
+              "IOC replied, 1 when one or more did not; 4 when a host could not be reached "
+              "(and every IOC of the others replied). --format json shows the output as text "
+              "(JSON-escaped; invalid UTF-8 replaced).");
 }
 
 int ExecLineCommand::findControlCharacter(const QString &line)
@@ -119,11 +125,6 @@ int ExecLineCommand::findControlCharacter(const QString &line)
     }
     return -1;
 }
-
-namespace {
-// A unit that became active this recently may not have its console or its child yet.
-constexpr int s_justStartedSecs = 5;
-} // namespace
 
 bool ExecLineCommand::isComplete(const QByteArray &raw, const QString &prompt)
 {
@@ -213,15 +214,47 @@ void ExecLineCommand::writeReply(const QByteArray &reply)
     writeAllBlocking(STDOUT_FILENO, ::isatty(STDOUT_FILENO) ? forTerminal(reply) : reply);
 }
 
+void ExecLineCommand::splitWords(const QStringList &args, const QStringList &positional,
+                                 bool hasFilter, QStringList *names, QStringList *line)
+{
+    const qsizetype dashes = args.indexOf(QStringLiteral("--"));
+    if (dashes >= 0) {
+        // QCommandLineParser puts the words after "--" last among the positional ones.
+        const qsizetype after = args.size() - dashes - 1;
+        const qsizetype before = positional.size() - after;
+        *names = positional.mid(0, before);
+        *line = positional.mid(before);
+    } else if (hasFilter) {
+        names->clear();
+        *line = positional;
+    } else {
+        *names = positional.mid(0, 1);
+        *line = positional.mid(1);
+    }
+}
+
 int ExecLineCommand::run(const QCommandLineParser &parser)
 {
-    const QStringList words = parser.positionalArguments();
-    if (words.size() < 2) {
+    m_filterTerms = parser.values(QStringLiteral("filter"));
+    m_format = parser.value(QStringLiteral("format"));
+    QStringList lineWords;
+    splitWords(arguments(), parser.positionalArguments(), !m_filterTerms.isEmpty(), &m_words,
+               &lineWords);
+    const bool glob = std::any_of(m_words.cbegin(), m_words.cend(), [](const QString &word) {
+        return word.contains(QLatin1Char('*')) || word.contains(QLatin1Char('?'))
+                || word.contains(QLatin1Char('['));
+    });
+    m_fanOut = !m_filterTerms.isEmpty() || m_words.size() > 1 || glob
+            || parser.isSet(QStringLiteral("format")) || parser.isSet(QStringLiteral("parallel"));
+    if (m_words.isEmpty() && m_filterTerms.isEmpty()) {
         printError(tr("'exec' needs an IOC name and a command line: iocctl exec NAME -- LINE"));
         return UsageError;
     }
-    m_word = words.constFirst();
-    m_line = words.mid(1).join(QLatin1Char(' '));
+    m_line = lineWords.join(QLatin1Char(' '));
+    if (lineWords.isEmpty()) {
+        printError(tr("'exec' needs an IOC name and a command line: iocctl exec NAME -- LINE"));
+        return UsageError;
+    }
     if (m_line.trimmed().isEmpty()) {
         printError(tr("The command line is empty."));
         return UsageError;
@@ -244,6 +277,31 @@ int ExecLineCommand::run(const QCommandLineParser &parser)
     }
     m_prompt = parser.value(QStringLiteral("prompt"));
 
+    if (m_fanOut) {
+        m_parallel = parser.value(QStringLiteral("parallel")).toInt(&ok);
+        if (!ok || m_parallel <= 0) {
+            printError(tr("--parallel wants a positive number, not \"%1\".")
+                               .arg(parser.value(QStringLiteral("parallel"))));
+            return UsageError;
+        }
+        if (!m_format.isEmpty() && m_format != QLatin1String("json")
+            && m_format != QLatin1String("text")) {
+            printError(tr("--format of exec is json or text, not \"%1\".").arg(m_format));
+            return UsageError;
+        }
+        const IocFilter filter = IocFilter::parse(m_filterTerms);
+        if (!filter.isValid()) {
+            printError(tr("Bad filter: %1").arg(filter.errorString()));
+            return UsageError;
+        }
+        InventoryOptions options;
+        // A stopped IOC named or matched is reported as not running, not as unknown.
+        options.includeUnitFiles = true;
+        options.probeConsoles = false;
+        loadInventory(options, [this] { runFanOut(); });
+        return Pending;
+    }
+
     InventoryOptions options;
     options.includeUnitFiles = false;
     options.probeConsoles = false;
@@ -253,223 +311,129 @@ int ExecLineCommand::run(const QCommandLineParser &parser)
 
 void ExecLineCommand::connectConsole()
 {
-    if (!resolveConsole(m_word, &m_ioc))
+    if (!resolveConsole(m_words.constFirst(), &m_ioc))
         return;
-    // `iocctl start NAME && iocctl exec NAME -- LINE`: systemd reports a procServ unit started
-    // before procServ has made its socket. A unit up for less than a few seconds gets retries
-    // until its console answers (within the timeout); any other unreachable console is an error.
-    m_retryUntilConnected = m_ioc.activeSince.isValid()
-            && m_ioc.activeSince.secsTo(QDateTime::currentDateTimeUtc()) < s_justStartedSecs;
-    m_session = runtimeFor(m_ioc)->openConsole(m_ioc, false, this);
-    connect(m_session, &ConsoleSession::dataReceived, this, &ExecLineCommand::handleData);
-    connect(m_session, &ConsoleSession::errorOccurred, this, [this](const QString &message) {
-        if (m_retryUntilConnected)
-            return; // the session tries again
-        end(ConnectionError, tr("Console of %1 (%2): %3").arg(m_ioc.name, consoleName(), message));
+    m_job = new ExecLineJob(m_ioc, runtimeFor(m_ioc), m_line, m_prompt, m_timeoutSeconds, this);
+    connect(m_job, &ExecLineJob::finished, this, [this] {
+        if (m_job->hasReply())
+            writeReply(m_job->reply());
+        if (!m_job->message().isEmpty())
+            printError(m_job->message());
+        finish(m_job->exitCode());
     });
-    connect(m_session, &ConsoleSession::stateChanged, this, [this](ConsoleSession::State state) {
-        if (state == ConsoleSession::State::Connected) {
-            if (std::exchange(m_retryUntilConnected, false))
-                m_session->setAutoReconnect(false); // once connected, a lost console ends exec
-            m_bannerQuiet.start();
-        } else if (state == ConsoleSession::State::Failed
-                   || (state == ConsoleSession::State::Disconnected && !m_retryUntilConnected)) {
-            end(ConnectionError,
-                tr("The console of %1 closed before the reply was complete.").arg(m_ioc.name));
+    m_job->start();
+}
+
+void ExecLineCommand::runFanOut()
+{
+    QList<Ioc> iocs;
+    int code = Success;
+    if (!resolveSelection(m_words, m_filterTerms, &iocs, &code)) {
+        finish(code);
+        return;
+    }
+    for (const Ioc &ioc : std::as_const(iocs)) {
+        auto *job = new ExecLineJob(ioc, runtimeFor(ioc), m_line, m_prompt, m_timeoutSeconds, this);
+        connect(job, &ExecLineJob::finished, this, &ExecLineCommand::handleJobFinished);
+        m_jobs << job;
+    }
+    startNextJobs();
+}
+
+void ExecLineCommand::startNextJobs()
+{
+    while (m_running < m_parallel && m_started < m_jobs.size()) {
+        ++m_running;
+        m_jobs.at(m_started++)->start();
+    }
+}
+
+void ExecLineCommand::handleJobFinished()
+{
+    --m_running;
+    printDoneBlocks();
+    if (m_printed == m_jobs.size()) {
+        finishFanOut();
+        return;
+    }
+    startNextJobs();
+}
+
+void ExecLineCommand::printDoneBlocks()
+{
+    const bool tty = ::isatty(STDOUT_FILENO);
+    // In the order of the IOCs, each as soon as those before it are done; a block is one write.
+    while (m_printed < m_jobs.size() && m_jobs.at(m_printed)->isDone()) {
+        ExecLineJob *job = m_jobs.at(m_printed++);
+        if (m_format == QLatin1String("json"))
+            continue; // all at the end, one array
+        const Ioc &ioc = job->ioc();
+        const QString name = ioc.name.isEmpty() ? ioc.unit : ioc.name;
+        const QString label = isMultiHost() ? ioc.host + QLatin1Char('/') + name : name;
+        QByteArray block = "==> " + label.toUtf8() + " <==\n";
+        QByteArray reply = job->reply();
+        if (!reply.isEmpty() && !reply.endsWith('\n'))
+            reply += '\n';
+        if (tty) {
+            // A fresh sanitizer per block: a sequence the IOC left open cannot swallow the next
+            // header; attributes it set are reset before the next block.
+            block = forTerminal(block) + forTerminal(reply);
+            if (reply.contains('\x1b'))
+                block += "\x1b[0m";
+        } else {
+            block += reply;
         }
-    });
-    connect(m_session, &ConsoleSession::bannerReceived, this, &ExecLineCommand::handleBannerDone);
-    connect(m_session, &ConsoleSession::childStateChanged, this,
-            &ExecLineCommand::handleChildStateChanged);
-    m_session->setAutoReconnect(m_retryUntilConnected);
-    m_timeout.start(m_timeoutSeconds * 1000);
-    m_session->open();
-}
-
-QString ExecLineCommand::consoleName() const
-{
-    // A unit's procServ endpoint as before; a container's console names its engine stream.
-    return m_ioc.console.isValid() ? m_ioc.console.toString() : m_session->targetDescription();
-}
-
-void ExecLineCommand::handleData(const QByteArray &data)
-{
-    if (isFinished())
-        return;
-    if (m_waitingForPrompt) {
-        m_boot += data;
-        if (isComplete(m_boot, m_prompt))
-            send();
-        return;
-    }
-    if (m_waitingForChild) {
-        m_boot += data; // the child's first lines may come in the read that announces it
-        return;
-    }
-    if (!m_sent) {
-        // The banner (bannerReceived() ends it); should its end go unrecognized, a quiet
-        // second ends it too.
-        m_bannerQuiet.start();
-        return;
-    }
-    m_reply += data;
-    if (isComplete(m_reply, m_prompt)) {
-        writeReply(cleanReply(m_reply, m_line, m_prompt));
-        end(Success);
+        out().flush();
+        writeAllBlocking(STDOUT_FILENO, block);
+        if (!job->message().isEmpty())
+            printError(job->message());
     }
 }
 
-void ExecLineCommand::handleBannerDone()
+void ExecLineCommand::finishFanOut()
 {
-    if (m_sent || isFinished())
-        return;
-    m_bannerQuiet.stop();
-    if (m_waitingForChild || m_waitingForPrompt)
-        return;
-    const ProcServStateTracker &tracker = m_session->tracker();
-    if (tracker.childState() == ChildState::ShutDown) {
-        // procServ starts (and, auto restart ON, restarts) the child itself: a just-started
-        // unit or a restarting IOC is worth waiting for; one shut down for good is not.
-        const bool startedJustNow = m_ioc.activeSince.isValid()
-                && m_ioc.activeSince.secsTo(QDateTime::currentDateTimeUtc()) < s_justStartedSecs;
-        if (tracker.autoRestart() == AutoRestart::On || startedJustNow) {
-            m_waitingForChild = true;
-            return;
+    int failed = 0;
+    QStringList failures;
+    for (const ExecLineJob *job : std::as_const(m_jobs)) {
+        if (job->status() == ExecLineJob::Status::Ok)
+            continue;
+        ++failed;
+        const Ioc &ioc = job->ioc();
+        const QString name = ioc.name.isEmpty() ? ioc.unit : ioc.name;
+        failures << tr("%1 (%2)").arg(isMultiHost() ? ioc.host + QLatin1Char('/') + name : name,
+                                      ExecLineJob::statusName(job->status()));
+    }
+    if (m_format == QLatin1String("json")) {
+        QJsonArray array;
+        for (const ExecLineJob *job : std::as_const(m_jobs)) {
+            const Ioc &ioc = job->ioc();
+            QJsonObject o;
+            o.insert(QStringLiteral("host"), ioc.host);
+            o.insert(QStringLiteral("name"), ioc.name.isEmpty() ? ioc.unit : ioc.name);
+            o.insert(QStringLiteral("unit"), ioc.unit);
+            o.insert(QStringLiteral("status"), ExecLineJob::statusName(job->status()));
+            o.insert(QStringLiteral("output"),
+                     job->hasReply() ? QJsonValue(QString::fromUtf8(job->reply()))
+                                     : QJsonValue(QJsonValue::Null));
+            o.insert(QStringLiteral("error"),
+                     job->message().isEmpty() ? QJsonValue(QJsonValue::Null)
+                                              : QJsonValue(job->message()));
+            array.append(o);
         }
-        end(ActionFailed,
-            tr("The IOC %1 is shut down (procServ runs, its child does not); "
-               "nothing was sent.")
-                    .arg(m_ioc.name));
-        return;
-    }
-    send();
-}
-
-void ExecLineCommand::send()
-{
-    m_waitingForChild = false;
-    m_waitingForPrompt = false;
-    m_boot.clear();
-    m_sent = true;
-    m_childPidAtSend = m_session->tracker().childPid();
-    m_session->send(m_line.toUtf8() + '\r');
-}
-
-void ExecLineCommand::handleTimeout()
-{
-    if (isFinished())
-        return;
-    if (m_waitingForChild) {
-        end(TimedOut,
-            tr("Timed out after %n second(s) waiting for procServ to start the IOC process of "
-               "%1 (it is shut down); nothing was sent.",
-               nullptr, m_timeoutSeconds)
-                    .arg(m_ioc.name));
-        return;
-    }
-    if (m_waitingForPrompt) {
-        end(TimedOut,
-            tr("Timed out after %n second(s) waiting for the IOC %1 to finish starting (its "
-               "prompt \"%2\" did not come; pass another with --prompt); nothing was sent.",
-               nullptr, m_timeoutSeconds)
-                    .arg(m_ioc.name, m_prompt));
-        return;
-    }
-    if (!m_sent) {
-        end(TimedOut,
-            tr("Timed out after %n second(s) waiting for the console of %1.", nullptr,
-               m_timeoutSeconds)
-                    .arg(m_ioc.name));
-        return;
-    }
-    QByteArray partial = cleanReply(m_reply, m_line, QString());
-    if (!partial.isEmpty() && !partial.endsWith('\n'))
-        partial += '\n';
-    writeReply(partial);
-    end(TimedOut,
-        tr("Timed out after %n second(s) waiting for the prompt \"%1\" (if %2 "
-           "uses another prompt, pass it with --prompt).",
-           nullptr, m_timeoutSeconds)
-                .arg(m_prompt, m_ioc.name));
-}
-
-void ExecLineCommand::handleChildStateChanged()
-{
-    if (isFinished())
-        return;
-    if (m_waitingForChild) {
-        if (m_session->tracker().childState() == ChildState::Running) {
-            m_waitingForChild = false;
-            m_waitingForPrompt = true; // handleData() sends at the child's first prompt
-            if (isComplete(m_boot, m_prompt))
-                send();
-        }
-        return;
-    }
-    if (!m_sent)
-        return;
-    // procServ says what happened to its child: "@@@ Received a sigChild ...", then a restart
-    // (perhaps in the same read: a new PID) or "SHUT DOWN". No prompt is coming from it.
-    const ProcServStateTracker &tracker = m_session->tracker();
-    const bool restarted = m_childPidAtSend != 0 && tracker.childPid() != 0
-            && tracker.childPid() != m_childPidAtSend;
-    // The sigChild line gives the reason; this connection saw none before the line was sent
-    // (a child down at that time is refused in handleBannerDone()). Another change may come
-    // first: then wait for that line.
-    if ((tracker.childState() != ChildState::ShutDown && !restarted)
-        || tracker.lastExitReason().isEmpty())
-        return;
-    // What the IOC printed, without procServ's report, which starts with a newline of its own
-    // and "@@@ @@@ @@@ @@@ @@@". (procServ may report before the IOC's last output, which
-    // then follows the report, or comes too late to be shown.)
-    QByteArray partial = cleanReply(m_reply, m_line, QString());
-    const qsizetype report = partial.indexOf("\n@@@ ");
-    if (report >= 0)
-        partial.remove(report, 1);
-    partial = withoutProcServLines(partial);
-    if (partial.count('\n') == partial.size())
-        partial.clear(); // only the blank lines around procServ's report
-    if (::isatty(STDOUT_FILENO) && !partial.isEmpty() && !partial.endsWith('\n'))
-        partial += '\n';
-    writeReply(partial);
-    const QString exited = describeExit(tracker.lastExitReason());
-    QString next;
-    if (tracker.childState() == ChildState::Running && tracker.childPid() != 0) {
-        next = tr("procServ restarted it (PID %1)").arg(tracker.childPid());
-    } else {
-        switch (tracker.autoRestart()) {
-        case AutoRestart::On:
-            next = tr("procServ restarts it (auto restart is ON)");
-            break;
-        case AutoRestart::Off:
-            next = tr("it stays shut down (procServ's auto restart is OFF)");
-            break;
-        case AutoRestart::OneShot:
-            next = tr("procServ ends too (auto restart is ONESHOT)");
-            break;
-        case AutoRestart::Unknown:
-            break;
+        const QByteArray json = QJsonDocument(array).toJson(QJsonDocument::Indented);
+        out().flush();
+        // JSON escapes C0 controls; the sanitizer also drops C1 controls on a terminal.
+        writeAllBlocking(STDOUT_FILENO, ::isatty(STDOUT_FILENO) ? forTerminal(json) : json);
+        for (const ExecLineJob *job : std::as_const(m_jobs)) {
+            if (!job->message().isEmpty())
+                printError(job->message());
         }
     }
-    end(ActionFailed,
-        next.isEmpty() ? tr("The IOC process of %1 %2 after the command was sent; no prompt "
-                            "follows.")
-                                 .arg(m_ioc.name, exited)
-                       : tr("The IOC process of %1 %2 after the command was sent; %3.")
-                                 .arg(m_ioc.name, exited, next));
-}
-
-void ExecLineCommand::end(int code, const QString &message)
-{
-    if (isFinished())
-        return;
-    m_timeout.stop();
-    m_bannerQuiet.stop();
-    if (m_session) {
-        disconnect(m_session, nullptr, this, nullptr);
-        m_session->close(); // never writes
+    if (failed > 0) {
+        printError(tr("%1 of %n IOC(s) replied; no reply from: %2", nullptr,
+                      static_cast<int>(m_jobs.size()))
+                           .arg(m_jobs.size() - failed)
+                           .arg(failures.join(QStringLiteral(", "))));
     }
-    if (!message.isEmpty())
-        printError(message);
-    finish(code);
+    finish(failed > 0 ? ActionFailed : Success);
 }

@@ -6,10 +6,13 @@
 
 #include <QTimer>
 
-class ConsoleSession;
+class ExecLineJob;
 
 /// `iocctl exec [--timeout SECONDS] [--prompt TEXT] NAME -- LINE`: sends one line to the
 /// IOC shell and prints its reply up to the next prompt, without the echoed line.
+/// `iocctl exec [-f FILTER]... [NAME|GLOB]... -- LINE` (several names, a glob, a filter or
+/// --format) runs the line on every matching IOC, a bounded number at a time (--parallel),
+/// and prints each reply whole under a NAME (or HOST/NAME) header, or a JSON array.
 class ExecLineCommand : public Command
 {
     Q_OBJECT
@@ -34,6 +37,13 @@ public:
     static QByteArray makeVisible(const QByteArray &bytes);
     /// @p reply without procServ's own "@@@" lines.
     static QByteArray withoutProcServLines(const QByteArray &reply);
+    /// Splits exec's words at the first "--" of @p args (the command's own arguments, from
+    /// its name on): the IOC words before it and the line after it. Without "--", the first
+    /// positional word is the IOC and the rest the line; with a filter (@p hasFilter) and no
+    /// "--", every positional word is the line. @p positional are the parser's positional
+    /// arguments (options removed).
+    static void splitWords(const QStringList &args, const QStringList &positional, bool hasFilter,
+                           QStringList *names, QStringList *line);
 
 protected:
     void addOptions(QCommandLineParser &parser) override;
@@ -42,33 +52,27 @@ protected:
     QString helpEpilog() const override;
 
 private:
-    QString consoleName() const;
     void connectConsole();
-    void handleData(const QByteArray &data);
-    void handleBannerDone();
-    void handleTimeout();
-    void handleChildStateChanged();
-    void send();
     /// Writes the reply to stdout: raw bytes into a pipe or file, forTerminal() on a tty.
     void writeReply(const QByteArray &reply);
-    void end(int code, const QString &message = {});
+    void runFanOut();
+    void startNextJobs();
+    void handleJobFinished();
+    void printDoneBlocks();
+    void finishFanOut();
 
-    QString m_word;
+    QStringList m_words;
     QString m_line;
     QString m_prompt;
+    QStringList m_filterTerms;
+    QString m_format; // empty (text) or "json"
+    bool m_fanOut = false;
+    int m_parallel = 8;
     int m_timeoutSeconds = 10;
     Ioc m_ioc;
-    ConsoleSession *m_session = nullptr;
-    bool m_sent = false;
-    // procServ shows its child SHUT DOWN until it has started it (also right after procServ
-    // itself started) and restarts it when auto restart is ON: wait for the child and then
-    // for its first prompt, within the timeout, before sending.
-    bool m_retryUntilConnected = false; // the unit has just started: its socket may not exist yet
-    bool m_waitingForChild = false;
-    bool m_waitingForPrompt = false;
-    QByteArray m_boot; // what the starting child printed, up to its first prompt
-    quint32 m_childPidAtSend = 0;
-    QByteArray m_reply;
-    QTimer m_timeout;
-    QTimer m_bannerQuiet; // in case the banner's end is not recognized
+    ExecLineJob *m_job = nullptr; // single IOC
+    QList<ExecLineJob *> m_jobs; // fan-out, in output order
+    int m_started = 0;
+    int m_running = 0;
+    int m_printed = 0;
 };

@@ -5,6 +5,7 @@
 #include "app/iocctl/actioncommand.h"
 #include "app/iocctl/attachcommand.h"
 #include "app/iocctl/createcommand.h"
+#include "app/iocctl/eventscommand.h"
 #include "app/iocctl/execlinecommand.h"
 #include "app/iocctl/hostoptions.h"
 #include "app/iocctl/inspectcommand.h"
@@ -41,7 +42,7 @@ QStringList Iocctl::commandNames()
              QStringLiteral("restart"), QStringLiteral("enable"), QStringLiteral("disable"),
              QStringLiteral("attach"),  QStringLiteral("logs"),   QStringLiteral("inspect"),
              QStringLiteral("exec"),    QStringLiteral("create"), QStringLiteral("rm"),
-             QStringLiteral("rename") };
+             QStringLiteral("rename"),  QStringLiteral("events") };
 }
 
 Command *Iocctl::createCommand(const QString &name)
@@ -72,6 +73,8 @@ Command *Iocctl::createCommand(const QString &name)
         return new RmCommand(this);
     if (name == QLatin1String("rename"))
         return new RenameCommand(this);
+    if (name == QLatin1String("events"))
+        return new EventsCommand(this);
     return nullptr;
 }
 

@@ -4,5 +4,6 @@
 # It may include every other folder of core; nothing in core includes it.
 target_sources(iocdock-core PRIVATE
     fleet/fleet.h fleet/fleet.cpp
+    fleet/fleetevent.h fleet/fleetevent.cpp
     fleet/iocresolver.h fleet/iocresolver.cpp
     fleet/remoteengine.h fleet/remoteengine.cpp)

@@ -22,6 +22,8 @@ private slots:
     void makeVisible();
     void forTerminalDropsWhatActsOnTheTerminal();
     void withoutProcServLines();
+    void splitWords_data();
+    void splitWords();
 };
 
 void TestExecLineCommand::findControlCharacter_data()
@@ -151,6 +153,47 @@ void TestExecLineCommand::withoutProcServLines()
                      "abort: calling abort()@@@ Current time: Sun Dec  6 04:35:25 2026\r\n"
                      "@@@ Child process is shutting down, auto restart\r\n"),
              QByteArray("abort: calling abort()\n"));
+}
+
+void TestExecLineCommand::splitWords_data()
+{
+    // args: exec's words from its name on; positional: what the parser leaves of them.
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("positional");
+    QTest::addColumn<bool>("hasFilter");
+    QTest::addColumn<QStringList>("names");
+    QTest::addColumn<QStringList>("line");
+    const auto l = [](const char *text) {
+        return QString::fromLatin1(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    };
+    QTest::newRow("one name, no --")
+            << l("exec a dbpr x") << l("a dbpr x") << false << l("a") << l("dbpr x");
+    QTest::newRow("one name, --") << l("exec a -- dbl") << l("a dbl") << false << l("a")
+                                  << l("dbl");
+    QTest::newRow("names and options before --")
+            << l("exec --timeout 3 a b* -- echo --user") << l("a b* echo --user") << false
+            << l("a b*") << l("echo --user");
+    QTest::newRow("filter, no names")
+            << l("exec -f name=x* -- dbl") << l("dbl") << true << QStringList() << l("dbl");
+    QTest::newRow("filter without --: all is the line")
+            << l("exec -f name=x* echo hi") << l("echo hi") << true << QStringList()
+            << l("echo hi");
+    QTest::newRow("-- in the line")
+            << l("exec a -- echo -- b") << l("a echo -- b") << false << l("a") << l("echo -- b");
+    QTest::newRow("nothing after --")
+            << l("exec a b --") << l("a b") << false << l("a b") << QStringList();
+}
+
+void TestExecLineCommand::splitWords()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, positional);
+    QFETCH(bool, hasFilter);
+    QStringList names;
+    QStringList line;
+    ExecLineCommand::splitWords(args, positional, hasFilter, &names, &line);
+    QTEST(names, "names");
+    QTEST(line, "line");
 }
 
 QTEST_GUILESS_MAIN(TestExecLineCommand)

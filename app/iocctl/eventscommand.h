@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#pragma once
+
+#include "app/iocctl/command.h"
+#include "core/fleet/fleetevent.h"
+#include "core/hosts/host.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+
+/// `iocctl events [-f FILTER]... [--format json|TEMPLATE] [--until TIME]`: streams, as
+/// `docker events` does, what changes in the fleet from now on: units started, stopped or
+/// failed, procServ's IOC process exiting and restarting, crash loops entered and left, IOCs
+/// added and removed, hosts lost and back. Runs until interrupted or until --until.
+class EventsCommand : public Command
+{
+    Q_OBJECT
+public:
+    explicit EventsCommand(QObject *parent = nullptr);
+
+    /// --until's TIME: an ISO 8601 date and time, or a duration from @p now ("90s", "5m",
+    /// "2h", "1d"; a bare number is seconds). Invalid when unreadable.
+    static QDateTime parseUntil(const QString &text, const QDateTime &now);
+
+protected:
+    void addOptions(QCommandLineParser &parser) override;
+    QString usage() const override;
+    int run(const QCommandLineParser &parser) override;
+    QString helpEpilog() const override;
+
+private:
+    void startWatching();
+    void handleIocAdded(const Ioc &ioc);
+    void handleIocChanged(const Ioc &ioc);
+    void handleIocRemoved(const QString &key, const QString &hostId);
+    void handleHostStateChanged(Host *host);
+    void emitEvent(const FleetEvent &event, const Ioc *ioc);
+
+    QStringList m_filterTerms; // for IocFilter (event=/type= taken out)
+    QSet<QString> m_types; // event=TYPE terms; empty = every type
+    QString m_format;
+    QDateTime m_until;
+    QTimer m_untilTimer;
+    bool m_watching = false;
+    QHash<QString, Ioc> m_rows; // by key: the last row seen
+    QHash<const Host *, Host::State> m_hostStates;
+    QSet<QString> m_lostHosts; // ids of hosts lost and not back
+};

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#pragma once
+
+#include "core/ioc/ioc.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+class ConsoleSession;
+class IocRuntime;
+
+/// One iocsh line run on one IOC through its procServ console: connects, waits for the banner
+/// (and for a child that procServ is starting), sends the line with a carriage return and
+/// collects the reply up to the next prompt. Never sends a control character; closing never
+/// writes. Emits finished() exactly once; then status(), reply() and message() say what
+/// happened. `iocctl exec` runs one of these for a single IOC and several at once for a
+/// fan-out.
+class ExecLineJob : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Status {
+        Ok,
+        NotRunning, // the unit is not active: nothing was tried
+        NoConsole, // no procServ console endpoint iocctl can reach
+        ShutDown, // procServ runs, its child does not: nothing was sent
+        Exited, // the IOC process ended after the line was sent
+        TimedOut,
+        ConnectionFailed, // the console could not be reached, or closed
+    };
+
+    /// @p runtime runs @p ioc; @p line has no control characters (the caller checked).
+    ExecLineJob(const Ioc &ioc, IocRuntime *runtime, const QString &line, const QString &prompt,
+                int timeoutSeconds, QObject *parent = nullptr);
+    ~ExecLineJob() override;
+
+    /// Whether the unit of @p ioc is up and @p runtime can reach its console; otherwise the
+    /// status and a user-readable *message (the same words single-IOC exec prints).
+    static Status checkConsole(const Ioc &ioc, const IocRuntime *runtime, QString *message);
+
+    /// Opens the console and runs the line (checkConsole() first; a failed check finishes at
+    /// once, from the event loop).
+    void start();
+
+    const Ioc &ioc() const { return m_ioc; }
+    bool isDone() const { return m_done; }
+    Status status() const { return m_status; }
+    /// iocctl's exit code for status(): 0, 1 (not running, no console, shut down, exited),
+    /// 4 (console unreachable), 5 (timeout).
+    int exitCode() const;
+    /// A short word for status() in JSON: ok, not-running, no-console, shut-down, exited,
+    /// timeout, connection-failed.
+    static QString statusName(Status status);
+    /// What the IOC printed as reply (cleaned, as single-IOC exec writes it); a partial reply
+    /// after a timeout or an exit. Bytes as received: sanitize before a terminal.
+    QByteArray reply() const { return m_reply; }
+    bool hasReply() const { return m_hasReply; }
+    /// Why it did not succeed (translated); empty on success.
+    QString message() const { return m_message; }
+
+signals:
+    void finished();
+
+private:
+    QString consoleName() const;
+    void handleData(const QByteArray &data);
+    void handleBannerDone();
+    void handleTimeout();
+    void handleChildStateChanged();
+    void send();
+    void setReply(const QByteArray &reply);
+    void end(Status status, const QString &message = {});
+
+    Ioc m_ioc;
+    IocRuntime *m_runtime = nullptr;
+    QString m_line;
+    QString m_prompt;
+    int m_timeoutSeconds = 10;
+    ConsoleSession *m_session = nullptr;
+    bool m_sent = false;
+    // procServ shows its child SHUT DOWN until it has started it (also right after procServ
+    // itself started) and restarts it when auto restart is ON: wait for the child and then
+    // for its first prompt, within the timeout, before sending.
+    bool m_retryUntilConnected = false; // the unit has just started: its socket may not exist yet
+    bool m_waitingForChild = false;
+    bool m_waitingForPrompt = false;
+    QByteArray m_boot; // what the starting child printed, up to its first prompt
+    quint32 m_childPidAtSend = 0;
+    QByteArray m_received;
+    QTimer m_timeout;
+    QTimer m_bannerQuiet; // in case the banner's end is not recognized
+    bool m_done = false;
+    Status m_status = Status::Ok;
+    QByteArray m_reply;
+    bool m_hasReply = false;
+    QString m_message;
+};

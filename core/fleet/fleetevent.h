@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#pragma once
+
+#include "core/ioc/ioc.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+/// One change of the fleet, as `docker events` shows one: what happened to an IOC (or a host)
+/// and when it was seen. Derived from two successive rows of the same IOC (between()), so a
+/// state shown is a state measured: only what the rows say changed is an event.
+struct FleetEvent
+{
+    /// start, stop, fail (unit), child-exit, child-restart (procServ's IOC process),
+    /// crashloop-enter, crashloop-leave, add, remove (rows), host-lost, host-back.
+    QString type;
+    QDateTime time; // when it was seen (UTC)
+    QString host; // Host::id()
+    QString name; // IOC name; empty for host events
+    QString unit;
+    /// Details: "result" (systemd's Service.Result of a failed unit), "exit" (child exit:
+    /// "exit 3" or "SIGSEGV"), "pid" (new child or procServ PID), "message" (host events).
+    QList<QPair<QString, QString>> attributes;
+
+    QString attribute(const QString &key) const;
+    /// "NAME" or "HOST/NAME" with @p withHost; the host alone for host events.
+    QString label(bool withHost) const;
+    /// {time, type, host, name, unit, attributes: {...}}.
+    QJsonObject toJson() const;
+    /// One line: TIME TYPE LABEL (key=value, ...).
+    QString toText(bool withHost) const;
+    /// Fills {{.Time}} {{.Type}} {{.Host}} {{.Name}} {{.Unit}} {{.Label}} {{.Attributes}}
+    /// and the attributes {{.Result}} {{.Exit}} {{.Pid}}; \t and \n as escapes. An unknown
+    /// field sets *error (translated) and gives an empty string.
+    QString applyTemplate(const QString &tmpl, QString *error) const;
+    static QString validateTemplate(const QString &tmpl);
+
+    /// The events that turn row @p before into row @p after of the same IOC, seen at @p now.
+    static QList<FleetEvent> between(const Ioc &before, const Ioc &after, const QDateTime &now);
+    static FleetEvent forIoc(const QString &type, const Ioc &ioc, const QDateTime &now);
+};
