@@ -23,4 +23,5 @@ target_sources(iocdock-ui PRIVATE
     renameiocdialog.h renameiocdialog.cpp renameiocdialog.ui
     settings.h settings.cpp
     settingsdialog.h settingsdialog.cpp settingsdialog.ui
+    statewords.h statewords.cpp
     translations.h translations.cpp)
