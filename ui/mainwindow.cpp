@@ -211,11 +211,11 @@ QWidget *MainWindow::createTablePane()
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
     const QList<QPair<int, int>> widths = {
-        { IocTableModel::NameColumn, 150 },   { IocTableModel::StatusColumn, 175 },
-        { IocTableModel::UptimeColumn, 100 }, { IocTableModel::RestartsColumn, 70 },
-        { IocTableModel::PidColumn, 70 },     { IocTableModel::ConsoleColumn, 140 },
+        { IocTableModel::NameColumn, 150 },   { IocTableModel::StatusColumn, 200 },
+        { IocTableModel::UptimeColumn, 90 },  { IocTableModel::RestartsColumn, 70 },
+        { IocTableModel::PidColumn, 65 },     { IocTableModel::ConsoleColumn, 140 },
         { IocTableModel::EnabledColumn, 75 }, { IocTableModel::ConventionColumn, 95 },
-        { IocTableModel::HostColumn, 85 },    { IocTableModel::MemoryColumn, 85 },
+        { IocTableModel::HostColumn, 80 },    { IocTableModel::MemoryColumn, 80 },
         { IocTableModel::CpuColumn, 55 },     { IocTableModel::RuntimeColumn, 70 },
     };
     for (const auto &width : widths)
