@@ -6,18 +6,22 @@
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWhatsThis>
 
 FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent)
     , m_lineEdit(new QLineEdit(this))
     , m_errorLabel(new QLabel(this))
     , m_toggleGroup(new QButtonGroup(this))
+    , m_helpButton(new QToolButton(this))
 {
     m_lineEdit->setObjectName(QStringLiteral("filterLineEdit"));
+    m_lineEdit->setAccessibleName(tr("Filter"));
     m_lineEdit->setClearButtonEnabled(true);
     m_lineEdit->setPlaceholderText(tr("Filter: motor  status=running|failed  host=ioc-srv*  "
                                       "enabled=true  restarts>0"));
@@ -40,6 +44,17 @@ FilterBar::FilterBar(QWidget *parent)
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_lineEdit, 1);
+    m_helpButton->setObjectName(QStringLiteral("filterHelpButton"));
+    m_helpButton->setIcon(QIcon::fromTheme(QStringLiteral("help-contextual"),
+                                           QIcon::fromTheme(QStringLiteral("help-about"))));
+    m_helpButton->setText(tr("?"));
+    m_helpButton->setToolButtonStyle(m_helpButton->icon().isNull() ? Qt::ToolButtonTextOnly
+                                                                   : Qt::ToolButtonIconOnly);
+    m_helpButton->setAutoRaise(true);
+    m_helpButton->setToolTip(tr("How to write a filter"));
+    m_helpButton->setAccessibleName(tr("Filter help"));
+    connect(m_helpButton, &QToolButton::clicked, this, &FilterBar::showHelp);
+    row->addWidget(m_helpButton);
     using Toggle = IocFilterProxyModel::StatusToggle;
     row->addWidget(addToggle(tr("All"), tr("Show IOCs in any state"), Toggle::All));
     row->addWidget(addToggle(tr("Running"), tr("Show running IOCs only"), Toggle::Running));
@@ -57,6 +72,37 @@ FilterBar::FilterBar(QWidget *parent)
     layout->setSpacing(2);
     layout->addLayout(row);
     layout->addWidget(m_errorLabel);
+}
+
+QString FilterBar::helpText()
+{
+    QStringList values;
+    for (const QString &key :
+         { QStringLiteral("status"), QStringLiteral("convention"), QStringLiteral("runtime") }) {
+        values << tr("<tt>%1</tt>: %2").arg(key, IocFilter::values(key).join(QStringLiteral(", ")));
+    }
+    return tr("<p><b>Filter</b> (the language of <tt>iocctl ps --filter</tt>)</p>"
+              "<p>Terms separated by spaces; every term must match.</p>"
+              "<ul>"
+              "<li><tt>motor</tt>: a free word matches IOC names containing it</li>"
+              "<li><tt>key=value</tt>, <tt>key!=value</tt>: a key is or is not the value</li>"
+              "<li><tt>status=running|failed</tt>: alternatives with |</li>"
+              "<li><tt>name=motor*</tt>, <tt>host=ioc-srv?</tt>: globs (* ? [...]) in name, "
+              "unit, host, runtime and image</li>"
+              "<li><tt>restarts&gt;0</tt>: also &lt;, &gt;=, &lt;= (restarts only)</li>"
+              "<li><tt>'name=a b'</tt>: quotes keep spaces</li>"
+              "</ul>"
+              "<p>Keys: %1</p><p>%2</p>"
+              "<p>Examples: <tt>status=failed</tt> &nbsp; <tt>host=ioc1 enabled=false</tt> "
+              "&nbsp; <tt>status!=running restarts&gt;=3</tt></p>"
+              "<p>The buttons beside the filter (All, Running, Not running, Failed) add a "
+              "status condition of their own.</p>")
+            .arg(IocFilter::keys().join(QStringLiteral(", ")), values.join(QStringLiteral("<br>")));
+}
+
+void FilterBar::showHelp()
+{
+    QWhatsThis::showText(mapToGlobal(QPoint(0, height())), helpText(), this);
 }
 
 QToolButton *FilterBar::addToggle(const QString &text, const QString &toolTip,

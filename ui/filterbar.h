@@ -29,6 +29,14 @@ public:
     bool isTextValid() const { return m_valid; }
     QString errorText() const;
 
+    /// The filter language explained (rich text): every key with its values, operators,
+    /// alternatives, globs, quoting, examples. What the help button and Help ▸ Filter Language
+    /// show.
+    static QString helpText();
+    /// Shows helpText() in a bubble below the filter bar (closes with a click or Esc).
+    void showHelp();
+    QToolButton *helpButton() const { return m_helpButton; }
+
     IocFilterProxyModel::StatusToggle statusToggle() const { return m_toggle; }
     void setStatusToggle(IocFilterProxyModel::StatusToggle toggle);
 
@@ -45,6 +53,7 @@ private:
     QLineEdit *m_lineEdit;
     QLabel *m_errorLabel;
     QButtonGroup *m_toggleGroup;
+    QToolButton *m_helpButton;
     IocFilter m_filter;
     bool m_valid = true;
     IocFilterProxyModel::StatusToggle m_toggle = IocFilterProxyModel::StatusToggle::All;

@@ -2,29 +2,55 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/iocdetailswidget.h"
 
+#include "core/ioc/conventions.h"
 #include "core/ioc/iocformat.h"
+#include "ui/statewords.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
+#include <QStackedWidget>
+#include <QToolButton>
 #include <QTreeWidget>
+#include <QUrl>
 #include <QVBoxLayout>
+
+namespace {
+
+QString unknownText()
+{
+    return IocDetailsWidget::tr("unknown");
+}
+
+QString orUnknown(const QString &value)
+{
+    return value.isEmpty() ? unknownText() : value;
+}
+
+} // namespace
 
 IocDetailsWidget::IocDetailsWidget(QWidget *parent)
     : QWidget(parent)
     , m_titleLabel(new QLabel(this))
     , m_removedLabel(new QLabel(this))
-    , m_tree(new QTreeWidget(this))
+    , m_jsonButton(new QToolButton(this))
+    , m_pages(new QStackedWidget(this))
+    , m_summary(new QTreeWidget(m_pages))
+    , m_tree(new QTreeWidget(m_pages))
 {
     m_titleLabel->setTextFormat(Qt::PlainText);
+    m_titleLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont bold = m_titleLabel->font();
     bold.setBold(true);
     m_titleLabel->setFont(bold);
@@ -34,7 +60,29 @@ IocDetailsWidget::IocDetailsWidget(QWidget *parent)
     m_removedLabel->setWordWrap(true);
     m_removedLabel->hide();
 
+    m_summary->setObjectName(QStringLiteral("summaryTree"));
+    m_summary->setAccessibleName(tr("Summary"));
+    m_summary->setColumnCount(2);
+    m_summary->setHeaderLabels({ tr("Field"), tr("Value") });
+    m_summary->setHeaderHidden(true);
+    m_summary->setUniformRowHeights(true);
+    m_summary->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_summary->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_summary->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_summary, &QWidget::customContextMenuRequested, this,
+            &IocDetailsWidget::showSummaryMenu);
+    connect(m_summary, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        if (item == m_summary->currentItem())
+            openCurrentPath();
+    });
+    auto *copySummaryValue = new QAction(tr("Copy &Value"), m_summary);
+    copySummaryValue->setShortcut(QKeySequence::Copy);
+    copySummaryValue->setShortcutContext(Qt::WidgetShortcut);
+    connect(copySummaryValue, &QAction::triggered, this, &IocDetailsWidget::copyCurrentValue);
+    m_summary->addAction(copySummaryValue);
+
     m_tree->setObjectName(QStringLiteral("detailsTree"));
+    m_tree->setAccessibleName(tr("All details (JSON)"));
     m_tree->setColumnCount(2);
     m_tree->setHeaderLabels({ tr("Key"), tr("Value") });
     m_tree->setAlternatingRowColors(true);
@@ -52,6 +100,16 @@ IocDetailsWidget::IocDetailsWidget(QWidget *parent)
     connect(copyAll, &QAction::triggered, this, &IocDetailsWidget::copyJson);
     m_tree->addAction(copyAll);
 
+    m_pages->addWidget(m_summary);
+    m_pages->addWidget(m_tree);
+
+    m_jsonButton->setObjectName(QStringLiteral("jsonToggle"));
+    m_jsonButton->setText(tr("Show JS&ON"));
+    m_jsonButton->setCheckable(true);
+    m_jsonButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_jsonButton->setToolTip(tr("Show every value as iocctl inspect prints it, or the summary"));
+    connect(m_jsonButton, &QToolButton::toggled, this, &IocDetailsWidget::setJsonShown);
+
     auto *copyButton = new QPushButton(tr("Copy as &JSON"), this);
     copyButton->setObjectName(QStringLiteral("copyJsonButton"));
     copyButton->setToolTip(tr("Copy everything shown here as JSON (as iocctl inspect prints it)"));
@@ -59,12 +117,13 @@ IocDetailsWidget::IocDetailsWidget(QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_titleLabel, 1);
+    top->addWidget(m_jsonButton);
     top->addWidget(copyButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(top);
     layout->addWidget(m_removedLabel);
-    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_pages, 1);
 }
 
 QString IocDetailsWidget::pathOf(const QTreeWidgetItem *item)
@@ -105,7 +164,241 @@ void IocDetailsWidget::setIoc(const Ioc &ioc)
     m_tree->setUpdatesEnabled(true);
     if (sameIoc)
         m_tree->verticalScrollBar()->setValue(scroll);
+
+    // The summary: the sections the user collapsed, the row and the scroll position stay.
+    QSet<QString> collapsed;
+    const QString current = m_summary->currentItem() ? pathOf(m_summary->currentItem()) : QString();
+    const int summaryScroll = m_summary->verticalScrollBar()->value();
+    if (sameIoc) {
+        for (int i = 0; i < m_summary->topLevelItemCount(); ++i) {
+            if (!m_summary->topLevelItem(i)->isExpanded())
+                collapsed.insert(m_summary->topLevelItem(i)->text(0));
+        }
+    }
+    m_summary->setUpdatesEnabled(false);
+    m_summary->clear();
+    fillSummary();
+    for (QTreeWidgetItemIterator it(m_summary); *it; ++it) {
+        if (!(*it)->parent()) {
+            (*it)->setFirstColumnSpanned(true);
+            (*it)->setExpanded(!collapsed.contains((*it)->text(0)));
+        } else if (sameIoc && !current.isEmpty() && pathOf(*it) == current) {
+            m_summary->setCurrentItem(*it);
+        }
+    }
+    m_summary->setUpdatesEnabled(true);
+    if (sameIoc)
+        m_summary->verticalScrollBar()->setValue(summaryScroll);
     setRemoved(false);
+}
+
+void IocDetailsWidget::setLocalFiles(bool local)
+{
+    m_localFiles = local;
+    if (m_summary->topLevelItemCount() > 0 && !m_removed)
+        setIoc(m_ioc);
+}
+
+void IocDetailsWidget::setJsonShown(bool shown)
+{
+    m_pages->setCurrentWidget(shown ? m_tree : m_summary);
+    const QSignalBlocker blocker(m_jsonButton);
+    m_jsonButton->setChecked(shown);
+}
+
+bool IocDetailsWidget::isJsonShown() const
+{
+    return m_pages->currentWidget() == m_tree;
+}
+
+QString IocDetailsWidget::summaryValue(const QString &section, const QString &label) const
+{
+    for (int i = 0; i < m_summary->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *top = m_summary->topLevelItem(i);
+        if (top->text(0) != section)
+            continue;
+        for (int j = 0; j < top->childCount(); ++j) {
+            if (top->child(j)->text(0) == label)
+                return top->child(j)->text(1);
+        }
+    }
+    return QString();
+}
+
+QTreeWidgetItem *IocDetailsWidget::addSection(const QString &title)
+{
+    auto *item = new QTreeWidgetItem(m_summary, { title });
+    item->setFlags(Qt::ItemIsEnabled);
+    QFont bold = item->font(0);
+    bold.setBold(true);
+    item->setFont(0, bold);
+    return item;
+}
+
+QTreeWidgetItem *IocDetailsWidget::addRow(QTreeWidgetItem *section, const QString &label,
+                                          const QString &value, const QString &path)
+{
+    auto *item = new QTreeWidgetItem(section, { label, orUnknown(value) });
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    if (value.isEmpty()) {
+        item->setForeground(1, palette().brush(QPalette::Disabled, QPalette::Text));
+    } else if (!path.isEmpty()) {
+        item->setData(1, PathRole, path);
+        if (m_localFiles) {
+            QFont font = item->font(1);
+            font.setUnderline(true);
+            item->setFont(1, font);
+            item->setForeground(1, palette().brush(QPalette::Link));
+            item->setToolTip(1, tr("%1\nDouble-click or press Enter to open it").arg(path));
+        } else {
+            item->setToolTip(1,
+                             tr("%1\nOn %2: right-click to copy the path").arg(path, m_ioc.host));
+        }
+        return item;
+    }
+    item->setToolTip(1, item->text(1));
+    return item;
+}
+
+void IocDetailsWidget::fillSummary()
+{
+    const Ioc &ioc = m_ioc;
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
+    const bool up = ioc.isActive();
+    // Facts procServ's command line gives: known once ExecStart was read (absent = none).
+    const bool argvKnown = !ioc.execStart.isEmpty();
+    const auto fromArgv = [argvKnown](const QString &value) {
+        return !value.isEmpty() ? value : argvKnown ? tr("none") : QString();
+    };
+    const auto notRunning = [up](const QString &value) {
+        return !value.isEmpty() ? value : !up ? tr("none (not running)") : QString();
+    };
+    const auto pid = [](quint32 n) { return n > 0 ? QString::number(n) : QString(); };
+
+    QTreeWidgetItem *section = addSection(tr("IOC"));
+    addRow(section, tr("State"), IocFormat::statusText(ioc, now))
+            ->setWhatsThis(1, StateWords::whatsThis(ioc));
+    if (!ioc.description.isEmpty())
+        addRow(section, tr("Description"), ioc.description);
+    addRow(section, tr("Child PID"),
+           ioc.childState == ChildState::ShutDown ? tr("none (IOC shut down)")
+                                                  : notRunning(pid(ioc.childPid)));
+    const QString uptime = IocFormat::uptimeText(ioc, now);
+    addRow(section, tr("Uptime"), !uptime.isEmpty() || up ? uptime : tr("not running"));
+    const qint64 restarts = ioc.restarts();
+    const qint64 atLeast = ioc.restartsAtLeast();
+    addRow(section, tr("Restarts"),
+           restarts >= 0         ? QString::number(restarts)
+                   : atLeast > 0 ? tr("unknown (at least %1)").arg(atLeast)
+                                 : QString());
+    QString lastExit = ioc.lastExit.text();
+    if (!lastExit.isEmpty() && ioc.lastExit.at.isValid()) {
+        lastExit = tr("%1 at %2")
+                           .arg(lastExit,
+                                QLocale().toString(ioc.lastExit.at.toLocalTime(),
+                                                   QLocale::ShortFormat));
+    }
+    addRow(section, tr("Last exit"), lastExit);
+
+    if (!ioc.isContainer() || !ioc.unit.isEmpty()) {
+        section = addSection(tr("procServ"));
+        addRow(section, tr("procServ PID"), notRunning(pid(ioc.mainPid)));
+        addRow(section, tr("Console"), fromArgv(ioc.console.toString()));
+        addRow(section, tr("Log port"), fromArgv(ioc.logPort.toString()));
+        addRow(section, tr("Auto-restart"),
+               ioc.autoRestart == AutoRestart::Unknown ? QString()
+                                                       : autoRestartName(ioc.autoRestart));
+        const auto key = [](const QString &k) { return k.isEmpty() ? tr("none") : k; };
+        addRow(section, tr("Keys"),
+               argvKnown
+                       ? tr("kill %1, logout %2, ignored %3")
+                                 .arg(key(ioc.killChar), key(ioc.logoutChar), key(ioc.ignoreChars))
+                       : QString());
+    }
+
+    if (!ioc.unit.isEmpty()) {
+        section = addSection(tr("Unit"));
+        addRow(section, tr("Name"), ioc.unit);
+        addRow(section, tr("File"), ioc.fragmentPath, ioc.fragmentPath);
+        QString state;
+        if (!ioc.activeState.isEmpty()) {
+            state = ioc.subState.isEmpty() ? ioc.activeState
+                                           : tr("%1 (%2)").arg(ioc.activeState, ioc.subState);
+        }
+        if (!ioc.loadState.isEmpty() && ioc.loadState != QLatin1String("loaded"))
+            state = state.isEmpty() ? ioc.loadState : tr("%1, %2").arg(ioc.loadState, state);
+        addRow(section, tr("State"), state);
+        addRow(section, tr("Result"), ioc.result);
+        addRow(section, tr("Enabled"), ioc.unitFileState);
+        if (!ioc.dropInPaths) {
+            addRow(section, tr("Drop-ins"), QString());
+        } else if (ioc.dropInPaths->isEmpty()) {
+            addRow(section, tr("Drop-ins"), tr("none"));
+        } else {
+            for (const QString &path : *ioc.dropInPaths)
+                addRow(section, tr("Drop-ins"), path, path);
+        }
+    }
+
+    if (ioc.isContainerRow()) {
+        section = addSection(tr("Container"));
+        addRow(section, tr("Runtime"), ioc.runtime);
+        addRow(section, tr("Name"), ioc.isContainer() ? ioc.container : tr("none (not created)"));
+        addRow(section, tr("Image"), ioc.image);
+        addRow(section, tr("State"), ioc.containerState);
+        addRow(section, tr("Exit code"),
+               ioc.exitCode >= 0 ? QString::number(ioc.exitCode) : QString());
+        addRow(section, tr("Health"),
+               ioc.health.isEmpty() && ioc.isContainer() ? tr("no health check") : ioc.health);
+        addRow(section, tr("Restart policy"), ioc.restartPolicy);
+    }
+
+    section = addSection(tr("Files"));
+    addRow(section, tr("Config"), ioc.configFile.isEmpty() ? tr("none") : ioc.configFile,
+           ioc.configFile);
+    if (!ioc.configError.isEmpty())
+        addRow(section, tr("Config error"), ioc.configError);
+    addRow(section, tr("st.cmd directory"), ioc.workingDirectory, ioc.workingDirectory);
+    const bool toJournal = ioc.logFile == QLatin1String("-");
+    addRow(section, tr("Log"),
+           toJournal ? tr("the journal (procServ's standard output)") : fromArgv(ioc.logFile),
+           toJournal ? QString() : ioc.logFile);
+
+    section = addSection(tr("Host"));
+    addRow(section, tr("Host"), ioc.host);
+    addRow(section, tr("Files"),
+           m_localFiles ? tr("on this machine") : tr("on %1 (copy only)").arg(ioc.host));
+    addRow(section, tr("Convention"), Conventions::displayName(ioc.convention));
+}
+
+void IocDetailsWidget::showSummaryMenu(const QPoint &pos)
+{
+    QTreeWidgetItem *item = m_summary->itemAt(pos);
+    if (item)
+        m_summary->setCurrentItem(item);
+    const bool isValue = item && item->parent();
+    const QString path = isValue ? item->data(1, PathRole).toString() : QString();
+    QMenu menu(this);
+    QAction *copy = menu.addAction(tr("Copy &Value"), this, &IocDetailsWidget::copyCurrentValue);
+    copy->setEnabled(isValue);
+    if (!path.isEmpty()) {
+        QAction *open = menu.addAction(tr("&Open"), this, &IocDetailsWidget::openCurrentPath);
+        open->setEnabled(m_localFiles);
+        if (!m_localFiles)
+            open->setToolTip(tr("The file is on %1").arg(m_ioc.host));
+    }
+    menu.addSeparator();
+    menu.addAction(tr("Copy as &JSON"), this, &IocDetailsWidget::copyJson);
+    menu.exec(m_summary->viewport()->mapToGlobal(pos));
+}
+
+bool IocDetailsWidget::openCurrentPath() const
+{
+    const QTreeWidgetItem *item = m_summary->currentItem();
+    const QString path = item ? item->data(1, PathRole).toString() : QString();
+    if (path.isEmpty() || !m_localFiles)
+        return false;
+    return QDesktopServices::openUrl(QUrl::fromLocalFile(path));
 }
 
 void IocDetailsWidget::setRemoved(bool removed)
@@ -124,6 +417,7 @@ void IocDetailsWidget::setRemoved(bool removed)
     m_removedLabel->setText(text);
     m_removedLabel->setVisible(removed);
     m_tree->setEnabled(!removed);
+    m_summary->setEnabled(!removed);
 }
 
 QString IocDetailsWidget::notice() const
@@ -193,6 +487,11 @@ void IocDetailsWidget::copyJson() const
 
 void IocDetailsWidget::copyCurrentValue() const
 {
-    if (const QTreeWidgetItem *item = m_tree->currentItem())
-        QApplication::clipboard()->setText(item->text(1));
+    const QTreeWidget *view = isJsonShown() ? m_tree : m_summary;
+    const QTreeWidgetItem *item = view->currentItem();
+    if (!item || (view == m_summary && !item->parent()))
+        return;
+    // A path is copied as the path, not as the text around it.
+    const QString path = item->data(1, PathRole).toString();
+    QApplication::clipboard()->setText(path.isEmpty() ? item->text(1) : path);
 }

@@ -6,6 +6,7 @@
 #include "core/hosts/host.h"
 #include "core/ioc/iocformat.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
+#include "ui/statewords.h"
 
 #include <QBrush>
 #include <QColor>
@@ -232,6 +233,8 @@ QVariant IocTableModel::data(const QModelIndex &index, int role) const
         return sortValue(ioc, column, m_now());
     case Qt::ToolTipRole:
         return toolTip(ioc, column, m_now());
+    case Qt::WhatsThisRole:
+        return column == StatusColumn ? QVariant(StateWords::whatsThis(ioc)) : QVariant();
     case IocRole:
         return QVariant::fromValue(ioc);
     case KeyRole:

@@ -68,6 +68,16 @@ void IocTableView::showHeaderMenu(const QPoint &pos)
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("columnsMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
+    fillColumnsMenu(menu);
+    menu->popup(header->mapToGlobal(pos));
+}
+
+void IocTableView::fillColumnsMenu(QMenu *menu)
+{
+    menu->clear();
+    if (!model())
+        return;
+    QHeaderView *header = horizontalHeader();
     for (int column = 0; column < model()->columnCount(); ++column) {
         QAction *action = menu->addAction(model()->headerData(column, Qt::Horizontal).toString());
         action->setCheckable(true);
@@ -76,7 +86,6 @@ void IocTableView::showHeaderMenu(const QPoint &pos)
         connect(action, &QAction::toggled, header,
                 [header, column](bool on) { header->setSectionHidden(column, !on); });
     }
-    menu->popup(header->mapToGlobal(pos));
 }
 
 void IocTableView::setModel(QAbstractItemModel *model)

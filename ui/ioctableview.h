@@ -7,6 +7,7 @@
 #include <QTableView>
 
 class QLabel;
+class QMenu;
 
 /// The IOC table's view: Tab and Shift+Tab leave the table instead of walking its cells (the
 /// selection changes only when the user moves it), the Status column elides at its end so
@@ -24,6 +25,9 @@ public:
     bool isPlaceholderVisible() const;
 
     void setModel(QAbstractItemModel *model) override;
+    /// Replaces @p menu's actions with one checkable action per column that shows or hides it
+    /// (the name column always shows); the header's context menu and View ▸ Columns.
+    void fillColumnsMenu(QMenu *menu);
 
     /// The text the cell at @p index shows, elided to its width as the style draws it.
     QString shownText(const QModelIndex &index) const;

@@ -3,6 +3,7 @@
 #include "ui/ioctabs.h"
 
 #include "core/fleet/fleet.h"
+#include "core/hosts/host.h"
 #include "core/ioc/iocruntime.h"
 #include "core/ioc/logsource.h"
 #include "ui/console/consoletabwidget.h"
@@ -128,6 +129,8 @@ void IocTabs::showDetails(const Ioc &ioc)
         return;
     }
     auto *details = new IocDetailsWidget(m_tabs);
+    const Host *host = m_fleet->hostFor(ioc);
+    details->setLocalFiles(host && host->isLocal());
     details->setIoc(ioc);
     addPage(details, ioc, tr("Details: %1").arg(ioc.name), QStringLiteral("details"));
 }

@@ -23,13 +23,16 @@
 #include "ui/messagebar.h"
 #include "ui/newiocdialog.h"
 #include "ui/settingsdialog.h"
+#include "ui/shortcutsdialog.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QLoggingCategory>
 #include <QMenu>
@@ -44,6 +47,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QWhatsThis>
 
 #include <memory>
 
@@ -77,6 +81,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     m_hostList->setModel(m_hostModel);
     m_hostList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_hostList->setToolTip(tr("Hosts: select one or more to show only their IOCs"));
+    m_hostList->setAccessibleName(tr("Hosts"));
     m_hostList->setCurrentIndex(m_hostModel->index(0));
     m_hostList->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_hostList, &QWidget::customContextMenuRequested, this, &MainWindow::showHostMenu);
@@ -87,6 +92,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     m_topSplitter->addWidget(createTablePane());
     m_topSplitter->setStretchFactor(1, 1);
     m_topSplitter->setSizes({ 200, 1000 });
+    m_tabs->setAccessibleName(tr("Consoles, logs and details"));
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_mainSplitter->addWidget(m_topSplitter);
     m_mainSplitter->addWidget(m_tabs);
@@ -187,6 +193,10 @@ QList<Host *> MainWindow::hosts() const
 QWidget *MainWindow::createTablePane()
 {
     m_table->setObjectName(QStringLiteral("iocTable"));
+    m_table->setAccessibleName(tr("IOCs"));
+    m_table->setWhatsThis(tr("<p>One row per IOC on the selected hosts. The status says what "
+                             "systemd and procServ report: press Shift+F1, then click a status "
+                             "to read what its words mean.</p>"));
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -201,11 +211,11 @@ QWidget *MainWindow::createTablePane()
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
     const QList<QPair<int, int>> widths = {
-        { IocTableModel::NameColumn, 150 },   { IocTableModel::StatusColumn, 175 },
-        { IocTableModel::UptimeColumn, 100 }, { IocTableModel::RestartsColumn, 70 },
-        { IocTableModel::PidColumn, 70 },     { IocTableModel::ConsoleColumn, 140 },
+        { IocTableModel::NameColumn, 150 },   { IocTableModel::StatusColumn, 200 },
+        { IocTableModel::UptimeColumn, 90 },  { IocTableModel::RestartsColumn, 70 },
+        { IocTableModel::PidColumn, 65 },     { IocTableModel::ConsoleColumn, 140 },
         { IocTableModel::EnabledColumn, 75 }, { IocTableModel::ConventionColumn, 95 },
-        { IocTableModel::HostColumn, 85 },    { IocTableModel::MemoryColumn, 85 },
+        { IocTableModel::HostColumn, 80 },    { IocTableModel::MemoryColumn, 80 },
         { IocTableModel::CpuColumn, 55 },     { IocTableModel::RuntimeColumn, 70 },
     };
     for (const auto &width : widths)
@@ -233,6 +243,7 @@ void MainWindow::createMenus()
     auto *toolBar = addToolBar(tr("Actions"));
     toolBar->setObjectName(QStringLiteral("actionsToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setAccessibleName(tr("IOC actions"));
     QMenu *iocMenu = menuBar()->addMenu(tr("&IOC"));
     for (QAction *action : m_actions->actions()) {
         if (action) {
@@ -268,7 +279,22 @@ void MainWindow::createMenus()
             hostMenu->addAction(tr("&Remove Host"), this, &MainWindow::removeSelectedHost);
     removeHost->setObjectName(QStringLiteral("removeHostAction"));
 
+    createViewMenu();
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts =
+            help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    // F1 and Ctrl+? (Ctrl+Shift+/ on most layouts; both spellings match there).
+    shortcuts->setShortcuts(
+            { QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Question) });
+    QAction *filterHelp =
+            help->addAction(tr("&Filter Language"), m_filterBar, &FilterBar::showHelp);
+    filterHelp->setObjectName(QStringLiteral("filterHelpAction"));
+    QAction *whatsThis = QWhatsThis::createAction(this);
+    whatsThis->setObjectName(QStringLiteral("whatsThisAction"));
+    help->addAction(whatsThis);
+    help->addSeparator();
     help->addAction(tr("&About iocdock"), this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About iocdock"),
                                     tr("<p><b>iocdock %1</b></p><p>Docker-like management of "
@@ -279,6 +305,78 @@ void MainWindow::createMenus()
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
+}
+
+void MainWindow::createViewMenu()
+{
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QMenu *columns = view->addMenu(tr("&Columns"));
+    columns->setObjectName(QStringLiteral("viewColumnsMenu"));
+    // Filled when it opens: the header's state is the truth (its own menu changes it too).
+    connect(columns, &QMenu::aboutToShow, this,
+            [this, columns] { m_table->fillColumnsMenu(columns); });
+    m_table->fillColumnsMenu(columns);
+
+    QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    refresh->setObjectName(QStringLiteral("refreshAction"));
+    refresh->setShortcuts({ QKeySequence(Qt::Key_F5) });
+    refresh->setToolTip(tr("Read memory, CPU and uptimes now and reconnect to unreachable hosts; "
+                           "states update by themselves"));
+    refresh->setStatusTip(refresh->toolTip());
+
+    QAction *filter = view->addAction(tr("&Filter…"), this, [this] {
+        m_filterBar->lineEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_filterBar->lineEdit()->selectAll();
+    });
+    filter->setObjectName(QStringLiteral("focusFilterAction"));
+    filter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    view->addSeparator();
+
+    m_hostsPaneAction = view->addAction(tr("&Hosts Pane"));
+    m_hostsPaneAction->setObjectName(QStringLiteral("hostsPaneAction"));
+    m_hostsPaneAction->setCheckable(true);
+    m_hostsPaneAction->setChecked(true);
+    m_hostsPaneAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    connect(m_hostsPaneAction, &QAction::toggled, m_hostList, &QWidget::setVisible);
+
+    QMenu *layout = view->addMenu(tr("Console &Layout"));
+    layout->setObjectName(QStringLiteral("consoleLayoutMenu"));
+    auto *group = new QActionGroup(layout);
+    m_consolesBelowAction = layout->addAction(tr("Consoles &Below the Table"));
+    m_consolesBelowAction->setObjectName(QStringLiteral("consolesBelowAction"));
+    m_consolesBesideAction = layout->addAction(tr("Consoles &Beside the Table"));
+    m_consolesBesideAction->setObjectName(QStringLiteral("consolesBesideAction"));
+    for (QAction *action : { m_consolesBelowAction, m_consolesBesideAction }) {
+        action->setCheckable(true);
+        group->addAction(action);
+    }
+    m_consolesBelowAction->setChecked(true);
+    connect(m_consolesBelowAction, &QAction::toggled, this, [this](bool below) {
+        m_mainSplitter->setOrientation(below ? Qt::Vertical : Qt::Horizontal);
+    });
+}
+
+void MainWindow::refresh()
+{
+    handleStatsTimer();
+    const QList<Host *> hosts = m_fleet->hosts();
+    for (Host *host : hosts) {
+        if (host->state() == Host::State::Failed || host->state() == Host::State::Disconnected)
+            host->connectToManager();
+    }
+}
+
+void MainWindow::showShortcuts()
+{
+    if (!m_shortcutsDialog) {
+        // The window's own actions outside the menus (the table's context menu shares them).
+        m_shortcutsDialog = new ShortcutsDialog(menuBar(), actions(), this);
+    }
+    m_shortcutsDialog->refresh();
+    m_shortcutsDialog->show();
+    m_shortcutsDialog->raise();
+    m_shortcutsDialog->activateWindow();
 }
 
 void MainWindow::handleHostStateChanged(Host *host)
@@ -631,6 +729,11 @@ void MainWindow::restoreState()
             store.value(QStringLiteral("mainWindow/mainSplitter")).toByteArray());
     m_topSplitter->restoreState(
             store.value(QStringLiteral("mainWindow/topSplitter")).toByteArray());
+    // The splitter's state holds its orientation: the console layout.
+    (m_mainSplitter->orientation() == Qt::Vertical ? m_consolesBelowAction : m_consolesBesideAction)
+            ->setChecked(true);
+    m_hostsPaneAction->setChecked(
+            store.value(QStringLiteral("mainWindow/hostsPane"), true).toBool());
 }
 
 void MainWindow::saveState() const
@@ -641,6 +744,7 @@ void MainWindow::saveState() const
     store.setValue(QStringLiteral("mainWindow/header"), m_table->horizontalHeader()->saveState());
     store.setValue(QStringLiteral("mainWindow/mainSplitter"), m_mainSplitter->saveState());
     store.setValue(QStringLiteral("mainWindow/topSplitter"), m_topSplitter->saveState());
+    store.setValue(QStringLiteral("mainWindow/hostsPane"), m_hostsPaneAction->isChecked());
 }
 
 int MainWindow::openConsoleCount() const

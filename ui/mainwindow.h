@@ -24,6 +24,8 @@ class IocTabs;
 class IocFilterProxyModel;
 class IocTableModel;
 class MessageArea;
+class ShortcutsDialog;
+class QAction;
 class QListView;
 class QSplitter;
 class QTableView;
@@ -97,6 +99,11 @@ protected:
 
 private:
     void createMenus();
+    void createViewMenu();
+    /// View ▸ Refresh: memory, CPU and times now; unreachable hosts are tried again.
+    void refresh();
+    /// Help ▸ Keyboard Shortcuts: read from the actions each time it opens.
+    void showShortcuts();
     QWidget *createTablePane();
     void restoreState();
     void saveState() const;
@@ -146,4 +153,8 @@ private:
     QSplitter *m_mainSplitter;
     QSplitter *m_topSplitter;
     QTimer *m_statsTimer;
+    QAction *m_hostsPaneAction = nullptr;
+    QAction *m_consolesBelowAction = nullptr;
+    QAction *m_consolesBesideAction = nullptr;
+    ShortcutsDialog *m_shortcutsDialog = nullptr;
 };

@@ -23,4 +23,6 @@ target_sources(iocdock-ui PRIVATE
     renameiocdialog.h renameiocdialog.cpp renameiocdialog.ui
     settings.h settings.cpp
     settingsdialog.h settingsdialog.cpp settingsdialog.ui
+    shortcutsdialog.h shortcutsdialog.cpp
+    statewords.h statewords.cpp
     translations.h translations.cpp)

@@ -14,6 +14,8 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLocale>
+#include <QPalette>
+#include <QStyleFactory>
 
 #include <cstdio>
 #include <cstring>
@@ -37,6 +39,39 @@ bool asksOnlyForText(int argc, char *argv[])
     return false;
 }
 
+// IOCDOCK_PALETTE=dark: Fusion with a dark palette, for desktops whose platform theme gives
+// Qt none and for tools/screenshots (Xvfb has no desktop). Otherwise the desktop's palette.
+void applyPaletteOverride()
+{
+    if (qEnvironmentVariable("IOCDOCK_PALETTE") != QLatin1String("dark"))
+        return;
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette dark;
+    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe6, 0xe6, 0xe6);
+    const QColor disabled(0x80, 0x80, 0x80), highlight(0x3d, 0x7a, 0xd6);
+    dark.setColor(QPalette::Window, window);
+    dark.setColor(QPalette::WindowText, text);
+    dark.setColor(QPalette::Base, base);
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
+    dark.setColor(QPalette::ToolTipText, text);
+    dark.setColor(QPalette::PlaceholderText, disabled);
+    dark.setColor(QPalette::Text, text);
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, text);
+    dark.setColor(QPalette::BrightText, Qt::red);
+    dark.setColor(QPalette::Link, QColor(0x6c, 0xb0, 0xff));
+    dark.setColor(QPalette::Highlight, highlight);
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::Light, QColor(0x4a, 0x4a, 0x4a));
+    dark.setColor(QPalette::Mid, QColor(0x3a, 0x3a, 0x3a));
+    dark.setColor(QPalette::Dark, QColor(0x1a, 0x1a, 0x1a));
+    dark.setColor(QPalette::Shadow, Qt::black);
+    for (const auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
+        dark.setColor(QPalette::Disabled, role, disabled);
+    QApplication::setPalette(dark);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -57,6 +92,7 @@ int main(int argc, char *argv[])
     if (!textOnly) {
         QGuiApplication::setDesktopFileName(QStringLiteral("org.iocdock.iocdock"));
         QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/iocdock.svg")));
+        applyPaletteOverride();
     }
     Translations::install(&app); // Qt's own strings (Cancel, key names) and ours
 

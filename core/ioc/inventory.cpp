@@ -700,6 +700,8 @@ void Inventory::applyUnitProperties(Ioc &ioc, const UnitProperties &props)
     set(props.subState, ioc.subState);
     set(props.unitFileState, ioc.unitFileState);
     set(props.fragmentPath, ioc.fragmentPath);
+    if (props.dropInPaths)
+        ioc.dropInPaths = props.dropInPaths;
     if (props.activeEnterTimestamp)
         ioc.activeSince = *props.activeEnterTimestamp;
     if (props.inactiveEnterTimestamp)

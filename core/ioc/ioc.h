@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 /// One row: everything known about one IOC on one host. A plain value; cheap to copy.
 struct Ioc
 {
@@ -26,6 +28,9 @@ struct Ioc
     // systemd (cached from D-Bus)
     QString unitPath; // D-Bus object path; empty when the unit is not loaded
     QString fragmentPath; // unit file on disk
+    // DropInPaths (files under NAME.service.d/ in effect); nullopt = not read (a listing
+    // reads fewer properties than the details do)
+    std::optional<QStringList> dropInPaths;
     QString loadState; // loaded, not-found, error, masked, "" when not loaded
     QString activeState; // active, inactive, failed, activating, deactivating, ...
     QString subState; // running, dead, exited, auto-restart, ...

@@ -350,6 +350,9 @@ QJsonObject toJson(const Ioc &ioc)
     o.insert(QStringLiteral("cpuNSec"), numberOrNull(ioc.cpuNSec));
     o.insert(QStringLiteral("execStart"), QJsonArray::fromStringList(ioc.execStart));
     o.insert(QStringLiteral("fragmentPath"), stringOrNull(ioc.fragmentPath));
+    o.insert(QStringLiteral("dropInPaths"),
+             ioc.dropInPaths ? QJsonValue(QJsonArray::fromStringList(*ioc.dropInPaths))
+                             : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("ignoreChars"), ioc.ignoreChars);
     o.insert(QStringLiteral("killChar"), ioc.killChar);
     o.insert(QStringLiteral("logoutChar"), ioc.logoutChar);

@@ -66,7 +66,7 @@ QString bytes(quint64 n);
 /// enabled (bool), console/logPort ("unix:/path", "unix:@name", "tcp:HOST:PORT" or null),
 /// logFile, configFile, configError, workingDirectory, infoFile, childName (string or null),
 /// autoRestart (ON/OFF/ONESHOT/unknown), memoryBytes, cpuNSec (number or null),
-/// execStart (array), fragmentPath, ignoreChars, killChar, logoutChar; for a container row
+/// execStart (array), fragmentPath, dropInPaths (array; null when not read), ignoreChars, killChar, logoutChar; for a container row
 /// also those of insertContainerFacts().
 QJsonObject toJson(const Ioc &ioc);
 

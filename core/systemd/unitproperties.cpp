@@ -31,6 +31,14 @@ void readInt(const QVariantMap &properties, const char *name, std::optional<qint
         target = it->toInt();
 }
 
+void readStringList(const QVariantMap &properties, const char *name,
+                    std::optional<QStringList> &target)
+{
+    const auto it = properties.constFind(QLatin1String(name));
+    if (it != properties.constEnd())
+        target = it->toStringList();
+}
+
 void readTimestamp(const QVariantMap &properties, const char *name,
                    std::optional<QDateTime> &target)
 {
@@ -51,6 +59,7 @@ UnitProperties UnitProperties::fromMap(const QVariantMap &properties)
     readString(properties, "SubState", p.subState);
     readString(properties, "UnitFileState", p.unitFileState);
     readString(properties, "FragmentPath", p.fragmentPath);
+    readStringList(properties, "DropInPaths", p.dropInPaths);
     readTimestamp(properties, "ActiveEnterTimestamp", p.activeEnterTimestamp);
     readTimestamp(properties, "InactiveEnterTimestamp", p.inactiveEnterTimestamp);
     const auto loadError = properties.constFind(QStringLiteral("LoadError"));
@@ -82,6 +91,7 @@ bool UnitProperties::operator==(const UnitProperties &other) const
     return id == other.id && description == other.description && loadState == other.loadState
             && activeState == other.activeState && subState == other.subState
             && unitFileState == other.unitFileState && fragmentPath == other.fragmentPath
+            && dropInPaths == other.dropInPaths
             && activeEnterTimestamp == other.activeEnterTimestamp
             && inactiveEnterTimestamp == other.inactiveEnterTimestamp
             && loadError == other.loadError;

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 #include <optional>
@@ -38,6 +39,7 @@ struct UnitProperties
     std::optional<QString> subState;
     std::optional<QString> unitFileState;
     std::optional<QString> fragmentPath;
+    std::optional<QStringList> dropInPaths; ///< DropInPaths: the drop-in files in effect
     /// Timestamps: invalid when systemd says "never" (0) or "not available" (UINT64_MAX).
     std::optional<QDateTime> activeEnterTimestamp;
     std::optional<QDateTime> inactiveEnterTimestamp;

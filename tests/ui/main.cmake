@@ -41,6 +41,8 @@ iocdock_add_test(tst_iocactions tst_iocactions.cpp
     LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
 iocdock_add_test(tst_ioctabs tst_ioctabs.cpp
     LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
+iocdock_add_test(tst_iocdetailssummary tst_iocdetailssummary.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
 # New IOC…, Remove… and Rename… creating and removing real units of the sandbox's manager
 iocdock_add_test(tst_newiocdialog tst_newiocdialog.cpp
     LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)

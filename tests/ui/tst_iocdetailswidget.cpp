@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 class TestIocDetailsWidget : public QObject
@@ -21,6 +22,8 @@ private slots:
     void keepsExpandedBranchesOnUpdate();
     void saysWhenTheIocIsGone();
     void showsAContainersFields();
+    void summaryComesFirstWithUnknownsSaid();
+    void remotePathsAreCopiedNotOpened();
 
 private:
     static Ioc ioc();
@@ -144,6 +147,85 @@ void TestIocDetailsWidget::showsAContainersFields()
     QVERIFY2(notice->text().contains(QLatin1String("no longer has the container motor1-ctr")),
              qPrintable(notice->text()));
     QVERIFY2(!notice->text().contains(QLatin1String("systemd")), qPrintable(notice->text()));
+}
+
+void TestIocDetailsWidget::summaryComesFirstWithUnknownsSaid()
+{
+    // Only what the unit listing says: procServ's command line and the banner not read yet.
+    Ioc bare;
+    bare.host = QStringLiteral("user");
+    bare.name = QStringLiteral("motor2");
+    bare.unit = QStringLiteral("softioc-motor2.service");
+    bare.unitPath = QStringLiteral("/org/freedesktop/systemd1/unit/y");
+    bare.activeState = QStringLiteral("active");
+    IocDetailsWidget widget;
+    widget.setIoc(bare);
+    widget.show();
+    QVERIFY(widget.summary()->isVisible());
+    QVERIFY(!widget.tree()->isVisible());
+    for (QTreeWidgetItemIterator it(widget.summary()); *it; ++it) {
+        if ((*it)->parent())
+            QVERIFY2(!(*it)->text(1).isEmpty(), qPrintable((*it)->text(0)));
+    }
+    const QString unknown = QStringLiteral("unknown");
+    QCOMPARE(widget.summaryValue(QStringLiteral("IOC"), QStringLiteral("Child PID")), unknown);
+    QCOMPARE(widget.summaryValue(QStringLiteral("IOC"), QStringLiteral("Restarts")), unknown);
+    QCOMPARE(widget.summaryValue(QStringLiteral("procServ"), QStringLiteral("Console")), unknown);
+    QCOMPARE(widget.summaryValue(QStringLiteral("procServ"), QStringLiteral("Keys")), unknown);
+    QCOMPARE(widget.summaryValue(QStringLiteral("procServ"), QStringLiteral("Auto-restart")),
+             unknown);
+    QCOMPARE(widget.summaryValue(QStringLiteral("Unit"), QStringLiteral("File")), unknown);
+    QCOMPARE(widget.summaryValue(QStringLiteral("Unit"), QStringLiteral("Drop-ins")), unknown);
+    QCOMPARE(widget.summaryValue(QStringLiteral("Unit"), QStringLiteral("Enabled")), unknown);
+    QCOMPARE(widget.summaryValue(QStringLiteral("Files"), QStringLiteral("Log")), unknown);
+    QCOMPARE(widget.summaryValue(QStringLiteral("Host"), QStringLiteral("Host")),
+             QStringLiteral("user"));
+
+    // Once ExecStart is read, an option it does not have is "none", not unknown.
+    Ioc read = ioc();
+    read.dropInPaths = QStringList();
+    widget.setIoc(read);
+    QCOMPARE(widget.summaryValue(QStringLiteral("procServ"), QStringLiteral("Console")),
+             QStringLiteral("tcp:127.0.0.1:20000"));
+    QCOMPARE(widget.summaryValue(QStringLiteral("procServ"), QStringLiteral("Log port")),
+             QStringLiteral("none"));
+    QCOMPARE(widget.summaryValue(QStringLiteral("procServ"), QStringLiteral("procServ PID")),
+             QStringLiteral("4242"));
+    QCOMPARE(widget.summaryValue(QStringLiteral("Unit"), QStringLiteral("Drop-ins")),
+             QStringLiteral("none"));
+
+    // The JSON is one click away, and back.
+    auto *toggle = widget.findChild<QToolButton *>(QStringLiteral("jsonToggle"));
+    QVERIFY(toggle);
+    toggle->click();
+    QVERIFY(widget.tree()->isVisible());
+    QVERIFY(!widget.summary()->isVisible());
+    toggle->click();
+    QVERIFY(widget.summary()->isVisible());
+}
+
+void TestIocDetailsWidget::remotePathsAreCopiedNotOpened()
+{
+    Ioc remote = ioc();
+    remote.host = QStringLiteral("ioc1.example.org");
+    remote.fragmentPath = QStringLiteral("/etc/systemd/system/procserv-motor1.service");
+    IocDetailsWidget widget;
+    widget.setIoc(remote);
+    QVERIFY(!widget.hasLocalFiles());
+    QTreeWidgetItem *file = nullptr;
+    for (QTreeWidgetItemIterator it(widget.summary()); *it; ++it) {
+        if ((*it)->parent() && (*it)->parent()->text(0) == QLatin1String("Unit")
+            && (*it)->text(0) == QLatin1String("File"))
+            file = *it;
+    }
+    QVERIFY(file);
+    widget.summary()->setCurrentItem(file);
+    QVERIFY(!widget.openCurrentPath());
+    QApplication::clipboard()->clear();
+    widget.copyCurrentValue();
+    QCOMPARE(QApplication::clipboard()->text(), remote.fragmentPath);
+    QCOMPARE(widget.summaryValue(QStringLiteral("Host"), QStringLiteral("Files")),
+             QStringLiteral("on ioc1.example.org (copy only)"));
 }
 
 QTEST_MAIN(TestIocDetailsWidget)

@@ -19,10 +19,14 @@
 #include "ui/mainwindow.h"
 #include "ui/messagearea.h"
 #include "ui/messagebar.h"
+#include "ui/shortcutsdialog.h"
 
+#include <QActionGroup>
 #include <QBuffer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -30,6 +34,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,6 +65,9 @@ private slots:
     void tabLeavesTheTable();
     void statusKeepsTheStateWord();
     void emptyFilterSaysSo();
+    void shortcutsOverlayListsTheActionsShortcuts();
+    void viewMenuTogglesColumnsHostsAndLayout();
+    void helpIsWhereTheHandsAre();
     void consoleKeysGoToTheConsole();
     void attachWhenListedOpensTheConsole();
     void screenshotOnceSettled();
@@ -450,6 +458,165 @@ void TestMainWindow::emptyFilterSaysSo()
     m_window->filterBar()->setText(QString());
     QVERIFY(m_window->proxyModel()->rowCount() > 0);
     QVERIFY(!table->isPlaceholderVisible());
+}
+
+// Every action of the menus with its keys, as a person reads them.
+static void collectShortcuts(const QList<QAction *> &actions,
+                             QList<QPair<QString, QStringList>> *out)
+{
+    for (QAction *action : actions) {
+        if (action->menu()) {
+            collectShortcuts(action->menu()->actions(), out);
+            continue;
+        }
+        QStringList keys;
+        for (const QKeySequence &sequence : action->shortcuts())
+            keys << sequence.toString(QKeySequence::NativeText);
+        if (action->isSeparator() || keys.isEmpty())
+            continue;
+        QString text = action->text();
+        text.remove(QLatin1Char('&'));
+        text.remove(QChar(0x2026));
+        out->append({ text.trimmed(), keys });
+    }
+}
+
+void TestMainWindow::shortcutsOverlayListsTheActionsShortcuts()
+{
+    QApplication::setActiveWindow(m_window);
+    m_window->tableView()->setFocus();
+    QTRY_VERIFY(m_window->tableView()->hasFocus());
+    QTest::keyClick(m_window->tableView(), Qt::Key_F1);
+    auto *dialog = m_window->findChild<ShortcutsDialog *>(QStringLiteral("shortcutsDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+
+    QList<QPair<QString, QStringList>> expected;
+    collectShortcuts(m_window->menuBar()->actions(), &expected);
+    QVERIFY(expected.size() >= 10); // the IOC actions, Quit, Refresh, F1 ...
+    const auto shown = [dialog](const QString &action, const QString &key) {
+        for (QTreeWidgetItemIterator it(dialog->tree()); *it; ++it) {
+            if ((*it)->text(0) == action
+                && (*it)->text(1).split(QStringLiteral(", ")).contains(key))
+                return true;
+        }
+        return false;
+    };
+    for (const auto &action : std::as_const(expected)) {
+        for (const QString &key : action.second)
+            QVERIFY2(shown(action.first, key), qPrintable(action.first + u' ' + key));
+    }
+    QVERIFY(shown(QStringLiteral("Start"), QStringLiteral("Ctrl+S")));
+    QVERIFY(shown(QStringLiteral("Keyboard Shortcuts"), QStringLiteral("F1")));
+
+    // Read from the actions, not from a list of its own: a changed shortcut shows as it is.
+    auto *refresh = m_window->findChild<QAction *>(QStringLiteral("refreshAction"));
+    QVERIFY(refresh);
+    const QList<QKeySequence> before = refresh->shortcuts();
+    refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F5));
+    dialog->close();
+    QVERIFY(!dialog->isVisible());
+    // Ctrl+? opens it too.
+    QApplication::setActiveWindow(m_window);
+    m_window->tableView()->setFocus();
+    QTest::keyClick(m_window->tableView(), Qt::Key_Question, Qt::ControlModifier);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(shown(
+            QStringLiteral("Refresh"),
+            QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F5).toString(QKeySequence::NativeText)));
+    QVERIFY(!shown(QStringLiteral("Refresh"), QStringLiteral("F5")));
+    refresh->setShortcuts(before);
+    dialog->close();
+    // The window has the keys again (the dialog took them while open).
+    m_window->activateWindow();
+    QTRY_COMPARE(QGuiApplication::focusWindow(), m_window->windowHandle());
+    QTRY_VERIFY(m_window->isActiveWindow());
+}
+
+void TestMainWindow::viewMenuTogglesColumnsHostsAndLayout()
+{
+    auto *columns = m_window->findChild<QMenu *>(QStringLiteral("viewColumnsMenu"));
+    QVERIFY(columns);
+    emit columns->aboutToShow(); // as when it opens
+    const QString pidTitle =
+            m_window->model()->headerData(IocTableModel::PidColumn, Qt::Horizontal).toString();
+    QAction *pid = nullptr;
+    for (QAction *action : columns->actions()) {
+        if (action->text() == pidTitle)
+            pid = action;
+    }
+    QVERIFY(pid);
+    QHeaderView *header = m_window->tableView()->horizontalHeader();
+    QVERIFY(pid->isChecked());
+    QVERIFY(!header->isSectionHidden(IocTableModel::PidColumn));
+    pid->trigger();
+    QVERIFY(header->isSectionHidden(IocTableModel::PidColumn));
+    emit columns->aboutToShow();
+    for (QAction *action : columns->actions()) {
+        if (action->text() == pidTitle) {
+            QVERIFY(!action->isChecked()); // the menu says what the header shows
+            action->trigger();
+        }
+    }
+    QVERIFY(!header->isSectionHidden(IocTableModel::PidColumn));
+
+    auto *hostsPane = m_window->findChild<QAction *>(QStringLiteral("hostsPaneAction"));
+    auto *hostList = m_window->findChild<QWidget *>(QStringLiteral("hostList"));
+    QVERIFY(hostsPane && hostList);
+    QVERIFY(hostList->isVisible());
+    hostsPane->trigger();
+    QVERIFY(!hostList->isVisible());
+    hostsPane->trigger();
+    QVERIFY(hostList->isVisible());
+
+    auto *splitter = m_window->findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    auto *beside = m_window->findChild<QAction *>(QStringLiteral("consolesBesideAction"));
+    auto *below = m_window->findChild<QAction *>(QStringLiteral("consolesBelowAction"));
+    QVERIFY(splitter && beside && below);
+    QCOMPARE(splitter->orientation(), Qt::Vertical);
+    beside->trigger();
+    QCOMPARE(splitter->orientation(), Qt::Horizontal);
+    QVERIFY(!below->isChecked());
+    below->trigger();
+    QCOMPARE(splitter->orientation(), Qt::Vertical);
+}
+
+void TestMainWindow::helpIsWhereTheHandsAre()
+{
+    // The filter language from the filter bar: every key explained.
+    FilterBar *bar = m_window->filterBar();
+    QVERIFY(bar->helpButton());
+    QVERIFY(bar->helpButton()->isVisible());
+    QVERIFY(!bar->helpButton()->toolTip().isEmpty());
+    for (const QString &key : IocFilter::keys())
+        QVERIFY2(FilterBar::helpText().contains(key), qPrintable(key));
+    QVERIFY(FilterBar::helpText().contains(QStringLiteral("status=running|failed")));
+
+    // What's This on the state words of the table.
+    const QModelIndex running =
+            m_window->model()->indexOf(key(m_running), IocTableModel::StatusColumn);
+    QTRY_VERIFY_WITH_TIMEOUT(running.data().toString().startsWith(QStringLiteral("Up")), 20000);
+    QVERIFY2(running.data(Qt::WhatsThisRole).toString().contains(QStringLiteral("Up:")),
+             qPrintable(running.data(Qt::WhatsThisRole).toString()));
+    const QModelIndex stopped =
+            m_window->model()->indexOf(key(m_stopped), IocTableModel::StatusColumn);
+    if (stopped.data().toString().startsWith(QStringLiteral("Exited")))
+        QVERIFY(stopped.data(Qt::WhatsThisRole).toString().contains(QStringLiteral("Exited")));
+    QVERIFY(!m_window->model()
+                     ->indexOf(key(m_running), IocTableModel::NameColumn)
+                     .data(Qt::WhatsThisRole)
+                     .isValid());
+
+    // A screen reader names the toolbar, the table and the tabs.
+    auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("actionsToolBar"));
+    QVERIFY(toolBar);
+    for (QWidget *widget :
+         { static_cast<QWidget *>(toolBar), static_cast<QWidget *>(m_window->tableView()),
+           static_cast<QWidget *>(m_window->bottomTabs()),
+           static_cast<QWidget *>(bar->lineEdit()) }) {
+        QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
+    }
+    QCOMPARE(m_window->tableView()->accessibleName(), QStringLiteral("IOCs"));
 }
 
 void TestMainWindow::consoleKeysGoToTheConsole()
