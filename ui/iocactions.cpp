@@ -8,6 +8,7 @@
 #include "core/ioc/iocformat.h"
 #include "core/ioc/iocplanrunner.h"
 #include "core/ioc/iocruntime.h"
+#include "core/ioc/iocwriter.h"
 #include "ui/newiocdialog.h"
 #include "ui/removeiocdialog.h"
 #include "ui/renameiocdialog.h"
@@ -182,10 +183,9 @@ void IocActions::updateWriterEnabled()
                                         .arg(m_selection.constFirst().name);
     } else if (!NewIocDialog::isWritable(host, &removeWhy)) {
         renameWhy = removeWhy;
-    } else if (m_selection.constFirst().convention != QLatin1String("manage-iocs")) {
-        renameWhy = tr("Only manage-iocs IOCs can be renamed (its 'rename'); %1 uses %2.")
-                            .arg(m_selection.constFirst().name,
-                                 Conventions::displayName(m_selection.constFirst().convention));
+    } else {
+        // Which conventions have a rename is core's (the one IocWriter::planRename() checks).
+        IocWriter::canRename(m_selection.constFirst().convention, &renameWhy);
     }
     m_remove->setEnabled(removeWhy.isEmpty());
     m_rename->setEnabled(renameWhy.isEmpty());
@@ -217,18 +217,23 @@ QDialog *IocActions::remove(const Ioc &ioc)
     Host *host = m_fleet ? m_fleet->hostFor(ioc) : nullptr;
     if (!host || !NewIocDialog::isWritable(host))
         return nullptr;
-    auto *dialog = new RemoveIocDialog(ioc, host->displayName(),
-                                       NewIocDialog::writerFor(m_fleet, host), m_dialogParent);
+    // The planner lives as long as the dialog (an SSH host's snapshot with it).
+    IocPlanner *planner = NewIocDialog::plannerFor(m_fleet, host, nullptr);
+    auto *dialog = new RemoveIocDialog(ioc, host->displayName(), planner, m_dialogParent);
+    planner->setParent(dialog);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<Host> target(host);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, target] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, target, planner] {
         if (!target || !m_fleet)
             return;
         // Planned again on what is known now: the IOC may have started while the user read.
+        // (An SSH host: on the files its snapshot holds, which the dialog's plans filled.)
         const Ioc shown = dialog->ioc();
         const Ioc now = m_fleet->contains(shown.key()) ? m_fleet->ioc(shown.key()) : shown;
-        const IocPlan plan =
-                NewIocDialog::writerFor(m_fleet, target).planRemove(now, dialog->force());
+        planner->setIocs(m_fleet->iocs(target));
+        const bool force = dialog->force();
+        const IocPlan plan = planner->planNow(
+                [now, force](const IocWriter &writer) { return writer.planRemove(now, force); });
         if (!plan.isValid()) {
             emit outcomeReported(tr("%1: %2").arg(shown.name, plan.errors.join(QLatin1Char(' '))),
                                  MessageBar::Kind::Error, shown.name, QStringLiteral("remove"));
@@ -245,8 +250,9 @@ QDialog *IocActions::rename(const Ioc &ioc)
     Host *host = m_fleet ? m_fleet->hostFor(ioc) : nullptr;
     if (!host || !NewIocDialog::isWritable(host))
         return nullptr;
-    auto *dialog = new RenameIocDialog(ioc, host->displayName(),
-                                       NewIocDialog::writerFor(m_fleet, host), m_dialogParent);
+    IocPlanner *planner = NewIocDialog::plannerFor(m_fleet, host, nullptr);
+    auto *dialog = new RenameIocDialog(ioc, host->displayName(), planner, m_dialogParent);
+    planner->setParent(dialog);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<Host> target(host);
     connect(dialog, &QDialog::accepted, this, [this, dialog, target] {
@@ -286,6 +292,8 @@ void IocActions::applyPlan(Host *host, const IocPlan &plan)
     }
     emit outcomeReported(doing, MessageBar::Kind::Information, plan.name, verb);
     auto *runner = new IocPlanRunner(plan, host->manager(), this);
+    if (!host->isLocal())
+        runner->setRemoteHost(host); // the files through its SSH connection
     connect(runner, &IocPlanRunner::finished, this,
             [this, runner, plan, key, verb, done](const QString &error) {
                 runner->deleteLater();

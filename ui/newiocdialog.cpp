@@ -85,23 +85,23 @@ NewIocDialog::NewIocDialog(Fleet *fleet, QWidget *parent)
     });
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    QStringList remote;
+    QStringList others;
     const QList<Host *> hosts = m_fleet ? m_fleet->hosts() : QList<Host *>();
     for (Host *host : hosts) {
         if (isWritable(host)) {
             m_hosts << host;
             m_ui->hostComboBox->addItem(host->displayName());
         } else {
-            remote << host->displayName();
+            others << host->displayName();
         }
     }
+    QString why;
+    isWritable(nullptr, &why);
     if (m_hosts.isEmpty())
+        m_ui->hostNoteLabel->setText(why);
+    else if (!others.isEmpty())
         m_ui->hostNoteLabel->setText(
-                tr("None of the hosts shown is this machine's: IOCs can be created "
-                   "on this machine's managers only."));
-    else if (!remote.isEmpty())
-        m_ui->hostNoteLabel->setText(tr("Creating IOCs on remote hosts (%1) is not supported yet.")
-                                             .arg(remote.join(QStringLiteral(", "))));
+                tr("Not offered: %1. %2").arg(others.join(QStringLiteral(", ")), why));
     m_ui->hostNoteLabel->setVisible(!m_ui->hostNoteLabel->text().isEmpty());
     handleHostChanged();
     m_ui->nameLineEdit->setFocus();
@@ -114,23 +114,30 @@ QString NewIocDialog::defaultConsoleText()
     return tr("default", "console: the convention's own");
 }
 
-IocWriter NewIocDialog::writerFor(const Fleet *fleet, const Host *host)
+IocPlanner *NewIocDialog::plannerFor(const Fleet *fleet, Host *host, QObject *parent)
 {
-    IocWriter writer(host->isUserManager() ? IocHostLayout::forLocalUser()
-                                           : IocHostLayout::forLocalSystem());
+    auto *planner = new IocPlanner(host, parent);
     if (fleet)
-        writer.setIocs(fleet->iocs(host));
-    return writer;
+        planner->setIocs(fleet->iocs(host));
+    return planner;
 }
 
 bool NewIocDialog::isWritable(const Host *host, QString *why)
 {
-    if (host && host->isLocal())
-        return true;
-    if (why)
-        *why = tr("IOCs can be created, removed and renamed on this machine's managers only; "
-                  "remote hosts are not supported yet.");
-    return false;
+    return IocPlanner::canWrite(host, why);
+}
+
+IocPlanner *NewIocDialog::currentPlanner()
+{
+    Host *current = host();
+    if (!current)
+        return nullptr;
+    IocPlanner *&planner = m_planners[current];
+    if (!planner)
+        planner = new IocPlanner(current, this);
+    if (m_fleet)
+        planner->setIocs(m_fleet->iocs(current));
+    return planner;
 }
 
 void NewIocDialog::setHost(Host *host)
@@ -190,7 +197,7 @@ void NewIocDialog::handleHostChanged()
                                           : tr("IOCs of a user manager run as that user."));
     if (current) {
         const int index =
-                m_ui->conventionComboBox->findData(writerFor(m_fleet, current).defaultConvention());
+                m_ui->conventionComboBox->findData(currentPlanner()->writer().defaultConvention());
         if (index >= 0)
             m_ui->conventionComboBox->setCurrentIndex(index);
     }
@@ -208,17 +215,37 @@ void NewIocDialog::replan()
 {
     const Host *current = host();
     const IocCreateRequest req = request();
+    IocPlan plan;
     QString error;
     if (!current) {
-        m_plan = IocPlan();
         isWritable(nullptr, &error);
-        m_plan.errors << error;
+        plan.errors << error;
     } else if (req.name.isEmpty() && req.command.isEmpty()) {
-        m_plan = IocPlan(); // nothing typed yet: no complaint, just no Create
-        m_plan.errors << QString();
+        plan.errors << QString(); // nothing typed yet: no complaint, just no Create
     } else {
-        m_plan = writerFor(m_fleet, current).planCreate(req);
+        // At once for this machine; an SSH host's answer comes later (Create stays off).
+        IocPlanner *planner = currentPlanner();
+        if (planner->isRemote()) {
+            m_ui->previewEdit->setPlainText(
+                    tr("Looking at %1 (through its SSH connection)…").arg(current->displayName()));
+            m_ui->errorLabel->clear();
+            // Nothing to accept until the host has answered.
+            m_plan = IocPlan();
+            m_plan.errors << QString();
+        }
+        planner->plan([req](const IocWriter &writer) { return writer.planCreate(req); },
+                      [this, current](const IocPlan &planned) {
+                          if (host() == current) // else the host was changed meanwhile
+                              showPlan(planned);
+                      });
+        return;
     }
+    showPlan(plan);
+}
+
+void NewIocDialog::showPlan(const IocPlan &plan)
+{
+    m_plan = plan;
     QStringList errors = m_plan.errors;
     errors.removeAll(QString());
     // The preview keeps its scroll position: a file being read does not jump away per key.
@@ -235,7 +262,8 @@ void NewIocDialog::replan()
     m_ui->previewEdit->verticalScrollBar()->setValue(scrolled);
     m_ui->errorLabel->setText(errors.join(QLatin1Char('\n')));
     m_ui->errorLabel->setToolTip(m_ui->errorLabel->text()); // the whole text when it is long
-    m_createButton->setEnabled(m_plan.isValid());
+    // A key typed while an SSH host was asked: that answer is for an older form.
+    m_createButton->setEnabled(m_plan.isValid() && !m_replanTimer->isActive());
     emit planUpdated();
 }
 

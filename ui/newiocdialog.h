@@ -2,9 +2,11 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #pragma once
 
+#include "core/ioc/iocplanner.h"
 #include "core/ioc/iocwriter.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QList>
 #include <QPointer>
 
@@ -24,20 +26,21 @@ class NewIocDialog;
 /// (IocPlan::describe()) of what the form would create, planned again ~200 ms after the last
 /// edit; the plan's errors are shown under the preview and Create is enabled only for a plan
 /// without errors that matches the form. Validation is IocWriter's (core); the dialog only
-/// gathers an IocCreateRequest. Only this machine's managers can be written (IocWriter is
-/// local); remote hosts are not offered and the form says so. The form is newiocdialog.ui.
+/// gathers an IocCreateRequest. This machine's managers and SSH hosts are offered; an SSH
+/// host's preview is planned on what its file system holds, asked through its connection
+/// (IocPlanner, RemoteHostProbe), never blocking the form. The form is newiocdialog.ui.
 class NewIocDialog : public QDialog
 {
     Q_OBJECT
 public:
-    /// The hosts offered are @p fleet's local ones (not owned).
+    /// The hosts offered are @p fleet's local and SSH ones (not owned).
     explicit NewIocDialog(Fleet *fleet, QWidget *parent = nullptr);
     ~NewIocDialog() override;
 
-    /// A writer for @p host's manager knowing the IOCs @p fleet lists on it. @p host must be
-    /// local (IocWriter writes this machine's files only).
-    static IocWriter writerFor(const Fleet *fleet, const Host *host);
+    /// A planner for @p host's manager knowing the IOCs @p fleet lists on it.
+    static IocPlanner *plannerFor(const Fleet *fleet, Host *host, QObject *parent);
     /// Whether IOCs can be created on / removed from @p host; else *why says so (translated).
+    /// IocPlanner::canWrite().
     static bool isWritable(const Host *host, QString *why = nullptr);
 
     /// Preselects @p host when it is offered.
@@ -61,9 +64,12 @@ private:
     void replan();
     void handleHostChanged();
     void browseDirectory();
+    void showPlan(const IocPlan &plan);
+    IocPlanner *currentPlanner();
 
     QPointer<Fleet> m_fleet;
     QList<QPointer<Host>> m_hosts;
+    QHash<const Host *, IocPlanner *> m_planners;
     IocPlan m_plan;
 
     std::unique_ptr<Ui::NewIocDialog> m_ui;

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/removeiocdialog.h"
 
+#include "core/hosts/host.h"
 #include "core/ioc/conventions.h"
 #include "ui_removeiocdialog.h"
 
@@ -12,11 +13,11 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 
-RemoveIocDialog::RemoveIocDialog(const Ioc &ioc, const QString &hostName, const IocWriter &writer,
+RemoveIocDialog::RemoveIocDialog(const Ioc &ioc, const QString &hostName, IocPlanner *planner,
                                  QWidget *parent)
     : QDialog(parent)
     , m_ioc(ioc)
-    , m_writer(writer)
+    , m_planner(planner)
     , m_ui(std::make_unique<Ui::RemoveIocDialog>())
 {
     m_ui->setupUi(this);
@@ -56,7 +57,32 @@ RemoveIocDialog::RemoveIocDialog(const Ioc &ioc, const QString &hostName, const 
 
 void RemoveIocDialog::replan()
 {
-    m_plan = m_writer.planRemove(m_ioc, m_ui->stopFirstCheckBox->isChecked());
+    m_removeButton->setEnabled(false);
+    if (!m_planner) {
+        IocPlan gone;
+        gone.errors << tr("The host is gone.");
+        showPlan(gone);
+        return;
+    }
+    if (m_planner->isRemote()) {
+        m_ui->removedEdit->setPlainText(
+                tr("Looking at %1 (through its SSH connection)…")
+                        .arg(m_planner->host() ? m_planner->host()->displayName() : QString()));
+        m_ui->keptEdit->clear();
+        m_ui->errorLabel->clear();
+        // Nothing to accept until the host has answered.
+        m_plan = IocPlan();
+        m_plan.errors << QString();
+    }
+    const Ioc ioc = m_ioc;
+    const bool force = m_ui->stopFirstCheckBox->isChecked();
+    m_planner->plan([ioc, force](const IocWriter &writer) { return writer.planRemove(ioc, force); },
+                    [this](const IocPlan &plan) { showPlan(plan); });
+}
+
+void RemoveIocDialog::showPlan(const IocPlan &plan)
+{
+    m_plan = plan;
     QStringList removed;
     if (m_plan.isValid()) {
         // In the order they are done (IocPlanRunner: releasing calls, files, the others).
@@ -82,6 +108,7 @@ void RemoveIocDialog::replan()
     m_ui->errorLabel->setText(m_plan.errors.join(QLatin1Char('\n')));
     m_ui->errorLabel->setToolTip(m_ui->errorLabel->text());
     m_removeButton->setEnabled(m_plan.isValid());
+    emit planUpdated();
 }
 
 RemoveIocDialog::~RemoveIocDialog() = default;

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/renameiocdialog.h"
 
+#include "core/hosts/host.h"
 #include "ui_renameiocdialog.h"
 
 #include <QDialogButtonBox>
@@ -12,11 +13,11 @@
 #include <QPushButton>
 #include <QTimer>
 
-RenameIocDialog::RenameIocDialog(const Ioc &ioc, const QString &hostName, const IocWriter &writer,
+RenameIocDialog::RenameIocDialog(const Ioc &ioc, const QString &hostName, IocPlanner *planner,
                                  QWidget *parent)
     : QDialog(parent)
     , m_ioc(ioc)
-    , m_writer(writer)
+    , m_planner(planner)
     , m_ui(std::make_unique<Ui::RenameIocDialog>())
     , m_replanTimer(new QTimer(this))
 {
@@ -61,13 +62,40 @@ void RenameIocDialog::replan()
         m_plan.errors << QString(); // nothing typed yet: no complaint, just no Rename
         m_ui->previewEdit->setPlainText(tr("Type the new name: what renaming does is shown here."));
         m_ui->errorLabel->clear();
+    } else if (!m_planner) {
+        IocPlan gone;
+        gone.errors << tr("The host is gone.");
+        showPlan(gone);
+        return;
     } else {
-        m_plan = m_writer.planRename(m_ioc, name);
-        m_ui->previewEdit->setPlainText(m_plan.describe());
-        m_ui->errorLabel->setText(m_plan.errors.join(QLatin1Char('\n')));
+        if (m_planner->isRemote()) {
+            m_ui->previewEdit->setPlainText(
+                    tr("Looking at %1 (through its SSH connection)…")
+                            .arg(m_planner->host() ? m_planner->host()->displayName() : QString()));
+            m_ui->errorLabel->clear();
+            // Nothing to accept until the host has answered.
+            m_plan = IocPlan();
+            m_plan.errors << QString();
+        }
+        const Ioc ioc = m_ioc;
+        m_planner->plan(
+                [ioc, name](const IocWriter &writer) { return writer.planRename(ioc, name); },
+                [this](const IocPlan &plan) { showPlan(plan); });
+        return;
     }
     m_ui->errorLabel->setToolTip(m_ui->errorLabel->text());
     m_renameButton->setEnabled(m_plan.isValid());
+    emit planUpdated();
+}
+
+void RenameIocDialog::showPlan(const IocPlan &plan)
+{
+    m_plan = plan;
+    m_ui->previewEdit->setPlainText(m_plan.describe());
+    m_ui->errorLabel->setText(m_plan.errors.join(QLatin1Char('\n')));
+    m_ui->errorLabel->setToolTip(m_ui->errorLabel->text());
+    // A key typed while an SSH host was asked: that answer is for an older name.
+    m_renameButton->setEnabled(m_plan.isValid() && !m_replanTimer->isActive());
     emit planUpdated();
 }
 

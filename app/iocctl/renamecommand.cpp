@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "app/iocctl/renamecommand.h"
 
+#include "core/fleet/fleet.h"
+
 RenameCommand::RenameCommand(QObject *parent)
     : WriterCommand(QStringLiteral("rename"),
                     tr("Rename an IOC where its convention has a rename (NSLS-II manage-iocs)."),
@@ -29,13 +31,21 @@ int RenameCommand::run(const QCommandLineParser &parser)
         return UsageError;
     }
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
-    return withWriter([this, words, dryRun](Host *host, IocWriter &writer) {
-        QList<Ioc> iocs;
-        int code = Success;
-        if (!resolve({ words.at(0) }, true, &iocs, &code)) {
-            finish(code);
-            return;
-        }
-        runPlan(writer.planRename(iocs.constFirst(), words.at(1)), host, dryRun);
-    });
+    return withWriter(
+            [this, words, dryRun](Host *host, IocWriter &writer) {
+                QList<Ioc> iocs;
+                int code = Success;
+                if (!resolve({ words.at(0) }, true, &iocs, &code)) {
+                    finish(code);
+                    return;
+                }
+                runPlan(writer.planRename(iocs.constFirst(), words.at(1)), host, dryRun);
+            },
+            [this, words](IocWriter &writer) {
+                const QList<Ioc> iocs = fleet()->iocs(fleet()->hosts().value(0));
+                for (const Ioc &ioc : iocs) {
+                    if (ioc.name == words.at(0))
+                        writer.planRename(ioc, words.at(1));
+                }
+            });
 }

@@ -57,7 +57,12 @@ int RmCommand::run(const QCommandLineParser &parser)
                     }
                     const IocPlan plan = writer.planRemove(iocs.constFirst(), force);
                     if (!plan.isValid()) {
-                        refused.errors << plan.errors;
+                        // Core says it runs; how to remove it anyway is this command's.
+                        for (const QString &error : plan.errors)
+                            refused.errors
+                                    << (plan.refusedRunning
+                                                ? tr("%1 (--force stops it first)").arg(error)
+                                                : error);
                         if (refused.refusal != IocPlan::Refusal::Permission)
                             refused.refusal = plan.refusal;
                     }

@@ -24,8 +24,8 @@ int WriterCommand::withWriter(std::function<void(Host *host, IocWriter &writer)>
         const QList<Host *> hosts = fleet()->hosts();
         Host *host = hosts.value(0);
         if (!host || (!host->isLocal() && (!rehearse || host->kind() != Host::Kind::Ssh))) {
-            printError(tr("'%1' works on this machine's managers only (--system or --user); "
-                          "remote hosts are not supported yet.")
+            printError(tr("'%1' works on this machine's managers (--system or --user) and on "
+                          "SSH hosts only.")
                                .arg(name()));
             finish(UsageError);
             return;

@@ -19,8 +19,8 @@ protected:
     /// Lists the host's IOCs (unit files too), then calls @p ready with a writer for the one
     /// host. Refuses several hosts (exit 2). An SSH host is planned on a snapshot of its file
     /// system (RemoteHostProbe): @p rehearse plans what @p ready will plan, on the snapshot,
-    /// until the snapshot holds every path the plan looks at; without it (rename) remote hosts
-    /// are refused (exit 2). Returns Pending.
+    /// until the snapshot holds every path the plan looks at; without it remote hosts are
+    /// refused (exit 2). Returns Pending.
     int withWriter(std::function<void(Host *host, IocWriter &writer)> ready,
                    std::function<void(IocWriter &writer)> rehearse = {});
     /// Prints the dry run (exit 0) or refuses (2, 4 for permissions), or carries the plan out

@@ -494,6 +494,16 @@ QStringList procServConfigFiles(const QStringList &entries)
 
 } // namespace
 
+QStringList ConventionConfigReader::manageIocsSearchPath(const QString &iocdockIocPath,
+                                                         const QString &manageIocsSearchPath)
+{
+    QStringList path = iocdockIocPath.split(QLatin1Char(':'), Qt::SkipEmptyParts)
+            + manageIocsSearchPath.split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    path << QString::fromLatin1(Conventions::find(QLatin1String("manage-iocs"))->systemConfigDir)
+         << QStringLiteral("/opt/epics/iocs") << QStringLiteral("/opt/iocs");
+    return path;
+}
+
 ConventionConfigReader ConventionConfigReader::forSystem()
 {
     ConventionConfigReader reader;
@@ -504,9 +514,9 @@ ConventionConfigReader ConventionConfigReader::forSystem()
     reader.m_procServConfigDirs = colonList("IOCDOCK_PROCSERV_CONFIG_PATH");
     reader.m_procServConfigDirs << QStringLiteral("/etc/procServ.conf")
                                 << systemDir("procservutils");
-    reader.m_iocSearchPath = colonList("IOCDOCK_IOC_PATH") + colonList("MANAGE_IOCS_SEARCH_PATH");
-    reader.m_iocSearchPath << systemDir("manage-iocs") << QStringLiteral("/opt/epics/iocs")
-                           << QStringLiteral("/opt/iocs");
+    reader.m_iocSearchPath =
+            manageIocsSearchPath(QString::fromLocal8Bit(qgetenv("IOCDOCK_IOC_PATH")),
+                                 QString::fromLocal8Bit(qgetenv("MANAGE_IOCS_SEARCH_PATH")));
     reader.m_fribConfigDirs = colonList("IOCDOCK_IOC_PATH");
     reader.m_fribConfigDirs << systemDir("frib");
     reader.m_runtimeDir = QStringLiteral("/run");

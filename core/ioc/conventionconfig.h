@@ -50,6 +50,12 @@ public:
     /// machine's file system; null: this machine. Not owned.
     void setFileView(const IocFileView *view) { m_view = view; }
 
+    /// manage-iocs' search path from the values of $IOCDOCK_IOC_PATH and
+    /// $MANAGE_IOCS_SEARCH_PATH (colon lists, searched first), then its own places. The one
+    /// list for this machine (forSystem()) and a remote host (RemoteHostProbe).
+    static QStringList manageIocsSearchPath(const QString &iocdockIocPath,
+                                            const QString &manageIocsSearchPath);
+
     /// Defaults for the system manager. $IOCDOCK_PROCSERV_CONFIG_PATH (colon list) is searched
     /// before /etc/procServ.conf and /etc/procServ.d.
     static ConventionConfigReader forSystem();

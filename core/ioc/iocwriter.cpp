@@ -266,6 +266,51 @@ QString IocWriter::systemdQuote(const QString &word)
     return QLatin1Char('"') + w + QLatin1Char('"');
 }
 
+bool IocWriter::canRename(const QString &convention, QString *why)
+{
+    if (convention == kManageIocs)
+        return true;
+    if (why)
+        *why = tr("%1 cannot rename its IOCs; only NSLS-II manage-iocs has a rename. "
+                  "Create the IOC under the new name and remove the old one.")
+                       .arg(Conventions::displayName(convention));
+    return false;
+}
+
+QString IocWriter::accountName() const
+{
+    if (!m_layout.account.isEmpty())
+        return m_layout.account;
+    const passwd *pw = getpwuid(geteuid());
+    return pw ? QString::fromLocal8Bit(pw->pw_name) : QString();
+}
+
+QString IocWriter::groupName() const
+{
+    if (!m_layout.group.isEmpty())
+        return m_layout.group;
+    const struct group *g = getgrgid(getegid());
+    return g ? QString::fromLocal8Bit(g->gr_name) : QString();
+}
+
+QString IocWriter::shortHostName() const
+{
+    return (m_layout.hostName.isEmpty() ? QSysInfo::machineHostName() : m_layout.hostName)
+            .section(QLatin1Char('.'), 0, 0);
+}
+
+QString IocWriter::manageIocsConfig(const Ioc &ioc) const
+{
+    if (!ioc.configFile.isEmpty())
+        return ioc.configFile;
+    for (const QString &base : m_layout.iocSearchPath) {
+        const QString config = QDir(base).filePath(ioc.name + QStringLiteral("/config"));
+        if (fs().isFile(config))
+            return config;
+    }
+    return {};
+}
+
 QString IocWriter::findProgram(const QString &name) const
 {
     if (name.contains(QLatin1Char('/')))
@@ -324,7 +369,7 @@ void IocWriter::checkName(const QString &name, const QString &convention, IocPla
 void IocWriter::checkCommand(const IocCreateRequest &request, QString *program, IocPlan *plan) const
 {
     if (request.command.isEmpty() || request.command.first().isEmpty()) {
-        plan->errors << tr("No command: give the IOC's program after '--'.");
+        plan->errors << tr("No command: give the IOC's program.");
         plan->refusal = IocPlan::Refusal::BadInput;
         return;
     }
@@ -366,8 +411,8 @@ void IocWriter::checkWritable(IocPlan *plan) const
                     << (plan->userManager
                                 ? tr("Cannot write %1: no write permission in %2.").arg(path, dir)
                                 : tr("Cannot write %1: no write permission in %2 (the "
-                                     "system manager's files need root; --user manages "
-                                     "your own IOCs).")
+                                     "system manager's files need root; your own user "
+                                     "manager's IOCs do not).")
                                           .arg(path, dir));
             if (plan->refusal == IocPlan::Refusal::None)
                 plan->refusal = IocPlan::Refusal::Permission;
@@ -488,8 +533,8 @@ IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
     }
     if (!request.userName.isEmpty()) {
         if (m_layout.userManager)
-            refuse(tr("--user-name is for the system manager: a user manager runs IOCs as its "
-                      "own user."));
+            refuse(tr("A run-as account is for the system manager: a user manager runs IOCs as "
+                      "its own user."));
         else if (!fs().accountExists(request.userName))
             refuse(tr("The user account '%1' does not exist.").arg(request.userName));
     }
@@ -501,23 +546,21 @@ IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
                                                  : QStringLiteral("unix");
     QString spec; // procServ's --port value; empty: the convention's default socket
     if (plan.convention == kE3 && port != QLatin1String("unix")) {
-        refuse(tr("ESS e3 consoles are always the template's socket %1: leave out --port.")
+        refuse(tr("ESS e3 consoles are always the template's socket %1: no other console can be given.")
                        .arg(Conventions::find(kE3)->defaultSocketPath(m_layout.runtimeDir,
                                                                       request.name)));
     } else if (plan.convention == kFrib && port.startsWith(QLatin1String("unix:"))) {
-        refuse(tr("FRIB consoles are the socket %1, with a TCP port beside it when asked: use "
-                  "--port unix, tcp:PORT or auto.")
+        refuse(tr("FRIB consoles are the socket %1, with a TCP port beside it when asked: give "
+                  "unix, tcp:PORT or auto.")
                        .arg(Conventions::find(kFrib)->defaultSocketPath(m_layout.runtimeDir,
                                                                         request.name)));
     } else if (port == QLatin1String("unix")) {
         if (plan.convention == kManageIocs)
-            refuse(tr("NSLS-II manage-iocs consoles are TCP ports: use --port tcp:PORT or "
-                      "--port auto."));
+            refuse(tr("NSLS-II manage-iocs consoles are TCP ports: give tcp:PORT or auto."));
     } else if (port.startsWith(QLatin1String("unix:"))) {
         const QString path = port.mid(5);
         if (plan.convention == kManageIocs)
-            refuse(tr("NSLS-II manage-iocs consoles are TCP ports: use --port tcp:PORT or "
-                      "--port auto."));
+            refuse(tr("NSLS-II manage-iocs consoles are TCP ports: give tcp:PORT or auto."));
         else if (!path.startsWith(QLatin1Char('/')))
             refuse(tr("Bad port '%1': a socket path must be absolute.").arg(port));
         else if (path.toLocal8Bit().size() > kMaxSocketPath)
@@ -610,7 +653,7 @@ void IocWriter::writeProcServUtils(const IocCreateRequest &request, const QStrin
     if (launcher.isEmpty()) {
         plan->errors << tr("procServ-launcher was not found on PATH: procServUtils (Debian "
                            "package procserv-systemd) is not installed, so a procServUtils IOC "
-                           "could not start. Use --convention generic or install it.");
+                           "could not start. Choose the generic convention or install it.");
         plan->refusal = IocPlan::Refusal::BadInput;
         return;
     }
@@ -620,6 +663,8 @@ void IocWriter::writeProcServUtils(const IocCreateRequest &request, const QStrin
     ConventionConfigReader reader = m_layout.userManager ? ConventionConfigReader::forUser()
                                                          : ConventionConfigReader::forSystem();
     reader.setProcServConfigDirs(m_layout.procServConfigFiles);
+    if (!fs().readsConfigs())
+        reader.setFileView(&fs()); // a remote host's files, through its snapshot
     const ConventionConfig existing = reader.read(kProcServUtils, name);
     if (existing.found) {
         plan->errors << tr("procServUtils already has an instance [%1] in %2.")
@@ -693,7 +738,7 @@ void IocWriter::writeProcServUtils(const IocCreateRequest &request, const QStrin
                        : QStringLiteral("tcp:127.0.0.1:") + request.port);
     if (m_layout.userManager && request.enable)
         plan->notes << tr("The unit is WantedBy=multi-user.target as procServUtils writes it; a "
-                          "user manager has no such target, so --enable does not start it at "
+                          "user manager has no such target, so enabling it does not start it at "
                           "login.");
 }
 
@@ -767,7 +812,7 @@ QString IocWriter::manageIocsUnit(const QString &name, const QString &top, const
             ? m_layout.runtimeDir + QStringLiteral("/softioc-%1.pid").arg(name)
             : QStringLiteral("/var/run/softioc-%1.pid").arg(name);
     const QString logFile = m_layout.logDir + QStringLiteral("/%1/%1.log").arg(name);
-    const QString host = QSysInfo::machineHostName().section(QLatin1Char('.'), 0, 0);
+    const QString host = shortHostName();
     QString unit = QStringLiteral("\n#\n# Installed by manage-iocs\n#\n[Unit]\n"
                                   "Description=IOC %1 via procServ\n"
                                   "After=network.target remote_fs.target local_fs.target "
@@ -814,15 +859,15 @@ void IocWriter::writeManageIocs(const IocCreateRequest &request, const QString &
     if (user.isEmpty() && !m_layout.userManager)
         user = QStringLiteral("iocuser");
     if (m_layout.userManager) {
-        const passwd *pw = getpwuid(geteuid());
-        user = pw ? QString::fromLocal8Bit(pw->pw_name) : QString();
+        user = accountName();
     } else if (user == QLatin1String("root")) {
-        plan->errors << tr("manage-iocs refuses to run an IOC as root: give --user-name.");
+        plan->errors << tr("manage-iocs refuses to run an IOC as root: name another account "
+                           "to run it as.");
         plan->refusal = IocPlan::Refusal::BadInput;
         return;
     } else if (!fs().accountExists(user)) {
         plan->errors << tr("The user account '%1' does not exist (manage-iocs runs IOCs as "
-                           "iocuser unless --user-name says otherwise).")
+                           "iocuser unless another account is named).")
                                 .arg(user);
         plan->refusal = IocPlan::Refusal::BadInput;
         return;
@@ -847,8 +892,7 @@ void IocWriter::writeManageIocs(const IocCreateRequest &request, const QString &
     // The config as manage-iocs' rename writes one (NAME HOST PORT USER EXEC CHDIR), read by
     // discovery as a shell fragment.
     QString config = QStringLiteral("NAME=%1\nHOST=%2\nPORT=%3\nUSER=%4\n")
-                             .arg(name, QSysInfo::machineHostName().section(QLatin1Char('.'), 0, 0),
-                                  request.port, user);
+                             .arg(name, shortHostName(), request.port, user);
     const QString execLine = shellWords.join(QLatin1Char(' '));
     config += QStringLiteral("EXEC=%1\n")
                       .arg(shellWords.size() == 1 ? execLine : shellQuote(execLine));
@@ -897,7 +941,8 @@ void IocWriter::writeIocRunner(const IocCreateRequest &request, const QString &p
         return;
     }
     if (!request.port.isEmpty()) {
-        refuse(tr("epics-ioc-runner consoles are always its own socket: leave out --port."));
+        refuse(tr("epics-ioc-runner consoles are always its own socket: no other console can "
+                  "be given."));
         return;
     }
     // IOC_CMD reaches procServ as ${IOC_CMD}, which systemd makes exactly one argument: the
@@ -906,10 +951,10 @@ void IocWriter::writeIocRunner(const IocCreateRequest &request, const QString &p
         refuse(tr("epics-ioc-runner starts one program without arguments (IOC_CMD, usually "
                   "st.cmd): put the arguments in a start script."));
     if (!request.environment.isEmpty())
-        refuse(tr("epics-ioc-runner's template has no per-IOC environment: leave out --env."));
+        refuse(tr("epics-ioc-runner's template has no per-IOC environment variables."));
     if (!request.userName.isEmpty())
-        refuse(tr("epics-ioc-runner runs every IOC as its service account: leave out "
-                  "--user-name."));
+        refuse(tr("epics-ioc-runner runs every IOC as its service account: no other account "
+                  "can be given."));
     const QString procServ = findProgram(QStringLiteral("procServ"));
     if (procServ.isEmpty())
         refuse(tr("procServ was not found on PATH (Debian package procserv)."));
@@ -918,10 +963,8 @@ void IocWriter::writeIocRunner(const IocCreateRequest &request, const QString &p
 
     QString user, group;
     if (m_layout.userManager) {
-        const passwd *pw = getpwuid(geteuid());
-        user = pw ? QString::fromLocal8Bit(pw->pw_name) : QString();
-        const struct group *g = getgrgid(getegid());
-        group = g ? QString::fromLocal8Bit(g->gr_name) : QString();
+        user = accountName();
+        group = groupName();
     } else {
         user = QStringLiteral("ioc-srv"); // TARGET_SYSTEM_USER / _GROUP of setup-system-infra
         group = QStringLiteral("ioc");
@@ -982,8 +1025,8 @@ void IocWriter::writeIocRunner(const IocCreateRequest &request, const QString &p
         plan->calls << PlannedCall{ PlannedCall::Kind::Start, plan->unit };
     plan->console = QStringLiteral("unix:") + socket;
     if (!request.enable && !request.start)
-        plan->notes << tr("%1 is an instance of a template: systemd knows it (and iocctl ps "
-                          "lists it) once it is enabled or started.")
+        plan->notes << tr("%1 is an instance of a template: systemd knows it (and it is "
+                          "listed) once it is enabled or started.")
                                .arg(plan->unit);
     // procServUtils reads every *.conf of the folder as INI and stops at a file that is not.
     for (const Ioc &ioc : m_iocs) {
@@ -1035,7 +1078,7 @@ void IocWriter::writeFrib(const IocCreateRequest &request, const QString &progra
             user = QStringLiteral("softioc-") + name;
         if (!fs().accountExists(user)) {
             refuse(tr("The user account '%1' does not exist (FRIB's Puppet module makes one "
-                      "for each IOC): make it or give --user-name.")
+                      "for each IOC): make it, or give the account to run it as.")
                            .arg(user));
             return;
         }
@@ -1248,7 +1291,8 @@ IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
     const bool up = ioc.isActive() || ioc.activeState == QLatin1String("activating")
             || ioc.activeState == QLatin1String("reloading");
     if (up && !force) {
-        refuse(tr("%1 is running; stop it first or use --force.").arg(ioc.name));
+        refuse(tr("%1 is running; it is removed only once stopped.").arg(ioc.name));
+        plan.refusedRunning = true;
         return plan;
     }
     if (up)
@@ -1300,8 +1344,8 @@ IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
         // Only a unit file of the admin's folder (what create writes); a vendor unit is not ours.
         const QString unitFile = QDir(m_layout.unitDir).filePath(ioc.unit);
         if (!fs().isFile(unitFile) || fs().isSymLink(unitFile)) {
-            refuse(tr("%1 is not a unit file in %2; iocctl removes only the plain units it "
-                      "writes there.")
+            refuse(tr("%1 is not a unit file in %2; only the plain units written there are "
+                      "removed.")
                            .arg(ioc.fragmentPath.isEmpty() ? ioc.unit : ioc.fragmentPath,
                                 m_layout.unitDir));
             return plan;
@@ -1336,8 +1380,9 @@ IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
         }
         plan.calls << PlannedCall{ PlannedCall::Kind::Disable, ioc.unit };
         plan.removals << unitFile;
-        if (!ioc.configFile.isEmpty())
-            plan.kept << QFileInfo(ioc.configFile).absolutePath();
+        const QString config = manageIocsConfig(ioc);
+        if (!config.isEmpty())
+            plan.kept << QFileInfo(config).absolutePath();
     } else if (ioc.convention == kFrib) {
         // What the Puppet module's IOC stands for: its unit (stopped, disabled, removed) and
         // its config BASE/NAME/config with the folder it alone holds. The IOC's own folder
@@ -1401,10 +1446,9 @@ IocPlan IocWriter::planRename(const Ioc &ioc, const QString &newName) const
     plan.name = newName;
     plan.convention = ioc.convention;
     plan.userManager = m_layout.userManager;
-    if (ioc.convention != kManageIocs) {
-        plan.errors << tr("%1 cannot rename its IOCs; only NSLS-II manage-iocs has a rename. "
-                          "Create the IOC under the new name and remove the old one.")
-                               .arg(Conventions::displayName(ioc.convention));
+    QString cannot;
+    if (!canRename(ioc.convention, &cannot)) {
+        plan.errors << cannot;
         plan.refusal = IocPlan::Refusal::BadInput;
         return plan;
     }
@@ -1413,35 +1457,40 @@ IocPlan IocWriter::planRename(const Ioc &ioc, const QString &newName) const
     if (!plan.isValid())
         return plan;
     const QString oldUnitFile = QDir(m_layout.unitDir).filePath(ioc.unit);
-    QFile oldUnit(oldUnitFile);
-    if (ioc.configFile.isEmpty() || !oldUnit.open(QIODevice::ReadOnly)) {
+    const QString configPath = manageIocsConfig(ioc);
+    QByteArray oldUnitData, configData;
+    QString readError;
+    // Both read at once: a remote snapshot learns every file it lacks in one probe.
+    const bool unitRead = fs().readFile(oldUnitFile, &oldUnitData, &readError);
+    const bool configRead =
+            !configPath.isEmpty() && fs().readFile(configPath, &configData, &readError);
+    if (configPath.isEmpty() || !unitRead) {
         plan.errors << tr("%1 is not an installed manage-iocs IOC (no config, or no unit file "
                           "%2).")
                                .arg(ioc.name, oldUnitFile);
         plan.refusal = IocPlan::Refusal::BadInput;
         return plan;
     }
-    const QString oldTop = QFileInfo(ioc.configFile).absolutePath();
+    const QString oldTop = QFileInfo(configPath).absolutePath();
     const QString base = QFileInfo(oldTop).absolutePath();
     const QString newTop = QDir(base).filePath(newName);
     if (QFileInfo(oldTop).fileName() != ioc.name) {
-        plan.errors << tr("%1 is not in a folder named after the IOC.").arg(ioc.configFile);
+        plan.errors << tr("%1 is not in a folder named after the IOC.").arg(configPath);
         plan.refusal = IocPlan::Refusal::BadInput;
         return plan;
     }
-    if (QFileInfo::exists(newTop)) {
+    if (fs().exists(newTop)) {
         plan.errors << tr("%1 exists already.").arg(newTop);
         plan.refusal = IocPlan::Refusal::BadInput;
         return plan;
     }
-    QFile configFile(ioc.configFile);
-    if (!configFile.open(QIODevice::ReadOnly)) {
-        plan.errors << tr("Cannot read %1.").arg(ioc.configFile);
+    if (!configRead) {
+        plan.errors << tr("Cannot read %1.").arg(configPath);
         plan.refusal = IocPlan::Refusal::Permission;
         return plan;
     }
     // The config keeps every line; NAME= names the new IOC, a CHDIR in the old folder moves.
-    QStringList lines = QString::fromUtf8(configFile.readAll()).split(QLatin1Char('\n'));
+    QStringList lines = QString::fromUtf8(configData).split(QLatin1Char('\n'));
     bool named = false;
     for (QString &line : lines) {
         if (line.startsWith(QLatin1String("NAME="))) {
@@ -1454,7 +1503,7 @@ IocPlan IocWriter::planRename(const Ioc &ioc, const QString &newName) const
     if (!named)
         lines.prepend(QStringLiteral("NAME=") + newName);
     // The unit: the old one with the names and folders changed (its own settings stay).
-    QString unit = QString::fromUtf8(oldUnit.readAll());
+    QString unit = QString::fromUtf8(oldUnitData);
     const QStringList oldWords{ QStringLiteral("Description=IOC %1 via").arg(ioc.name),
                                 QStringLiteral("softioc-%1.pid").arg(ioc.name),
                                 QStringLiteral("-n %1 ").arg(ioc.name),
@@ -1487,7 +1536,7 @@ IocPlan IocWriter::planRename(const Ioc &ioc, const QString &newName) const
     if (up)
         plan.calls << PlannedCall{ PlannedCall::Kind::Start, plan.unit };
     const QString newUnitFile = QDir(m_layout.unitDir).filePath(plan.unit);
-    if (QFileInfo::exists(newUnitFile)) {
+    if (fs().exists(newUnitFile)) {
         plan.errors << tr("%1 exists already.").arg(newUnitFile);
         plan.refusal = IocPlan::Refusal::BadInput;
     }

@@ -87,6 +87,9 @@ struct IocPlan
     QStringList notes; ///< what the user should know (translated)
     QStringList errors; ///< translated; nothing is done while any is here
     Refusal refusal = Refusal::None;
+    /// Remove: refused only because the IOC runs; planned with force it is stopped first. The
+    /// errors say so in neutral words: the CLI adds "--force", the dialog its check box.
+    bool refusedRunning = false;
 
     bool isValid() const { return errors.isEmpty(); }
     /// The dry run: every file with its content, every removal, every systemd call, in order.
@@ -112,6 +115,11 @@ struct IocHostLayout
     QString logDir; ///< manage-iocs' procServ logs: /var/log/softioc, or $XDG_STATE_HOME/softioc
     QString stateDir; ///< /var/log (system), or $XDG_STATE_HOME (ioc-runner's procserv logs)
     QStringList path; ///< $PATH, to find a command given by name and procServ itself
+    /// The manager's account and its group (a user manager runs IOCs as it) and the host's
+    /// short name (manage-iocs' HOST=); empty: this process's, this machine's.
+    QString account;
+    QString group;
+    QString hostName;
 
     static IocHostLayout forLocalSystem();
     static IocHostLayout forLocalUser();
@@ -154,6 +162,9 @@ public:
 
     /// The conventions create() can write, in table order.
     static QStringList writableConventions();
+    /// Whether IOCs of @p convention can be renamed (their tool has a rename: NSLS-II
+    /// manage-iocs); else *why (translated) says so. planRename() refuses the others with it.
+    static bool canRename(const QString &convention, QString *why = nullptr);
     /// The convention most of the host's IOCs use (of writableConventions()), else
     /// procservutils.
     QString defaultConvention() const;
@@ -164,7 +175,8 @@ public:
     /// stopped first).
     IocPlan planRemove(const Ioc &ioc, bool force) const;
     /// manage-iocs only (its `rename`): moves BASE/OLD to BASE/NEW, NAME= in its config, and the
-    /// unit; a stopped IOC only. Other conventions are refused with a message.
+    /// unit; a running IOC is stopped first and started again. Other conventions are refused
+    /// with canRename()'s message. Reads the config and the unit through the file view.
     IocPlan planRename(const Ioc &ioc, const QString &newName) const;
 
     /// A word quoted as Python's shlex.quote() does (what manage-procs writes).
@@ -179,6 +191,13 @@ private:
     QSet<quint16> usedTcpPorts() const;
     quint16 pickFreePort() const;
     QString findProgram(const QString &name) const;
+    /// The layout's account, group and host name, else this process's and this machine's.
+    QString accountName() const;
+    QString groupName() const;
+    QString shortHostName() const;
+    /// A manage-iocs IOC's config: the one discovery found, else BASE/NAME/config of the
+    /// first base of the search path that has one (remote hosts: discovery reads no configs).
+    QString manageIocsConfig(const Ioc &ioc) const;
 
     void writeProcServUtils(const IocCreateRequest &request, const QString &program,
                             const QString &chdir, IocPlan *plan) const;

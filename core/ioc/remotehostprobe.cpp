@@ -4,6 +4,7 @@
 
 #include "core/hosts/host.h"
 #include "core/ioc/conventions.h"
+#include "core/ioc/conventionconfig.h"
 
 #include <QDir>
 #include <QProcess>
@@ -14,10 +15,14 @@ namespace {
 constexpr int kProbeTimeoutMs = 30000;
 
 const char kLayoutScript[] = R"sh(
-for v in HOME XDG_CONFIG_HOME XDG_RUNTIME_DIR XDG_STATE_HOME PATH; do
+for v in HOME XDG_CONFIG_HOME XDG_RUNTIME_DIR XDG_STATE_HOME PATH IOCDOCK_IOC_PATH \
+        MANAGE_IOCS_SEARCH_PATH; do
     eval "x=\${$v-}"
     printf 'E\t%s\t%s\n' "$v" "$x"
 done
+printf 'E\t.account\t%s\n' "$(id -un)"
+printf 'E\t.group\t%s\n' "$(id -gn)"
+printf 'E\t.host\t%s\n' "$(uname -n)"
 for t in /proc/net/tcp /proc/net/tcp6; do
     [ -r "$t" ] || continue
     printf 'T\t%s\n' "$t"
@@ -91,14 +96,17 @@ IocHostLayout RemoteHostProbe::layoutFor(bool userManager, const QHash<QString, 
     IocHostLayout layout;
     layout.userManager = userManager;
     layout.path = env.value(QStringLiteral("PATH")).split(QLatin1Char(':'), Qt::SkipEmptyParts);
-    layout.iocSearchPath =
-            QStringList{ QStringLiteral("/epics/iocs"), QStringLiteral("/opt/epics/iocs"),
-                         QStringLiteral("/opt/iocs") };
+    layout.iocSearchPath = ConventionConfigReader::manageIocsSearchPath(
+            env.value(QStringLiteral("IOCDOCK_IOC_PATH")),
+            env.value(QStringLiteral("MANAGE_IOCS_SEARCH_PATH")));
     layout.iocBaseDir = layout.iocSearchPath.constFirst();
     // The reader's FRIB folder (its table row); no $IOCDOCK_IOC_PATH on another host.
     layout.fribConfigDirs = QStringList{ QString::fromLatin1(
             Conventions::find(QStringLiteral("frib"))->systemConfigDir) };
     layout.fribConfigDir = layout.fribConfigDirs.constFirst();
+    layout.account = env.value(QStringLiteral(".account"));
+    layout.group = env.value(QStringLiteral(".group"));
+    layout.hostName = env.value(QStringLiteral(".host"));
     if (!userManager) {
         layout.unitDir = QStringLiteral("/etc/systemd/system");
         layout.unitSearchDirs = IocHostLayout::systemUnitSearchDirs();

@@ -36,7 +36,9 @@ public:
     SnapshotFileView &view() { return m_view; }
 
     /// The layout of a manager whose account has the environment @p env (HOME, XDG_CONFIG_HOME,
-    /// XDG_RUNTIME_DIR, XDG_STATE_HOME, PATH), in the conventions' own default places.
+    /// XDG_RUNTIME_DIR, XDG_STATE_HOME, PATH, IOCDOCK_IOC_PATH, MANAGE_IOCS_SEARCH_PATH; and
+    /// ".account", ".group", ".host": `id -un`, `id -gn`, `uname -n`), in the conventions' own
+    /// default places.
     static IocHostLayout layoutFor(bool userManager, const QHash<QString, QString> &env);
 
 private:

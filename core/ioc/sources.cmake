@@ -18,5 +18,6 @@ target_sources(iocdock-core PRIVATE
     ioc/iocwriter.h ioc/iocwriter.cpp
     ioc/iocfileview.h ioc/iocfileview.cpp
     ioc/remotehostprobe.h ioc/remotehostprobe.cpp
+    ioc/iocplanner.h ioc/iocplanner.cpp
     ioc/iocplanrunner.h ioc/iocplanrunner.cpp
     ioc/iocruntime.h ioc/logsource.h)

@@ -44,12 +44,18 @@ private slots:
     void dryRunChangesNothing();
     void missingCommandIsRefused();
     void clashWithARemoteFileIsRefused();
+    void manageIocsRoundTripAndRename();
+    void iocRunnerRoundTrip();
+    void renameElsewhereSaysWhy();
 
 private:
     Run iocctl(const QStringList &args, int timeoutMs = 90000) const;
     QJsonObject psObject(const QString &name) const;
     QMap<QString, QString> snapshot() const;
     static QString compare(const QMap<QString, QString> &a, const QMap<QString, QString> &b);
+    /// Where manage-iocs IOCs go on the remote host: the first folder of its sessions'
+    /// $IOCDOCK_IOC_PATH (tools/sshd-sandbox passes the sandbox's).
+    QString iocBase() const { return m_hosts.sandboxDir(0) + QStringLiteral("/epics/iocs"); }
 
     RemoteHosts m_hosts;
     QString m_workDir;
@@ -123,8 +129,8 @@ QMap<QString, QString> TestIocctlRemoteCreate::snapshot() const
     // The remote host's files that create and rm may touch: its configuration (units,
     // procServ.d) and the IOC's own folder. (The "remote" host is this machine behind sshd.)
     QMap<QString, QString> files;
-    const QStringList roots{ QString(m_hosts.sandboxDir(0) + QStringLiteral("/config")),
-                             m_workDir };
+    const QStringList roots{ QString(m_hosts.sandboxDir(0) + QStringLiteral("/config")), m_workDir,
+                             iocBase() };
     for (const QString &root : roots) {
         QDirIterator it(
                 root, QDir::Files | QDir::Dirs | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot,
@@ -342,6 +348,161 @@ void TestIocctlRemoteCreate::clashWithARemoteFileIsRefused()
                                       .arg(unitFile)),
              qPrintable(run.describe()));
     QCOMPARE(compare(before, after), QString());
+}
+
+void TestIocctlRemoteCreate::manageIocsRoundTripAndRename()
+{
+    // NSLS-II manage-iocs on the remote host: its BASE/NAME/config in the remote account's
+    // search path and its unit; then its rename, which only manage-iocs has.
+    const QString oldName = QStringLiteral("rcreate-mold");
+    const QString newName = QStringLiteral("rcreate-mnew");
+    const QString unitDir = m_hosts.sandboxDir(0) + QStringLiteral("/config/systemd/user/");
+    QVERIFY(QDir().mkpath(iocBase()));
+    const QMap<QString, QString> before = snapshot();
+    const Run create = iocctl({ QStringLiteral("create"), QStringLiteral("--convention"),
+                                QStringLiteral("manage-iocs"), QStringLiteral("--chdir"), m_workDir,
+                                QStringLiteral("--enable"), QStringLiteral("--start"), oldName,
+                                QStringLiteral("--"), Sandbox::iocsimPath(),
+                                QStringLiteral("--name"), oldName });
+    QVERIFY2(create.code == 0, qPrintable(create.describe()));
+    const QString oldConfig = iocBase() + QLatin1Char('/') + oldName + QStringLiteral("/config");
+    QVERIFY2(QFileInfo::exists(oldConfig), qPrintable(create.describe()));
+    QVERIFY2(QFileInfo::exists(unitDir + QStringLiteral("softioc-rcreate-mold.service")),
+             qPrintable(create.describe()));
+    QJsonObject row = psObject(oldName);
+    QVERIFY2(!row.isEmpty(), "ps -H does not list the new IOC");
+    QCOMPARE(row.value(QStringLiteral("convention")).toString(), QStringLiteral("manage-iocs"));
+    const QString console = row.value(QStringLiteral("console")).toString();
+    QVERIFY2(console.startsWith(QLatin1String("tcp:127.0.0.1:")), qPrintable(console));
+    QCOMPARE(m_hosts.unitProperty(0, QStringLiteral("softioc-rcreate-mold.service"),
+                                  QStringLiteral("ActiveState")),
+             QStringLiteral("active"));
+
+    // The dry run names the move on the remote host and changes nothing.
+    const QMap<QString, QString> created = snapshot();
+    const Run dry =
+            iocctl({ QStringLiteral("rename"), QStringLiteral("--dry-run"), oldName, newName });
+    QVERIFY2(dry.code == 0, qPrintable(dry.describe()));
+    QVERIFY2(dry.out.contains(
+                     QStringLiteral("move %1/%2 to %1/%3").arg(iocBase(), oldName, newName)),
+             qPrintable(dry.describe()));
+    QCOMPARE(compare(created, snapshot()), QString());
+
+    const Run rename = iocctl({ QStringLiteral("rename"), oldName, newName });
+    QVERIFY2(rename.code == 0, qPrintable(rename.describe()));
+    QTRY_VERIFY_WITH_TIMEOUT(psObject(oldName).isEmpty(), 30000);
+    row = psObject(newName);
+    QVERIFY2(!row.isEmpty(), "ps -H does not list the renamed IOC");
+    QCOMPARE(row.value(QStringLiteral("convention")).toString(), QStringLiteral("manage-iocs"));
+    QCOMPARE(row.value(QStringLiteral("unit")).toString(),
+             QStringLiteral("softioc-rcreate-mnew.service"));
+    QCOMPARE(row.value(QStringLiteral("console")).toString(), console);
+    QCOMPARE(row.value(QStringLiteral("enabled")).toBool(), true);
+    // The old files are gone; the config names the new IOC.
+    QVERIFY(!QFileInfo::exists(iocBase() + QLatin1Char('/') + oldName));
+    QVERIFY(!QFileInfo::exists(unitDir + QStringLiteral("softioc-rcreate-mold.service")));
+    QVERIFY(QFileInfo::exists(unitDir + QStringLiteral("softioc-rcreate-mnew.service")));
+    QFile config(iocBase() + QLatin1Char('/') + newName + QStringLiteral("/config"));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QVERIFY(config.readAll().startsWith(QByteArray("NAME=" + newName.toUtf8() + '\n')));
+    config.close();
+    // It was running, so it runs again under its new unit and answers.
+    const Run exec =
+            iocctl({ QStringLiteral("exec"), QStringLiteral("--timeout"), QStringLiteral("30"),
+                     newName, QStringLiteral("--"), QStringLiteral("dbl") });
+    QVERIFY2(exec.code == 0, qPrintable(exec.describe()));
+    QVERIFY2(exec.out.contains(oldName + QStringLiteral(":ai1")), qPrintable(exec.describe()));
+
+    // rm refuses the running IOC (with the CLI's hint), then --force stops it first.
+    const Run refused = iocctl({ QStringLiteral("rm"), newName });
+    QCOMPARE(refused.code, 2);
+    QVERIFY2(refused.err.contains(QLatin1String("is running")), qPrintable(refused.describe()));
+    QVERIFY2(refused.err.contains(QLatin1String("--force")), qPrintable(refused.describe()));
+    const Run rm = iocctl({ QStringLiteral("rm"), QStringLiteral("--force"), newName });
+    QVERIFY2(rm.code == 0, qPrintable(rm.describe()));
+    QVERIFY2(rm.out.contains(newName + QStringLiteral(": kept ") + iocBase() + QLatin1Char('/')
+                             + newName),
+             qPrintable(rm.describe()));
+    // manage-iocs' uninstall keeps the IOC's folder and config: all that is left.
+    QCOMPARE(compare(before, snapshot()),
+             QStringLiteral("left behind: %1/%2\nleft behind: %1/%2/config")
+                     .arg(iocBase(), newName));
+    QVERIFY(config.remove());
+    QVERIFY(QDir(iocBase()).rmdir(newName));
+    QCOMPARE(compare(before, snapshot()), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(psObject(newName).isEmpty(), 30000);
+}
+
+void TestIocctlRemoteCreate::iocRunnerRoundTrip()
+{
+    const QString name = QStringLiteral("rcreate-ir");
+    const QString unit = QStringLiteral("epics-@rcreate-ir.service");
+    const QString templateFile =
+            m_hosts.sandboxDir(0) + QStringLiteral("/config/systemd/user/epics-@.service");
+    QVERIFY2(!QFileInfo::exists(templateFile), "the template exists before the test");
+    // ioc-runner starts one program without arguments: a start script, as st.cmd is.
+    const QString script = m_workDir + QLatin1Char('/') + name + QStringLiteral(".cmd");
+    QFile file(script);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("#!/bin/sh\nexec '" + Sandbox::iocsimPath().toUtf8() + "' --name '"
+                          + name.toUtf8() + "'\n"));
+    file.close();
+    QVERIFY(file.setPermissions(file.permissions() | QFile::ExeOwner | QFile::ExeGroup
+                                | QFile::ExeOther));
+    const QMap<QString, QString> before = snapshot();
+    // An instance of a template is known to systemd (and listed) once enabled.
+    const Run create =
+            iocctl({ QStringLiteral("create"), QStringLiteral("--convention"),
+                     QStringLiteral("ioc-runner"), QStringLiteral("--enable"),
+                     QStringLiteral("--chdir"), m_workDir, name, QStringLiteral("--"), script });
+    QVERIFY2(create.code == 0, qPrintable(create.describe()));
+    QVERIFY2(QFileInfo::exists(m_hosts.sandboxDir(0) + QStringLiteral("/config/procServ.d/") + name
+                               + QStringLiteral(".conf")),
+             qPrintable(create.describe()));
+    QVERIFY2(QFileInfo::exists(templateFile), qPrintable(create.describe()));
+    const QJsonObject row = psObject(name);
+    QVERIFY2(!row.isEmpty(), "ps -H does not list the new IOC");
+    QCOMPARE(row.value(QStringLiteral("convention")).toString(), QStringLiteral("ioc-runner"));
+    QCOMPARE(row.value(QStringLiteral("unit")).toString(), unit);
+
+    const Run start = iocctl({ QStringLiteral("start"), name });
+    QVERIFY2(start.code == 0, qPrintable(start.describe()));
+    QCOMPARE(m_hosts.unitProperty(0, unit, QStringLiteral("ActiveState")),
+             QStringLiteral("active"));
+    const Run stop = iocctl({ QStringLiteral("stop"), name });
+    QVERIFY2(stop.code == 0, qPrintable(stop.describe()));
+    const Run rm = iocctl({ QStringLiteral("rm"), name });
+    QVERIFY2(rm.code == 0, qPrintable(rm.describe()));
+    QVERIFY2(rm.out.contains(name + QStringLiteral(": removed")), qPrintable(rm.describe()));
+    // ioc-runner's remove leaves its template, which every IOC of the manager shares, and the
+    // procServ.d folder create made (as the local create does).
+    const QString confDir = m_hosts.sandboxDir(0) + QStringLiteral("/config/procServ.d");
+    const QString left = compare(before, snapshot());
+    QVERIFY2(left == QStringLiteral("left behind: %1\nleft behind: %2").arg(confDir, templateFile),
+             qPrintable(left));
+    QVERIFY(m_hosts.removeUnit(0, QStringLiteral("epics-@.service")));
+    QVERIFY(QDir().rmdir(confDir));
+    const QString diff = compare(before, snapshot());
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QVERIFY(QFile::remove(script));
+    QTRY_VERIFY_WITH_TIMEOUT(psObject(name).isEmpty(), 30000);
+}
+
+void TestIocctlRemoteCreate::renameElsewhereSaysWhy()
+{
+    const QString name = QStringLiteral("rcreate-norename");
+    const Run create = iocctl({ QStringLiteral("create"), QStringLiteral("--convention"),
+                                QStringLiteral("generic"), QStringLiteral("--chdir"), m_workDir,
+                                name, QStringLiteral("--"), Sandbox::iocsimPath() });
+    QVERIFY2(create.code == 0, qPrintable(create.describe()));
+    const QMap<QString, QString> before = snapshot();
+    const Run run = iocctl({ QStringLiteral("rename"), name, QStringLiteral("rcreate-renamed") });
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(QLatin1String("only NSLS-II manage-iocs has a rename")),
+             qPrintable(run.describe()));
+    QCOMPARE(compare(before, snapshot()), QString());
+    const Run rm = iocctl({ QStringLiteral("rm"), name });
+    QVERIFY2(rm.code == 0, qPrintable(rm.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestIocctlRemoteCreate)
