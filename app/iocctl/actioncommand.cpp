@@ -2,7 +2,13 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "app/iocctl/actioncommand.h"
 
+#include "core/fleet/fleet.h"
 #include "core/ioc/iocruntime.h"
+
+#include <QTimer>
+
+#include <csignal>
+#include <memory>
 
 namespace {
 
@@ -21,13 +27,6 @@ QString actionDescription(UnitAction action)
         return ActionCommand::tr("Disable IOCs so they no longer start at boot.");
     }
     return {};
-}
-
-bool isPermissionError(const QString &errorName)
-{
-    return errorName.endsWith(QLatin1String(".AccessDenied"))
-            || errorName.endsWith(QLatin1String(".InteractiveAuthorizationRequired"))
-            || errorName.endsWith(QLatin1String(".AuthFailed"));
 }
 
 } // namespace
@@ -66,6 +65,28 @@ void ActionCommand::addOptions(QCommandLineParser &parser)
             tr("IOC names, unit names or globs (quote globs: 'motor*'). Each IOC is acted on "
                "once."),
             tr("NAME|GLOB..."));
+    if (m_action == UnitAction::Enable || m_action == UnitAction::Disable) {
+        parser.addOption(QCommandLineOption(
+                QStringLiteral("now"),
+                m_action == UnitAction::Enable ? tr("Start the IOCs too, once they are enabled.")
+                                               : tr("Stop the IOCs too, once they are disabled.")));
+    }
+    if (m_action == UnitAction::Stop || m_action == UnitAction::Restart) {
+        parser.addOption(QCommandLineOption(
+                { QStringLiteral("t"), QStringLiteral("time") },
+                tr("Give the IOC SECONDS to stop: if its unit has not stopped by then, iocctl "
+                   "asks systemd to send SIGKILL to every process of the unit (KillUnit), as "
+                   "'docker stop -t' does. A shorter TimeoutStopSec= of the unit still applies. "
+                   "Nothing in the unit is changed."),
+                tr("SECONDS")));
+    }
+}
+
+QString ActionCommand::helpEpilog() const
+{
+    if (m_action == UnitAction::Restart)
+        return tr("With -t, a restart is a stop (bounded by -t as above) and then a start.");
+    return {};
 }
 
 int ActionCommand::run(const QCommandLineParser &parser)
@@ -75,6 +96,18 @@ int ActionCommand::run(const QCommandLineParser &parser)
         printError(tr("'%1' needs at least one IOC name.").arg(name()));
         return UsageError;
     }
+    if (m_action == UnitAction::Enable || m_action == UnitAction::Disable)
+        m_now = parser.isSet(QStringLiteral("now"));
+    if ((m_action == UnitAction::Stop || m_action == UnitAction::Restart)
+        && parser.isSet(QStringLiteral("time"))) {
+        bool ok = false;
+        m_stopTimeout = parser.value(QStringLiteral("time")).toInt(&ok);
+        if (!ok || m_stopTimeout < 0) {
+            printError(tr("-t needs a number of seconds (0 or more), not \"%1\".")
+                               .arg(parser.value(QStringLiteral("time"))));
+            return UsageError;
+        }
+    }
     InventoryOptions options;
     // Stopping only concerns loaded units; the others may need installed unit files.
     options.includeUnitFiles = m_action != UnitAction::Stop;
@@ -83,9 +116,9 @@ int ActionCommand::run(const QCommandLineParser &parser)
     return Pending;
 }
 
-QString ActionCommand::doneText() const
+QString ActionCommand::doneText(UnitAction action)
 {
-    switch (m_action) {
+    switch (action) {
     case UnitAction::Start:
         return tr("started");
     case UnitAction::Stop:
@@ -108,36 +141,103 @@ void ActionCommand::runActions()
         finish(code);
         return;
     }
+    QList<UnitAction> steps{ m_action };
+    if (m_now && m_action == UnitAction::Enable)
+        steps << UnitAction::Start;
+    else if (m_now && m_action == UnitAction::Disable)
+        steps << UnitAction::Stop;
+    else if (m_action == UnitAction::Restart && m_stopTimeout >= 0)
+        steps = { UnitAction::Stop, UnitAction::Start };
     m_pending = static_cast<int>(iocs.size());
-    for (const Ioc &ioc : std::as_const(iocs)) {
-        runtimeFor(ioc)->run(m_action, ioc.key(), this, [this, ioc](const JobResult &result) {
-            handleJobFinished(ioc, result);
-        });
-    }
+    for (const Ioc &ioc : std::as_const(iocs))
+        runSteps(ioc, steps);
 }
 
-void ActionCommand::handleJobFinished(const Ioc &ioc, const JobResult &result)
+void ActionCommand::runSteps(const Ioc &ioc, QList<UnitAction> steps)
+{
+    const UnitAction action = steps.takeFirst();
+    // A restart split into stop and start (-t) reports once, as "restarted".
+    const bool quietStep = m_action == UnitAction::Restart && action == UnitAction::Stop;
+    auto next = [this, ioc, steps, action, quietStep](const JobResult &result) {
+        const bool ok = quietStep && result.ok() ? true : report(ioc, action, result);
+        if (ok && !steps.isEmpty())
+            runSteps(ioc, steps);
+        else
+            stepDone();
+    };
+    if (action == UnitAction::Stop && m_stopTimeout >= 0 && !ioc.unit.isEmpty()) {
+        runStop(ioc, next);
+        return;
+    }
+    runtimeFor(ioc)->run(action, ioc.key(), this, next);
+}
+
+void ActionCommand::runStop(const Ioc &ioc, std::function<void(const JobResult &)> done)
+{
+    Host *host = fleet()->hostFor(ioc);
+    SystemdManager *manager = host ? host->manager() : nullptr;
+    auto stopped = std::make_shared<bool>(false);
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, ioc, manager, stopped, timer] {
+        timer->deleteLater();
+        if (*stopped || !manager)
+            return;
+        const QString label = ioc.name.isEmpty() ? ioc.unit : ioc.name;
+        out() << tr("%1: not stopped after %n second(s); systemd sends SIGKILL to every process "
+                    "of %2",
+                    nullptr, m_stopTimeout)
+                         .arg(label, ioc.unit)
+              << Qt::endl;
+        manager->killUnit(ioc.unit, QStringLiteral("all"), SIGKILL, this,
+                          [this, label](const QString &error, const QString &) {
+                              // The stop job goes on and reports; this only says why no kill.
+                              if (!error.isEmpty())
+                                  printError(tr("%1: SIGKILL failed: %2").arg(label, error));
+                          });
+    });
+    timer->start(m_stopTimeout * 1000);
+    runtimeFor(ioc)->run(UnitAction::Stop, ioc.key(), this,
+                         [stopped, timer, done](const JobResult &result) {
+                             *stopped = true;
+                             timer->stop();
+                             done(result);
+                         });
+}
+
+bool ActionCommand::report(const Ioc &ioc, UnitAction action, const JobResult &result)
 {
     const QString label = ioc.name.isEmpty() ? ioc.unit : ioc.name;
+    // A restart done as stop + start reports "restarted" for its start.
+    const UnitAction shown = m_action == UnitAction::Restart ? UnitAction::Restart : action;
     if (result.ok()) {
-        out() << label << QStringLiteral(": ") << doneText() << Qt::endl;
-    } else if (result.result == QLatin1String("skipped") && !result.message.isEmpty()) {
+        out() << label << QStringLiteral(": ") << doneText(shown) << Qt::endl;
+        return true;
+    }
+    if (result.result == QLatin1String("skipped") && !result.message.isEmpty()) {
         // Nothing was tried: the message says why (a static unit cannot be disabled).
         printError(result.message);
         if (m_exitCode == Success)
             m_exitCode = ActionFailed;
-    } else {
-        QString why = result.message;
-        if (why.isEmpty() && !result.result.isEmpty())
-            why = tr("job result \"%1\"").arg(result.result);
-        if (why.isEmpty())
-            why = result.errorName;
-        printError(tr("%1: %2 failed: %3").arg(label, name(), why));
-        if (isPermissionError(result.errorName))
-            m_exitCode = std::max<int>(m_exitCode, ConnectionError);
-        else if (m_exitCode == Success)
-            m_exitCode = ActionFailed;
+        return false;
     }
+    QString why = result.message;
+    if (why.isEmpty() && !result.result.isEmpty())
+        why = tr("job result \"%1\"").arg(result.result);
+    if (why.isEmpty())
+        why = result.errorName;
+    printError(tr("%1: %2 failed: %3").arg(label, SystemdManager::actionName(action), why));
+    if (isPermissionError(result.errorName)) {
+        printPermissionHint();
+        m_exitCode = std::max<int>(m_exitCode, ConnectionError);
+    } else if (m_exitCode == Success) {
+        m_exitCode = ActionFailed;
+    }
+    return false;
+}
+
+void ActionCommand::stepDone()
+{
     if (--m_pending == 0)
         finish(m_exitCode);
 }
