@@ -169,6 +169,10 @@ void ActionCommand::runSteps(const Ioc &ioc, QList<UnitAction> steps)
         runStop(ioc, next);
         return;
     }
+    if (action == UnitAction::Stop && m_stopTimeout >= 0)
+        printWarning(tr("%1: -t applies to IOCs a systemd unit runs; this container stops with "
+                        "its engine's own timeout.")
+                             .arg(ioc.name));
     runtimeFor(ioc)->run(action, ioc.key(), this, next);
 }
 
@@ -176,18 +180,17 @@ void ActionCommand::runStop(const Ioc &ioc, std::function<void(const JobResult &
 {
     Host *host = fleet()->hostFor(ioc);
     SystemdManager *manager = host ? host->manager() : nullptr;
-    auto stopped = std::make_shared<bool>(false);
+    // Owned here, deleted once the stop job reported; the kill only while it has not.
     auto *timer = new QTimer(this);
     timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, ioc, manager, stopped, timer] {
-        timer->deleteLater();
-        if (*stopped || !manager)
+    auto killed = std::make_shared<bool>(false);
+    connect(timer, &QTimer::timeout, this, [this, ioc, manager, killed] {
+        if (!manager)
             return;
+        *killed = true;
         const QString label = ioc.name.isEmpty() ? ioc.unit : ioc.name;
-        out() << tr("%1: not stopped after %n second(s); systemd sends SIGKILL to every process "
-                    "of %2",
-                    nullptr, m_stopTimeout)
-                         .arg(label, ioc.unit)
+        out() << tr("%1: not stopped after %2 s; systemd sends SIGKILL to every process of %3")
+                         .arg(label, QString::number(m_stopTimeout), ioc.unit)
               << Qt::endl;
         manager->killUnit(ioc.unit, QStringLiteral("all"), SIGKILL, this,
                           [this, label](const QString &error, const QString &) {
@@ -198,9 +201,14 @@ void ActionCommand::runStop(const Ioc &ioc, std::function<void(const JobResult &
     });
     timer->start(m_stopTimeout * 1000);
     runtimeFor(ioc)->run(UnitAction::Stop, ioc.key(), this,
-                         [stopped, timer, done](const JobResult &result) {
-                             *stopped = true;
+                         [this, ioc, timer, killed, done](const JobResult &result) {
                              timer->stop();
+                             timer->deleteLater();
+                             if (*killed && result.ok() && m_action == UnitAction::Stop)
+                                 out() << tr("%1: killed; systemd now shows its unit as failed "
+                                             "(iocctl reset-failed %1 clears that)")
+                                                  .arg(ioc.name.isEmpty() ? ioc.unit : ioc.name)
+                                       << Qt::endl;
                              done(result);
                          });
 }

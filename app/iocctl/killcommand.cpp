@@ -27,13 +27,21 @@ const QList<QPair<QString, int>> &knownSignals()
 }
 
 // Reads the children of procServ (MAINPID) afresh on the IOC's host and signals the first:
-// procServ runs exactly one child. Prints the child's PID; exit 3 when there is none.
-const char killScript[] = "main=$1; sig=$2\n"
+// procServ runs exactly one child. Prints the child's PID; exit 3 when there is none, 6 when
+// the child blocks the signal, 7 when it ignores it (then nothing is sent: it would stay
+// pending or vanish). procServ 2.7 starts its child with SIGHUP, SIGPIPE and SIGTERM blocked
+// and SIGINT and SIGQUIT ignored (seen in /proc/PID/status under Debian 12's procServ).
+const char killScript[] = "main=$1; sig=$2; num=$3\n"
                           "kids=$(cat /proc/$main/task/$main/children 2>/dev/null) || exit 4\n"
                           "set -- $kids\n"
                           "[ $# -ge 1 ] || exit 3\n"
-                          "kill -$sig $1 || exit 5\n"
-                          "echo $1\n";
+                          "pid=$1\n"
+                          "echo $pid\n"
+                          "mask() { sed -n \"s/^$1:[[:space:]]*//p\" /proc/$pid/status; }\n"
+                          "bit=$(( 1 << (num - 1) ))\n"
+                          "[ $(( 0x$(mask SigBlk) & bit )) = 0 ] || exit 6\n"
+                          "[ $(( 0x$(mask SigIgn) & bit )) = 0 ] || exit 7\n"
+                          "kill -$sig $pid || exit 5\n";
 
 } // namespace
 
@@ -54,7 +62,7 @@ void KillCommand::addOptions(QCommandLineParser &parser)
                                  tr("NAME|GLOB..."));
     parser.addOption(QCommandLineOption({ QStringLiteral("s"), QStringLiteral("signal") },
                                         tr("The signal: a name (TERM, SIGKILL, hup) or number "
-                                           "(default TERM)."),
+                                           "(default KILL, as procServ's ^X and docker kill)."),
                                         tr("SIGNAL")));
 }
 
@@ -69,8 +77,20 @@ QString KillCommand::helpEpilog() const
               "(start it again with 'iocctl restart NAME');\n"
               "  auto-restart ONESHOT  procServ exits with it, and systemd does what the unit's "
               "Restart= says.\n"
+              "procServ starts its child with SIGTERM, SIGHUP and SIGPIPE blocked and SIGINT and "
+              "SIGQUIT ignored; iocctl reads the child's signal masks first and sends nothing "
+              "that would stay pending or vanish (exit 1).\n"
               "Signalling an IOC of the system manager needs the rights of the user it runs as "
               "(usually root: sudo). Container IOCs: use the engine's own kill.");
+}
+
+int KillCommand::signalNumber(const QString &name)
+{
+    for (const auto &known : knownSignals()) {
+        if (known.first == name)
+            return known.second;
+    }
+    return 0;
 }
 
 QString KillCommand::signalName(const QString &text)
@@ -173,7 +193,8 @@ void KillCommand::killOne(const Ioc &ioc)
     }
     const QStringList argv = host->commandOnHost(
             { QStringLiteral("/bin/sh"), QStringLiteral("-c"), QString::fromLatin1(killScript),
-              QStringLiteral("sh"), QString::number(ioc.mainPid), m_signal });
+              QStringLiteral("sh"), QString::number(ioc.mainPid), m_signal,
+              QString::number(signalNumber(m_signal)) });
     auto *process = new QProcess(this);
     process->setProgram(argv.value(0));
     process->setArguments(argv.mid(1));
@@ -192,7 +213,16 @@ void KillCommand::killOne(const Ioc &ioc)
                     oneDone(Success);
                     return;
                 }
-                if (exitCode == 3) {
+                if (exitCode == 6 || exitCode == 7) {
+                    printError(tr("%1: the IOC process (PID %2) %3 SIG%4, so it would do "
+                                  "nothing; nothing was sent. procServ starts its child with "
+                                  "SIGTERM, SIGHUP and SIGPIPE blocked and SIGINT and SIGQUIT "
+                                  "ignored: use -s KILL (what procServ's ^X sends).")
+                                       .arg(label, pid,
+                                            exitCode == 6 ? tr("blocks") : tr("ignores"),
+                                            m_signal));
+                    oneDone(ActionFailed);
+                } else if (exitCode == 3) {
                     printError(tr("%1: procServ (PID %2) runs no child now (shut down, or "
                                   "between restarts).")
                                        .arg(label)

@@ -14,6 +14,8 @@ public:
 
     /// "TERM" for "SIGTERM", "term", "15"; empty for a signal kill(1) may not know.
     static QString signalName(const QString &text);
+    /// Linux's number of a signalName().
+    static int signalNumber(const QString &name);
 
 protected:
     void addOptions(QCommandLineParser &parser) override;
@@ -28,7 +30,7 @@ private:
     void oneDone(int code);
 
     QStringList m_words;
-    QString m_signal = QStringLiteral("TERM");
+    QString m_signal = QStringLiteral("KILL");
     int m_pending = 0;
     int m_exitCode = Success;
 };

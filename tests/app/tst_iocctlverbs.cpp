@@ -106,11 +106,13 @@ void TestIocctlVerbs::initTestCase()
     // Installed, never started, enable-able.
     QVERIFY(this->install(QStringLiteral("tstverbs-idle"),
                           { QStringLiteral("-P"), QString::number(ports.at(2)) }, {}, install));
-    // An IOC that ignores SIGTERM under a unit that would wait 5 minutes before SIGKILL.
-    QVERIFY(this->install(QStringLiteral("tstverbs-stubborn"),
-                          { QStringLiteral("-P"), QString::number(ports.at(3)) },
-                          { QStringLiteral("--ignore-sigterm") },
-                          { QStringLiteral("TimeoutStopSec=300") }));
+    // A stop that hangs: systemd's stop signal is one procServ and the IOC ignore (SIGWINCH's
+    // default), and systemd would wait 5 minutes before SIGKILL. (SIGTERM would not do:
+    // procServ ends on it and takes its child along.)
+    QVERIFY(this->install(
+            QStringLiteral("tstverbs-stubborn"),
+            { QStringLiteral("-P"), QString::number(ports.at(3)) }, {},
+            { QStringLiteral("KillSignal=SIGWINCH"), QStringLiteral("TimeoutStopSec=300") }));
     // procServ refuses an option: the unit fails.
     m_units << unit(QStringLiteral("tstverbs-bad"));
     QVERIFY(m_sandbox.installUnit(
@@ -366,18 +368,22 @@ void TestIocctlVerbs::stopTimeoutKills()
             iocctl({ QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("x"), ioc });
     QCOMPARE(bad.code, 2);
 
-    // procServ ends on SIGTERM, the IOC ignores it: systemd would wait TimeoutStopSec=300.
+    // Nothing ends on the stop signal: systemd would wait TimeoutStopSec=300.
     const Run stop = iocctl(
             { QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("2"), ioc }, 200000);
     QVERIFY2(stop.code == 0, qPrintable(stop.describe()));
-    QVERIFY2(stop.out.contains(QLatin1String("tstverbs-stubborn: not stopped after 2 seconds; "
+    QVERIFY2(stop.out.contains(QLatin1String("tstverbs-stubborn: not stopped after 2 s; "
                                              "systemd sends SIGKILL")),
              qPrintable(stop.out));
     QVERIFY2(stop.out.endsWith(QLatin1String("tstverbs-stubborn: stopped\n")),
              qPrintable(stop.out));
     // Well before systemd's own 300 s (bound generous for a loaded machine).
     QVERIFY2(stop.elapsedMs < 150000, qPrintable(QString::number(stop.elapsedMs)));
-    QCOMPARE(active(ioc), QStringLiteral("inactive"));
+    // Killed: systemd's verdict on the unit (Result=signal).
+    QCOMPARE(active(ioc), QStringLiteral("failed"));
+    QVERIFY2(stop.out.contains(QLatin1String("tstverbs-stubborn: killed; systemd now shows its "
+                                             "unit as failed")),
+             qPrintable(stop.out));
     // Nothing of the unit was changed.
     QCOMPARE(m_sandbox.unitProperty(unit(ioc), QStringLiteral("TimeoutStopUSec")),
              QStringLiteral("5min"));
@@ -437,9 +443,17 @@ void TestIocctlVerbs::killWithoutAutoRestart()
     const QString off = QStringLiteral("tstverbs-off");
     QTRY_VERIFY_WITH_TIMEOUT(childRunning(off), 30000);
     const QString mainPid = m_sandbox.unitProperty(unit(off), QStringLiteral("MainPID"));
-    const Run kill = iocctl({ QStringLiteral("kill"), off }); // TERM
+    // procServ starts its child with SIGTERM blocked: nothing is sent, and iocctl says why.
+    const Run term = iocctl(
+            { QStringLiteral("kill"), QStringLiteral("-s"), QStringLiteral("SIGTERM"), off });
+    QVERIFY2(term.code == 1, qPrintable(term.describe()));
+    QVERIFY2(term.err.contains(QLatin1String("blocks SIGTERM")), qPrintable(term.err));
+    QVERIFY2(term.err.contains(QLatin1String("-s KILL")), qPrintable(term.err));
+    QVERIFY(childRunning(off));
+
+    const Run kill = iocctl({ QStringLiteral("kill"), off }); // KILL
     QVERIFY2(kill.code == 0, qPrintable(kill.describe()));
-    QVERIFY2(kill.out.contains(QLatin1String("sent SIGTERM to the IOC process")),
+    QVERIFY2(kill.out.contains(QLatin1String("sent SIGKILL to the IOC process")),
              qPrintable(kill.out));
     QVERIFY2(kill.out.contains(QLatin1String("auto-restart is OFF")), qPrintable(kill.out));
     // The child stays down, procServ and its unit stay up.
