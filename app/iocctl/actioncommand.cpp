@@ -236,7 +236,7 @@ bool ActionCommand::report(const Ioc &ioc, UnitAction action, const JobResult &r
         why = result.errorName;
     printError(tr("%1: %2 failed: %3").arg(label, SystemdManager::actionName(action), why));
     if (isPermissionError(result.errorName)) {
-        printPermissionHint();
+        printPermissionHint(fleet()->hostFor(ioc));
         m_exitCode = std::max<int>(m_exitCode, ConnectionError);
     } else if (m_exitCode == Success) {
         m_exitCode = ActionFailed;

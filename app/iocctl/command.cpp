@@ -115,9 +115,15 @@ bool Command::isPermissionError(const QString &errorName)
             || errorName.endsWith(QLatin1String(".AuthFailed"));
 }
 
-void Command::printPermissionHint()
+void Command::printPermissionHint(const Host *host)
 {
-    err() << tr("hint: starting, stopping, enabling and signalling units of the system manager "
+    if (host && host->isUserManager()) {
+        err() << tr("hint: a user manager acts for its own user only: run iocctl as that user "
+                    "(or ask its owner).")
+              << Qt::endl;
+        return;
+    }
+    err() << tr("hint: starting, stopping, enabling and resetting units of the system manager "
                 "needs root or a polkit rule that allows org.freedesktop.systemd1.manage-units "
                 "(and manage-unit-files for enable/disable): run it with sudo, ask an "
                 "administrator, or use --user for IOCs of your own user manager.")

@@ -75,8 +75,8 @@ protected:
     /// "iocctl: MESSAGE" on the error stream.
     void printError(const QString &message);
     void printWarning(const QString &message);
-    /// After a permission error: which right the action needs and how to get it.
-    void printPermissionHint();
+    /// After a permission error on @p host: which right the action needs and how to get it.
+    void printPermissionHint(const Host *host);
     /// A D-Bus error name that means the caller lacks the right (AccessDenied, ...).
     static bool isPermissionError(const QString &errorName);
     /// The hint after "no such IOC": "see 'iocctl ps -a'" with the host options used.

@@ -61,7 +61,7 @@ void ResetFailedCommand::resetAll()
         const bool wasFailed = ioc.isFailed();
         host->manager()->resetFailed(
                 ioc.unit, this,
-                [this, label, wasFailed](const QString &error, const QString &errorName) {
+                [this, ioc, label, wasFailed](const QString &error, const QString &errorName) {
                     if (error.isEmpty()) {
                         out() << label << QStringLiteral(": ")
                               << (wasFailed ? tr("failed state reset") : tr("was not failed"))
@@ -69,7 +69,7 @@ void ResetFailedCommand::resetAll()
                     } else {
                         printError(tr("%1: reset-failed failed: %2").arg(label, error));
                         if (isPermissionError(errorName)) {
-                            printPermissionHint();
+                            printPermissionHint(fleet()->hostFor(ioc));
                             m_exitCode = std::max<int>(m_exitCode, ConnectionError);
                         } else if (m_exitCode == Success) {
                             m_exitCode = ActionFailed;
