@@ -102,8 +102,9 @@ int ActionCommand::run(const QCommandLineParser &parser)
         && parser.isSet(QStringLiteral("time"))) {
         bool ok = false;
         m_stopTimeout = parser.value(QStringLiteral("time")).toInt(&ok);
-        if (!ok || m_stopTimeout < 0) {
-            printError(tr("-t needs a number of seconds (0 or more), not \"%1\".")
+        // QTimer counts milliseconds in an int: about 24 days at most.
+        if (!ok || m_stopTimeout < 0 || m_stopTimeout > 2000000) {
+            printError(tr("-t needs a number of seconds (0 to 2000000), not \"%1\".")
                                .arg(parser.value(QStringLiteral("time"))));
             return UsageError;
         }

@@ -166,10 +166,16 @@ void StatusCommand::printNext()
         session->setDelivery(LogSession::Delivery::Lines);
         connect(session, &LogSession::linesReceived, this,
                 [lines](const QString &text) { *lines += text.split(QLatin1Char('\n')); });
-        connect(session, &LogSession::finished, this, [session, end] {
+        auto notices = std::make_shared<QStringList>();
+        connect(session, &LogSession::noticeReceived, this,
+                [notices](const QString &line) { *notices << LogSession::describeNotice(line); });
+        connect(session, &LogSession::finished, this, [session, notices, end] {
             const bool ok =
                     session->ending() == LogSession::Ending::Exited && session->exitCode() == 0;
-            end(ok ? QString() : session->endMessage());
+            // tail's or journalctl's own words say why (no such file, no permission).
+            end(ok ? QString()
+                   : (notices->isEmpty() ? session->endMessage()
+                                         : notices->join(QStringLiteral("; "))));
             session->deleteLater();
         });
         connect(timer, &QTimer::timeout, this, [session, end] {

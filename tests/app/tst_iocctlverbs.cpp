@@ -33,6 +33,7 @@ private slots:
     void killWithAutoRestart();
     void killWithoutAutoRestart();
     void catShowsUnitAndDropIns();
+    void catShowsConventionConfig();
     void hints();
 
 private:
@@ -495,6 +496,46 @@ void TestIocctlVerbs::catShowsUnitAndDropIns()
 
     const Run unknown = iocctl({ QStringLiteral("cat"), QStringLiteral("tstverbs-nosuch") });
     QCOMPARE(unknown.code, 3);
+}
+
+void TestIocctlVerbs::catShowsConventionConfig()
+{
+    // An NSLS-II manage-iocs IOC as iocctl create writes it: a unit and BASE/NAME/config.
+    const QString name = QStringLiteral("tstverbs-nsls");
+    const Run create = iocctl({ QStringLiteral("create"), QStringLiteral("--convention"),
+                                QStringLiteral("manage-iocs"), QStringLiteral("--port"),
+                                QStringLiteral("auto"), name, QStringLiteral("--"),
+                                Sandbox::iocsimPath(), QStringLiteral("--name"), name });
+    QVERIFY2(create.code == 0, qPrintable(create.describe()));
+    m_units << unit(name);
+    QString config;
+    for (const QString &line : create.out.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("wrote ")) && line.endsWith(QLatin1String("/config")))
+            config = line.mid(6);
+    }
+    QVERIFY2(QFileInfo::exists(config), qPrintable(create.out));
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString configText = QString::fromUtf8(file.readAll());
+
+    const Run cat = iocctl({ QStringLiteral("cat"), name });
+    QVERIFY2(cat.code == 0, qPrintable(cat.describe()));
+    QVERIFY2(cat.out.startsWith(QStringLiteral("# ") + m_sandbox.unitDir()
+                                + QStringLiteral("/softioc-tstverbs-nsls.service\n")),
+             qPrintable(cat.out));
+    QVERIFY2(cat.out.endsWith(QStringLiteral("\n# ") + config + QLatin1Char('\n') + configText),
+             qPrintable(cat.out));
+
+    // status names the config file too.
+    const Run status =
+            iocctl({ QStringLiteral("status"), QStringLiteral("-n"), QStringLiteral("0"), name });
+    QVERIFY2(status.code == 3, qPrintable(status.describe()));
+    QVERIFY2(status.out.contains(QStringLiteral("Config: ") + config), qPrintable(status.out));
+    QVERIFY2(status.out.contains(QLatin1String("Convention: manage-iocs")), qPrintable(status.out));
+
+    const Run rm = iocctl({ QStringLiteral("rm"), name });
+    QVERIFY2(rm.code == 0, qPrintable(rm.describe()));
+    QDir(QFileInfo(config).path()).removeRecursively();
 }
 
 void TestIocctlVerbs::hints()
