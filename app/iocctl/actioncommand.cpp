@@ -2,12 +2,15 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "app/iocctl/actioncommand.h"
 
+#include "core/fleet/fleet.h"
 #include "core/ioc/iocfilter.h"
 #include "core/ioc/iocruntime.h"
 
 #include <QTimer>
 
 #include <algorithm>
+#include <csignal>
+#include <memory>
 
 namespace {
 
@@ -26,13 +29,6 @@ QString actionDescription(UnitAction action)
         return ActionCommand::tr("Disable IOCs so they no longer start at boot.");
     }
     return {};
-}
-
-bool isPermissionError(const QString &errorName)
-{
-    return errorName.endsWith(QLatin1String(".AccessDenied"))
-            || errorName.endsWith(QLatin1String(".InteractiveAuthorizationRequired"))
-            || errorName.endsWith(QLatin1String(".AuthFailed"));
 }
 
 } // namespace
@@ -83,6 +79,28 @@ void ActionCommand::addOptions(QCommandLineParser &parser)
             tr("IOC names, unit names or globs (quote globs: 'motor*'). Each IOC is acted on "
                "once."),
             tr("NAME|GLOB..."));
+    if (m_action == UnitAction::Enable || m_action == UnitAction::Disable) {
+        parser.addOption(QCommandLineOption(
+                QStringLiteral("now"),
+                m_action == UnitAction::Enable ? tr("Start the IOCs too, once they are enabled.")
+                                               : tr("Stop the IOCs too, once they are disabled.")));
+    }
+    if (m_action == UnitAction::Stop || m_action == UnitAction::Restart) {
+        parser.addOption(QCommandLineOption(
+                { QStringLiteral("t"), QStringLiteral("time") },
+                tr("Give the IOC SECONDS to stop: if its unit has not stopped by then, iocctl "
+                   "asks systemd to send SIGKILL to every process of the unit (KillUnit), as "
+                   "'docker stop -t' does. A shorter TimeoutStopSec= of the unit still applies. "
+                   "Nothing in the unit is changed."),
+                tr("SECONDS")));
+    }
+}
+
+QString ActionCommand::helpEpilog() const
+{
+    if (m_action == UnitAction::Restart)
+        return tr("With -t, a restart is a stop (bounded by -t as above) and then a start.");
+    return {};
 }
 
 int ActionCommand::run(const QCommandLineParser &parser)
@@ -118,6 +136,19 @@ int ActionCommand::run(const QCommandLineParser &parser)
         m_delayMs = static_cast<int>(seconds * 1000);
         m_sequential = true;
     }
+    if (m_action == UnitAction::Enable || m_action == UnitAction::Disable)
+        m_now = parser.isSet(QStringLiteral("now"));
+    if ((m_action == UnitAction::Stop || m_action == UnitAction::Restart)
+        && parser.isSet(QStringLiteral("time"))) {
+        bool ok = false;
+        m_stopTimeout = parser.value(QStringLiteral("time")).toInt(&ok);
+        // QTimer counts milliseconds in an int: about 24 days at most.
+        if (!ok || m_stopTimeout < 0 || m_stopTimeout > 2000000) {
+            printError(tr("-t needs a number of seconds (0 to 2000000), not \"%1\".")
+                               .arg(parser.value(QStringLiteral("time"))));
+            return UsageError;
+        }
+    }
     InventoryOptions options;
     // Stopping only concerns loaded units; the others may need installed unit files.
     options.includeUnitFiles = m_action != UnitAction::Stop;
@@ -126,9 +157,9 @@ int ActionCommand::run(const QCommandLineParser &parser)
     return Pending;
 }
 
-QString ActionCommand::doneText() const
+QString ActionCommand::doneText(UnitAction action)
 {
-    switch (m_action) {
+    switch (action) {
     case UnitAction::Start:
         return tr("started");
     case UnitAction::Stop:
@@ -177,55 +208,132 @@ void ActionCommand::runActions()
             return a.name != b.name ? a.name < b.name : a.host < b.host;
         });
     }
+    m_steps = { m_action };
+    if (m_now && m_action == UnitAction::Enable)
+        m_steps << UnitAction::Start;
+    else if (m_now && m_action == UnitAction::Disable)
+        m_steps << UnitAction::Stop;
+    else if (m_action == UnitAction::Restart && m_stopTimeout >= 0)
+        m_steps = { UnitAction::Stop, UnitAction::Start };
     if (m_sequential) {
         runNext();
         return;
     }
     m_pending = static_cast<int>(m_iocs.size());
-    for (const Ioc &ioc : std::as_const(m_iocs)) {
-        runtimeFor(ioc)->run(m_action, ioc.key(), this, [this, ioc](const JobResult &result) {
-            handleJobFinished(ioc, result);
-        });
-    }
+    for (const Ioc &ioc : std::as_const(m_iocs))
+        runSteps(ioc, m_steps);
+}
+
+QString ActionCommand::progressPrefix() const
+{
+    return m_sequential ? QStringLiteral("[%1/%2] ").arg(m_next).arg(m_iocs.size()) : QString();
 }
 
 void ActionCommand::runNext()
 {
     const Ioc ioc = m_iocs.at(m_next++);
     const QString label = ioc.name.isEmpty() ? ioc.unit : ioc.name;
-    out() << QStringLiteral("[%1/%2] ").arg(m_next).arg(m_iocs.size()) << label
-          << QStringLiteral(": ") << doingText() << Qt::endl;
+    out() << progressPrefix() << label << QStringLiteral(": ") << doingText() << Qt::endl;
     m_pending = 1;
-    runtimeFor(ioc)->run(m_action, ioc.key(), this,
-                         [this, ioc](const JobResult &result) { handleJobFinished(ioc, result); });
+    runSteps(ioc, m_steps);
 }
 
-void ActionCommand::handleJobFinished(const Ioc &ioc, const JobResult &result)
+void ActionCommand::runSteps(const Ioc &ioc, QList<UnitAction> steps)
+{
+    const UnitAction action = steps.takeFirst();
+    // A restart split into stop and start (-t) reports once, as "restarted".
+    const bool quietStep = m_action == UnitAction::Restart && action == UnitAction::Stop;
+    auto next = [this, ioc, steps, action, quietStep](const JobResult &result) {
+        const bool ok = quietStep && result.ok() ? true : report(ioc, action, result);
+        if (ok && !steps.isEmpty())
+            runSteps(ioc, steps);
+        else
+            iocDone();
+    };
+    if (action == UnitAction::Stop && m_stopTimeout >= 0 && !ioc.unit.isEmpty()) {
+        runStop(ioc, next);
+        return;
+    }
+    if (action == UnitAction::Stop && m_stopTimeout >= 0)
+        printWarning(tr("%1: -t applies to IOCs a systemd unit runs; this container stops with "
+                        "its engine's own timeout.")
+                             .arg(ioc.name));
+    runtimeFor(ioc)->run(action, ioc.key(), this, next);
+}
+
+void ActionCommand::runStop(const Ioc &ioc, std::function<void(const JobResult &)> done)
+{
+    Host *host = fleet()->hostFor(ioc);
+    SystemdManager *manager = host ? host->manager() : nullptr;
+    // Owned here, deleted once the stop job reported; the kill only while it has not.
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    auto killed = std::make_shared<bool>(false);
+    connect(timer, &QTimer::timeout, this, [this, ioc, manager, killed] {
+        if (!manager)
+            return;
+        *killed = true;
+        const QString label = ioc.name.isEmpty() ? ioc.unit : ioc.name;
+        out() << tr("%1: not stopped after %2 s; systemd sends SIGKILL to every process of %3")
+                         .arg(label, QString::number(m_stopTimeout), ioc.unit)
+              << Qt::endl;
+        manager->killUnit(ioc.unit, QStringLiteral("all"), SIGKILL, this,
+                          [this, label](const QString &error, const QString &) {
+                              // The stop job goes on and reports; this only says why no kill.
+                              if (!error.isEmpty())
+                                  printError(tr("%1: SIGKILL failed: %2").arg(label, error));
+                          });
+    });
+    timer->start(m_stopTimeout * 1000);
+    runtimeFor(ioc)->run(UnitAction::Stop, ioc.key(), this,
+                         [this, ioc, timer, killed, done](const JobResult &result) {
+                             timer->stop();
+                             timer->deleteLater();
+                             if (*killed && result.ok() && m_action == UnitAction::Stop)
+                                 out() << tr("%1: killed; systemd now shows its unit as failed "
+                                             "(iocctl reset-failed %1 clears that)")
+                                                  .arg(ioc.name.isEmpty() ? ioc.unit : ioc.name)
+                                       << Qt::endl;
+                             done(result);
+                         });
+}
+
+bool ActionCommand::report(const Ioc &ioc, UnitAction action, const JobResult &result)
 {
     const QString label = ioc.name.isEmpty() ? ioc.unit : ioc.name;
-    const QString prefix =
-            m_sequential ? QStringLiteral("[%1/%2] ").arg(m_next).arg(m_iocs.size()) : QString();
+    // A restart done as stop + start reports "restarted" for its start.
+    const UnitAction shown = m_action == UnitAction::Restart ? UnitAction::Restart : action;
     if (result.ok()) {
-        out() << prefix << label << QStringLiteral(": ") << doneText() << Qt::endl;
-    } else if (result.result == QLatin1String("skipped") && !result.message.isEmpty()) {
+        out() << progressPrefix() << label << QStringLiteral(": ") << doneText(shown) << Qt::endl;
+        return true;
+    }
+    if (result.result == QLatin1String("skipped") && !result.message.isEmpty()) {
         // Nothing was tried: the message says why (a static unit cannot be disabled).
-        printError(result.message);
+        printError(progressPrefix() + result.message);
         ++m_failed;
         if (m_exitCode == Success)
             m_exitCode = ActionFailed;
-    } else {
-        QString why = result.message;
-        if (why.isEmpty() && !result.result.isEmpty())
-            why = tr("job result \"%1\"").arg(result.result);
-        if (why.isEmpty())
-            why = result.errorName;
-        printError(prefix + tr("%1: %2 failed: %3").arg(label, name(), why));
-        ++m_failed;
-        if (isPermissionError(result.errorName))
-            m_exitCode = std::max<int>(m_exitCode, ConnectionError);
-        else if (m_exitCode == Success)
-            m_exitCode = ActionFailed;
+        return false;
     }
+    QString why = result.message;
+    if (why.isEmpty() && !result.result.isEmpty())
+        why = tr("job result \"%1\"").arg(result.result);
+    if (why.isEmpty())
+        why = result.errorName;
+    printError(progressPrefix()
+               + tr("%1: %2 failed: %3").arg(label, SystemdManager::actionName(action), why));
+    ++m_failed;
+    if (isPermissionError(result.errorName)) {
+        printPermissionHint(fleet()->hostFor(ioc));
+        m_exitCode = std::max<int>(m_exitCode, ConnectionError);
+    } else if (m_exitCode == Success) {
+        m_exitCode = ActionFailed;
+    }
+    return false;
+}
+
+void ActionCommand::iocDone()
+{
     if (--m_pending > 0)
         return;
     if (m_sequential && m_next < m_iocs.size()) {
@@ -239,13 +347,14 @@ void ActionCommand::handleJobFinished(const Ioc &ioc, const JobResult &result)
     }
     if (m_sequential) {
         const int total = static_cast<int>(m_iocs.size());
+        const QString done = doneText(m_action);
         if (m_failed == 0)
-            out() << tr("%1 of %2 IOC(s) %3.").arg(total).arg(total).arg(doneText()) << Qt::endl;
+            out() << tr("%1 of %2 IOC(s) %3.").arg(total).arg(total).arg(done) << Qt::endl;
         else
             out() << tr("%1 of %2 IOC(s) %3, %4 failed.")
                              .arg(total - m_failed)
                              .arg(total)
-                             .arg(doneText())
+                             .arg(done)
                              .arg(m_failed)
                   << Qt::endl;
     }

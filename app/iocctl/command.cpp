@@ -82,10 +82,7 @@ int Command::execute(const QStringList &args)
                     "--connect-timeout SECONDS) and output options (--color WHEN, --no-pager; "
                     "see 'iocctl --help') may come before or after the command.")
               << Qt::endl;
-        out() << Qt::endl
-              << tr("Exit codes: 0 success, 1 an action failed, 2 usage error or bad input, "
-                    "3 IOC not found, 4 connection or permission problem, 5 timeout.")
-              << Qt::endl;
+        out() << Qt::endl << exitCodesText() << Qt::endl;
         out().flush();
         return Success;
     }
@@ -120,6 +117,12 @@ void Command::startPager()
     TerminalOutput::startPager(m_outputOptions);
 }
 
+QString Command::exitCodesText() const
+{
+    return tr("Exit codes: 0 success, 1 an action failed, 2 usage error or bad input, "
+              "3 IOC not found, 4 connection or permission problem, 5 timeout.");
+}
+
 void Command::printError(const QString &message)
 {
     err() << QStringLiteral("iocctl: ") << message << Qt::endl;
@@ -128,6 +131,37 @@ void Command::printError(const QString &message)
 void Command::printWarning(const QString &message)
 {
     err() << QStringLiteral("iocctl: ") << tr("warning: ") << message << Qt::endl;
+}
+
+bool Command::isPermissionError(const QString &errorName)
+{
+    return errorName.endsWith(QLatin1String(".AccessDenied"))
+            || errorName.endsWith(QLatin1String(".InteractiveAuthorizationRequired"))
+            || errorName.endsWith(QLatin1String(".AuthFailed"));
+}
+
+void Command::printPermissionHint(const Host *host)
+{
+    if (host && host->isUserManager()) {
+        err() << tr("hint: a user manager acts for its own user only: run iocctl as that user "
+                    "(or ask its owner).")
+              << Qt::endl;
+        return;
+    }
+    err() << tr("hint: starting, stopping, enabling and resetting units of the system manager "
+                "needs root or a polkit rule that allows org.freedesktop.systemd1.manage-units "
+                "(and manage-unit-files for enable/disable): run it with sudo, ask an "
+                "administrator, or use --user for IOCs of your own user manager.")
+          << Qt::endl;
+}
+
+QString Command::notFoundHint() const
+{
+    QStringList words{ QStringLiteral("iocctl") };
+    const QStringList args = m_hostOptions.arguments();
+    words += args;
+    words << QStringLiteral("ps") << QStringLiteral("-a");
+    return tr("see '%1' for the IOCs there are").arg(words.join(QLatin1Char(' ')));
 }
 
 void Command::finish(int code)
@@ -225,6 +259,10 @@ void Command::handleHostStateChanged(Target *target)
     case Host::State::Failed:
         printError(tr("Cannot reach the systemd manager (%1): %2")
                            .arg(host->displayName(), host->errorString()));
+        if (host->kind() == Host::Kind::LocalSystem)
+            err() << tr("hint: did you mean --user? (your own user manager; the system manager "
+                        "is reached through the system bus, /run/dbus/system_bus_socket)")
+                  << Qt::endl;
         targetDone(target, false);
         break;
     case Host::State::Disconnected:
@@ -372,6 +410,8 @@ bool Command::resolve(const QStringList &words, bool single, QList<Ioc> *iocs, i
         return true;
     }
     printError(result.errorString);
+    if (result.status == IocResolver::Status::NotFound)
+        err() << tr("hint: %1").arg(notFoundHint()) << Qt::endl;
     *exitCode = result.status == IocResolver::Status::NotFound ? NotFound : UsageError;
     return false;
 }

@@ -70,6 +70,8 @@ protected:
     virtual int run(const QCommandLineParser &parser) = 0;
     /// Text after the options in --help (exit codes are appended by the base).
     virtual QString helpEpilog() const { return {}; }
+    /// The "Exit codes: ..." line of --help; commands with systemctl's codes say theirs.
+    virtual QString exitCodesText() const;
 
     /// The arguments execute() was given (from the command name on), e.g. to see where "--"
     /// was.
@@ -86,6 +88,12 @@ protected:
     /// "iocctl: MESSAGE" on the error stream.
     void printError(const QString &message);
     void printWarning(const QString &message);
+    /// After a permission error on @p host: which right the action needs and how to get it.
+    void printPermissionHint(const Host *host);
+    /// A D-Bus error name that means the caller lacks the right (AccessDenied, ...).
+    static bool isPermissionError(const QString &errorName);
+    /// The hint after "no such IOC": "see 'iocctl ps -a'" with the host options used.
+    QString notFoundHint() const;
 
     /// Emits finished(code) once; later calls are ignored.
     void finish(int code);

@@ -195,3 +195,15 @@ QStringList HostOptions::readHostsFile(const QString &path, QString *error)
         *error = tr("The hosts file %1 names no host.").arg(path);
     return specs;
 }
+
+QStringList HostOptions::arguments() const
+{
+    QStringList words;
+    for (const QString &scope : m_scopes)
+        words << QStringLiteral("--") + scope;
+    for (const QString &host : m_hosts)
+        words << QStringLiteral("-H") << host;
+    for (const QString &bus : m_buses)
+        words << QStringLiteral("--bus") << bus.mid(4); // without "bus:"
+    return words;
+}

@@ -33,6 +33,9 @@ public:
     /// contradict each other. No host option at all means $IOCCTL_HOST, else "system".
     QStringList specs(QString *error) const;
     int connectTimeout() const { return m_connectTimeout; }
+    /// The options again as words for a command line the user may run next ("--user",
+    /// "-H", "HOST", "--bus", "ADDRESS"); a --hosts file appears as its hosts.
+    QStringList arguments() const;
 
     /// Host specs of a --hosts file; *error set (with file:line) on bad input.
     static QStringList readHostsFile(const QString &path, QString *error);

@@ -4,15 +4,20 @@
 
 #include "app/iocctl/actioncommand.h"
 #include "app/iocctl/attachcommand.h"
+#include "app/iocctl/catcommand.h"
 #include "app/iocctl/createcommand.h"
 #include "app/iocctl/eventscommand.h"
 #include "app/iocctl/execlinecommand.h"
 #include "app/iocctl/hostoptions.h"
 #include "app/iocctl/inspectcommand.h"
+#include "app/iocctl/killcommand.h"
 #include "app/iocctl/logscommand.h"
 #include "app/iocctl/pscommand.h"
+#include "app/iocctl/querycommand.h"
 #include "app/iocctl/renamecommand.h"
+#include "app/iocctl/resetfailedcommand.h"
 #include "app/iocctl/rmcommand.h"
+#include "app/iocctl/statuscommand.h"
 #include "core/fleet/iocresolver.h"
 #include "core/hosts/host.h"
 
@@ -38,11 +43,15 @@ void Iocctl::setOutput(QTextStream *out, QTextStream *err)
 
 QStringList Iocctl::commandNames()
 {
-    return { QStringLiteral("ps"),      QStringLiteral("start"),  QStringLiteral("stop"),
-             QStringLiteral("restart"), QStringLiteral("enable"), QStringLiteral("disable"),
-             QStringLiteral("attach"),  QStringLiteral("logs"),   QStringLiteral("inspect"),
-             QStringLiteral("exec"),    QStringLiteral("create"), QStringLiteral("rm"),
-             QStringLiteral("rename"),  QStringLiteral("events") };
+    return {
+        QStringLiteral("ps"),         QStringLiteral("start"),     QStringLiteral("stop"),
+        QStringLiteral("restart"),    QStringLiteral("enable"),    QStringLiteral("disable"),
+        QStringLiteral("attach"),     QStringLiteral("logs"),      QStringLiteral("inspect"),
+        QStringLiteral("exec"),       QStringLiteral("create"),    QStringLiteral("rm"),
+        QStringLiteral("rename"),     QStringLiteral("status"),    QStringLiteral("is-active"),
+        QStringLiteral("is-enabled"), QStringLiteral("is-failed"), QStringLiteral("reset-failed"),
+        QStringLiteral("kill"),       QStringLiteral("cat"),       QStringLiteral("events")
+    };
 }
 
 Command *Iocctl::createCommand(const QString &name)
@@ -75,6 +84,20 @@ Command *Iocctl::createCommand(const QString &name)
         return new RenameCommand(this);
     if (name == QLatin1String("events"))
         return new EventsCommand(this);
+    if (name == QLatin1String("status"))
+        return new StatusCommand(this);
+    if (name == QLatin1String("is-active"))
+        return new QueryCommand(QueryCommand::Query::Active, this);
+    if (name == QLatin1String("is-enabled"))
+        return new QueryCommand(QueryCommand::Query::Enabled, this);
+    if (name == QLatin1String("is-failed"))
+        return new QueryCommand(QueryCommand::Query::Failed, this);
+    if (name == QLatin1String("reset-failed"))
+        return new ResetFailedCommand(this);
+    if (name == QLatin1String("kill"))
+        return new KillCommand(this);
+    if (name == QLatin1String("cat"))
+        return new CatCommand(this);
     return nullptr;
 }
 
@@ -117,7 +140,7 @@ void Iocctl::printHelp()
           << tr("Commands:") << Qt::endl;
     for (const QString &name : commandNames()) {
         Command *command = createCommand(name);
-        out() << QStringLiteral("  ") << name.leftJustified(10) << command->description()
+        out() << QStringLiteral("  ") << name.leftJustified(13) << command->description()
               << Qt::endl;
         delete command;
     }

@@ -430,6 +430,21 @@ void SystemdManager::unit(const QString &name, QObject *context,
             });
 }
 
+void SystemdManager::unitProperty(
+        const QString &unitPath, const QString &interface, const QString &property,
+        QObject *context, std::function<void(const QVariant &value, const QString &error)> done)
+{
+    QDBusMessage get = QDBusMessage::createMethodCall(serviceName(), unitPath, propertiesInterface,
+                                                      QStringLiteral("Get"));
+    get << interface << property;
+    watchRead(get, context, [this, done](const QDBusMessage &reply) {
+        if (reply.type() == QDBusMessage::ErrorMessage)
+            done({}, errorText(QDBusError(reply)));
+        else
+            done(plainValue(propertyValue(reply)), {});
+    });
+}
+
 void SystemdManager::unitDetails(const QString &unitPath, QObject *context,
                                  std::function<void(const UnitDetails &)> done)
 {
@@ -673,6 +688,34 @@ void SystemdManager::link(const QString &path, QObject *context,
     message << QStringList{ path } << false << false;
     sendToManager(message, context, [this, done](const QDBusMessage &reply) {
         done(reply.type() == QDBusMessage::ErrorMessage ? errorText(QDBusError(reply)) : QString());
+    });
+}
+
+void SystemdManager::resetFailed(
+        const QString &unitName, QObject *context,
+        std::function<void(const QString &error, const QString &errorName)> done)
+{
+    QDBusMessage message = modifyingCall(QStringLiteral("ResetFailedUnit"));
+    message << unitName;
+    sendToManager(message, context, [this, done](const QDBusMessage &reply) {
+        if (reply.type() == QDBusMessage::ErrorMessage)
+            done(errorText(QDBusError(reply)), reply.errorName());
+        else
+            done({}, {});
+    });
+}
+
+void SystemdManager::killUnit(
+        const QString &unitName, const QString &whom, int signal, QObject *context,
+        std::function<void(const QString &error, const QString &errorName)> done)
+{
+    QDBusMessage message = modifyingCall(QStringLiteral("KillUnit"));
+    message << unitName << whom << qint32(signal);
+    sendToManager(message, context, [this, done](const QDBusMessage &reply) {
+        if (reply.type() == QDBusMessage::ErrorMessage)
+            done(errorText(QDBusError(reply)), reply.errorName());
+        else
+            done({}, {});
     });
 }
 

@@ -118,6 +118,11 @@ public:
     void unitListingDetails(const QString &unitPath, bool active, QObject *context,
                             std::function<void(const UnitDetails &)> done,
                             bool withUnitFileState = false);
+    /// One property of the unit at @p unitPath (Properties.Get of @p interface), as a plain
+    /// value (plainValue()); or the error, translated.
+    void unitProperty(const QString &unitPath, const QString &interface, const QString &property,
+                      QObject *context,
+                      std::function<void(const QVariant &value, const QString &error)> done);
     /// Memory, CPU time and task count of each unit (these emit no change signals, so poll them).
     /// Unavailable values (UINT64_MAX) are reported as 0. Called once per path.
     void
@@ -136,6 +141,16 @@ public:
     /// authorization.
     void link(const QString &path, QObject *context,
               std::function<void(const QString &error)> done);
+    /// ResetFailedUnit: forgets the unit's failed state (and its start-limit counter), what
+    /// `systemctl reset-failed UNIT` does. Allows interactive authorization.
+    /// @p done gets the error (translated; empty on success) and its D-Bus name.
+    void resetFailed(const QString &unitName, QObject *context,
+                     std::function<void(const QString &error, const QString &errorName)> done);
+    /// KillUnit(@p unitName, @p whom, @p signal): systemd sends @p signal to the unit's main
+    /// process ("main"), control process ("control") or every process of its cgroup ("all").
+    /// Allows interactive authorization.
+    void killUnit(const QString &unitName, const QString &whom, int signal, QObject *context,
+                  std::function<void(const QString &error, const QString &errorName)> done);
     /// daemon-reload: re-reads all unit files. Allows interactive authorization.
     void reload(QObject *context, std::function<void(const QString &error)> done);
     /// org.freedesktop.DBus.Peer.Ping of the manager on the bus, bounded by @p timeoutMs; @p done
