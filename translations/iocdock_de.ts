@@ -63,6 +63,114 @@
         <source>%1: %2 failed: %3</source>
         <translation>%1: %2 fehlgeschlagen: %3</translation>
     </message>
+    <message>
+        <source>[-f FILTER]... [--order name|given] [--delay SECONDS] [NAME|GLOB...]</source>
+        <translation>[-f FILTER]... [--order name|given] [--delay SECONDS] [NAME|GLOB...]</translation>
+    </message>
+    <message>
+        <source>Act on every IOC matching KEY=VALUE (as &apos;ps --filter&apos;; repeatable, terms AND together); with names, on those of them that match.</source>
+        <translation>Auf jeden IOC wirken, der KEY=VALUE entspricht (wie &apos;ps --filter&apos;; wiederholbar, Terme werden UND-verknüpft); mit Namen auf diejenigen davon, die passen.</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE</source>
+        <translation>KEY=VALUE</translation>
+    </message>
+    <message>
+        <source>One IOC after the other: &apos;given&apos; (the names&apos; order, a glob&apos;s matches by name) or &apos;name&apos; (all by name).</source>
+        <translation>Ein IOC nach dem anderen: &apos;given&apos; (die Reihenfolge der Namen, die Treffer eines Globs nach Name) oder &apos;name&apos; (alle nach Name).</translation>
+    </message>
+    <message>
+        <source>ORDER</source>
+        <translation>ORDER</translation>
+    </message>
+    <message>
+        <source>One IOC after the other, waiting SECONDS (may be fractional) after each job&apos;s result before the next.</source>
+        <translation>Ein IOC nach dem anderen, mit SECONDS Wartezeit (auch Bruchteile) nach dem Ergebnis jedes Jobs vor dem nächsten.</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>Start the IOCs too, once they are enabled.</source>
+        <translation>Die IOCs auch starten, sobald sie aktiviert sind.</translation>
+    </message>
+    <message>
+        <source>Stop the IOCs too, once they are disabled.</source>
+        <translation>Die IOCs auch stoppen, sobald sie deaktiviert sind.</translation>
+    </message>
+    <message>
+        <source>Give the IOC SECONDS to stop: if its unit has not stopped by then, iocctl asks systemd to send SIGKILL to every process of the unit (KillUnit), as &apos;docker stop -t&apos; does. A shorter TimeoutStopSec= of the unit still applies. Nothing in the unit is changed.</source>
+        <translation>Dem IOC SECONDS Zeit zum Stoppen geben: Ist seine Unit bis dahin nicht gestoppt, bittet iocctl systemd, SIGKILL an jeden Prozess der Unit zu senden (KillUnit), wie &apos;docker stop -t&apos; es tut. Ein kürzeres TimeoutStopSec= der Unit gilt weiterhin. An der Unit wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>With -t, a restart is a stop (bounded by -t as above) and then a start.</source>
+        <translation>Mit -t ist ein Neustart ein Stopp (begrenzt durch -t wie oben) und dann ein Start.</translation>
+    </message>
+    <message>
+        <source>Bad filter: %1</source>
+        <translation>Ungültiger Filter: %1</translation>
+    </message>
+    <message>
+        <source>--order is &apos;name&apos; or &apos;given&apos;, not &quot;%1&quot;.</source>
+        <translation>--order ist &apos;name&apos; oder &apos;given&apos;, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--delay wants a number of seconds, not &quot;%1&quot;.</source>
+        <translation>--delay erwartet eine Anzahl Sekunden, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>-t needs a number of seconds (0 to 2000000), not &quot;%1&quot;.</source>
+        <translation>-t braucht eine Anzahl Sekunden (0 bis 2000000), nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>wird gestartet</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>wird gestoppt</translation>
+    </message>
+    <message>
+        <source>restarting</source>
+        <translation>wird neu gestartet</translation>
+    </message>
+    <message>
+        <source>enabling</source>
+        <translation>wird aktiviert</translation>
+    </message>
+    <message>
+        <source>disabling</source>
+        <translation>wird deaktiviert</translation>
+    </message>
+    <message>
+        <source>%1: -t applies to IOCs a systemd unit runs; this container stops with its engine&apos;s own timeout.</source>
+        <translation>%1: -t gilt für IOCs, die eine systemd-Unit ausführt; dieser Container stoppt mit dem eigenen Timeout seiner Engine.</translation>
+    </message>
+    <message>
+        <source>%1: not stopped after %2 s; systemd sends SIGKILL to every process of %3</source>
+        <translation>%1: nach %2 s nicht gestoppt; systemd sendet SIGKILL an jeden Prozess von %3</translation>
+    </message>
+    <message>
+        <source>%1: SIGKILL failed: %2</source>
+        <translation>%1: SIGKILL fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: killed; systemd now shows its unit as failed (iocctl reset-failed %1 clears that)</source>
+        <translation>%1: beendet (killed); systemd zeigt seine Unit jetzt als fehlgeschlagen (iocctl reset-failed %1 setzt das zurück)</translation>
+    </message>
+    <message>
+        <source>waiting %1 s</source>
+        <translation>warte %1 s</translation>
+    </message>
+    <message>
+        <source>%1 of %2 IOC(s) %3.</source>
+        <translation>%1 von %2 IOC(s) %3.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 IOC(s) %3, %4 failed.</source>
+        <translation>%1 von %2 IOC(s) %3, %4 fehlgeschlagen.</translation>
+    </message>
 </context>
 <context>
     <name>AttachCommand</name>
@@ -153,6 +261,41 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     </message>
 </context>
 <context>
+    <name>CatCommand</name>
+    <message>
+        <source>Show an IOC&apos;s unit file with its drop-ins, and its config file.</source>
+        <translation>Die Unit-Datei eines IOC mit ihren Drop-ins und seine Konfigurationsdatei anzeigen.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The IOC (name or unit name).</source>
+        <translation>Der IOC (Name oder Unit-Name).</translation>
+    </message>
+    <message>
+        <source>&apos;cat&apos; needs exactly one IOC name.</source>
+        <translation>&apos;cat&apos; braucht genau einen IOC-Namen.</translation>
+    </message>
+    <message>
+        <source>%1 is a container of no unit: it has no unit file (see &apos;iocctl inspect %1&apos;).</source>
+        <translation>%1 ist ein Container ohne Unit: Er hat keine Unit-Datei (siehe &apos;iocctl inspect %1&apos;).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: systemd knows no file of %2.</source>
+        <translation>%1: systemd kennt keine Datei von %2.</translation>
+    </message>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Command</name>
     <message>
         <source>Show this help and exit.</source>
@@ -224,10 +367,6 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         <translation>Die IOCs von %1 lassen sich nicht auflisten: %2</translation>
     </message>
     <message>
-        <source>Host options (--user, --system, -H HOST, --hosts FILE, --bus ADDRESS, --connect-timeout SECONDS; see &apos;iocctl --help&apos;) may come before or after the command.</source>
-        <translation>Host-Optionen (--user, --system, -H HOST, --hosts DATEI, --bus ADRESSE, --connect-timeout SEKUNDEN; siehe &apos;iocctl --help&apos;) dürfen vor oder nach dem Befehl stehen.</translation>
-    </message>
-    <message>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
@@ -238,6 +377,38 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     <message>
         <source>%1 runs procServ in the %2 container %3, and its command names no console endpoint iocctl can reach.</source>
         <translation>%1 führt procServ im %2-Container %3 aus, und sein Befehl nennt keinen Konsolenendpunkt, den iocctl erreichen kann.</translation>
+    </message>
+    <message>
+        <source>Host options (--user, --system, -H HOST, --hosts FILE, --bus ADDRESS, --connect-timeout SECONDS) and output options (--color WHEN, --no-pager; see &apos;iocctl --help&apos;) may come before or after the command.</source>
+        <translation>Host-Optionen (--user, --system, -H HOST, --hosts FILE, --bus ADDRESS, --connect-timeout SECONDS) und Ausgabeoptionen (--color WHEN, --no-pager; siehe &apos;iocctl --help&apos;) dürfen vor oder nach dem Befehl stehen.</translation>
+    </message>
+    <message>
+        <source>--color wants auto, always or never, not &quot;%1&quot;.</source>
+        <translation>--color erwartet auto, always oder never, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>hint: a user manager acts for its own user only: run iocctl as that user (or ask its owner).</source>
+        <translation>Hinweis: Ein User-Manager handelt nur für seinen eigenen Benutzer: Führen Sie iocctl als dieser Benutzer aus (oder fragen Sie dessen Besitzer).</translation>
+    </message>
+    <message>
+        <source>hint: starting, stopping, enabling and resetting units of the system manager needs root or a polkit rule that allows org.freedesktop.systemd1.manage-units (and manage-unit-files for enable/disable): run it with sudo, ask an administrator, or use --user for IOCs of your own user manager.</source>
+        <translation>Hinweis: Starten, Stoppen, Aktivieren und Zurücksetzen von Units des System-Managers erfordert root oder eine polkit-Regel, die org.freedesktop.systemd1.manage-units erlaubt (und manage-unit-files für enable/disable): Führen Sie es mit sudo aus, fragen Sie einen Administrator, oder verwenden Sie --user für IOCs Ihres eigenen User-Managers.</translation>
+    </message>
+    <message>
+        <source>see &apos;%1&apos; for the IOCs there are</source>
+        <translation>siehe &apos;%1&apos; für die vorhandenen IOCs</translation>
+    </message>
+    <message>
+        <source>hint: did you mean --user? (your own user manager; the system manager is reached through the system bus, /run/dbus/system_bus_socket)</source>
+        <translation>Hinweis: Meinten Sie --user? (Ihr eigener User-Manager; der System-Manager wird über den Systembus erreicht, /run/dbus/system_bus_socket)</translation>
+    </message>
+    <message>
+        <source>hint: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>No IOC matches the filter.</source>
+        <translation>Kein IOC entspricht dem Filter.</translation>
     </message>
 </context>
 <context>
@@ -1035,19 +1206,78 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     </message>
 </context>
 <context>
+    <name>EventsCommand</name>
+    <message>
+        <source>Stream what changes: IOCs started, stopped, crashing; hosts lost and back.</source>
+        <translation>Änderungen als Strom ausgeben: IOCs gestartet, gestoppt, abstürzend; Hosts verloren und zurück.</translation>
+    </message>
+    <message>
+        <source>[-f FILTER]... [--format json|TEMPLATE] [--until TIME]</source>
+        <translation>[-f FILTER]... [--format json|TEMPLATE] [--until TIME]</translation>
+    </message>
+    <message>
+        <source>Only events of IOCs matching KEY=VALUE (as &apos;ps --filter&apos;), or event=TYPE (repeatable: any of them); terms AND together.</source>
+        <translation>Nur Ereignisse von IOCs, die KEY=VALUE entsprechen (wie &apos;ps --filter&apos;), oder event=TYPE (wiederholbar: einer davon); Terme werden UND-verknüpft.</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE</source>
+        <translation>KEY=VALUE</translation>
+    </message>
+    <message>
+        <source>json (one object per line) or a template such as &apos;{{.Time}} {{.Type}} {{.Label}}&apos;.</source>
+        <translation>json (ein Objekt pro Zeile) oder eine Vorlage wie &apos;{{.Time}} {{.Type}} {{.Label}}&apos;.</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>Stop at TIME: an ISO 8601 date and time, or a duration from now (90s, 5m, 2h).</source>
+        <translation>Bei TIME aufhören: ein Datum mit Uhrzeit nach ISO 8601 oder eine Dauer ab jetzt (90s, 5m, 2h).</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>TIME</translation>
+    </message>
+    <message>
+        <source>Event types: start, stop, fail (result=), child-exit (exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, host-back.
+Events are what iocctl sees change from the moment it has listed the IOCs; past events (--since, from the journal) are not replayed yet. Template fields: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes.</source>
+        <translation>Ereignistypen: start, stop, fail (result=), child-exit (exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, host-back.
+Ereignisse sind die Änderungen, die iocctl ab dem Moment sieht, in dem es die IOCs aufgelistet hat; vergangene Ereignisse (--since, aus dem Journal) werden noch nicht wiedergegeben. Vorlagenfelder: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes.</translation>
+    </message>
+    <message>
+        <source>&apos;events&apos; takes no names; select with -f name=GLOB.</source>
+        <translation>&apos;events&apos; nimmt keine Namen; wählen Sie mit -f name=GLOB aus.</translation>
+    </message>
+    <message>
+        <source>Bad filter: %1</source>
+        <translation>Ungültiger Filter: %1</translation>
+    </message>
+    <message>
+        <source>Bad format template: %1</source>
+        <translation>Ungültige Formatvorlage: %1</translation>
+    </message>
+    <message>
+        <source>--until wants a date and time (2026-05-01T12:00:00) or a duration (90s, 5m), not &quot;%1&quot;.</source>
+        <translation>--until erwartet ein Datum mit Uhrzeit (2026-05-01T12:00:00) oder eine Dauer (90s, 5m), nicht &quot;%1&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n IOC(s)</source>
+        <translation>
+            <numerusform>Beobachte %n IOC</numerusform>
+            <numerusform>Beobachte %n IOCs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> on %n host(s).</source>
+        <translation>
+            <numerusform> auf %n Host.</numerusform>
+            <numerusform> auf %n Hosts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExecLineCommand</name>
-    <message>
-        <source>Run one IOC shell command and print its output.</source>
-        <translation>Einen Befehl in der IOC-Shell ausführen und seine Ausgabe zeigen.</translation>
-    </message>
-    <message>
-        <source>[--timeout SECONDS] [--prompt TEXT] NAME -- LINE</source>
-        <translation>[--timeout SEKUNDEN] [--prompt TEXT] NAME -- ZEILE</translation>
-    </message>
-    <message>
-        <source>Seconds to wait for the prompt after the command (default 10).</source>
-        <translation>Sekunden, die nach dem Befehl auf den Prompt gewartet wird (Standard 10).</translation>
-    </message>
     <message>
         <source>SECONDS</source>
         <translation>SEKUNDEN</translation>
@@ -1059,18 +1289,6 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     <message>
         <source>TEXT</source>
         <translation>TEXT</translation>
-    </message>
-    <message>
-        <source>IOC name or unit name.</source>
-        <translation>IOC-Name oder Unit-Name.</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>The command line; words are joined with spaces. Put it after -- when it has options of its own.</source>
-        <translation>Die Befehlszeile; die Wörter werden mit Leerzeichen verbunden. Nach -- angeben, wenn sie eigene Optionen hat.</translation>
     </message>
     <message>
         <source>-- LINE</source>
@@ -1134,12 +1352,6 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         <source>exited</source>
         <translation>endete</translation>
     </message>
-    <message>
-        <source>The line is sent with a carriage return, as the Enter key does. Lines with control characters are refused (exit code 2): use &apos;attach&apos; for those.
-Into a pipe or file the reply passes byte for byte; on a terminal, sequences that would act on the terminal are dropped and control characters and invalid UTF-8 are shown as ^@ and \xff. When the IOC process exits meanwhile, exec says so at once (exit code 1).</source>
-        <translation>Die Zeile wird mit einem Wagenrücklauf gesendet, wie ihn die Eingabetaste sendet. Zeilen mit Steuerzeichen werden abgelehnt (Exit-Code 2): dafür &apos;attach&apos; verwenden.
-In eine Pipe oder Datei geht die Antwort Byte für Byte; auf einem Terminal werden Sequenzen, die auf das Terminal wirken würden, entfernt, und Steuerzeichen und ungültiges UTF-8 erscheinen als ^@ und \xff. Endet der IOC-Prozess währenddessen, sagt exec das sofort (Exit-Code 1).</translation>
-    </message>
     <message numerus="yes">
         <source>Timed out after %n second(s) waiting for procServ to start the IOC process of %1 (it is shut down); nothing was sent.</source>
         <translation>
@@ -1177,6 +1389,99 @@ In eine Pipe oder Datei geht die Antwort Byte für Byte; auf einem Terminal werd
     <message>
         <source>The IOC process of %1 %2 after the command was sent; %3.</source>
         <translation>Der IOC-Prozess von %1 %2, nachdem der Befehl gesendet wurde; %3.</translation>
+    </message>
+    <message>
+        <source>Run one IOC shell command on one or many IOCs and print the output.</source>
+        <translation>Einen IOC-Shell-Befehl auf einem oder vielen IOCs ausführen und die Ausgabe ausgeben.</translation>
+    </message>
+    <message>
+        <source>[--timeout SECONDS] [--prompt TEXT] NAME -- LINE
+       iocctl [HOST OPTIONS] exec [-f FILTER]... [--parallel N] [--format json] [NAME|GLOB]... -- LINE</source>
+        <translation>[--timeout SECONDS] [--prompt TEXT] NAME -- LINE
+       iocctl [HOST OPTIONS] exec [-f FILTER]... [--parallel N] [--format json] [NAME|GLOB]... -- LINE</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the prompt after the command (default 10); per IOC.</source>
+        <translation>Sekunden, die nach dem Befehl auf den Prompt gewartet wird (Standard 10); pro IOC.</translation>
+    </message>
+    <message>
+        <source>Run on every IOC matching KEY=VALUE (as &apos;ps --filter&apos;; repeatable, terms AND together); with names, on those of them that match.</source>
+        <translation>Auf jedem IOC ausführen, der KEY=VALUE entspricht (wie &apos;ps --filter&apos;; wiederholbar, Terme werden UND-verknüpft); mit Namen auf denjenigen davon, die passen.</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE</source>
+        <translation>KEY=VALUE</translation>
+    </message>
+    <message>
+        <source>With several IOCs: how many consoles at a time (default 8).</source>
+        <translation>Bei mehreren IOCs: wie viele Konsolen gleichzeitig (Standard 8).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>With several IOCs: &apos;json&apos; prints one array of {host, name, unit, status, output, error}.</source>
+        <translation>Bei mehreren IOCs: &apos;json&apos; gibt ein Array von {host, name, unit, status, output, error} aus.</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>IOC names, unit names or globs (quote globs: &apos;motor*&apos;).</source>
+        <translation>IOC-Namen, Unit-Namen oder Glob-Muster (Muster in Anführungszeichen: &apos;motor*&apos;).</translation>
+    </message>
+    <message>
+        <source>NAME|GLOB...</source>
+        <translation>NAME|GLOB...</translation>
+    </message>
+    <message>
+        <source>The command line; words are joined with spaces. Put it after -- when it has options of its own, or with several IOCs.</source>
+        <translation>Die Befehlszeile; Wörter werden mit Leerzeichen verbunden. Setzen Sie sie hinter --, wenn sie eigene Optionen hat oder bei mehreren IOCs.</translation>
+    </message>
+    <message>
+        <source>The line is sent with a carriage return, as the Enter key does. Lines with control characters are refused (exit code 2): use &apos;attach&apos; for those.
+Into a pipe or file the reply passes byte for byte; on a terminal, sequences that would act on the terminal are dropped and control characters and invalid UTF-8 are shown as ^@ and \xff. When the IOC process exits meanwhile, exec says so at once (exit code 1).
+Several names, a glob, -f or --format run the line on every matching IOC, --parallel at a time; each reply is printed whole, under a &apos;==&gt; NAME &lt;==&apos; header (&apos;==&gt; HOST/NAME &lt;==&apos; with several hosts), in the order of the IOCs (as named, a glob&apos;s matches and filtered ones by name). An IOC that is stopped, shut down, exits or times out is reported and the others go on; exit code 0 only when every IOC replied, 1 when one or more did not; 4 when a host could not be reached (and every IOC of the others replied). --format json shows the output as text (JSON-escaped; invalid UTF-8 replaced).</source>
+        <translation>Die Zeile wird mit einem Wagenrücklauf gesendet, wie es die Eingabetaste tut. Zeilen mit Steuerzeichen werden abgelehnt (Exit-Code 2): Verwenden Sie dafür &apos;attach&apos;.
+In eine Pipe oder Datei geht die Antwort Byte für Byte; auf einem Terminal werden Sequenzen, die auf das Terminal wirken würden, verworfen, und Steuerzeichen und ungültiges UTF-8 werden als ^@ und \xff angezeigt. Beendet sich der IOC-Prozess währenddessen, meldet exec das sofort (Exit-Code 1).
+Mehrere Namen, ein Glob, -f oder --format führen die Zeile auf jedem passenden IOC aus, --parallel gleichzeitig; jede Antwort wird vollständig ausgegeben, unter einer Kopfzeile &apos;==&gt; NAME &lt;==&apos; (&apos;==&gt; HOST/NAME &lt;==&apos; bei mehreren Hosts), in der Reihenfolge der IOCs (wie benannt, die Treffer eines Globs und gefilterte nach Name). Ein IOC, der gestoppt oder heruntergefahren ist, sich beendet oder in eine Zeitüberschreitung läuft, wird gemeldet, und die anderen laufen weiter; Exit-Code 0 nur, wenn jeder IOC geantwortet hat, 1, wenn einer oder mehrere nicht geantwortet haben; 4, wenn ein Host nicht erreicht werden konnte (und jeder IOC der anderen geantwortet hat). --format json zeigt die Ausgabe als Text (JSON-maskiert; ungültiges UTF-8 ersetzt).</translation>
+    </message>
+    <message>
+        <source>--parallel wants a positive number, not &quot;%1&quot;.</source>
+        <translation>--parallel erwartet eine positive Zahl, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--format of exec is json or text, not &quot;%1&quot;.</source>
+        <translation>--format von exec ist json oder text, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Bad filter: %1</source>
+        <translation>Ungültiger Filter: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n IOC(s) replied; no reply from: %2</source>
+        <translation>
+            <numerusform>%1 von %n IOC hat geantwortet; keine Antwort von: %2</numerusform>
+            <numerusform>%1 von %n IOCs haben geantwortet; keine Antwort von: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not running (start it with: iocctl start %1)</source>
+        <translation>%1 läuft nicht (starten Sie ihn mit: iocctl start %1)</translation>
+    </message>
+    <message>
+        <source>%1 runs procServ in the %2 container %3, and its command names no console endpoint iocctl can reach.</source>
+        <translation>%1 führt procServ im %2-Container %3 aus, und sein Befehl nennt keinen Konsolenendpunkt, den iocctl erreichen kann.</translation>
+    </message>
+    <message>
+        <source>%1 has no procServ console endpoint in %2.</source>
+        <translation>%1 hat keinen procServ-Konsolenendpunkt in %2.</translation>
     </message>
 </context>
 <context>
@@ -1232,6 +1537,30 @@ In eine Pipe oder Datei geht die Antwort Byte für Byte; auf einem Terminal werd
         <source>Filter: motor  status=running|failed  host=ioc-srv*  enabled=true  restarts&gt;0</source>
         <translation>Filter: motor  status=running|failed  host=ioc-srv*  enabled=true  restarts&gt;0</translation>
     </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>How to write a filter</source>
+        <translation>Wie man einen Filter schreibt</translation>
+    </message>
+    <message>
+        <source>Filter help</source>
+        <translation>Filter-Hilfe</translation>
+    </message>
+    <message>
+        <source>&lt;tt&gt;%1&lt;/tt&gt;: %2</source>
+        <translation>&lt;tt&gt;%1&lt;/tt&gt;: %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Filter&lt;/b&gt; (the language of &lt;tt&gt;iocctl ps --filter&lt;/tt&gt;)&lt;/p&gt;&lt;p&gt;Terms separated by spaces; every term must match.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;tt&gt;motor&lt;/tt&gt;: a free word matches IOC names containing it&lt;/li&gt;&lt;li&gt;&lt;tt&gt;key=value&lt;/tt&gt;, &lt;tt&gt;key!=value&lt;/tt&gt;: a key is or is not the value&lt;/li&gt;&lt;li&gt;&lt;tt&gt;status=running|failed&lt;/tt&gt;: alternatives with |&lt;/li&gt;&lt;li&gt;&lt;tt&gt;name=motor*&lt;/tt&gt;, &lt;tt&gt;host=ioc-srv?&lt;/tt&gt;: globs (* ? [...]) in name, unit, host, runtime and image&lt;/li&gt;&lt;li&gt;&lt;tt&gt;restarts&amp;gt;0&lt;/tt&gt;: also &amp;lt;, &amp;gt;=, &amp;lt;= (restarts only)&lt;/li&gt;&lt;li&gt;&lt;tt&gt;&apos;name=a b&apos;&lt;/tt&gt;: quotes keep spaces&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Keys: %1&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Examples: &lt;tt&gt;status=failed&lt;/tt&gt; &amp;nbsp; &lt;tt&gt;host=ioc1 enabled=false&lt;/tt&gt; &amp;nbsp; &lt;tt&gt;status!=running restarts&amp;gt;=3&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;The buttons beside the filter (All, Running, Not running, Failed) add a status condition of their own.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Filter&lt;/b&gt; (die Sprache von &lt;tt&gt;iocctl ps --filter&lt;/tt&gt;)&lt;/p&gt;&lt;p&gt;Terme durch Leerzeichen getrennt; jeder Term muss zutreffen.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;tt&gt;motor&lt;/tt&gt;: ein freies Wort trifft IOC-Namen, die es enthalten&lt;/li&gt;&lt;li&gt;&lt;tt&gt;key=value&lt;/tt&gt;, &lt;tt&gt;key!=value&lt;/tt&gt;: ein Schlüssel ist bzw. ist nicht der Wert&lt;/li&gt;&lt;li&gt;&lt;tt&gt;status=running|failed&lt;/tt&gt;: Alternativen mit |&lt;/li&gt;&lt;li&gt;&lt;tt&gt;name=motor*&lt;/tt&gt;, &lt;tt&gt;host=ioc-srv?&lt;/tt&gt;: Glob-Muster (* ? [...]) in name, unit, host, runtime und image&lt;/li&gt;&lt;li&gt;&lt;tt&gt;restarts&amp;gt;0&lt;/tt&gt;: auch &amp;lt;, &amp;gt;=, &amp;lt;= (nur restarts)&lt;/li&gt;&lt;li&gt;&lt;tt&gt;&apos;name=a b&apos;&lt;/tt&gt;: Anführungszeichen erhalten Leerzeichen&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Schlüssel: %1&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Beispiele: &lt;tt&gt;status=failed&lt;/tt&gt; &amp;nbsp; &lt;tt&gt;host=ioc1 enabled=false&lt;/tt&gt; &amp;nbsp; &lt;tt&gt;status!=running restarts&amp;gt;=3&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Die Schaltflächen neben dem Filter (Alle, Laufend, Nicht laufend, Fehlgeschlagen) fügen eine eigene Statusbedingung hinzu.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Fleet</name>
@@ -1246,6 +1575,13 @@ In eine Pipe oder Datei geht die Antwort Byte für Byte; auf einem Terminal werd
     <message>
         <source>Cannot reach the container engine of %1 at %2: %3</source>
         <translation>Die Container-Engine von %1 unter %2 ist nicht erreichbar: %3</translation>
+    </message>
+</context>
+<context>
+    <name>FleetEvent</name>
+    <message>
+        <source>unknown field .%1 (fields: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes)</source>
+        <translation>unbekanntes Feld .%1 (Felder: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes)</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1854,22 @@ Zustand: %3</translation>
         <source>&apos;inspect&apos; needs at least one IOC name.</source>
         <translation>&apos;inspect&apos; braucht mindestens einen IOC-Namen.</translation>
     </message>
+    <message>
+        <source>[-f TEMPLATE] NAME|GLOB...</source>
+        <translation>[-f TEMPLATE] NAME|GLOB...</translation>
+    </message>
+    <message>
+        <source>Print TEMPLATE once per IOC instead of JSON, e.g. &apos;{{.name}} {{.lastExit.code}}&apos; or &apos;{{json .execStart}}&apos; (the JSON&apos;s keys; {{.Name}} works too).</source>
+        <translation>TEMPLATE einmal pro IOC statt JSON ausgeben, z. B. &apos;{{.name}} {{.lastExit.code}}&apos; oder &apos;{{json .execStart}}&apos; (die Schlüssel des JSON; {{.Name}} geht auch).</translation>
+    </message>
+    <message>
+        <source>TEMPLATE</source>
+        <translation>TEMPLATE</translation>
+    </message>
+    <message>
+        <source>Bad format template: %1</source>
+        <translation>Ungültige Formatvorlage: %1</translation>
+    </message>
 </context>
 <context>
     <name>Inventory</name>
@@ -1771,10 +2123,6 @@ Zustand: %3</translation>
         <translation>%1 ist ein Container: Die Werkzeuge seiner Engine entfernen und benennen ihn um.</translation>
     </message>
     <message>
-        <source>Only manage-iocs IOCs can be renamed (its &apos;rename&apos;); %1 uses %2.</source>
-        <translation>Nur manage-iocs-IOCs können umbenannt werden (mit dessen &apos;rename&apos;); %1 verwendet %2.</translation>
-    </message>
-    <message>
         <source>Creating %1 (%2, unit %3, console %4)…</source>
         <translation>Lege %1 an (%2, Unit %3, Konsole %4)…</translation>
     </message>
@@ -1870,6 +2218,234 @@ Zustand: %3</translation>
     <message>
         <source>%1 is gone: %2 on %3 no longer has the container %4. The values below are the last ones seen.</source>
         <translation>%1 ist verschwunden: %2 auf %3 hat den Container %4 nicht mehr. Die Werte unten sind die zuletzt gesehenen.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>All details (JSON)</source>
+        <translation>Alle Details (JSON)</translation>
+    </message>
+    <message>
+        <source>Show JS&amp;ON</source>
+        <translation>JS&amp;ON anzeigen</translation>
+    </message>
+    <message>
+        <source>Show every value as iocctl inspect prints it, or the summary</source>
+        <translation>Jeden Wert so anzeigen, wie iocctl inspect ihn ausgibt, oder die Übersicht</translation>
+    </message>
+    <message>
+        <source>%1
+Double-click or press Enter to open it</source>
+        <translation>%1
+Zum Öffnen doppelklicken oder die Eingabetaste drücken</translation>
+    </message>
+    <message>
+        <source>%1
+On %2: right-click to copy the path</source>
+        <translation>%1
+Auf %2: Rechtsklick, um den Pfad zu kopieren</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>none (not running)</source>
+        <translation>keine (läuft nicht)</translation>
+    </message>
+    <message>
+        <source>IOC</source>
+        <translation>IOC</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Child PID</source>
+        <translation>Kind-PID</translation>
+    </message>
+    <message>
+        <source>none (IOC shut down)</source>
+        <translation>keine (IOC heruntergefahren)</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Neustarts</translation>
+    </message>
+    <message>
+        <source>unknown (at least %1)</source>
+        <translation>unbekannt (mindestens %1)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>Last exit</source>
+        <translation>Letztes Ende</translation>
+    </message>
+    <message>
+        <source>procServ</source>
+        <translation>procServ</translation>
+    </message>
+    <message>
+        <source>procServ PID</source>
+        <translation>procServ-PID</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>Log port</source>
+        <translation>Log-Port</translation>
+    </message>
+    <message>
+        <source>Auto-restart</source>
+        <translation>Autoneustart</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>kill %1, logout %2, ignored %3</source>
+        <translation>Beenden %1, Abmelden %2, ignoriert %3</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Drop-ins</source>
+        <translation>Drop-ins</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>Laufzeitumgebung</translation>
+    </message>
+    <message>
+        <source>none (not created)</source>
+        <translation>keiner (nicht erstellt)</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>Exit-Code</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gesundheit</translation>
+    </message>
+    <message>
+        <source>no health check</source>
+        <translation>keine Gesundheitsprüfung</translation>
+    </message>
+    <message>
+        <source>Restart policy</source>
+        <translation>Neustartrichtlinie</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Config error</source>
+        <translation>Konfigurationsfehler</translation>
+    </message>
+    <message>
+        <source>st.cmd directory</source>
+        <translation>st.cmd-Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>the journal (procServ&apos;s standard output)</source>
+        <translation>das Journal (Standardausgabe von procServ)</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>on this machine</source>
+        <translation>auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>on %1 (copy only)</source>
+        <translation>auf %1 (nur kopieren)</translation>
+    </message>
+    <message>
+        <source>Convention</source>
+        <translation>Konvention</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>The file is on %1</source>
+        <translation>Die Datei liegt auf %1</translation>
     </message>
 </context>
 <context>
@@ -2003,14 +2579,6 @@ Zustand: %3</translation>
     <message>
         <source>Restarting (%1)</source>
         <translation>Startet neu (%1)</translation>
-    </message>
-    <message>
-        <source>Exited (failed) %1 ago</source>
-        <translation>Beendet (fehlgeschlagen) vor %1</translation>
-    </message>
-    <message>
-        <source>Exited (failed)</source>
-        <translation>Beendet (fehlgeschlagen)</translation>
     </message>
     <message>
         <source>Exited %1 ago</source>
@@ -2153,6 +2721,14 @@ Zustand: %3</translation>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Template: cannot evaluate &apos;{{%1}}&apos;; use {{.field}}, {{.field.field}}, {{json .}} or {{json .field}}</source>
+        <translation>Vorlage: &apos;{{%1}}&apos; kann nicht ausgewertet werden; verwenden Sie {{.field}}, {{.field.field}}, {{json .}} oder {{json .field}}</translation>
+    </message>
 </context>
 <context>
     <name>IocPlanRunner</name>
@@ -2231,6 +2807,25 @@ Zustand: %3</translation>
     <message>
         <source>Writing the files on %1 failed (exit status %2).</source>
         <translation>Das Schreiben der Dateien auf %1 ist fehlgeschlagen (Exit-Status %2).</translation>
+    </message>
+    <message>
+        <source>removed folder %1</source>
+        <translation>Ordner %1 entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>IocPlanner</name>
+    <message>
+        <source>IOCs can be created, removed and renamed on this machine&apos;s managers and on SSH hosts only.</source>
+        <translation>IOCs können nur auf den Managern dieses Rechners und auf SSH-Hosts angelegt, entfernt und umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>The host is gone.</source>
+        <translation>Der Host ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>Looking at %1…</source>
+        <translation>Sehe auf %1 nach…</translation>
     </message>
 </context>
 <context>
@@ -2537,10 +3132,6 @@ Image: %3</translation>
         <translation>Die Unit %1 existiert bereits (%2).</translation>
     </message>
     <message>
-        <source>No command: give the IOC&apos;s program after &apos;--&apos;.</source>
-        <translation>Kein Befehl: Geben Sie das Programm des IOC nach &apos;--&apos; an.</translation>
-    </message>
-    <message>
         <source>The command %1 does not exist.</source>
         <translation>Der Befehl %1 existiert nicht.</translation>
     </message>
@@ -2559,10 +3150,6 @@ Image: %3</translation>
     <message>
         <source>Cannot write %1: no write permission in %2.</source>
         <translation>%1 kann nicht geschrieben werden: keine Schreibberechtigung in %2.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: no write permission in %2 (the system manager&apos;s files need root; --user manages your own IOCs).</source>
-        <translation>%1 kann nicht geschrieben werden: keine Schreibberechtigung in %2 (die Dateien des Systemmanagers erfordern root; --user verwaltet Ihre eigenen IOCs).</translation>
     </message>
     <message>
         <source>Creating IOCs in the %1 layout is not supported yet; use one of: %2.</source>
@@ -2585,16 +3172,8 @@ Image: %3</translation>
         <translation>Zeilenumbrüche können nicht in eine Konfigurationsdatei geschrieben werden: &apos;%1&apos;.</translation>
     </message>
     <message>
-        <source>--user-name is for the system manager: a user manager runs IOCs as its own user.</source>
-        <translation>--user-name gilt für den Systemmanager: Ein Benutzermanager führt IOCs als sein eigener Benutzer aus.</translation>
-    </message>
-    <message>
         <source>The user account &apos;%1&apos; does not exist.</source>
         <translation>Das Benutzerkonto &apos;%1&apos; existiert nicht.</translation>
-    </message>
-    <message>
-        <source>NSLS-II manage-iocs consoles are TCP ports: use --port tcp:PORT or --port auto.</source>
-        <translation>Konsolen von NSLS-II manage-iocs sind TCP-Ports: Verwenden Sie --port tcp:PORT oder --port auto.</translation>
     </message>
     <message>
         <source>Bad port &apos;%1&apos;: a socket path must be absolute.</source>
@@ -2641,16 +3220,8 @@ Image: %3</translation>
         <translation>%1 existiert bereits; es wurde nichts geschrieben.</translation>
     </message>
     <message>
-        <source>procServ-launcher was not found on PATH: procServUtils (Debian package procserv-systemd) is not installed, so a procServUtils IOC could not start. Use --convention generic or install it.</source>
-        <translation>procServ-launcher wurde im PATH nicht gefunden: procServUtils (Debian-Paket procserv-systemd) ist nicht installiert, daher könnte ein procServUtils-IOC nicht starten. Verwenden Sie --convention generic oder installieren Sie es.</translation>
-    </message>
-    <message>
         <source>procServUtils already has an instance [%1] in %2.</source>
         <translation>procServUtils hat bereits eine Instanz [%1] in %2.</translation>
-    </message>
-    <message>
-        <source>The unit is WantedBy=multi-user.target as procServUtils writes it; a user manager has no such target, so --enable does not start it at login.</source>
-        <translation>Die Unit ist WantedBy=multi-user.target, so wie procServUtils sie schreibt; ein Benutzermanager hat kein solches Target, daher startet --enable sie nicht bei der Anmeldung.</translation>
     </message>
     <message>
         <source>procServ was not found on PATH (Debian package procserv).</source>
@@ -2665,14 +3236,6 @@ Image: %3</translation>
         <translation>%1 existiert bereits: Dort ist ein NSLS-II-IOC dieses Namens konfiguriert.</translation>
     </message>
     <message>
-        <source>manage-iocs refuses to run an IOC as root: give --user-name.</source>
-        <translation>manage-iocs weigert sich, einen IOC als root auszuführen: Geben Sie --user-name an.</translation>
-    </message>
-    <message>
-        <source>The user account &apos;%1&apos; does not exist (manage-iocs runs IOCs as iocuser unless --user-name says otherwise).</source>
-        <translation>Das Benutzerkonto &apos;%1&apos; existiert nicht (manage-iocs führt IOCs als iocuser aus, sofern --user-name nichts anderes angibt).</translation>
-    </message>
-    <message>
         <source>procServ&apos;s log folder %1 does not exist (manage-iocs does not make it): the IOC runs without its log file until it is made.</source>
         <translation>Der Log-Ordner %1 von procServ existiert nicht (manage-iocs legt ihn nicht an): Der IOC läuft ohne seine Log-Datei, bis der Ordner angelegt ist.</translation>
     </message>
@@ -2681,20 +3244,8 @@ Image: %3</translation>
         <translation>&apos;%1&apos; ist kein gültiger epics-ioc-runner-Name: nur Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos;.</translation>
     </message>
     <message>
-        <source>epics-ioc-runner consoles are always its own socket: leave out --port.</source>
-        <translation>Konsolen von epics-ioc-runner sind immer dessen eigener Socket: Lassen Sie --port weg.</translation>
-    </message>
-    <message>
         <source>epics-ioc-runner starts one program without arguments (IOC_CMD, usually st.cmd): put the arguments in a start script.</source>
         <translation>epics-ioc-runner startet ein Programm ohne Argumente (IOC_CMD, meist st.cmd): Schreiben Sie die Argumente in ein Startskript.</translation>
-    </message>
-    <message>
-        <source>epics-ioc-runner&apos;s template has no per-IOC environment: leave out --env.</source>
-        <translation>Die Vorlage von epics-ioc-runner hat keine IOC-spezifische Umgebung: Lassen Sie --env weg.</translation>
-    </message>
-    <message>
-        <source>epics-ioc-runner runs every IOC as its service account: leave out --user-name.</source>
-        <translation>epics-ioc-runner führt jeden IOC unter seinem Dienstkonto aus: Lassen Sie --user-name weg.</translation>
     </message>
     <message>
         <source>epics-ioc-runner&apos;s template %1 is not installed (its setup-system-infra.bash installs it).</source>
@@ -2717,20 +3268,12 @@ Image: %3</translation>
         <translation>%1 ist ein Container; entfernen Sie ihn mit seiner Engine.</translation>
     </message>
     <message>
-        <source>%1 is running; stop it first or use --force.</source>
-        <translation>%1 läuft; stoppen Sie ihn zuerst oder verwenden Sie --force.</translation>
-    </message>
-    <message>
         <source>No procServUtils config for %1 was found.</source>
         <translation>Für %1 wurde keine procServUtils-Konfiguration gefunden.</translation>
     </message>
     <message>
         <source>%1 holds other sections besides [%2]; remove that section by hand.</source>
         <translation>%1 enthält neben [%2] weitere Abschnitte; entfernen Sie diesen Abschnitt von Hand.</translation>
-    </message>
-    <message>
-        <source>%1 is not a unit file in %2; iocctl removes only the plain units it writes there.</source>
-        <translation>%1 ist keine Unit-Datei in %2; iocctl entfernt dort nur die einfachen Units, die es selbst schreibt.</translation>
     </message>
     <message>
         <source>%1 does not exist; epics-ioc-runner keeps its IOCs&apos; config there.</source>
@@ -2763,6 +3306,106 @@ Image: %3</translation>
     <message>
         <source>Cannot read %1.</source>
         <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>remove folder %1 if empty</source>
+        <translation>Ordner %1 entfernen, falls leer</translation>
+    </message>
+    <message>
+        <source>No command: give the IOC&apos;s program.</source>
+        <translation>Kein Befehl: Geben Sie das Programm des IOC an.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no write permission in %2 (the system manager&apos;s files need root; your own user manager&apos;s IOCs do not).</source>
+        <translation>%1 kann nicht geschrieben werden: keine Schreibberechtigung in %2 (die Dateien des System-Managers erfordern root; die IOCs Ihres eigenen User-Managers nicht).</translation>
+    </message>
+    <message>
+        <source>A run-as account is for the system manager: a user manager runs IOCs as its own user.</source>
+        <translation>Ein Ausführungskonto ist für den System-Manager gedacht: Ein User-Manager führt IOCs als sein eigener Benutzer aus.</translation>
+    </message>
+    <message>
+        <source>ESS e3 consoles are always the template&apos;s socket %1: no other console can be given.</source>
+        <translation>Konsolen von ESS e3 sind immer der Socket %1 der Vorlage: Es kann keine andere Konsole angegeben werden.</translation>
+    </message>
+    <message>
+        <source>FRIB consoles are the socket %1, with a TCP port beside it when asked: give unix, tcp:PORT or auto.</source>
+        <translation>FRIB-Konsolen sind der Socket %1, auf Wunsch mit einem TCP-Port daneben: Geben Sie unix, tcp:PORT oder auto an.</translation>
+    </message>
+    <message>
+        <source>NSLS-II manage-iocs consoles are TCP ports: give tcp:PORT or auto.</source>
+        <translation>Konsolen von NSLS-II manage-iocs sind TCP-Ports: Geben Sie tcp:PORT oder auto an.</translation>
+    </message>
+    <message>
+        <source>procServ-launcher was not found on PATH: procServUtils (Debian package procserv-systemd) is not installed, so a procServUtils IOC could not start. Choose the generic convention or install it.</source>
+        <translation>procServ-launcher wurde im PATH nicht gefunden: procServUtils (Debian-Paket procserv-systemd) ist nicht installiert, daher könnte ein procServUtils-IOC nicht starten. Wählen Sie die generische Konvention oder installieren Sie es.</translation>
+    </message>
+    <message>
+        <source>The unit is WantedBy=multi-user.target as procServUtils writes it; a user manager has no such target, so enabling it does not start it at login.</source>
+        <translation>Die Unit ist WantedBy=multi-user.target, wie procServUtils sie schreibt; ein User-Manager hat kein solches Target, daher startet Aktivieren sie nicht bei der Anmeldung.</translation>
+    </message>
+    <message>
+        <source>manage-iocs refuses to run an IOC as root: name another account to run it as.</source>
+        <translation>manage-iocs weigert sich, einen IOC als root auszuführen: Nennen Sie ein anderes Konto, unter dem er laufen soll.</translation>
+    </message>
+    <message>
+        <source>The user account &apos;%1&apos; does not exist (manage-iocs runs IOCs as iocuser unless another account is named).</source>
+        <translation>Das Benutzerkonto &apos;%1&apos; existiert nicht (manage-iocs führt IOCs als iocuser aus, sofern kein anderes Konto genannt wird).</translation>
+    </message>
+    <message>
+        <source>epics-ioc-runner consoles are always its own socket: no other console can be given.</source>
+        <translation>Konsolen von epics-ioc-runner sind immer dessen eigener Socket: Es kann keine andere Konsole angegeben werden.</translation>
+    </message>
+    <message>
+        <source>epics-ioc-runner&apos;s template has no per-IOC environment variables.</source>
+        <translation>Die Vorlage von epics-ioc-runner hat keine IOC-spezifischen Umgebungsvariablen.</translation>
+    </message>
+    <message>
+        <source>epics-ioc-runner runs every IOC as its service account: no other account can be given.</source>
+        <translation>epics-ioc-runner führt jeden IOC unter seinem Dienstkonto aus: Es kann kein anderes Konto angegeben werden.</translation>
+    </message>
+    <message>
+        <source>%1 is an instance of a template: systemd knows it (and it is listed) once it is enabled or started.</source>
+        <translation>%1 ist eine Instanz einer Vorlage: systemd kennt sie (und sie wird aufgelistet), sobald sie aktiviert oder gestartet ist.</translation>
+    </message>
+    <message>
+        <source>No FRIB config folder is known (set $IOCDOCK_IOC_PATH).</source>
+        <translation>Kein FRIB-Konfigurationsordner ist bekannt (setzen Sie $IOCDOCK_IOC_PATH).</translation>
+    </message>
+    <message>
+        <source>%1 exists already: an IOC of that name is configured there.</source>
+        <translation>%1 existiert bereits: Dort ist ein IOC dieses Namens konfiguriert.</translation>
+    </message>
+    <message>
+        <source>The user account &apos;%1&apos; does not exist (FRIB&apos;s Puppet module makes one for each IOC): make it, or give the account to run it as.</source>
+        <translation>Das Benutzerkonto &apos;%1&apos; existiert nicht (das Puppet-Modul von FRIB legt eines für jeden IOC an): Legen Sie es an oder geben Sie das Konto an, unter dem er laufen soll.</translation>
+    </message>
+    <message>
+        <source>procServ also listens on localhost TCP port %1.</source>
+        <translation>procServ lauscht auch auf dem localhost-TCP-Port %1.</translation>
+    </message>
+    <message>
+        <source>ESS e3&apos;s template %1 is not installed (the site&apos;s IOC deployment installs it).</source>
+        <translation>Die Vorlage %1 von ESS e3 ist nicht installiert (die IOC-Bereitstellung des Standorts installiert sie).</translation>
+    </message>
+    <message>
+        <source>The template %1 stays when the IOC is removed: every ESS e3 IOC of this manager uses it.</source>
+        <translation>Die Vorlage %1 bleibt erhalten, wenn der IOC entfernt wird: Jeder ESS-e3-IOC dieses Managers verwendet sie.</translation>
+    </message>
+    <message>
+        <source>iocsh.bash is not on PATH: the template&apos;s own command (for e3 IOCs made without iocdock) needs e3&apos;s iocsh.bash.</source>
+        <translation>iocsh.bash ist nicht im PATH: Der eigene Befehl der Vorlage (für ohne iocdock angelegte e3-IOCs) braucht iocsh.bash von e3.</translation>
+    </message>
+    <message>
+        <source>%1 is running; it is removed only once stopped.</source>
+        <translation>%1 läuft; er wird erst entfernt, wenn er gestoppt ist.</translation>
+    </message>
+    <message>
+        <source>%1 is not a unit file in %2; only the plain units written there are removed.</source>
+        <translation>%1 ist keine Unit-Datei in %2; nur die dort geschriebenen einfachen Units werden entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 is not a unit file in %2; FRIB&apos;s Puppet module installs its units there.</source>
+        <translation>%1 ist keine Unit-Datei in %2; das Puppet-Modul von FRIB installiert seine Units dort.</translation>
     </message>
 </context>
 <context>
@@ -2835,6 +3478,139 @@ Image: %3</translation>
         <source>  --connect-timeout SECS   give up connecting/listing after SECS (default %1)</source>
         <translation>  --connect-timeout SEK    Verbinden/Auflisten nach SEK aufgeben (Standard %1)</translation>
     </message>
+    <message>
+        <source>Output options, before or after the command:</source>
+        <translation>Ausgabeoptionen, vor oder nach dem Befehl:</translation>
+    </message>
+    <message>
+        <source>  --color WHEN             colour states: auto (on a terminal, unless NO_COLOR is set; the default), always, never</source>
+        <translation>  --color WHEN             Zustände einfärben: auto (auf einem Terminal, außer NO_COLOR ist gesetzt; Standard), always, never</translation>
+    </message>
+    <message>
+        <source>  --no-pager               do not pipe long output (ps, inspect, logs) into $IOCCTL_PAGER, $PAGER or &apos;less -FRSX&apos; on a terminal</source>
+        <translation>  --no-pager               lange Ausgaben (ps, inspect, logs) auf einem Terminal nicht über $IOCCTL_PAGER, $PAGER oder &apos;less -FRSX&apos; ausgeben</translation>
+    </message>
+    <message>
+        <source>--color wants auto, always or never, not &quot;%1&quot;.</source>
+        <translation>--color erwartet auto, always oder never, nicht &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>KillCommand</name>
+    <message>
+        <source>Send a signal to the IOC process under procServ (not to procServ).</source>
+        <translation>Ein Signal an den IOC-Prozess unter procServ senden (nicht an procServ).</translation>
+    </message>
+    <message>
+        <source>[-s SIGNAL] NAME|GLOB...</source>
+        <translation>[-s SIGNAL] NAME|GLOB...</translation>
+    </message>
+    <message>
+        <source>IOC names, unit names or globs (quote globs: &apos;motor*&apos;).</source>
+        <translation>IOC-Namen, Unit-Namen oder Glob-Muster (Muster in Anführungszeichen: &apos;motor*&apos;).</translation>
+    </message>
+    <message>
+        <source>NAME|GLOB...</source>
+        <translation>NAME|GLOB...</translation>
+    </message>
+    <message>
+        <source>The signal: a name (TERM, SIGKILL, hup) or number (default KILL, as procServ&apos;s ^X and docker kill).</source>
+        <translation>Das Signal: ein Name (TERM, SIGKILL, hup) oder eine Nummer (Standard KILL, wie ^X von procServ und docker kill).</translation>
+    </message>
+    <message>
+        <source>SIGNAL</source>
+        <translation>SIGNAL</translation>
+    </message>
+    <message>
+        <source>The signal goes to the IOC process procServ runs (its child, read afresh from /proc/MAINPID/task/MAINPID/children on the IOC&apos;s host, through ssh for a remote host), never to procServ, so the console stays up. If the signal ends the IOC:
+  auto-restart ON       procServ starts it again (at once, or after its --holdoff seconds when it ran for less than that);
+  auto-restart OFF      the IOC stays down; procServ and its console stay up (start it again with &apos;iocctl restart NAME&apos;);
+  auto-restart ONESHOT  procServ exits with it, and systemd does what the unit&apos;s Restart= says.
+procServ starts its child with SIGTERM, SIGHUP and SIGPIPE blocked and SIGINT and SIGQUIT ignored; iocctl reads the child&apos;s signal masks first and sends nothing that would stay pending or vanish (exit 1).
+Signalling an IOC of the system manager needs the rights of the user it runs as (usually root: sudo). Container IOCs: use the engine&apos;s own kill.</source>
+        <translation>Das Signal geht an den IOC-Prozess, den procServ ausführt (seinen Kindprozess, jedes Mal neu aus /proc/MAINPID/task/MAINPID/children auf dem Host des IOC gelesen, bei einem entfernten Host über ssh), nie an procServ, sodass die Konsole bestehen bleibt. Beendet das Signal den IOC:
+  Autoneustart ON       procServ startet ihn erneut (sofort, oder nach seinen --holdoff Sekunden, wenn er kürzer lief);
+  Autoneustart OFF      der IOC bleibt unten; procServ und seine Konsole bleiben bestehen (starten Sie ihn erneut mit &apos;iocctl restart NAME&apos;);
+  Autoneustart ONESHOT  procServ beendet sich mit ihm, und systemd tut, was Restart= der Unit sagt.
+procServ startet seinen Kindprozess mit blockiertem SIGTERM, SIGHUP und SIGPIPE und ignoriertem SIGINT und SIGQUIT; iocctl liest zuerst die Signalmasken des Kindprozesses und sendet nichts, was hängen bliebe oder verpuffen würde (Exit 1).
+Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Benutzers, unter dem er läuft (meist root: sudo). Container-IOCs: Verwenden Sie das eigene kill der Engine.</translation>
+    </message>
+    <message>
+        <source>&apos;kill&apos; needs at least one IOC name.</source>
+        <translation>&apos;kill&apos; braucht mindestens einen IOC-Namen.</translation>
+    </message>
+    <message>
+        <source>Unknown signal &quot;%1&quot;; one of %2 (or its number).</source>
+        <translation>Unbekanntes Signal &quot;%1&quot;; eines von %2 (oder seine Nummer).</translation>
+    </message>
+    <message>
+        <source>hint: only running IOCs can be signalled; &apos;iocctl ps -a&apos; lists the others.</source>
+        <translation>Hinweis: Nur laufende IOCs können Signale erhalten; &apos;iocctl ps -a&apos; listet die anderen auf.</translation>
+    </message>
+    <message>
+        <source>auto-restart is ON: if the signal ends it, procServ starts it again</source>
+        <translation>Autoneustart ist ON: Beendet ihn das Signal, startet procServ ihn erneut</translation>
+    </message>
+    <message>
+        <source>auto-restart is OFF: if the signal ends it, it stays down while procServ and its console stay up (iocctl restart %1 starts it again)</source>
+        <translation>Autoneustart ist OFF: Beendet ihn das Signal, bleibt er unten, während procServ und seine Konsole bestehen bleiben (iocctl restart %1 startet ihn erneut)</translation>
+    </message>
+    <message>
+        <source>auto-restart is ONESHOT: if the signal ends it, procServ exits too and systemd does what the unit&apos;s Restart= says</source>
+        <translation>Autoneustart ist ONESHOT: Beendet ihn das Signal, beendet sich auch procServ, und systemd tut, was Restart= der Unit sagt</translation>
+    </message>
+    <message>
+        <source>auto-restart unknown: if the signal ends it, procServ starts it again when auto-restart is ON, else it stays down with the console up</source>
+        <translation>Autoneustart unbekannt: Beendet ihn das Signal, startet procServ ihn erneut, wenn der Autoneustart ON ist, sonst bleibt er bei bestehender Konsole unten</translation>
+    </message>
+    <message>
+        <source>%1 runs in a container (%2): signal it with &apos;%2 kill&apos; or &apos;docker kill&apos;.</source>
+        <translation>%1 läuft in einem Container (%2): Senden Sie das Signal mit &apos;%2 kill&apos; oder &apos;docker kill&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 is not running (start it with: iocctl start %1)</source>
+        <translation>%1 läuft nicht (starten Sie ihn mit: iocctl start %1)</translation>
+    </message>
+    <message>
+        <source>%1: the IOC process is shut down; procServ runs no child to signal.</source>
+        <translation>%1: Der IOC-Prozess ist heruntergefahren; procServ führt keinen Kindprozess aus, dem ein Signal gesendet werden könnte.</translation>
+    </message>
+    <message>
+        <source>%1: sent SIG%2 to the IOC process (PID %3, child of procServ PID %4); %5.</source>
+        <translation>%1: SIG%2 an den IOC-Prozess gesendet (PID %3, Kindprozess von procServ-PID %4); %5.</translation>
+    </message>
+    <message>
+        <source>%1: the IOC process (PID %2) %3 SIG%4, so it would do nothing; nothing was sent. procServ starts its child with SIGTERM, SIGHUP and SIGPIPE blocked and SIGINT and SIGQUIT ignored: use -s KILL (what procServ&apos;s ^X sends).</source>
+        <translation>%1: Der IOC-Prozess (PID %2) %3 SIG%4, das Signal würde also nichts bewirken; es wurde nichts gesendet. procServ startet seinen Kindprozess mit blockiertem SIGTERM, SIGHUP und SIGPIPE und ignoriertem SIGINT und SIGQUIT: Verwenden Sie -s KILL (was ^X von procServ sendet).</translation>
+    </message>
+    <message>
+        <source>blocks</source>
+        <translation>blockiert</translation>
+    </message>
+    <message>
+        <source>ignores</source>
+        <translation>ignoriert</translation>
+    </message>
+    <message>
+        <source>%1: procServ (PID %2) runs no child now (shut down, or between restarts).</source>
+        <translation>%1: procServ (PID %2) führt gerade keinen Kindprozess aus (heruntergefahren oder zwischen Neustarts).</translation>
+    </message>
+    <message>
+        <source>%1: kill -%2 failed: %3</source>
+        <translation>%1: kill -%2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>hint: signalling the IOC needs the rights of the user it runs as (for the system manager usually root: sudo).</source>
+        <translation>Hinweis: Ein Signal an den IOC erfordert die Rechte des Benutzers, unter dem er läuft (beim System-Manager meist root: sudo).</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the children of procServ (PID %2)%3</source>
+        <translation>%1: Die Kindprozesse von procServ (PID %2) können nicht gelesen werden%3</translation>
+    </message>
+    <message>
+        <source>%1: cannot run %2: %3</source>
+        <translation>%1: %2 kann nicht ausgeführt werden: %3</translation>
+    </message>
 </context>
 <context>
     <name>LogSession</name>
@@ -2905,10 +3681,6 @@ Image: %3</translation>
 <context>
     <name>LogsCommand</name>
     <message>
-        <source>[-f] [-n N] [--since TIME] NAME</source>
-        <translation>[-f] [-n N] [--since ZEIT] NAME</translation>
-    </message>
-    <message>
         <source>Keep printing new lines (Ctrl+C ends).</source>
         <translation>Neue Zeilen laufend ausgeben (Strg+C beendet).</translation>
     </message>
@@ -2963,6 +3735,26 @@ Image: %3</translation>
     <message>
         <source>Only entries since TIME (journal and containers; journalctl syntax such as &quot;10 min ago&quot; or &quot;2024-01-31 12:00&quot;).</source>
         <translation>Nur Einträge seit ZEIT (Journal und Container; journalctl-Syntax wie „10 min ago“ oder „2024-01-31 12:00“).</translation>
+    </message>
+    <message>
+        <source>[-f] [-n N] [-t] [--since TIME] [--until TIME] NAME</source>
+        <translation>[-f] [-n N] [-t] [--since TIME] [--until TIME] NAME</translation>
+    </message>
+    <message>
+        <source>Only entries until TIME (journal and containers; the syntax of --since).</source>
+        <translation>Nur Einträge bis TIME (Journal und Container; die Syntax von --since).</translation>
+    </message>
+    <message>
+        <source>Show each line&apos;s time (journal: journalctl -o short-iso; containers: the engine&apos;s timestamps).</source>
+        <translation>Die Zeit jeder Zeile anzeigen (Journal: journalctl -o short-iso; Container: die Zeitstempel der Engine).</translation>
+    </message>
+    <message>
+        <source>--until applies to the journal only; %1 logs to %2.</source>
+        <translation>--until gilt nur für das Journal; %1 schreibt sein Log nach %2.</translation>
+    </message>
+    <message>
+        <source>%1 logs to %2, whose lines have no time unless procServ writes one (--logstamp); shown as written.</source>
+        <translation>%1 schreibt sein Log nach %2, dessen Zeilen keine Zeit haben, außer procServ schreibt eine (--logstamp); wie geschrieben angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -3083,6 +3875,70 @@ Image: %3</translation>
     <message>
         <source>&amp;New IOC on %1…</source>
         <translation>&amp;Neuer IOC auf %1…</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Consoles, logs and details</source>
+        <translation>Konsolen, Logs und Details</translation>
+    </message>
+    <message>
+        <source>IOCs</source>
+        <translation>IOCs</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;One row per IOC on the selected hosts. The status says what systemd and procServ report: press Shift+F1, then click a status to read what its words mean.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Eine Zeile pro IOC auf den ausgewählten Hosts. Der Status gibt wieder, was systemd und procServ melden: Drücken Sie Umschalt+F1 und klicken Sie dann auf einen Status, um zu lesen, was seine Wörter bedeuten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>IOC actions</source>
+        <translation>IOC-Aktionen</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Language</source>
+        <translation>&amp;Filtersprache</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Spalten</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Read memory, CPU and uptimes now and reconnect to unreachable hosts; states update by themselves</source>
+        <translation>Speicher, CPU und Laufzeiten jetzt lesen und unerreichbare Hosts neu verbinden; Zustände aktualisieren sich von selbst</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>&amp;Filter…</translation>
+    </message>
+    <message>
+        <source>&amp;Hosts Pane</source>
+        <translation>&amp;Host-Bereich</translation>
+    </message>
+    <message>
+        <source>Console &amp;Layout</source>
+        <translation>Konsolen-&amp;Layout</translation>
+    </message>
+    <message>
+        <source>Consoles &amp;Below the Table</source>
+        <translation>Konsolen &amp;unter der Tabelle</translation>
+    </message>
+    <message>
+        <source>Consoles &amp;Beside the Table</source>
+        <translation>Konsolen &amp;neben der Tabelle</translation>
     </message>
 </context>
 <context>
@@ -3257,21 +4113,9 @@ Image: %3</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>None of the hosts shown is this machine&apos;s: IOCs can be created on this machine&apos;s managers only.</source>
-        <translation>Keiner der angezeigten Hosts ist dieser Rechner: IOCs können nur bei den Managern dieses Rechners angelegt werden.</translation>
-    </message>
-    <message>
-        <source>Creating IOCs on remote hosts (%1) is not supported yet.</source>
-        <translation>Das Anlegen von IOCs auf entfernten Hosts (%1) wird noch nicht unterstützt.</translation>
-    </message>
-    <message>
         <source>default</source>
         <comment>console: the convention&apos;s own</comment>
         <translation>Standard</translation>
-    </message>
-    <message>
-        <source>IOCs can be created, removed and renamed on this machine&apos;s managers only; remote hosts are not supported yet.</source>
-        <translation>IOCs können nur bei den Managern dieses Rechners angelegt, entfernt und umbenannt werden; entfernte Hosts werden noch nicht unterstützt.</translation>
     </message>
     <message>
         <source>The account the IOC runs as; empty: the default.</source>
@@ -3292,6 +4136,14 @@ Image: %3</translation>
     <message>
         <source>Working Directory</source>
         <translation>Arbeitsverzeichnis</translation>
+    </message>
+    <message>
+        <source>Not offered: %1. %2</source>
+        <translation>Nicht angeboten: %1. %2</translation>
+    </message>
+    <message>
+        <source>Looking at %1 (through its SSH connection)…</source>
+        <translation>Sehe auf %1 nach (über seine SSH-Verbindung)…</translation>
     </message>
 </context>
 <context>
@@ -3376,10 +4228,6 @@ Image: %3</translation>
         <translation>IOCs auflisten (nur laufende, außer mit -a).</translation>
     </message>
     <message>
-        <source>[-a] [-q] [-f KEY=VALUE]... [--format table|json|TEMPLATE] [--no-trunc]</source>
-        <translation>[-a] [-q] [-f SCHLÜSSEL=WERT]... [--format table|json|VORLAGE] [--no-trunc]</translation>
-    </message>
-    <message>
         <source>Show all installed IOCs, not only running ones.</source>
         <translation>Alle installierten IOCs zeigen, nicht nur laufende.</translation>
     </message>
@@ -3398,10 +4246,6 @@ Image: %3</translation>
     <message>
         <source>FORMAT</source>
         <translation>FORMAT</translation>
-    </message>
-    <message>
-        <source>Do not truncate long values.</source>
-        <translation>Lange Werte nicht kürzen.</translation>
     </message>
     <message>
         <source>ps takes no arguments; use -f name=GLOB to select IOCs.</source>
@@ -3456,6 +4300,101 @@ Image: %3</translation>
 JSON keys: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts (null when unknown), since, childSince, childRestarts, lastExit, crashLoop, ready, enabled, console, logFile, description; for a container also containerId, container, image, containerState, exitCode, health, restartPolicy.</source>
         <translation>Spalten: NAME, STATUS (systemd-Zustand, Zustand des IOC-Kindprozesses und seit wann), PID (der IOC-Prozess), RESTARTS (die von systemd und procServ für den IOC; ? wenn unbekannt), CONSOLE, CONVENTION (bei einem Container: seine Laufzeit, podman oder docker).
 JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts (null wenn unbekannt), since, childSince, childRestarts, lastExit, crashLoop, ready, enabled, console, logFile, description; bei einem Container auch containerId, container, image, containerState, exitCode, health, restartPolicy.</translation>
+    </message>
+    <message>
+        <source>[-a] [-q] [-n N | -l] [-f KEY=VALUE]... [--format table|json|TEMPLATE|&apos;table TEMPLATE&apos;] [--no-trunc] [--no-legend]</source>
+        <translation>[-a] [-q] [-n N | -l] [-f KEY=VALUE]... [--format table|json|TEMPLATE|&apos;table TEMPLATE&apos;] [--no-trunc] [--no-legend]</translation>
+    </message>
+    <message>
+        <source>Do not shorten values to fit the terminal (names never are).</source>
+        <translation>Werte nicht kürzen, damit sie ins Terminal passen (Namen werden es nie).</translation>
+    </message>
+    <message>
+        <source>Print no header line.</source>
+        <translation>Keine Kopfzeile ausgeben.</translation>
+    </message>
+    <message>
+        <source>Show the N most recently started IOCs (all states), newest first.</source>
+        <translation>Die N zuletzt gestarteten IOCs anzeigen (alle Zustände), neueste zuerst.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Show the most recently started IOC (all states).</source>
+        <translation>Den zuletzt gestarteten IOC anzeigen (alle Zustände).</translation>
+    </message>
+    <message>
+        <source>-n wants a number of IOCs, not &quot;%1&quot;.</source>
+        <translation>-n erwartet eine Anzahl von IOCs, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>-n and -l cannot be combined.</source>
+        <translation>-n und -l können nicht kombiniert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>QueryCommand</name>
+    <message>
+        <source>Print whether IOCs are active; exit 0 if any is (for scripts).</source>
+        <translation>Ausgeben, ob IOCs aktiv sind; Exit 0, wenn einer es ist (für Skripte).</translation>
+    </message>
+    <message>
+        <source>Print whether IOCs start at boot; exit 0 if any does.</source>
+        <translation>Ausgeben, ob IOCs beim Booten starten; Exit 0, wenn einer es tut.</translation>
+    </message>
+    <message>
+        <source>Print whether IOCs have failed; exit 0 if any has.</source>
+        <translation>Ausgeben, ob IOCs fehlgeschlagen sind; Exit 0, wenn einer es ist.</translation>
+    </message>
+    <message>
+        <source>[-q] NAME...</source>
+        <translation>[-q] NAME...</translation>
+    </message>
+    <message>
+        <source>IOC names, unit names or globs (quote globs: &apos;motor*&apos;).</source>
+        <translation>IOC-Namen, Unit-Namen oder Glob-Muster (Muster in Anführungszeichen: &apos;motor*&apos;).</translation>
+    </message>
+    <message>
+        <source>NAME...</source>
+        <translation>NAME...</translation>
+    </message>
+    <message>
+        <source>Print nothing; only the exit code answers.</source>
+        <translation>Nichts ausgeben; nur der Exit-Code antwortet.</translation>
+    </message>
+    <message>
+        <source>Prints systemd&apos;s ActiveState of each IOC&apos;s unit (active, inactive, failed, activating, deactivating, ...; a container: active or inactive), one per line in the order given, &quot;unknown&quot; for a name that is no IOC.</source>
+        <translation>Gibt den ActiveState von systemd für die Unit jedes IOC aus (active, inactive, failed, activating, deactivating, ...; ein Container: active oder inactive), einen pro Zeile in der angegebenen Reihenfolge, &quot;unknown&quot; für einen Namen, der kein IOC ist.</translation>
+    </message>
+    <message>
+        <source>Prints the unit file state of each IOC (enabled, disabled, static, masked, ...; a container of no unit: enabled when its restart policy starts it with the engine, else disabled), &quot;not-found&quot; for a name that is no IOC.</source>
+        <translation>Gibt den Unit-Datei-Zustand jedes IOC aus (enabled, disabled, static, masked, ...; ein Container ohne Unit: enabled, wenn seine Neustartrichtlinie ihn mit der Engine startet, sonst disabled), &quot;not-found&quot; für einen Namen, der kein IOC ist.</translation>
+    </message>
+    <message>
+        <source>Prints systemd&apos;s ActiveState of each IOC&apos;s unit (failed, active, inactive, ...), &quot;unknown&quot; for a name that is no IOC.</source>
+        <translation>Gibt den ActiveState von systemd für die Unit jedes IOC aus (failed, active, inactive, ...), &quot;unknown&quot; für einen Namen, der kein IOC ist.</translation>
+    </message>
+    <message>
+        <source>Exit codes (as systemctl is-active): 0 at least one IOC is active, 3 none is, 4 a name is no IOC and none is active; 2 usage error; 4 or 5 a host could not be reached or timed out.</source>
+        <translation>Exit-Codes (wie systemctl is-active): 0 mindestens ein IOC ist aktiv, 3 keiner ist es, 4 ein Name ist kein IOC und keiner ist aktiv; 2 Aufruffehler; 4 oder 5 ein Host konnte nicht erreicht werden oder hat die Zeit überschritten.</translation>
+    </message>
+    <message>
+        <source>Exit codes (as systemctl is-enabled): 0 at least one IOC is enabled, 1 none is, 4 a name is no IOC and none is enabled; 2 usage error; 4 or 5 a host could not be reached or timed out.</source>
+        <translation>Exit-Codes (wie systemctl is-enabled): 0 mindestens ein IOC ist aktiviert, 1 keiner ist es, 4 ein Name ist kein IOC und keiner ist aktiviert; 2 Aufruffehler; 4 oder 5 ein Host konnte nicht erreicht werden oder hat die Zeit überschritten.</translation>
+    </message>
+    <message>
+        <source>Exit codes (as systemctl is-failed): 0 at least one IOC has failed, 1 none has, 4 a name is no IOC and none has failed; 2 usage error; 4 or 5 a host could not be reached or timed out.</source>
+        <translation>Exit-Codes (wie systemctl is-failed): 0 mindestens ein IOC ist fehlgeschlagen, 1 keiner ist es, 4 ein Name ist kein IOC und keiner ist fehlgeschlagen; 2 Aufruffehler; 4 oder 5 ein Host konnte nicht erreicht werden oder hat die Zeit überschritten.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs at least one IOC name.</source>
+        <translation>&apos;%1&apos; braucht mindestens einen IOC-Namen.</translation>
+    </message>
+    <message>
+        <source>%1: no such IOC; %2</source>
+        <translation>%1: kein solcher IOC; %2</translation>
     </message>
 </context>
 <context>
@@ -3561,6 +4500,18 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
         <source>note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
+    <message>
+        <source>The host is gone.</source>
+        <translation>Der Host ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>Looking at %1 (through its SSH connection)…</source>
+        <translation>Sehe auf %1 nach (über seine SSH-Verbindung)…</translation>
+    </message>
+    <message>
+        <source>remove folder %1 if empty</source>
+        <translation>Ordner %1 entfernen, falls leer</translation>
+    </message>
 </context>
 <context>
     <name>RenameCommand</name>
@@ -3623,6 +4574,45 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
         <source>Type the new name: what renaming does is shown here.</source>
         <translation>Geben Sie den neuen Namen ein: Was das Umbenennen bewirkt, wird hier angezeigt.</translation>
     </message>
+    <message>
+        <source>The host is gone.</source>
+        <translation>Der Host ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>Looking at %1 (through its SSH connection)…</source>
+        <translation>Sehe auf %1 nach (über seine SSH-Verbindung)…</translation>
+    </message>
+</context>
+<context>
+    <name>ResetFailedCommand</name>
+    <message>
+        <source>Forget the failed state of IOCs (all failed IOCs without a name).</source>
+        <translation>Den fehlgeschlagenen Zustand von IOCs vergessen (ohne Namen: alle fehlgeschlagenen IOCs).</translation>
+    </message>
+    <message>
+        <source>[NAME|GLOB...]</source>
+        <translation>[NAME|GLOB...]</translation>
+    </message>
+    <message>
+        <source>IOC names, unit names or globs; none: every IOC whose unit has failed. Only IOC units are reset, never other units of the manager.</source>
+        <translation>IOC-Namen, Unit-Namen oder Glob-Muster; keine: jeder IOC, dessen Unit fehlgeschlagen ist. Nur IOC-Units werden zurückgesetzt, nie andere Units des Managers.</translation>
+    </message>
+    <message>
+        <source>%1: no systemd unit runs it; nothing to reset.</source>
+        <translation>%1: Keine systemd-Unit führt ihn aus; nichts zurückzusetzen.</translation>
+    </message>
+    <message>
+        <source>failed state reset</source>
+        <translation>fehlgeschlagener Zustand zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>was not failed</source>
+        <translation>war nicht fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: reset-failed failed: %2</source>
+        <translation>%1: reset-failed fehlgeschlagen: %2</translation>
+    </message>
 </context>
 <context>
     <name>RmCommand</name>
@@ -3669,6 +4659,10 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     <message>
         <source>%1: kept %2</source>
         <translation>%1: %2 behalten</translation>
+    </message>
+    <message>
+        <source>%1 (--force stops it first)</source>
+        <translation>%1 (--force stoppt ihn zuerst)</translation>
     </message>
 </context>
 <context>
@@ -3730,10 +4724,362 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>A console takes every key typed in it (the IOC gets them): press Tab or click the table to use these shortcuts. Shift+F1, then a click, explains a state word in the table.</source>
+        <translation>Eine Konsole nimmt jede darin getippte Taste an (der IOC erhält sie): Drücken Sie Tab oder klicken Sie auf die Tabelle, um diese Tastenkürzel zu verwenden. Umschalt+F1 und dann ein Klick erklärt ein Zustandswort in der Tabelle.</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+</context>
+<context>
     <name>SnapshotFileView</name>
     <message>
         <source>not read yet</source>
         <translation>noch nicht gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>StateWords</name>
+    <message>
+        <source>Up:</source>
+        <translation>Läuft:</translation>
+    </message>
+    <message>
+        <source>the container engine runs the container; the time is how long it has been up.</source>
+        <translation>Die Container-Engine führt den Container aus; die Zeit gibt an, wie lange er schon läuft.</translation>
+    </message>
+    <message>
+        <source>(paused):</source>
+        <translation>(pausiert):</translation>
+    </message>
+    <message>
+        <source>its processes are frozen until it is unpaused.</source>
+        <translation>Seine Prozesse sind eingefroren, bis die Pause aufgehoben wird.</translation>
+    </message>
+    <message>
+        <source>(healthy / unhealthy):</source>
+        <translation>(gesund / ungesund):</translation>
+    </message>
+    <message>
+        <source>what the image&apos;s health check answered last.</source>
+        <translation>was die Gesundheitsprüfung des Images zuletzt geantwortet hat.</translation>
+    </message>
+    <message>
+        <source>Exited (N):</source>
+        <translation>Beendet (N):</translation>
+    </message>
+    <message>
+        <source>Restarting (N):</source>
+        <translation>Startet neu (N):</translation>
+    </message>
+    <message>
+        <source>the container&apos;s main process ended with exit code N (137: killed, 143: terminated)%1.</source>
+        <translation>Der Hauptprozess des Containers endete mit Exit-Code N (137: gekillt, 143: beendet)%1.</translation>
+    </message>
+    <message>
+        <source> and its restart policy starts it again</source>
+        <translation> und seine Neustartrichtlinie startet ihn erneut</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>the container exists but was never started.</source>
+        <translation>Der Container existiert, wurde aber nie gestartet.</translation>
+    </message>
+    <message>
+        <source>Unknown:</source>
+        <translation>Unbekannt:</translation>
+    </message>
+    <message>
+        <source>the container engine has not said (yet).</source>
+        <translation>Die Container-Engine hat sich (noch) nicht geäußert.</translation>
+    </message>
+    <message>
+        <source>(IOC shut down):</source>
+        <translation>(IOC heruntergefahren):</translation>
+    </message>
+    <message>
+        <source>procServ runs in the container but the IOC process behind it does not.</source>
+        <translation>procServ läuft im Container, aber der IOC-Prozess dahinter nicht.</translation>
+    </message>
+    <message>
+        <source>Not found:</source>
+        <translation>Nicht gefunden:</translation>
+    </message>
+    <message>
+        <source>systemd has no unit file of this name (any more).</source>
+        <translation>systemd hat (nicht mehr) eine Unit-Datei dieses Namens.</translation>
+    </message>
+    <message>
+        <source>Masked:</source>
+        <translation>Maskiert:</translation>
+    </message>
+    <message>
+        <source>the unit is masked; systemd refuses to start it until it is unmasked.</source>
+        <translation>Die Unit ist maskiert; systemd weigert sich, sie zu starten, bis die Maskierung aufgehoben ist.</translation>
+    </message>
+    <message>
+        <source>Unit file error:</source>
+        <translation>Fehler in der Unit-Datei:</translation>
+    </message>
+    <message>
+        <source>systemd could not use the unit file (a syntax error or a bad setting) and cannot start the IOC until it is fixed. The details show systemd&apos;s message.</source>
+        <translation>systemd konnte die Unit-Datei nicht verwenden (ein Syntaxfehler oder eine ungültige Einstellung) und kann den IOC nicht starten, bis sie korrigiert ist. Die Details zeigen die Meldung von systemd.</translation>
+    </message>
+    <message>
+        <source>Not loaded:</source>
+        <translation>Nicht geladen:</translation>
+    </message>
+    <message>
+        <source>the unit file is installed but systemd has not loaded it, so it is not running.</source>
+        <translation>Die Unit-Datei ist installiert, aber systemd hat sie nicht geladen, daher läuft sie nicht.</translation>
+    </message>
+    <message>
+        <source>systemd runs procServ (the unit is active). The time is how long the IOC process has been up, or procServ when the IOC&apos;s own start is not known.</source>
+        <translation>systemd führt procServ aus (die Unit ist aktiv). Die Zeit gibt an, wie lange der IOC-Prozess schon läuft, oder procServ, wenn der Start des IOC selbst nicht bekannt ist.</translation>
+    </message>
+    <message>
+        <source>procServ runs but the IOC process behind it does not: it ended and procServ&apos;s auto-restart is off. systemd still says active. Restart the IOC from its console or restart the unit.</source>
+        <translation>procServ läuft, aber der IOC-Prozess dahinter nicht: Er hat sich beendet, und der Autoneustart von procServ ist aus. systemd meldet weiterhin active. Starten Sie den IOC über seine Konsole neu oder starten Sie die Unit neu.</translation>
+    </message>
+    <message>
+        <source>Starting:</source>
+        <translation>Startet:</translation>
+    </message>
+    <message>
+        <source>systemd is starting the unit, or the IOC has not finished iocInit yet.</source>
+        <translation>systemd startet die Unit, oder der IOC hat iocInit noch nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Stopping:</source>
+        <translation>Stoppt:</translation>
+    </message>
+    <message>
+        <source>systemd is stopping the unit.</source>
+        <translation>systemd stoppt die Unit.</translation>
+    </message>
+    <message>
+        <source>Restarting:</source>
+        <translation>Neustart:</translation>
+    </message>
+    <message>
+        <source>the IOC keeps ending: procServ restarted it %1 times or more within %2 minutes (crashed N×, last: why), or procServ itself failed and systemd is about to start the unit again.</source>
+        <translation>Der IOC endet immer wieder: procServ hat ihn %1-mal oder öfter innerhalb von %2 Minuten neu gestartet (N× abgestürzt, zuletzt: Grund), oder procServ selbst ist fehlgeschlagen und systemd startet die Unit gleich erneut.</translation>
+    </message>
+    <message>
+        <source>Exited (failed):</source>
+        <translation>Beendet (fehlgeschlagen):</translation>
+    </message>
+    <message>
+        <source>procServ ended with an error or was killed, and systemd marked the unit failed. The unit&apos;s Result in the details says how (exit-code, signal, timeout, …).</source>
+        <translation>procServ endete mit einem Fehler oder wurde gekillt, und systemd hat die Unit als fehlgeschlagen markiert. Result der Unit in den Details sagt, wie (exit-code, signal, timeout, …).</translation>
+    </message>
+    <message>
+        <source>Exited:</source>
+        <translation>Beendet:</translation>
+    </message>
+    <message>
+        <source>the unit is stopped (inactive); the time is since it stopped.</source>
+        <translation>Die Unit ist gestoppt (inactive); die Zeit zählt ab dem Stoppen.</translation>
+    </message>
+    <message>
+        <source>(unit file error):</source>
+        <translation>(Fehler in der Unit-Datei):</translation>
+    </message>
+    <message>
+        <source>the unit file was changed and systemd refused the new one. What runs now was started from the old file; the next start fails until the file is fixed.</source>
+        <translation>Die Unit-Datei wurde geändert und systemd hat die neue abgelehnt. Was jetzt läuft, wurde aus der alten Datei gestartet; der nächste Start schlägt fehl, bis die Datei korrigiert ist.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusCommand</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>since %1; %2 ago</source>
+        <translation>seit %1; vor %2</translation>
+    </message>
+    <message>
+        <source>Show an IOC&apos;s unit, procServ, child and recent log, as systemctl status.</source>
+        <translation>Unit, procServ, Kindprozess und aktuelles Log eines IOC anzeigen, wie systemctl status.</translation>
+    </message>
+    <message>
+        <source>[-n LINES] NAME|GLOB...</source>
+        <translation>[-n LINES] NAME|GLOB...</translation>
+    </message>
+    <message>
+        <source>IOC names, unit names or globs (quote globs: &apos;motor*&apos;).</source>
+        <translation>IOC-Namen, Unit-Namen oder Glob-Muster (Muster in Anführungszeichen: &apos;motor*&apos;).</translation>
+    </message>
+    <message>
+        <source>NAME|GLOB...</source>
+        <translation>NAME|GLOB...</translation>
+    </message>
+    <message>
+        <source>Show the last N lines of each IOC&apos;s log (default 5; 0: none), from where &apos;iocctl logs&apos; reads it.</source>
+        <translation>Die letzten N Zeilen des Logs jedes IOC anzeigen (Standard 5; 0: keine), von dort, wo &apos;iocctl logs&apos; es liest.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Facts that cannot be read are shown as &quot;unknown&quot;, never guessed.</source>
+        <translation>Fakten, die nicht gelesen werden können, werden als &quot;unbekannt&quot; angezeigt, nie geraten.</translation>
+    </message>
+    <message>
+        <source>Exit codes (as systemctl status): 0 every IOC named is active, 3 at least one is not, 4 a name is no IOC; 2 usage error; 4 or 5 a host could not be reached or timed out.</source>
+        <translation>Exit-Codes (wie systemctl status): 0 jeder genannte IOC ist aktiv, 3 mindestens einer ist es nicht, 4 ein Name ist kein IOC; 2 Aufruffehler; 4 oder 5 ein Host konnte nicht erreicht werden oder hat die Zeit überschritten.</translation>
+    </message>
+    <message>
+        <source>&apos;status&apos; needs at least one IOC name.</source>
+        <translation>&apos;status&apos; braucht mindestens einen IOC-Namen.</translation>
+    </message>
+    <message>
+        <source>-n needs a number of lines (0 or more), not &quot;%1&quot;.</source>
+        <translation>-n braucht eine Anzahl Zeilen (0 oder mehr), nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>hint: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the log did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>das Log hat nicht innerhalb von %n Sekunde geantwortet</numerusform>
+            <numerusform>das Log hat nicht innerhalb von %n Sekunden geantwortet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no log known</source>
+        <translation>kein Log bekannt</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Convention</source>
+        <translation>Konvention</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>%1 (%2; %3)</source>
+        <translation>%1 (%2; %3)</translation>
+    </message>
+    <message>
+        <source>result %1</source>
+        <translation>Ergebnis %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>none now (%1)</source>
+        <translation>derzeit keiner (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, image %3)</source>
+        <translation>%1 (%2, Image %3)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>PID unknown</source>
+        <translation>PID unbekannt</translation>
+    </message>
+    <message>
+        <source>console %1</source>
+        <translation>Konsole %1</translation>
+    </message>
+    <message>
+        <source>log port %1</source>
+        <translation>Log-Port %1</translation>
+    </message>
+    <message>
+        <source>log file %1</source>
+        <translation>Log-Datei %1</translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation>stdout</translation>
+    </message>
+    <message>
+        <source>procServ</source>
+        <translation>procServ</translation>
+    </message>
+    <message>
+        <source>not running (procServ is not running)</source>
+        <translation>läuft nicht (procServ läuft nicht)</translation>
+    </message>
+    <message>
+        <source>auto-restart %1</source>
+        <translation>Autoneustart %1</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kindprozess</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Neustarts</translation>
+    </message>
+    <message>
+        <source>Last exit</source>
+        <translation>Letztes Ende</translation>
+    </message>
+    <message>
+        <source>none since the unit started</source>
+        <translation>keines seit dem Start der Unit</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Log: %1</translation>
     </message>
 </context>
 <context>
@@ -3936,8 +5282,8 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
         <translation>&apos;%1&apos; arbeitet jeweils nur auf einem Host.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; works on this machine&apos;s managers only (--system or --user); remote hosts are not supported yet.</source>
-        <translation>&apos;%1&apos; arbeitet nur mit den Managern dieses Rechners (--system oder --user); entfernte Hosts werden noch nicht unterstützt.</translation>
+        <source>&apos;%1&apos; works on this machine&apos;s managers (--system or --user) and on SSH hosts only.</source>
+        <translation>&apos;%1&apos; funktioniert nur auf den Managern dieses Rechners (--system oder --user) und auf SSH-Hosts.</translation>
     </message>
 </context>
 <context>
