@@ -4987,7 +4987,7 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     </message>
     <message>
         <source>Config</source>
-        <translation>Konfiguration</translation>
+        <translation>Konfig</translation>
     </message>
     <message>
         <source>Unit</source>
