@@ -10,9 +10,22 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QSaveFile>
+#include <QThread>
 #include <QTimer>
 
 namespace {
+
+/// Carries the file work's steps and outcome from its thread to the runner. It lives in the
+/// runner's thread but is emitted from the worker thread, so the runner gets queued calls; it
+/// belongs to the worker thread's life (deleted when that thread has finished), not to the
+/// runner's, so a runner deleted meanwhile leaves nothing dangling.
+class FileWorkRelay : public QObject
+{
+    Q_OBJECT
+signals:
+    void progress(const QString &line);
+    void finished(const QString &error);
+};
 
 constexpr int kRemoteWriteTimeoutMs = 60000;
 
@@ -128,13 +141,11 @@ void IocPlanRunner::runCall(int index)
         return;
     if (index >= m_firstLateCall && !m_filesApplied) {
         m_filesApplied = true;
-        if (m_remote) {
+        if (m_remote)
             applyFilesRemotely(index);
-            return;
-        }
-        applyFiles();
-        if (m_done)
-            return;
+        else
+            applyFilesLocally(index);
+        return;
     }
     if (index >= m_plan.calls.size()) {
         m_done = true;
@@ -180,40 +191,60 @@ void IocPlanRunner::runCall(int index)
     }
 }
 
-void IocPlanRunner::applyFiles()
+void IocPlanRunner::applyFilesLocally(int nextCall)
 {
-    for (const QString &path : std::as_const(m_plan.removals)) {
+    auto *relay = new FileWorkRelay;
+    connect(relay, &FileWorkRelay::progress, this, &IocPlanRunner::progress, Qt::QueuedConnection);
+    connect(
+            relay, &FileWorkRelay::finished, this,
+            [this, nextCall](const QString &error) {
+                if (!error.isEmpty()) {
+                    fail(error);
+                    return;
+                }
+                runCall(nextCall);
+            },
+            Qt::QueuedConnection);
+    QThread *thread = QThread::create([plan = m_plan, observer = m_observer, relay] {
+        const QString error = applyFiles(
+                plan, [relay](const QString &line) { emit relay->progress(line); }, observer);
+        emit relay->finished(error);
+    });
+    connect(thread, &QThread::finished, relay, &QObject::deleteLater);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+// Runs on the worker thread: touches nothing but the file system and its arguments.
+QString IocPlanRunner::applyFiles(const IocPlan &plan,
+                                  const std::function<void(const QString &)> &progress,
+                                  const FileStepObserver &observer)
+{
+    for (const QString &path : std::as_const(plan.removals)) {
         QFile file(path);
-        if (!file.remove() && QFileInfo(path).exists()) {
-            fail(tr("Cannot remove %1: %2").arg(path, file.errorString()));
-            return;
-        }
-        emit progress(tr("removed %1").arg(path));
+        if (!file.remove() && QFileInfo(path).exists())
+            return tr("Cannot remove %1: %2").arg(path, file.errorString());
+        progress(tr("removed %1").arg(path));
     }
     // Only when empty: whatever else is in it stays (rmdir refuses).
-    for (const QString &dir : std::as_const(m_plan.removeDirs)) {
+    for (const QString &dir : std::as_const(plan.removeDirs)) {
         if (QDir().rmdir(dir))
-            emit progress(tr("removed folder %1").arg(dir));
+            progress(tr("removed folder %1").arg(dir));
     }
-    for (const PlannedMove &move : std::as_const(m_plan.moves)) {
+    for (const PlannedMove &move : std::as_const(plan.moves)) {
         if (QFileInfo::exists(move.to) || QFileInfo(move.to).isSymLink()) {
-            fail(tr("%1 appeared meanwhile; nothing more was changed.").arg(move.to));
-            return;
+            return tr("%1 appeared meanwhile; nothing more was changed.").arg(move.to);
         }
-        if (!QDir().rename(move.from, move.to)) {
-            fail(tr("Cannot move %1 to %2.").arg(move.from, move.to));
-            return;
-        }
-        emit progress(tr("moved %1 to %2").arg(move.from, move.to));
+        if (!QDir().rename(move.from, move.to))
+            return tr("Cannot move %1 to %2.").arg(move.from, move.to);
+        progress(tr("moved %1 to %2").arg(move.from, move.to));
     }
-    for (const QString &dir : std::as_const(m_plan.makeDirs)) {
+    for (const QString &dir : std::as_const(plan.makeDirs)) {
         if (QFileInfo(dir).isDir())
             continue;
-        if (!QDir().mkpath(dir)) {
-            fail(tr("Cannot create the folder %1.").arg(dir));
-            return;
-        }
-        emit progress(tr("made folder %1").arg(dir));
+        if (!QDir().mkpath(dir))
+            return tr("Cannot create the folder %1.").arg(dir);
+        progress(tr("made folder %1").arg(dir));
     }
     QStringList written;
     QStringList madeDirs;
@@ -223,7 +254,7 @@ void IocPlanRunner::applyFiles()
         for (auto it = madeDirs.crbegin(); it != madeDirs.crend(); ++it)
             QDir().rmdir(*it);
     };
-    for (const PlannedFile &file : std::as_const(m_plan.writes)) {
+    for (const PlannedFile &file : std::as_const(plan.writes)) {
         // Folders made on the way, outermost first, so an undo can take them away again.
         QStringList missing;
         for (QString dir = QFileInfo(file.path).absolutePath(); !QFileInfo::exists(dir);
@@ -232,28 +263,28 @@ void IocPlanRunner::applyFiles()
         for (const QString &dir : std::as_const(missing)) {
             if (!QDir().mkdir(dir)) {
                 undo();
-                fail(tr("Cannot create the folder %1.").arg(dir));
-                return;
+                return tr("Cannot create the folder %1.").arg(dir);
             }
             madeDirs << dir;
         }
         if (!file.replace && (QFileInfo::exists(file.path) || QFileInfo(file.path).isSymLink())) {
             undo();
-            fail(tr("%1 appeared meanwhile; nothing was written.").arg(file.path));
-            return;
+            return tr("%1 appeared meanwhile; nothing was written.").arg(file.path);
         }
+        if (observer)
+            observer(file.path);
         QSaveFile out(file.path);
         if (!out.open(QIODevice::WriteOnly) || out.write(file.content) != file.content.size()
             || !out.commit()) {
             const QString why = out.errorString();
             undo();
-            fail(tr("Cannot write %1: %2").arg(file.path, why));
-            return;
+            return tr("Cannot write %1: %2").arg(file.path, why);
         }
         if (!file.replace)
             written << file.path;
-        emit progress(tr("wrote %1").arg(file.path));
+        progress(tr("wrote %1").arg(file.path));
     }
+    return QString();
 }
 
 void IocPlanRunner::emitFileProgress()
@@ -350,3 +381,5 @@ void IocPlanRunner::applyFilesRemotely(int nextCall)
     process->start(argv.first(), argv.mid(1));
     timer->start(kRemoteWriteTimeoutMs);
 }
+
+#include "iocplanrunner.moc"

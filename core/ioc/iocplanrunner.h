@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class Host;
 class SystemdManager;
 
@@ -16,6 +18,12 @@ class SystemdManager;
 /// systemd see the new files (link or enable, daemon-reload, start). A file that cannot be
 /// written undoes the files written before it, so no half-written IOC stays behind. Emits
 /// finished() once; progress() says each step as it is done.
+///
+/// Threading: the local file work runs on a thread of its own, never on the caller's, so a
+/// GUI thread that starts a plan keeps serving events; its steps and outcome come back as
+/// queued calls, and the signals are always emitted on the thread the runner lives in. The
+/// systemd calls stay asynchronous D-Bus calls on the runner's thread. A runner destroyed
+/// while its files are being written lets that work finish (its undo included) on its own.
 class IocPlanRunner : public QObject
 {
     Q_OBJECT
@@ -31,6 +39,11 @@ public:
     /// Starts; an invalid plan finishes at once with its errors.
     void start();
 
+    /// Called with each file's path just before it is written locally, on the thread doing the
+    /// file work (not the runner's). For tests: it shows where the work runs. Set before start().
+    using FileStepObserver = std::function<void(const QString &path)>;
+    void setFileStepObserver(FileStepObserver observer) { m_observer = std::move(observer); }
+
 signals:
     /// One step done, as a translated line ("wrote /etc/procServ.d/x.conf").
     void progress(const QString &line);
@@ -39,7 +52,10 @@ signals:
 
 private:
     void runCall(int index);
-    void applyFiles();
+    void applyFilesLocally(int nextCall);
+    static QString applyFiles(const IocPlan &plan,
+                              const std::function<void(const QString &)> &progress,
+                              const FileStepObserver &observer);
     void applyFilesRemotely(int nextCall);
     void emitFileProgress();
     void fail(const QString &error);
@@ -50,4 +66,5 @@ private:
     bool m_done = false;
     bool m_filesApplied = false;
     const Host *m_remote = nullptr;
+    FileStepObserver m_observer;
 };
