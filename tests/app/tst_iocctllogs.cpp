@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "tests/common/sandbox.h"
+#include "tests/faults/faultsupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -24,6 +25,7 @@ private slots:
     void cleanupTestCase();
     void followMergesWithPrefixes();
     void followKeepsLinesWhole();
+    void prefixesColouredOnATerminalOnly();
     void headersWithoutFollow();
     void oneFailingLogOthersGoOn();
     void sinceRestartLogFile();
@@ -176,8 +178,12 @@ bool TestIocctlLogs::waitLive(QProcess *process, QByteArray *out, const QStringL
             process->waitForReadyRead(500);
             *out += process->readAllStandardOutput();
             bool all = true;
-            for (const QString &name : names)
-                all = all && out->contains((name + QStringLiteral(" | ") + ping).toUtf8());
+            for (const QString &name : names) {
+                // Prefixes are padded to the longest name.
+                const QRegularExpression line(QStringLiteral("(^|\n)") + name
+                                              + QStringLiteral(" *\\| ") + ping);
+                all = all && line.match(QString::fromUtf8(*out)).hasMatch();
+            }
             if (all)
                 return true;
         }
@@ -214,16 +220,18 @@ void TestIocctlLogs::followMergesWithPrefixes()
     QVERIFY(echo({ QStringLiteral("tstlogs-b") }, QStringLiteral("only-in-b")));
     QVERIFY(echo({ QStringLiteral("tstlogs-a") }, QStringLiteral("only-in-a")));
     QTRY_VERIFY_WITH_TIMEOUT((bytes += process->readAllStandardOutput()).contains("only-in-a")
-                                     && bytes.contains("tstlogs-b | only-in-b"),
+                                     && bytes.contains("tstlogs-b    | only-in-b"),
                              30000);
+    // The glob matched tstlogs-gone too (its log file is missing: tail says so on stderr):
+    // prefixes are padded to its name.
     for (const QString &line : lines(QString::fromUtf8(bytes))) {
-        QVERIFY2(line.startsWith(QLatin1String("tstlogs-a | "))
-                         || line.startsWith(QLatin1String("tstlogs-b | ")),
+        QVERIFY2(line.startsWith(QLatin1String("tstlogs-a    | "))
+                         || line.startsWith(QLatin1String("tstlogs-b    | ")),
                  qPrintable(line));
         if (line.contains(QLatin1String("only-in-a")))
-            QVERIFY2(line.startsWith(QLatin1String("tstlogs-a | ")), qPrintable(line));
+            QVERIFY2(line.startsWith(QLatin1String("tstlogs-a    | ")), qPrintable(line));
         if (line.contains(QLatin1String("only-in-b")))
-            QVERIFY2(line.startsWith(QLatin1String("tstlogs-b | ")), qPrintable(line));
+            QVERIFY2(line.startsWith(QLatin1String("tstlogs-b    | ")), qPrintable(line));
     }
     // Not a terminal: no colour.
     QVERIFY(!bytes.contains('\x1b'));
@@ -269,6 +277,49 @@ void TestIocctlLogs::followKeepsLinesWhole()
         QVERIFY2(!line.mid(1).contains(QLatin1String("tstlogs-a | "))
                          && !line.mid(1).contains(QLatin1String("tstlogs-b | ")),
                  qPrintable(line.left(200)));
+    }
+}
+
+void TestIocctlLogs::prefixesColouredOnATerminalOnly()
+{
+    // On a real pseudo-terminal: each IOC's prefix in its own colour; NO_COLOR turns it off.
+    for (const bool noColor : { false, true }) {
+        PtyProcess pty;
+        QVERIFY(pty.isValid());
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("NO_COLOR"));
+        if (noColor)
+            environment.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
+        environment.insert(QStringLiteral("TERM"), QStringLiteral("xterm"));
+        pty.process().setProcessEnvironment(environment);
+        pty.start(Sandbox::binPath(QStringLiteral("iocctl")),
+                  { QStringLiteral("--user"), QStringLiteral("logs"), QStringLiteral("-f"),
+                    QStringLiteral("-n"), QStringLiteral("0"), QStringLiteral("tstlogs-a"),
+                    QStringLiteral("tstlogs-b") });
+        const auto cleanup = qScopeGuard([&pty] {
+            pty.process().kill();
+            pty.process().waitForFinished(5000);
+        });
+        const QByteArray a =
+                noColor ? QByteArray("tstlogs-a | ") : QByteArray("\x1b[36mtstlogs-a | \x1b[0m");
+        const QByteArray b =
+                noColor ? QByteArray("tstlogs-b | ") : QByteArray("\x1b[35mtstlogs-b | \x1b[0m");
+        bool seen = false;
+        for (int attempt = 0; attempt < 20 && !seen; ++attempt) {
+            const QByteArray ping = QStringLiteral("tty-%1").arg(++m_ping).toUtf8();
+            QVERIFY(echo({ QStringLiteral("tstlogs-a"), QStringLiteral("tstlogs-b") },
+                         QString::fromUtf8(ping)));
+            QElapsedTimer timer;
+            timer.start();
+            while (!seen && timer.elapsed() < 5000) {
+                QTest::qWait(50);
+                seen = pty.output().contains(a + ping) && pty.output().contains(b + ping);
+            }
+        }
+        QVERIFY2(seen, pty.output().right(2000).constData());
+        if (noColor)
+            QVERIFY2(!pty.output().contains("\x1b[36m") && !pty.output().contains("\x1b[35m"),
+                     pty.output().right(2000).constData());
     }
 }
 
@@ -371,7 +422,11 @@ void TestIocctlLogs::sinceRestartUsage()
     const Run help = iocctl({ QStringLiteral("logs"), QStringLiteral("--help") });
     QCOMPARE(help.code, 0);
     QVERIFY2(help.out.contains(QLatin1String("--since-restart")), qPrintable(help.out));
-    QVERIFY2(help.out.contains(QLatin1String("@@@ Restarting child")), qPrintable(help.out));
+    // Says what it uses for each kind of log (the help wraps lines).
+    const QString text = help.out.simplified();
+    QVERIFY2(text.contains(QLatin1String("'@@@ Restarting child' line")), qPrintable(help.out));
+    QVERIFY2(text.contains(QLatin1String("Journal and containers: --since that time")),
+             qPrintable(help.out));
     QVERIFY2(help.out.contains(QLatin1String("NAME|GLOB...")), qPrintable(help.out));
 }
 
