@@ -186,11 +186,12 @@ void LogsCommand::startStream(Stream *stream)
             streamDone(stream, ActionFailed);
             return;
         }
-        // journalctl reads "@SECONDS" (systemd.time(7)) the same in any time zone; a
+        // journalctl reads "@SECONDS.MILLIS" (systemd.time(7)) the same in any time zone, to the
+        // millisecond (the previous run's last second is not shown); a
         // container's engine reads a local ISO time.
         since = ioc.isContainer()
                 ? from.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                : QLatin1Char('@') + QString::number(from.toSecsSinceEpoch());
+                : QLatin1Char('@') + QString::number(from.toMSecsSinceEpoch() / 1000.0, 'f', 3);
     }
     startReading(stream, m_follow, m_lines, since);
 }
