@@ -2,10 +2,12 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/logview.h"
 
+#include "core/ioc/crashsignatures.h"
 #include "core/ioc/logsession.h"
 #include "core/ioc/logsource.h"
 
 #include <QCheckBox>
+#include <QColor>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -14,9 +16,37 @@
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QSignalBlocker>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+
+QTextCharFormat crashFormat()
+{
+    QTextCharFormat format;
+    format.setBackground(QColor(0xf5, 0xb7, 0xb1)); // light red, readable in both themes' text
+    format.setForeground(QColor(0x64, 0x1e, 0x16));
+    format.setProperty(QTextFormat::FullWidthSelection, true);
+    return format;
+}
+
+QTextEdit::ExtraSelection matchSelection(const QTextBlock &block, int at, int length)
+{
+    QTextEdit::ExtraSelection selection;
+    selection.cursor = QTextCursor(block);
+    selection.cursor.setPosition(block.position() + at);
+    selection.cursor.setPosition(block.position() + at + length, QTextCursor::KeepAnchor);
+    selection.format.setBackground(QColor(0xf9, 0xe7, 0x9f)); // yellow
+    selection.format.setForeground(Qt::black);
+    return selection;
+}
+
+} // namespace
 
 LogView::LogView(const Ioc &ioc, QWidget *parent)
     : QWidget(parent)
@@ -35,9 +65,13 @@ LogView::LogView(const Ioc &ioc, QWidget *parent)
     m_textEdit->setUndoRedoEnabled(false);
 
     m_searchLineEdit->setObjectName(QStringLiteral("searchLineEdit"));
-    m_searchLineEdit->setPlaceholderText(tr("Search the log (Enter: next, Shift+Enter: previous)"));
+    m_searchLineEdit->setPlaceholderText(
+            tr("Search the log (Ctrl+F; Enter: next, Shift+Enter: previous)"));
     m_searchLineEdit->setClearButtonEnabled(true);
     m_searchLineEdit->installEventFilter(this);
+    m_textEdit->installEventFilter(this);
+    installEventFilter(this);
+    connect(m_searchLineEdit, &QLineEdit::textChanged, this, &LogView::highlight);
     connect(m_searchLineEdit, &QLineEdit::returnPressed, this,
             [this] { find(m_searchLineEdit->text()); });
     connect(m_searchLineEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
@@ -50,11 +84,15 @@ LogView::LogView(const Ioc &ioc, QWidget *parent)
 
     m_followCheckBox->setObjectName(QStringLiteral("followCheckBox"));
     m_followCheckBox->setChecked(true);
-    m_followCheckBox->setToolTip(tr("Keep the newest lines in view"));
+    m_followCheckBox->setToolTip(
+            tr("Keep the newest lines in view (scrolling up turns it off, to the end on)"));
     connect(m_followCheckBox, &QCheckBox::toggled, this, [this](bool on) {
         if (on)
             m_textEdit->verticalScrollBar()->setValue(m_textEdit->verticalScrollBar()->maximum());
     });
+
+    connect(m_textEdit->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &LogView::handleScrolled);
 
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_statusLabel->setTextFormat(Qt::PlainText);
@@ -173,6 +211,8 @@ QString LogView::text() const
 
 bool LogView::find(const QString &text, bool backward)
 {
+    if (text != m_searchText)
+        highlight(text);
     if (text.isEmpty()) {
         m_searchLineEdit->setStyleSheet(QString());
         return false;
@@ -193,8 +233,34 @@ bool LogView::find(const QString &text, bool backward)
     return found;
 }
 
+bool LogView::isFollowing() const
+{
+    return m_followCheckBox->isChecked();
+}
+
+QString LogView::statusText() const
+{
+    return m_statusLabel->text();
+}
+
+void LogView::focusSearch()
+{
+    m_searchLineEdit->setFocus(Qt::ShortcutFocusReason);
+    m_searchLineEdit->selectAll();
+}
+
 bool LogView::eventFilter(QObject *watched, QEvent *event)
 {
+    // Ctrl+F in the tab searches the log, not the window's IOC table: the focused widget
+    // claims the key before the window's shortcut sees it.
+    if ((watched == m_textEdit || watched == m_searchLineEdit || watched == this)
+        && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)
+        && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Find)) {
+        event->accept();
+        if (event->type() == QEvent::KeyPress)
+            focusSearch();
+        return true;
+    }
     if (watched == m_searchLineEdit && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
@@ -220,13 +286,96 @@ void LogView::appendText(const QString &text)
             QStringLiteral("\x1b\\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Za-z0-9]|\x1b[=>]|\r"));
     QString clean = text;
     clean.remove(escapes);
+    QTextDocument *document = m_textEdit->document();
     QScrollBar *bar = m_textEdit->verticalScrollBar();
     const int scroll = bar->value();
+    const int before = document->isEmpty() ? 0 : document->blockCount();
+    const int added = int(clean.count(QLatin1Char('\n'))) + 1;
+    m_appending = true;
     m_textEdit->appendPlainText(clean);
+    // Lines over maximumLines() went from the top: a view scrolled up keeps showing the same
+    // lines (one scroll step is one line: no wrapping).
+    const int removed = qMax(0, before + added - document->blockCount());
     if (m_followCheckBox->isChecked())
         bar->setValue(bar->maximum());
     else
-        bar->setValue(scroll);
+        bar->setValue(qMax(0, scroll - removed));
+    m_appending = false;
+    markNewBlocks(qMax(0, document->blockCount() - added), removed > 0);
+}
+
+void LogView::markNewBlocks(int firstBlock, bool trimmed)
+{
+    if (trimmed) {
+        // The selections of trimmed lines collapsed to nothing.
+        const auto gone = [](const QTextEdit::ExtraSelection &s) {
+            return !s.cursor.hasSelection();
+        };
+        m_crashSelections.erase(
+                std::remove_if(m_crashSelections.begin(), m_crashSelections.end(), gone),
+                m_crashSelections.end());
+        m_matchSelections.erase(
+                std::remove_if(m_matchSelections.begin(), m_matchSelections.end(), gone),
+                m_matchSelections.end());
+    }
+    const int crashesBefore = m_crashCount;
+    const int matchesBefore = int(m_matchSelections.size());
+    QTextDocument *document = m_textEdit->document();
+    for (QTextBlock block = document->findBlockByNumber(firstBlock); block.isValid();
+         block = block.next()) {
+        const QString line = block.text();
+        if (CrashSignatures::matches(line)) {
+            QTextEdit::ExtraSelection selection;
+            selection.cursor = QTextCursor(block);
+            selection.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+            selection.format = crashFormat();
+            m_crashSelections.append(selection);
+            ++m_crashCount;
+        }
+        if (!m_searchText.isEmpty()) {
+            for (int at = line.indexOf(m_searchText, 0, Qt::CaseInsensitive); at >= 0;
+                 at = line.indexOf(m_searchText, at + int(m_searchText.size()),
+                                   Qt::CaseInsensitive))
+                m_matchSelections.append(matchSelection(block, at, int(m_searchText.size())));
+        }
+    }
+    if (trimmed || m_crashCount != crashesBefore || int(m_matchSelections.size()) != matchesBefore)
+        updateSelections();
+}
+
+void LogView::highlight(const QString &text)
+{
+    m_searchText = text;
+    m_matchSelections.clear();
+    if (!text.isEmpty()) {
+        for (QTextBlock block = m_textEdit->document()->firstBlock(); block.isValid();
+             block = block.next()) {
+            const QString line = block.text();
+            for (int at = line.indexOf(text, 0, Qt::CaseInsensitive); at >= 0;
+                 at = line.indexOf(text, at + int(text.size()), Qt::CaseInsensitive))
+                m_matchSelections.append(matchSelection(block, at, int(text.size())));
+        }
+    }
+    updateSelections();
+}
+
+void LogView::updateSelections()
+{
+    m_textEdit->setExtraSelections(m_crashSelections + m_matchSelections);
+    setStatus(m_status);
+}
+
+void LogView::handleScrolled()
+{
+    if (m_appending)
+        return;
+    // The user scrolled: up stops following, back to the end follows again.
+    QScrollBar *bar = m_textEdit->verticalScrollBar();
+    const bool atEnd = bar->value() >= bar->maximum();
+    if (m_followCheckBox->isChecked() != atEnd) {
+        const QSignalBlocker blocker(m_followCheckBox);
+        m_followCheckBox->setChecked(atEnd);
+    }
 }
 
 void LogView::handleFinished()
@@ -238,5 +387,16 @@ void LogView::handleFinished()
 
 void LogView::setStatus(const QString &text)
 {
-    m_statusLabel->setText(text);
+    m_status = text;
+    QStringList parts;
+    if (!text.isEmpty())
+        parts << text;
+    if (m_crashCount > 0)
+        parts << tr("%n crash line(s)", nullptr, m_crashCount);
+    if (!m_searchText.isEmpty())
+        parts << tr("%n match(es)", nullptr, int(m_matchSelections.size()));
+    m_statusLabel->setText(parts.join(QStringLiteral(" · ")));
+    // A crash is seen without reading the count.
+    m_statusLabel->setStyleSheet(m_crashCount > 0 ? QStringLiteral("QLabel { color: #c0392b; }")
+                                                  : QString());
 }

@@ -4,6 +4,7 @@
 
 #include "core/ioc/ioc.h"
 
+#include <QTextEdit>
 #include <QWidget>
 
 class LogSession;
@@ -17,8 +18,11 @@ class QPlainTextEdit;
 /// iocLogCommand() — and the view appends its lines as plain text, keeping at most
 /// maximumLines() lines. The session's notices (tail -F: the file was deleted, replaced,
 /// truncated) are shown as a marked line and in the status, in plain words where it is known.
-/// A search field finds text (Enter: next, Shift+Enter: previous). Never blocks: the session
-/// is stopped (its process killed, not waited for) when the view goes away.
+/// A search field (Ctrl+F in the tab) finds text (Enter: next, Shift+Enter: previous) and
+/// highlights every match, new lines too. Lines with a crash signature (CrashSignatures) are
+/// marked and counted in the status. The view follows new lines only while it is at the
+/// bottom: scrolled up (or moved to a match), new lines do not move what is shown. Never
+/// blocks: the session is stopped (its process killed, not waited for) when the view goes away.
 class LogView : public QWidget
 {
     Q_OBJECT
@@ -46,6 +50,13 @@ public:
 
     /// Finds @p text from the cursor; wraps around. Returns whether it was found.
     bool find(const QString &text, bool backward = false);
+    /// Matches of the search text highlighted now.
+    int matchCount() const { return int(m_matchSelections.size()); }
+    /// Lines with a crash signature shown in this view (trimmed ones included).
+    int crashCount() const { return m_crashCount; }
+    /// New lines scroll into view (the view is at the bottom).
+    bool isFollowing() const;
+    QString statusText() const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -61,6 +72,11 @@ private:
     void appendBytes(const QByteArray &bytes);
     void stopSource();
     void setStatus(const QString &text);
+    void handleScrolled();
+    void highlight(const QString &text);
+    void markNewBlocks(int firstBlock, bool trimmed);
+    void updateSelections();
+    void focusSearch();
 
     Ioc m_ioc;
     LogSession *m_session;
@@ -70,4 +86,10 @@ private:
     QLineEdit *m_searchLineEdit;
     QCheckBox *m_followCheckBox;
     QLabel *m_statusLabel;
+    QString m_status; // the session's words; crash count appended
+    QString m_searchText; // highlighted
+    QList<QTextEdit::ExtraSelection> m_matchSelections;
+    QList<QTextEdit::ExtraSelection> m_crashSelections;
+    int m_crashCount = 0;
+    bool m_appending = false; // scroll changes are ours, not the user's
 };

@@ -68,6 +68,14 @@ bool colorEnabled(OutputOptions::Color mode)
     return qgetenv("TERM") != "dumb";
 }
 
+QString labelColored(const QString &text, int index)
+{
+    static const char *const sgr[] = { "36", "35", "34", "33", "32" };
+    const int n = int(sizeof(sgr) / sizeof(sgr[0]));
+    return QStringLiteral("\x1b[") + QLatin1String(sgr[((index % n) + n) % n]) + QLatin1Char('m')
+            + text + QStringLiteral("\x1b[0m");
+}
+
 QString colored(const QString &text, IocFormat::Tone tone)
 {
     const char *sgr = nullptr;

@@ -38,6 +38,11 @@ bool colorEnabled(OutputOptions::Color mode);
 /// @p text in the tone's colour (SGR): green, yellow, red; Neutral unchanged.
 QString colored(const QString &text, IocFormat::Tone tone);
 
+/// @p text in the @p index'th of a few distinct colours (cyan, magenta, blue, yellow, green,
+/// cycling), as docker compose colours its service prefixes: tells sources apart, says
+/// nothing about state.
+QString labelColored(const QString &text, int index);
+
 /// The pager command: $IOCCTL_PAGER, else $PAGER, else "less" (with LESS=FRSX unless LESS is
 /// set, so short output does not page). Empty or "cat": none.
 QString pagerCommand();

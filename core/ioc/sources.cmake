@@ -15,6 +15,7 @@ target_sources(iocdock-core PRIVATE
     ioc/iocalerts.h ioc/iocalerts.cpp
     ioc/iocaccess.h ioc/iocaccess.cpp
     ioc/logsession.h ioc/logsession.cpp
+    ioc/crashsignatures.h ioc/crashsignatures.cpp
     ioc/iocwriter.h ioc/iocwriter.cpp
     ioc/iocfileview.h ioc/iocfileview.cpp
     ioc/remotehostprobe.h ioc/remotehostprobe.cpp

@@ -6,12 +6,18 @@
 #include "core/ioc/logsource.h"
 #include "ui/logview.h"
 
+#include <QApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 
 class TestLogView : public QObject
 {
@@ -25,6 +31,10 @@ private slots:
     void findsText();
     void stopKillsAFollowingCommand();
     void followsAContainersLog();
+    void highlightsEveryMatch();
+    void marksCrashSignatures();
+    void newLinesDoNotMoveAScrolledView();
+    void ctrlFSearchesTheLog();
 
 private:
     static Ioc ioc();
@@ -180,6 +190,136 @@ void TestLogView::followsAContainersLog()
     QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("The log ended."));
     QVERIFY(!view.isRunning());
     QCOMPARE(view.text(), QStringLiteral("epics> dbl\nmotor1:pos"));
+}
+
+void TestLogView::highlightsEveryMatch()
+{
+    LogView view(ioc());
+    QSignalSpy finished(&view, &LogView::finished);
+    view.start(
+            { QStringLiteral("printf"), QStringLiteral("alpha\\nbeta one Beta\\ngamma beta\\n") });
+    QVERIFY(finished.wait(10000));
+    QVERIFY(view.find(QStringLiteral("beta")));
+    // Every match, not just the current one, case as the search's (ignored).
+    QCOMPARE(view.matchCount(), 3);
+    const auto *edit = view.findChild<QPlainTextEdit *>(QStringLiteral("logTextEdit"));
+    QVERIFY(edit);
+    int highlighted = 0;
+    for (const QTextEdit::ExtraSelection &selection : edit->extraSelections()) {
+        QCOMPARE(selection.cursor.selectedText().toLower(), QStringLiteral("beta"));
+        QVERIFY(selection.format.background().style() != Qt::NoBrush);
+        ++highlighted;
+    }
+    QCOMPARE(highlighted, 3);
+    QVERIFY2(view.statusText().contains(QLatin1String("3 match(es)")),
+             qPrintable(view.statusText()));
+    // The search field typed into highlights too; cleared, nothing is.
+    auto *search = view.findChild<QLineEdit *>(QStringLiteral("searchLineEdit"));
+    QVERIFY(search);
+    search->setText(QStringLiteral("gamma"));
+    QCOMPARE(view.matchCount(), 1);
+    search->clear();
+    QCOMPARE(view.matchCount(), 0);
+    QVERIFY(edit->extraSelections().isEmpty());
+    QVERIFY2(!view.statusText().contains(QLatin1String("match")), qPrintable(view.statusText()));
+}
+
+void TestLogView::marksCrashSignatures()
+{
+    LogView view(ioc());
+    QSignalSpy finished(&view, &LogView::finished);
+    view.start({ QStringLiteral("printf"),
+                 QStringLiteral("iocInit\\n/bin/sh: line 1: 42 Segmentation fault ./st.cmd\\n"
+                                "ok\\nsim: error while loading shared libraries: libCom.so\\n"
+                                "Aborted (core dumped)\\nfatal is not FATAL here? it is\\n") });
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(view.crashCount(), 4);
+    const auto *edit = view.findChild<QPlainTextEdit *>(QStringLiteral("logTextEdit"));
+    QVERIFY(edit);
+    QStringList marked;
+    for (const QTextEdit::ExtraSelection &selection : edit->extraSelections()) {
+        QVERIFY(selection.format.property(QTextFormat::FullWidthSelection).toBool());
+        QVERIFY(selection.format.background().style() != Qt::NoBrush);
+        marked << selection.cursor.block().text();
+    }
+    QCOMPARE(marked,
+             QStringList({ QStringLiteral("/bin/sh: line 1: 42 Segmentation fault ./st.cmd"),
+                           QStringLiteral("sim: error while loading shared libraries: libCom.so"),
+                           QStringLiteral("Aborted (core dumped)"),
+                           QStringLiteral("fatal is not FATAL here? it is") }));
+    QVERIFY2(view.statusText().contains(QLatin1String("4 crash line(s)")),
+             qPrintable(view.statusText()));
+    // Search highlights come on top; the crash marks stay.
+    QVERIFY(view.find(QStringLiteral("ok")));
+    QCOMPARE(edit->extraSelections().size(), 5);
+}
+
+void TestLogView::newLinesDoNotMoveAScrolledView()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(QStringLiteral("ioc.log")));
+    const auto append = [&file](int from, int to) {
+        QVERIFY(file.open(QIODevice::Append));
+        for (int i = from; i <= to; ++i)
+            file.write(QStringLiteral("line %1\n").arg(i).toUtf8());
+        file.close();
+    };
+    append(1, 300);
+    LogView view(ioc());
+    view.setMaximumLines(450);
+    view.resize(600, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.start({ QStringLiteral("tail"), QStringLiteral("-n"), QStringLiteral("+1"),
+                 QStringLiteral("-F"), file.fileName() });
+    QTRY_VERIFY_WITH_TIMEOUT(view.text().endsWith(QLatin1String("line 300")), 20000);
+    auto *edit = view.findChild<QPlainTextEdit *>(QStringLiteral("logTextEdit"));
+    QScrollBar *bar = edit->verticalScrollBar();
+    QVERIFY(view.isFollowing());
+    QCOMPARE(bar->value(), bar->maximum());
+
+    // The user scrolls up: following stops, new lines do not move the view.
+    bar->setValue(50);
+    QVERIFY(!view.isFollowing());
+    append(301, 400);
+    QTRY_VERIFY_WITH_TIMEOUT(view.text().endsWith(QLatin1String("line 400")), 20000);
+    QCOMPARE(bar->value(), 50);
+    QCOMPARE(edit->document()->findBlockByNumber(bar->value()).text(), QStringLiteral("line 51"));
+
+    // Moved to a match: it stays in view while lines arrive, and the oldest go (450 kept):
+    // the same lines are shown.
+    QVERIFY(view.find(QStringLiteral("line 120")));
+    QCOMPARE(edit->textCursor().selectedText(), QStringLiteral("line 120"));
+    const QString top = edit->document()->findBlockByNumber(bar->value()).text();
+    append(401, 500);
+    QTRY_VERIFY_WITH_TIMEOUT(view.text().endsWith(QLatin1String("line 500")), 20000);
+    QVERIFY(!view.text().startsWith(QLatin1String("line 1\n")));
+    QCOMPARE(edit->document()->findBlockByNumber(bar->value()).text(), top);
+    QCOMPARE(edit->textCursor().selectedText(), QStringLiteral("line 120"));
+    QVERIFY(!view.isFollowing());
+
+    // Back at the end: it follows again.
+    bar->setValue(bar->maximum());
+    QVERIFY(view.isFollowing());
+    append(501, 520);
+    QTRY_VERIFY_WITH_TIMEOUT(view.text().endsWith(QLatin1String("line 520")), 20000);
+    QCOMPARE(bar->value(), bar->maximum());
+    QCOMPARE(edit->document()->lastBlock().text(), QStringLiteral("line 520"));
+}
+
+void TestLogView::ctrlFSearchesTheLog()
+{
+    LogView view(ioc());
+    view.show();
+    QApplication::setActiveWindow(&view);
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    auto *edit = view.findChild<QPlainTextEdit *>(QStringLiteral("logTextEdit"));
+    auto *search = view.findChild<QLineEdit *>(QStringLiteral("searchLineEdit"));
+    edit->setFocus();
+    QTRY_VERIFY(edit->hasFocus());
+    QTest::keyClick(edit, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(search->hasFocus());
 }
 
 QTEST_MAIN(TestLogView)
