@@ -219,6 +219,7 @@ void TestMainWindowRestore::tabsAndHostsComeBackReadOnly()
     QVERIFY2(nothingSentSince(before, "restorebarrier", &extra), extra.constData());
 
     // The bar's button takes the console: typing reaches the IOC from then on.
+    window->bottomTabs()->setCurrentWidget(view); // the log tab, opened after it, is current
     auto *take = view->findChild<QPushButton *>(QStringLiteral("messageSendButton"));
     QVERIFY(take && take->isVisible());
     QCOMPARE(take->text(), QStringLiteral("Take Console"));
