@@ -2,13 +2,17 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/filterbar.h"
 
+#include "core/ioc/savedfilters.h"
 #include "ui/filtercompleter.h"
 
 #include <QButtonGroup>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWhatsThis>
@@ -19,6 +23,9 @@ FilterBar::FilterBar(QWidget *parent)
     , m_errorLabel(new QLabel(this))
     , m_toggleGroup(new QButtonGroup(this))
     , m_helpButton(new QToolButton(this))
+    , m_savedButton(new QToolButton(this))
+    , m_savedMenu(new QMenu(this))
+    , m_savedFiltersPath(SavedFilters::defaultPath())
 {
     m_lineEdit->setObjectName(QStringLiteral("filterLineEdit"));
     m_lineEdit->setAccessibleName(tr("Filter"));
@@ -55,6 +62,19 @@ FilterBar::FilterBar(QWidget *parent)
     m_helpButton->setAccessibleName(tr("Filter help"));
     connect(m_helpButton, &QToolButton::clicked, this, &FilterBar::showHelp);
     row->addWidget(m_helpButton);
+    m_savedButton->setObjectName(QStringLiteral("savedFiltersButton"));
+    m_savedButton->setText(tr("Views"));
+    m_savedButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_savedButton->setAutoRaise(true);
+    m_savedButton->setPopupMode(QToolButton::InstantPopup);
+    m_savedButton->setToolTip(tr("Saved filters: pick one, or save the current filter and "
+                                 "status toggle under a name (iocctl ps -f @NAME reads them)"));
+    m_savedButton->setAccessibleName(tr("Saved filters"));
+    m_savedMenu->setObjectName(QStringLiteral("savedFiltersMenu"));
+    m_savedButton->setMenu(m_savedMenu);
+    connect(m_savedMenu, &QMenu::aboutToShow, this, &FilterBar::fillSavedMenu);
+    fillSavedMenu(); // keyboard users and tests see the entries before the first popup
+    row->addWidget(m_savedButton);
     using Toggle = IocFilterProxyModel::StatusToggle;
     row->addWidget(addToggle(tr("All"), tr("Show IOCs in any state"), Toggle::All));
     row->addWidget(addToggle(tr("Running"), tr("Show running IOCs only"), Toggle::Running));
@@ -169,4 +189,117 @@ void FilterBar::handleTextChanged(const QString &text)
     m_errorLabel->hide();
     m_filter = parsed;
     emit filterChanged(m_filter);
+}
+
+QString FilterBar::statusName(IocFilterProxyModel::StatusToggle toggle)
+{
+    switch (toggle) {
+    case IocFilterProxyModel::StatusToggle::Running:
+        return QStringLiteral("running");
+    case IocFilterProxyModel::StatusToggle::NotRunning:
+        return QStringLiteral("not-running");
+    case IocFilterProxyModel::StatusToggle::Failed:
+        return QStringLiteral("failed");
+    case IocFilterProxyModel::StatusToggle::All:
+        break;
+    }
+    return {};
+}
+
+bool FilterBar::saveCurrentFilter(const QString &name, QString *error)
+{
+    if (!m_valid) {
+        if (error)
+            *error = tr("The filter is not valid: %1").arg(m_errorLabel->text());
+        return false;
+    }
+    QString why;
+    SavedFilters saved = SavedFilters::load(m_savedFiltersPath, &why);
+    if (!why.isEmpty() && saved.entries().isEmpty() && QFileInfo::exists(m_savedFiltersPath)) {
+        if (error) // never overwrite a file that could not be read
+            *error = why;
+        return false;
+    }
+    if (!saved.insert({ name, text().trimmed(), statusName(m_toggle) }, error))
+        return false;
+    return saved.save(m_savedFiltersPath, error);
+}
+
+bool FilterBar::applySavedFilter(const QString &name, QString *error)
+{
+    QString why;
+    const SavedFilters saved = SavedFilters::load(m_savedFiltersPath, &why);
+    if (!saved.contains(name)) {
+        if (error)
+            *error = why.isEmpty() ? tr("No saved filter named \"%1\".").arg(name) : why;
+        return false;
+    }
+    const SavedFilters::Entry entry = saved.entry(name);
+    setText(entry.filter);
+    using Toggle = IocFilterProxyModel::StatusToggle;
+    for (Toggle toggle : { Toggle::All, Toggle::Running, Toggle::NotRunning, Toggle::Failed }) {
+        if (statusName(toggle) == entry.status)
+            setStatusToggle(toggle);
+    }
+    return true;
+}
+
+void FilterBar::showSaveFilterDialog()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("saveFilterDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Save Filter"));
+    const QString status = statusName(m_toggle);
+    dialog->setLabelText(
+            tr("Name for “%1”%2 (iocctl ps -f @NAME reads it too):")
+                    .arg(text().trimmed(), status.isEmpty() ? QString() : tr(" + %1").arg(status)));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &name) {
+        QString error;
+        if (!saveCurrentFilter(name.trimmed(), &error))
+            emit errorOccurred(error);
+    });
+    dialog->open(); // no nested event loop
+}
+
+void FilterBar::fillSavedMenu()
+{
+    m_savedMenu->clear();
+    QString error;
+    const SavedFilters saved = SavedFilters::load(m_savedFiltersPath, &error);
+    if (!error.isEmpty())
+        emit errorOccurred(error);
+    for (const SavedFilters::Entry &entry : saved.entries()) {
+        QString shown = entry.filter;
+        if (!entry.status.isEmpty())
+            shown = QString(shown + QLatin1Char(' ') + SavedFilters::statusTerm(entry.status))
+                            .trimmed();
+        QAction *pick = m_savedMenu->addAction(tr("%1\t%2").arg(entry.name, shown));
+        const QString name = entry.name;
+        connect(pick, &QAction::triggered, this, [this, name] {
+            QString why;
+            if (!applySavedFilter(name, &why))
+                emit errorOccurred(why);
+        });
+    }
+    if (saved.entries().isEmpty())
+        m_savedMenu->addAction(tr("No saved filters"))->setEnabled(false);
+    m_savedMenu->addSeparator();
+    QAction *save = m_savedMenu->addAction(tr("&Save Current Filter…"));
+    save->setObjectName(QStringLiteral("saveFilterAction"));
+    connect(save, &QAction::triggered, this, &FilterBar::showSaveFilterDialog);
+    if (!saved.entries().isEmpty()) {
+        QMenu *remove = m_savedMenu->addMenu(tr("&Remove"));
+        for (const QString &name : saved.names())
+            connect(remove->addAction(name), &QAction::triggered, this,
+                    [this, name] { removeSavedFilter(name); });
+    }
+}
+
+void FilterBar::removeSavedFilter(const QString &name)
+{
+    QString error;
+    SavedFilters saved = SavedFilters::load(m_savedFiltersPath, &error);
+    if (saved.remove(name) && !saved.save(m_savedFiltersPath, &error))
+        emit errorOccurred(error);
 }

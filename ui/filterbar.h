@@ -10,6 +10,7 @@
 class QButtonGroup;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QToolButton;
 
 /// The filter bar above the IOC table: a line edit for the language of `iocctl ps --filter`
@@ -40,13 +41,34 @@ public:
     IocFilterProxyModel::StatusToggle statusToggle() const { return m_toggle; }
     void setStatusToggle(IocFilterProxyModel::StatusToggle toggle);
 
+    /// Saved filters ("views"): the file shared with `iocctl -f @NAME` (SavedFilters);
+    /// SavedFilters::defaultPath() unless set.
+    QString savedFiltersPath() const { return m_savedFiltersPath; }
+    void setSavedFiltersPath(const QString &path) { m_savedFiltersPath = path; }
+    /// The "Views" button's menu: the saved filters (picking one sets the text and the status
+    /// toggle), "Save Current Filter…" and "Remove" (read from the file each time it opens).
+    QToolButton *savedFiltersButton() const { return m_savedButton; }
+    /// Saves the current text and status toggle as @p name (replacing one of that name).
+    /// False with *error for a bad name, an invalid text or a file that cannot be written.
+    bool saveCurrentFilter(const QString &name, QString *error = nullptr);
+    /// Sets the text and status toggle of the saved filter @p name; false with *error.
+    bool applySavedFilter(const QString &name, QString *error = nullptr);
+    /// Asks for a name (non-modal), then saveCurrentFilter(); errors go to errorOccurred().
+    void showSaveFilterDialog();
+    /// The status toggle as SavedFilters stores it ("", "running", "not-running", "failed").
+    static QString statusName(IocFilterProxyModel::StatusToggle toggle);
+
 signals:
     /// A valid filter was entered.
     void filterChanged(const IocFilter &filter);
     void statusToggleChanged(IocFilterProxyModel::StatusToggle toggle);
+    /// A saved filter could not be read, saved or removed; for the message bar.
+    void errorOccurred(const QString &message);
 
 private:
     void handleTextChanged(const QString &text);
+    void fillSavedMenu();
+    void removeSavedFilter(const QString &name);
     QToolButton *addToggle(const QString &text, const QString &toolTip,
                            IocFilterProxyModel::StatusToggle toggle);
 
@@ -54,6 +76,9 @@ private:
     QLabel *m_errorLabel;
     QButtonGroup *m_toggleGroup;
     QToolButton *m_helpButton;
+    QToolButton *m_savedButton;
+    QMenu *m_savedMenu;
+    QString m_savedFiltersPath;
     IocFilter m_filter;
     bool m_valid = true;
     IocFilterProxyModel::StatusToggle m_toggle = IocFilterProxyModel::StatusToggle::All;

@@ -6,6 +6,7 @@
 #include "core/hosts/host.h"
 #include "core/ioc/iocruntime.h"
 #include "core/ioc/logsource.h"
+#include "core/procserv/consolesession.h"
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
 #include "ui/iocdetailswidget.h"
@@ -78,6 +79,28 @@ int IocTabs::consoleCount(const Ioc &ioc) const
 
 void IocTabs::attach(const Ioc &ioc)
 {
+    openConsole(ioc, false);
+}
+
+void IocTabs::restoreConsole(const Ioc &ioc)
+{
+    openConsole(ioc, true);
+}
+
+QStringList IocTabs::openTabs() const
+{
+    QStringList tabs;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (const ConsoleView *view = m_tabs->viewAt(i))
+            tabs << QStringLiteral("console ") + view->key();
+        else if (const auto *log = qobject_cast<const LogView *>(m_tabs->widget(i)))
+            tabs << QStringLiteral("log ") + log->key();
+    }
+    return tabs;
+}
+
+void IocTabs::openConsole(const Ioc &ioc, bool restored)
+{
     if (ConsoleView *view = m_tabs->viewFor(ioc.key())) {
         focus(view);
         return;
@@ -87,9 +110,17 @@ void IocTabs::attach(const Ioc &ioc)
         emit errorOccurred(tr("%1 has no procServ console endpoint.").arg(ioc.name));
         return;
     }
-    ConsoleView *view = m_tabs->openConsole(ioc, runtime->openConsole(ioc, false, nullptr));
+    // A restored console goes to the console endpoint (not the log port) so that taking it
+    // needs no reconnect; its session is read-only before it connects: not even a telnet
+    // reply leaves it.
+    ConsoleSession *session = runtime->openConsole(ioc, false, nullptr);
+    if (restored && session)
+        session->setReadOnly(true);
+    ConsoleView *view = m_tabs->openConsole(ioc, session);
     if (!view)
         return;
+    if (restored)
+        view->setRestored();
     view->setHistorySize(m_settings.scrollbackLines);
     view->setTerminalFont(m_settings.terminalFont);
     view->setColorScheme(m_settings.colorScheme);

@@ -23,6 +23,9 @@ public:
     void setSettings(const Settings &settings);
 
     void attach(const Ioc &ioc);
+    /// Opens @p ioc's console as a restored one (ConsoleView::setRestored()): read-only from
+    /// before it connects, so nothing is sent until the user takes it. Focuses an open one.
+    void restoreConsole(const Ioc &ioc);
     void showLogs(const Ioc &ioc);
     void showDetails(const Ioc &ioc);
     /// Keeps the details page of @p ioc (if open) current.
@@ -31,6 +34,9 @@ public:
     void markRemoved(const QString &key);
     /// Number of console tabs open on @p ioc.
     int consoleCount(const Ioc &ioc) const;
+    /// The console and log tabs, in tab order, as "console KEY" / "log KEY" (details pages
+    /// are left out): what MainWindow saves to reopen at the next start.
+    QStringList openTabs() const;
 
 signals:
     /// Something could not be opened; for the message bar.
@@ -42,6 +48,7 @@ private:
     Page *findPage(const QString &key) const;
     void addPage(QWidget *page, const Ioc &ioc, const QString &title, const QString &icon);
     void focus(QWidget *page);
+    void openConsole(const Ioc &ioc, bool restored);
 
     ConsoleTabWidget *m_tabs;
     Fleet *m_fleet;

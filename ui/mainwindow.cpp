@@ -134,6 +134,9 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
             &IocFilterProxyModel::setStatusToggle);
     // The placeholder quotes the filter: new text on an already empty table changes it too.
     connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::updatePlaceholder);
+    connect(m_filterBar, &FilterBar::errorOccurred, this, [this](const QString &message) {
+        m_messageBar->showMessage(message, MessageBar::Kind::Error);
+    });
     connect(m_filterBar, &FilterBar::statusToggleChanged, this, &MainWindow::updatePlaceholder);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatusLine);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatusLine);
@@ -435,19 +438,71 @@ void MainWindow::checkReady()
     }
 }
 
+void MainWindow::whenListed(const std::function<void()> &what)
+{
+    if (isReady()) {
+        what();
+        return;
+    }
+    auto *once = new QObject(this);
+    connect(this, &MainWindow::ready, once, [what, once] {
+        delete once;
+        what();
+    });
+}
+
 void MainWindow::attachWhenListed(const QStringList &names)
 {
     if (names.isEmpty())
         return;
-    if (isReady()) {
-        attachNamed(names);
+    whenListed([this, names] { attachNamed(names); });
+}
+
+void MainWindow::restoreSessionWhenListed()
+{
+    QSettings store;
+    const QStringList tabs = store.value(QStringLiteral("session/tabs")).toStringList();
+    const QStringList hostIds = store.value(QStringLiteral("session/hosts")).toStringList();
+    if (tabs.isEmpty() && hostIds.isEmpty())
         return;
+    whenListed([this, tabs, hostIds] { restoreSession(tabs, hostIds); });
+}
+
+void MainWindow::restoreSession(const QStringList &tabs, const QStringList &hostIds)
+{
+    if (!hostIds.isEmpty()) {
+        QItemSelection selection;
+        for (int row = 0; row < m_hostModel->rowCount(); ++row) {
+            const QModelIndex index = m_hostModel->index(row);
+            if (hostIds.contains(index.data(HostListModel::HostIdRole).toString()))
+                selection.select(index, index);
+        }
+        if (!selection.isEmpty())
+            m_hostList->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
     }
-    auto *once = new QObject(this);
-    connect(this, &MainWindow::ready, once, [this, names, once] {
-        delete once;
-        attachNamed(names);
-    });
+    m_model->applyPending(); // rows delivered with the last listing are in the table
+    QStringList gone;
+    for (const QString &tab : tabs) {
+        const int space = int(tab.indexOf(QLatin1Char(' ')));
+        const QString kind = tab.left(space);
+        const QString key = tab.mid(space + 1);
+        if (space <= 0 || (kind != QLatin1String("console") && kind != QLatin1String("log")))
+            continue; // not written by this version
+        if (!m_model->contains(key)) {
+            gone << key;
+            continue;
+        }
+        const Ioc ioc = m_model->ioc(m_model->indexOf(key).row());
+        if (kind == QLatin1String("console"))
+            m_iocTabs->restoreConsole(ioc);
+        else
+            m_iocTabs->showLogs(ioc);
+    }
+    if (!gone.isEmpty())
+        m_messageBar->showMessage(
+                tr("Not reopened: %n IOC(s) no longer listed: %1.", "", int(gone.size()))
+                        .arg(gone.join(QStringLiteral(", "))),
+                MessageBar::Kind::Warning);
 }
 
 void MainWindow::attachNamed(const QStringList &names)
@@ -745,6 +800,19 @@ void MainWindow::saveState() const
     store.setValue(QStringLiteral("mainWindow/mainSplitter"), m_mainSplitter->saveState());
     store.setValue(QStringLiteral("mainWindow/topSplitter"), m_topSplitter->saveState());
     store.setValue(QStringLiteral("mainWindow/hostsPane"), m_hostsPaneAction->isChecked());
+    // What restoreSessionWhenListed() reopens at the next start.
+    store.setValue(QStringLiteral("session/tabs"), m_iocTabs->openTabs());
+    QStringList hostIds;
+    const QModelIndexList rows = m_hostList->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        const QString id = index.data(HostListModel::HostIdRole).toString();
+        if (id.isEmpty()) { // "All hosts"
+            hostIds.clear();
+            break;
+        }
+        hostIds << id;
+    }
+    store.setValue(QStringLiteral("session/hosts"), hostIds);
 }
 
 int MainWindow::openConsoleCount() const

@@ -12,6 +12,8 @@
 #include <QMainWindow>
 #include <QSet>
 
+#include <functional>
+
 class IocAlerts;
 class ConsoleTabWidget;
 class FilterBar;
@@ -79,6 +81,11 @@ public:
     /// Opens the consoles of the IOCs named @p names (Ioc::name, on any host) and selects their
     /// rows, once every host has listed its IOCs (at once when isReady()).
     void attachWhenListed(const QStringList &names);
+    /// Reopens the console and log tabs and reselects the hosts saved when the window last
+    /// closed (QSettings "session/tabs", "session/hosts"), once every host has listed its IOCs.
+    /// Consoles come back restored read-only (IocTabs::restoreConsole()): the restore sends
+    /// nothing. IOCs no longer listed are skipped with one message.
+    void restoreSessionWhenListed();
     /// Saves a picture of the window to @p file once it is ready and settled: every running
     /// IOC shows its PID, at least a second after ready() (memory and CPU), at most 10 s. Not
     /// ready after @p timeoutMs: saves what is there. Then emits screenshotSaved().
@@ -124,6 +131,9 @@ private:
     void askToQuit();
     void checkReady();
     void attachNamed(const QStringList &names);
+    /// Calls @p what once isReady() (at once when it is already).
+    void whenListed(const std::function<void()> &what);
+    void restoreSession(const QStringList &tabs, const QStringList &hostIds);
     void saveScreenshot(const QString &file, bool settled);
 
     QList<Host *> m_ownHosts; // remembered hosts (the fleet owns them): removable

@@ -106,7 +106,8 @@ QString ActionCommand::helpEpilog() const
 int ActionCommand::run(const QCommandLineParser &parser)
 {
     m_words = parser.positionalArguments();
-    m_filterTerms = parser.values(QStringLiteral("filter"));
+    if (!filterTerms(parser, &m_filterTerms))
+        return UsageError;
     if (m_words.isEmpty() && m_filterTerms.isEmpty()) {
         printError(tr("'%1' needs at least one IOC name.").arg(name()));
         return UsageError;

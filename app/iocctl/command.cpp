@@ -7,6 +7,7 @@
 #include "core/ioc/inventory.h"
 #include "core/ioc/iocfilter.h"
 #include "core/ioc/iocruntime.h"
+#include "core/ioc/savedfilters.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -121,6 +122,29 @@ QString Command::exitCodesText() const
 {
     return tr("Exit codes: 0 success, 1 an action failed, 2 usage error or bad input, "
               "3 IOC not found, 4 connection or permission problem, 5 timeout.");
+}
+
+bool Command::filterTerms(const QCommandLineParser &parser, QStringList *terms)
+{
+    const QStringList given = parser.values(QStringLiteral("filter"));
+    bool named = false;
+    for (const QString &term : given)
+        named = named || term.startsWith(QLatin1Char('@'));
+    if (!named) {
+        *terms = given;
+        return true;
+    }
+    QString error;
+    const SavedFilters saved = SavedFilters::load(SavedFilters::defaultPath(), &error);
+    if (!error.isEmpty() && saved.entries().isEmpty()) {
+        printError(error);
+        return false;
+    }
+    if (!saved.expand(given, terms, &error)) {
+        printError(error);
+        return false;
+    }
+    return true;
 }
 
 void Command::printError(const QString &message)

@@ -85,6 +85,11 @@ protected:
     /// --no-pager, IOCCTL_PAGER=cat, PAGER=cat); call right before printing long output.
     void startPager();
 
+    /// The -f/--filter values of @p parser with each "@NAME" replaced by the terms of that
+    /// saved filter (SavedFilters::defaultPath(), the file iocdock's filter bar saves to).
+    /// False, with the error printed, for an unknown NAME or an unreadable file: exit
+    /// UsageError.
+    bool filterTerms(const QCommandLineParser &parser, QStringList *terms);
     /// "iocctl: MESSAGE" on the error stream.
     void printError(const QString &message);
     void printWarning(const QString &message);

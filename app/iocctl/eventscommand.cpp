@@ -78,7 +78,10 @@ int EventsCommand::run(const QCommandLineParser &parser)
         printError(tr("'events' takes no names; select with -f name=GLOB."));
         return UsageError;
     }
-    for (const QString &term : parser.values(QStringLiteral("filter"))) {
+    QStringList given;
+    if (!filterTerms(parser, &given))
+        return UsageError;
+    for (const QString &term : std::as_const(given)) {
         if (term.startsWith(QLatin1String("event=")) || term.startsWith(QLatin1String("type=")))
             m_types.insert(term.mid(term.indexOf(QLatin1Char('=')) + 1));
         else

@@ -235,7 +235,8 @@ void ExecLineCommand::splitWords(const QStringList &args, const QStringList &pos
 
 int ExecLineCommand::run(const QCommandLineParser &parser)
 {
-    m_filterTerms = parser.values(QStringLiteral("filter"));
+    if (!filterTerms(parser, &m_filterTerms))
+        return UsageError;
     m_format = parser.value(QStringLiteral("format"));
     QStringList lineWords;
     splitWords(arguments(), parser.positionalArguments(), !m_filterTerms.isEmpty(), &m_words,

@@ -44,9 +44,9 @@ void PsCommand::addOptions(QCommandLineParser &parser)
             { { QStringLiteral("q"), QStringLiteral("quiet") }, tr("Print IOC names only.") });
     parser.addOption({ { QStringLiteral("f"), QStringLiteral("filter") },
                        tr("Filter with KEY=VALUE (name=GLOB, status=, host=, enabled=, "
-                          "convention=, unit=, runtime=, image=) or a word matching the name; "
-                          "repeatable, "
-                          "terms AND together."),
+                          "convention=, unit=, runtime=, image=), a word matching the name or "
+                          "@NAME (a filter saved in iocdock's filter bar); repeatable, terms "
+                          "AND together."),
                        tr("KEY=VALUE") });
     parser.addOption({ QStringLiteral("format"),
                        tr("Output format: table (default), json, or a template such as "
@@ -105,7 +105,8 @@ int PsCommand::run(const QCommandLineParser &parser)
     if (m_last >= 0)
         m_all = true;
     m_format = parser.value(QStringLiteral("format"));
-    m_filterTerms = parser.values(QStringLiteral("filter"));
+    if (!filterTerms(parser, &m_filterTerms))
+        return UsageError;
     if (m_quiet && !m_format.isEmpty()) {
         printError(tr("-q and --format cannot be combined."));
         return UsageError;

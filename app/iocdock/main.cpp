@@ -131,8 +131,13 @@ int main(int argc, char *argv[])
                                         "Open the console of this IOC once it is listed. "
                                         "Repeatable."),
             QCoreApplication::translate("main", "NAME"));
-    parser.addOptions(
-            { userOption, systemOption, busOption, hostOption, attachOption, screenshotOption });
+    const QCommandLineOption noRestoreOption(
+            QStringLiteral("no-restore"),
+            QCoreApplication::translate("main",
+                                        "Do not reopen the console and log tabs and the host "
+                                        "selection of the last session."));
+    parser.addOptions({ userOption, systemOption, busOption, hostOption, attachOption,
+                        noRestoreOption, screenshotOption });
     parser.process(app); // prints and exits for --help and --version
     if (textOnly)
         return 0; // not reached: the parser exits for every option asksOnlyForText() names
@@ -169,6 +174,9 @@ int main(int argc, char *argv[])
         window.fleet()->addHost(spec);
     // Hosts added in an earlier session (Hosts > Add Host…), each connecting in parallel.
     window.loadRememberedHosts();
+    // Yesterday's consoles come back read-only; a screenshot shows the plain window.
+    if (!parser.isSet(noRestoreOption) && !parser.isSet(screenshotOption))
+        window.restoreSessionWhenListed();
     window.attachWhenListed(parser.values(attachOption));
     if (parser.isSet(screenshotOption)) {
         window.resize(1500, 900);

@@ -147,8 +147,10 @@ IocFilter IocFilter::parse(const QString &text)
         token.text += c;
         token.positions << i;
     }
-    if (!filter.isValid())
+    if (!filter.isValid()) {
         filter.m_terms.clear();
+        filter.m_termTexts.clear();
+    }
     return filter;
 }
 
@@ -163,8 +165,10 @@ IocFilter IocFilter::parse(const QStringList &terms)
         token.end = token.text.size();
         filter.addToken(token, i);
     }
-    if (!filter.isValid())
+    if (!filter.isValid()) {
         filter.m_terms.clear();
+        filter.m_termTexts.clear();
+    }
     return filter;
 }
 
@@ -181,6 +185,7 @@ void IocFilter::addToken(const Token &token, int index)
     const QString &text = token.text;
     if (text.isEmpty())
         return;
+    m_termTexts << text;
     // Source offset of the character at @p i of text, and the length in the source of
     // the @p n characters from there (quotes make them differ).
     const auto pos = [&token](int i) {

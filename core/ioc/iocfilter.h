@@ -44,6 +44,9 @@ public:
     bool isEmpty() const { return m_terms.isEmpty() && isValid(); }
     /// True when a term tests @p key (lower case, e.g. "enabled").
     bool usesKey(const QString &key) const;
+    /// The terms as parsed, one per element with quotes taken off: what parse(QStringList)
+    /// takes to give the same filter. Empty when invalid.
+    QStringList termTexts() const { return m_termTexts; }
 
     /// Filter keys, for completion and help.
     static QStringList keys();
@@ -73,6 +76,7 @@ private:
     bool termMatches(const Term &term, const Ioc &ioc) const;
 
     QList<Term> m_terms;
+    QStringList m_termTexts;
     QString m_error;
     int m_errorPosition = -1;
     int m_errorLength = 0;

@@ -6,6 +6,7 @@ target_sources(iocdock-core PRIVATE
     ioc/conventions.h ioc/conventions.cpp
     ioc/conventionconfig.h ioc/conventionconfig.cpp
     ioc/iocfilter.h ioc/iocfilter.cpp
+    ioc/savedfilters.h ioc/savedfilters.cpp
     ioc/iocformat.h ioc/iocformat.cpp
     ioc/inventory.h ioc/inventory.cpp
     ioc/containerruntime.h ioc/containerruntime.cpp

@@ -2,6 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The iocdock developers
 # Tests of core/ioc (pure unit tests: no sandbox needed).
 iocdock_add_test(tst_iocfilter tst_iocfilter.cpp LIBS iocdock-core)
+iocdock_add_test(tst_savedfilters tst_savedfilters.cpp LIBS iocdock-core)
 iocdock_add_test(tst_conventions tst_conventions.cpp LIBS iocdock-core)
 iocdock_add_test(tst_iocformat tst_iocformat.cpp LIBS iocdock-core)
 iocdock_add_test(tst_conventionconfigreader tst_conventionconfigreader.cpp LIBS iocdock-core)

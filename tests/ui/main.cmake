@@ -49,3 +49,7 @@ iocdock_add_test(tst_newiocdialog tst_newiocdialog.cpp
 # The window on a host with a container engine (the podman sandbox) beside the systemd sandbox.
 iocdock_add_test(tst_mainwindowcontainers tst_mainwindowcontainers.cpp
     LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS podman sandbox)
+# Console and log tabs and the host selection reopened at the next start, sending nothing
+iocdock_add_test(tst_mainwindowrestore tst_mainwindowrestore.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
+add_dependencies(tst_mainwindowrestore iocctl iocsim)

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The iocdock developers
+#include "core/ioc/savedfilters.h"
 #include "ui/filterbar.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -19,6 +23,7 @@ private slots:
     void invalidTextIsShownInlineAndNotApplied();
     void togglesEmitOnce();
     void completesTheLastWord();
+    void savesAndPicksAView();
 };
 
 void TestFilterBar::validTextEmitsTheFilter()
@@ -97,6 +102,61 @@ void TestFilterBar::completesTheLastWord()
     QVERIFY(completer->currentIndex().data().toString().startsWith(QStringLiteral("status=")));
     QCOMPARE(completer->currentCompletion(),
              QStringLiteral("motor ") + completer->currentIndex().data().toString());
+}
+
+void TestFilterBar::savesAndPicksAView()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("iocdock/filters.json"));
+    QWidget window;
+    auto *bar = new FilterBar(&window);
+    bar->setSavedFiltersPath(path);
+    window.show();
+    QSignalSpy errors(bar, &FilterBar::errorOccurred);
+    bar->setText(QStringLiteral("'name=mot or*' restarts>0"));
+    bar->setStatusToggle(IocFilterProxyModel::StatusToggle::Failed);
+
+    // Views ▸ Save Current Filter…, a name, OK.
+    QMenu *menu = bar->savedFiltersButton()->menu();
+    QVERIFY(menu);
+    emit menu->aboutToShow();
+    auto *save = menu->findChild<QAction *>(QStringLiteral("saveFilterAction"));
+    QVERIFY(save);
+    save->trigger();
+    auto *dialog = bar->findChild<QInputDialog *>(QStringLiteral("saveFilterDialog"));
+    QVERIFY(dialog);
+    QVERIFY(dialog->labelText().contains(QStringLiteral("restarts>0")));
+    dialog->setTextValue(QStringLiteral("flaky-motors"));
+    dialog->accept();
+    QCOMPARE(errors.count(), 0);
+    const SavedFilters saved = SavedFilters::load(path);
+    QCOMPARE(saved.names(), QStringList{ QStringLiteral("flaky-motors") });
+    QCOMPARE(saved.entry(QStringLiteral("flaky-motors")).filter,
+             QStringLiteral("'name=mot or*' restarts>0"));
+    QCOMPARE(saved.entry(QStringLiteral("flaky-motors")).status, QStringLiteral("failed"));
+
+    // Something else, then pick the view from the menu: text and toggle come back.
+    bar->setText(QStringLiteral("vac"));
+    bar->setStatusToggle(IocFilterProxyModel::StatusToggle::All);
+    emit menu->aboutToShow();
+    QAction *pick = nullptr;
+    for (QAction *action : menu->actions()) {
+        if (action->text().startsWith(QStringLiteral("flaky-motors")))
+            pick = action;
+    }
+    QVERIFY(pick);
+    QSignalSpy changed(bar, &FilterBar::filterChanged);
+    pick->trigger();
+    QCOMPARE(bar->text(), QStringLiteral("'name=mot or*' restarts>0"));
+    QCOMPARE(bar->statusToggle(), IocFilterProxyModel::StatusToggle::Failed);
+    QCOMPARE(changed.count(), 1);
+
+    // An invalid filter is not saved; the reason is given.
+    bar->setText(QStringLiteral("status=sleeping"));
+    QString error;
+    QVERIFY(!bar->saveCurrentFilter(QStringLiteral("bad"), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!SavedFilters::load(path).contains(QStringLiteral("bad")));
 }
 
 QTEST_MAIN(TestFilterBar)

@@ -80,6 +80,10 @@ ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *paren
     m_messageBar->hide();
     connect(dismiss, &QToolButton::clicked, this, &ConsoleView::hideMessage);
     connect(m_messageSendButton, &QPushButton::clicked, this, [this] {
+        if (m_restored) { // the bar offers to take the restored console, not to send a key
+            setReadOnly(false);
+            return;
+        }
         const int held = m_guard.takePending();
         if (held >= 0)
             sendGuarded(char(held));
@@ -307,6 +311,8 @@ void ConsoleView::handleReadOnlyToggled(bool on)
     if (m_readOnly == on)
         return;
     m_readOnly = on;
+    if (!on)
+        m_restored = false;
     m_guard.cancelPending();
     m_pendingTimer->stop();
     hideMessage();
@@ -346,7 +352,9 @@ QString ConsoleView::statusText() const
         return m_lastError.isEmpty() ? tr("Connection failed")
                                      : tr("Connection failed: %1").arg(m_lastError);
     case ConsoleSession::State::Connected:
-        text = m_readOnly ? tr("Connected, read-only") : tr("Connected");
+        text = m_restored    ? tr("Connected, restored read-only")
+                : m_readOnly ? tr("Connected, read-only")
+                             : tr("Connected");
         break;
     }
     const auto &tracker = m_session->tracker();
@@ -454,6 +462,10 @@ void ConsoleView::handleSendData(const char *chars, int length)
         return;
     const QByteArray bytes(chars, length); // copy now: the pointer dies with the emission
     const bool pasted = m_pasting;
+    if (m_restored) {
+        showRestoredMessage();
+        return;
+    }
     if (m_readOnly || !m_session) {
         showMessage(
                 tr("This console is read-only: nothing you type is sent to %1.").arg(m_ioc.name));
@@ -515,6 +527,22 @@ void ConsoleView::showMessage(const QString &text, const QString &sendLabel)
     m_messageSendButton->setText(sendLabel);
     m_messageBar->show();
     m_notConnectedMessage = false;
+}
+
+void ConsoleView::setRestored()
+{
+    setReadOnly(true);
+    m_restored = true;
+    showRestoredMessage();
+    updateState();
+}
+
+void ConsoleView::showRestoredMessage()
+{
+    showMessage(tr("Restored read-only: nothing is sent to %1. Click Take Console (or Read-only "
+                   "on the toolbar) to type into it.")
+                        .arg(m_ioc.name),
+                tr("Take Console"));
 }
 
 void ConsoleView::hideMessage()

@@ -50,6 +50,12 @@ public:
 
     bool isReadOnly() const { return m_readOnly; }
     void setReadOnly(bool readOnly);
+    /// Marks the console as reopened at start (MainWindow's session restore): it is made
+    /// read-only and the bar says so; typing is not sent and shows the bar again. Only an
+    /// explicit action takes the console: the bar's "Take Console" button or unchecking
+    /// Read-only. Taking it clears the mark.
+    void setRestored();
+    bool isRestored() const { return m_restored; }
 
     /// Tab text: the IOC name, marked when read-only.
     QString title() const;
@@ -109,6 +115,7 @@ private:
     void handleWriterDropped(qint64 bytes);
     void handleReadOnlyToggled(bool on);
     void showMessage(const QString &text, const QString &sendLabel = {});
+    void showRestoredMessage();
     void hideMessage();
     void sendGuarded(char byte);
     void confirmAndSend(char byte, const QString &title, const QString &text,
@@ -137,6 +144,7 @@ private:
     QAction *m_pasteAction = nullptr;
 
     bool m_readOnly = false;
+    bool m_restored = false; // reopened read-only at start; see setRestored()
     bool m_pasting = false;
     bool m_restarted = false;
     bool m_notConnectedMessage = false; // the bar says typing was not sent for lack of a connection
