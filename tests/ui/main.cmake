@@ -49,3 +49,6 @@ iocdock_add_test(tst_newiocdialog tst_newiocdialog.cpp
 # The window on a host with a container engine (the podman sandbox) beside the systemd sandbox.
 iocdock_add_test(tst_mainwindowcontainers tst_mainwindowcontainers.cpp
     LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS podman sandbox)
+# The Events pane and restart-storm warning on the sandbox's manager
+iocdock_add_test(tst_eventspane tst_eventspane.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
