@@ -4,6 +4,7 @@
 
 #include "core/ioc/conventions.h"
 #include "core/ioc/iocformat.h"
+#include "ui/eventmodel.h"
 #include "ui/statewords.h"
 
 #include <QAction>
@@ -18,9 +19,12 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSet>
+#include <QSortFilterProxyModel>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QUrl>
@@ -190,6 +194,48 @@ void IocDetailsWidget::setIoc(const Ioc &ioc)
     if (sameIoc)
         m_summary->verticalScrollBar()->setValue(summaryScroll);
     setRemoved(false);
+    updateEventFilter();
+}
+
+void IocDetailsWidget::setEventModel(QAbstractItemModel *events)
+{
+    if (!m_events) {
+        m_events = new QSortFilterProxyModel(this);
+        m_events->setFilterRole(EventModel::KeyRole);
+        auto *label = new QLabel(tr("Events"), this);
+        m_eventsView = new QTableView(this);
+        m_eventsView->setObjectName(QStringLiteral("iocEventsView"));
+        m_eventsView->setAccessibleName(tr("Events of this IOC"));
+        m_eventsView->setModel(m_events);
+        m_eventsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+        m_eventsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_eventsView->setWordWrap(false);
+        m_eventsView->setShowGrid(false);
+        m_eventsView->verticalHeader()->hide();
+        m_eventsView->horizontalHeader()->setStretchLastSection(true);
+        m_eventsView->setMaximumHeight(m_eventsView->fontMetrics().height() * 10);
+        label->setBuddy(m_eventsView);
+        layout()->addWidget(label);
+        layout()->addWidget(m_eventsView);
+    }
+    m_events->setSourceModel(events);
+    // Host and IOC are the page's own: only time, event and detail.
+    m_eventsView->setColumnHidden(EventModel::HostColumn, true);
+    m_eventsView->setColumnHidden(EventModel::IocColumn, true);
+    m_eventsView->setColumnWidth(EventModel::TimeColumn, 150);
+    m_eventsView->setColumnWidth(EventModel::EventColumn, 120);
+    updateEventFilter();
+}
+
+void IocDetailsWidget::updateEventFilter()
+{
+    if (!m_events)
+        return;
+    // FleetEvent::forIoc's name: the IOC's name, else its unit.
+    const QString name = m_ioc.name.isEmpty() ? m_ioc.unit : m_ioc.name;
+    m_events->setFilterRegularExpression(QRegularExpression(
+            QLatin1Char('^') + QRegularExpression::escape(m_ioc.host + QLatin1Char('/') + name)
+            + QLatin1Char('$')));
 }
 
 void IocDetailsWidget::setLocalFiles(bool local)

@@ -8,8 +8,11 @@
 #include <QJsonObject>
 #include <QWidget>
 
+class QAbstractItemModel;
 class QJsonValue;
 class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
 class QStackedWidget;
 class QToolButton;
 class QTreeWidget;
@@ -65,6 +68,12 @@ public:
     /// is no path or the files are not on this machine.
     bool openCurrentPath() const;
 
+    /// Shows, under the summary, the rows of @p events (an EventModel, not owned) about this
+    /// IOC, newest first.
+    void setEventModel(QAbstractItemModel *events);
+    /// This IOC's events (null until setEventModel()).
+    QTableView *eventsView() const { return m_eventsView; }
+
     /// Tests fix the time the uptime is measured against; invalid = the clock.
     void setNow(const QDateTime &now) { m_now = now; }
 
@@ -75,6 +84,7 @@ private:
     QTreeWidgetItem *addRow(QTreeWidgetItem *section, const QString &label, const QString &value,
                             const QString &path = QString());
     void showSummaryMenu(const QPoint &pos);
+    void updateEventFilter();
     static QString pathOf(const QTreeWidgetItem *item);
 
     Ioc m_ioc;
@@ -86,6 +96,8 @@ private:
     QStackedWidget *m_pages;
     QTreeWidget *m_summary;
     QTreeWidget *m_tree;
+    QSortFilterProxyModel *m_events = nullptr;
+    QTableView *m_eventsView = nullptr;
     bool m_removed = false;
     bool m_localFiles = false;
 };

@@ -9,6 +9,7 @@
 #include "core/procserv/consolesession.h"
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
+#include "ui/eventmodel.h"
 #include "ui/iocdetailswidget.h"
 #include "ui/logview.h"
 
@@ -163,6 +164,8 @@ void IocTabs::showDetails(const Ioc &ioc)
     const Host *host = m_fleet->hostFor(ioc);
     details->setLocalFiles(host && host->isLocal());
     details->setIoc(ioc);
+    if (m_events)
+        details->setEventModel(m_events);
     addPage(details, ioc, tr("Details: %1").arg(ioc.name), QStringLiteral("details"));
 }
 

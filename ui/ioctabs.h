@@ -8,6 +8,7 @@
 #include <QObject>
 
 class ConsoleTabWidget;
+class EventModel;
 class Fleet;
 
 /// Fills the bottom tab area (a ConsoleTabWidget) with one page per IOC and purpose: the
@@ -21,6 +22,8 @@ public:
     IocTabs(ConsoleTabWidget *tabs, Fleet *fleet, QObject *parent = nullptr);
 
     void setSettings(const Settings &settings);
+    /// Details pages show this IOC's rows of @p events (not owned).
+    void setEventModel(EventModel *events) { m_events = events; }
 
     void attach(const Ioc &ioc);
     /// Opens @p ioc's console as a restored one (ConsoleView::setRestored()): read-only from
@@ -53,4 +56,5 @@ private:
     ConsoleTabWidget *m_tabs;
     Fleet *m_fleet;
     Settings m_settings;
+    EventModel *m_events = nullptr;
 };

@@ -3,6 +3,8 @@
 #include "ui/mainwindow.h"
 
 #include "core/fleet/fleet.h"
+#include "core/fleet/fleeteventwatcher.h"
+#include "core/fleet/restartstorm.h"
 #include "core/hosts/host.h"
 #include "core/ioc/inventory.h"
 #include "core/ioc/iocalerts.h"
@@ -10,6 +12,8 @@
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
+#include "ui/eventmodel.h"
+#include "ui/eventspane.h"
 #include "ui/filterbar.h"
 #include "ui/hostdialog.h"
 #include "ui/hostlistmodel.h"
@@ -29,6 +33,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLabel>
@@ -64,6 +69,11 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     , m_messageArea(new MessageArea(this))
     , m_messageBar(m_messageArea->bar())
     , m_alerts(new IocAlerts(this))
+    , m_eventModel(new EventModel(this))
+    , m_eventWatcher(new FleetEventWatcher(m_fleet, this))
+    , m_storm(new RestartStorm(this))
+    , m_eventsPane(new EventsPane(m_eventModel, this))
+    , m_eventsDock(new QDockWidget(tr("Events"), this))
     , m_filterBar(new FilterBar(this))
     , m_hostList(new HostListView(this))
     , m_table(new IocTableView(this))
@@ -106,6 +116,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     layout->addWidget(m_messageArea); // fixed height: a message moves nothing below
     layout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
+    createEventsDock();
 
     createMenus();
 
@@ -113,7 +124,22 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     // A created or renamed IOC is selected once discovery lists it.
     connect(m_actions, &IocActions::iocWritten, m_table, &IocTableView::selectWhenShown);
     connect(m_alerts, &IocAlerts::alerted, this, [this](const QString &text) {
-        m_messageBar->showMessage(text, MessageBar::Kind::Warning);
+        // During a restart storm its one warning stays; the Events pane lists each IOC.
+        if (!m_storm->isActive())
+            m_messageBar->showMessage(text, MessageBar::Kind::Warning);
+    });
+    connect(m_eventWatcher, &FleetEventWatcher::eventOccurred, this,
+            [this](const FleetEvent &event) { handleEvent(event); });
+    connect(m_storm, &RestartStorm::stormStarted, this, [this] {
+        m_stormMessage = m_storm->text();
+        m_messageBar->showMessage(m_stormMessage, MessageBar::Kind::Warning,
+                                  m_storm->hosts().join(QStringLiteral(", ")));
+    });
+    // Quiet again: the warning goes if it is still on show (it stays in the history).
+    connect(m_storm, &RestartStorm::stormEnded, this, [this] {
+        if (!m_messageBar->isHidden() && m_messageBar->text() == m_stormMessage)
+            m_messageBar->hideMessage();
+        m_stormMessage.clear();
     });
     connect(m_actions, &IocActions::attachRequested, m_iocTabs, &IocTabs::attach);
     connect(m_actions, &IocActions::logsRequested, m_iocTabs, &IocTabs::showLogs);
@@ -126,6 +152,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     connect(m_iocTabs, &IocTabs::errorOccurred, this, [this](const QString &text) {
         m_messageBar->showMessage(text, MessageBar::Kind::Warning);
     });
+    m_iocTabs->setEventModel(m_eventModel);
     m_actions->setOpenConsoleCounter(
             [this](const Ioc &ioc) { return m_iocTabs->consoleCount(ioc); });
 
@@ -147,6 +174,8 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
 
     m_statsTimer->setInterval(5000);
     connect(m_statsTimer, &QTimer::timeout, this, &MainWindow::handleStatsTimer);
+    connect(m_statsTimer, &QTimer::timeout, this,
+            [this] { m_storm->expire(QDateTime::currentDateTimeUtc()); });
     m_statsTimer->start();
 
     // A lost or failed host comes back by itself; its consoles reattach on their own.
@@ -343,6 +372,14 @@ void MainWindow::createViewMenu()
     m_hostsPaneAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     connect(m_hostsPaneAction, &QAction::toggled, m_hostList, &QWidget::setVisible);
 
+    QAction *events = m_eventsDock->toggleViewAction();
+    events->setText(tr("&Events"));
+    events->setObjectName(QStringLiteral("eventsAction"));
+    events->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
+    events->setToolTip(tr("What changed in the fleet and when: starts, stops, failures, "
+                          "restarts, crash loops, hosts lost and back"));
+    view->addAction(events);
+
     QMenu *layout = view->addMenu(tr("Console &Layout"));
     layout->setObjectName(QStringLiteral("consoleLayoutMenu"));
     auto *group = new QActionGroup(layout);
@@ -434,6 +471,7 @@ void MainWindow::checkReady()
     if (!m_readyEmitted && isReady()) {
         m_readyEmitted = true;
         handleStatsTimer(); // memory and CPU for the first screen at once
+        m_eventWatcher->start(); // the rows as listed are no events; their changes are
         emit ready();
     }
 }
@@ -449,6 +487,22 @@ void MainWindow::whenListed(const std::function<void()> &what)
         delete once;
         what();
     });
+}
+
+void MainWindow::createEventsDock()
+{
+    m_eventsDock->setObjectName(QStringLiteral("eventsDock"));
+    m_eventsDock->setWidget(m_eventsPane);
+    m_eventsDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea
+                                  | Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
+    m_eventsDock->hide(); // until asked for (View ▸ Events); restoreState() may show it
+}
+
+void MainWindow::handleEvent(const FleetEvent &event)
+{
+    m_eventModel->addEvent(event);
+    m_storm->add(event);
 }
 
 void MainWindow::attachWhenListed(const QStringList &names)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #pragma once
 
+#include "core/fleet/fleetevent.h"
 #include "core/ioc/ioc.h"
 #include "ui/ioctableview.h"
 #include "ui/messagebar.h"
@@ -14,7 +15,12 @@
 
 #include <functional>
 
+class EventModel;
+class EventsPane;
+class FleetEventWatcher;
 class IocAlerts;
+class RestartStorm;
+class QDockWidget;
 class ConsoleTabWidget;
 class FilterBar;
 class Fleet;
@@ -55,6 +61,11 @@ public:
     ConsoleTabWidget *bottomTabs() const { return m_tabs; }
     MessageBar *messageBar() const { return m_messageBar; }
     MessageArea *messageArea() const { return m_messageArea; }
+    /// The fleet's events since the window was ready (View ▸ Events).
+    EventModel *eventModel() const { return m_eventModel; }
+    EventsPane *eventsPane() const { return m_eventsPane; }
+    QDockWidget *eventsDock() const { return m_eventsDock; }
+    RestartStorm *restartStorm() const { return m_storm; }
     /// The hosts shown and the runtimes of their IOCs (owned by the window).
     Fleet *fleet() const { return m_fleet; }
 
@@ -130,6 +141,8 @@ private:
     void updatePlaceholder();
     void askToQuit();
     void checkReady();
+    void createEventsDock();
+    void handleEvent(const FleetEvent &event);
     void attachNamed(const QStringList &names);
     /// Calls @p what once isReady() (at once when it is already).
     void whenListed(const std::function<void()> &what);
@@ -155,6 +168,12 @@ private:
     MessageArea *m_messageArea;
     MessageBar *m_messageBar;
     IocAlerts *m_alerts; // crash loops and failures: message bar and desktop notification
+    EventModel *m_eventModel;
+    FleetEventWatcher *m_eventWatcher; // started once the window is ready
+    RestartStorm *m_storm; // one warning for many IOCs restarting at once
+    QString m_stormMessage; // the storm warning shown, while the storm lasts
+    EventsPane *m_eventsPane;
+    QDockWidget *m_eventsDock;
     FilterBar *m_filterBar;
     HostListView *m_hostList;
     IocTableView *m_table;

@@ -2,6 +2,8 @@
 # SPDX-FileCopyrightText: 2026 The iocdock developers
 # Sources of ui/ (except console/): main window, models, filter bar, dialogs, logs, details
 target_sources(iocdock-ui PRIVATE
+    eventmodel.h eventmodel.cpp
+    eventspane.h eventspane.cpp
     filterbar.h filterbar.cpp
     filtercompleter.h filtercompleter.cpp
     hostdialog.h hostdialog.cpp hostdialog.ui

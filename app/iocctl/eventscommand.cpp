@@ -124,85 +124,20 @@ void EventsCommand::startWatching()
 {
     if (isFinished())
         return;
-    m_watching = true;
-    for (const Ioc &ioc : fleet()->iocs())
-        m_rows.insert(ioc.key(), ioc);
-    for (Host *host : fleet()->hosts())
-        m_hostStates.insert(host, host->state());
-    connect(fleet(), &Fleet::iocAdded, this, &EventsCommand::handleIocAdded);
-    connect(fleet(), &Fleet::iocChanged, this, &EventsCommand::handleIocChanged);
-    connect(fleet(), &Fleet::iocRemoved, this, &EventsCommand::handleIocRemoved);
-    connect(fleet(), &Fleet::hostStateChanged, this, &EventsCommand::handleHostStateChanged);
+    m_watcher = new FleetEventWatcher(fleet(), this);
+    connect(m_watcher, &FleetEventWatcher::eventOccurred, this,
+            [this](const FleetEvent &event, const Ioc &ioc, bool hasIoc) {
+                emitEvent(event, hasIoc ? &ioc : nullptr);
+            });
+    m_watcher->start();
     // On standard error, so a script (or a test) knows from when on changes are seen.
-    err() << tr("Watching %n IOC(s)", nullptr, static_cast<int>(m_rows.size()))
+    err() << tr("Watching %n IOC(s)", nullptr, m_watcher->rowCount())
           << tr(" on %n host(s).", nullptr, static_cast<int>(fleet()->hosts().size())) << Qt::endl;
-}
-
-void EventsCommand::handleIocAdded(const Ioc &ioc)
-{
-    const auto it = m_rows.constFind(ioc.key());
-    if (it != m_rows.constEnd()) {
-        handleIocChanged(ioc); // listed again (a host back, a reload)
-        return;
-    }
-    m_rows.insert(ioc.key(), ioc);
-    emitEvent(FleetEvent::forIoc(QStringLiteral("add"), ioc, QDateTime::currentDateTimeUtc()),
-              &ioc);
-}
-
-void EventsCommand::handleIocChanged(const Ioc &ioc)
-{
-    const auto it = m_rows.find(ioc.key());
-    if (it == m_rows.end()) {
-        handleIocAdded(ioc);
-        return;
-    }
-    const Ioc before = *it;
-    *it = ioc;
-    // A lost host's rows are not measured meanwhile: no events from them until it is back.
-    if (m_lostHosts.contains(ioc.host))
-        return;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const FleetEvent &event : FleetEvent::between(before, ioc, now))
-        emitEvent(event, &ioc);
-}
-
-void EventsCommand::handleIocRemoved(const QString &key, const QString &hostId)
-{
-    if (m_lostHosts.contains(hostId))
-        return; // kept: they come back with their host
-    const auto it = m_rows.constFind(key);
-    if (it == m_rows.constEnd())
-        return;
-    const Ioc ioc = *it;
-    m_rows.erase(it);
-    emitEvent(FleetEvent::forIoc(QStringLiteral("remove"), ioc, QDateTime::currentDateTimeUtc()),
-              &ioc);
-}
-
-void EventsCommand::handleHostStateChanged(Host *host)
-{
-    const Host::State before = m_hostStates.value(host, Host::State::Connected);
-    const Host::State now = host->state();
-    m_hostStates.insert(host, now);
-    FleetEvent event;
-    event.time = QDateTime::currentDateTimeUtc();
-    event.host = host->id();
-    if (before == Host::State::Connected && now != Host::State::Connected) {
-        m_lostHosts.insert(host->id());
-        event.type = QStringLiteral("host-lost");
-        if (!host->errorString().isEmpty())
-            event.attributes << qMakePair(QStringLiteral("message"), host->errorString());
-        emitEvent(event, nullptr);
-    } else if (now == Host::State::Connected && m_lostHosts.remove(host->id())) {
-        event.type = QStringLiteral("host-back");
-        emitEvent(event, nullptr);
-    }
 }
 
 void EventsCommand::emitEvent(const FleetEvent &event, const Ioc *ioc)
 {
-    if (!m_watching || isFinished())
+    if (!m_watcher || isFinished())
         return;
     if (!m_types.isEmpty() && !m_types.contains(event.type))
         return;

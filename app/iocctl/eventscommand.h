@@ -4,10 +4,9 @@
 
 #include "app/iocctl/command.h"
 #include "core/fleet/fleetevent.h"
-#include "core/hosts/host.h"
+#include "core/fleet/fleeteventwatcher.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QSet>
 #include <QTimer>
 
@@ -33,10 +32,6 @@ protected:
 
 private:
     void startWatching();
-    void handleIocAdded(const Ioc &ioc);
-    void handleIocChanged(const Ioc &ioc);
-    void handleIocRemoved(const QString &key, const QString &hostId);
-    void handleHostStateChanged(Host *host);
     void emitEvent(const FleetEvent &event, const Ioc *ioc);
 
     QStringList m_filterTerms; // for IocFilter (event=/type= taken out)
@@ -44,8 +39,5 @@ private:
     QString m_format;
     QDateTime m_until;
     QTimer m_untilTimer;
-    bool m_watching = false;
-    QHash<QString, Ioc> m_rows; // by key: the last row seen
-    QHash<const Host *, Host::State> m_hostStates;
-    QSet<QString> m_lostHosts; // ids of hosts lost and not back
+    FleetEventWatcher *m_watcher = nullptr; // from the first listing on
 };

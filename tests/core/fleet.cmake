@@ -4,3 +4,4 @@
 iocdock_add_test(tst_iocresolver tst_iocresolver.cpp LIBS iocdock-core)
 iocdock_add_test(tst_fleet tst_fleet.cpp LIBS iocdock-testsupport LABELS sandbox)
 iocdock_add_test(tst_fleetevent tst_fleetevent.cpp LIBS iocdock-core)
+iocdock_add_test(tst_restartstorm tst_restartstorm.cpp LIBS iocdock-core)

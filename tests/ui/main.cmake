@@ -53,3 +53,6 @@ iocdock_add_test(tst_mainwindowcontainers tst_mainwindowcontainers.cpp
 iocdock_add_test(tst_mainwindowrestore tst_mainwindowrestore.cpp
     LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
 add_dependencies(tst_mainwindowrestore iocctl iocsim)
+# The Events pane and restart-storm warning on the sandbox's manager
+iocdock_add_test(tst_eventspane tst_eventspane.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#include "core/fleet/fleeteventwatcher.h"
+
+#include "core/fleet/fleet.h"
+
+FleetEventWatcher::FleetEventWatcher(Fleet *fleet, QObject *parent)
+    : QObject(parent)
+    , m_fleet(fleet)
+{}
+
+void FleetEventWatcher::start()
+{
+    if (m_watching)
+        return;
+    m_watching = true;
+    const QList<Ioc> rows = m_fleet->iocs();
+    for (const Ioc &ioc : rows)
+        m_rows.insert(ioc.key(), ioc);
+    const QList<Host *> hosts = m_fleet->hosts();
+    for (Host *host : hosts)
+        m_hostStates.insert(host, host->state());
+    connect(m_fleet, &Fleet::iocAdded, this, &FleetEventWatcher::handleIocAdded);
+    connect(m_fleet, &Fleet::iocChanged, this, &FleetEventWatcher::handleIocChanged);
+    connect(m_fleet, &Fleet::iocRemoved, this, &FleetEventWatcher::handleIocRemoved);
+    connect(m_fleet, &Fleet::hostStateChanged, this, &FleetEventWatcher::handleHostStateChanged);
+    connect(m_fleet, &Fleet::hostRemoved, this, [this](Host *host) {
+        m_hostStates.remove(host);
+        m_lostHosts.remove(host->id());
+    });
+}
+
+void FleetEventWatcher::handleIocAdded(const Ioc &ioc)
+{
+    if (m_rows.contains(ioc.key())) {
+        handleIocChanged(ioc); // listed again (a host back, a reload)
+        return;
+    }
+    m_rows.insert(ioc.key(), ioc);
+    emit eventOccurred(
+            FleetEvent::forIoc(QStringLiteral("add"), ioc, QDateTime::currentDateTimeUtc()), ioc,
+            true);
+}
+
+void FleetEventWatcher::handleIocChanged(const Ioc &ioc)
+{
+    const auto it = m_rows.find(ioc.key());
+    if (it == m_rows.end()) {
+        handleIocAdded(ioc);
+        return;
+    }
+    const Ioc before = *it;
+    *it = ioc;
+    if (m_lostHosts.contains(ioc.host))
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<FleetEvent> events = FleetEvent::between(before, ioc, now);
+    for (const FleetEvent &event : events)
+        emit eventOccurred(event, ioc, true);
+}
+
+void FleetEventWatcher::handleIocRemoved(const QString &key, const QString &hostId)
+{
+    if (m_lostHosts.contains(hostId))
+        return; // kept: they come back with their host
+    const auto it = m_rows.constFind(key);
+    if (it == m_rows.constEnd())
+        return;
+    const Ioc ioc = *it;
+    m_rows.erase(it);
+    emit eventOccurred(
+            FleetEvent::forIoc(QStringLiteral("remove"), ioc, QDateTime::currentDateTimeUtc()), ioc,
+            true);
+}
+
+void FleetEventWatcher::handleHostStateChanged(Host *host)
+{
+    const Host::State before = m_hostStates.value(host, Host::State::Connected);
+    const Host::State now = host->state();
+    m_hostStates.insert(host, now);
+    FleetEvent event;
+    event.time = QDateTime::currentDateTimeUtc();
+    event.host = host->id();
+    if (before == Host::State::Connected && now != Host::State::Connected) {
+        m_lostHosts.insert(host->id());
+        event.type = QStringLiteral("host-lost");
+        if (!host->errorString().isEmpty())
+            event.attributes << qMakePair(QStringLiteral("message"), host->errorString());
+        emit eventOccurred(event, Ioc(), false);
+    } else if (now == Host::State::Connected && m_lostHosts.remove(host->id())) {
+        event.type = QStringLiteral("host-back");
+        emit eventOccurred(event, Ioc(), false);
+    }
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#include "ui/eventmodel.h"
+
+#include <QLocale>
+
+EventModel::EventModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+QStringList EventModel::types()
+{
+    return { QStringLiteral("start"),
+             QStringLiteral("stop"),
+             QStringLiteral("fail"),
+             QStringLiteral("child-exit"),
+             QStringLiteral("child-restart"),
+             QStringLiteral("crashloop-enter"),
+             QStringLiteral("crashloop-leave"),
+             QStringLiteral("add"),
+             QStringLiteral("remove"),
+             QStringLiteral("host-lost"),
+             QStringLiteral("host-back") };
+}
+
+void EventModel::addEvent(const FleetEvent &event)
+{
+    beginInsertRows(QModelIndex(), 0, 0);
+    m_events.prepend(event);
+    endInsertRows();
+    trim();
+}
+
+void EventModel::setMaximumEvents(int maximum)
+{
+    m_maximum = qMax(1, maximum);
+    trim();
+}
+
+void EventModel::trim()
+{
+    const int count = static_cast<int>(m_events.size());
+    if (count <= m_maximum)
+        return;
+    beginRemoveRows(QModelIndex(), m_maximum, count - 1);
+    m_events.erase(m_events.begin() + m_maximum, m_events.end());
+    endRemoveRows();
+}
+
+FleetEvent EventModel::event(int row) const
+{
+    return row >= 0 && row < m_events.size() ? m_events.at(row) : FleetEvent();
+}
+
+QString EventModel::detailText(const FleetEvent &event)
+{
+    QStringList parts;
+    const QString result = event.attribute(QStringLiteral("result"));
+    if (!result.isEmpty())
+        parts << tr("result %1").arg(result);
+    const QString exit = event.attribute(QStringLiteral("exit"));
+    if (!exit.isEmpty())
+        parts << tr("exit: %1").arg(exit);
+    const QString pid = event.attribute(QStringLiteral("pid"));
+    if (!pid.isEmpty())
+        parts << tr("PID %1").arg(pid);
+    const QString message = event.attribute(QStringLiteral("message"));
+    if (!message.isEmpty())
+        parts << message;
+    if (!event.unit.isEmpty())
+        parts << event.unit;
+    return parts.join(QStringLiteral(", "));
+}
+
+int EventModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_events.size());
+}
+
+int EventModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_events.size())
+        return {};
+    const FleetEvent &e = m_events.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return QLocale().toString(e.time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        case HostColumn:
+            return e.host;
+        case IocColumn:
+            return e.name;
+        case EventColumn:
+            return e.type;
+        case DetailColumn:
+            return detailText(e);
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        return e.toText(true);
+    case TypeRole:
+        return e.type;
+    case KeyRole:
+        return e.name.isEmpty() ? QString() : e.host + QLatin1Char('/') + e.name;
+    default:
+        return {};
+    }
+}
+
+QVariant EventModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case HostColumn:
+        return tr("Host");
+    case IocColumn:
+        return tr("IOC");
+    case EventColumn:
+        return tr("Event");
+    case DetailColumn:
+        return tr("Detail");
+    default:
+        return {};
+    }
+}

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#pragma once
+
+#include "core/fleet/fleetevent.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+/// The fleet's events as a timeline: newest first (row 0), at most maximumEvents() rows (the
+/// oldest go). Columns time / host / IOC / event / detail; TypeRole gives the event type for
+/// filtering, KeyRole "HOST/NAME" of the IOC (empty for host events).
+class EventModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, HostColumn, IocColumn, EventColumn, DetailColumn, ColumnCount };
+    enum Role { TypeRole = Qt::UserRole + 1, KeyRole };
+    static constexpr int DefaultMaximumEvents = 10000;
+
+    explicit EventModel(QObject *parent = nullptr);
+
+    /// Inserts @p event as row 0; drops the oldest row beyond maximumEvents().
+    void addEvent(const FleetEvent &event);
+    FleetEvent event(int row) const;
+    int maximumEvents() const { return m_maximum; }
+    void setMaximumEvents(int maximum);
+    /// The event types known, as `iocctl events` names them.
+    static QStringList types();
+    /// The event's details in words: result, exit, PID, unit.
+    static QString detailText(const FleetEvent &event);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    void trim();
+
+    QList<FleetEvent> m_events; // newest first
+    int m_maximum = DefaultMaximumEvents;
+};

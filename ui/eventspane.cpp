@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#include "ui/eventspane.h"
+
+#include "ui/eventmodel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+EventsPane::EventsPane(EventModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_typeProxy(new QSortFilterProxyModel(this))
+    , m_textProxy(new QSortFilterProxyModel(this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_typeCombo(new QComboBox(this))
+    , m_view(new QTableView(this))
+{
+    m_typeProxy->setSourceModel(model);
+    m_typeProxy->setFilterRole(EventModel::TypeRole);
+    m_textProxy->setSourceModel(m_typeProxy);
+    m_textProxy->setFilterKeyColumn(-1); // any column
+    m_textProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    m_filterEdit->setObjectName(QStringLiteral("eventsFilterEdit"));
+    m_filterEdit->setPlaceholderText(tr("Filter events (host, IOC, event, detail)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAccessibleName(tr("Filter events"));
+    connect(m_filterEdit, &QLineEdit::textChanged, m_textProxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+
+    m_typeCombo->setObjectName(QStringLiteral("eventsTypeCombo"));
+    m_typeCombo->setAccessibleName(tr("Event type"));
+    m_typeCombo->addItem(tr("All events"), QString());
+    const QStringList types = EventModel::types();
+    for (const QString &type : types)
+        m_typeCombo->addItem(type, type);
+    connect(m_typeCombo, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this] {
+        const QString type = m_typeCombo->currentData().toString();
+        m_typeProxy->setFilterRegularExpression(
+                type.isEmpty()
+                        ? QRegularExpression()
+                        : QRegularExpression(QLatin1Char('^') + QRegularExpression::escape(type)
+                                             + QLatin1Char('$')));
+    });
+
+    m_view->setObjectName(QStringLiteral("eventsView"));
+    m_view->setAccessibleName(tr("Events"));
+    m_view->setModel(m_textProxy);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setShowGrid(false);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(EventModel::TimeColumn, 150);
+    m_view->setColumnWidth(EventModel::HostColumn, 110);
+    m_view->setColumnWidth(EventModel::IocColumn, 150);
+    m_view->setColumnWidth(EventModel::EventColumn, 120);
+    connect(m_textProxy, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { handleRowsInserted(first, last); });
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filterEdit, 1);
+    top->addWidget(m_typeCombo);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+}
+
+void EventsPane::handleRowsInserted(int first, int last)
+{
+    // Scrolling per item, the scroll bar's value is the first row shown. Rows inserted above
+    // it would push what the user reads down: move the value along. At the top, the new
+    // rows show.
+    QScrollBar *bar = m_view->verticalScrollBar();
+    const int value = bar->value();
+    if (value == 0 || first > value)
+        return;
+    const int count = last - first + 1;
+    // The view lays its items out later; the range must admit the new value now.
+    bar->setMaximum(qMax(bar->maximum(), value + count));
+    bar->setValue(value + count);
+}

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#pragma once
+
+#include <QWidget>
+
+class EventModel;
+class QComboBox;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+/// The Events pane: the fleet's timeline (EventModel, newest at the top) with a text filter
+/// (any column, case-insensitive) and a choice of event type. New rows arrive at the top
+/// without moving the view while the user has scrolled away from it.
+class EventsPane : public QWidget
+{
+    Q_OBJECT
+public:
+    /// Shows @p model (not owned).
+    explicit EventsPane(EventModel *model, QWidget *parent = nullptr);
+
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    QComboBox *typeCombo() const { return m_typeCombo; }
+    QTableView *view() const { return m_view; }
+    /// The rows shown (after both filters).
+    QSortFilterProxyModel *shownModel() const { return m_textProxy; }
+
+private:
+    void handleRowsInserted(int first, int last);
+
+    EventModel *m_model;
+    QSortFilterProxyModel *m_typeProxy;
+    QSortFilterProxyModel *m_textProxy;
+    QLineEdit *m_filterEdit;
+    QComboBox *m_typeCombo;
+    QTableView *m_view;
+};
