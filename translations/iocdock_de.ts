@@ -720,6 +720,18 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         <source>Reconnecting… (%1)</source>
         <translation>Verbinde neu… (%1)</translation>
     </message>
+    <message>
+        <source>Connected, restored read-only</source>
+        <translation>Verbunden, schreibgeschützt wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Restored read-only: nothing is sent to %1. Click Take Console (or Read-only on the toolbar) to type into it.</source>
+        <translation>Schreibgeschützt wiederhergestellt: Es wird nichts an %1 gesendet. Klicken Sie auf „Konsole übernehmen“ (oder „Schreibgeschützt“ in der Werkzeugleiste), um darin zu tippen.</translation>
+    </message>
+    <message>
+        <source>Take Console</source>
+        <translation>Konsole übernehmen</translation>
+    </message>
 </context>
 <context>
     <name>ContainerLogStream</name>
@@ -1206,6 +1218,41 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     </message>
 </context>
 <context>
+    <name>EventModel</name>
+    <message>
+        <source>result %1</source>
+        <translation>Ergebnis %1</translation>
+    </message>
+    <message>
+        <source>exit: %1</source>
+        <translation>Exit: %1</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>IOC</source>
+        <translation>IOC</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
     <name>EventsCommand</name>
     <message>
         <source>Stream what changes: IOCs started, stopped, crashing; hosts lost and back.</source>
@@ -1274,6 +1321,29 @@ Ereignisse sind die Änderungen, die iocctl ab dem Moment sieht, in dem es die I
             <numerusform> auf %n Host.</numerusform>
             <numerusform> auf %n Hosts.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EventsPane</name>
+    <message>
+        <source>Filter events (host, IOC, event, detail)</source>
+        <translation>Ereignisse filtern (Host, IOC, Ereignis, Detail)</translation>
+    </message>
+    <message>
+        <source>Filter events</source>
+        <translation>Ereignisse filtern</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -1560,6 +1630,54 @@ Mehrere Namen, ein Glob, -f oder --format führen die Zeile auf jedem passenden 
     <message>
         <source>&lt;p&gt;&lt;b&gt;Filter&lt;/b&gt; (the language of &lt;tt&gt;iocctl ps --filter&lt;/tt&gt;)&lt;/p&gt;&lt;p&gt;Terms separated by spaces; every term must match.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;tt&gt;motor&lt;/tt&gt;: a free word matches IOC names containing it&lt;/li&gt;&lt;li&gt;&lt;tt&gt;key=value&lt;/tt&gt;, &lt;tt&gt;key!=value&lt;/tt&gt;: a key is or is not the value&lt;/li&gt;&lt;li&gt;&lt;tt&gt;status=running|failed&lt;/tt&gt;: alternatives with |&lt;/li&gt;&lt;li&gt;&lt;tt&gt;name=motor*&lt;/tt&gt;, &lt;tt&gt;host=ioc-srv?&lt;/tt&gt;: globs (* ? [...]) in name, unit, host, runtime and image&lt;/li&gt;&lt;li&gt;&lt;tt&gt;restarts&amp;gt;0&lt;/tt&gt;: also &amp;lt;, &amp;gt;=, &amp;lt;= (restarts only)&lt;/li&gt;&lt;li&gt;&lt;tt&gt;&apos;name=a b&apos;&lt;/tt&gt;: quotes keep spaces&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Keys: %1&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Examples: &lt;tt&gt;status=failed&lt;/tt&gt; &amp;nbsp; &lt;tt&gt;host=ioc1 enabled=false&lt;/tt&gt; &amp;nbsp; &lt;tt&gt;status!=running restarts&amp;gt;=3&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;The buttons beside the filter (All, Running, Not running, Failed) add a status condition of their own.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Filter&lt;/b&gt; (die Sprache von &lt;tt&gt;iocctl ps --filter&lt;/tt&gt;)&lt;/p&gt;&lt;p&gt;Terme durch Leerzeichen getrennt; jeder Term muss zutreffen.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;tt&gt;motor&lt;/tt&gt;: ein freies Wort trifft IOC-Namen, die es enthalten&lt;/li&gt;&lt;li&gt;&lt;tt&gt;key=value&lt;/tt&gt;, &lt;tt&gt;key!=value&lt;/tt&gt;: ein Schlüssel ist bzw. ist nicht der Wert&lt;/li&gt;&lt;li&gt;&lt;tt&gt;status=running|failed&lt;/tt&gt;: Alternativen mit |&lt;/li&gt;&lt;li&gt;&lt;tt&gt;name=motor*&lt;/tt&gt;, &lt;tt&gt;host=ioc-srv?&lt;/tt&gt;: Glob-Muster (* ? [...]) in name, unit, host, runtime und image&lt;/li&gt;&lt;li&gt;&lt;tt&gt;restarts&amp;gt;0&lt;/tt&gt;: auch &amp;lt;, &amp;gt;=, &amp;lt;= (nur restarts)&lt;/li&gt;&lt;li&gt;&lt;tt&gt;&apos;name=a b&apos;&lt;/tt&gt;: Anführungszeichen erhalten Leerzeichen&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Schlüssel: %1&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Beispiele: &lt;tt&gt;status=failed&lt;/tt&gt; &amp;nbsp; &lt;tt&gt;host=ioc1 enabled=false&lt;/tt&gt; &amp;nbsp; &lt;tt&gt;status!=running restarts&amp;gt;=3&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Die Schaltflächen neben dem Filter (Alle, Laufend, Nicht laufend, Fehlgeschlagen) fügen eine eigene Statusbedingung hinzu.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>Saved filters: pick one, or save the current filter and status toggle under a name (iocctl ps -f @NAME reads them)</source>
+        <translation>Gespeicherte Filter: Wählen Sie einen aus, oder speichern Sie den aktuellen Filter und Statusschalter unter einem Namen (iocctl ps -f @NAME liest sie)</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Gespeicherte Filter</translation>
+    </message>
+    <message>
+        <source>The filter is not valid: %1</source>
+        <translation>Der Filter ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>No saved filter named &quot;%1&quot;.</source>
+        <translation>Kein gespeicherter Filter namens &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>Name for “%1”%2 (iocctl ps -f @NAME reads it too):</source>
+        <translation>Name für „%1“%2 (iocctl ps -f @NAME liest ihn auch):</translation>
+    </message>
+    <message>
+        <source> + %1</source>
+        <translation> + %1</translation>
+    </message>
+    <message>
+        <source>%1	%2</source>
+        <translation>%1	%2</translation>
+    </message>
+    <message>
+        <source>No saved filters</source>
+        <translation>Keine gespeicherten Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Save Current Filter…</source>
+        <translation>Aktuellen Filter &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2564,14 @@ Auf %2: Rechtsklick, um den Pfad zu kopieren</translation>
     <message>
         <source>The file is on %1</source>
         <translation>Die Datei liegt auf %1</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Events of this IOC</source>
+        <translation>Ereignisse dieses IOC</translation>
     </message>
 </context>
 <context>
@@ -3654,14 +3780,6 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
         <translation>&amp;Folgen</translation>
     </message>
     <message>
-        <source>Search the log (Enter: next, Shift+Enter: previous)</source>
-        <translation>Im Protokoll suchen (Eingabe: weiter, Umschalt+Eingabe: zurück)</translation>
-    </message>
-    <message>
-        <source>Keep the newest lines in view</source>
-        <translation>Die neuesten Zeilen im Blick behalten</translation>
-    </message>
-    <message>
         <source>No log command for this IOC.</source>
         <translation>Kein Protokollbefehl für diesen IOC.</translation>
     </message>
@@ -3676,6 +3794,28 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
     <message>
         <source>Following the container&apos;s log</source>
         <translation>Das Log des Containers wird verfolgt</translation>
+    </message>
+    <message>
+        <source>Search the log (Ctrl+F; Enter: next, Shift+Enter: previous)</source>
+        <translation>Im Log suchen (Ctrl+F; Eingabe: nächster, Umschalt+Eingabe: vorheriger Treffer)</translation>
+    </message>
+    <message>
+        <source>Keep the newest lines in view (scrolling up turns it off, to the end on)</source>
+        <translation>Die neuesten Zeilen im Blick behalten (Hochscrollen schaltet es aus, Scrollen bis zum Ende ein)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n crash line(s)</source>
+        <translation>
+            <numerusform>%n Absturzzeile</numerusform>
+            <numerusform>%n Absturzzeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3695,18 +3835,6 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
     <message>
         <source>TIME</source>
         <translation>ZEIT</translation>
-    </message>
-    <message>
-        <source>IOC name or unit name.</source>
-        <translation>IOC-Name oder Unit-Name.</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>&apos;logs&apos; takes exactly one IOC name.</source>
-        <translation>&apos;logs&apos; nimmt genau einen IOC-Namen.</translation>
     </message>
     <message>
         <source>-n wants a number of lines, not &quot;%1&quot;.</source>
@@ -3729,16 +3857,8 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
         <translation>%1 kann nicht ausgeführt werden: %2</translation>
     </message>
     <message>
-        <source>Show the IOC&apos;s console log: procServ&apos;s log file (-L) when it has one, otherwise the unit&apos;s journal; a container&apos;s output through its engine.</source>
-        <translation>Zeigt das Konsolen-Log des IOCs: procServs Logdatei (-L), wenn es eine hat, sonst das Journal der Unit; bei einem Container seine Ausgabe über seine Engine.</translation>
-    </message>
-    <message>
         <source>Only entries since TIME (journal and containers; journalctl syntax such as &quot;10 min ago&quot; or &quot;2024-01-31 12:00&quot;).</source>
         <translation>Nur Einträge seit ZEIT (Journal und Container; journalctl-Syntax wie „10 min ago“ oder „2024-01-31 12:00“).</translation>
-    </message>
-    <message>
-        <source>[-f] [-n N] [-t] [--since TIME] [--until TIME] NAME</source>
-        <translation>[-f] [-n N] [-t] [--since TIME] [--until TIME] NAME</translation>
     </message>
     <message>
         <source>Only entries until TIME (journal and containers; the syntax of --since).</source>
@@ -3755,6 +3875,42 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
     <message>
         <source>%1 logs to %2, whose lines have no time unless procServ writes one (--logstamp); shown as written.</source>
         <translation>%1 schreibt sein Log nach %2, dessen Zeilen keine Zeit haben, außer procServ schreibt eine (--logstamp); wie geschrieben angezeigt.</translation>
+    </message>
+    <message>
+        <source>Show IOCs&apos; console logs: procServ&apos;s log file (-L) when it has one, otherwise the unit&apos;s journal; a container&apos;s output through its engine. Several IOCs with -f: their lines merged as they arrive, each prefixed &apos;NAME | &apos; (&apos;HOST/NAME | &apos; with several hosts, coloured on a terminal); without -f: one after the other, each under a &apos;==&gt; NAME &lt;==&apos; header.</source>
+        <translation>Konsolen-Logs von IOCs anzeigen: die Log-Datei von procServ (-L), wenn es eine hat, sonst das Journal der Unit; bei einem Container dessen Ausgabe über seine Engine. Mehrere IOCs mit -f: ihre Zeilen beim Eintreffen zusammengeführt, jede mit dem Präfix &apos;NAME | &apos; (&apos;HOST/NAME | &apos; bei mehreren Hosts, auf einem Terminal farbig); ohne -f: einer nach dem anderen, jeder unter einer Kopfzeile &apos;==&gt; NAME &lt;==&apos;.</translation>
+    </message>
+    <message>
+        <source>[-f] [-n N] [-t] [--since TIME|--since-restart] [--until TIME] NAME|GLOB...</source>
+        <translation>[-f] [-n N] [-t] [--since TIME|--since-restart] [--until TIME] NAME|GLOB...</translation>
+    </message>
+    <message>
+        <source>Only the current run: from the later of the unit&apos;s start (ActiveEnterTimestamp) and the child&apos;s last restart inside procServ (when known). Journal and containers: --since that time. procServ log file (-L): from its last &apos;@@@ Restarting child&apos; line (the whole file when it has none).</source>
+        <translation>Nur der aktuelle Lauf: ab dem späteren Zeitpunkt von Unit-Start (ActiveEnterTimestamp) und letztem Neustart des Kindprozesses innerhalb von procServ (falls bekannt). Journal und Container: --since diesem Zeitpunkt. Log-Datei von procServ (-L): ab ihrer letzten Zeile &apos;@@@ Restarting child&apos; (die ganze Datei, wenn sie keine hat).</translation>
+    </message>
+    <message>
+        <source>IOC names, unit names or globs (&quot;sim*&quot;).</source>
+        <translation>IOC-Namen, Unit-Namen oder Glob-Muster (&quot;sim*&quot;).</translation>
+    </message>
+    <message>
+        <source>NAME|GLOB...</source>
+        <translation>NAME|GLOB...</translation>
+    </message>
+    <message>
+        <source>&apos;logs&apos; takes at least one IOC name.</source>
+        <translation>&apos;logs&apos; braucht mindestens einen IOC-Namen.</translation>
+    </message>
+    <message>
+        <source>--since and --since-restart exclude each other.</source>
+        <translation>--since und --since-restart schließen sich gegenseitig aus.</translation>
+    </message>
+    <message>
+        <source>%1 has never run: no current run to show.</source>
+        <translation>%1 ist nie gelaufen: kein aktueller Lauf zum Anzeigen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the log of %1 (%2).</source>
+        <translation>Das Log von %1 kann nicht gelesen werden (%2).</translation>
     </message>
 </context>
 <context>
@@ -3939,6 +4095,25 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
     <message>
         <source>Consoles &amp;Beside the Table</source>
         <translation>Konsolen &amp;neben der Tabelle</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
+        <source>What changed in the fleet and when: starts, stops, failures, restarts, crash loops, hosts lost and back</source>
+        <translation>Was sich in der Flotte wann geändert hat: Starts, Stopps, Fehlschläge, Neustarts, Absturzschleifen, verlorene und zurückgekehrte Hosts</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not reopened: %n IOC(s) no longer listed: %1.</source>
+        <translation>
+            <numerusform>Nicht wieder geöffnet: %n IOC nicht mehr aufgeführt: %1.</numerusform>
+            <numerusform>Nicht wieder geöffnet: %n IOCs nicht mehr aufgeführt: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4292,10 +4467,6 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
         <translation>KONVENTION</translation>
     </message>
     <message>
-        <source>Filter with KEY=VALUE (name=GLOB, status=, host=, enabled=, convention=, unit=, runtime=, image=) or a word matching the name; repeatable, terms AND together.</source>
-        <translation>Filtern mit SCHLÜSSEL=WERT (name=MUSTER, status=, host=, enabled=, convention=, unit=, runtime=, image=) oder einem Wort, das zum Namen passt; wiederholbar, Terme werden UND-verknüpft.</translation>
-    </message>
-    <message>
         <source>Columns: NAME, STATUS (systemd state, IOC child state and how long), PID (the IOC process), RESTARTS (systemd&apos;s and procServ&apos;s of the IOC; ? when unknown), CONSOLE, CONVENTION (for a container: its runtime, podman or docker).
 JSON keys: name, unit, host, convention, status, activeState, subState, childState, pid, procServPid, restarts (null when unknown), since, childSince, childRestarts, lastExit, crashLoop, ready, enabled, console, logFile, description; for a container also containerId, container, image, containerState, exitCode, health, restartPolicy.</source>
         <translation>Spalten: NAME, STATUS (systemd-Zustand, Zustand des IOC-Kindprozesses und seit wann), PID (der IOC-Prozess), RESTARTS (die von systemd und procServ für den IOC; ? wenn unbekannt), CONSOLE, CONVENTION (bei einem Container: seine Laufzeit, podman oder docker).
@@ -4332,6 +4503,10 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     <message>
         <source>-n and -l cannot be combined.</source>
         <translation>-n und -l können nicht kombiniert werden.</translation>
+    </message>
+    <message>
+        <source>Filter with KEY=VALUE (name=GLOB, status=, host=, enabled=, convention=, unit=, runtime=, image=), a word matching the name or @NAME (a filter saved in iocdock&apos;s filter bar); repeatable, terms AND together.</source>
+        <translation>Mit KEY=VALUE filtern (name=GLOB, status=, host=, enabled=, convention=, unit=, runtime=, image=), einem Wort, das auf den Namen passt, oder @NAME (ein in der Filterleiste von iocdock gespeicherter Filter); wiederholbar, Terme werden UND-verknüpft.</translation>
     </message>
 </context>
 <context>
@@ -4615,6 +4790,16 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     </message>
 </context>
 <context>
+    <name>RestartStorm</name>
+    <message numerus="yes">
+        <source>Restart storm: %n IOC(s) restarted or failed within a minute on %1. See View ▸ Events.</source>
+        <translation>
+            <numerusform>Neustart-Sturm: %n IOC innerhalb einer Minute auf %1 neu gestartet oder fehlgeschlagen. Siehe Ansicht ▸ Ereignisse.</numerusform>
+            <numerusform>Neustart-Sturm: %n IOCs innerhalb einer Minute auf %1 neu gestartet oder fehlgeschlagen. Siehe Ansicht ▸ Ereignisse.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RmCommand</name>
     <message>
         <source>Remove IOCs as their convention&apos;s tool does (never their own directory, st.cmd or databases).</source>
@@ -4663,6 +4848,53 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     <message>
         <source>%1 (--force stops it first)</source>
         <translation>%1 (--force stoppt ihn zuerst)</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFilters</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a saved-filters file: %2</source>
+        <translation>%1 ist keine Datei mit gespeicherten Filtern: %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Der Ordner von %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>A saved filter&apos;s name is one word of letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;: &quot;%1&quot;.</source>
+        <translation>Der Name eines gespeicherten Filters ist ein Wort aus Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; und &apos;.&apos;: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown status toggle &quot;%1&quot; (running, not-running or failed).</source>
+        <translation>Unbekannter Statusschalter &quot;%1&quot; (running, not-running oder failed).</translation>
+    </message>
+    <message>
+        <source>Bad filter in &quot;%1&quot;: %2</source>
+        <translation>Ungültiger Filter in &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>No saved filter named &quot;%1&quot; (none saved).</source>
+        <translation>Kein gespeicherter Filter namens &quot;%1&quot; (keine gespeichert).</translation>
+    </message>
+    <message>
+        <source>No saved filter named &quot;%1&quot; (saved: %2).</source>
+        <translation>Kein gespeicherter Filter namens &quot;%1&quot; (gespeichert: %2).</translation>
     </message>
 </context>
 <context>
@@ -5335,6 +5567,10 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     <message>
         <source>NAME</source>
         <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Do not reopen the console and log tabs and the host selection of the last session.</source>
+        <translation>Die Konsolen- und Log-Tabs und die Host-Auswahl der letzten Sitzung nicht wieder öffnen.</translation>
     </message>
 </context>
 </TS>
