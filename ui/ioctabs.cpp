@@ -14,6 +14,7 @@
 #include "ui/logview.h"
 
 #include <QIcon>
+#include <QPointer>
 
 IocTabs::IocTabs(ConsoleTabWidget *tabs, Fleet *fleet, QObject *parent)
     : QObject(parent)
@@ -122,6 +123,12 @@ void IocTabs::openConsole(const Ioc &ioc, bool restored)
         return;
     if (restored)
         view->setRestored();
+    // procServ counts iocdock's own observer of the IOC as a user: not another person.
+    view->setOwnClientsCounter(
+            [fleet = QPointer<Fleet>(m_fleet), ioc](qint64 connectStartedNs, int users) {
+                const IocRuntime *r = fleet ? fleet->runtimeFor(ioc) : nullptr;
+                return r ? r->ownConsoleClients(ioc, connectStartedNs, users) : 0;
+            });
     view->setHistorySize(m_settings.scrollbackLines);
     view->setTerminalFont(m_settings.terminalFont);
     view->setColorScheme(m_settings.colorScheme);

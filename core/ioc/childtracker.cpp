@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QLoggingCategory>
 
+#include <chrono>
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcChildTracker, "iocdock.childtracker", QtInfoMsg)
@@ -110,6 +111,11 @@ struct ChildTracker::Watch
     QString key;
     quint32 mainPid = 0;
     ConsoleEndpoint endpoint;
+    bool onConsole = false; // the endpoint is the console, not the log port
+    // This connection's banner on the console: when it arrived (steady clock, ns; -1 not yet)
+    // and procServ's count of users in it (others before this observer).
+    qint64 consoleBannerAt = -1;
+    int consoleBannerUsers = -1;
     QString logFile;
     QDateTime activeSince;
     bool sawUnitStart = false;
@@ -189,12 +195,39 @@ void ChildTracker::forget(const QString &key)
     m_seenDown.remove(key);
 }
 
+qint64 ChildTracker::steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+                   std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+}
+
+int ChildTracker::consoleClientsCounted(const QString &key, qint64 connectStartedNs,
+                                        int usersSeen) const
+{
+    const Watch *watch = m_watches.value(key);
+    if (!watch || !watch->onConsole || !watch->session
+        || watch->session->state() != ConsoleSession::State::Connected
+        || watch->consoleBannerAt < 0)
+        return 0; // not on the console now, or its banner not seen: not known to be counted
+    // procServ had accepted this observer before the other connection was even begun.
+    if (connectStartedNs >= 0 && watch->consoleBannerAt < connectStartedNs)
+        return 1;
+    // Both connected at about the same time: procServ's counts say who came first. The one
+    // accepted second counts the first one too (one more than the first counted).
+    if (usersSeen >= 0 && watch->consoleBannerUsers >= 0
+        && usersSeen == watch->consoleBannerUsers + 1)
+        return 1;
+    return 0; // the other came first, or it cannot be told: not subtracted (warns rather)
+}
+
 void ChildTracker::startWatch(const Ioc &ioc, bool sawUnitStart)
 {
     auto *watch = new Watch;
     watch->key = ioc.key();
     watch->mainPid = ioc.mainPid;
     watch->endpoint = ioc.logPort.isValid() ? ioc.logPort : ioc.console;
+    watch->onConsole = !ioc.logPort.isValid();
     watch->logFile = hasLogFile(ioc) ? ioc.logFile : QString();
     watch->activeSince = ioc.activeSince;
     watch->sawUnitStart = sawUnitStart;
@@ -209,6 +242,11 @@ void ChildTracker::startWatch(const Ioc &ioc, bool sawUnitStart)
             [this, key](const QByteArray &data) { handleData(key, data); });
     connect(session, &ConsoleSession::bannerReceived, this, [this, key] { handleBanner(key); });
     connect(session, &ConsoleSession::reconnected, this, [this, key] { handleReconnected(key); });
+    connect(session, &ConsoleSession::stateChanged, this, [this, key](ConsoleSession::State s) {
+        Watch *w = m_watches.value(key);
+        if (w && s != ConsoleSession::State::Connected)
+            w->consoleBannerAt = -1; // that connection is gone
+    });
     qCDebug(lcChildTracker) << "following" << key << "through" << session->targetDescription();
     session->open();
 }
@@ -239,6 +277,8 @@ void ChildTracker::handleReconnected(const QString &key)
     // banner shows the same child as before.
     watch->reconnecting = true;
     watch->state = ProcServStateTracker();
+    watch->consoleBannerAt = -1;
+    watch->consoleBannerUsers = -1;
 }
 
 void ChildTracker::handleData(const QString &key, const QByteArray &data)
@@ -257,6 +297,10 @@ void ChildTracker::handleBanner(const QString &key)
     if (!watch)
         return;
     const ProcServStateTracker &state = watch->state;
+    if (watch->onConsole) {
+        watch->consoleBannerAt = steadyNowNs();
+        watch->consoleBannerUsers = state.users();
+    }
     const bool local = m_host->isLocal();
     const bool again = std::exchange(watch->reconnecting, false);
     watch->baseRestarts = -1;

@@ -41,6 +41,15 @@ public:
     /// (or the observer has not had procServ's banner yet).
     void apply(Ioc &ioc) const;
     bool isFollowing(const QString &key) const { return m_watches.contains(key); }
+    /// 1 when procServ counted the observer of @p key among the users in the banner of
+    /// another connection to the same console (begun at @p connectStartedNs on steadyNowNs()'s
+    /// clock, -1 unknown; procServ said @p usersSeen users besides it): the observer is on the
+    /// console itself (no log port) and was accepted first — its banner came before that
+    /// connection was begun, or, connecting at about the same time, procServ's counts show it
+    /// came first. 0 otherwise, also when it cannot be told (a count then errs high, never low).
+    int consoleClientsCounted(const QString &key, qint64 connectStartedNs, int usersSeen) const;
+    /// A monotonic clock in nanoseconds, for consoleClientsCounted().
+    static qint64 steadyNowNs();
 
     /// For a one-shot listing (`iocctl ps`): fills in what can be read without a
     /// connection — on the local host the child's start time from /proc, and the restarts,

@@ -1086,6 +1086,15 @@ void Inventory::checkReady()
     emit ready();
 }
 
+int Inventory::ownConsoleClients(const Ioc &ioc, qint64 connectStartedNs, int usersSeen) const
+{
+    // The ChildTracker's observer is the only console connection held here (ChildProber's
+    // banner probe connects and leaves at once).
+    return m_childTracker
+            ? m_childTracker->consoleClientsCounted(ioc.key(), connectStartedNs, usersSeen)
+            : 0;
+}
+
 ConsoleSession *Inventory::openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const
 {
     return createIocConsole(*m_host, ioc, readOnly, parent);

@@ -101,6 +101,7 @@ public:
 
     /// procServ's console endpoint (createIocConsole()) and log (iocLogCommand()).
     bool hasConsole(const Ioc &ioc) const override { return ioc.console.isValid(); }
+    int ownConsoleClients(const Ioc &ioc, qint64 connectStartedNs, int usersSeen) const override;
     ConsoleSession *openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const override;
     QStringList logCommand(const Ioc &ioc, bool follow, int lines, const QString &since = {},
                            const QString &until = {}, bool timestamps = false) const override;

@@ -59,6 +59,17 @@ public:
 
     /// True when openConsole() can reach @p ioc's console (it has one, wherever it runs).
     virtual bool hasConsole(const Ioc &ioc) const = 0;
+    /// How many of procServ's "users" in the banner of a console connection to @p ioc are
+    /// this process's own observers (procServ counts an observer on the console as a user):
+    /// the connection was begun at @p connectStartedNs (ChildTracker::steadyNowNs(); -1
+    /// unknown) and its banner said @p usersSeen. A console subtracts them from the count.
+    virtual int ownConsoleClients(const Ioc &ioc, qint64 connectStartedNs, int usersSeen) const
+    {
+        Q_UNUSED(ioc)
+        Q_UNUSED(connectStartedNs)
+        Q_UNUSED(usersSeen)
+        return 0;
+    }
     /// A console session set up (not opened) to reach @p ioc's console from this machine. A
     /// read-only one takes no input at all (it prefers a read-only endpoint where one exists).
     virtual ConsoleSession *openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const = 0;

@@ -6,7 +6,9 @@
 #include "core/hosts/host.h"
 #include "core/ioc/childtracker.h"
 #include "core/ioc/inventory.h"
+#include "core/ioc/iocaccess.h"
 #include "core/ioc/iocformat.h"
+#include "core/procserv/consolesession.h"
 #include "tests/common/sandbox.h"
 
 #include <QDir>
@@ -43,6 +45,7 @@ private slots:
     void processStartTime();
     void followsCrashLoopLive();
     void showsStartingUntilIocInit();
+    void observerOnConsoleCountedOnlyWhenFirst();
     void oneShotCountsFromLogFile();
     void oneShotWithoutLogIsUnknown();
 
@@ -264,6 +267,40 @@ void TestChildTracker::showsStartingUntilIocInit()
                               Readiness::Ready, 20000);
     QCOMPARE(findByName(*inventory, QStringLiteral("ctboot")).status(), QStringLiteral("running"));
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), QStringLiteral("ctboot.service") }));
+}
+
+void TestChildTracker::observerOnConsoleCountedOnlyWhenFirst()
+{
+    // ctboot has no log port: the observer is on procServ's console, a "user" to procServ.
+    auto inventory = startInventory(true, Inventory::DetailLevel::Full);
+    QVERIFY(inventory);
+    // No banner probe beside the observer: procServ's counts are then exactly known.
+    inventory->setProbeConsoles(false);
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), QStringLiteral("ctboot.service") }));
+    QTRY_VERIFY_WITH_TIMEOUT(findByName(*inventory, QStringLiteral("ctboot")).childPid != 0,
+                             20000); // the observer has had its banner
+    const Ioc ioc = findByName(*inventory, QStringLiteral("ctboot"));
+    QVERIFY(!ioc.logPort.isValid());
+
+    // A console begun after that: procServ counts the observer, and it is known to be ours.
+    const qint64 started = ChildTracker::steadyNowNs();
+    std::unique_ptr<ConsoleSession> session(createIocConsole(*m_host, ioc, true, nullptr));
+    QSignalSpy banner(session.get(), &ConsoleSession::bannerReceived);
+    session->open();
+    QVERIFY(banner.wait(20000));
+    const int users = session->tracker().users();
+    QCOMPARE(users, 1); // the observer (nobody else is on this console)
+    QCOMPARE(inventory->ownConsoleClients(ioc, started, users), 1);
+    // Connecting at the same moment (begun before the observer's banner, here: unknown), the
+    // counts decide: one more than the observer saw means the observer came first...
+    QCOMPARE(inventory->ownConsoleClients(ioc, -1, users), 1);
+    // ...the same as it saw means this connection came first: not subtracted (errs high).
+    QCOMPARE(inventory->ownConsoleClients(ioc, -1, users - 1), 0);
+    session->close();
+
+    // Once the observer is gone, nothing is subtracted.
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), QStringLiteral("ctboot.service") }));
+    QTRY_COMPARE_WITH_TIMEOUT(inventory->ownConsoleClients(ioc, started, users), 0, 20000);
 }
 
 void TestChildTracker::oneShotCountsFromLogFile()

@@ -21,6 +21,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QPointer>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -470,11 +471,21 @@ void TestConsoleTabFaults::tabAndAttachShareConsole()
 
     // A new tab; the attach detaches (Ctrl-]); the tab keeps working.
     CHECKED(view = openTab(w, ioc));
+    // The attach was on the console when this tab connected: the tab counts it (iocdock's
+    // own observer not included) and holds what is typed until the user says to send it.
+    QTRY_COMPARE_WITH_TIMEOUT(view->otherClients(), 1, 10000);
+    QVERIFY2(view->title().contains(QStringLiteral("(+1)")), qPrintable(view->title()));
     inputBefore = ioc.input();
     QVERIFY(pty.type("\x1d"));
     QVERIFY(pty.process().waitForFinished(10000));
     QCOMPARE(pty.process().exitCode(), 0);
     typeLine(view, "echo tab-alone");
+    QVERIFY(view->isMessageVisible());
+    QVERIFY2(view->messageText().contains(QStringLiteral("Nothing you typed has been sent")),
+             qPrintable(view->messageText()));
+    auto *send = view->findChild<QPushButton *>(QStringLiteral("messageSendButton"));
+    QVERIFY(send);
+    send->click();
     QTRY_VERIFY_WITH_TIMEOUT(showsLine(view, QStringLiteral("tab-alone")), 10000);
     QCOMPARE(view->connectionState(), ConsoleSession::State::Connected);
     QCOMPARE(ioc.input(), inputBefore + "echo tab-alone\n");

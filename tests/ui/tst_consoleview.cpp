@@ -5,10 +5,12 @@
 #include "ui/console/consoleview.h"
 #include "ui/console/terminalwriter.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QLabel>
+#include <QLocalSocket>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -31,6 +33,7 @@ private slots:
     void pasteWithControlCharIsRefused();
     void closingSendsNothing();
     void readOnlySendsNothing();
+    void sharedConsoleHoldsTypingUntilConfirmed();
     void floodKeepsLoopResponsive();
 
 private:
@@ -318,6 +321,73 @@ void TestConsoleView::readOnlySendsNothing()
     QTest::keyClicks(keys(f.view.get()), QStringLiteral("dbgf tcvro:ao1"));
     QTest::keyClick(keys(f.view.get()), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(f.procServ->log().contains("dbgf tcvro:ao1\r\nDBF_"), 5000);
+}
+
+void TestConsoleView::sharedConsoleHoldsTypingUntilConfirmed()
+{
+    // Another client (a colleague's telnet) is on the console before the view connects.
+    Fixture f;
+    f.procServ = std::make_unique<ProcServRunner>(QStringLiteral("tcvshared"));
+    QVERIFY2(f.procServ->error().isEmpty(), qPrintable(f.procServ->error()));
+    QTRY_VERIFY_WITH_TIMEOUT(f.procServ->isReady(), 10000);
+    QLocalSocket other;
+    QByteArray otherSaw;
+    connect(&other, &QLocalSocket::readyRead, this, [&] { otherSaw += other.readAll(); });
+    other.connectToServer(f.procServ->socketPath());
+    QTRY_VERIFY_WITH_TIMEOUT(otherSaw.contains("connected (plus you)"), 10000);
+
+    auto *session = new ConsoleSession;
+    session->setEndpoint(f.procServ->ioc().console);
+    f.view = std::make_unique<ConsoleView>(f.procServ->ioc(), session);
+    f.view->resize(1200, 600);
+    f.view->show();
+    QTRY_COMPARE_WITH_TIMEOUT(f.view->connectionState(), ConsoleSession::State::Connected, 10000);
+    QTRY_COMPARE(f.view->otherClients(), 1);
+    QCOMPARE(f.view->title(), QStringLiteral("tcvshared (+1)"));
+    QVERIFY2(f.view->statusText().contains(QStringLiteral("1 other client(s) attached")),
+             qPrintable(f.view->statusText()));
+
+    // The first line typed is held, with the warning, and not sent.
+    QByteArray before = f.procServ->log();
+    QTest::keyClicks(keys(f.view.get()), QStringLiteral("dbl"));
+    QTest::keyClick(keys(f.view.get()), Qt::Key_Return);
+    QVERIFY(f.view->isMessageVisible());
+    QVERIFY2(f.view->messageText().contains(QStringLiteral("1 other client(s) were attached")),
+             qPrintable(f.view->messageText()));
+    QVERIFY(f.view->messageText().contains(QStringLiteral("Nothing you typed has been sent")));
+    QByteArray extra;
+    QVERIFY2(nothingSentSince(*f.procServ, before, "sharedbarrier1", &extra), extra.constData());
+
+    // Dismissed: what was held is dropped; the next keystroke warns again.
+    auto *dismiss = f.view->findChild<QAbstractButton *>(QStringLiteral("messageCloseButton"));
+    QVERIFY(dismiss);
+    dismiss->click();
+    QVERIFY(!f.view->isMessageVisible());
+
+    // The hold is bounded: more than it keeps is dropped whole, and the bar says so.
+    before = f.procServ->log();
+    QTest::keyClicks(keys(f.view.get()), QString(5000, QLatin1Char('x')));
+    QVERIFY2(f.view->messageText().contains(QStringLiteral("all of it was dropped")),
+             qPrintable(f.view->messageText()));
+    QVERIFY2(nothingSentSince(*f.procServ, before, "sharedbarrier3", &extra), extra.constData());
+    dismiss->click();
+    QVERIFY(!f.view->isMessageVisible());
+    before = f.procServ->log();
+    QTest::keyClicks(keys(f.view.get()), QStringLiteral("dbpr tcvshared:ai1"));
+    QVERIFY(f.view->isMessageVisible());
+    QVERIFY2(nothingSentSince(*f.procServ, before, "sharedbarrier2", &extra), extra.constData());
+
+    // Confirmed: exactly what was held since, then typing goes straight through.
+    auto *send = f.view->findChild<QPushButton *>(QStringLiteral("messageSendButton"));
+    QVERIFY(send && send->isVisible());
+    send->click();
+    QVERIFY(!f.view->isMessageVisible());
+    QTest::keyClick(keys(f.view.get()), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(f.procServ->log().contains("dbpr tcvshared:ai1\r\n"), 5000);
+    QVERIFY(!f.view->isMessageVisible());
+    QVERIFY2(!f.procServ->log().contains("\ndbl\r\n"), f.procServ->log().right(400).constData());
+    // The other client saw it too: that is what the warning was about.
+    QTRY_VERIFY_WITH_TIMEOUT(otherSaw.contains("dbpr tcvshared:ai1"), 5000);
 }
 
 void TestConsoleView::floodKeepsLoopResponsive()

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/console/consoleview.h"
 
+#include "core/ioc/childtracker.h"
 #include "core/ioc/iocaccess.h"
 #include "ui/console/terminalwriter.h"
 
@@ -26,6 +27,7 @@
 #include <qtermwidget.h>
 
 #include <climits>
+#include <utility>
 #if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
 #include <QTextCodec>
 #endif
@@ -80,6 +82,10 @@ ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *paren
     m_messageBar->hide();
     connect(dismiss, &QToolButton::clicked, this, &ConsoleView::hideMessage);
     connect(m_messageSendButton, &QPushButton::clicked, this, [this] {
+        if (m_sharedMessage) {
+            releaseHeldInput();
+            return;
+        }
         if (m_restored) { // the bar offers to take the restored console, not to send a key
             setReadOnly(false);
             return;
@@ -139,6 +145,7 @@ ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *paren
     connect(session, &ConsoleSession::childStateChanged, this,
             &ConsoleView::handleChildStateChanged);
     connect(session, &ConsoleSession::errorOccurred, this, &ConsoleView::handleError);
+    connect(session, &ConsoleSession::bannerReceived, this, &ConsoleView::handleBanner);
 
     m_title = title();
     updateState();
@@ -313,6 +320,9 @@ void ConsoleView::handleReadOnlyToggled(bool on)
     m_readOnly = on;
     if (!on)
         m_restored = false;
+    m_heldInput.clear();
+    m_heldBytes = 0;
+    m_heldDropped = false;
     m_guard.cancelPending();
     m_pendingTimer->stop();
     hideMessage();
@@ -323,7 +333,12 @@ void ConsoleView::handleReadOnlyToggled(bool on)
 
 QString ConsoleView::title() const
 {
-    return m_readOnly ? tr("%1 (read-only)").arg(m_ioc.name) : m_ioc.name;
+    const QString name = m_otherUsers > 0
+            ? tr("%1 (+%2)", "console tab: IOC name, other clients attached")
+                      .arg(m_ioc.name)
+                      .arg(m_otherUsers)
+            : m_ioc.name;
+    return m_readOnly ? tr("%1 (read-only)").arg(name) : name;
 }
 
 ConsoleSession::State ConsoleView::connectionState() const
@@ -355,6 +370,8 @@ QString ConsoleView::statusText() const
         text = m_restored    ? tr("Connected, restored read-only")
                 : m_readOnly ? tr("Connected, read-only")
                              : tr("Connected");
+        if (m_otherUsers > 0)
+            text += tr(" — %n other client(s) attached when it connected", nullptr, m_otherUsers);
         break;
     }
     const auto &tracker = m_session->tracker();
@@ -419,7 +436,10 @@ void ConsoleView::refreshGuard()
 
 void ConsoleView::handleSessionStateChanged()
 {
-    if (connectionState() == ConsoleSession::State::Connected) {
+    const auto state = connectionState();
+    if (state == ConsoleSession::State::Connecting || state == ConsoleSession::State::Reconnecting)
+        m_connectStartedNs = ChildTracker::steadyNowNs(); // earlier than the attempt: stricter
+    if (state == ConsoleSession::State::Connected) {
         m_lastError.clear();
         // "Not connected: ... not sent" is stale once the connection is back.
         if (m_notConnectedMessage)
@@ -471,6 +491,70 @@ void ConsoleView::handleSendData(const char *chars, int length)
                 tr("This console is read-only: nothing you type is sent to %1.").arg(m_ioc.name));
         return;
     }
+    if (holdForSharedConsole(bytes, pasted))
+        return;
+    sendInput(bytes, pasted);
+}
+
+void ConsoleView::handleBanner()
+{
+    const auto &tracker = m_session->tracker();
+    // A new connection: its own count, and a new warning if others are on it.
+    const int users = tracker.users();
+    const int own = m_ownClients && users > 0 ? m_ownClients(m_connectStartedNs, users) : 0;
+    m_otherUsers = users < 0 ? -1 : qMax(0, users - own);
+    m_sharedAcknowledged = false;
+    if (m_sharedMessage)
+        hideMessage(); // held for the connection before: dropped, never sent into this one
+    updateState();
+}
+
+bool ConsoleView::holdForSharedConsole(const QByteArray &bytes, bool pasted)
+{
+    if (m_otherUsers <= 0 || m_sharedAcknowledged
+        || connectionState() != ConsoleSession::State::Connected)
+        return false;
+    // Held, never sent, until the user says so; a bounded amount (a few lines of typing).
+    // More than that is not kept in part: all of it is dropped, and the bar says so.
+    constexpr qsizetype MaxHeld = 4096;
+    m_heldDropped = m_heldDropped || m_heldBytes + bytes.size() > MaxHeld;
+    const bool dropped = m_heldDropped; // until sent or dismissed: nothing after it kept
+    if (dropped) {
+        m_heldInput.clear();
+        m_heldBytes = 0;
+    } else {
+        m_heldInput.append({ bytes, pasted });
+        m_heldBytes += bytes.size();
+    }
+    const QString others = tr("%n other client(s) were attached to this console when it "
+                              "connected: they see what you type, and what they type reaches "
+                              "%1 too.",
+                              nullptr, m_otherUsers)
+                                   .arg(m_ioc.name);
+    showMessage(dropped ? others + u' '
+                                + tr("More was typed than is held: all of it was dropped, nothing "
+                                     "has been sent.")
+                        : others + u' ' + tr("Nothing you typed has been sent yet."),
+                tr("Send What I Typed"));
+    m_sharedMessage = true;
+    return true;
+}
+
+void ConsoleView::releaseHeldInput()
+{
+    m_sharedAcknowledged = true;
+    const auto held = std::exchange(m_heldInput, {});
+    m_heldBytes = 0;
+    m_heldDropped = false;
+    hideMessage();
+    if (m_readOnly || !m_session)
+        return;
+    for (const auto &[bytes, pasted] : held)
+        sendInput(bytes, pasted);
+}
+
+void ConsoleView::sendInput(const QByteArray &bytes, bool pasted)
+{
     const bool offering = m_pendingTimer->isActive(); // the bar offers a held key
     const auto verdict = m_guard.press(
             bytes, pasted ? ControlKeyGuard::Input::Pasted : ControlKeyGuard::Input::Typed);
@@ -527,6 +611,7 @@ void ConsoleView::showMessage(const QString &text, const QString &sendLabel)
     m_messageSendButton->setText(sendLabel);
     m_messageBar->show();
     m_notConnectedMessage = false;
+    m_sharedMessage = false;
 }
 
 void ConsoleView::setRestored()
@@ -550,6 +635,12 @@ void ConsoleView::hideMessage()
     m_messageBar->hide();
     m_messageLabel->clear();
     m_notConnectedMessage = false;
+    if (m_sharedMessage) { // dismissed: what was held is dropped, never sent
+        m_sharedMessage = false;
+        m_heldInput.clear();
+        m_heldBytes = 0;
+        m_heldDropped = false;
+    }
 }
 
 bool ConsoleView::isMessageVisible() const

@@ -7,8 +7,11 @@
 #include "core/procserv/controlkeyguard.h"
 #include "core/procserv/terminalsanitizer.h"
 
+#include <QPair>
 #include <QPointer>
 #include <QWidget>
+
+#include <functional>
 
 class QAction;
 class QFont;
@@ -59,6 +62,15 @@ public:
 
     /// Tab text: the IOC name, marked when read-only.
     QString title() const;
+    /// Clients besides this one on the console when it connected (procServ's count); -1 unknown.
+    int otherClients() const { return m_otherUsers; }
+    /// How many of procServ's "users" are this process's own observers, asked when a banner
+    /// arrives with when this connection was begun (ChildTracker::steadyNowNs(), -1 unknown)
+    /// and procServ's count of users (IocTabs gives the runtime's ownConsoleClients()).
+    void setOwnClientsCounter(std::function<int(qint64 connectStartedNs, int users)> counter)
+    {
+        m_ownClients = std::move(counter);
+    }
     /// One line for the status label and tool tips: connection and IOC state.
     QString statusText() const;
     ConsoleSession::State connectionState() const;
@@ -114,6 +126,12 @@ private:
     void handlePendingExpired();
     void handleWriterDropped(qint64 bytes);
     void handleReadOnlyToggled(bool on);
+    void handleBanner();
+    /// Holds what is typed while other clients share the console and the user has not said
+    /// to type anyway; true when @p bytes were held (not sent).
+    bool holdForSharedConsole(const QByteArray &bytes, bool pasted);
+    void releaseHeldInput();
+    void sendInput(const QByteArray &bytes, bool pasted);
     void showMessage(const QString &text, const QString &sendLabel = {});
     void showRestoredMessage();
     void hideMessage();
@@ -149,6 +167,17 @@ private:
     bool m_restarted = false;
     bool m_notConnectedMessage = false; // the bar says typing was not sent for lack of a connection
     quint32 m_lastChildPid = 0;
+    /// Other read-write clients procServ counted when this connection's banner arrived ("N
+    /// user(s) and M logger(s) connected (plus you)"); -1 = not told. procServ announces no
+    /// later arrivals, so this is the count at connect. Loggers cannot type: not counted.
+    int m_otherUsers = -1;
+    std::function<int(qint64, int)> m_ownClients;
+    qint64 m_connectStartedNs = -1; // when the current connection attempt began; -1 unknown
+    bool m_sharedAcknowledged = false; // the user chose to type into the shared console
+    bool m_sharedMessage = false; // the bar holds typed input for a shared console
+    QList<QPair<QByteArray, bool>> m_heldInput; // (bytes, pasted), in typing order
+    qsizetype m_heldBytes = 0;
+    bool m_heldDropped = false; // more than the bound was typed: all of it dropped
     QString m_lastError;
     QString m_title;
 };
