@@ -732,6 +732,37 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         <source>Take Console</source>
         <translation>Konsole übernehmen</translation>
     </message>
+    <message>
+        <source>%1 (+%2)</source>
+        <comment>console tab: IOC name, other clients attached</comment>
+        <translation>%1 (+%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n other client(s) attached when it connected</source>
+        <translation>
+            <numerusform> — %n weiterer Client beim Verbinden angemeldet</numerusform>
+            <numerusform> — %n weitere Clients beim Verbinden angemeldet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other client(s) were attached to this console when it connected: they see what you type, and what they type reaches %1 too.</source>
+        <translation>
+            <numerusform>%n weiterer Client war beim Verbinden an dieser Konsole angemeldet: Er sieht, was Sie tippen, und was er tippt, erreicht %1 ebenfalls.</numerusform>
+            <numerusform>%n weitere Clients waren beim Verbinden an dieser Konsole angemeldet: Sie sehen, was Sie tippen, und was sie tippen, erreicht %1 ebenfalls.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More was typed than is held: all of it was dropped, nothing has been sent.</source>
+        <translation>Es wurde mehr getippt als zurückgehalten wird: Alles wurde verworfen, nichts wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>Nothing you typed has been sent yet.</source>
+        <translation>Nichts von dem, was Sie getippt haben, wurde bisher gesendet.</translation>
+    </message>
+    <message>
+        <source>Send What I Typed</source>
+        <translation>Getipptes senden</translation>
+    </message>
 </context>
 <context>
     <name>ContainerLogStream</name>
