@@ -275,16 +275,16 @@ void TestIocctlCreate::roundTrip()
         QFile configFile(config);
         QVERIFY2(configFile.open(QIODevice::ReadOnly), qPrintable(config));
         const QByteArray text = configFile.readAll();
-        QVERIFY2(text.startsWith("NAME=" + name.toUtf8() + '\n'), text.constData());
+        QVERIFY2(text.startsWith(QByteArray("NAME=" + name.toUtf8() + '\n')), text.constData());
         QFile unitFile(m_sandbox.unitDir() + QLatin1Char('/') + unit);
         QVERIFY(unitFile.open(QIODevice::ReadOnly));
         const QByteArray unitText = unitFile.readAll();
-        QVERIFY2(unitText.contains("\nEnvironmentFile=-" + config.toUtf8() + '\n'),
+        QVERIFY2(unitText.contains(QByteArray("\nEnvironmentFile=-" + config.toUtf8() + '\n')),
                  unitText.constData());
         // A TCP port asked for is procServ's second control port, and in the config.
         const QString tcp = port.startsWith(QLatin1String("tcp:")) ? port.mid(4) : QString();
-        QCOMPARE(unitText.contains(" --port " + tcp.toUtf8() + ' '), !tcp.isEmpty());
-        QCOMPARE(text.contains("\nPORT=" + tcp.toUtf8() + '\n'), !tcp.isEmpty());
+        QCOMPARE(unitText.contains(QByteArray(" --port " + tcp.toUtf8() + ' ')), !tcp.isEmpty());
+        QCOMPARE(text.contains(QByteArray("\nPORT=" + tcp.toUtf8() + '\n')), !tcp.isEmpty());
         if (!tcp.isEmpty()) {
             // That port is the IOC's although its console is the socket: no other IOC gets it.
             const Run taken =

@@ -313,7 +313,8 @@ void TestIocctlLogs::prefixesColouredOnATerminalOnly()
             timer.start();
             while (!seen && timer.elapsed() < 5000) {
                 QTest::qWait(50);
-                seen = pty.output().contains(a + ping) && pty.output().contains(b + ping);
+                seen = pty.output().contains(QByteArray(a + ping))
+                        && pty.output().contains(QByteArray(b + ping));
             }
         }
         QVERIFY2(seen, pty.output().right(2000).constData());
