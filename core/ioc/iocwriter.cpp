@@ -546,7 +546,8 @@ IocPlan IocWriter::planCreate(const IocCreateRequest &request) const
                                                  : QStringLiteral("unix");
     QString spec; // procServ's --port value; empty: the convention's default socket
     if (plan.convention == kE3 && port != QLatin1String("unix")) {
-        refuse(tr("ESS e3 consoles are always the template's socket %1: no other console can be given.")
+        refuse(tr("ESS e3 consoles are always the template's socket %1: no other console can be "
+                  "given.")
                        .arg(Conventions::find(kE3)->defaultSocketPath(m_layout.runtimeDir,
                                                                       request.name)));
     } else if (plan.convention == kFrib && port.startsWith(QLatin1String("unix:"))) {

@@ -3,8 +3,8 @@
 #include "core/ioc/remotehostprobe.h"
 
 #include "core/hosts/host.h"
-#include "core/ioc/conventions.h"
 #include "core/ioc/conventionconfig.h"
+#include "core/ioc/conventions.h"
 
 #include <QDir>
 #include <QProcess>
