@@ -324,6 +324,16 @@ QString IocWriter::findProgram(const QString &name) const
     return {};
 }
 
+QString IocWriter::requireProcServ(IocPlan *plan) const
+{
+    const QString procServ = findProgram(QStringLiteral("procServ"));
+    if (procServ.isEmpty()) {
+        plan->errors << tr("procServ was not found on PATH (Debian package procserv).");
+        plan->refusal = IocPlan::Refusal::BadInput;
+    }
+    return procServ;
+}
+
 void IocWriter::checkName(const QString &name, const QString &convention, IocPlan *plan) const
 {
     // A unit name, an INI section, a folder and a procServ -n all have to hold it;
@@ -746,12 +756,9 @@ void IocWriter::writeProcServUtils(const IocCreateRequest &request, const QStrin
 void IocWriter::writeGeneric(const IocCreateRequest &request, const QString &program,
                              const QString &chdir, IocPlan *plan) const
 {
-    const QString procServ = findProgram(QStringLiteral("procServ"));
-    if (procServ.isEmpty()) {
-        plan->errors << tr("procServ was not found on PATH (Debian package procserv).");
-        plan->refusal = IocPlan::Refusal::BadInput;
+    const QString procServ = requireProcServ(plan);
+    if (procServ.isEmpty())
         return;
-    }
     const QString name = request.name;
     // The runtime folder that systemd makes for the unit holds procServ's socket and info file.
     const QString runDir = m_layout.runtimeDir + QStringLiteral("/ioc-") + name;
@@ -956,9 +963,7 @@ void IocWriter::writeIocRunner(const IocCreateRequest &request, const QString &p
     if (!request.userName.isEmpty())
         refuse(tr("epics-ioc-runner runs every IOC as its service account: no other account "
                   "can be given."));
-    const QString procServ = findProgram(QStringLiteral("procServ"));
-    if (procServ.isEmpty())
-        refuse(tr("procServ was not found on PATH (Debian package procserv)."));
+    const QString procServ = requireProcServ(plan);
     if (!plan->isValid())
         return;
 
@@ -1051,11 +1056,9 @@ void IocWriter::writeFrib(const IocCreateRequest &request, const QString &progra
         plan->errors << message;
         plan->refusal = IocPlan::Refusal::BadInput;
     };
-    const QString procServ = findProgram(QStringLiteral("procServ"));
-    if (procServ.isEmpty()) {
-        refuse(tr("procServ was not found on PATH (Debian package procserv)."));
+    const QString procServ = requireProcServ(plan);
+    if (procServ.isEmpty())
         return;
-    }
     if (m_layout.fribConfigDir.isEmpty()) {
         refuse(tr("No FRIB config folder is known (set $IOCDOCK_IOC_PATH)."));
         return;
@@ -1184,11 +1187,9 @@ void IocWriter::writeE3(const IocCreateRequest &request, const QString &program,
         plan->errors << message;
         plan->refusal = IocPlan::Refusal::BadInput;
     };
-    const QString procServ = findProgram(QStringLiteral("procServ"));
-    if (procServ.isEmpty()) {
-        refuse(tr("procServ was not found on PATH (Debian package procserv)."));
+    const QString procServ = requireProcServ(plan);
+    if (procServ.isEmpty())
         return;
-    }
     const QString templatePath = QDir(m_layout.unitDir).filePath(QStringLiteral("ioc@.service"));
     const bool haveTemplate = fs().exists(templatePath);
     if (!m_layout.userManager && !haveTemplate) {

@@ -191,6 +191,9 @@ private:
     QSet<quint16> usedTcpPorts() const;
     quint16 pickFreePort() const;
     QString findProgram(const QString &name) const;
+    /// procServ's path on the host's PATH; empty, with the refusal recorded in @p plan, when
+    /// there is none (every convention runs procServ).
+    QString requireProcServ(IocPlan *plan) const;
     /// The layout's account, group and host name, else this process's and this machine's.
     QString accountName() const;
     QString groupName() const;
