@@ -882,17 +882,16 @@ void Inventory::handleUnitNew(const QString &name, const QString &path)
     const QString key = m_host->id() + QLatin1Char('/') + name;
     Ioc &ioc = m_iocs[key];
     if (ioc.unit.isEmpty()) {
-        // Unknown so far: a new unit, IOC or not; details decide.
+        // Unknown so far: a new unit, IOC or not. Its details decide, and only then is it
+        // shown (applyDetails()): a name that fits a convention is no measurement — a unit
+        // that runs a container is the container runtime's row, one that runs no procServ
+        // is no IOC at all, and neither may flash up as one meanwhile.
         const ConventionMatch match = Conventions::classify(name);
         ioc.host = m_host->id();
         ioc.runtime = runtimeName();
         ioc.unit = name;
-        if (match.isIoc || matchesPatterns(name)) {
+        if (match.isIoc || matchesPatterns(name))
             UnitDescriber::applyMatch(ioc, match);
-            ioc.activeState = QStringLiteral("inactive");
-            m_announced.insert(key);
-            emit iocAdded(ioc);
-        }
     }
     ioc.unitPath = path;
     m_keyByPath.insert(path, key);

@@ -38,6 +38,7 @@ private slots:
     void seesIocChildRestart();
     void reportsMalformedUnit();
     void followsInstalledAndRemovedUnits();
+    void aNameAloneShowsNoRow();
     void unknownUnitActionFails();
     void unitPatternsApplyAtOnce();
 
@@ -326,6 +327,46 @@ void TestInventory::followsInstalledAndRemovedUnits()
     QVERIFY(m_sandbox.removeUnit(unit));
     QTRY_VERIFY_WITH_TIMEOUT(inventory->find(QStringLiteral("invnew")).isEmpty(), 10000);
     QVERIFY(!removed.isEmpty());
+}
+
+void TestInventory::aNameAloneShowsNoRow()
+{
+    // A new unit whose name fits a convention but that runs a container (its ExecStart is
+    // the podman CLI) is the container runtime's row, never the Inventory's. systemd
+    // announces it (UnitNew) before its details are read, and it must not flash up as an
+    // IOC row even for that moment. The "podman" here is a link to sleep: the Inventory
+    // decides by the program's name only, and this test has no container engine.
+    auto inventory = startInventory();
+    QVERIFY(inventory);
+    QSignalSpy added(inventory.get(), &Inventory::iocAdded);
+    QSignalSpy removed(inventory.get(), &Inventory::iocRemoved);
+    const QString podman = m_sandbox.dir() + QStringLiteral("/bin/podman");
+    QVERIFY(QDir().mkpath(m_sandbox.dir() + QStringLiteral("/bin")));
+    QFile::remove(podman);
+    QVERIFY(QFile::link(QStringLiteral("/bin/sleep"), podman));
+    m_files << podman;
+    const QString look = QStringLiteral("procserv-invlook.service");
+    const QString after = QStringLiteral("procserv-invafter.service");
+    m_units << look << after;
+    QVERIFY(m_sandbox.installUnit(look,
+                                  QStringLiteral("[Service]\nExecStart=%1 1000\n").arg(podman)));
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), look }));
+    // A real IOC installed after it: once its row is in, the look-alike's UnitNew and
+    // details have been handled.
+    QVERIFY(m_sandbox.installUnit(after, Sandbox::procServUtilsUnit(QStringLiteral("invafter"))));
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), after }));
+    QTRY_VERIFY_WITH_TIMEOUT(!inventory->find(QStringLiteral("invafter")).isEmpty(), 10000);
+    for (const QSignalSpy *spy : { &added, &removed }) {
+        for (const QList<QVariant> &args : *spy) {
+            const QVariant &first = args.first();
+            const QString unit =
+                    first.canConvert<Ioc>() ? first.value<Ioc>().unit : first.toString();
+            QVERIFY2(!unit.contains(QLatin1String("invlook")), qPrintable(unit));
+        }
+    }
+    QVERIFY(inventory->find(QStringLiteral("invlook")).isEmpty());
+    QVERIFY(m_sandbox.removeUnit(look));
+    QVERIFY(m_sandbox.removeUnit(after));
 }
 
 void TestInventory::unitPatternsApplyAtOnce()
