@@ -42,6 +42,8 @@ namespace {
 // How often, at most, the scrollback's length is looked at while output arrives; an idle
 // console is never looked at.
 constexpr int HistoryCheckMs = 1000;
+// Steady clock (ns) before which no view cuts its scrollback; GUI thread only.
+qint64 s_nextTrimNs = 0;
 } // namespace
 
 ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *parent)
@@ -139,7 +141,6 @@ ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *paren
     });
     m_historyTimer = new QTimer(this);
     m_historyTimer->setSingleShot(true);
-    m_historyTimer->setInterval(HistoryCheckMs);
     connect(m_historyTimer, &QTimer::timeout, this, &ConsoleView::handleHistoryCheck);
 
     auto *layout = new QVBoxLayout(this);
@@ -789,34 +790,44 @@ int ConsoleView::historyLineCount() const
 
 int ConsoleView::historySlack(int lines)
 {
-    // A quarter: a busy console is cut at most once per 2,500 new lines of a 10,000-line
-    // scrollback (a cut copies all of it twice), and never by fewer than 500.
-    return qMax(500, lines / 4);
+    // A quarter: a console is cut at most once per 2,500 new lines of a 10,000-line
+    // scrollback (a cut copies all of it twice), and never by fewer than 100 lines.
+    return qMax(100, lines / 4);
 }
 
 void ConsoleView::scheduleHistoryCheck()
 {
     if (m_historyLimit > 0 && !m_historyTimer->isActive())
-        m_historyTimer->start();
+        m_historyTimer->start(HistoryCheckMs);
 }
 
 void ConsoleView::handleHistoryCheck()
 {
     if (m_historyLimit <= 0)
         return;
-    // Busy: output arrived since the last look, or the terminal has not taken all of it yet.
+    // The terminal may still be taking output: then look again a check later.
     const bool busy = m_outputSinceCheck || m_writer->queuedBytes() > 0;
     m_outputSinceCheck = false;
-    const int lines = historyLineCount();
-    // A cut clears the selection (and a search match), so one waits for it to go unless the
-    // scrollback has doubled; while output arrives it waits for the slack to fill.
-    const int allowed = hasSelection() ? 2 * m_historyLimit
-            : busy                     ? m_historyLimit + historySlack(m_historyLimit)
-                                       : m_historyLimit;
-    if (lines > allowed)
+    // A cut copies the whole scrollback twice, so it waits for the slack to fill rather than
+    // running for every line past the limit. It clears the selection (and a search match):
+    // while one is shown it waits until the scrollback has doubled.
+    const int allowed =
+            hasSelection() ? 2 * m_historyLimit : m_historyLimit + historySlack(m_historyLimit);
+    if (historyLineCount() > allowed) {
+        // One cut at a time for all tabs, and the GUI thread at most a third of the time:
+        // twenty busy tabs must not cut one after the other in one turn of the event loop.
+        const qint64 now = ChildTracker::steadyNowNs();
+        if (now < s_nextTrimNs) {
+            m_outputSinceCheck = busy;
+            m_historyTimer->start(int((s_nextTrimNs - now) / 1000000) + 1);
+            return;
+        }
         trimHistory();
+        const qint64 end = ChildTracker::steadyNowNs();
+        s_nextTrimNs = end + 2 * (end - now);
+    }
     if (busy)
-        m_historyTimer->start(); // and look again once it has paused
+        m_historyTimer->start(HistoryCheckMs);
 }
 
 bool ConsoleView::hasSelection() const

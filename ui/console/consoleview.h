@@ -85,11 +85,11 @@ public:
     /// line), so the view bounds the file itself: see trimHistory().
     void setHistorySize(int lines);
     int historySize() const { return m_historyLimit; }
-    /// Lines of scrollback the terminal holds now (above its screen). Between trims it may
-    /// exceed historySize() by historySlack(); once output pauses it holds at most
-    /// historySize().
+    /// Lines of scrollback the terminal holds now (above its screen): the last historySize()
+    /// lines and up to historySlack() more, cut in one go when that is full (a cut copies the
+    /// whole scrollback); up to twice historySize() while a selection or search match is
+    /// shown (a cut would clear it). A smaller historySize() cuts at once.
     int historyLineCount() const;
-    /// How far the scrollback may run past historySize() while output keeps arriving.
     static int historySlack(int lines);
 
     /// The inline bar (guarded key, refused paste, read-only notice).
