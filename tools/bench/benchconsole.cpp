@@ -32,6 +32,7 @@
 #include <qtermwidget.h>
 
 #include <algorithm>
+#include <climits>
 
 namespace {
 
@@ -172,15 +173,17 @@ int main(int argc, char **argv)
         }
         if (full < tabCount && clock.elapsed() < 300000)
             return;
-        // The terminals still take what is queued: measure when they have.
+        // The terminals still take what is queued, and iocdock's views still cut their
+        // scrollback (one cut at a time): measure when they have.
+        const int bound = history.isEmpty() ? lines + ConsoleView::historySlack(lines) : INT_MAX;
         for (int i = 0; i < tabs.count(); ++i) {
-            if (tabs.viewAt(i)->writer()->queuedBytes() > 0 && clock.elapsed() < 300000)
+            ConsoleView *view = tabs.viewAt(i);
+            if ((view->writer()->queuedBytes() > 0 || view->historyLineCount() > bound)
+                && clock.elapsed() < 300000)
                 return;
         }
         poll.stop();
-        // Let the views cut their scrollback once output has paused (ConsoleView looks a
-        // second after the last output), then measure.
-        QTimer::singleShot(3000, &app, [&, full] {
+        QTimer::singleShot(1000, &app, [&, full] {
             const qint64 rss = rssKiB();
             int most = 0;
             for (int i = 0; i < tabs.count(); ++i)
