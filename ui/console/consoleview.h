@@ -81,7 +81,7 @@ public:
     /// Scrollback of @p lines lines (0: none, negative: unbounded). The terminal keeps it in
     /// QTermWidget's file-backed history (temporary files under $TMPDIR, 16 bytes a cell on
     /// disk, next to nothing in memory), so search, selection, copy and saveTranscript() reach
-    /// every line. QTermWidget bounds only its in-memory history (~1.4 KB of RAM per 100-char
+    /// every line. QTermWidget bounds only its in-memory history (~1.6 KB of RAM per 100-char
     /// line), so the view bounds the file itself: see trimHistory().
     void setHistorySize(int lines);
     int historySize() const { return m_historyLimit; }
