@@ -808,11 +808,12 @@ void ConsoleView::handleHistoryCheck()
     // The terminal may still be taking output: then look again a check later.
     const bool busy = m_outputSinceCheck || m_writer->queuedBytes() > 0;
     m_outputSinceCheck = false;
-    // A cut copies the whole scrollback twice, so it waits for the slack to fill rather than
-    // running for every line past the limit. It clears the selection (and a search match):
-    // while one is shown it waits until the scrollback has doubled.
-    const int allowed =
-            hasSelection() ? 2 * m_historyLimit : m_historyLimit + historySlack(m_historyLimit);
+    // A cut copies the whole scrollback twice on the GUI thread, so it waits for the slack to
+    // fill rather than running for every line past the limit. While output keeps arriving (the
+    // GUI thread is busiest then) it waits for the output to pause, and so while a selection
+    // or search match is shown (a cut clears it): in both cases up to twice the limit.
+    const int allowed = busy || hasSelection() ? 2 * m_historyLimit
+                                               : m_historyLimit + historySlack(m_historyLimit);
     if (historyLineCount() > allowed) {
         // One cut at a time for all tabs, and the GUI thread at most a third of the time:
         // twenty busy tabs must not cut one after the other in one turn of the event loop.

@@ -87,8 +87,8 @@ public:
     int historySize() const { return m_historyLimit; }
     /// Lines of scrollback the terminal holds now (above its screen): the last historySize()
     /// lines and up to historySlack() more, cut in one go when that is full (a cut copies the
-    /// whole scrollback); up to twice historySize() while a selection or search match is
-    /// shown (a cut would clear it). A smaller historySize() cuts at once.
+    /// whole scrollback); up to twice historySize() while output keeps arriving or a selection
+    /// or search match is shown (a cut would clear it). A smaller historySize() cuts at once.
     int historyLineCount() const;
     static int historySlack(int lines);
 
