@@ -8,3 +8,6 @@ iocdock_add_test(tst_consoletabwidget tst_consoletabwidget.cpp consoletestsuppor
                  LIBS iocdock-ui)
 add_dependencies(tst_consoleview iocsim)
 add_dependencies(tst_consoletabwidget iocsim)
+iocdock_add_test(tst_consolescrollback tst_consolescrollback.cpp consoletestsupport.h
+                 LIBS iocdock-ui)
+add_dependencies(tst_consolescrollback iocsim)

@@ -5,10 +5,13 @@
 //   iocdock-bench-console ingest ENDPOINT SECONDS
 //       one read-only console tab on a flooding IOC: bytes taken from the socket per second,
 //       bytes the terminal showed and dropped, and the event loop's worst latency meanwhile
-//   iocdock-bench-console memory ENDPOINT TABS LINES
+//   iocdock-bench-console memory ENDPOINT TABS LINES [buffer|file]
 //       TABS console tabs on the same console until each holds LINES lines of scrollback;
-//       VmRSS before and after (from /proc/self/status); a fifth argument "file" uses
-//       QTermWidget's file-backed history instead of the in-memory one
+//       VmRSS before and after (from /proc/self/status), the lines each tab then holds and
+//       the size of the terminals' history files. The scrollback is ConsoleView's own
+//       (QTermWidget's file-backed history, cut to LINES); "buffer" uses QTermWidget's
+//       in-memory history of LINES lines instead (iocdock's scrollback until issue 17),
+//       "file" its file-backed history without a bound
 //
 // ENDPOINT as ConsoleEndpoint::fromString() takes it ("unix:/path", "tcp:HOST:PORT").
 #include "core/ioc/ioc.h"
@@ -19,14 +22,17 @@
 #include "ui/console/terminalwriter.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
 #include <QTimer>
 
 #include <qtermwidget.h>
 
 #include <algorithm>
+#include <climits>
 
 namespace {
 
@@ -41,6 +47,20 @@ qint64 rssKiB()
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
+}
+
+// Bytes in the temporary files this process holds open (QTermWidget's history files).
+qint64 historyFileBytes()
+{
+    qint64 total = 0;
+    // QTemporaryFile opens them with O_TMPFILE where it can: no name, "/tmp/#N (deleted)".
+    const QString tmp = QDir::tempPath() + u'/';
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    for (const QFileInfo &fd : fds.entryInfoList(QDir::AllEntries | QDir::System)) {
+        if (fd.symLinkTarget().startsWith(tmp))
+            total += QFileInfo(fd.absoluteFilePath()).size(); // stat() through the fd
+    }
+    return total;
 }
 
 Ioc floodIoc(const QString &endpoint, int index)
@@ -74,7 +94,8 @@ int main(int argc, char **argv)
     const QString endpoint = args.value(2);
     if ((mode != QLatin1String("ingest") && mode != QLatin1String("memory"))
         || !ConsoleEndpoint::fromString(endpoint).isValid()) {
-        out << "usage: iocdock-bench-console ingest ENDPOINT SECONDS | memory ENDPOINT TABS LINES"
+        out << "usage: iocdock-bench-console ingest ENDPOINT SECONDS | memory ENDPOINT TABS LINES "
+               "[buffer|file]"
             << Qt::endl;
         return 2;
     }
@@ -121,7 +142,7 @@ int main(int argc, char **argv)
     const int tabCount = std::max(1, args.value(3).toInt());
     const int lines = std::max(1, args.value(4).toInt());
     // "file": QTermWidget's file-backed history (setHistorySize(-1), unbounded) instead.
-    const bool fileHistory = args.value(5) == QLatin1String("file");
+    const QString history = args.value(5);
     // Let the window settle before the baseline.
     qint64 baseline = 0;
     QElapsedTimer clock;
@@ -131,8 +152,13 @@ int main(int argc, char **argv)
         baseline = rssKiB();
         clock.start();
         latency->start();
-        for (int i = 0; i < tabCount; ++i)
-            open(&tabs, endpoint, i)->setHistorySize(fileHistory ? -1 : lines);
+        for (int i = 0; i < tabCount; ++i) {
+            ConsoleView *view = open(&tabs, endpoint, i);
+            if (history == QLatin1String("buffer"))
+                view->terminal()->setHistorySize(lines);
+            else
+                view->setHistorySize(history == QLatin1String("file") ? -1 : lines);
+        }
         poll.start();
     });
     QObject::connect(&poll, &QTimer::timeout, &app, [&] {
@@ -147,27 +173,40 @@ int main(int argc, char **argv)
         }
         if (full < tabCount && clock.elapsed() < 300000)
             return;
+        // The terminals still take what is queued, and iocdock's views still cut their
+        // scrollback (one cut at a time): measure when they have.
+        const int bound = history.isEmpty() ? lines + ConsoleView::historySlack(lines) : INT_MAX;
+        for (int i = 0; i < tabs.count(); ++i) {
+            ConsoleView *view = tabs.viewAt(i);
+            if ((view->writer()->queuedBytes() > 0 || view->historyLineCount() > bound)
+                && clock.elapsed() < 300000)
+                return;
+        }
         poll.stop();
-        // Let the terminals take what is still queued, then measure.
-        QTimer::singleShot(
-                1000, &app, [&app, &out, &clock, latency, baseline, tabCount, lines, full] {
-                    const qint64 rss = rssKiB();
-                    out << QStringLiteral(
-                                   "memory %1 tabs x %2 lines: VmRSS %3 MiB before the tabs, %4 "
-                                   "MiB after (+%5 MiB, %6 KiB per tab), filled in %7 s, worst "
-                                   "event loop latency %8 ms, %9 of %1 tabs full")
-                                    .arg(tabCount)
-                                    .arg(lines)
-                                    .arg(double(baseline) / 1024, 0, 'f', 1)
-                                    .arg(double(rss) / 1024, 0, 'f', 1)
-                                    .arg(double(rss - baseline) / 1024, 0, 'f', 1)
-                                    .arg((rss - baseline) / tabCount)
-                                    .arg(double(clock.elapsed()) / 1000, 0, 'f', 1)
-                                    .arg(latency->worstMs(), 0, 'f', 1)
-                                    .arg(full)
-                        << Qt::endl;
-                    app.quit();
-                });
+        QTimer::singleShot(1000, &app, [&, full] {
+            const qint64 rss = rssKiB();
+            int most = 0;
+            for (int i = 0; i < tabs.count(); ++i)
+                most = std::max(most, tabs.viewAt(i)->terminal()->historyLinesCount());
+            out << QStringLiteral("memory %1 tabs x %2 lines (%10): VmRSS %3 MiB before the "
+                                  "tabs, %4 MiB after (+%5 MiB, %6 KiB per tab), filled in %7 "
+                                  "s, worst event loop latency %8 ms, %9 of %1 tabs full; at "
+                                  "most %11 lines in a tab, history files %12 MiB")
+                            .arg(tabCount)
+                            .arg(lines)
+                            .arg(double(baseline) / 1024, 0, 'f', 1)
+                            .arg(double(rss) / 1024, 0, 'f', 1)
+                            .arg(double(rss - baseline) / 1024, 0, 'f', 1)
+                            .arg((rss - baseline) / tabCount)
+                            .arg(double(clock.elapsed()) / 1000, 0, 'f', 1)
+                            .arg(latency->worstMs(), 0, 'f', 1)
+                            .arg(full)
+                            .arg(history.isEmpty() ? QStringLiteral("iocdock") : history)
+                            .arg(most)
+                            .arg(double(historyFileBytes()) / 1024 / 1024, 0, 'f', 1)
+                << Qt::endl;
+            app.quit();
+        });
     });
     return app.exec();
 }

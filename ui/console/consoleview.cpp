@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QColor>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -28,11 +29,22 @@
 
 #include <climits>
 #include <utility>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
 #include <QTextCodec>
 #endif
 
 Q_LOGGING_CATEGORY(lcConsoleView, "iocdock.ui.console.view", QtInfoMsg)
+
+namespace {
+// How often, at most, the scrollback's length is looked at while output arrives; an idle
+// console is never looked at.
+constexpr int HistoryCheckMs = 1000;
+// Steady clock (ns) before which no view cuts its scrollback; GUI thread only.
+qint64 s_nextTrimNs = 0;
+} // namespace
 
 ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *parent)
     : QWidget(parent)
@@ -104,7 +116,7 @@ ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *paren
     m_term = new QTermWidget(0, this);
     m_term->setObjectName(QStringLiteral("terminal"));
     m_term->setScrollBarPosition(QTermWidget::ScrollBarRight);
-    m_term->setHistorySize(DefaultHistoryLines);
+    m_term->setHistorySize(-1); // file-backed; bounded by trimHistory()
     if (m_term->availableColorSchemes().contains(QStringLiteral("Linux")))
         m_term->setColorScheme(QStringLiteral("Linux"));
     m_term->setKeyBindings(QStringLiteral("linux")); // Backspace sends 7f
@@ -123,6 +135,13 @@ ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *paren
     // The pointer is valid only during the emission: copy at once.
     connect(m_term, &QTermWidget::sendData, this, &ConsoleView::handleSendData,
             Qt::DirectConnection);
+    connect(m_term, &QTermWidget::copyAvailable, this, [this](bool available) {
+        if (!available)
+            scheduleHistoryCheck(); // a cut held back for the selection can run now
+    });
+    m_historyTimer = new QTimer(this);
+    m_historyTimer->setSingleShot(true);
+    connect(m_historyTimer, &QTimer::timeout, this, &ConsoleView::handleHistoryCheck);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -139,8 +158,11 @@ ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *paren
     // The terminal would answer device queries (ESC[6n, ESC[c, DECRQSS, ...) through
     // sendData, i.e. type the answer into the IOC; OSC strings would retitle or reach the
     // clipboard. Only drawing sequences pass.
-    connect(session, &ConsoleSession::dataReceived, this,
-            [this](const QByteArray &bytes) { m_writer->write(m_sanitizer.filter(bytes)); });
+    connect(session, &ConsoleSession::dataReceived, this, [this](const QByteArray &bytes) {
+        m_writer->write(m_sanitizer.filter(bytes));
+        m_outputSinceCheck = true;
+        scheduleHistoryCheck();
+    });
     connect(session, &ConsoleSession::stateChanged, this, &ConsoleView::handleSessionStateChanged);
     connect(session, &ConsoleSession::childStateChanged, this,
             &ConsoleView::handleChildStateChanged);
@@ -748,7 +770,95 @@ void ConsoleView::setTerminalFont(const QFont &font)
 
 void ConsoleView::setHistorySize(int lines)
 {
-    m_term->setHistorySize(lines);
+    lines = qMax(lines, -1);
+    if (lines == m_historyLimit)
+        return;
+    const bool wasFile = m_historyLimit != 0;
+    m_historyLimit = lines;
+    if (lines == 0)
+        m_term->setHistorySize(0);
+    else if (!wasFile)
+        m_term->setHistorySize(-1);
+    else if (lines > 0 && historyLineCount() > lines)
+        trimHistory();
+}
+
+int ConsoleView::historyLineCount() const
+{
+    return m_term->historyLinesCount();
+}
+
+int ConsoleView::historySlack(int lines)
+{
+    // A quarter: a console is cut at most once per 2,500 new lines of a 10,000-line
+    // scrollback (a cut copies all of it twice), and never by fewer than 100 lines.
+    return qMax(100, lines / 4);
+}
+
+void ConsoleView::scheduleHistoryCheck()
+{
+    if (m_historyLimit > 0 && !m_historyTimer->isActive())
+        m_historyTimer->start(HistoryCheckMs);
+}
+
+void ConsoleView::handleHistoryCheck()
+{
+    if (m_historyLimit <= 0)
+        return;
+    // The terminal may still be taking output: then look again a check later.
+    const bool busy = m_outputSinceCheck || m_writer->queuedBytes() > 0;
+    m_outputSinceCheck = false;
+    // A cut copies the whole scrollback twice on the GUI thread, so it waits for the slack to
+    // fill rather than running for every line past the limit. While output keeps arriving (the
+    // GUI thread is busiest then) it waits for the output to pause, and so while a selection
+    // or search match is shown (a cut clears it): in both cases up to twice the limit.
+    const int allowed = busy || hasSelection() ? 2 * m_historyLimit
+                                               : m_historyLimit + historySlack(m_historyLimit);
+    if (historyLineCount() > allowed) {
+        // One cut at a time for all tabs, and the GUI thread at most a third of the time:
+        // twenty busy tabs must not cut one after the other in one turn of the event loop.
+        const qint64 now = ChildTracker::steadyNowNs();
+        if (now < s_nextTrimNs) {
+            m_outputSinceCheck = busy;
+            m_historyTimer->start(int((s_nextTrimNs - now) / 1000000) + 1);
+            return;
+        }
+        trimHistory();
+        const qint64 end = ChildTracker::steadyNowNs();
+        s_nextTrimNs = end + 2 * (end - now);
+    }
+    if (busy)
+        m_historyTimer->start(HistoryCheckMs);
+}
+
+bool ConsoleView::hasSelection() const
+{
+    // Without a selection QTermWidget reports the cursor as both ends.
+    int startRow = 0, startColumn = 0, endRow = 0, endColumn = 0;
+    m_term->getSelectionStart(startRow, startColumn);
+    m_term->getSelectionEnd(endRow, endColumn);
+    return startRow != endRow || startColumn != endColumn;
+}
+
+void ConsoleView::trimHistory()
+{
+    const int before = historyLineCount();
+    if (m_historyLimit <= 0 || before <= m_historyLimit)
+        return;
+    QElapsedTimer clock;
+    clock.start();
+    // QTermWidget 1.2 has no call that drops history lines from its file-backed history.
+    // Switching to an in-memory buffer of N lines keeps the last N lines; switching back
+    // copies them into new files and deletes the old ones. The buffer lives for the length
+    // of this call only (N lines as terminal cells: ~16 MB for 10,000 lines of 100
+    // characters).
+    m_term->setHistorySize(m_historyLimit);
+    m_term->setHistorySize(-1);
+#ifdef __GLIBC__
+    malloc_trim(0); // hand the buffer's pages back to the system now
+#endif
+    qCDebug(lcConsoleView) << m_ioc.key() << "scrollback cut from" << before << "to"
+                           << historyLineCount() << "lines in" << clock.elapsed() << "ms";
 }
 
 bool ConsoleView::saveTranscript(const QString &path, QString *error)

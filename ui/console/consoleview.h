@@ -78,7 +78,19 @@ public:
 
     void setColorScheme(const QString &name);
     void setTerminalFont(const QFont &font);
+    /// Scrollback of @p lines lines (0: none, negative: unbounded). The terminal keeps it in
+    /// QTermWidget's file-backed history (temporary files under $TMPDIR, 16 bytes a cell on
+    /// disk, next to nothing in memory), so search, selection, copy and saveTranscript() reach
+    /// every line. QTermWidget bounds only its in-memory history (~1.6 KB of RAM per 100-char
+    /// line), so the view bounds the file itself: see trimHistory().
     void setHistorySize(int lines);
+    int historySize() const { return m_historyLimit; }
+    /// Lines of scrollback the terminal holds now (above its screen): the last historySize()
+    /// lines and up to historySlack() more, cut in one go when that is full (a cut copies the
+    /// whole scrollback); up to twice historySize() while output keeps arriving or a selection
+    /// or search match is shown (a cut would clear it). A smaller historySize() cuts at once.
+    int historyLineCount() const;
+    static int historySlack(int lines);
 
     /// The inline bar (guarded key, refused paste, read-only notice).
     bool isMessageVisible() const;
@@ -141,6 +153,13 @@ private:
     void updateState();
     void updateActions();
     void refreshGuard();
+    void scheduleHistoryCheck();
+    void handleHistoryCheck();
+    /// A selection or a search match is shown (more than one cell).
+    bool hasSelection() const;
+    /// Cuts the scrollback to its last historySize() lines: QTermWidget copies the last lines
+    /// into a bounded in-memory buffer and back into new history files (the old ones go).
+    void trimHistory();
 
     Ioc m_ioc;
     QPointer<ConsoleSession> m_session;
@@ -154,6 +173,9 @@ private:
     QLabel *m_messageLabel = nullptr;
     QPushButton *m_messageSendButton = nullptr;
     QTimer *m_pendingTimer = nullptr; // hides the bar when the guard's window runs out
+    QTimer *m_historyTimer = nullptr; // checks the scrollback's length after output arrived
+    int m_historyLimit = DefaultHistoryLines;
+    bool m_outputSinceCheck = false; // output arrived since the last history check
 
     QAction *m_readOnlyAction = nullptr;
     QAction *m_reconnectAction = nullptr;
