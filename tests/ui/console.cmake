@@ -8,3 +8,6 @@ iocdock_add_test(tst_consoletabwidget tst_consoletabwidget.cpp consoletestsuppor
                  LIBS iocdock-ui)
 add_dependencies(tst_consoleview iocsim)
 add_dependencies(tst_consoletabwidget iocsim)
+# Split panes, moving tabs, detaching into windows and docking back keep each session
+iocdock_add_test(tst_consolearea tst_consolearea.cpp consoletestsupport.h LIBS iocdock-ui)
+add_dependencies(tst_consolearea iocsim)
