@@ -7,6 +7,7 @@
 #include "core/ioc/iocruntime.h"
 #include "core/ioc/logsource.h"
 #include "core/procserv/consolesession.h"
+#include "ui/console/consolearea.h"
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
 #include "ui/eventmodel.h"
@@ -16,28 +17,31 @@
 #include <QIcon>
 #include <QPointer>
 
-IocTabs::IocTabs(ConsoleTabWidget *tabs, Fleet *fleet, QObject *parent)
+IocTabs::IocTabs(ConsoleArea *area, Fleet *fleet, QObject *parent)
     : QObject(parent)
-    , m_tabs(tabs)
+    , m_area(area)
     , m_fleet(fleet)
     , m_settings(Settings::defaults())
 {
-    m_tabs->hide(); // until the first page
-    connect(m_tabs, &ConsoleTabWidget::consoleClosed, this, [this] {
-        if (m_tabs->count() == 0)
-            m_tabs->hide();
+    m_area->hide(); // until the first page
+    m_area->setPageIdentifier(&IocTabs::tabName);
+    // Closed, or all detached into windows: nothing left to show in the window.
+    connect(m_area, &ConsoleArea::layoutChanged, this, [this] {
+        if (m_area->dockedCount() == 0)
+            m_area->hide();
     });
 }
 
 void IocTabs::setSettings(const Settings &settings)
 {
     m_settings = settings;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (ConsoleView *view = m_tabs->viewAt(i)) {
+    const QList<QWidget *> pages = m_area->pages();
+    for (QWidget *page : pages) {
+        if (auto *view = qobject_cast<ConsoleView *>(page)) {
             view->setHistorySize(settings.scrollbackLines);
             view->setTerminalFont(settings.terminalFont);
             view->setColorScheme(settings.colorScheme);
-        } else if (auto *log = qobject_cast<LogView *>(m_tabs->widget(i))) {
+        } else if (auto *log = qobject_cast<LogView *>(page)) {
             log->setMaximumLines(settings.scrollbackLines);
         }
     }
@@ -46,8 +50,9 @@ void IocTabs::setSettings(const Settings &settings)
 template <class Page>
 Page *IocTabs::findPage(const QString &key) const
 {
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        auto *page = qobject_cast<Page *>(m_tabs->widget(i));
+    const QList<QWidget *> pages = m_area->pages();
+    for (QWidget *widget : pages) {
+        auto *page = qobject_cast<Page *>(widget);
         if (page && page->key() == key)
             return page;
     }
@@ -56,26 +61,23 @@ Page *IocTabs::findPage(const QString &key) const
 
 void IocTabs::focus(QWidget *page)
 {
-    m_tabs->setCurrentWidget(page);
-    m_tabs->show();
-    page->setFocus();
+    m_area->showPage(page);
 }
 
 void IocTabs::addPage(QWidget *page, const Ioc &ioc, const QString &title, const QString &icon)
 {
-    const int index =
-            m_tabs->addTab(page, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), title);
-    m_tabs->setTabToolTip(index, tr("%1\n%2 on %3").arg(title, ioc.unit, ioc.host));
+    ConsoleTabWidget *tabs = m_area->targetGroup();
+    const int index = tabs->addTab(page, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), title);
+    tabs->setTabToolTip(index, tr("%1\n%2 on %3").arg(title, ioc.unit, ioc.host));
     focus(page);
 }
 
 int IocTabs::consoleCount(const Ioc &ioc) const
 {
     int open = 0;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        const ConsoleView *view = m_tabs->viewAt(i);
-        open += view && view->key() == ioc.key() ? 1 : 0;
-    }
+    const QList<ConsoleView *> views = m_area->views();
+    for (const ConsoleView *view : views)
+        open += view->key() == ioc.key() ? 1 : 0;
     return open;
 }
 
@@ -89,21 +91,53 @@ void IocTabs::restoreConsole(const Ioc &ioc)
     openConsole(ioc, true);
 }
 
+QString IocTabs::tabName(const QWidget *page)
+{
+    if (const auto *view = qobject_cast<const ConsoleView *>(page))
+        return QStringLiteral("console ") + view->key();
+    if (const auto *log = qobject_cast<const LogView *>(page))
+        return QStringLiteral("log ") + log->key();
+    return {};
+}
+
 QStringList IocTabs::openTabs() const
 {
     QStringList tabs;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (const ConsoleView *view = m_tabs->viewAt(i))
-            tabs << QStringLiteral("console ") + view->key();
-        else if (const auto *log = qobject_cast<const LogView *>(m_tabs->widget(i)))
-            tabs << QStringLiteral("log ") + log->key();
+    const QList<QWidget *> pages = m_area->pages();
+    for (const QWidget *page : pages) {
+        const QString name = tabName(page);
+        if (!name.isEmpty())
+            tabs << name;
     }
     return tabs;
 }
 
+QStringList IocTabs::openTabPlaces() const
+{
+    QStringList places;
+    const QList<QWidget *> pages = m_area->pages();
+    for (const QWidget *page : pages) {
+        if (tabName(page).isEmpty())
+            continue;
+        const int group = m_area->groupIndexOf(page);
+        places << (group >= 0 ? QString::number(group) : QStringLiteral("window"));
+    }
+    return places;
+}
+
+QWidget *IocTabs::page(const QString &tab) const
+{
+    const QList<QWidget *> pages = m_area->pages();
+    for (QWidget *page : pages) {
+        if (tabName(page) == tab)
+            return page;
+    }
+    return nullptr;
+}
+
 void IocTabs::openConsole(const Ioc &ioc, bool restored)
 {
-    if (ConsoleView *view = m_tabs->viewFor(ioc.key())) {
+    if (ConsoleView *view = m_area->viewFor(ioc.key())) {
         focus(view);
         return;
     }
@@ -118,7 +152,7 @@ void IocTabs::openConsole(const Ioc &ioc, bool restored)
     ConsoleSession *session = runtime->openConsole(ioc, false, nullptr);
     if (restored && session)
         session->setReadOnly(true);
-    ConsoleView *view = m_tabs->openConsole(ioc, session);
+    ConsoleView *view = m_area->targetGroup()->openConsole(ioc, session);
     if (!view)
         return;
     if (restored)
@@ -146,7 +180,7 @@ void IocTabs::showLogs(const Ioc &ioc)
         emit errorOccurred(tr("The host of %1 is not known.").arg(ioc.name));
         return;
     }
-    auto *view = new LogView(ioc, m_tabs);
+    auto *view = new LogView(ioc, m_area);
     view->setMaximumLines(m_settings.scrollbackLines);
     addPage(view, ioc, tr("Log: %1").arg(ioc.name), QStringLiteral("logs"));
     const QStringList argv = runtime->logCommand(ioc, true, m_settings.logLines);
@@ -167,7 +201,7 @@ void IocTabs::showDetails(const Ioc &ioc)
         focus(page);
         return;
     }
-    auto *details = new IocDetailsWidget(m_tabs);
+    auto *details = new IocDetailsWidget(m_area);
     const Host *host = m_fleet->hostFor(ioc);
     details->setLocalFiles(host && host->isLocal());
     details->setIoc(ioc);

@@ -7,19 +7,20 @@
 
 #include <QObject>
 
-class ConsoleTabWidget;
+class ConsoleArea;
 class EventModel;
 class Fleet;
 
-/// Fills the bottom tab area (a ConsoleTabWidget) with one page per IOC and purpose: the
-/// console (ConsoleView), the log (LogView) and the details (IocDetailsWidget). Asking again
-/// for the same page focuses the open one. Hides the area while it has no tabs.
+/// Fills the bottom tab area (a ConsoleArea: its groups of tabs and detached windows) with one
+/// page per IOC and purpose: the console (ConsoleView), the log (LogView) and the details
+/// (IocDetailsWidget). Asking again for the same page focuses the open one, wherever it is;
+/// a new page opens in ConsoleArea::targetGroup(). Hides the area while it has no tabs.
 class IocTabs : public QObject
 {
     Q_OBJECT
 public:
     /// Consoles and logs go through the runtime of each IOC's host in @p fleet (not owned).
-    IocTabs(ConsoleTabWidget *tabs, Fleet *fleet, QObject *parent = nullptr);
+    IocTabs(ConsoleArea *area, Fleet *fleet, QObject *parent = nullptr);
 
     void setSettings(const Settings &settings);
     /// Details pages show this IOC's rows of @p events (not owned).
@@ -38,8 +39,15 @@ public:
     /// Number of console tabs open on @p ioc.
     int consoleCount(const Ioc &ioc) const;
     /// The console and log tabs, in tab order, as "console KEY" / "log KEY" (details pages
-    /// are left out): what MainWindow saves to reopen at the next start.
+    /// are left out): what MainWindow saves to reopen at the next start. The order is
+    /// ConsoleArea::pages(): group by group, then the detached windows.
     QStringList openTabs() const;
+    /// Where each of openTabs() is: "0", "1", "2" (its group) or "window" (detached).
+    QStringList openTabPlaces() const;
+    /// The open console or log page named @p tab ("console KEY", "log KEY"), or nullptr.
+    QWidget *page(const QString &tab) const;
+    /// "console KEY" / "log KEY" of @p page; empty for other pages.
+    static QString tabName(const QWidget *page);
 
 signals:
     /// Something could not be opened; for the message bar.
@@ -53,7 +61,7 @@ private:
     void focus(QWidget *page);
     void openConsole(const Ioc &ioc, bool restored);
 
-    ConsoleTabWidget *m_tabs;
+    ConsoleArea *m_area;
     Fleet *m_fleet;
     Settings m_settings;
     EventModel *m_events = nullptr;

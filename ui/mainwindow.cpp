@@ -10,6 +10,7 @@
 #include "core/ioc/iocalerts.h"
 #include "core/ioc/iocruntime.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
+#include "ui/console/consolearea.h"
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
 #include "ui/eventmodel.h"
@@ -77,8 +78,8 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     , m_filterBar(new FilterBar(this))
     , m_hostList(new HostListView(this))
     , m_table(new IocTableView(this))
-    , m_tabs(new ConsoleTabWidget(this))
-    , m_iocTabs(new IocTabs(m_tabs, m_fleet, this))
+    , m_area(new ConsoleArea(this))
+    , m_iocTabs(new IocTabs(m_area, m_fleet, this))
     , m_mainSplitter(new QSplitter(Qt::Vertical, this))
     , m_topSplitter(new QSplitter(Qt::Horizontal, this))
     , m_statsTimer(new QTimer(this))
@@ -102,10 +103,11 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     m_topSplitter->addWidget(createTablePane());
     m_topSplitter->setStretchFactor(1, 1);
     m_topSplitter->setSizes({ 200, 1000 });
-    m_tabs->setAccessibleName(tr("Consoles, logs and details"));
+    bottomTabs()->setAccessibleName(tr("Consoles, logs and details"));
+    m_area->setAccessibleName(tr("Consoles, logs and details"));
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_mainSplitter->addWidget(m_topSplitter);
-    m_mainSplitter->addWidget(m_tabs);
+    m_mainSplitter->addWidget(m_area);
     m_mainSplitter->setStretchFactor(0, 1);
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setChildrenCollapsible(false);
@@ -215,6 +217,11 @@ MainWindow::~MainWindow()
     m_fleet->disconnect(this);
     delete m_fleet;
     m_ownHosts.clear();
+}
+
+ConsoleTabWidget *MainWindow::bottomTabs() const
+{
+    return m_area->primary();
 }
 
 QList<Host *> MainWindow::hosts() const
@@ -395,6 +402,11 @@ void MainWindow::createViewMenu()
     connect(m_consolesBelowAction, &QAction::toggled, this, [this](bool below) {
         m_mainSplitter->setOrientation(below ? Qt::Vertical : Qt::Horizontal);
     });
+    // The console area itself: one pane, two side by side or stacked, and the tab commands.
+    layout->addSeparator();
+    layout->addActions(m_area->splitActions());
+    layout->addSeparator();
+    layout->addActions(m_area->pageActions());
 }
 
 void MainWindow::refresh()
@@ -552,11 +564,40 @@ void MainWindow::restoreSession(const QStringList &tabs, const QStringList &host
         else
             m_iocTabs->showLogs(ioc);
     }
+    restoreConsoleLayout(tabs,
+                         QSettings().value(QStringLiteral("session/tabPlaces")).toStringList());
     if (!gone.isEmpty())
         m_messageBar->showMessage(
                 tr("Not reopened: %n IOC(s) no longer listed: %1.", "", int(gone.size()))
                         .arg(gone.join(QStringLiteral(", "))),
                 MessageBar::Kind::Warning);
+}
+
+void MainWindow::restoreConsoleLayout(const QStringList &tabs, const QStringList &places)
+{
+    QSettings store;
+    const QString split = store.value(QStringLiteral("session/consoleSplit")).toString();
+    if (split == QLatin1String("stacked"))
+        m_area->setSplitOrientation(Qt::Vertical);
+    else if (split == QLatin1String("sideBySide"))
+        m_area->setSplitOrientation(Qt::Horizontal);
+    // Tabs were saved group by group, then the windows: each goes where it was, moving only
+    // (a restored console stays read-only; nothing is sent). Groups whose IOCs are all gone
+    // leave no gap.
+    for (int i = 0; i < tabs.size() && i < places.size(); ++i) {
+        QWidget *page = m_iocTabs->page(tabs.at(i));
+        if (!page)
+            continue;
+        bool isGroup = false;
+        const int group = places.at(i).toInt(&isGroup);
+        if (places.at(i) == QLatin1String("window"))
+            m_area->undock(page);
+        else if (isGroup && group > 0)
+            m_area->moveToGroup(page, qMin(group, int(m_area->groups().size())));
+    }
+    if (m_area->groups().size() > 1)
+        m_area->splitter()->restoreState(
+                store.value(QStringLiteral("session/consoleSplitter")).toByteArray());
 }
 
 void MainWindow::attachNamed(const QStringList &names)
@@ -843,6 +884,12 @@ void MainWindow::restoreState()
             ->setChecked(true);
     m_hostsPaneAction->setChecked(
             store.value(QStringLiteral("mainWindow/hostsPane"), true).toBool());
+    // Where detached windows were: the next detach of the same page opens there.
+    QHash<QString, QByteArray> geometries;
+    const QVariantMap saved = store.value(QStringLiteral("session/windowGeometry")).toMap();
+    for (auto it = saved.constBegin(); it != saved.constEnd(); ++it)
+        geometries.insert(it.key(), it.value().toByteArray());
+    m_area->setWindowGeometries(geometries);
 }
 
 void MainWindow::saveState() const
@@ -854,8 +901,20 @@ void MainWindow::saveState() const
     store.setValue(QStringLiteral("mainWindow/mainSplitter"), m_mainSplitter->saveState());
     store.setValue(QStringLiteral("mainWindow/topSplitter"), m_topSplitter->saveState());
     store.setValue(QStringLiteral("mainWindow/hostsPane"), m_hostsPaneAction->isChecked());
-    // What restoreSessionWhenListed() reopens at the next start.
+    // What restoreSessionWhenListed() reopens at the next start, and where.
     store.setValue(QStringLiteral("session/tabs"), m_iocTabs->openTabs());
+    store.setValue(QStringLiteral("session/tabPlaces"), m_iocTabs->openTabPlaces());
+    const ConsoleArea::Split split = m_area->split();
+    store.setValue(QStringLiteral("session/consoleSplit"),
+                   split == ConsoleArea::Split::SideBySide        ? QStringLiteral("sideBySide")
+                           : split == ConsoleArea::Split::Stacked ? QStringLiteral("stacked")
+                                                                  : QStringLiteral("single"));
+    store.setValue(QStringLiteral("session/consoleSplitter"), m_area->splitter()->saveState());
+    QVariantMap geometries;
+    const QHash<QString, QByteArray> windows = m_area->windowGeometries();
+    for (auto it = windows.constBegin(); it != windows.constEnd(); ++it)
+        geometries.insert(it.key(), it.value());
+    store.setValue(QStringLiteral("session/windowGeometry"), geometries);
     QStringList hostIds;
     const QModelIndexList rows = m_hostList->selectionModel()->selectedRows();
     for (const QModelIndex &index : rows) {
@@ -871,13 +930,13 @@ void MainWindow::saveState() const
 
 int MainWindow::openConsoleCount() const
 {
-    return static_cast<int>(m_tabs->views().size());
+    return static_cast<int>(m_area->views().size());
 }
 
 void MainWindow::askToQuit()
 {
     QStringList names;
-    const QList<ConsoleView *> views = m_tabs->views();
+    const QList<ConsoleView *> views = m_area->views();
     for (const ConsoleView *view : views)
         names << view->ioc().name;
     const int open = static_cast<int>(names.size());
@@ -915,6 +974,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     m_quitConfirmed = false;
     saveState();
-    m_tabs->closeAll(); // closes sessions without sending anything to the IOCs
+    m_area->closeAll(); // closes sessions and windows without sending anything to the IOCs
     QMainWindow::closeEvent(event);
 }

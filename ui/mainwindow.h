@@ -21,6 +21,7 @@ class FleetEventWatcher;
 class IocAlerts;
 class RestartStorm;
 class QDockWidget;
+class ConsoleArea;
 class ConsoleTabWidget;
 class FilterBar;
 class Fleet;
@@ -58,7 +59,10 @@ public:
     QTableView *tableView() const { return m_table; }
     FilterBar *filterBar() const { return m_filterBar; }
     IocActions *iocActions() const { return m_actions; }
-    ConsoleTabWidget *bottomTabs() const { return m_tabs; }
+    /// The first group of the bottom tabs (all of them while the area is not split).
+    ConsoleTabWidget *bottomTabs() const;
+    /// The bottom tabs: their groups (View ▸ Console Layout) and detached windows.
+    ConsoleArea *consoleArea() const { return m_area; }
     MessageBar *messageBar() const { return m_messageBar; }
     MessageArea *messageArea() const { return m_messageArea; }
     /// The fleet's events since the window was ready (View ▸ Events).
@@ -147,6 +151,9 @@ private:
     /// Calls @p what once isReady() (at once when it is already).
     void whenListed(const std::function<void()> &what);
     void restoreSession(const QStringList &tabs, const QStringList &hostIds);
+    /// Puts the restored @p tabs where they were (a group or a window; @p places as
+    /// IocTabs::openTabPlaces() gave them) and the split as it was.
+    void restoreConsoleLayout(const QStringList &tabs, const QStringList &places);
     void saveScreenshot(const QString &file, bool settled);
 
     QList<Host *> m_ownHosts; // remembered hosts (the fleet owns them): removable
@@ -177,7 +184,7 @@ private:
     FilterBar *m_filterBar;
     HostListView *m_hostList;
     IocTableView *m_table;
-    ConsoleTabWidget *m_tabs;
+    ConsoleArea *m_area;
     IocTabs *m_iocTabs;
     QSplitter *m_mainSplitter;
     QSplitter *m_topSplitter;

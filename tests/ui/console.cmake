@@ -11,3 +11,6 @@ add_dependencies(tst_consoletabwidget iocsim)
 iocdock_add_test(tst_consolescrollback tst_consolescrollback.cpp consoletestsupport.h
                  LIBS iocdock-ui)
 add_dependencies(tst_consolescrollback iocsim)
+# Split panes, moving tabs, detaching into windows and docking back keep each session
+iocdock_add_test(tst_consolearea tst_consolearea.cpp consoletestsupport.h LIBS iocdock-ui)
+add_dependencies(tst_consolearea iocsim)

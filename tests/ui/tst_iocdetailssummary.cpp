@@ -7,6 +7,7 @@
 #include "core/hosts/host.h"
 #include "core/ioc/iocruntime.h"
 #include "tests/common/sandbox.h"
+#include "ui/console/consolearea.h"
 #include "ui/console/consoletabwidget.h"
 #include "ui/iocdetailswidget.h"
 #include "ui/ioctabs.h"
@@ -63,7 +64,8 @@ private:
     quint16 m_port = 0;
     quint16 m_logPort = 0;
     Fleet *m_fleet = nullptr;
-    ConsoleTabWidget *m_tabs = nullptr;
+    ConsoleArea *m_area = nullptr;
+    ConsoleTabWidget *m_tabs = nullptr; // its first (here: only) group
     IocTabs *m_iocTabs = nullptr;
 };
 
@@ -116,9 +118,10 @@ void TestIocDetailsSummary::initTestCase()
 
     m_fleet = new Fleet(this);
     QVERIFY(m_fleet->addHost(QStringLiteral("user")));
-    m_tabs = new ConsoleTabWidget;
-    m_tabs->resize(900, 600);
-    m_iocTabs = new IocTabs(m_tabs, m_fleet, this);
+    m_area = new ConsoleArea;
+    m_area->resize(900, 600);
+    m_tabs = m_area->primary();
+    m_iocTabs = new IocTabs(m_area, m_fleet, this);
     connect(m_fleet, &Fleet::iocChanged, m_iocTabs, &IocTabs::update);
     QTRY_VERIFY_WITH_TIMEOUT(m_fleet->isReady(), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(row(m_running).isActive(), 30000);
@@ -128,7 +131,7 @@ void TestIocDetailsSummary::initTestCase()
 
 void TestIocDetailsSummary::cleanupTestCase()
 {
-    delete m_tabs;
+    delete m_area;
     delete m_iocTabs;
     delete m_fleet;
     if (Sandbox::isAvailable()) {
@@ -143,7 +146,7 @@ IocDetailsWidget *TestIocDetailsSummary::openDetails(const QString &name)
     m_iocTabs->showDetails(row(name));
     auto *details = qobject_cast<IocDetailsWidget *>(m_tabs->currentWidget());
     if (details && !details->isVisible())
-        m_tabs->show();
+        m_area->show();
     return details;
 }
 

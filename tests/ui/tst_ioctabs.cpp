@@ -7,6 +7,7 @@
 #include "core/hosts/host.h"
 #include "core/systemd/systemdmanager.h"
 #include "tests/common/sandbox.h"
+#include "ui/console/consolearea.h"
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
 #include "ui/iocdetailswidget.h"
@@ -38,7 +39,8 @@ private:
     const QString m_unit = QStringLiteral("softioc-tabsone.service");
     QString m_logFile;
     Fleet *m_fleet = nullptr;
-    ConsoleTabWidget *m_tabs = nullptr;
+    ConsoleArea *m_area = nullptr;
+    ConsoleTabWidget *m_tabs = nullptr; // its first (here: only) group
     IocTabs *m_iocTabs = nullptr;
 };
 
@@ -57,9 +59,10 @@ void TestIocTabs::initTestCase()
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), m_unit }));
     m_fleet = new Fleet(this);
     QVERIFY(m_fleet->addHost(QStringLiteral("user")));
-    m_tabs = new ConsoleTabWidget;
-    m_tabs->resize(900, 500);
-    m_iocTabs = new IocTabs(m_tabs, m_fleet, this);
+    m_area = new ConsoleArea;
+    m_area->resize(900, 500);
+    m_tabs = m_area->primary();
+    m_iocTabs = new IocTabs(m_area, m_fleet, this);
     QTRY_VERIFY_WITH_TIMEOUT(m_fleet->isReady(), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(row().isActive(), 30000);
 }
@@ -68,7 +71,7 @@ void TestIocTabs::cleanupTestCase()
 {
     if (m_tabs)
         m_tabs->closeAll(); // sends nothing to the IOC
-    delete m_tabs;
+    delete m_area;
     delete m_iocTabs;
     delete m_fleet;
     if (Sandbox::isAvailable())
@@ -77,11 +80,11 @@ void TestIocTabs::cleanupTestCase()
 
 void TestIocTabs::attachOpensOneConsolePerIoc()
 {
-    QVERIFY(m_tabs->isHidden()); // no page yet
+    QVERIFY(m_area->isHidden()); // no page yet
     const Ioc ioc = row();
     QCOMPARE(m_iocTabs->consoleCount(ioc), 0);
     m_iocTabs->attach(ioc);
-    QVERIFY(m_tabs->isVisible());
+    QVERIFY(m_area->isVisible() && m_tabs->isVisible());
     QCOMPARE(m_tabs->count(), 1);
     ConsoleView *view = m_tabs->viewFor(ioc.key());
     QVERIFY(view);

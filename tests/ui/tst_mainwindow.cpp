@@ -7,6 +7,7 @@
 #include "core/ioc/inventory.h"
 #include "core/systemd/systemdmanager.h"
 #include "tests/common/sandbox.h"
+#include "ui/console/consolearea.h"
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
 #include "ui/filterbar.h"
@@ -508,6 +509,10 @@ void TestMainWindow::shortcutsOverlayListsTheActionsShortcuts()
     }
     QVERIFY(shown(QStringLiteral("Start"), QStringLiteral("Ctrl+S")));
     QVERIFY(shown(QStringLiteral("Keyboard Shortcuts"), QStringLiteral("F1")));
+    // The console area's layout and tab commands (View ▸ Console Layout).
+    QVERIFY(shown(QStringLiteral("Side by Side"), QStringLiteral("Ctrl+Alt+2")));
+    QVERIFY(shown(QStringLiteral("Move to Other Pane"), QStringLiteral("Ctrl+Shift+M")));
+    QVERIFY(shown(QStringLiteral("Detach to Window"), QStringLiteral("Ctrl+Shift+D")));
 
     // Read from the actions, not from a list of its own: a changed shortcut shows as it is.
     auto *refresh = m_window->findChild<QAction *>(QStringLiteral("refreshAction"));
@@ -579,6 +584,18 @@ void TestMainWindow::viewMenuTogglesColumnsHostsAndLayout()
     QVERIFY(!below->isChecked());
     below->trigger();
     QCOMPARE(splitter->orientation(), Qt::Vertical);
+
+    // The console area splits into panes of tabs and back into one.
+    auto *sideBySide = m_window->findChild<QAction *>(QStringLiteral("sideBySideAction"));
+    auto *single = m_window->findChild<QAction *>(QStringLiteral("singlePaneAction"));
+    QVERIFY(sideBySide && single);
+    sideBySide->trigger();
+    QCOMPARE(m_window->consoleArea()->split(), ConsoleArea::Split::SideBySide);
+    QCOMPARE(m_window->consoleArea()->groups().size(), 2);
+    QVERIFY(sideBySide->isChecked());
+    single->trigger();
+    QCOMPARE(m_window->consoleArea()->split(), ConsoleArea::Split::Single);
+    QCOMPARE(m_window->consoleArea()->groups().size(), 1);
 }
 
 void TestMainWindow::helpIsWhereTheHandsAre()

@@ -7,8 +7,10 @@
 
 #include "core/hosts/host.h"
 #include "tests/common/sandbox.h"
+#include "ui/console/consolearea.h"
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
+#include "ui/console/consolewindow.h"
 #include "ui/filterbar.h"
 #include "ui/hostlistmodel.h"
 #include "ui/iocfilterproxymodel.h"
@@ -26,6 +28,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,6 +45,7 @@ private slots:
     void cleanupTestCase();
     void tabsAndHostsComeBackReadOnly();
     void savedFilterIsSharedWithIocctl();
+    void splitAndDetachedTabsComeBackInPlace();
 
 private:
     QString key(const QString &iocName) const;
@@ -275,6 +279,76 @@ void TestMainWindowRestore::savedFilterIsSharedWithIocctl()
     QVERIFY2(stderrText.contains(QStringLiteral("No saved filter named \"nosuchview\""))
                      && stderrText.contains(QStringLiteral("tstrestore-running")),
              qPrintable(stderrText));
+}
+
+void TestMainWindowRestore::splitAndDetachedTabsComeBackInPlace()
+{
+    const QString console = QStringLiteral("console ") + key(m_kept);
+    const QString logTab = QStringLiteral("log ") + key(m_kept);
+    QTRY_VERIFY_WITH_TIMEOUT(log().endsWith("epics> "), 20000);
+    const QByteArray before = log();
+    {
+        // Stacked: the log (current, opened last) goes to the second pane.
+        std::unique_ptr<MainWindow> window = newWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->model()->contains(key(m_kept)), 20000);
+        const Ioc ioc = window->model()->ioc(window->model()->indexOf(key(m_kept)).row());
+        window->tabs()->attach(ioc);
+        window->tabs()->showLogs(ioc);
+        ConsoleArea *area = window->consoleArea();
+        area->setSplit(ConsoleArea::Split::Stacked);
+        QCOMPARE(area->groupIndexOf(window->tabs()->page(logTab)), 1);
+        QVERIFY(window->close());
+    }
+    QCOMPARE(QSettings().value(QStringLiteral("session/tabs")).toStringList(),
+             QStringList({ console, logTab }));
+    QCOMPARE(QSettings().value(QStringLiteral("session/tabPlaces")).toStringList(),
+             QStringList({ QStringLiteral("0"), QStringLiteral("1") }));
+    QSize windowSize;
+    {
+        // Next start: the same panes, stacked; the console still restored read-only. Then
+        // the console goes into a window of its own.
+        std::unique_ptr<MainWindow> window = newWindow();
+        window->restoreSessionWhenListed();
+        ConsoleArea *area = window->consoleArea();
+        QTRY_VERIFY_WITH_TIMEOUT(window->tabs()->page(logTab), 60000);
+        auto *view = qobject_cast<ConsoleView *>(window->tabs()->page(console));
+        QVERIFY(view);
+        QVERIFY(view->isRestored() && view->isReadOnly());
+        QCOMPARE(area->split(), ConsoleArea::Split::Stacked);
+        QCOMPARE(area->groupIndexOf(view), 0);
+        QCOMPARE(area->groupIndexOf(window->tabs()->page(logTab)), 1);
+        ConsoleWindow *detached = area->undock(view);
+        QVERIFY(detached);
+        QCOMPARE(area->split(), ConsoleArea::Split::Single); // its pane had nothing else
+        detached->resize(640, 360);
+        windowSize = detached->size();
+        QTRY_COMPARE_WITH_TIMEOUT(view->connectionState(), ConsoleSession::State::Connected, 20000);
+        QCOMPARE(window->openConsoleCount(), 1);
+        QVERIFY(window->close()); // closes the detached window too
+        QVERIFY(!detached->isVisible());
+    }
+    QCOMPARE(QSettings().value(QStringLiteral("session/tabs")).toStringList(),
+             QStringList({ logTab, console }));
+    QCOMPARE(QSettings().value(QStringLiteral("session/tabPlaces")).toStringList(),
+             QStringList({ QStringLiteral("0"), QStringLiteral("window") }));
+
+    // Next start: the console comes back in its window, its size kept, read-only.
+    std::unique_ptr<MainWindow> window = newWindow();
+    window->restoreSessionWhenListed();
+    QTRY_VERIFY_WITH_TIMEOUT(window->tabs()->page(console), 60000);
+    auto *view = qobject_cast<ConsoleView *>(window->tabs()->page(console));
+    ConsoleWindow *detached = window->consoleArea()->windowOf(view);
+    QVERIFY(detached);
+    QVERIFY(detached->isVisible());
+    QCOMPARE(detached->size(), windowSize);
+    QVERIFY(view->isRestored() && view->isReadOnly());
+    QCOMPARE(window->consoleArea()->groupIndexOf(window->tabs()->page(logTab)), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(view->connectionState(), ConsoleSession::State::Connected, 20000);
+    // Moving, detaching and restoring sent nothing to the IOC.
+    QByteArray extra;
+    QVERIFY2(nothingSentSince(before, "layoutbarrier", &extra), extra.constData());
+    QVERIFY(window->close());
 }
 
 QTEST_MAIN(TestMainWindowRestore)

@@ -65,6 +65,14 @@ ConsoleView *ConsoleTabWidget::openConsole(const Ioc &ioc, ConsoleSession *sessi
         return nullptr;
     auto *view = new ConsoleView(ioc, session, this);
     const int index = addTab(view, view->title());
+    watchView(view);
+    setCurrentIndex(index);
+    view->setFocus();
+    return view;
+}
+
+void ConsoleTabWidget::watchView(ConsoleView *view)
+{
     connect(view, &ConsoleView::titleChanged, this, [this, view](const QString &title) {
         const int i = indexOf(view);
         if (i >= 0)
@@ -72,9 +80,52 @@ ConsoleView *ConsoleTabWidget::openConsole(const Ioc &ioc, ConsoleSession *sessi
     });
     connect(view, &ConsoleView::stateChanged, this, [this, view] { handleViewStateChanged(view); });
     handleViewStateChanged(view);
-    setCurrentIndex(index);
-    view->setFocus();
-    return view;
+}
+
+QWidget *ConsoleTabWidget::takePage(int index)
+{
+    QWidget *page = widget(index);
+    if (!page)
+        return nullptr;
+    page->disconnect(this); // its title and state go to where it goes next
+    removeTab(index);
+    return page;
+}
+
+int ConsoleTabWidget::adoptPage(QWidget *page, const QIcon &icon, const QString &text,
+                                const QString &toolTip)
+{
+    const int index = addTab(page, icon, text);
+    setTabToolTip(index, toolTip);
+    if (auto *view = qobject_cast<ConsoleView *>(page)) {
+        setTabText(index, view->title());
+        watchView(view);
+    }
+    update(); // the placeholder goes
+    return index;
+}
+
+void ConsoleTabWidget::setPlaceholderText(const QString &text)
+{
+    m_placeholder = text;
+    update();
+}
+
+void ConsoleTabWidget::tabInserted(int index)
+{
+    QTabWidget::tabInserted(index);
+    emit pageInserted(widget(index));
+}
+
+void ConsoleTabWidget::paintEvent(QPaintEvent *event)
+{
+    QTabWidget::paintEvent(event);
+    if (count() > 0 || m_placeholder.isEmpty())
+        return;
+    QPainter painter(this);
+    painter.setPen(palette().color(QPalette::Disabled, QPalette::WindowText));
+    painter.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
+                     m_placeholder);
 }
 
 ConsoleView *ConsoleTabWidget::viewAt(int index) const

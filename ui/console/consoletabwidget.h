@@ -45,18 +45,35 @@ public:
     /// Removes the tab and deletes its view later; its session is closed at once.
     void closeConsole(int index);
     void closeAll();
+    /// Takes the page of tab @p index out without closing anything (ConsoleArea moves it to
+    /// another group or a window): a ConsoleView keeps its session, stays connected and no
+    /// longer reports to this widget. The page keeps this widget's stack as parent until the
+    /// caller reparents it. Emits no consoleClosed().
+    QWidget *takePage(int index);
+    /// Adds @p page taken from another ConsoleTabWidget or a window as the last tab, with
+    /// @p icon, @p text and @p toolTip; a ConsoleView's text, icon and tool tip follow its
+    /// state here from now on. Returns its index.
+    int adoptPage(QWidget *page, const QIcon &icon, const QString &text, const QString &toolTip);
+    /// Drawn in the middle while there is no tab (a split waiting for its first page).
+    void setPlaceholderText(const QString &text);
 
 signals:
     /// A tab was closed; count() is already updated.
     void consoleClosed(const QString &key);
+    /// A page was added (opened here, or moved here by adoptPage()).
+    void pageInserted(QWidget *page);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void tabInserted(int index) override;
 
 private:
+    void watchView(ConsoleView *view);
     void handleViewStateChanged(ConsoleView *view);
     void handleTabCloseRequested(int index);
     static QIcon stateIcon(const QColor &color);
 
     ConsoleTabBar *m_tabBar;
+    QString m_placeholder;
 };

@@ -4,4 +4,6 @@
 target_sources(iocdock-ui PRIVATE
     console/terminalwriter.h console/terminalwriter.cpp
     console/consoleview.h console/consoleview.cpp
-    console/consoletabwidget.h console/consoletabwidget.cpp)
+    console/consoletabwidget.h console/consoletabwidget.cpp
+    console/consolearea.h console/consolearea.cpp
+    console/consolewindow.h console/consolewindow.cpp)
