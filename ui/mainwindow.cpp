@@ -12,6 +12,7 @@
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
+#include "ui/contextmenukeys.h"
 #include "ui/eventmodel.h"
 #include "ui/eventspane.h"
 #include "ui/filterbar.h"
@@ -28,6 +29,7 @@
 #include "ui/newiocdialog.h"
 #include "ui/settingsdialog.h"
 #include "ui/shortcutsdialog.h"
+#include "ui/themeicons.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -95,6 +97,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     m_hostList->setCurrentIndex(m_hostModel->index(0));
     m_hostList->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_hostList, &QWidget::customContextMenuRequested, this, &MainWindow::showHostMenu);
+    ContextMenuKeys::install(m_hostList); // Menu key, Shift+F10
     connect(m_hostList->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::handleHostSelectionChanged);
 
@@ -258,6 +261,7 @@ QWidget *MainWindow::createTablePane()
             m_table->addAction(action); // their shortcuts act while the table has focus
     }
     connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
+    ContextMenuKeys::install(m_table); // Menu key, Shift+F10
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::handleDoubleClicked);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::handleSelectionChanged);
@@ -292,13 +296,17 @@ void MainWindow::createMenus()
     toolBar->addSeparator();
     toolBar->addAction(m_actions->newIocAction());
     iocMenu->addSeparator();
-    QAction *settings = iocMenu->addAction(tr("&Settings…"), this, &MainWindow::showSettingsDialog);
+    QAction *settings = iocMenu->addAction(tr("Settin&gs…"), this, &MainWindow::showSettingsDialog);
+    settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setMenuRole(QAction::PreferencesRole);
+    ThemeIcons::setIcon(settings, QStringLiteral("preferences-system"), QStringLiteral("settings"));
     QAction *history =
             iocMenu->addAction(tr("Message &History…"), m_messageArea, &MessageArea::showHistory);
     history->setObjectName(QStringLiteral("historyAction"));
+    ThemeIcons::setIcon(history, QStringLiteral("document-open-recent"), QStringLiteral("history"));
     QAction *quit = iocMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
+    ThemeIcons::setIcon(quit, QStringLiteral("application-exit"), QStringLiteral("quit"));
     // Ctrl+Q as on every Linux desktop; QKeySequence::Quit is empty where the platform theme
     // has the Windows key scheme (e.g. QT_QPA_PLATFORM=offscreen). A console claims every key
     // typed in it (ConsoleView::event), Ctrl+Q included; closing asks while consoles are open.
@@ -307,9 +315,11 @@ void MainWindow::createMenus()
     QMenu *hostMenu = menuBar()->addMenu(tr("H&osts"));
     QAction *addHost = hostMenu->addAction(tr("&Add Host…"), this, &MainWindow::showAddHostDialog);
     addHost->setObjectName(QStringLiteral("addHostAction"));
+    ThemeIcons::setIcon(addHost, QStringLiteral("list-add"), QStringLiteral("add-host"));
     QAction *removeHost =
             hostMenu->addAction(tr("&Remove Host"), this, &MainWindow::removeSelectedHost);
     removeHost->setObjectName(QStringLiteral("removeHostAction"));
+    ThemeIcons::setIcon(removeHost, QStringLiteral("list-remove"), QStringLiteral("remove-host"));
 
     createViewMenu();
 
@@ -317,17 +327,20 @@ void MainWindow::createMenus()
     QAction *shortcuts =
             help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    ThemeIcons::setIcon(shortcuts, QStringLiteral("preferences-desktop-keyboard"),
+                        QStringLiteral("keyboard"));
     // F1 and Ctrl+? (Ctrl+Shift+/ on most layouts; both spellings match there).
     shortcuts->setShortcuts(
             { QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Question) });
     QAction *filterHelp =
             help->addAction(tr("&Filter Language"), m_filterBar, &FilterBar::showHelp);
     filterHelp->setObjectName(QStringLiteral("filterHelpAction"));
+    ThemeIcons::setIcon(filterHelp, QStringLiteral("help-contents"), QStringLiteral("help"));
     QAction *whatsThis = QWhatsThis::createAction(this);
     whatsThis->setObjectName(QStringLiteral("whatsThisAction"));
     help->addAction(whatsThis);
     help->addSeparator();
-    help->addAction(tr("&About iocdock"), this, [this] {
+    QAction *about = help->addAction(tr("&About iocdock"), this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About iocdock"),
                                     tr("<p><b>iocdock %1</b></p><p>Docker-like management of "
                                        "EPICS IOCs that run under procServ and systemd.</p>")
@@ -337,6 +350,8 @@ void MainWindow::createMenus()
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setIcon(QIcon::fromTheme(QStringLiteral("help-about"), windowIcon()));
 }
 
 void MainWindow::createViewMenu()
@@ -352,6 +367,7 @@ void MainWindow::createViewMenu()
 
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setObjectName(QStringLiteral("refreshAction"));
+    ThemeIcons::setIcon(refresh, QStringLiteral("view-refresh"), QStringLiteral("restart"));
     refresh->setShortcuts({ QKeySequence(Qt::Key_F5) });
     refresh->setToolTip(tr("Read memory, CPU and uptimes now and reconnect to unreachable hosts; "
                            "states update by themselves"));
@@ -362,6 +378,7 @@ void MainWindow::createViewMenu()
         m_filterBar->lineEdit()->selectAll();
     });
     filter->setObjectName(QStringLiteral("focusFilterAction"));
+    ThemeIcons::setIcon(filter, QStringLiteral("edit-find"), QStringLiteral("find"));
     filter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     view->addSeparator();
 

@@ -4,6 +4,7 @@
 
 #include "core/hosts/host.h"
 #include "core/ioc/conventions.h"
+#include "ui/themecolors.h"
 #include "ui_removeiocdialog.h"
 
 #include <QCheckBox>
@@ -33,9 +34,7 @@ RemoveIocDialog::RemoveIocDialog(const Ioc &ioc, const QString &hostName, IocPla
     m_ui->keptEdit->setFixedHeight(m_ui->keptEdit->fontMetrics().lineSpacing() * 4 + 12);
     // Always there: ticking "Stop it first" clears the error without moving the buttons.
     m_ui->errorLabel->setFixedHeight(m_ui->errorLabel->fontMetrics().lineSpacing() * 2 + 4);
-    QPalette palette = m_ui->errorLabel->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x20, 0x20));
-    m_ui->errorLabel->setPalette(palette);
+    ThemeColors::setForeground(m_ui->errorLabel, ThemeColors::Tone::Error);
     const bool running = ioc.isActive() || ioc.activeState == QLatin1String("activating")
             || ioc.activeState == QLatin1String("reloading");
     m_ui->stopFirstCheckBox->setVisible(running);

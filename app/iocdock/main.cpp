@@ -8,13 +8,13 @@
 #include "core/ioc/ioc.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
 #include "ui/mainwindow.h"
+#include "ui/themecolors.h"
 #include "ui/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLocale>
-#include <QPalette>
 #include <QStyleFactory>
 
 #include <cstdio>
@@ -46,30 +46,7 @@ void applyPaletteOverride()
     if (qEnvironmentVariable("IOCDOCK_PALETTE") != QLatin1String("dark"))
         return;
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QPalette dark;
-    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe6, 0xe6, 0xe6);
-    const QColor disabled(0x80, 0x80, 0x80), highlight(0x3d, 0x7a, 0xd6);
-    dark.setColor(QPalette::Window, window);
-    dark.setColor(QPalette::WindowText, text);
-    dark.setColor(QPalette::Base, base);
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
-    dark.setColor(QPalette::ToolTipText, text);
-    dark.setColor(QPalette::PlaceholderText, disabled);
-    dark.setColor(QPalette::Text, text);
-    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ButtonText, text);
-    dark.setColor(QPalette::BrightText, Qt::red);
-    dark.setColor(QPalette::Link, QColor(0x6c, 0xb0, 0xff));
-    dark.setColor(QPalette::Highlight, highlight);
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::Light, QColor(0x4a, 0x4a, 0x4a));
-    dark.setColor(QPalette::Mid, QColor(0x3a, 0x3a, 0x3a));
-    dark.setColor(QPalette::Dark, QColor(0x1a, 0x1a, 0x1a));
-    dark.setColor(QPalette::Shadow, Qt::black);
-    for (const auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
-        dark.setColor(QPalette::Disabled, role, disabled);
-    QApplication::setPalette(dark);
+    QApplication::setPalette(ThemeColors::darkPalette());
 }
 
 } // namespace

@@ -56,3 +56,5 @@ add_dependencies(tst_mainwindowrestore iocctl iocsim)
 # The Events pane and restart-storm warning on the sandbox's manager
 iocdock_add_test(tst_eventspane tst_eventspane.cpp
     LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
+# Colours on light and dark palettes, theme icons with the bundled ones as fallback
+iocdock_add_test(tst_themecolors tst_themecolors.cpp LIBS iocdock-ui iocdock-resources)
