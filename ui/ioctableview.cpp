@@ -72,6 +72,17 @@ void IocTableView::showHeaderMenu(const QPoint &pos)
     menu->popup(header->mapToGlobal(pos));
 }
 
+int IocTableView::minimumColumnWidth(int column) const
+{
+    if (!model())
+        return 0;
+    const QHeaderView *header = horizontalHeader();
+    const QString title = model()->headerData(column, Qt::Horizontal).toString();
+    const int margin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+    const int arrow = header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header);
+    return header->fontMetrics().horizontalAdvance(title) + 3 * margin + arrow;
+}
+
 void IocTableView::fillColumnsMenu(QMenu *menu)
 {
     menu->clear();

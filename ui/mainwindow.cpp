@@ -253,8 +253,9 @@ QWidget *MainWindow::createTablePane()
         { IocTableModel::HostColumn, 80 },    { IocTableModel::MemoryColumn, 80 },
         { IocTableModel::CpuColumn, 55 },     { IocTableModel::RuntimeColumn, 70 },
     };
-    for (const auto &width : widths)
-        m_table->setColumnWidth(width.first, width.second);
+    for (const auto &width : widths) // wider where the title needs it (a larger font)
+        m_table->setColumnWidth(width.first,
+                                qMax(width.second, m_table->minimumColumnWidth(width.first)));
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     for (QAction *action : m_actions->actions() + m_actions->writerActions()) {
         if (action)
@@ -402,7 +403,7 @@ void MainWindow::createViewMenu()
     auto *group = new QActionGroup(layout);
     m_consolesBelowAction = layout->addAction(tr("Consoles &Below the Table"));
     m_consolesBelowAction->setObjectName(QStringLiteral("consolesBelowAction"));
-    m_consolesBesideAction = layout->addAction(tr("Consoles &Beside the Table"));
+    m_consolesBesideAction = layout->addAction(tr("Consoles Be&side the Table"));
     m_consolesBesideAction->setObjectName(QStringLiteral("consolesBesideAction"));
     for (QAction *action : { m_consolesBelowAction, m_consolesBesideAction }) {
         action->setCheckable(true);
