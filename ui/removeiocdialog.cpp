@@ -32,6 +32,10 @@ RemoveIocDialog::RemoveIocDialog(const Ioc &ioc, const QString &hostName, IocPla
     m_ui->removedEdit->setMinimumWidth(
             m_ui->removedEdit->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 100);
     m_ui->keptEdit->setFixedHeight(m_ui->keptEdit->fontMetrics().lineSpacing() * 4 + 12);
+    // A window's minimum leaves out what a wrapped label needs at its width (Qt 5): the
+    // question has its lines at the dialog's narrowest, and nothing is drawn over another.
+    m_ui->questionLabel->setMinimumHeight(
+            m_ui->questionLabel->heightForWidth(m_ui->removedEdit->minimumWidth()));
     // Always there: ticking "Stop it first" clears the error without moving the buttons.
     m_ui->errorLabel->setFixedHeight(m_ui->errorLabel->fontMetrics().lineSpacing() * 2 + 4);
     ThemeColors::setForeground(m_ui->errorLabel, ThemeColors::Tone::Error);

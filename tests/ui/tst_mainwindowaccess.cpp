@@ -19,10 +19,12 @@
 #include "ui/mainwindow.h"
 
 #include <QAbstractButton>
+#include <QAbstractScrollArea>
 #include <QAccessible>
 #include <QAccessibleInterface>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QDockWidget>
@@ -401,6 +403,24 @@ QStringList TestMainWindowAccess::clipped(QWidget *root)
                              .arg(widget->height())
                              .arg(need.width())
                              .arg(need.height());
+    }
+    // A layout squeezed below its minimum draws its widgets over each other.
+    QList<QWidget *> content;
+    for (QWidget *widget : widgets) {
+        if (widget->isVisibleTo(root) && !widget->size().isEmpty()
+            && (qobject_cast<QLabel *>(widget) || qobject_cast<QAbstractButton *>(widget)
+                || qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractScrollArea *>(widget)
+                || qobject_cast<QComboBox *>(widget)))
+            content << widget;
+    }
+    for (int i = 0; i < content.size(); ++i) {
+        for (int j = i + 1; j < content.size(); ++j) {
+            QWidget *a = content.at(i), *b = content.at(j);
+            if (a->parentWidget() != b->parentWidget())
+                continue;
+            if (a->geometry().intersects(b->geometry()))
+                found << QStringLiteral("%1 and %2 overlap").arg(a->objectName(), b->objectName());
+        }
     }
     return found;
 }
