@@ -79,8 +79,11 @@ int IocTableView::minimumColumnWidth(int column) const
     const QHeaderView *header = horizontalHeader();
     const QString title = model()->headerData(column, Qt::Horizontal).toString();
     const int margin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
-    const int arrow = header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header);
-    return header->fontMetrics().horizontalAdvance(title) + 3 * margin + arrow;
+    // The sort arrow takes room in the sorted column only.
+    const int arrow = header->isSortIndicatorShown() && header->sortIndicatorSection() == column
+            ? header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header) + margin
+            : 0;
+    return header->fontMetrics().horizontalAdvance(title) + 2 * margin + arrow;
 }
 
 void IocTableView::fillColumnsMenu(QMenu *menu)

@@ -29,7 +29,8 @@ public:
     /// (the name column always shows); the header's context menu and View ▸ Columns.
     void fillColumnsMenu(QMenu *menu);
 
-    /// The width column @p column needs to show its title unclipped, sort arrow included.
+    /// The width column @p column needs to show its title unclipped (and the sort arrow when
+    /// it is the sorted column).
     int minimumColumnWidth(int column) const;
 
     /// The text the cell at @p index shows, elided to its width as the style draws it.

@@ -40,10 +40,18 @@ bool asksOnlyForText(int argc, char *argv[])
 }
 
 // IOCDOCK_PALETTE=dark: Fusion with a dark palette, for desktops whose platform theme gives
-// Qt none and for tools/screenshots (Xvfb has no desktop). Otherwise the desktop's palette.
+// Qt none and for tools/screenshots (Xvfb has no desktop); =light: the style's own. Unset:
+// the desktop's palette, and the dark one where a dark GTK theme is chosen
+// (GTK_THEME=Adwaita:dark, …-dark) but Qt 5's gtk3 platform theme hands Qt no palette.
 void applyPaletteOverride()
 {
-    if (qEnvironmentVariable("IOCDOCK_PALETTE") != QLatin1String("dark"))
+    const QString chosen = qEnvironmentVariable("IOCDOCK_PALETTE");
+    const QString gtkTheme = qEnvironmentVariable("GTK_THEME").toLower();
+    const bool gtkDark =
+            gtkTheme.endsWith(QLatin1String(":dark")) || gtkTheme.contains(QLatin1String("-dark"));
+    const bool dark = chosen == QLatin1String("dark")
+            || (chosen.isEmpty() && gtkDark && !ThemeColors::isDark(QApplication::palette()));
+    if (!dark)
         return;
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(ThemeColors::darkPalette());

@@ -457,6 +457,8 @@ void TestMainWindowAccess::dialogsShowTheirTextUnclipped()
         const QString title = header->model()->headerData(column, Qt::Horizontal).toString();
         // The title and the sort arrow's room: the window's first widths leave it.
         QVERIFY(table->minimumColumnWidth(column) > metrics.horizontalAdvance(title));
+        if (column == header->sortIndicatorSection())
+            QVERIFY(table->minimumColumnWidth(column) > metrics.horizontalAdvance(title) + 10);
         QVERIFY2(header->sectionSize(column) >= table->minimumColumnWidth(column),
                  qPrintable(QStringLiteral("column %1 (%2 px with its arrow): %3 px")
                                     .arg(title)
