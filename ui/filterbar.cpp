@@ -4,6 +4,8 @@
 
 #include "core/ioc/savedfilters.h"
 #include "ui/filtercompleter.h"
+#include "ui/themecolors.h"
+#include "ui/themeicons.h"
 
 #include <QButtonGroup>
 #include <QFileInfo>
@@ -45,15 +47,15 @@ FilterBar::FilterBar(QWidget *parent)
     m_errorLabel->setObjectName(QStringLiteral("filterErrorLabel"));
     m_errorLabel->setTextFormat(Qt::PlainText);
     m_errorLabel->setWordWrap(true);
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    ThemeColors::setForeground(m_errorLabel, ThemeColors::Tone::Error);
     m_errorLabel->hide();
 
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_lineEdit, 1);
     m_helpButton->setObjectName(QStringLiteral("filterHelpButton"));
-    m_helpButton->setIcon(QIcon::fromTheme(QStringLiteral("help-contextual"),
-                                           QIcon::fromTheme(QStringLiteral("help-about"))));
+    m_helpButton->setIcon(
+            ThemeIcons::icon(QStringLiteral("help-contextual"), QStringLiteral("help")));
     m_helpButton->setText(tr("?"));
     m_helpButton->setToolButtonStyle(m_helpButton->icon().isNull() ? Qt::ToolButtonTextOnly
                                                                    : Qt::ToolButtonIconOnly);
@@ -173,8 +175,9 @@ void FilterBar::handleTextChanged(const QString &text)
     if (!m_valid) {
         // Keep the last valid filter applied: a half-typed term must not empty the table.
         m_lineEdit->setStyleSheet(
-                QStringLiteral("QLineEdit#filterLineEdit { border: 2px solid #d0453a;"
-                               " border-radius: 3px; padding: 1px; }"));
+                QStringLiteral("QLineEdit#filterLineEdit { border: 2px solid %1;"
+                               " border-radius: 3px; padding: 1px; }")
+                        .arg(ThemeColors::accent(ThemeColors::Tone::Error, palette()).name()));
         QString message = parsed.errorString();
         if (parsed.errorPosition() >= 0)
             message = tr("%1 (at character %2)").arg(message).arg(parsed.errorPosition() + 1);

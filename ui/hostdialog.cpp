@@ -3,6 +3,7 @@
 #include "ui/hostdialog.h"
 
 #include "core/hosts/host.h"
+#include "ui/themecolors.h"
 #include "ui_hostdialog.h"
 
 #include <QPushButton>
@@ -12,9 +13,7 @@ HostDialog::HostDialog(QWidget *parent)
     , m_ui(std::make_unique<Ui::HostDialog>())
 {
     m_ui->setupUi(this);
-    QPalette palette = m_ui->errorLabel->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x20, 0x20));
-    m_ui->errorLabel->setPalette(palette);
+    ThemeColors::setForeground(m_ui->errorLabel, ThemeColors::Tone::Error);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Add"));
 
     connect(m_ui->hostLineEdit, &QLineEdit::textChanged, this, &HostDialog::validate);

@@ -12,6 +12,7 @@
 #include "ui/newiocdialog.h"
 #include "ui/removeiocdialog.h"
 #include "ui/renameiocdialog.h"
+#include "ui/themeicons.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -20,6 +21,29 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QWidget>
+
+namespace {
+
+// The freedesktop icon name (Icon Naming Specification) for a bundled icon.
+QString themeIconName(const QString &bundled)
+{
+    static const QHash<QString, QString> names = {
+        { QStringLiteral("start"), QStringLiteral("media-playback-start") },
+        { QStringLiteral("stop"), QStringLiteral("media-playback-stop") },
+        { QStringLiteral("restart"), QStringLiteral("view-refresh") },
+        { QStringLiteral("enable"), QStringLiteral("emblem-default") },
+        { QStringLiteral("disable"), QStringLiteral("process-stop") },
+        { QStringLiteral("attach"), QStringLiteral("utilities-terminal") },
+        { QStringLiteral("logs"), QStringLiteral("text-x-generic") },
+        { QStringLiteral("details"), QStringLiteral("document-properties") },
+        { QStringLiteral("new"), QStringLiteral("document-new") },
+        { QStringLiteral("remove"), QStringLiteral("edit-delete") },
+        { QStringLiteral("rename"), QStringLiteral("edit-rename") },
+    };
+    return names.value(bundled);
+}
+
+} // namespace
 
 IocActions::IocActions(QWidget *dialogParent, QObject *parent)
     : QObject(parent)
@@ -52,15 +76,12 @@ IocActions::IocActions(QWidget *dialogParent, QObject *parent)
     m_newIoc = makeAction(QStringLiteral("new"), tr("&New IOC…"),
                           tr("Create an IOC in its host's layout, as the site's own tool does"),
                           { QKeySequence(Qt::CTRL | Qt::Key_N) }, QStringLiteral("newIocAction"));
-    // The theme's icon where the desktop has one, else the bundled one.
-    m_newIoc->setIcon(QIcon::fromTheme(QStringLiteral("document-new"), m_newIoc->icon()));
-    m_remove = makeAction(QString(), tr("Re&move…"),
+    m_remove = makeAction(QStringLiteral("remove"), tr("Re&move…"),
                           tr("Remove the selected IOC's unit and configuration (asks first)"),
                           { QKeySequence(Qt::Key_Delete) }, QStringLiteral("removeAction"));
-    m_remove->setIcon(QIcon::fromTheme(QStringLiteral("edit-delete")));
-    m_rename = makeAction(QString(), tr("Re&name…"), tr("Rename the selected IOC (manage-iocs)"),
-                          { QKeySequence(Qt::Key_F2) }, QStringLiteral("renameAction"));
-    m_rename->setIcon(QIcon::fromTheme(QStringLiteral("edit-rename")));
+    m_rename = makeAction(QStringLiteral("rename"), tr("Re&name…"),
+                          tr("Rename the selected IOC (manage-iocs)"), { QKeySequence(Qt::Key_F2) },
+                          QStringLiteral("renameAction"));
 
     // On the host of the selected IOC, if any.
     connect(m_newIoc, &QAction::triggered, this, [this] {
@@ -109,10 +130,8 @@ IocActions::IocActions(QWidget *dialogParent, QObject *parent)
 QAction *IocActions::makeAction(const QString &icon, const QString &text, const QString &toolTip,
                                 const QList<QKeySequence> &shortcuts, const QString &objectName)
 {
-    // No icon of our own: the desktop theme's (set by the caller), if it has one.
-    auto *action = new QAction(icon.isEmpty() ? QIcon()
-                                              : QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)),
-                               text, this);
+    // The desktop theme's icon where it has one, else the bundled one.
+    auto *action = new QAction(ThemeIcons::icon(themeIconName(icon), icon), text, this);
     action->setObjectName(objectName);
     action->setShortcuts(shortcuts);
     // Shortcuts act in the table only: a console tab must get every key the user types.

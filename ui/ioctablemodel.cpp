@@ -7,6 +7,7 @@
 #include "core/ioc/iocformat.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
 #include "ui/statewords.h"
+#include "ui/themecolors.h"
 
 #include <QBrush>
 #include <QColor>
@@ -233,6 +234,13 @@ QVariant IocTableModel::data(const QModelIndex &index, int role) const
         return sortValue(ioc, column, m_now());
     case Qt::ToolTipRole:
         return toolTip(ioc, column, m_now());
+    case Qt::AccessibleTextRole: {
+        // A screen reader reading one cell names the IOC of its row too.
+        const QString shown = display(ioc, column, m_now()).toString();
+        if (column == NameColumn)
+            return ioc.name;
+        return shown.isEmpty() ? tr("%1: none").arg(ioc.name) : tr("%1: %2").arg(ioc.name, shown);
+    }
     case Qt::WhatsThisRole:
         return column == StatusColumn ? QVariant(StateWords::whatsThis(ioc)) : QVariant();
     case IocRole:
@@ -253,12 +261,13 @@ QVariant IocTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (column == StatusColumn) {
-            // The tone iocctl colours on a terminal too.
+            // The tone iocctl colours on a terminal too, readable on the application's
+            // palette (light or dark; views repaint when it changes).
             switch (IocFormat::statusTone(ioc)) {
             case IocFormat::Tone::Bad:
-                return QBrush(QColor(0xc0, 0x39, 0x2b));
+                return QBrush(ThemeColors::text(ThemeColors::Tone::Error));
             case IocFormat::Tone::Warning:
-                return QBrush(QColor(0xb8, 0x6e, 0x00));
+                return QBrush(ThemeColors::text(ThemeColors::Tone::Warning));
             case IocFormat::Tone::Neutral:
             case IocFormat::Tone::Good:
             case IocFormat::Tone::Transition:

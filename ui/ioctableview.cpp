@@ -72,6 +72,20 @@ void IocTableView::showHeaderMenu(const QPoint &pos)
     menu->popup(header->mapToGlobal(pos));
 }
 
+int IocTableView::minimumColumnWidth(int column) const
+{
+    if (!model())
+        return 0;
+    const QHeaderView *header = horizontalHeader();
+    const QString title = model()->headerData(column, Qt::Horizontal).toString();
+    const int margin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+    // The sort arrow takes room in the sorted column only.
+    const int arrow = header->isSortIndicatorShown() && header->sortIndicatorSection() == column
+            ? header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header) + margin
+            : 0;
+    return header->fontMetrics().horizontalAdvance(title) + 2 * margin + arrow;
+}
+
 void IocTableView::fillColumnsMenu(QMenu *menu)
 {
     menu->clear();

@@ -29,6 +29,10 @@ public:
     /// (the name column always shows); the header's context menu and View ▸ Columns.
     void fillColumnsMenu(QMenu *menu);
 
+    /// The width column @p column needs to show its title unclipped (and the sort arrow when
+    /// it is the sorted column).
+    int minimumColumnWidth(int column) const;
+
     /// The text the cell at @p index shows, elided to its width as the style draws it.
     QString shownText(const QModelIndex &index) const;
 

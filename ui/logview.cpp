@@ -5,6 +5,7 @@
 #include "core/ioc/crashsignatures.h"
 #include "core/ioc/logsession.h"
 #include "core/ioc/logsource.h"
+#include "ui/themecolors.h"
 
 #include <QCheckBox>
 #include <QColor>
@@ -26,24 +27,33 @@
 
 namespace {
 
-QTextCharFormat crashFormat()
+QTextCharFormat crashFormat(const QPalette &palette)
 {
     QTextCharFormat format;
-    format.setBackground(QColor(0xf5, 0xb7, 0xb1)); // light red, readable in both themes' text
-    format.setForeground(QColor(0x64, 0x1e, 0x16));
+    // A red tint of the palette's own base and text readable on it, light or dark.
+    format.setBackground(ThemeColors::background(ThemeColors::Tone::Error, palette));
+    format.setForeground(ThemeColors::textOn(ThemeColors::Tone::Error, palette));
     format.setProperty(QTextFormat::FullWidthSelection, true);
     return format;
 }
 
-QTextEdit::ExtraSelection matchSelection(const QTextBlock &block, int at, int length)
+QTextEdit::ExtraSelection matchSelection(const QTextBlock &block, int at, int length,
+                                         const QPalette &palette)
 {
     QTextEdit::ExtraSelection selection;
     selection.cursor = QTextCursor(block);
     selection.cursor.setPosition(block.position() + at);
     selection.cursor.setPosition(block.position() + at + length, QTextCursor::KeepAnchor);
-    selection.format.setBackground(QColor(0xf9, 0xe7, 0x9f)); // yellow
-    selection.format.setForeground(Qt::black);
+    selection.format.setBackground(ThemeColors::background(ThemeColors::Tone::Warning, palette));
+    selection.format.setForeground(ThemeColors::textOn(ThemeColors::Tone::Warning, palette));
     return selection;
+}
+
+// A style sheet that colours @p type's text as an error, readable on the current palette.
+QString errorColorSheet(const QString &type)
+{
+    return QStringLiteral("%1 { color: %2; }")
+            .arg(type, ThemeColors::text(ThemeColors::Tone::Error).name());
 }
 
 } // namespace
@@ -229,7 +239,7 @@ bool LogView::find(const QString &text, bool backward)
     if (found)
         m_followCheckBox->setChecked(false); // stay at the match
     m_searchLineEdit->setStyleSheet(found ? QString()
-                                          : QStringLiteral("QLineEdit { color: #c0392b; }"));
+                                          : errorColorSheet(QStringLiteral("QLineEdit")));
     return found;
 }
 
@@ -328,7 +338,7 @@ void LogView::markNewBlocks(int firstBlock, bool trimmed)
             QTextEdit::ExtraSelection selection;
             selection.cursor = QTextCursor(block);
             selection.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-            selection.format = crashFormat();
+            selection.format = crashFormat(m_textEdit->palette());
             m_crashSelections.append(selection);
             ++m_crashCount;
         }
@@ -336,7 +346,8 @@ void LogView::markNewBlocks(int firstBlock, bool trimmed)
             for (int at = line.indexOf(m_searchText, 0, Qt::CaseInsensitive); at >= 0;
                  at = line.indexOf(m_searchText, at + int(m_searchText.size()),
                                    Qt::CaseInsensitive))
-                m_matchSelections.append(matchSelection(block, at, int(m_searchText.size())));
+                m_matchSelections.append(
+                        matchSelection(block, at, int(m_searchText.size()), m_textEdit->palette()));
         }
     }
     if (trimmed || m_crashCount != crashesBefore || int(m_matchSelections.size()) != matchesBefore)
@@ -353,7 +364,8 @@ void LogView::highlight(const QString &text)
             const QString line = block.text();
             for (int at = line.indexOf(text, 0, Qt::CaseInsensitive); at >= 0;
                  at = line.indexOf(text, at + int(text.size()), Qt::CaseInsensitive))
-                m_matchSelections.append(matchSelection(block, at, int(text.size())));
+                m_matchSelections.append(
+                        matchSelection(block, at, int(text.size()), m_textEdit->palette()));
         }
     }
     updateSelections();
@@ -397,6 +409,6 @@ void LogView::setStatus(const QString &text)
         parts << tr("%n match(es)", nullptr, int(m_matchSelections.size()));
     m_statusLabel->setText(parts.join(QStringLiteral(" · ")));
     // A crash is seen without reading the count.
-    m_statusLabel->setStyleSheet(m_crashCount > 0 ? QStringLiteral("QLabel { color: #c0392b; }")
+    m_statusLabel->setStyleSheet(m_crashCount > 0 ? errorColorSheet(QStringLiteral("QLabel"))
                                                   : QString());
 }

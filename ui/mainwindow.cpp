@@ -13,6 +13,7 @@
 #include "ui/console/consolearea.h"
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
+#include "ui/contextmenukeys.h"
 #include "ui/eventmodel.h"
 #include "ui/eventspane.h"
 #include "ui/filterbar.h"
@@ -29,6 +30,7 @@
 #include "ui/newiocdialog.h"
 #include "ui/settingsdialog.h"
 #include "ui/shortcutsdialog.h"
+#include "ui/themeicons.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -96,6 +98,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     m_hostList->setCurrentIndex(m_hostModel->index(0));
     m_hostList->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_hostList, &QWidget::customContextMenuRequested, this, &MainWindow::showHostMenu);
+    ContextMenuKeys::install(m_hostList); // Menu key, Shift+F10
     connect(m_hostList->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::handleHostSelectionChanged);
 
@@ -257,14 +260,16 @@ QWidget *MainWindow::createTablePane()
         { IocTableModel::HostColumn, 80 },    { IocTableModel::MemoryColumn, 80 },
         { IocTableModel::CpuColumn, 55 },     { IocTableModel::RuntimeColumn, 70 },
     };
-    for (const auto &width : widths)
-        m_table->setColumnWidth(width.first, width.second);
+    for (const auto &width : widths) // wider where the title needs it (a larger font)
+        m_table->setColumnWidth(width.first,
+                                qMax(width.second, m_table->minimumColumnWidth(width.first)));
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     for (QAction *action : m_actions->actions() + m_actions->writerActions()) {
         if (action)
             m_table->addAction(action); // their shortcuts act while the table has focus
     }
     connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
+    ContextMenuKeys::install(m_table); // Menu key, Shift+F10
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::handleDoubleClicked);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::handleSelectionChanged);
@@ -299,13 +304,17 @@ void MainWindow::createMenus()
     toolBar->addSeparator();
     toolBar->addAction(m_actions->newIocAction());
     iocMenu->addSeparator();
-    QAction *settings = iocMenu->addAction(tr("&Settings…"), this, &MainWindow::showSettingsDialog);
+    QAction *settings = iocMenu->addAction(tr("Settin&gs…"), this, &MainWindow::showSettingsDialog);
+    settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setMenuRole(QAction::PreferencesRole);
+    ThemeIcons::setIcon(settings, QStringLiteral("preferences-system"), QStringLiteral("settings"));
     QAction *history =
             iocMenu->addAction(tr("Message &History…"), m_messageArea, &MessageArea::showHistory);
     history->setObjectName(QStringLiteral("historyAction"));
+    ThemeIcons::setIcon(history, QStringLiteral("document-open-recent"), QStringLiteral("history"));
     QAction *quit = iocMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
+    ThemeIcons::setIcon(quit, QStringLiteral("application-exit"), QStringLiteral("quit"));
     // Ctrl+Q as on every Linux desktop; QKeySequence::Quit is empty where the platform theme
     // has the Windows key scheme (e.g. QT_QPA_PLATFORM=offscreen). A console claims every key
     // typed in it (ConsoleView::event), Ctrl+Q included; closing asks while consoles are open.
@@ -314,9 +323,11 @@ void MainWindow::createMenus()
     QMenu *hostMenu = menuBar()->addMenu(tr("H&osts"));
     QAction *addHost = hostMenu->addAction(tr("&Add Host…"), this, &MainWindow::showAddHostDialog);
     addHost->setObjectName(QStringLiteral("addHostAction"));
+    ThemeIcons::setIcon(addHost, QStringLiteral("list-add"), QStringLiteral("add-host"));
     QAction *removeHost =
             hostMenu->addAction(tr("&Remove Host"), this, &MainWindow::removeSelectedHost);
     removeHost->setObjectName(QStringLiteral("removeHostAction"));
+    ThemeIcons::setIcon(removeHost, QStringLiteral("list-remove"), QStringLiteral("remove-host"));
 
     createViewMenu();
 
@@ -324,17 +335,20 @@ void MainWindow::createMenus()
     QAction *shortcuts =
             help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    ThemeIcons::setIcon(shortcuts, QStringLiteral("preferences-desktop-keyboard"),
+                        QStringLiteral("keyboard"));
     // F1 and Ctrl+? (Ctrl+Shift+/ on most layouts; both spellings match there).
     shortcuts->setShortcuts(
             { QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Question) });
     QAction *filterHelp =
             help->addAction(tr("&Filter Language"), m_filterBar, &FilterBar::showHelp);
     filterHelp->setObjectName(QStringLiteral("filterHelpAction"));
+    ThemeIcons::setIcon(filterHelp, QStringLiteral("help-contents"), QStringLiteral("help"));
     QAction *whatsThis = QWhatsThis::createAction(this);
     whatsThis->setObjectName(QStringLiteral("whatsThisAction"));
     help->addAction(whatsThis);
     help->addSeparator();
-    help->addAction(tr("&About iocdock"), this, [this] {
+    QAction *about = help->addAction(tr("&About iocdock"), this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About iocdock"),
                                     tr("<p><b>iocdock %1</b></p><p>Docker-like management of "
                                        "EPICS IOCs that run under procServ and systemd.</p>")
@@ -344,6 +358,8 @@ void MainWindow::createMenus()
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setIcon(QIcon::fromTheme(QStringLiteral("help-about"), windowIcon()));
 }
 
 void MainWindow::createViewMenu()
@@ -359,6 +375,7 @@ void MainWindow::createViewMenu()
 
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setObjectName(QStringLiteral("refreshAction"));
+    ThemeIcons::setIcon(refresh, QStringLiteral("view-refresh"), QStringLiteral("restart"));
     refresh->setShortcuts({ QKeySequence(Qt::Key_F5) });
     refresh->setToolTip(tr("Read memory, CPU and uptimes now and reconnect to unreachable hosts; "
                            "states update by themselves"));
@@ -369,6 +386,7 @@ void MainWindow::createViewMenu()
         m_filterBar->lineEdit()->selectAll();
     });
     filter->setObjectName(QStringLiteral("focusFilterAction"));
+    ThemeIcons::setIcon(filter, QStringLiteral("edit-find"), QStringLiteral("find"));
     filter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     view->addSeparator();
 
@@ -392,7 +410,7 @@ void MainWindow::createViewMenu()
     auto *group = new QActionGroup(layout);
     m_consolesBelowAction = layout->addAction(tr("Consoles &Below the Table"));
     m_consolesBelowAction->setObjectName(QStringLiteral("consolesBelowAction"));
-    m_consolesBesideAction = layout->addAction(tr("Consoles &Beside the Table"));
+    m_consolesBesideAction = layout->addAction(tr("Consoles Be&side the Table"));
     m_consolesBesideAction->setObjectName(QStringLiteral("consolesBesideAction"));
     for (QAction *action : { m_consolesBelowAction, m_consolesBesideAction }) {
         action->setCheckable(true);

@@ -4,6 +4,7 @@
 
 #include "ui/messagebar.h"
 #include "ui/messagehistorydialog.h"
+#include "ui/themeicons.h"
 
 #include <QHBoxLayout>
 #include <QIcon>
@@ -17,7 +18,8 @@ MessageArea::MessageArea(QWidget *parent)
     setObjectName(QStringLiteral("messageArea"));
     m_historyButton->setObjectName(QStringLiteral("historyButton"));
     m_historyButton->setText(tr("History"));
-    m_historyButton->setIcon(QIcon::fromTheme(QStringLiteral("view-history")));
+    m_historyButton->setIcon(
+            ThemeIcons::icon(QStringLiteral("document-open-recent"), QStringLiteral("history")));
     m_historyButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_historyButton->setAutoRaise(true);
     connect(m_historyButton, &QToolButton::clicked, this, &MessageArea::showHistory);

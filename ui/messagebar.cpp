@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/messagebar.h"
 
+#include "ui/themecolors.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -110,15 +112,16 @@ void MessageBar::resizeEvent(QResizeEvent *event)
 
 QColor MessageBar::frameColor() const
 {
+    // Stands out from the window's background, light or dark.
     switch (m_kind) {
     case Kind::Information:
-        return QColor(0x2f, 0x7f, 0xc1);
+        return ThemeColors::accent(ThemeColors::Tone::Information, palette());
     case Kind::Success:
-        return QColor(0x2e, 0x9b, 0x4a);
+        return ThemeColors::accent(ThemeColors::Tone::Success, palette());
     case Kind::Warning:
-        return QColor(0xe5, 0x9a, 0x1c);
+        return ThemeColors::accent(ThemeColors::Tone::Warning, palette());
     case Kind::Error:
-        return QColor(0xd0, 0x45, 0x3a);
+        return ThemeColors::accent(ThemeColors::Tone::Error, palette());
     }
     return {};
 }

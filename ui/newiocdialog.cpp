@@ -5,6 +5,7 @@
 #include "core/fleet/fleet.h"
 #include "core/hosts/host.h"
 #include "core/ioc/conventions.h"
+#include "ui/themecolors.h"
 #include "ui_newiocdialog.h"
 
 #include <QCheckBox>
@@ -48,9 +49,7 @@ NewIocDialog::NewIocDialog(Fleet *fleet, QWidget *parent)
             m_ui->previewEdit->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 64);
     // The errors have a place of their own, always there: nothing moves when one comes or goes.
     m_ui->errorLabel->setFixedHeight(m_ui->errorLabel->fontMetrics().lineSpacing() * 3 + 4);
-    QPalette palette = m_ui->errorLabel->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x20, 0x20));
-    m_ui->errorLabel->setPalette(palette);
+    ThemeColors::setForeground(m_ui->errorLabel, ThemeColors::Tone::Error);
     m_ui->splitter->setStretchFactor(1, 1);
     // Paths are long: room for one in the form, and for a unit file's lines in the preview.
     const int charWidth = fontMetrics().horizontalAdvance(QLatin1Char('x'));

@@ -4,6 +4,7 @@
 
 #include "core/hosts/host.h"
 #include "core/ioc/conventions.h"
+#include "ui/themecolors.h"
 #include "ui_removeiocdialog.h"
 
 #include <QCheckBox>
@@ -31,11 +32,13 @@ RemoveIocDialog::RemoveIocDialog(const Ioc &ioc, const QString &hostName, IocPla
     m_ui->removedEdit->setMinimumWidth(
             m_ui->removedEdit->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 100);
     m_ui->keptEdit->setFixedHeight(m_ui->keptEdit->fontMetrics().lineSpacing() * 4 + 12);
+    // A window's minimum leaves out what a wrapped label needs at its width (Qt 5): the
+    // question has its lines at the dialog's narrowest, and nothing is drawn over another.
+    m_ui->questionLabel->setMinimumHeight(
+            m_ui->questionLabel->heightForWidth(m_ui->removedEdit->minimumWidth()));
     // Always there: ticking "Stop it first" clears the error without moving the buttons.
     m_ui->errorLabel->setFixedHeight(m_ui->errorLabel->fontMetrics().lineSpacing() * 2 + 4);
-    QPalette palette = m_ui->errorLabel->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x20, 0x20));
-    m_ui->errorLabel->setPalette(palette);
+    ThemeColors::setForeground(m_ui->errorLabel, ThemeColors::Tone::Error);
     const bool running = ioc.isActive() || ioc.activeState == QLatin1String("activating")
             || ioc.activeState == QLatin1String("reloading");
     m_ui->stopFirstCheckBox->setVisible(running);

@@ -3,6 +3,7 @@
 #include "ui/renameiocdialog.h"
 
 #include "core/hosts/host.h"
+#include "ui/themecolors.h"
 #include "ui_renameiocdialog.h"
 
 #include <QDialogButtonBox>
@@ -29,9 +30,7 @@ RenameIocDialog::RenameIocDialog(const Ioc &ioc, const QString &hostName, IocPla
             m_ui->previewEdit->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 90);
     m_ui->previewEdit->setMinimumHeight(m_ui->previewEdit->fontMetrics().lineSpacing() * 16);
     m_ui->errorLabel->setFixedHeight(m_ui->errorLabel->fontMetrics().lineSpacing() * 2 + 4);
-    QPalette palette = m_ui->errorLabel->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x20, 0x20));
-    m_ui->errorLabel->setPalette(palette);
+    ThemeColors::setForeground(m_ui->errorLabel, ThemeColors::Tone::Error);
 
     m_renameButton = m_ui->buttonBox->addButton(tr("&Rename"), QDialogButtonBox::AcceptRole);
     m_renameButton->setObjectName(QStringLiteral("renameButton"));

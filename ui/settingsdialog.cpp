@@ -3,6 +3,7 @@
 #include "ui/settingsdialog.h"
 
 #include "core/ioc/conventions.h"
+#include "ui/themecolors.h"
 #include "ui_settingsdialog.h"
 
 #include <qtermwidget.h>
@@ -35,6 +36,7 @@ SettingsDialog::SettingsDialog(const Settings &settings, QWidget *parent)
     m_ui->colorSchemeComboBox->setCurrentText(settings.colorScheme);
 
     m_ui->confirmCheckBox->setChecked(settings.confirmActions);
+    ThemeColors::setForeground(m_ui->errorLabel, ThemeColors::Tone::Error);
     m_ui->errorLabel->hide();
 
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);

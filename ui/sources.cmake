@@ -2,6 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The iocdock developers
 # Sources of ui/ (except console/): main window, models, filter bar, dialogs, logs, details
 target_sources(iocdock-ui PRIVATE
+    contextmenukeys.h contextmenukeys.cpp
     eventmodel.h eventmodel.cpp
     eventspane.h eventspane.cpp
     filterbar.h filterbar.cpp
@@ -27,4 +28,6 @@ target_sources(iocdock-ui PRIVATE
     settingsdialog.h settingsdialog.cpp settingsdialog.ui
     shortcutsdialog.h shortcutsdialog.cpp
     statewords.h statewords.cpp
+    themecolors.h themecolors.cpp
+    themeicons.h themeicons.cpp
     translations.h translations.cpp)

@@ -8,13 +8,13 @@
 #include "core/ioc/ioc.h"
 #include "core/systemd/systemdmanager.h" // host.h needs it complete (QPointer)
 #include "ui/mainwindow.h"
+#include "ui/themecolors.h"
 #include "ui/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLocale>
-#include <QPalette>
 #include <QStyleFactory>
 
 #include <cstdio>
@@ -40,36 +40,21 @@ bool asksOnlyForText(int argc, char *argv[])
 }
 
 // IOCDOCK_PALETTE=dark: Fusion with a dark palette, for desktops whose platform theme gives
-// Qt none and for tools/screenshots (Xvfb has no desktop). Otherwise the desktop's palette.
+// Qt none and for tools/screenshots (Xvfb has no desktop); =light: the style's own. Unset:
+// the desktop's palette, and the dark one where a dark GTK theme is chosen
+// (GTK_THEME=Adwaita:dark, …-dark) but Qt 5's gtk3 platform theme hands Qt no palette.
 void applyPaletteOverride()
 {
-    if (qEnvironmentVariable("IOCDOCK_PALETTE") != QLatin1String("dark"))
+    const QString chosen = qEnvironmentVariable("IOCDOCK_PALETTE");
+    const QString gtkTheme = qEnvironmentVariable("GTK_THEME").toLower();
+    const bool gtkDark =
+            gtkTheme.endsWith(QLatin1String(":dark")) || gtkTheme.contains(QLatin1String("-dark"));
+    const bool dark = chosen == QLatin1String("dark")
+            || (chosen.isEmpty() && gtkDark && !ThemeColors::isDark(QApplication::palette()));
+    if (!dark)
         return;
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QPalette dark;
-    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe6, 0xe6, 0xe6);
-    const QColor disabled(0x80, 0x80, 0x80), highlight(0x3d, 0x7a, 0xd6);
-    dark.setColor(QPalette::Window, window);
-    dark.setColor(QPalette::WindowText, text);
-    dark.setColor(QPalette::Base, base);
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
-    dark.setColor(QPalette::ToolTipText, text);
-    dark.setColor(QPalette::PlaceholderText, disabled);
-    dark.setColor(QPalette::Text, text);
-    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ButtonText, text);
-    dark.setColor(QPalette::BrightText, Qt::red);
-    dark.setColor(QPalette::Link, QColor(0x6c, 0xb0, 0xff));
-    dark.setColor(QPalette::Highlight, highlight);
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::Light, QColor(0x4a, 0x4a, 0x4a));
-    dark.setColor(QPalette::Mid, QColor(0x3a, 0x3a, 0x3a));
-    dark.setColor(QPalette::Dark, QColor(0x1a, 0x1a, 0x1a));
-    dark.setColor(QPalette::Shadow, Qt::black);
-    for (const auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
-        dark.setColor(QPalette::Disabled, role, disabled);
-    QApplication::setPalette(dark);
+    QApplication::setPalette(ThemeColors::darkPalette());
 }
 
 } // namespace

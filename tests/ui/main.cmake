@@ -56,3 +56,12 @@ add_dependencies(tst_mainwindowrestore iocctl iocsim)
 # The Events pane and restart-storm warning on the sandbox's manager
 iocdock_add_test(tst_eventspane tst_eventspane.cpp
     LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
+# Colours on light and dark palettes, theme icons with the bundled ones as fallback
+iocdock_add_test(tst_themecolors tst_themecolors.cpp LIBS iocdock-ui iocdock-resources)
+# Keyboard, screen reader names, icons without a theme and unclipped dialogs; once more at 200 %
+iocdock_add_test(tst_mainwindowaccess tst_mainwindowaccess.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
+add_test(NAME tst_mainwindowaccess_200 COMMAND tst_mainwindowaccess)
+get_test_property(tst_mainwindowaccess ENVIRONMENT _access_env)
+set_tests_properties(tst_mainwindowaccess_200 PROPERTIES
+    ENVIRONMENT "${_access_env};QT_SCALE_FACTOR=2" TIMEOUT 300 LABELS sandbox RUN_SERIAL TRUE)

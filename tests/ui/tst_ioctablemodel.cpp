@@ -3,10 +3,13 @@
 #include "core/fleet/fleet.h"
 #include "core/ioc/iocformat.h"
 #include "ui/ioctablemodel.h"
+#include "ui/themecolors.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -255,7 +258,11 @@ void TestIocTableModel::showsTheIocProcessOwnState()
     QCOMPARE(status.data(IocTableModel::StatusRole).toString(), QStringLiteral("crashloop"));
     // A warning colour, as for a shut-down IOC.
     QVERIFY(status.data(Qt::ForegroundRole).value<QBrush>().color().isValid());
-    QCOMPARE(status.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0xb8, 0x6e, 0x00));
+    // (The warning tone on the application's palette, readable on its background.)
+    const QColor warning = status.data(Qt::ForegroundRole).value<QBrush>().color();
+    QCOMPARE(warning, ThemeColors::text(ThemeColors::Tone::Warning));
+    QVERIFY(ThemeColors::contrast(warning, QGuiApplication::palette().color(QPalette::Base))
+            >= 4.5);
     const QString tip = status.data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QStringLiteral("Last exit: SIGSEGV")), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("IOC restarts inside procServ: 5")), qPrintable(tip));

@@ -24,6 +24,7 @@ ConsoleTabWidget::ConsoleTabWidget(QWidget *parent)
 {
     setObjectName(QStringLiteral("consoleTabs"));
     setTabBar(m_tabBar);
+    m_tabBar->setAccessibleName(tr("Open consoles, logs and details"));
     setTabsClosable(true);
     setMovable(true);
     setDocumentMode(true);

@@ -5,6 +5,7 @@
 #include "core/ioc/childtracker.h"
 #include "core/ioc/iocaccess.h"
 #include "ui/console/terminalwriter.h"
+#include "ui/themecolors.h"
 
 #include <QAction>
 #include <QColor>
@@ -69,10 +70,7 @@ ConsoleView::ConsoleView(const Ioc &ioc, ConsoleSession *session, QWidget *paren
     m_messageBar->setObjectName(QStringLiteral("messageBar"));
     m_messageBar->setFrameShape(QFrame::StyledPanel);
     m_messageBar->setAutoFillBackground(true);
-    QPalette warn = m_messageBar->palette();
-    warn.setColor(QPalette::Window, QColor(0xff, 0xe8, 0xb0));
-    warn.setColor(QPalette::WindowText, Qt::black);
-    m_messageBar->setPalette(warn);
+    ThemeColors::setBackground(m_messageBar, ThemeColors::Tone::Warning);
     m_messageLabel = new QLabel(m_messageBar);
     m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
     m_messageLabel->setWordWrap(true);
