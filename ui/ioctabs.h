@@ -9,10 +9,12 @@
 
 class ConsoleTabWidget;
 class EventModel;
+class ExecResultsView;
 class Fleet;
 
 /// Fills the bottom tab area (a ConsoleTabWidget) with one page per IOC and purpose: the
-/// console (ConsoleView), the log (LogView) and the details (IocDetailsWidget). Asking again
+/// console (ConsoleView), the log (LogView) and the details (IocDetailsWidget); and one page
+/// per "Run command…" with the replies of every IOC it ran on (ExecResultsView). Asking again
 /// for the same page focuses the open one. Hides the area while it has no tabs.
 class IocTabs : public QObject
 {
@@ -31,6 +33,9 @@ public:
     void restoreConsole(const Ioc &ioc);
     void showLogs(const Ioc &ioc);
     void showDetails(const Ioc &ioc);
+    /// Runs @p line on @p iocs (ExecFanOut, a bounded number at a time) and shows the replies
+    /// in one new results page (ExecResultsView). The caller confirmed it.
+    ExecResultsView *runCommand(const QList<Ioc> &iocs, const QString &line);
     /// Keeps the details page of @p ioc (if open) current.
     void update(const Ioc &ioc);
     /// The IOC of @p key is gone from its host: its details page (if open) says so.

@@ -56,3 +56,7 @@ add_dependencies(tst_mainwindowrestore iocctl iocsim)
 # The Events pane and restart-storm warning on the sandbox's manager
 iocdock_add_test(tst_eventspane tst_eventspane.cpp
     LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
+# "Run command…" on several IOCs and group actions' progress, on the sandbox's manager
+iocdock_add_test(tst_runcommand tst_runcommand.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
+add_dependencies(tst_runcommand iocsim)
