@@ -61,6 +61,17 @@ ExecResultsView::ExecResultsView(ExecFanOut *run, QWidget *parent)
         updateSummary();
         emit finished();
     });
+    // A header per IOC, in the order given, each filled in as its IOC answers.
+    QTextCursor cursor(m_text->document());
+    const QList<ExecLineJob *> &jobs = m_run->jobs();
+    for (const ExecLineJob *job : jobs) {
+        if (!m_headers.isEmpty()) {
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat()); // a blank line between
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+        }
+        cursor.insertText(tr("==> %1 — waiting <==").arg(name(job)), QTextCharFormat());
+        m_headers << cursor.block();
+    }
     updateSummary();
     m_run->start();
 }
@@ -80,11 +91,16 @@ QString ExecResultsView::summary() const
     return m_summary->text();
 }
 
-QString ExecResultsView::header(const ExecLineJob *job)
+QString ExecResultsView::name(const ExecLineJob *job)
 {
     const Ioc &ioc = job->ioc();
-    const QString name = (ioc.host.isEmpty() ? QString() : ioc.host + QLatin1Char('/'))
+    return (ioc.host.isEmpty() ? QString() : ioc.host + QLatin1Char('/'))
             + (ioc.name.isEmpty() ? ioc.unit : ioc.name);
+}
+
+QString ExecResultsView::header(const ExecLineJob *job)
+{
+    const QString name = ExecResultsView::name(job);
     switch (job->status()) {
     case ExecLineJob::Status::Ok:
         return tr("%1 — ok").arg(name);
@@ -98,33 +114,34 @@ QString ExecResultsView::header(const ExecLineJob *job)
 void ExecResultsView::appendResult(int index)
 {
     const ExecLineJob *job = m_run->jobs().at(index);
-    // Appended at the end, whatever the user has selected or scrolled to: a view at the
-    // bottom follows, any other stays where it is.
+    // Filled in under the IOC's own header, whatever the user has selected or scrolled to.
     QScrollBar *bar = m_text->verticalScrollBar();
-    const bool atBottom = bar->value() == bar->maximum();
     const int scroll = bar->value();
-    QTextCursor cursor(m_text->document());
-    cursor.movePosition(QTextCursor::End);
-    if (!m_text->document()->isEmpty())
-        cursor.insertBlock();
-    QTextCharFormat headerFormat;
-    headerFormat.setFontWeight(QFont::Bold);
-    if (job->status() != ExecLineJob::Status::Ok)
-        headerFormat.setForeground(QColor(0xc0, 0x1c, 0x28));
-    cursor.insertText(QStringLiteral("==> ") + header(job) + QStringLiteral(" <=="), headerFormat);
+    QTextCursor cursor(m_headers.at(index));
+    cursor.movePosition(QTextCursor::StartOfBlock);
+    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    cursor.insertText(QStringLiteral("==> ") + header(job) + QStringLiteral(" <=="),
+                      headerFormat(job->status() == ExecLineJob::Status::Ok));
     QString reply = TerminalSanitizer::plainText(job->reply());
     while (reply.endsWith(QLatin1Char('\n')))
         reply.chop(1);
+    if (reply.isEmpty() && job->status() == ExecLineJob::Status::Ok)
+        reply = tr("(no output)");
     if (!reply.isEmpty()) {
-        cursor.insertBlock();
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
         cursor.insertText(reply, QTextCharFormat());
-    } else if (job->status() == ExecLineJob::Status::Ok) {
-        cursor.insertBlock();
-        cursor.insertText(tr("(no output)"), QTextCharFormat());
     }
-    cursor.insertBlock();
-    bar->setValue(atBottom ? bar->maximum() : scroll);
+    bar->setValue(scroll);
     updateSummary();
+}
+
+QTextCharFormat ExecResultsView::headerFormat(bool ok)
+{
+    QTextCharFormat format;
+    format.setFontWeight(QFont::Bold);
+    if (!ok)
+        format.setForeground(QColor(0xc0, 0x1c, 0x28));
+    return format;
 }
 
 void ExecResultsView::updateSummary()
