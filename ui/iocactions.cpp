@@ -12,6 +12,7 @@
 #include "ui/newiocdialog.h"
 #include "ui/removeiocdialog.h"
 #include "ui/renameiocdialog.h"
+#include "ui/runcommanddialog.h"
 #include "ui/themeicons.h"
 
 #include <QAction>
@@ -39,6 +40,7 @@ QString themeIconName(const QString &bundled)
         { QStringLiteral("new"), QStringLiteral("document-new") },
         { QStringLiteral("remove"), QStringLiteral("edit-delete") },
         { QStringLiteral("rename"), QStringLiteral("edit-rename") },
+        { QStringLiteral("run"), QStringLiteral("system-run") },
     };
     return names.value(bundled);
 }
@@ -82,6 +84,12 @@ IocActions::IocActions(QWidget *dialogParent, QObject *parent)
     m_rename = makeAction(QStringLiteral("rename"), tr("Re&name…"),
                           tr("Rename the selected IOC (manage-iocs)"), { QKeySequence(Qt::Key_F2) },
                           QStringLiteral("renameAction"));
+
+    m_runCommand = makeAction(
+            QStringLiteral("run"), tr("Run &Command…"),
+            tr("Run one IOC shell line on every selected IOC and show the replies in a tab"),
+            { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X) }, QStringLiteral("runCommandAction"));
+    connect(m_runCommand, &QAction::triggered, this, [this] { runCommand(m_selection); });
 
     // On the host of the selected IOC, if any.
     connect(m_newIoc, &QAction::triggered, this, [this] {
@@ -185,6 +193,7 @@ void IocActions::updateEnabled()
     m_attach->setEnabled(anyConsole);
     m_logs->setEnabled(any);
     m_details->setEnabled(any);
+    m_runCommand->setEnabled(anyConsole);
     updateWriterEnabled();
 }
 
@@ -450,6 +459,29 @@ QString IocActions::doneText(UnitAction action, const QStringList &names)
     return {};
 }
 
+QString IocActions::iocDoneText(UnitAction action, const QString &name, const JobResult &result)
+{
+    if (!result.ok()) {
+        QString why = result.message;
+        if (why.isEmpty())
+            why = SystemdManager::describeJobResult(result.result);
+        return tr("%1: %2 failed: %3").arg(name, SystemdManager::actionName(action), why);
+    }
+    switch (action) {
+    case UnitAction::Start:
+        return tr("%1 started").arg(name);
+    case UnitAction::Stop:
+        return tr("%1 stopped").arg(name);
+    case UnitAction::Restart:
+        return tr("%1 restarted").arg(name);
+    case UnitAction::Enable:
+        return tr("%1 enabled").arg(name);
+    case UnitAction::Disable:
+        return tr("%1 disabled").arg(name);
+    }
+    return {};
+}
+
 void IocActions::execute(UnitAction action, const QList<Ioc> &iocs)
 {
     auto batch = std::make_shared<Batch>();
@@ -465,6 +497,7 @@ void IocActions::execute(UnitAction action, const QList<Ioc> &iocs)
         batch->names << ioc.name;
     }
     batch->pending = static_cast<int>(runnable.size());
+    batch->total = static_cast<int>(iocs.size());
     if (runnable.isEmpty()) {
         QStringList names;
         for (const Ioc &ioc : iocs)
@@ -494,6 +527,17 @@ void IocActions::handleJobDone(const std::shared_ptr<Batch> &batch, const Ioc &i
             why = SystemdManager::describeJobResult(result.result);
         batch->failures << tr("%1: %2").arg(ioc.name, why);
     }
+    if (batch->total > 1) {
+        // A group action: each IOC's outcome in the history as it comes, failures named.
+        const int done = batch->total - batch->pending + 1;
+        emit outcomeReported(tr("%1 of %2 done: %3")
+                                     .arg(done)
+                                     .arg(batch->total)
+                                     .arg(iocDoneText(batch->action, ioc.name, result)),
+                             result.ok() ? MessageBar::Kind::Information
+                                         : MessageBar::Kind::Warning,
+                             ioc.name, SystemdManager::actionName(batch->action));
+    }
     if (--batch->pending > 0)
         return;
     if (batch->failures.isEmpty()) {
@@ -508,4 +552,43 @@ void IocActions::handleJobDone(const std::shared_ptr<Batch> &batch, const Ioc &i
                              SystemdManager::actionName(batch->action));
     }
     emit jobsFinished(batch->action, batch->results);
+}
+
+RunCommandDialog *IocActions::runCommand(const QList<Ioc> &iocs)
+{
+    if (iocs.isEmpty())
+        return nullptr;
+    auto *dialog = new RunCommandDialog(iocs, m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, iocs] {
+        const QString line = dialog->line();
+        if (!dialog->problem().isEmpty())
+            return;
+        auto go = [this, iocs, line] {
+            RunCommandDialog::rememberLine(line);
+            emit commandRequested(iocs, line);
+        };
+        if (iocs.size() == 1) {
+            go();
+            return;
+        }
+        // Sent to many IOCs at once: always asked, whatever the confirmation setting.
+        m_confirm(tr("Run Command"), runCommandConfirmationText(line, iocs),
+                  tr("Run on %n IOC(s)", "", static_cast<int>(iocs.size())), [go](bool accepted) {
+                      if (accepted)
+                          go();
+                  });
+    });
+    dialog->open(); // no nested event loop
+    return dialog;
+}
+
+QString IocActions::runCommandConfirmationText(const QString &line, const QList<Ioc> &iocs)
+{
+    QStringList names;
+    for (const Ioc &ioc : iocs)
+        names << ioc.name;
+    const int count = static_cast<int>(iocs.size());
+    return tr("Send “%1” to the IOC shell of %n IOC(s) (%2)?", "", count)
+            .arg(line, nameList(names));
 }

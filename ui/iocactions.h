@@ -19,6 +19,7 @@ class Host;
 struct IocPlan;
 class QAction;
 class QWidget;
+class RunCommandDialog;
 
 /// The IOC actions — Start, Stop, Restart, Enable, Disable, Attach, Logs, Details — as
 /// QActions for the toolbar, the context menu and shortcuts. They work on the current
@@ -52,6 +53,8 @@ public:
     QAction *newIocAction() const { return m_newIoc; }
     QAction *removeAction() const { return m_remove; }
     QAction *renameAction() const { return m_rename; }
+    /// "Run command…": one IOC shell line on every selected IOC (runCommand()).
+    QAction *runCommandAction() const { return m_runCommand; }
     /// The unit and view actions, in toolbar order; nullptr marks a separator.
     QList<QAction *> actions() const;
     /// New IOC…, Rename…, Remove…, for the IOC menu and the table's context menu.
@@ -87,11 +90,19 @@ public:
     /// Carries out @p plan on @p host's manager, reporting progress and the outcome.
     void applyPlan(Host *host, const IocPlan &plan);
 
+    /// Opens the "Run command" dialog for @p iocs (deleted when closed). Run asks first when
+    /// there is more than one IOC (naming how many; a "no" sends nothing), remembers the line
+    /// and emits commandRequested(). Returns the dialog shown, or nullptr for no IOCs.
+    RunCommandDialog *runCommand(const QList<Ioc> &iocs);
+    /// The question asked before running @p line on @p iocs (more than one).
+    static QString runCommandConfirmationText(const QString &line, const QList<Ioc> &iocs);
+
 signals:
     void attachRequested(const Ioc &ioc);
     void logsRequested(const Ioc &ioc);
     void detailsRequested(const Ioc &ioc);
-    /// Something to tell the user: a job was sent, finished or failed. @p subject names the
+    /// Something to tell the user: a job was sent, finished or failed; with several IOCs, also
+    /// each IOC's outcome as it comes ("2 of 7 done: motor1 restarted"). @p subject names the
     /// IOCs, @p action the unit action (both for the message history).
     void outcomeReported(const QString &text, MessageBar::Kind kind, const QString &subject,
                          const QString &action);
@@ -100,6 +111,8 @@ signals:
     /// A plan applied by applyPlan() finished: @p error is empty on success. @p key is the
     /// IOC's Ioc::key() (Rename: the new one).
     void planFinished(const QString &key, const QString &error);
+    /// The user confirmed running @p line on @p iocs (the line has no control character).
+    void commandRequested(const QList<Ioc> &iocs, const QString &line);
     /// A plan created or renamed the IOC with Ioc::key() @p key (emitted before planFinished).
     void iocWritten(const QString &key);
 
@@ -109,6 +122,7 @@ private:
         UnitAction action;
         QStringList names;
         int pending = 0;
+        int total = 0; // IOCs asked for, those of hosts not connected included
         QList<JobResult> results;
         QStringList failures;
     };
@@ -121,6 +135,8 @@ private:
     void handleJobDone(const std::shared_ptr<Batch> &batch, const Ioc &ioc,
                        const JobResult &result);
     static QString doneText(UnitAction action, const QStringList &names);
+    /// One IOC's outcome within a group action: "motor1 restarted", "motor1: restart failed: why".
+    static QString iocDoneText(UnitAction action, const QString &name, const JobResult &result);
     static QString progressText(UnitAction action, const QStringList &names);
     static QString nameList(const QStringList &names);
     void defaultConfirm(const QString &title, const QString &text, const QString &acceptText,
@@ -144,4 +160,5 @@ private:
     QAction *m_newIoc;
     QAction *m_remove;
     QAction *m_rename;
+    QAction *m_runCommand;
 };

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/ioctabs.h"
 
+#include "core/fleet/execfanout.h"
 #include "core/fleet/fleet.h"
 #include "core/hosts/host.h"
 #include "core/ioc/iocruntime.h"
@@ -11,6 +12,7 @@
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
 #include "ui/eventmodel.h"
+#include "ui/execresultsview.h"
 #include "ui/iocdetailswidget.h"
 #include "ui/logview.h"
 
@@ -208,6 +210,23 @@ void IocTabs::showDetails(const Ioc &ioc)
     if (m_events)
         details->setEventModel(m_events);
     addPage(details, ioc, tr("Details: %1").arg(ioc.name), QStringLiteral("details"));
+}
+
+ExecResultsView *IocTabs::runCommand(const QList<Ioc> &iocs, const QString &line)
+{
+    // iocctl exec's defaults: the softIoc prompt, 10 s per IOC.
+    auto *run = new ExecFanOut(m_fleet, iocs, line, QStringLiteral("epics> "), 10,
+                               ExecFanOut::DefaultParallel);
+    auto *view = new ExecResultsView(run, m_tabs);
+    QString title = line;
+    if (title.size() > 24)
+        title = title.left(23) + QChar(0x2026);
+    const int index = m_tabs->addTab(view, QIcon::fromTheme(QStringLiteral("system-run")),
+                                     tr("Run: %1").arg(title));
+    m_tabs->setTabToolTip(index,
+                          tr("“%1” on %n IOC(s)", "", static_cast<int>(iocs.size())).arg(line));
+    focus(view);
+    return view;
 }
 
 void IocTabs::update(const Ioc &ioc)

@@ -9,12 +9,14 @@
 
 class ConsoleArea;
 class EventModel;
+class ExecResultsView;
 class Fleet;
 
 /// Fills the bottom tab area (a ConsoleArea: its groups of tabs and detached windows) with one
 /// page per IOC and purpose: the console (ConsoleView), the log (LogView) and the details
-/// (IocDetailsWidget). Asking again for the same page focuses the open one, wherever it is;
-/// a new page opens in ConsoleArea::targetGroup(). Hides the area while it has no tabs.
+/// (IocDetailsWidget); and one page per "Run command…" with the replies of every IOC it ran on
+/// (ExecResultsView). Asking again for the same page focuses the open one, wherever it is; a
+/// new page opens in ConsoleArea::targetGroup(). Hides the area while it has no tabs.
 class IocTabs : public QObject
 {
     Q_OBJECT
@@ -32,6 +34,9 @@ public:
     void restoreConsole(const Ioc &ioc);
     void showLogs(const Ioc &ioc);
     void showDetails(const Ioc &ioc);
+    /// Runs @p line on @p iocs (ExecFanOut, a bounded number at a time) and shows the replies
+    /// in one new results page (ExecResultsView). The caller confirmed it.
+    ExecResultsView *runCommand(const QList<Ioc> &iocs, const QString &line);
     /// Keeps the details page of @p ioc (if open) current.
     void update(const Ioc &ioc);
     /// The IOC of @p key is gone from its host: its details page (if open) says so.

@@ -149,6 +149,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     connect(m_actions, &IocActions::attachRequested, m_iocTabs, &IocTabs::attach);
     connect(m_actions, &IocActions::logsRequested, m_iocTabs, &IocTabs::showLogs);
     connect(m_actions, &IocActions::detailsRequested, m_iocTabs, &IocTabs::showDetails);
+    connect(m_actions, &IocActions::commandRequested, m_iocTabs, &IocTabs::runCommand);
     // A stopped IOC systemd has not loaded: its details are read when asked for.
     connect(m_actions, &IocActions::detailsRequested, this, [this](const Ioc &ioc) {
         if (IocRuntime *runtime = m_fleet->runtimeFor(ioc))
@@ -268,6 +269,7 @@ QWidget *MainWindow::createTablePane()
         if (action)
             m_table->addAction(action); // their shortcuts act while the table has focus
     }
+    m_table->addAction(m_actions->runCommandAction());
     connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableMenu);
     ContextMenuKeys::install(m_table); // Menu key, Shift+F10
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::handleDoubleClicked);
@@ -298,6 +300,7 @@ void MainWindow::createMenus()
             iocMenu->addSeparator();
         }
     }
+    iocMenu->addAction(m_actions->runCommandAction());
     iocMenu->addSeparator();
     for (QAction *action : m_actions->writerActions())
         iocMenu->addAction(action);
@@ -855,6 +858,7 @@ void MainWindow::showTableMenu(const QPoint &pos)
         else
             menu->addSeparator();
     }
+    menu->addAction(m_actions->runCommandAction());
     menu->addSeparator();
     for (QAction *action : m_actions->writerActions())
         menu->addAction(action);

@@ -5,6 +5,7 @@ target_sources(iocdock-ui PRIVATE
     contextmenukeys.h contextmenukeys.cpp
     eventmodel.h eventmodel.cpp
     eventspane.h eventspane.cpp
+    execresultsview.h execresultsview.cpp
     filterbar.h filterbar.cpp
     filtercompleter.h filtercompleter.cpp
     hostdialog.h hostdialog.cpp hostdialog.ui
@@ -24,6 +25,7 @@ target_sources(iocdock-ui PRIVATE
     newiocdialog.h newiocdialog.cpp newiocdialog.ui
     removeiocdialog.h removeiocdialog.cpp removeiocdialog.ui
     renameiocdialog.h renameiocdialog.cpp renameiocdialog.ui
+    runcommanddialog.h runcommanddialog.cpp
     settings.h settings.cpp
     settingsdialog.h settingsdialog.cpp settingsdialog.ui
     shortcutsdialog.h shortcutsdialog.cpp

@@ -2,8 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "app/iocctl/execlinecommand.h"
 
-#include "app/iocctl/execlinejob.h"
 #include "app/iocctl/fdwriter.h"
+#include "core/fleet/execfanout.h"
+#include "core/fleet/fleet.h"
 #include "core/ioc/iocfilter.h"
 #include "core/procserv/terminalsanitizer.h"
 
@@ -118,40 +119,18 @@ QString ExecLineCommand::helpEpilog() const
 
 int ExecLineCommand::findControlCharacter(const QString &line)
 {
-    for (int i = 0; i < line.size(); ++i) {
-        const ushort u = line.at(i).unicode();
-        if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
-            return i;
-    }
-    return -1;
+    return ExecLineJob::findControlCharacter(line);
 }
 
 bool ExecLineCommand::isComplete(const QByteArray &raw, const QString &prompt)
 {
-    const QByteArray p = prompt.toUtf8();
-    if (p.isEmpty() || !raw.endsWith(p))
-        return false;
-    // The prompt must start a line: the echo of our line (at least) came before it.
-    const int start = static_cast<int>(raw.size() - p.size());
-    return start > 0 && raw.at(start - 1) == '\n';
+    return ExecLineJob::isComplete(raw, prompt);
 }
 
 QByteArray ExecLineCommand::cleanReply(const QByteArray &raw, const QString &line,
                                        const QString &prompt)
 {
-    // procServ's pty turned each LF the IOC wrote into CR LF; a lone CR is the IOC's own.
-    QByteArray text = raw;
-    text.replace("\r\n", "\n");
-    const QByteArray p = prompt.toUtf8();
-    if (!p.isEmpty() && text.endsWith(p))
-        text.chop(p.size());
-    // The echo: the first line, when it ends with what we sent (a readline IOC may redraw
-    // its prompt in front of it).
-    const qsizetype newline = text.indexOf('\n');
-    const QByteArray first = newline < 0 ? text : text.left(newline);
-    if (first.trimmed().endsWith(line.toUtf8().trimmed()))
-        text = newline < 0 ? QByteArray() : text.mid(newline + 1);
-    return text;
+    return ExecLineJob::cleanReply(raw, line, prompt);
 }
 
 QByteArray ExecLineCommand::makeVisible(const QByteArray &bytes)
@@ -189,22 +168,7 @@ QByteArray ExecLineCommand::forTerminal(const QByteArray &reply)
 
 QByteArray ExecLineCommand::withoutProcServLines(const QByteArray &reply)
 {
-    QByteArray out;
-    qsizetype start = 0;
-    while (start < reply.size()) {
-        qsizetype end = reply.indexOf('\n', start);
-        end = end < 0 ? reply.size() : end + 1;
-        const QByteArray lineBytes = reply.mid(start, end - start);
-        // procServ's report may also follow output the IOC did not end with a newline
-        // ("abort: calling abort()@@@ Current time: ..."): keep what came before it.
-        const qsizetype report = lineBytes.indexOf("@@@ ");
-        if (report < 0)
-            out += lineBytes;
-        else if (report > 0)
-            out += lineBytes.left(report) + '\n';
-        start = end;
-    }
-    return out;
+    return ExecLineJob::withoutProcServLines(reply);
 }
 
 void ExecLineCommand::writeReply(const QByteArray &reply)
@@ -212,6 +176,24 @@ void ExecLineCommand::writeReply(const QByteArray &reply)
     // Our own buffered text must not come after the reply.
     out().flush();
     writeAllBlocking(STDOUT_FILENO, ::isatty(STDOUT_FILENO) ? forTerminal(reply) : reply);
+}
+
+int ExecLineCommand::exitCodeFor(ExecLineJob::Status status)
+{
+    switch (status) {
+    case ExecLineJob::Status::Ok:
+        return Success;
+    case ExecLineJob::Status::NotRunning:
+    case ExecLineJob::Status::NoConsole:
+    case ExecLineJob::Status::ShutDown:
+    case ExecLineJob::Status::Exited:
+        return ActionFailed;
+    case ExecLineJob::Status::TimedOut:
+        return TimedOut;
+    case ExecLineJob::Status::ConnectionFailed:
+        return ConnectionError;
+    }
+    return ActionFailed;
 }
 
 void ExecLineCommand::splitWords(const QStringList &args, const QStringList &positional,
@@ -316,11 +298,16 @@ void ExecLineCommand::connectConsole()
         return;
     m_job = new ExecLineJob(m_ioc, runtimeFor(m_ioc), m_line, m_prompt, m_timeoutSeconds, this);
     connect(m_job, &ExecLineJob::finished, this, [this] {
+        QByteArray reply = m_job->reply();
+        // On a terminal the message about the exit starts on a line of its own.
+        if (m_job->status() == ExecLineJob::Status::Exited && ::isatty(STDOUT_FILENO)
+            && !reply.isEmpty() && !reply.endsWith('\n'))
+            reply += '\n';
         if (m_job->hasReply())
-            writeReply(m_job->reply());
+            writeReply(reply);
         if (!m_job->message().isEmpty())
             printError(m_job->message());
-        finish(m_job->exitCode());
+        finish(exitCodeFor(m_job->status()));
     });
     m_job->start();
 }
@@ -333,39 +320,19 @@ void ExecLineCommand::runFanOut()
         finish(code);
         return;
     }
-    for (const Ioc &ioc : std::as_const(iocs)) {
-        auto *job = new ExecLineJob(ioc, runtimeFor(ioc), m_line, m_prompt, m_timeoutSeconds, this);
-        connect(job, &ExecLineJob::finished, this, &ExecLineCommand::handleJobFinished);
-        m_jobs << job;
-    }
-    startNextJobs();
-}
-
-void ExecLineCommand::startNextJobs()
-{
-    while (m_running < m_parallel && m_started < m_jobs.size()) {
-        ++m_running;
-        m_jobs.at(m_started++)->start();
-    }
-}
-
-void ExecLineCommand::handleJobFinished()
-{
-    --m_running;
-    printDoneBlocks();
-    if (m_printed == m_jobs.size()) {
-        finishFanOut();
-        return;
-    }
-    startNextJobs();
+    m_run = new ExecFanOut(fleet(), iocs, m_line, m_prompt, m_timeoutSeconds, m_parallel, this);
+    connect(m_run, &ExecFanOut::jobFinished, this, &ExecLineCommand::printDoneBlocks);
+    connect(m_run, &ExecFanOut::finished, this, &ExecLineCommand::finishFanOut);
+    m_run->start();
 }
 
 void ExecLineCommand::printDoneBlocks()
 {
     const bool tty = ::isatty(STDOUT_FILENO);
     // In the order of the IOCs, each as soon as those before it are done; a block is one write.
-    while (m_printed < m_jobs.size() && m_jobs.at(m_printed)->isDone()) {
-        ExecLineJob *job = m_jobs.at(m_printed++);
+    const QList<ExecLineJob *> &jobs = m_run->jobs();
+    while (m_printed < jobs.size() && jobs.at(m_printed)->isDone()) {
+        ExecLineJob *job = jobs.at(m_printed++);
         if (m_format == QLatin1String("json"))
             continue; // all at the end, one array
         const Ioc &ioc = job->ioc();
@@ -393,9 +360,10 @@ void ExecLineCommand::printDoneBlocks()
 
 void ExecLineCommand::finishFanOut()
 {
+    const QList<ExecLineJob *> &jobs = m_run->jobs();
     int failed = 0;
     QStringList failures;
-    for (const ExecLineJob *job : std::as_const(m_jobs)) {
+    for (const ExecLineJob *job : jobs) {
         if (job->status() == ExecLineJob::Status::Ok)
             continue;
         ++failed;
@@ -406,7 +374,7 @@ void ExecLineCommand::finishFanOut()
     }
     if (m_format == QLatin1String("json")) {
         QJsonArray array;
-        for (const ExecLineJob *job : std::as_const(m_jobs)) {
+        for (const ExecLineJob *job : jobs) {
             const Ioc &ioc = job->ioc();
             QJsonObject o;
             o.insert(QStringLiteral("host"), ioc.host);
@@ -425,15 +393,15 @@ void ExecLineCommand::finishFanOut()
         out().flush();
         // JSON escapes C0 controls; the sanitizer also drops C1 controls on a terminal.
         writeAllBlocking(STDOUT_FILENO, ::isatty(STDOUT_FILENO) ? forTerminal(json) : json);
-        for (const ExecLineJob *job : std::as_const(m_jobs)) {
+        for (const ExecLineJob *job : jobs) {
             if (!job->message().isEmpty())
                 printError(job->message());
         }
     }
     if (failed > 0) {
         printError(tr("%1 of %n IOC(s) replied; no reply from: %2", nullptr,
-                      static_cast<int>(m_jobs.size()))
-                           .arg(m_jobs.size() - failed)
+                      static_cast<int>(jobs.size()))
+                           .arg(jobs.size() - failed)
                            .arg(failures.join(QStringLiteral(", "))));
     }
     finish(failed > 0 ? ActionFailed : Success);

@@ -3,10 +3,11 @@
 #pragma once
 
 #include "app/iocctl/command.h"
+#include "core/fleet/execlinejob.h"
 
 #include <QTimer>
 
-class ExecLineJob;
+class ExecFanOut;
 
 /// `iocctl exec [--timeout SECONDS] [--prompt TEXT] NAME -- LINE`: sends one line to the
 /// IOC shell and prints its reply up to the next prompt, without the echoed line.
@@ -19,6 +20,7 @@ class ExecLineCommand : public Command
 public:
     explicit ExecLineCommand(QObject *parent = nullptr);
 
+    /// ExecLineJob's rules (core/fleet), kept here for iocctl's callers and tests.
     /// The first control character (or DEL) in @p line, or -1 when there is none.
     static int findControlCharacter(const QString &line);
     /// The reply as the IOC printed it: the pty's CR LF turned back into LF, the echoed
@@ -44,6 +46,9 @@ public:
     /// arguments (options removed).
     static void splitWords(const QStringList &args, const QStringList &positional, bool hasFilter,
                            QStringList *names, QStringList *line);
+    /// iocctl's exit code for @p status: 0, 1 (not running, no console, shut down, exited),
+    /// 4 (console unreachable), 5 (timeout).
+    static int exitCodeFor(ExecLineJob::Status status);
 
 protected:
     void addOptions(QCommandLineParser &parser) override;
@@ -56,8 +61,6 @@ private:
     /// Writes the reply to stdout: raw bytes into a pipe or file, forTerminal() on a tty.
     void writeReply(const QByteArray &reply);
     void runFanOut();
-    void startNextJobs();
-    void handleJobFinished();
     void printDoneBlocks();
     void finishFanOut();
 
@@ -71,8 +74,6 @@ private:
     int m_timeoutSeconds = 10;
     Ioc m_ioc;
     ExecLineJob *m_job = nullptr; // single IOC
-    QList<ExecLineJob *> m_jobs; // fan-out, in output order
-    int m_started = 0;
-    int m_running = 0;
+    ExecFanOut *m_run = nullptr; // fan-out: its jobs in output order
     int m_printed = 0;
 };

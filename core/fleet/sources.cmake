@@ -8,4 +8,6 @@ target_sources(iocdock-core PRIVATE
     fleet/fleeteventwatcher.h fleet/fleeteventwatcher.cpp
     fleet/restartstorm.h fleet/restartstorm.cpp
     fleet/iocresolver.h fleet/iocresolver.cpp
+    fleet/execlinejob.h fleet/execlinejob.cpp
+    fleet/execfanout.h fleet/execfanout.cpp
     fleet/remoteengine.h fleet/remoteengine.cpp)

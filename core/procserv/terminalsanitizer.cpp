@@ -26,6 +26,47 @@ bool isAllowedControl(unsigned char c)
 
 } // namespace
 
+QString TerminalSanitizer::plainText(const QByteArray &output)
+{
+    TerminalSanitizer sanitizer;
+    const QByteArray safe = sanitizer.filter(output);
+    QByteArray text;
+    text.reserve(safe.size());
+    for (qsizetype i = 0; i < safe.size(); ++i) {
+        const auto c = static_cast<unsigned char>(safe.at(i));
+        if (c == 0x1b) {
+            // What filter() passed is whole: CSI up to its final byte, or ESC and one or two
+            // more bytes (ESC 7, ESC ( B).
+            if (i + 1 < safe.size() && safe.at(i + 1) == '[') {
+                i += 2;
+                while (i < safe.size()
+                       && !(static_cast<unsigned char>(safe.at(i)) >= 0x40
+                            && static_cast<unsigned char>(safe.at(i)) <= 0x7e))
+                    ++i;
+            } else if (i + 1 < safe.size()) {
+                const char next = safe.at(++i);
+                if ((next == '(' || next == ')' || next == '*' || next == '+' || next == '%'
+                     || next == '#')
+                    && i + 1 < safe.size())
+                    ++i;
+            }
+        } else if (c == '\r') {
+            if (i + 1 >= safe.size() || safe.at(i + 1) != '\n')
+                text += '\n';
+        } else if (c == '\n' || c == '\t') {
+            text += static_cast<char>(c);
+        } else if (c < 0x20) {
+            text += '^';
+            text += static_cast<char>(c + 0x40);
+        } else if (c == 0x7f) {
+            text += "^?";
+        } else {
+            text += static_cast<char>(c);
+        }
+    }
+    return QString::fromUtf8(text);
+}
+
 void TerminalSanitizer::reset()
 {
     m_state = State::Ground;

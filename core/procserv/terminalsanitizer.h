@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 
 /// Filters an IOC's console output before it reaches a terminal, so that bytes an IOC prints
 /// can only draw on the screen, never act on the terminal itself or make it answer.
@@ -26,6 +27,11 @@ public:
 
     /// The bytes of @p input that may reach the terminal.
     QByteArray filter(const QByteArray &input);
+    /// Console output as plain text for a text widget (not a terminal): filter()'s rules,
+    /// then the sequences filter() lets through (colours, cursor movement) dropped too, CR LF
+    /// and a lone CR as LF, the remaining control characters but tab and newline shown as
+    /// ^@..^_ and ^?, invalid UTF-8 as U+FFFD. Nothing in it can act on anything.
+    static QString plainText(const QByteArray &output);
     /// Forgets a sequence in progress (e.g. after a reconnect).
     void reset();
     /// Escape sequences and control characters dropped so far.

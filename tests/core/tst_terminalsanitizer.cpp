@@ -16,6 +16,8 @@ private slots:
     void filtersSplitAnywhere();
     void boundsOverlongSequences();
     void countsDropped();
+    void plainText_data();
+    void plainText();
 };
 
 void TestTerminalSanitizer::filtersWhole_data()
@@ -151,6 +153,32 @@ void TestTerminalSanitizer::countsDropped()
     sanitizer.filter("\x1b]0;half");
     sanitizer.reset();
     QCOMPARE(sanitizer.filter("text"), QByteArray("text"));
+}
+
+void TestTerminalSanitizer::plainText_data()
+{
+    QTest::addColumn<QByteArray>("output");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("lines") << QByteArray("a:ai1\r\na:ao1\n") << QStringLiteral("a:ai1\na:ao1\n");
+    QTest::newRow("colours dropped")
+            << QByteArray("\x1b[1;31mred\x1b[0m tab\t") << QStringLiteral("red tab\t");
+    QTest::newRow("title and clipboard dropped")
+            << QByteArray("x\x1b]0;owned\x07y\x1b]52;c;Zm9v\x1b\\z") << QStringLiteral("xyz");
+    QTest::newRow("device query dropped") << QByteArray("q\x1b[6n\x1b[c") << QStringLiteral("q");
+    QTest::newRow("charset and save cursor") << QByteArray("\x1b(Bk\x1b"
+                                                           "7l")
+                                             << QStringLiteral("kl");
+    // Backspace and bell pass filter(): as text they are shown, not acted on.
+    QTest::newRow("controls visible") << QByteArray("a\bb\x07") << QStringLiteral("a^Hb^G");
+    QTest::newRow("lone CR") << QByteArray("50%\r100%") << QStringLiteral("50%\n100%");
+    QTest::newRow("invalid UTF-8") << QByteArray("\xff") << QString(QChar::ReplacementCharacter);
+}
+
+void TestTerminalSanitizer::plainText()
+{
+    QFETCH(QByteArray, output);
+    QFETCH(QString, text);
+    QCOMPARE(TerminalSanitizer::plainText(output), text);
 }
 
 QTEST_APPLESS_MAIN(TestTerminalSanitizer)

@@ -65,3 +65,7 @@ add_test(NAME tst_mainwindowaccess_200 COMMAND tst_mainwindowaccess)
 get_test_property(tst_mainwindowaccess ENVIRONMENT _access_env)
 set_tests_properties(tst_mainwindowaccess_200 PROPERTIES
     ENVIRONMENT "${_access_env};QT_SCALE_FACTOR=2" TIMEOUT 300 LABELS sandbox RUN_SERIAL TRUE)
+# "Run command…" on several IOCs and group actions' progress, on the sandbox's manager
+iocdock_add_test(tst_runcommand tst_runcommand.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
+add_dependencies(tst_runcommand iocsim)

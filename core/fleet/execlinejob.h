@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 
@@ -16,8 +17,8 @@ class IocRuntime;
 /// (and for a child that procServ is starting), sends the line with a carriage return and
 /// collects the reply up to the next prompt. Never sends a control character; closing never
 /// writes. Emits finished() exactly once; then status(), reply() and message() say what
-/// happened. `iocctl exec` runs one of these for a single IOC and several at once for a
-/// fan-out.
+/// happened. `iocctl exec` runs one of these for a single IOC; ExecFanOut runs several at once
+/// for `iocctl exec` on many IOCs and iocdock's "Run command…".
 class ExecLineJob : public QObject
 {
     Q_OBJECT
@@ -48,9 +49,6 @@ public:
     const Ioc &ioc() const { return m_ioc; }
     bool isDone() const { return m_done; }
     Status status() const { return m_status; }
-    /// iocctl's exit code for status(): 0, 1 (not running, no console, shut down, exited),
-    /// 4 (console unreachable), 5 (timeout).
-    int exitCode() const;
     /// A short word for status() in JSON: ok, not-running, no-console, shut-down, exited,
     /// timeout, connection-failed.
     static QString statusName(Status status);
@@ -60,6 +58,18 @@ public:
     bool hasReply() const { return m_hasReply; }
     /// Why it did not succeed (translated); empty on success.
     QString message() const { return m_message; }
+
+    /// The first control character (or DEL, or a C1 control) in @p line, or -1 when there is
+    /// none. A line with one is never sent.
+    static int findControlCharacter(const QString &line);
+    /// The reply as the IOC printed it: the pty's CR LF turned back into LF, the echoed
+    /// @p line and the trailing @p prompt stripped. @p raw is everything received after the
+    /// line was sent. Bytes, not text: NUL, 0xFF and invalid UTF-8 pass whole.
+    static QByteArray cleanReply(const QByteArray &raw, const QString &line, const QString &prompt);
+    /// True when @p raw (received after sending) ends with the prompt on a fresh line.
+    static bool isComplete(const QByteArray &raw, const QString &prompt);
+    /// @p reply without procServ's own "@@@" lines.
+    static QByteArray withoutProcServLines(const QByteArray &reply);
 
 signals:
     void finished();
@@ -75,7 +85,7 @@ private:
     void end(Status status, const QString &message = {});
 
     Ioc m_ioc;
-    IocRuntime *m_runtime = nullptr;
+    QPointer<IocRuntime> m_runtime; // a runtime gone (its host removed) means no console
     QString m_line;
     QString m_prompt;
     int m_timeoutSeconds = 10;

@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The iocdock developers
-#include "app/iocctl/execlinejob.h"
+#include "core/fleet/execlinejob.h"
 
-#include "app/iocctl/command.h"
-#include "app/iocctl/execlinecommand.h"
 #include "core/ioc/iocruntime.h"
 #include "core/procserv/consolesession.h"
 
 #include <QRegularExpression>
-
-#include <unistd.h>
 
 namespace {
 
@@ -24,12 +20,12 @@ QString describeExit(const QString &reason)
     static const QRegularExpression signal(QStringLiteral("killed by signal (\\d+)"));
     QRegularExpressionMatch m;
     if ((m = status.match(reason)).hasMatch())
-        return ExecLineCommand::tr("exited (status %1)").arg(m.captured(1));
+        return ExecLineJob::tr("exited (status %1)").arg(m.captured(1));
     if ((m = signal.match(reason)).hasMatch())
-        return ExecLineCommand::tr("was killed by signal %1").arg(m.captured(1));
+        return ExecLineJob::tr("was killed by signal %1").arg(m.captured(1));
     if (!reason.isEmpty())
-        return ExecLineCommand::tr("exited (%1)").arg(reason);
-    return ExecLineCommand::tr("exited");
+        return ExecLineJob::tr("exited (%1)").arg(reason);
+    return ExecLineJob::tr("exited");
 }
 
 bool startedJustNow(const Ioc &ioc)
@@ -69,42 +65,22 @@ ExecLineJob::Status ExecLineJob::checkConsole(const Ioc &ioc, const IocRuntime *
 {
     const QString name = ioc.name.isEmpty() ? ioc.unit : ioc.name;
     if (!ioc.isActive()) {
-        *message =
-                ExecLineCommand::tr("%1 is not running (start it with: iocctl start %1)").arg(name);
+        *message = tr("%1 is not running (start it with: iocctl start %1)").arg(name);
         return Status::NotRunning;
     }
     if (runtime && ioc.isContainer() && !runtime->hasConsole(ioc)) {
         // Only a procServ whose command names no usable control endpoint gets here.
-        *message = ExecLineCommand::tr("%1 runs procServ in the %2 container %3, and its command "
-                                       "names no console endpoint iocctl can reach.")
+        *message = tr("%1 runs procServ in the %2 container %3, and its command "
+                      "names no console endpoint iocctl can reach.")
                            .arg(ioc.name, ioc.runtime, ioc.container);
         return Status::NoConsole;
     }
     if (!runtime || !runtime->hasConsole(ioc)) {
-        *message = ExecLineCommand::tr("%1 has no procServ console endpoint in %2.")
-                           .arg(ioc.name, ioc.unit);
+        *message = tr("%1 has no procServ console endpoint in %2.").arg(ioc.name, ioc.unit);
         return Status::NoConsole;
     }
     message->clear();
     return Status::Ok;
-}
-
-int ExecLineJob::exitCode() const
-{
-    switch (m_status) {
-    case Status::Ok:
-        return Command::Success;
-    case Status::NotRunning:
-    case Status::NoConsole:
-    case Status::ShutDown:
-    case Status::Exited:
-        return Command::ActionFailed;
-    case Status::TimedOut:
-        return Command::TimedOut;
-    case Status::ConnectionFailed:
-        return Command::ConnectionError;
-    }
-    return Command::ActionFailed;
 }
 
 QString ExecLineJob::statusName(Status status)
@@ -147,7 +123,7 @@ void ExecLineJob::start()
         if (m_retryUntilConnected)
             return; // the session tries again
         end(Status::ConnectionFailed,
-            ExecLineCommand::tr("Console of %1 (%2): %3").arg(m_ioc.name, consoleName(), message));
+            tr("Console of %1 (%2): %3").arg(m_ioc.name, consoleName(), message));
     });
     connect(m_session, &ConsoleSession::stateChanged, this, [this](ConsoleSession::State state) {
         if (state == ConsoleSession::State::Connected) {
@@ -157,8 +133,7 @@ void ExecLineJob::start()
         } else if (state == ConsoleSession::State::Failed
                    || (state == ConsoleSession::State::Disconnected && !m_retryUntilConnected)) {
             end(Status::ConnectionFailed,
-                ExecLineCommand::tr("The console of %1 closed before the reply was complete.")
-                        .arg(m_ioc.name));
+                tr("The console of %1 closed before the reply was complete.").arg(m_ioc.name));
         }
     });
     connect(m_session, &ConsoleSession::bannerReceived, this, &ExecLineJob::handleBannerDone);
@@ -181,7 +156,7 @@ void ExecLineJob::handleData(const QByteArray &data)
         return;
     if (m_waitingForPrompt) {
         m_boot += data;
-        if (ExecLineCommand::isComplete(m_boot, m_prompt))
+        if (isComplete(m_boot, m_prompt))
             send();
         return;
     }
@@ -196,8 +171,8 @@ void ExecLineJob::handleData(const QByteArray &data)
         return;
     }
     m_received += data;
-    if (ExecLineCommand::isComplete(m_received, m_prompt)) {
-        setReply(ExecLineCommand::cleanReply(m_received, m_line, m_prompt));
+    if (isComplete(m_received, m_prompt)) {
+        setReply(cleanReply(m_received, m_line, m_prompt));
         end(Status::Ok);
     }
 }
@@ -218,8 +193,8 @@ void ExecLineJob::handleBannerDone()
             return;
         }
         end(Status::ShutDown,
-            ExecLineCommand::tr("The IOC %1 is shut down (procServ runs, its child does not); "
-                                "nothing was sent.")
+            tr("The IOC %1 is shut down (procServ runs, its child does not); "
+               "nothing was sent.")
                     .arg(m_ioc.name));
         return;
     }
@@ -242,36 +217,36 @@ void ExecLineJob::handleTimeout()
         return;
     if (m_waitingForChild) {
         end(Status::TimedOut,
-            ExecLineCommand::tr("Timed out after %n second(s) waiting for procServ to start the "
-                                "IOC process of %1 (it is shut down); nothing was sent.",
-                                nullptr, m_timeoutSeconds)
+            tr("Timed out after %n second(s) waiting for procServ to start the "
+               "IOC process of %1 (it is shut down); nothing was sent.",
+               nullptr, m_timeoutSeconds)
                     .arg(m_ioc.name));
         return;
     }
     if (m_waitingForPrompt) {
         end(Status::TimedOut,
-            ExecLineCommand::tr("Timed out after %n second(s) waiting for the IOC %1 to finish "
-                                "starting (its prompt \"%2\" did not come; pass another with "
-                                "--prompt); nothing was sent.",
-                                nullptr, m_timeoutSeconds)
+            tr("Timed out after %n second(s) waiting for the IOC %1 to finish "
+               "starting (its prompt \"%2\" did not come; pass another with "
+               "--prompt); nothing was sent.",
+               nullptr, m_timeoutSeconds)
                     .arg(m_ioc.name, m_prompt));
         return;
     }
     if (!m_sent) {
         end(Status::TimedOut,
-            ExecLineCommand::tr("Timed out after %n second(s) waiting for the console of %1.",
-                                nullptr, m_timeoutSeconds)
+            tr("Timed out after %n second(s) waiting for the console of %1.", nullptr,
+               m_timeoutSeconds)
                     .arg(m_ioc.name));
         return;
     }
-    QByteArray partial = ExecLineCommand::cleanReply(m_received, m_line, QString());
+    QByteArray partial = cleanReply(m_received, m_line, QString());
     if (!partial.isEmpty() && !partial.endsWith('\n'))
         partial += '\n';
     setReply(partial);
     end(Status::TimedOut,
-        ExecLineCommand::tr("Timed out after %n second(s) waiting for the prompt \"%1\" (if %2 "
-                            "uses another prompt, pass it with --prompt).",
-                            nullptr, m_timeoutSeconds)
+        tr("Timed out after %n second(s) waiting for the prompt \"%1\" (if %2 "
+           "uses another prompt, pass it with --prompt).",
+           nullptr, m_timeoutSeconds)
                 .arg(m_prompt, m_ioc.name));
 }
 
@@ -283,7 +258,7 @@ void ExecLineJob::handleChildStateChanged()
         if (m_session->tracker().childState() == ChildState::Running) {
             m_waitingForChild = false;
             m_waitingForPrompt = true; // handleData() sends at the child's first prompt
-            if (ExecLineCommand::isComplete(m_boot, m_prompt))
+            if (isComplete(m_boot, m_prompt))
                 send();
         }
         return;
@@ -304,41 +279,39 @@ void ExecLineJob::handleChildStateChanged()
     // What the IOC printed, without procServ's report, which starts with a newline of its own
     // and "@@@ @@@ @@@ @@@ @@@". (procServ may report before the IOC's last output, which
     // then follows the report, or comes too late to be shown.)
-    QByteArray partial = ExecLineCommand::cleanReply(m_received, m_line, QString());
+    QByteArray partial = cleanReply(m_received, m_line, QString());
     const qsizetype report = partial.indexOf("\n@@@ ");
     if (report >= 0)
         partial.remove(report, 1);
-    partial = ExecLineCommand::withoutProcServLines(partial);
+    partial = withoutProcServLines(partial);
     if (partial.count('\n') == partial.size())
         partial.clear(); // only the blank lines around procServ's report
-    if (::isatty(STDOUT_FILENO) && !partial.isEmpty() && !partial.endsWith('\n'))
-        partial += '\n';
     setReply(partial);
     const QString exited = describeExit(tracker.lastExitReason());
     QString next;
     if (tracker.childState() == ChildState::Running && tracker.childPid() != 0) {
-        next = ExecLineCommand::tr("procServ restarted it (PID %1)").arg(tracker.childPid());
+        next = tr("procServ restarted it (PID %1)").arg(tracker.childPid());
     } else {
         switch (tracker.autoRestart()) {
         case AutoRestart::On:
-            next = ExecLineCommand::tr("procServ restarts it (auto restart is ON)");
+            next = tr("procServ restarts it (auto restart is ON)");
             break;
         case AutoRestart::Off:
-            next = ExecLineCommand::tr("it stays shut down (procServ's auto restart is OFF)");
+            next = tr("it stays shut down (procServ's auto restart is OFF)");
             break;
         case AutoRestart::OneShot:
-            next = ExecLineCommand::tr("procServ ends too (auto restart is ONESHOT)");
+            next = tr("procServ ends too (auto restart is ONESHOT)");
             break;
         case AutoRestart::Unknown:
             break;
         }
     }
     end(Status::Exited,
-        next.isEmpty() ? ExecLineCommand::tr("The IOC process of %1 %2 after the command was "
-                                             "sent; no prompt follows.")
+        next.isEmpty() ? tr("The IOC process of %1 %2 after the command was "
+                            "sent; no prompt follows.")
                                  .arg(m_ioc.name, exited)
-                       : ExecLineCommand::tr("The IOC process of %1 %2 after the command was "
-                                             "sent; %3.")
+                       : tr("The IOC process of %1 %2 after the command was "
+                            "sent; %3.")
                                  .arg(m_ioc.name, exited, next));
 }
 
@@ -362,4 +335,62 @@ void ExecLineJob::end(Status status, const QString &message)
         m_session->close(); // never writes
     }
     emit finished();
+}
+
+int ExecLineJob::findControlCharacter(const QString &line)
+{
+    for (int i = 0; i < line.size(); ++i) {
+        const ushort u = line.at(i).unicode();
+        if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
+            return i;
+    }
+    return -1;
+}
+
+bool ExecLineJob::isComplete(const QByteArray &raw, const QString &prompt)
+{
+    const QByteArray p = prompt.toUtf8();
+    if (p.isEmpty() || !raw.endsWith(p))
+        return false;
+    // The prompt must start a line: the echo of our line (at least) came before it.
+    const int start = static_cast<int>(raw.size() - p.size());
+    return start > 0 && raw.at(start - 1) == '\n';
+}
+
+QByteArray ExecLineJob::cleanReply(const QByteArray &raw, const QString &line,
+                                   const QString &prompt)
+{
+    // procServ's pty turned each LF the IOC wrote into CR LF; a lone CR is the IOC's own.
+    QByteArray text = raw;
+    text.replace("\r\n", "\n");
+    const QByteArray p = prompt.toUtf8();
+    if (!p.isEmpty() && text.endsWith(p))
+        text.chop(p.size());
+    // The echo: the first line, when it ends with what we sent (a readline IOC may redraw
+    // its prompt in front of it).
+    const qsizetype newline = text.indexOf('\n');
+    const QByteArray first = newline < 0 ? text : text.left(newline);
+    if (first.trimmed().endsWith(line.toUtf8().trimmed()))
+        text = newline < 0 ? QByteArray() : text.mid(newline + 1);
+    return text;
+}
+
+QByteArray ExecLineJob::withoutProcServLines(const QByteArray &reply)
+{
+    QByteArray out;
+    qsizetype start = 0;
+    while (start < reply.size()) {
+        qsizetype end = reply.indexOf('\n', start);
+        end = end < 0 ? reply.size() : end + 1;
+        const QByteArray lineBytes = reply.mid(start, end - start);
+        // procServ's report may also follow output the IOC did not end with a newline
+        // ("abort: calling abort()@@@ Current time: ..."): keep what came before it.
+        const qsizetype report = lineBytes.indexOf("@@@ ");
+        if (report < 0)
+            out += lineBytes;
+        else if (report > 0)
+            out += lineBytes.left(report) + '\n';
+        start = end;
+    }
+    return out;
 }
