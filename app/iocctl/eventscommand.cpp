@@ -175,7 +175,11 @@ void EventsCommand::startWatching()
           << tr(" on %n host(s).", nullptr, static_cast<int>(fleet()->hosts().size())) << Qt::endl;
     if (!m_since.isValid())
         return;
-    // Live events wait in m_held until every journal has answered: the past comes first.
+    // Live events wait in m_held until every journal has answered: the past comes first. The
+    // journal is read up to the moment watching began (or --until, if earlier): what happens
+    // later is a live event, never both.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_replayEnd = m_until.isValid() && m_until < now ? m_until : now;
     const QList<Host *> hosts = fleet()->hosts();
     m_replaying = hosts;
     for (Host *host : hosts)
@@ -197,7 +201,7 @@ void EventsCommand::startReplay(Host *host)
         replayDone(host);
         return;
     }
-    const QStringList argv = JournalEvents::command(*host, units, m_since, m_until);
+    const QStringList argv = JournalEvents::command(*host, units, m_since, m_replayEnd);
     auto *query = new QProcess(this);
     query->setProgram(argv.first());
     query->setArguments(argv.mid(1));

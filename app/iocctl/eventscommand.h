@@ -50,6 +50,7 @@ private:
     QString m_format;
     QDateTime m_since; // invalid: no replay
     QDateTime m_until;
+    QDateTime m_replayEnd; // the journal is read up to here: when watching began, or m_until
     QList<Host *> m_replaying; // hosts whose journal is still being read
     QList<FleetEvent> m_replayed; // from the journals, printed once every host answered
     QList<QPair<FleetEvent, Ioc>> m_held; // live events seen meanwhile (an invalid Ioc: a host's)

@@ -18,8 +18,10 @@ const QLatin1String unitFailed("d9b373ed55a64feb8242e02dbe79a49c");
 
 QString epoch(const QDateTime &time)
 {
-    // journalctl reads "@SECONDS" the same in any time zone (systemd.time(7)).
-    return QLatin1Char('@') + QString::number(time.toMSecsSinceEpoch() / 1000);
+    // journalctl reads "@SECONDS.FRACTION" the same in any time zone (systemd.time(7)).
+    const qint64 ms = time.toMSecsSinceEpoch();
+    return QLatin1Char('@') + QString::number(ms / 1000) + QLatin1Char('.')
+            + QStringLiteral("%1").arg(ms % 1000, 3, 10, QLatin1Char('0'));
 }
 
 } // namespace

@@ -22,8 +22,8 @@ class Host;
 class JournalEvents
 {
 public:
-    /// journalctl on @p host for @p units between @p since and @p until (invalid: no end),
-    /// one JSON object per line.
+    /// journalctl on @p host for @p units between @p since and @p until (invalid: no end;
+    /// both to the millisecond), one JSON object per line.
     static QStringList command(const Host &host, const QStringList &units, const QDateTime &since,
                                const QDateTime &until);
     /// A command whose stderr says whether @p host keeps a journal at all: journalctl prints

@@ -30,21 +30,21 @@ void TestJournalEvents::command()
 {
     Host user(Host::Kind::LocalUser, {});
     const QDateTime since = QDateTime::fromSecsSinceEpoch(1800000000, Qt::UTC);
-    const QDateTime until = since.addSecs(60);
+    const QDateTime until = since.addMSecs(60250);
     QCOMPARE(JournalEvents::command(user, { QStringLiteral("softioc-a.service") }, since, until),
              (QStringList{ QStringLiteral("journalctl"), QStringLiteral("--no-pager"),
                            QStringLiteral("-o"), QStringLiteral("json"),
-                           QStringLiteral("--since=@1800000000"),
-                           QStringLiteral("--until=@1800000060"),
+                           QStringLiteral("--since=@1800000000.000"),
+                           QStringLiteral("--until=@1800000060.250"),
                            QStringLiteral("--user-unit=softioc-a.service") }));
     Host system(Host::Kind::LocalSystem, {});
     const QStringList argv = JournalEvents::command(
             system, { QStringLiteral("a.service"), QStringLiteral("b.service") }, since,
             QDateTime());
-    QCOMPARE(
-            argv.mid(4),
-            (QStringList{ QStringLiteral("--since=@1800000000"), QStringLiteral("--unit=a.service"),
-                          QStringLiteral("--unit=b.service") }));
+    QCOMPARE(argv.mid(4),
+             (QStringList{ QStringLiteral("--since=@1800000000.000"),
+                           QStringLiteral("--unit=a.service"),
+                           QStringLiteral("--unit=b.service") }));
 }
 
 // The entries below are written by hand with the fields systemd 252 and procServ 2.7 log
