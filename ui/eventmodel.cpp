@@ -13,6 +13,7 @@ QStringList EventModel::types()
     return { QStringLiteral("start"),
              QStringLiteral("stop"),
              QStringLiteral("fail"),
+             QStringLiteral("job"),
              QStringLiteral("child-exit"),
              QStringLiteral("child-restart"),
              QStringLiteral("crashloop-enter"),
@@ -58,6 +59,9 @@ QString EventModel::detailText(const FleetEvent &event)
     const QString result = event.attribute(QStringLiteral("result"));
     if (!result.isEmpty())
         parts << tr("result %1").arg(result);
+    const QString job = event.attribute(QStringLiteral("job"));
+    if (!job.isEmpty())
+        parts << tr("job %1").arg(job);
     const QString exit = event.attribute(QStringLiteral("exit"));
     if (!exit.isEmpty())
         parts << tr("exit: %1").arg(exit);

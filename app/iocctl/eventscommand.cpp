@@ -3,6 +3,7 @@
 #include "app/iocctl/eventscommand.h"
 
 #include "core/fleet/fleet.h"
+#include "core/fleet/journalevents.h"
 #include "core/ioc/iocfilter.h"
 
 #include <QJsonDocument>
@@ -21,9 +22,18 @@ EventsCommand::EventsCommand(QObject *parent)
     connect(&m_untilTimer, &QTimer::timeout, this, [this] { finish(Success); });
 }
 
+void EventsCommand::startUntilTimer()
+{
+    if (!m_until.isValid())
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_untilTimer.start(static_cast<int>(
+            std::clamp<qint64>(now.msecsTo(m_until), 0, std::numeric_limits<int>::max())));
+}
+
 QString EventsCommand::usage() const
 {
-    return tr("[-f FILTER]... [--format json|TEMPLATE] [--until TIME]");
+    return tr("[--since TIME] [--until TIME] [-f FILTER]... [--format json|TEMPLATE]");
 }
 
 void EventsCommand::addOptions(QCommandLineParser &parser)
@@ -36,6 +46,10 @@ void EventsCommand::addOptions(QCommandLineParser &parser)
                        tr("json (one object per line) or a template such as "
                           "'{{.Time}} {{.Type}} {{.Label}}'."),
                        tr("FORMAT") });
+    parser.addOption({ QStringLiteral("since"),
+                       tr("First replay what the journal kept since TIME: an ISO 8601 date and "
+                          "time, or a duration before now (10m, 2h)."),
+                       tr("TIME") });
     parser.addOption({ QStringLiteral("until"),
                        tr("Stop at TIME: an ISO 8601 date and time, or a duration from now "
                           "(90s, 5m, 2h)."),
@@ -44,11 +58,14 @@ void EventsCommand::addOptions(QCommandLineParser &parser)
 
 QString EventsCommand::helpEpilog() const
 {
-    return tr("Event types: start, stop, fail (result=), child-exit (exit=), child-restart "
-              "(pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, host-back.\n"
+    return tr("Event types: start, stop, fail (result=), job (result=, job=), child-exit "
+              "(exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, "
+              "host-lost, host-back.\n"
               "Events are what iocctl sees change from the moment it has listed the IOCs; "
-              "past events (--since, from the journal) are not replayed yet. Template fields: "
-              ".Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes.");
+              "--since first replays start, stop, fail and job (and procServ's child-exit and "
+              "child-restart where its lines reach the journal) from each host's journal. "
+              "Template fields: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid "
+              ".Attributes.");
 }
 
 QDateTime EventsCommand::parseUntil(const QString &text, const QDateTime &now)
@@ -70,6 +87,15 @@ QDateTime EventsCommand::parseUntil(const QString &text, const QDateTime &now)
     if (!at.isValid())
         at = QDateTime::fromString(text.trimmed(), Qt::ISODate);
     return at;
+}
+
+QDateTime EventsCommand::parseSince(const QString &text, const QDateTime &now)
+{
+    const QDateTime ahead = parseUntil(text, now);
+    static const QRegularExpression duration(QStringLiteral("^\\d+(?:\\.\\d+)?[smhd]?$"));
+    if (!ahead.isValid() || !duration.match(text.trimmed()).hasMatch())
+        return ahead;
+    return now.addMSecs(-now.msecsTo(ahead));
 }
 
 int EventsCommand::run(const QCommandLineParser &parser)
@@ -100,8 +126,17 @@ int EventsCommand::run(const QCommandLineParser &parser)
             return UsageError;
         }
     }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (parser.isSet(QStringLiteral("since"))) {
+        m_since = parseSince(parser.value(QStringLiteral("since")), now);
+        if (!m_since.isValid()) {
+            printError(tr("--since wants a date and time (2026-05-01T12:00:00) or a duration "
+                          "(10m, 2h), not \"%1\".")
+                               .arg(parser.value(QStringLiteral("since"))));
+            return UsageError;
+        }
+    }
     if (parser.isSet(QStringLiteral("until"))) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
         m_until = parseUntil(parser.value(QStringLiteral("until")), now);
         if (!m_until.isValid()) {
             printError(tr("--until wants a date and time (2026-05-01T12:00:00) or a duration "
@@ -109,8 +144,13 @@ int EventsCommand::run(const QCommandLineParser &parser)
                                .arg(parser.value(QStringLiteral("until"))));
             return UsageError;
         }
-        m_untilTimer.start(static_cast<int>(
-                std::clamp<qint64>(now.msecsTo(m_until), 0, std::numeric_limits<int>::max())));
+        if (m_since.isValid() && m_until < m_since) {
+            printError(tr("--until is before --since."));
+            return UsageError;
+        }
+        // With --since, from the end of the replay: a past --until then ends after it.
+        if (!m_since.isValid())
+            startUntilTimer();
     }
     InventoryOptions options;
     options.includeUnitFiles = true; // a unit started later is an IOC too
@@ -133,12 +173,143 @@ void EventsCommand::startWatching()
     // On standard error, so a script (or a test) knows from when on changes are seen.
     err() << tr("Watching %n IOC(s)", nullptr, m_watcher->rowCount())
           << tr(" on %n host(s).", nullptr, static_cast<int>(fleet()->hosts().size())) << Qt::endl;
+    if (!m_since.isValid())
+        return;
+    // Live events wait in m_held until every journal has answered: the past comes first. The
+    // journal is read up to the moment watching began (or --until, if earlier): what happens
+    // later is a live event, never both.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_replayEnd = m_until.isValid() && m_until < now ? m_until : now;
+    const QList<Host *> hosts = fleet()->hosts();
+    m_replaying = hosts;
+    for (Host *host : hosts)
+        startReplay(host);
+}
+
+void EventsCommand::startReplay(Host *host)
+{
+    const IocFilter filter = IocFilter::parse(m_filterTerms);
+    QStringList units;
+    const QList<Ioc> rows = fleet()->iocs(host);
+    for (const Ioc &ioc : rows) {
+        // systemd's units only: a container's past is its engine's, not the journal's.
+        if (ioc.unit.isEmpty() || !ioc.unit.contains(QLatin1Char('.')) || !filter.matches(ioc))
+            continue;
+        units << ioc.unit;
+    }
+    if (units.isEmpty()) {
+        replayDone(host);
+        return;
+    }
+    const QStringList argv = JournalEvents::command(*host, units, m_since, m_replayEnd);
+    auto *query = new QProcess(this);
+    query->setProgram(argv.first());
+    query->setArguments(argv.mid(1));
+    query->setStandardInputFile(QProcess::nullDevice());
+    connect(query, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
+            [this, host, query] { handleReplayFinished(host, query); });
+    connect(query, &QProcess::errorOccurred, this, [this, host, query](QProcess::ProcessError e) {
+        if (e != QProcess::FailedToStart)
+            return;
+        err() << tr("Past events of %1 not replayed: %2 could not be run (%3).")
+                         .arg(host->id(), query->program(), query->errorString())
+              << Qt::endl;
+        query->deleteLater();
+        replayDone(host);
+    });
+    query->start();
+}
+
+void EventsCommand::handleReplayFinished(Host *host, QProcess *query)
+{
+    query->deleteLater();
+    const QByteArray output = query->readAllStandardOutput();
+    const QByteArray errors = query->readAllStandardError().trimmed();
+    QHash<QString, QString> names;
+    const QList<Ioc> rows = fleet()->iocs(host);
+    for (const Ioc &ioc : rows)
+        names.insert(ioc.unit, ioc.name.isEmpty() ? ioc.unit : ioc.name);
+    const QList<FleetEvent> events = JournalEvents::parse(output, host->id(), names);
+    m_replayed << events;
+    if (query->exitStatus() != QProcess::NormalExit || query->exitCode() != 0) {
+        err() << tr("Past events of %1 not replayed: journalctl failed: %2")
+                         .arg(host->id(), QString::fromLocal8Bit(errors))
+              << Qt::endl;
+        replayDone(host);
+        return;
+    }
+    if (!output.trimmed().isEmpty()) {
+        replayDone(host);
+        return;
+    }
+    // Nothing at all: no entries in that time, or no journal to read. journalctl's --header
+    // tells which.
+    const QStringList argv = JournalEvents::probeCommand(*host);
+    auto *probe = new QProcess(this);
+    probe->setProgram(argv.first());
+    probe->setArguments(argv.mid(1));
+    probe->setStandardInputFile(QProcess::nullDevice());
+    connect(probe, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
+            [this, host, probe] { handleProbeFinished(host, probe); });
+    connect(probe, &QProcess::errorOccurred, this, [this, host, probe](QProcess::ProcessError e) {
+        if (e != QProcess::FailedToStart)
+            return;
+        probe->deleteLater();
+        replayDone(host);
+    });
+    probe->start();
+}
+
+void EventsCommand::handleProbeFinished(Host *host, QProcess *probe)
+{
+    probe->deleteLater();
+    if (JournalEvents::saysNoJournal(probe->readAllStandardError()))
+        err() << tr("No journal on %1: its past events cannot be replayed; events from now on.")
+                         .arg(host->id())
+              << Qt::endl;
+    replayDone(host);
+}
+
+void EventsCommand::replayDone(Host *host)
+{
+    if (!m_replaying.removeOne(host) || !m_replaying.isEmpty() || isFinished())
+        return;
+    std::stable_sort(m_replayed.begin(), m_replayed.end(),
+                     [](const FleetEvent &a, const FleetEvent &b) { return a.time < b.time; });
+    const QList<FleetEvent> replayed = std::exchange(m_replayed, {});
+    for (const FleetEvent &event : replayed) {
+        // The IOC's row for the filter; an IOC no longer listed passes only without one.
+        Ioc row;
+        bool found = false;
+        if (Host *h = fleet()->host(event.host)) {
+            const QList<Ioc> rows = fleet()->iocs(h);
+            for (const Ioc &ioc : rows) {
+                if (ioc.unit == event.unit) {
+                    row = ioc;
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (!found && !m_filterTerms.isEmpty())
+            continue;
+        emitEvent(event, found ? &row : nullptr);
+    }
+    const auto held = std::exchange(m_held, {});
+    for (const auto &pair : held)
+        emitEvent(pair.first, pair.second.host.isEmpty() ? nullptr : &pair.second);
+    if (m_until.isValid())
+        startUntilTimer();
 }
 
 void EventsCommand::emitEvent(const FleetEvent &event, const Ioc *ioc)
 {
     if (!m_watcher || isFinished())
         return;
+    if (!m_replaying.isEmpty()) {
+        m_held << qMakePair(event, ioc ? *ioc : Ioc());
+        return;
+    }
     if (!m_types.isEmpty() && !m_types.contains(event.type))
         return;
     if (ioc && !m_filterTerms.isEmpty() && !IocFilter::parse(m_filterTerms).matches(*ioc))

@@ -7,13 +7,16 @@
 #include "core/fleet/fleeteventwatcher.h"
 
 #include <QDateTime>
+#include <QProcess>
 #include <QSet>
 #include <QTimer>
 
-/// `iocctl events [-f FILTER]... [--format json|TEMPLATE] [--until TIME]`: streams, as
-/// `docker events` does, what changes in the fleet from now on: units started, stopped or
-/// failed, procServ's IOC process exiting and restarting, crash loops entered and left, IOCs
-/// added and removed, hosts lost and back. Runs until interrupted or until --until.
+/// `iocctl events [--since TIME] [--until TIME] [-f FILTER]... [--format json|TEMPLATE]`:
+/// streams, as `docker events` does, what changes in the fleet from now on: units started,
+/// stopped or failed, systemd's jobs on them and their results, procServ's IOC process exiting
+/// and restarting, crash loops entered and left, IOCs added and removed, hosts lost and back.
+/// With --since, first what each host's journal kept since then (JournalEvents), oldest first;
+/// a host without a journal is named on stderr. Runs until interrupted or until --until.
 class EventsCommand : public Command
 {
     Q_OBJECT
@@ -23,6 +26,9 @@ public:
     /// --until's TIME: an ISO 8601 date and time, or a duration from @p now ("90s", "5m",
     /// "2h", "1d"; a bare number is seconds). Invalid when unreadable.
     static QDateTime parseUntil(const QString &text, const QDateTime &now);
+    /// --since's TIME: as parseUntil(), but a duration reaches back from @p now ("10m": ten
+    /// minutes ago).
+    static QDateTime parseSince(const QString &text, const QDateTime &now);
 
 protected:
     void addOptions(QCommandLineParser &parser) override;
@@ -33,11 +39,21 @@ protected:
 private:
     void startWatching();
     void emitEvent(const FleetEvent &event, const Ioc *ioc);
+    void startReplay(Host *host);
+    void handleReplayFinished(Host *host, QProcess *query);
+    void handleProbeFinished(Host *host, QProcess *probe);
+    void replayDone(Host *host);
+    void startUntilTimer();
 
     QStringList m_filterTerms; // for IocFilter (event=/type= taken out)
     QSet<QString> m_types; // event=TYPE terms; empty = every type
     QString m_format;
+    QDateTime m_since; // invalid: no replay
     QDateTime m_until;
+    QDateTime m_replayEnd; // the journal is read up to here: when watching began, or m_until
+    QList<Host *> m_replaying; // hosts whose journal is still being read
+    QList<FleetEvent> m_replayed; // from the journals, printed once every host answered
+    QList<QPair<FleetEvent, Ioc>> m_held; // live events seen meanwhile (an invalid Ioc: a host's)
     QTimer m_untilTimer;
     FleetEventWatcher *m_watcher = nullptr; // from the first listing on
 };

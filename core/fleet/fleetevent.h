@@ -14,14 +14,16 @@
 /// state shown is a state measured: only what the rows say changed is an event.
 struct FleetEvent
 {
-    /// start, stop, fail (unit), child-exit, child-restart (procServ's IOC process),
+    /// start, stop, fail (unit), job (a systemd job on the unit ended), child-exit,
+    /// child-restart (procServ's IOC process),
     /// crashloop-enter, crashloop-leave, add, remove (rows), host-lost, host-back.
     QString type;
     QDateTime time; // when it was seen (UTC)
     QString host; // Host::id()
     QString name; // IOC name; empty for host events
     QString unit;
-    /// Details: "result" (systemd's Service.Result of a failed unit), "exit" (child exit:
+    /// Details: "result" (systemd's Service.Result of a failed unit, a job's result), "job"
+    /// (systemd's job id), "exit" (child exit:
     /// "exit 3" or "SIGSEGV"), "pid" (new child or procServ PID), "message" (host events).
     QList<QPair<QString, QString>> attributes;
 

@@ -18,8 +18,10 @@ void FleetEventWatcher::start()
     for (const Ioc &ioc : rows)
         m_rows.insert(ioc.key(), ioc);
     const QList<Host *> hosts = m_fleet->hosts();
-    for (Host *host : hosts)
+    for (Host *host : hosts) {
         m_hostStates.insert(host, host->state());
+        watchJobs(host);
+    }
     connect(m_fleet, &Fleet::iocAdded, this, &FleetEventWatcher::handleIocAdded);
     connect(m_fleet, &Fleet::iocChanged, this, &FleetEventWatcher::handleIocChanged);
     connect(m_fleet, &Fleet::iocRemoved, this, &FleetEventWatcher::handleIocRemoved);
@@ -27,6 +29,7 @@ void FleetEventWatcher::start()
     connect(m_fleet, &Fleet::hostRemoved, this, [this](Host *host) {
         m_hostStates.remove(host);
         m_lostHosts.remove(host->id());
+        m_jobManagers.remove(host);
     });
 }
 
@@ -78,6 +81,8 @@ void FleetEventWatcher::handleHostStateChanged(Host *host)
     const Host::State before = m_hostStates.value(host, Host::State::Connected);
     const Host::State now = host->state();
     m_hostStates.insert(host, now);
+    if (now == Host::State::Connected)
+        watchJobs(host);
     FleetEvent event;
     event.time = QDateTime::currentDateTimeUtc();
     event.host = host->id();
@@ -90,5 +95,37 @@ void FleetEventWatcher::handleHostStateChanged(Host *host)
     } else if (now == Host::State::Connected && m_lostHosts.remove(host->id())) {
         event.type = QStringLiteral("host-back");
         emit eventOccurred(event, Ioc(), false);
+    }
+}
+
+void FleetEventWatcher::watchJobs(Host *host)
+{
+    SystemdManager *manager = host->state() == Host::State::Connected ? host->manager() : nullptr;
+    if (!manager || m_jobManagers.value(host) == manager)
+        return;
+    m_jobManagers.insert(host, manager);
+    // The manager is the host's child: it goes before the host, and this connection with it.
+    connect(manager, &SystemdManager::jobRemoved, this,
+            [this, host](uint id, const QString &, const QString &unit, const QString &result) {
+                handleJobRemoved(host, id, unit, result);
+            });
+}
+
+void FleetEventWatcher::handleJobRemoved(const Host *host, uint id, const QString &unit,
+                                         const QString &result)
+{
+    const QString hostId = host->id();
+    if (m_lostHosts.contains(hostId))
+        return;
+    // Only jobs of IOC units: a row of this host with that unit.
+    for (const Ioc &ioc : std::as_const(m_rows)) {
+        if (ioc.host != hostId || ioc.unit != unit)
+            continue;
+        FleetEvent event =
+                FleetEvent::forIoc(QStringLiteral("job"), ioc, QDateTime::currentDateTimeUtc());
+        event.attributes << qMakePair(QStringLiteral("result"), result)
+                         << qMakePair(QStringLiteral("job"), QString::number(id));
+        emit eventOccurred(event, ioc, true);
+        return;
     }
 }

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 
 class Fleet;
@@ -16,7 +17,10 @@ class Fleet;
 /// (no events for them); from then on a changed row gives FleetEvent::between() of its last row
 /// and the new one, a new row "add", a row gone "remove", a host leaving Connected "host-lost"
 /// and coming back "host-back". A lost host's rows are not measured meanwhile: they give no
-/// events until it is back, and are kept (no "remove") while it is away.
+/// events until it is back, and are kept (no "remove") while it is away. Each systemd job that
+/// ends on an IOC's unit (systemd's JobRemoved, whoever asked for the job: iocdock, iocctl,
+/// systemctl, a dependency or a restart) gives "job" with systemd's result (done, canceled,
+/// timeout, failed, dependency, skipped, ...) and the job's id.
 class FleetEventWatcher : public QObject
 {
     Q_OBJECT
@@ -40,10 +44,15 @@ private:
     void handleIocChanged(const Ioc &ioc);
     void handleIocRemoved(const QString &key, const QString &hostId);
     void handleHostStateChanged(Host *host);
+    /// Listens to the JobRemoved signals of @p host's current manager (a new one after each
+    /// reconnection); the manager subscribes for its runtime.
+    void watchJobs(Host *host);
+    void handleJobRemoved(const Host *host, uint id, const QString &unit, const QString &result);
 
     Fleet *m_fleet;
     bool m_watching = false;
     QHash<QString, Ioc> m_rows; // by key: the last row seen
     QHash<const Host *, Host::State> m_hostStates;
     QSet<QString> m_lostHosts; // ids of hosts lost and not back
+    QHash<const Host *, QPointer<SystemdManager>> m_jobManagers; // whose jobs are followed
 };

@@ -6,6 +6,7 @@ target_sources(iocdock-core PRIVATE
     fleet/fleet.h fleet/fleet.cpp
     fleet/fleetevent.h fleet/fleetevent.cpp
     fleet/fleeteventwatcher.h fleet/fleeteventwatcher.cpp
+    fleet/journalevents.h fleet/journalevents.cpp
     fleet/restartstorm.h fleet/restartstorm.cpp
     fleet/iocresolver.h fleet/iocresolver.cpp
     fleet/execlinejob.h fleet/execlinejob.cpp

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+#include "tests/common/sandbox.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+/// The real `iocctl events` against the sandbox: systemd's job outcomes as events (whoever
+/// started the job), --since where there is no journal, and --until ending a replay and a stream.
+class TestIocctlEvents : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void jobOutcomeOfFailedStart();
+    void sinceWithoutJournal();
+    void untilEndsTheStream();
+
+private:
+    struct Run
+    {
+        int code = -1;
+        QString out;
+        QString err;
+        QString describe() const
+        {
+            return QStringLiteral("exit code %1\n--- stdout:\n%2--- stderr:\n%3")
+                    .arg(QString::number(code), out, err);
+        }
+    };
+    Run iocctl(const QStringList &args, int timeoutMs = 90000);
+    static bool machineHasJournal();
+
+    Sandbox m_sandbox;
+    QStringList m_units;
+};
+
+void TestIocctlEvents::initTestCase()
+{
+    IOCDOCK_REQUIRE_SANDBOX();
+    QVERIFY(QFileInfo(Sandbox::binPath(QStringLiteral("iocctl"))).isExecutable());
+    // An IOC whose start job fails: its ExecStartPre fails before procServ runs.
+    const QString bad = QStringLiteral("softioc-tstev-bad.service");
+    QVERIFY(m_sandbox.installUnit(bad,
+                                  QByteArray("[Unit]\nDescription=tstev failing IOC\n"
+                                             "[Service]\nExecStartPre=/bin/false\n"
+                                             "ExecStart=/usr/bin/procServ --foreground 0 "
+                                             "/bin/true\n")));
+    m_units << bad;
+}
+
+void TestIocctlEvents::cleanupTestCase()
+{
+    for (const QString &unit : std::as_const(m_units))
+        m_sandbox.removeUnit(unit);
+}
+
+TestIocctlEvents::Run TestIocctlEvents::iocctl(const QStringList &args, int timeoutMs)
+{
+    QProcess process;
+    process.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
+    process.setArguments(QStringList{ QStringLiteral("--user") } + args);
+    process.start();
+    Run run;
+    if (!process.waitForStarted(10000) || !process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        run.err = QStringLiteral("iocctl did not finish: ") + args.join(QLatin1Char(' '));
+        return run;
+    }
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+bool TestIocctlEvents::machineHasJournal()
+{
+    // journald keeps the machine's journal in a folder named by the machine ID.
+    QFile id(QStringLiteral("/etc/machine-id"));
+    const QString machine =
+            id.open(QIODevice::ReadOnly) ? QString::fromLatin1(id.readAll().trimmed()) : QString();
+    return !machine.isEmpty()
+            && (QFileInfo::exists(QStringLiteral("/run/log/journal/") + machine)
+                || QFileInfo::exists(QStringLiteral("/var/log/journal/") + machine));
+}
+
+void TestIocctlEvents::jobOutcomeOfFailedStart()
+{
+    QProcess events;
+    events.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
+    events.setArguments({ QStringLiteral("--user"), QStringLiteral("events"),
+                          QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-f"),
+                          QStringLiteral("name=tstev-bad"), QStringLiteral("--until"),
+                          QStringLiteral("300s") });
+    events.start();
+    QVERIFY(events.waitForStarted(10000));
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += events.readAllStandardError()).contains("Watching"), 60000);
+
+    // systemctl starts it, not iocctl: the job's outcome is an event all the same.
+    QByteArray systemctlOut;
+    QVERIFY(!m_sandbox.systemctl({ QStringLiteral("start"), m_units.first() }, &systemctlOut));
+
+    QList<QJsonObject> seen;
+    QByteArray pending;
+    const auto dump = [&seen] {
+        QStringList lines;
+        for (const QJsonObject &o : std::as_const(seen))
+            lines << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        return lines.join(QLatin1Char('\n'));
+    };
+    const auto find = [&](const QString &type) {
+        pending += events.readAllStandardOutput();
+        qsizetype newline;
+        while ((newline = pending.indexOf('\n')) >= 0) {
+            seen << QJsonDocument::fromJson(pending.left(newline)).object();
+            pending.remove(0, newline + 1);
+        }
+        for (const QJsonObject &o : std::as_const(seen)) {
+            if (o.value(QStringLiteral("type")).toString() == type)
+                return o;
+        }
+        return QJsonObject();
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(!find(QStringLiteral("job")).isEmpty(), qPrintable(dump()), 30000);
+    const QJsonObject job = find(QStringLiteral("job"));
+    QCOMPARE(job.value(QStringLiteral("name")).toString(), QStringLiteral("tstev-bad"));
+    QCOMPARE(job.value(QStringLiteral("unit")).toString(), m_units.first());
+    const QJsonObject attributes = job.value(QStringLiteral("attributes")).toObject();
+    QCOMPARE(attributes.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+    QVERIFY2(attributes.value(QStringLiteral("job")).toString().toUInt() > 0, qPrintable(dump()));
+    // The unit failed too, with systemd's result.
+    QTRY_VERIFY2_WITH_TIMEOUT(!find(QStringLiteral("fail")).isEmpty(), qPrintable(dump()), 30000);
+    QCOMPARE(find(QStringLiteral("fail"))
+                     .value(QStringLiteral("attributes"))
+                     .toObject()
+                     .value(QStringLiteral("result"))
+                     .toString(),
+             QStringLiteral("exit-code"));
+    events.terminate();
+    QVERIFY(events.waitForFinished(10000));
+    m_sandbox.systemctl({ QStringLiteral("reset-failed"), m_units.first() });
+
+    // The default line says it too.
+    QProcess text;
+    text.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
+    text.setArguments({ QStringLiteral("--user"), QStringLiteral("events"), QStringLiteral("-f"),
+                        QStringLiteral("event=job"), QStringLiteral("--until"),
+                        QStringLiteral("300s") });
+    text.start();
+    QVERIFY(text.waitForStarted(10000));
+    err.clear();
+    QTRY_VERIFY_WITH_TIMEOUT((err += text.readAllStandardError()).contains("Watching"), 60000);
+    QVERIFY(!m_sandbox.systemctl({ QStringLiteral("start"), m_units.first() }));
+    QByteArray out;
+    QTRY_VERIFY2_WITH_TIMEOUT((out += text.readAllStandardOutput()).contains('\n'), out.constData(),
+                              30000);
+    QVERIFY2(out.contains(" job tstev-bad (unit=softioc-tstev-bad.service, result=failed, job="),
+             out.constData());
+    text.terminate();
+    QVERIFY(text.waitForFinished(10000));
+    m_sandbox.systemctl({ QStringLiteral("reset-failed"), m_units.first() });
+}
+
+void TestIocctlEvents::sinceWithoutJournal()
+{
+    // This sandbox has no journald: --since says so on stderr and goes on with live events,
+    // here until --until ends it.
+    const Run run =
+            iocctl({ QStringLiteral("events"), QStringLiteral("--since"), QStringLiteral("1h"),
+                     QStringLiteral("--until"), QStringLiteral("2s") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    if (machineHasJournal()) {
+        QVERIFY2(!run.err.contains(QLatin1String("No journal")), qPrintable(run.describe()));
+        return;
+    }
+    QVERIFY2(run.err.contains(QLatin1String("No journal on local-user: its past events cannot be "
+                                            "replayed; events from now on.")),
+             qPrintable(run.describe()));
+    QCOMPARE(run.out, QString());
+
+    // Bad times are usage errors.
+    const Run badSince =
+            iocctl({ QStringLiteral("events"), QStringLiteral("--since"), QStringLiteral("soon") });
+    QVERIFY2(badSince.code == 2, qPrintable(badSince.describe()));
+    QVERIFY2(badSince.err.contains(QLatin1String("--since")), qPrintable(badSince.describe()));
+    const Run reversed = iocctl({ QStringLiteral("events"), QStringLiteral("--since"),
+                                  QStringLiteral("2026-01-02T00:00:00"), QStringLiteral("--until"),
+                                  QStringLiteral("2026-01-01T00:00:00") });
+    QVERIFY2(reversed.code == 2, qPrintable(reversed.describe()));
+}
+
+void TestIocctlEvents::untilEndsTheStream()
+{
+    // A --until in the past with --since: the replay only, then it ends (exit code 0).
+    const QDateTime now = QDateTime::currentDateTime();
+    const Run past = iocctl({ QStringLiteral("events"), QStringLiteral("--since"),
+                              now.addSecs(-7200).toString(Qt::ISODate), QStringLiteral("--until"),
+                              now.addSecs(-3600).toString(Qt::ISODate) });
+    QVERIFY2(past.code == 0, qPrintable(past.describe()));
+    // A stream watching live ends by itself at --until, with exit code 0.
+    QProcess stream;
+    stream.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
+    stream.setArguments({ QStringLiteral("--user"), QStringLiteral("events"),
+                          QStringLiteral("--until"), QStringLiteral("3s") });
+    stream.start();
+    QVERIFY(stream.waitForStarted(10000));
+    QVERIFY(stream.waitForFinished(90000));
+    QCOMPARE(stream.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(stream.exitCode(), 0);
+    QVERIFY2(stream.readAllStandardError().contains("Watching"), "it watched before it ended");
+}
+
+QTEST_GUILESS_MAIN(TestIocctlEvents)
+#include "tst_iocctlevents.moc"
