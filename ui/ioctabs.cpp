@@ -15,6 +15,7 @@
 #include "ui/execresultsview.h"
 #include "ui/iocdetailswidget.h"
 #include "ui/logview.h"
+#include "ui/themeicons.h"
 
 #include <QIcon>
 #include <QPointer>
@@ -217,13 +218,15 @@ ExecResultsView *IocTabs::runCommand(const QList<Ioc> &iocs, const QString &line
     // iocctl exec's defaults: the softIoc prompt, 10 s per IOC.
     auto *run = new ExecFanOut(m_fleet, iocs, line, QStringLiteral("epics> "), 10,
                                ExecFanOut::DefaultParallel);
-    auto *view = new ExecResultsView(run, m_tabs);
+    auto *view = new ExecResultsView(run, m_area);
     QString title = line;
     if (title.size() > 24)
         title = title.left(23) + QChar(0x2026);
-    const int index = m_tabs->addTab(view, QIcon::fromTheme(QStringLiteral("system-run")),
-                                     tr("Run: %1").arg(title));
-    m_tabs->setTabToolTip(index,
+    ConsoleTabWidget *tabs = m_area->targetGroup();
+    const int index = tabs->addTab(view, ThemeIcons::icon(QStringLiteral("system-run"),
+                                                          QStringLiteral("run")),
+                                   tr("Run: %1").arg(title));
+    tabs->setTabToolTip(index,
                           tr("“%1” on %n IOC(s)", "", static_cast<int>(iocs.size())).arg(line));
     focus(view);
     return view;
