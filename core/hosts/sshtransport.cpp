@@ -194,8 +194,12 @@ QStringList SshTransport::unixSocketForward(const QString &remotePath, const QSt
             quoted << Host::shellQuote(arg);
         return quoted.join(QLatin1Char(' '));
     };
-    // `ssh -W` takes no UNIX socket path, but the master forwards one: make sure a master
-    // runs (a login through it costs a few ms), then add the forward to it.
+    // `ssh -W` takes no UNIX socket path, but the master forwards one. While the host is
+    // connected a master runs (the bus goes through it): add the forward to it at once. Only
+    // when that fails (no master: it ended, or connection sharing is off) log in first, which
+    // starts one, and try again. A login through the master is a session on the host (a
+    // shell started there): one for each forward, i.e. each remote console probe, was most of
+    // what a remote IOC cost (docs/benchmarks.md, fleet scale).
     const QString login = join(QStringList{ QStringLiteral("ssh") } + options << QStringLiteral(
                                        "--") << m_target.destination() << QStringLiteral("true"));
     const QString forward =
@@ -210,7 +214,8 @@ QStringList SshTransport::unixSocketForward(const QString &remotePath, const QSt
                             cancel + QStringLiteral(" >/dev/null 2>&1; rm -f ")
                                     + Host::shellQuote(localPath) };
     return { QStringLiteral("sh"), QStringLiteral("-c"),
-             login + QStringLiteral(" && exec ") + forward + QStringLiteral(" >/dev/null") };
+             forward + QStringLiteral(" >/dev/null 2>&1 || { ") + login
+                     + QStringLiteral(" && exec ") + forward + QStringLiteral(" >/dev/null; }") };
 }
 
 ConsoleRoute SshTransport::consoleRoute(const ConsoleEndpoint &endpoint) const

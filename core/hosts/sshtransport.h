@@ -29,8 +29,8 @@ public:
     Host::Failure busRefusal() const override { return Host::Failure::Other; }
 
     ConsoleRoute consoleRoute(const ConsoleEndpoint &endpoint) const override;
-    /// `ssh -O forward -L LOCAL:REMOTE` through the master (after a login through it that
-    /// starts one when none runs); the cleanup cancels it and removes the local socket.
+    /// `ssh -O forward -L LOCAL:REMOTE` through the master; only when none runs, a login
+    /// through it first, which starts one. The cleanup cancels it and removes the local socket.
     QStringList unixSocketForward(const QString &remotePath, const QString &localPath,
                                   QStringList *cleanup) const override;
     QStringList commandOnHost(const QStringList &argv) const override;

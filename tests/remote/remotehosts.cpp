@@ -156,6 +156,17 @@ QString RemoteHosts::runtimeDir(int i) const
     return sandboxDir(i) + QStringLiteral("/runtime");
 }
 
+int RemoteHosts::sshdLogCount(int i, const QByteArray &text) const
+{
+    QFile log(m_hosts.value(i).sshDir + QStringLiteral("/sshd.log"));
+    if (!log.open(QIODevice::ReadOnly))
+        return -1;
+    int count = 0;
+    for (const QByteArray &line : log.readAll().split('\n'))
+        count += line.contains(text) ? 1 : 0;
+    return count;
+}
+
 QProcessEnvironment RemoteHosts::sandboxEnvironment(int i) const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

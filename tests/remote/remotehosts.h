@@ -32,6 +32,10 @@ public:
     QString sandboxDir(int i) const;
     /// The sandbox's $XDG_RUNTIME_DIR (systemd's %t there).
     QString runtimeDir(int i) const;
+    /// How many lines of host @p i's sshd log (LogLevel VERBOSE) contain @p text, e.g.
+    /// "Accepted publickey" (one per SSH authentication) or "Starting session" (one per
+    /// command or shell run over a connection).
+    int sshdLogCount(int i, const QByteArray &text) const;
     /// The client's ssh options: "-F DIR/ssh_config".
     QString sshOptions() const { return m_sshOptions; }
     /// The environment a process needs to talk to host @p i's sandbox directly (systemctl).

@@ -231,12 +231,20 @@ void TestHostSsh::consoleThroughForwardedUnixSocket()
     connect(session.get(), &ConsoleSession::dataReceived, this,
             [&received](const QByteArray &data) { received += data; });
     QSignalSpy banner(session.get(), &ConsoleSession::bannerReceived);
+    // The host is connected, so its master runs (the bus goes through it): the forward is
+    // added to it, with no new SSH login and no command run on the host. Before, each forward
+    // (one per console banner probe of a remote IOC) ran `ssh HOST true` first.
+    const int logins = m_hosts.sshdLogCount(0, "Accepted publickey");
+    const int sessions = m_hosts.sshdLogCount(0, "Starting session");
+    QVERIFY(logins > 0 && sessions > 0);
     QElapsedTimer timer;
     timer.start();
     session->open();
     QVERIFY(banner.wait(s_wait));
     qInfo("console over ssh (forwarded UNIX socket) open in %lld ms",
           static_cast<long long>(timer.elapsed()));
+    QCOMPARE(m_hosts.sshdLogCount(0, "Accepted publickey"), logins);
+    QCOMPARE(m_hosts.sshdLogCount(0, "Starting session"), sessions);
     QCOMPARE(session->state(), ConsoleSession::State::Connected);
     QCOMPARE(session->tracker().childState(), ChildState::Running);
     QVERIFY(received.contains("Welcome to procServ"));
