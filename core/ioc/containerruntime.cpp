@@ -628,7 +628,10 @@ void ContainerRuntime::rebuild()
             it = m_gone.erase(it); // a new container runs, or the unit is gone
             continue;
         }
-        const Ioc row = buildRow(*it, false);
+        Ioc row = buildRow(*it, false);
+        const auto shownBefore = m_rows.constFind(row.key());
+        if (shownBefore != m_rows.constEnd())
+            row.keepLastRun(*shownBefore);
         rows.insert(row.key(), row);
         ++it;
     }

@@ -132,6 +132,13 @@ void Inventory::handleHostStateChanged()
     if (m_host->state() != Host::State::Connected) {
         m_relist = true;
         ++m_generation;
+        // Nothing on that host is measured now: its rows say so until it is back and they
+        // are read again (applyDetails(), addUnloadedRow()).
+        for (const QString &key : std::as_const(m_announced)) {
+            Ioc &ioc = m_iocs[key];
+            if (!std::exchange(ioc.hostLost, true))
+                emitChanged(key);
+        }
         return;
     }
     if (!std::exchange(m_relist, false))
@@ -643,8 +650,12 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
         }
         return;
     }
+    const Ioc before = ioc;
+    ioc.hostLost = false; // read now
     applyUnitProperties(ioc, details.unit);
     applyServiceProperties(ioc, details.service);
+    if (wasShown)
+        ioc.keepLastRun(before);
     const LoadedDescription described = describe(ioc, details);
     if (described.pending && forListing && !m_ready)
         m_listingWaitsForFiles.insert(key);

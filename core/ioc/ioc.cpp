@@ -45,8 +45,26 @@ bool Ioc::isNeverStarted() const
             && !activeSince.isValid() && !inactiveSince.isValid() && execMainCode == 0;
 }
 
+bool Ioc::keepLastRun(const Ioc &before)
+{
+    const auto knowsNoRun = [](const Ioc &ioc) {
+        return !ioc.activeSince.isValid() && !ioc.inactiveSince.isValid() && ioc.execMainCode == 0;
+    };
+    if (activeState != QLatin1String("inactive") || !knowsNoRun(*this) || knowsNoRun(before))
+        return false;
+    activeSince = before.activeSince;
+    inactiveSince = before.inactiveSince;
+    execMainCode = before.execMainCode;
+    execMainStatus = before.execMainStatus;
+    result = before.result;
+    nRestarts = before.nRestarts;
+    return true;
+}
+
 QString Ioc::status() const
 {
+    if (hostLost)
+        return QStringLiteral("unknown");
     if (isContainer()) {
         if (containerState == QLatin1String("running")) {
             // procServ in the container keeps it running while its IOC is shut down.

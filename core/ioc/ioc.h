@@ -79,6 +79,9 @@ struct Ioc
     QString image; // as configured (e.g. "localhost/iocdock-test:latest")
     QString containerState; // the engine's word: created, running, paused, restarting, exited, ...
     int exitCode = -1; // of the last run; -1 = unknown or never ran
+    /// The host's connection is lost: what this row says is its last measurement, not the
+    /// present; status() is "unknown" until the host is back and the row is read again.
+    bool hostLost = false;
     QString health; // healthy, unhealthy, starting; empty: the image defines no health check
     QString restartPolicy; // no, always, on-failure, unless-stopped; empty = engine default
     int containerRestarts = -1; // the engine's RestartCount; -1 = unknown
@@ -131,6 +134,12 @@ struct Ioc
     /// A loaded unit that systemd has never seen active (since it loaded it): docker's
     /// "Created". False when unknown (a unit that is not loaded).
     bool isNeverStarted() const;
+    /// systemd forgets a unit's last run when it unloads it (a stopped unit that nothing
+    /// refers to, soon after it stopped); loaded again by anyone (`systemctl status`, a
+    /// property read) it reads as never started: no timestamps, no exit status. When this
+    /// row says so of a stopped unit and @p before (the same IOC as measured earlier) knew
+    /// its last run, that run is kept: it is still the truth. Returns whether it was kept.
+    bool keepLastRun(const Ioc &before);
     /// Running in docker's sense: systemd active and the child not known to be shut down.
     bool isRunning() const { return isActive() && childState != ChildState::ShutDown; }
     /// The child crash-loops (restarted crashLoopRestarts times within crashLoopWindowSecs)

@@ -213,6 +213,8 @@ static QString containerStatusText(const Ioc &ioc, const QDateTime &now)
 
 QString statusText(const Ioc &ioc, const QDateTime &now)
 {
+    if (ioc.hostLost)
+        return QCoreApplication::translate("IocFormat", "Unknown (host lost)");
     if (ioc.isContainer())
         return containerStatusText(ioc, now);
     const bool up = ioc.isActive() || ioc.activeState == QLatin1String("reloading");

@@ -63,6 +63,8 @@ private slots:
     void statusText_data();
     void statusText();
     void uptimeText();
+    void keepLastRun();
+    void hostLost();
     void bytes_data();
     void bytes();
     void toJson();
@@ -246,6 +248,42 @@ void TestIocFormat::uptimeText()
     Ioc noStart = runningIoc();
     noStart.activeSince = QDateTime();
     QCOMPARE(IocFormat::uptimeText(noStart, kNow), QString());
+}
+
+void TestIocFormat::keepLastRun()
+{
+    // Stopped, then unloaded by systemd and loaded again by someone: systemd reads it as
+    // never started. The row keeps its last run and never says "Created".
+    Ioc before = withState(QStringLiteral("inactive"), QStringLiteral("dead"));
+    before.inactiveSince = kNow.addSecs(-120);
+    before.execMainCode = 1; // CLD_EXITED
+    before.execMainStatus = 0;
+    Ioc reloaded = before;
+    reloaded.activeSince = QDateTime();
+    reloaded.inactiveSince = QDateTime();
+    reloaded.execMainCode = 0;
+    reloaded.execMainStatus = 0;
+    QCOMPARE(IocFormat::statusText(reloaded, kNow), QStringLiteral("Created"));
+    QVERIFY(reloaded.keepLastRun(before));
+    QCOMPARE(IocFormat::statusText(reloaded, kNow), QStringLiteral("Exited (0) 2 minutes ago"));
+    // A unit that never ran stays "Created"; a running one is not touched.
+    Ioc never = reloaded;
+    never.activeSince = QDateTime();
+    never.inactiveSince = QDateTime();
+    never.execMainCode = 0;
+    Ioc neverBefore = never;
+    QVERIFY(!never.keepLastRun(neverBefore));
+    QCOMPARE(IocFormat::statusText(never, kNow), QStringLiteral("Created"));
+    Ioc running = runningIoc();
+    QVERIFY(!running.keepLastRun(before));
+}
+
+void TestIocFormat::hostLost()
+{
+    Ioc ioc = runningIoc();
+    ioc.hostLost = true;
+    QCOMPARE(ioc.status(), QStringLiteral("unknown"));
+    QCOMPARE(IocFormat::statusText(ioc, kNow), QStringLiteral("Unknown (host lost)"));
 }
 
 void TestIocFormat::bytes_data()

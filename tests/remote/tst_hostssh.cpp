@@ -409,8 +409,17 @@ void TestHostSsh::hostDownAndBack()
     QVERIFY(a.host->isRetrying());
     QCOMPARE(a.host->stateText(), QStringLiteral("lost — retrying"));
     QTRY_VERIFY_WITH_TIMEOUT(console->state() != ConsoleSession::State::Connected, s_wait);
-    // The rows stay (stale, not dropped).
+    // The rows stay (not dropped) and say that nothing on that host is measured now.
     QVERIFY(!a.inventory->iocs().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(a.inventory->ioc(ioc.key()).status(), QStringLiteral("unknown"),
+                              s_wait);
+    for (const Ioc &row : a.inventory->iocs()) {
+        QCOMPARE(row.status(), QStringLiteral("unknown"));
+        QCOMPARE(IocFormat::statusText(row, QDateTime::currentDateTime()),
+                 QStringLiteral("Unknown (host lost)"));
+    }
+    for (const Ioc &row : b.inventory->iocs())
+        QVERIFY2(row.status() != QLatin1String("unknown"), qPrintable(row.name));
 
     // The other host keeps working meanwhile.
     QCOMPARE(b.host->state(), Host::State::Connected);
@@ -434,6 +443,11 @@ void TestHostSsh::hostDownAndBack()
     QTRY_COMPARE_WITH_TIMEOUT(a.host->state(), Host::State::Connected, 40000);
     qInfo("reconnected %lld ms after sshd came back", static_cast<long long>(timer.elapsed()));
     QVERIFY(!a.host->isRetrying());
+    // Its rows are read again: measured, no longer unknown.
+    QTRY_COMPARE_WITH_TIMEOUT(a.inventory->ioc(ioc.key()).status(), QStringLiteral("running"),
+                              40000);
+    for (const Ioc &row : a.inventory->iocs())
+        QVERIFY2(row.status() != QLatin1String("unknown"), qPrintable(row.name));
     // The console reattaches by itself.
     QTRY_COMPARE_WITH_TIMEOUT(console->state(), ConsoleSession::State::Connected, 40000);
 
