@@ -412,6 +412,77 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     </message>
 </context>
 <context>
+    <name>ConsoleArea</name>
+    <message>
+        <source>&amp;Single Pane</source>
+        <translation>&amp;Einzelner Bereich</translation>
+    </message>
+    <message>
+        <source>One group of tabs: the tabs of every pane come together</source>
+        <translation>Eine Tab-Gruppe: Die Tabs aller Bereiche werden zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Side by &amp;Side</source>
+        <translation>Nebeneinan&amp;der</translation>
+    </message>
+    <message>
+        <source>Two panes of tabs next to each other</source>
+        <translation>Zwei Bereiche mit Tabs nebeneinander</translation>
+    </message>
+    <message>
+        <source>S&amp;tacked</source>
+        <translation>Überein&amp;ander</translation>
+    </message>
+    <message>
+        <source>Two panes of tabs one above the other</source>
+        <translation>Zwei Bereiche mit Tabs übereinander</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Other Pane</source>
+        <translation>In anderen Bereich &amp;verschieben</translation>
+    </message>
+    <message>
+        <source>Move the current tab to the next pane (splits the area when it is one pane); a console stays connected</source>
+        <translation>Den aktuellen Tab in den nächsten Bereich verschieben (teilt die Ansicht, wenn es nur einen Bereich gibt); eine Konsole bleibt verbunden</translation>
+    </message>
+    <message>
+        <source>&amp;Detach to Window</source>
+        <translation>In eigenes &amp;Fenster lösen</translation>
+    </message>
+    <message>
+        <source>Show the current tab in a window of its own; a console stays connected, and closing the window docks it back</source>
+        <translation>Den aktuellen Tab in einem eigenen Fenster zeigen; eine Konsole bleibt verbunden, und beim Schließen des Fensters wird er wieder angedockt</translation>
+    </message>
+    <message>
+        <source>&amp;Next Pane</source>
+        <translation>Nächster &amp;Bereich</translation>
+    </message>
+    <message>
+        <source>Focus the current tab of the next pane</source>
+        <translation>Den aktuellen Tab des nächsten Bereichs fokussieren</translation>
+    </message>
+    <message>
+        <source>An empty pane: the next console, log or details you open come here, or move a tab here (%1).</source>
+        <translation>Ein leerer Bereich: Hier erscheint, was als Nächstes geöffnet wird (Konsole, Log oder Details), oder einen Tab hierher verschieben (%1).</translation>
+    </message>
+    <message>
+        <source>%1/%2 — iocdock</source>
+        <translation>%1/%2 — iocdock</translation>
+    </message>
+    <message>
+        <source>%1 — iocdock</source>
+        <translation>%1 — iocdock</translation>
+    </message>
+    <message>
+        <source>Move to &amp;New Pane</source>
+        <translation>In &amp;neuen Bereich verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>Tab &amp;schließen</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleSession</name>
     <message>
         <source>No procServ console endpoint is known for this IOC</source>
@@ -519,6 +590,10 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     <message>
         <source>Unit: %1</source>
         <translation>Unit: %1</translation>
+    </message>
+    <message>
+        <source>Open consoles, logs and details</source>
+        <translation>Geöffnete Konsolen, Logs und Details</translation>
     </message>
 </context>
 <context>
@@ -762,6 +837,29 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     <message>
         <source>Send What I Typed</source>
         <translation>Getipptes senden</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <source>&amp;Dock Back</source>
+        <translation>&amp;Wieder andocken</translation>
+    </message>
+    <message>
+        <source>&amp;Close Console</source>
+        <translation>Konsole &amp;schließen</translation>
+    </message>
+    <message>
+        <source>Put this page back into the main window&apos;s tabs (Ctrl+Shift+D); closing the window does the same</source>
+        <translation>Diese Seite zurück in die Tabs des Hauptfensters legen (Ctrl+Shift+D); das Schließen des Fensters bewirkt dasselbe</translation>
+    </message>
+    <message>
+        <source>Close the page; a console disconnects, sending nothing</source>
+        <translation>Die Seite schließen; eine Konsole wird getrennt, ohne etwas zu senden</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>&amp;Fenster</translation>
     </message>
 </context>
 <context>
@@ -1282,16 +1380,16 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
+    <message>
+        <source>job %1</source>
+        <translation>Job %1</translation>
+    </message>
 </context>
 <context>
     <name>EventsCommand</name>
     <message>
         <source>Stream what changes: IOCs started, stopped, crashing; hosts lost and back.</source>
         <translation>Änderungen als Strom ausgeben: IOCs gestartet, gestoppt, abstürzend; Hosts verloren und zurück.</translation>
-    </message>
-    <message>
-        <source>[-f FILTER]... [--format json|TEMPLATE] [--until TIME]</source>
-        <translation>[-f FILTER]... [--format json|TEMPLATE] [--until TIME]</translation>
     </message>
     <message>
         <source>Only events of IOCs matching KEY=VALUE (as &apos;ps --filter&apos;), or event=TYPE (repeatable: any of them); terms AND together.</source>
@@ -1316,12 +1414,6 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
     <message>
         <source>TIME</source>
         <translation>TIME</translation>
-    </message>
-    <message>
-        <source>Event types: start, stop, fail (result=), child-exit (exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, host-back.
-Events are what iocctl sees change from the moment it has listed the IOCs; past events (--since, from the journal) are not replayed yet. Template fields: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes.</source>
-        <translation>Ereignistypen: start, stop, fail (result=), child-exit (exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, host-back.
-Ereignisse sind die Änderungen, die iocctl ab dem Moment sieht, in dem es die IOCs aufgelistet hat; vergangene Ereignisse (--since, aus dem Journal) werden noch nicht wiedergegeben. Vorlagenfelder: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes.</translation>
     </message>
     <message>
         <source>&apos;events&apos; takes no names; select with -f name=GLOB.</source>
@@ -1352,6 +1444,40 @@ Ereignisse sind die Änderungen, die iocctl ab dem Moment sieht, in dem es die I
             <numerusform> auf %n Host.</numerusform>
             <numerusform> auf %n Hosts.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>[--since TIME] [--until TIME] [-f FILTER]... [--format json|TEMPLATE]</source>
+        <translation>[--since TIME] [--until TIME] [-f FILTER]... [--format json|TEMPLATE]</translation>
+    </message>
+    <message>
+        <source>First replay what the journal kept since TIME: an ISO 8601 date and time, or a duration before now (10m, 2h).</source>
+        <translation>Zuerst wiedergeben, was das Journal seit TIME festgehalten hat: ein Datum mit Uhrzeit nach ISO 8601 oder eine Dauer vor jetzt (10m, 2h).</translation>
+    </message>
+    <message>
+        <source>Event types: start, stop, fail (result=), job (result=, job=), child-exit (exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, host-back.
+Events are what iocctl sees change from the moment it has listed the IOCs; --since first replays start, stop, fail and job (and procServ&apos;s child-exit and child-restart where its lines reach the journal) from each host&apos;s journal. Template fields: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes.</source>
+        <translation>Ereignistypen: start, stop, fail (result=), job (result=, job=), child-exit (exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, host-back.
+Ereignisse sind die Änderungen, die iocctl ab dem Moment sieht, in dem es die IOCs aufgelistet hat; --since gibt zuerst start, stop, fail und job (sowie child-exit und child-restart von procServ, soweit dessen Zeilen das Journal erreichen) aus dem Journal jedes Hosts wieder. Vorlagenfelder: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes.</translation>
+    </message>
+    <message>
+        <source>--since wants a date and time (2026-05-01T12:00:00) or a duration (10m, 2h), not &quot;%1&quot;.</source>
+        <translation>--since erwartet ein Datum mit Uhrzeit (2026-05-01T12:00:00) oder eine Dauer (10m, 2h), nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--until is before --since.</source>
+        <translation>--until liegt vor --since.</translation>
+    </message>
+    <message>
+        <source>Past events of %1 not replayed: %2 could not be run (%3).</source>
+        <translation>Vergangene Ereignisse von %1 nicht wiedergegeben: %2 konnte nicht ausgeführt werden (%3).</translation>
+    </message>
+    <message>
+        <source>Past events of %1 not replayed: journalctl failed: %2</source>
+        <translation>Vergangene Ereignisse von %1 nicht wiedergegeben: journalctl fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>No journal on %1: its past events cannot be replayed; events from now on.</source>
+        <translation>Kein Journal auf %1: Vergangene Ereignisse von dort können nicht wiedergegeben werden; Ereignisse ab jetzt.</translation>
     </message>
 </context>
 <context>
@@ -1410,86 +1536,6 @@ Ereignisse sind die Änderungen, die iocctl ab dem Moment sieht, in dem es die I
     <message>
         <source>--timeout wants a positive number of seconds, not &quot;%1&quot;.</source>
         <translation>--timeout erwartet eine positive Zahl von Sekunden, nicht &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>Console of %1 (%2): %3</source>
-        <translation>Konsole von %1 (%2): %3</translation>
-    </message>
-    <message>
-        <source>The console of %1 closed before the reply was complete.</source>
-        <translation>Die Konsole von %1 wurde geschlossen, bevor die Antwort vollständig war.</translation>
-    </message>
-    <message>
-        <source>The IOC %1 is shut down (procServ runs, its child does not); nothing was sent.</source>
-        <translation>Der IOC %1 ist heruntergefahren (procServ läuft, sein Kindprozess nicht); es wurde nichts gesendet.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Timed out after %n second(s) waiting for the console of %1.</source>
-        <translation>
-            <numerusform>Zeitüberschreitung nach %n Sekunde beim Warten auf die Konsole von %1.</numerusform>
-            <numerusform>Zeitüberschreitung nach %n Sekunden beim Warten auf die Konsole von %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Timed out after %n second(s) waiting for the prompt &quot;%1&quot; (if %2 uses another prompt, pass it with --prompt).</source>
-        <translation>
-            <numerusform>Zeitüberschreitung nach %n Sekunde beim Warten auf den Prompt &quot;%1&quot; (nutzt %2 einen anderen Prompt, diesen mit --prompt angeben).</numerusform>
-            <numerusform>Zeitüberschreitung nach %n Sekunden beim Warten auf den Prompt &quot;%1&quot; (nutzt %2 einen anderen Prompt, diesen mit --prompt angeben).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>exited (status %1)</source>
-        <translation>endete (Status %1)</translation>
-    </message>
-    <message>
-        <source>was killed by signal %1</source>
-        <translation>wurde durch Signal %1 beendet</translation>
-    </message>
-    <message>
-        <source>exited (%1)</source>
-        <translation>endete (%1)</translation>
-    </message>
-    <message>
-        <source>exited</source>
-        <translation>endete</translation>
-    </message>
-    <message numerus="yes">
-        <source>Timed out after %n second(s) waiting for procServ to start the IOC process of %1 (it is shut down); nothing was sent.</source>
-        <translation>
-            <numerusform>Zeitüberschreitung nach %n Sekunde beim Warten darauf, dass procServ den IOC-Prozess von %1 startet (er ist heruntergefahren); nichts wurde gesendet.</numerusform>
-            <numerusform>Zeitüberschreitung nach %n Sekunden beim Warten darauf, dass procServ den IOC-Prozess von %1 startet (er ist heruntergefahren); nichts wurde gesendet.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Timed out after %n second(s) waiting for the IOC %1 to finish starting (its prompt &quot;%2&quot; did not come; pass another with --prompt); nothing was sent.</source>
-        <translation>
-            <numerusform>Zeitüberschreitung nach %n Sekunde beim Warten auf den fertigen Start des IOCs %1 (sein Prompt &quot;%2&quot; kam nicht; einen anderen mit --prompt angeben); nichts wurde gesendet.</numerusform>
-            <numerusform>Zeitüberschreitung nach %n Sekunden beim Warten auf den fertigen Start des IOCs %1 (sein Prompt &quot;%2&quot; kam nicht; einen anderen mit --prompt angeben); nichts wurde gesendet.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>procServ restarted it (PID %1)</source>
-        <translation>procServ hat ihn neu gestartet (PID %1)</translation>
-    </message>
-    <message>
-        <source>procServ restarts it (auto restart is ON)</source>
-        <translation>procServ startet ihn neu (Auto-Restart ist AN)</translation>
-    </message>
-    <message>
-        <source>it stays shut down (procServ&apos;s auto restart is OFF)</source>
-        <translation>er bleibt heruntergefahren (procServs Auto-Restart ist AUS)</translation>
-    </message>
-    <message>
-        <source>procServ ends too (auto restart is ONESHOT)</source>
-        <translation>procServ endet ebenfalls (Auto-Restart ist ONESHOT)</translation>
-    </message>
-    <message>
-        <source>The IOC process of %1 %2 after the command was sent; no prompt follows.</source>
-        <translation>Der IOC-Prozess von %1 %2, nachdem der Befehl gesendet wurde; es folgt kein Prompt.</translation>
-    </message>
-    <message>
-        <source>The IOC process of %1 %2 after the command was sent; %3.</source>
-        <translation>Der IOC-Prozess von %1 %2, nachdem der Befehl gesendet wurde; %3.</translation>
     </message>
     <message>
         <source>Run one IOC shell command on one or many IOCs and print the output.</source>
@@ -1572,9 +1618,28 @@ Mehrere Namen, ein Glob, -f oder --format führen die Zeile auf jedem passenden 
             <numerusform>%1 von %n IOCs haben geantwortet; keine Antwort von: %2</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>ExecLineJob</name>
+    <message>
+        <source>exited (status %1)</source>
+        <translation>hat sich beendet (Status %1)</translation>
+    </message>
+    <message>
+        <source>was killed by signal %1</source>
+        <translation>wurde durch Signal %1 beendet</translation>
+    </message>
+    <message>
+        <source>exited (%1)</source>
+        <translation>hat sich beendet (%1)</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>hat sich beendet</translation>
+    </message>
     <message>
         <source>%1 is not running (start it with: iocctl start %1)</source>
-        <translation>%1 läuft nicht (starten Sie ihn mit: iocctl start %1)</translation>
+        <translation>%1 läuft nicht (Start mit: iocctl start %1)</translation>
     </message>
     <message>
         <source>%1 runs procServ in the %2 container %3, and its command names no console endpoint iocctl can reach.</source>
@@ -1583,6 +1648,130 @@ Mehrere Namen, ein Glob, -f oder --format führen die Zeile auf jedem passenden 
     <message>
         <source>%1 has no procServ console endpoint in %2.</source>
         <translation>%1 hat keinen procServ-Konsolenendpunkt in %2.</translation>
+    </message>
+    <message>
+        <source>Console of %1 (%2): %3</source>
+        <translation>Konsole von %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>The console of %1 closed before the reply was complete.</source>
+        <translation>Die Konsole von %1 wurde geschlossen, bevor die Antwort vollständig war.</translation>
+    </message>
+    <message>
+        <source>The IOC %1 is shut down (procServ runs, its child does not); nothing was sent.</source>
+        <translation>Der IOC %1 ist heruntergefahren (procServ läuft, sein Kindprozess nicht); es wurde nichts gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %n second(s) waiting for procServ to start the IOC process of %1 (it is shut down); nothing was sent.</source>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %n Sekunde beim Warten darauf, dass procServ den IOC-Prozess von %1 startet (er ist heruntergefahren); es wurde nichts gesendet.</numerusform>
+            <numerusform>Zeitüberschreitung nach %n Sekunden beim Warten darauf, dass procServ den IOC-Prozess von %1 startet (er ist heruntergefahren); es wurde nichts gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %n second(s) waiting for the IOC %1 to finish starting (its prompt &quot;%2&quot; did not come; pass another with --prompt); nothing was sent.</source>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %n Sekunde beim Warten darauf, dass der IOC %1 fertig startet (sein Prompt „%2“ kam nicht; mit --prompt einen anderen angeben); es wurde nichts gesendet.</numerusform>
+            <numerusform>Zeitüberschreitung nach %n Sekunden beim Warten darauf, dass der IOC %1 fertig startet (sein Prompt „%2“ kam nicht; mit --prompt einen anderen angeben); es wurde nichts gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %n second(s) waiting for the console of %1.</source>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %n Sekunde beim Warten auf die Konsole von %1.</numerusform>
+            <numerusform>Zeitüberschreitung nach %n Sekunden beim Warten auf die Konsole von %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %n second(s) waiting for the prompt &quot;%1&quot; (if %2 uses another prompt, pass it with --prompt).</source>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %n Sekunde beim Warten auf den Prompt „%1“ (falls %2 einen anderen Prompt verwendet, diesen mit --prompt angeben).</numerusform>
+            <numerusform>Zeitüberschreitung nach %n Sekunden beim Warten auf den Prompt „%1“ (falls %2 einen anderen Prompt verwendet, diesen mit --prompt angeben).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>procServ restarted it (PID %1)</source>
+        <translation>procServ hat ihn neu gestartet (PID %1)</translation>
+    </message>
+    <message>
+        <source>procServ restarts it (auto restart is ON)</source>
+        <translation>procServ startet ihn neu (Autoneustart ist ON)</translation>
+    </message>
+    <message>
+        <source>it stays shut down (procServ&apos;s auto restart is OFF)</source>
+        <translation>er bleibt heruntergefahren (Autoneustart von procServ ist OFF)</translation>
+    </message>
+    <message>
+        <source>procServ ends too (auto restart is ONESHOT)</source>
+        <translation>procServ endet ebenfalls (Autoneustart ist ONESHOT)</translation>
+    </message>
+    <message>
+        <source>The IOC process of %1 %2 after the command was sent; no prompt follows.</source>
+        <translation>Der IOC-Prozess von %1 %2, nachdem der Befehl gesendet wurde; es folgt kein Prompt.</translation>
+    </message>
+    <message>
+        <source>The IOC process of %1 %2 after the command was sent; %3.</source>
+        <translation>Der IOC-Prozess von %1 %2, nachdem der Befehl gesendet wurde; %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ExecResultsView</name>
+    <message>
+        <source>Copy All</source>
+        <translation>Alles kopieren</translation>
+    </message>
+    <message>
+        <source>Copy every reply with its header</source>
+        <translation>Jede Antwort mit ihrer Kopfzeile kopieren</translation>
+    </message>
+    <message>
+        <source>==&gt; %1 — waiting &lt;==</source>
+        <translation>==&gt; %1 — wartet &lt;==</translation>
+    </message>
+    <message>
+        <source>%1 — ok</source>
+        <translation>%1 — OK</translation>
+    </message>
+    <message>
+        <source>%1 — no console: %2</source>
+        <translation>%1 — keine Konsole: %2</translation>
+    </message>
+    <message>
+        <source>%1 — failed: %2</source>
+        <translation>%1 — fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>(no output)</source>
+        <translation>(keine Ausgabe)</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” on %n IOC(s): </source>
+        <translation>
+            <numerusform>„%1“ auf %n IOC: </numerusform>
+            <numerusform>„%1“ auf %n IOCs: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 done, %n failed</source>
+        <translation>
+            <numerusform>%1 von %2 fertig, %n fehlgeschlagen</numerusform>
+            <numerusform>%1 von %2 fertig, %n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%1 von %2 fertig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; waiting for %1</source>
+        <translation>; ausstehend: %1</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2488,60 @@ Zustand: %3</translation>
         <source>Renamed %1 to %2 on %3.</source>
         <translation>%1 auf %3 in %2 umbenannt.</translation>
     </message>
+    <message>
+        <source>Run &amp;Command…</source>
+        <translation>Be&amp;fehl ausführen…</translation>
+    </message>
+    <message>
+        <source>Run one IOC shell line on every selected IOC and show the replies in a tab</source>
+        <translation>Eine IOC-Shell-Zeile auf jedem ausgewählten IOC ausführen und die Antworten in einem Tab zeigen</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed: %3</source>
+        <translation>%1: %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>%1 started</source>
+        <translation>%1 gestartet</translation>
+    </message>
+    <message>
+        <source>%1 stopped</source>
+        <translation>%1 gestoppt</translation>
+    </message>
+    <message>
+        <source>%1 restarted</source>
+        <translation>%1 neu gestartet</translation>
+    </message>
+    <message>
+        <source>%1 enabled</source>
+        <translation>%1 aktiviert</translation>
+    </message>
+    <message>
+        <source>%1 disabled</source>
+        <translation>%1 deaktiviert</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done: %3</source>
+        <translation>%1 von %2 fertig: %3</translation>
+    </message>
+    <message>
+        <source>Run Command</source>
+        <translation>Befehl ausführen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run on %n IOC(s)</source>
+        <translation>
+            <numerusform>Auf %n IOC ausführen</numerusform>
+            <numerusform>Auf %n IOCs ausführen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” to the IOC shell of %n IOC(s) (%2)?</source>
+        <translation>
+            <numerusform>„%1“ an die IOC-Shell von %n IOC senden (%2)?</numerusform>
+            <numerusform>„%1“ an die IOC-Shell von %n IOCs senden (%2)?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>IocAlerts</name>
@@ -2886,6 +3129,10 @@ Auf %2: Rechtsklick, um den Pfad zu kopieren</translation>
         <source>Template: cannot evaluate &apos;{{%1}}&apos;; use {{.field}}, {{.field.field}}, {{json .}} or {{json .field}}</source>
         <translation>Vorlage: &apos;{{%1}}&apos; kann nicht ausgewertet werden; verwenden Sie {{.field}}, {{.field.field}}, {{json .}} oder {{json .field}}</translation>
     </message>
+    <message>
+        <source>Unknown (host lost)</source>
+        <translation>Unbekannt (Host verloren)</translation>
+    </message>
 </context>
 <context>
     <name>IocPlanRunner</name>
@@ -3208,6 +3455,10 @@ Image: %3</translation>
         <source>The container&apos;s image (empty for a unit)</source>
         <translation>Das Image des Containers (leer bei einer Unit)</translation>
     </message>
+    <message>
+        <source>%1: none</source>
+        <translation>%1: keine</translation>
+    </message>
 </context>
 <context>
     <name>IocTabs</name>
@@ -3232,6 +3483,17 @@ Image: %3</translation>
 %2 on %3</source>
         <translation>%1
 %2 auf %3</translation>
+    </message>
+    <message>
+        <source>Run: %1</source>
+        <translation>Ausführen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” on %n IOC(s)</source>
+        <translation>
+            <numerusform>„%1“ auf %n IOC</numerusform>
+            <numerusform>„%1“ auf %n IOCs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3963,10 +4225,6 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
         <translation>&amp;IOC</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -4124,10 +4382,6 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
         <translation>Konsolen &amp;unter der Tabelle</translation>
     </message>
     <message>
-        <source>Consoles &amp;Beside the Table</source>
-        <translation>Konsolen &amp;neben der Tabelle</translation>
-    </message>
-    <message>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
@@ -4145,6 +4399,14 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
             <numerusform>Nicht wieder geöffnet: %n IOC nicht mehr aufgeführt: %1.</numerusform>
             <numerusform>Nicht wieder geöffnet: %n IOCs nicht mehr aufgeführt: %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Settin&amp;gs…</source>
+        <translation>Einstellun&amp;gen…</translation>
+    </message>
+    <message>
+        <source>Consoles Bes&amp;ide the Table</source>
+        <translation>Konsolen n&amp;eben der Tabelle</translation>
     </message>
 </context>
 <context>
@@ -4879,6 +5141,47 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     <message>
         <source>%1 (--force stops it first)</source>
         <translation>%1 (--force stoppt ihn zuerst)</translation>
+    </message>
+</context>
+<context>
+    <name>RunCommandDialog</name>
+    <message>
+        <source>Run Command</source>
+        <translation>Befehl ausführen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One IOC shell line for the %n selected IOC(s) (%1). It is sent to each IOC&apos;s procServ console as typed, with Enter; each reply, up to the next prompt, is shown in a tab.</source>
+        <translation>
+            <numerusform>Eine IOC-Shell-Zeile für den %n ausgewählten IOC (%1). Die Zeile wird wie eingetippt mit Enter an die procServ-Konsole des IOCs gesendet; die Antwort bis zum nächsten Prompt wird in einem Tab gezeigt.</numerusform>
+            <numerusform>Eine IOC-Shell-Zeile für die %n ausgewählten IOCs (%1). Die Zeile wird wie eingetippt mit Enter an die procServ-Konsole jedes IOCs gesendet; jede Antwort bis zum nächsten Prompt wird in einem Tab gezeigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. dbl</source>
+        <translation>z. B. dbl</translation>
+    </message>
+    <message>
+        <source>Recent lines are in the list (Alt+Down).</source>
+        <translation>Die letzten Zeilen stehen in der Liste (Alt+Down).</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Type a command line.</source>
+        <translation>Eine Befehlszeile eingeben.</translation>
+    </message>
+    <message>
+        <source>The line holds a control character (0x%1 at position %2): procServ and the IOC shell act on those, so it is not sent. Use a console to type it.</source>
+        <translation>Die Zeile enthält ein Steuerzeichen (0x%1 an Position %2): procServ und die IOC-Shell reagieren darauf, daher wird sie nicht gesendet. Zum Eintippen eine Konsole verwenden.</translation>
     </message>
 </context>
 <context>

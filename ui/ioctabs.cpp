@@ -223,11 +223,11 @@ ExecResultsView *IocTabs::runCommand(const QList<Ioc> &iocs, const QString &line
     if (title.size() > 24)
         title = title.left(23) + QChar(0x2026);
     ConsoleTabWidget *tabs = m_area->targetGroup();
-    const int index = tabs->addTab(view, ThemeIcons::icon(QStringLiteral("system-run"),
-                                                          QStringLiteral("run")),
-                                   tr("Run: %1").arg(title));
+    const int index = tabs->addTab(
+            view, ThemeIcons::icon(QStringLiteral("system-run"), QStringLiteral("run")),
+            tr("Run: %1").arg(title));
     tabs->setTabToolTip(index,
-                          tr("“%1” on %n IOC(s)", "", static_cast<int>(iocs.size())).arg(line));
+                        tr("“%1” on %n IOC(s)", "", static_cast<int>(iocs.size())).arg(line));
     focus(view);
     return view;
 }

@@ -413,7 +413,7 @@ void MainWindow::createViewMenu()
     auto *group = new QActionGroup(layout);
     m_consolesBelowAction = layout->addAction(tr("Consoles &Below the Table"));
     m_consolesBelowAction->setObjectName(QStringLiteral("consolesBelowAction"));
-    m_consolesBesideAction = layout->addAction(tr("Consoles Be&side the Table"));
+    m_consolesBesideAction = layout->addAction(tr("Consoles Bes&ide the Table"));
     m_consolesBesideAction->setObjectName(QStringLiteral("consolesBesideAction"));
     for (QAction *action : { m_consolesBelowAction, m_consolesBesideAction }) {
         action->setCheckable(true);

@@ -321,9 +321,13 @@ void TestMainWindowRestore::splitAndDetachedTabsComeBackInPlace()
         ConsoleWindow *detached = area->undock(view);
         QVERIFY(detached);
         QCOMPARE(area->split(), ConsoleArea::Split::Single); // its pane had nothing else
-        detached->resize(640, 360);
-        windowSize = detached->size();
         QTRY_COMPARE_WITH_TIMEOUT(view->connectionState(), ConsoleSession::State::Connected, 20000);
+        // A size of the user's, above the window's minimum (the read-only bar sets its width).
+        detached->resize(detached->minimumSizeHint().expandedTo(QSize(640, 360)) + QSize(40, 20));
+        QTRY_COMPARE_WITH_TIMEOUT(
+                detached->size(),
+                detached->minimumSizeHint().expandedTo(QSize(640, 360)) + QSize(40, 20), 5000);
+        windowSize = detached->size();
         QCOMPARE(window->openConsoleCount(), 1);
         QVERIFY(window->close()); // closes the detached window too
         QVERIFY(!detached->isVisible());

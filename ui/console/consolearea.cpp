@@ -5,6 +5,7 @@
 #include "ui/console/consoletabwidget.h"
 #include "ui/console/consoleview.h"
 #include "ui/console/consolewindow.h"
+#include "ui/themeicons.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -85,6 +86,10 @@ void ConsoleArea::createActions()
     });
     m_nextPaneAction = add(QStringLiteral("nextPaneAction"), tr("&Next Pane"),
                            QKeySequence(Qt::Key_F6), tr("Focus the current tab of the next pane"));
+    // The theme's icon where the desktop has one, else the bundled one.
+    ThemeIcons::setIcon(m_moveAction, QStringLiteral("go-next"), QStringLiteral("move-pane"));
+    ThemeIcons::setIcon(m_detachAction, QStringLiteral("window-new"), QStringLiteral("detach"));
+    ThemeIcons::setIcon(m_nextPaneAction, QStringLiteral("go-jump"), QStringLiteral("next-pane"));
     connect(m_nextPaneAction, &QAction::triggered, this, &ConsoleArea::focusNextGroup);
 }
 
