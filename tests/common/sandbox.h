@@ -49,8 +49,8 @@ public:
     /// Runs `systemctl --user --no-ask-password ARGS...` with a 30 s bound. Returns true on
     /// exit status 0. OUT, when given, receives standard output.
     bool systemctl(const QStringList &args, QByteArray *out = nullptr);
-    /// Whether the manager answers a Ping on the sandbox's session bus, asked on a fresh
-    /// connection (a connection that saw the bus go away stays dead).
+    /// Whether the manager answers a Ping on the sandbox's session bus, asked by busctl on a
+    /// fresh connection of its own (a connection that saw the bus go away stays dead).
     static bool managerOnBus();
     /// Forgets the start limit of dbus.service and dbus.socket: systemd refuses a sixth start
     /// within 10 s (StartLimitBurst), and the fault tests restart the bus more often.

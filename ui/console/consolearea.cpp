@@ -16,8 +16,9 @@
 
 ConsoleArea::ConsoleArea(QWidget *parent)
     : QWidget(parent)
-    , m_splitter(new QSplitter(m_orientation, this))
+    , m_splitter(new QSplitter(this)) // m_orientation is set below: declared after it
 {
+    m_splitter->setOrientation(m_orientation);
     setObjectName(QStringLiteral("consoleArea"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
