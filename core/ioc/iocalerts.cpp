@@ -12,6 +12,8 @@ IocAlerts::IocAlerts(QObject *parent)
 
 void IocAlerts::update(const Ioc &ioc)
 {
+    if (ioc.hostLost)
+        return; // nothing measured: the state before the loss is what the return compares with
     const QString status = ioc.status();
     const auto it = m_status.constFind(ioc.key());
     const bool known = it != m_status.constEnd();

@@ -137,6 +137,13 @@ void TestIocAlerts::alertsOnCrashLoopAndFailure()
     QTRY_COMPARE_WITH_TIMEOUT(m_daemon.received.size(), 2, 10000);
     QCOMPARE(m_daemon.received.at(1).summary, QStringLiteral("IOC failed"));
     QCOMPARE(m_daemon.received.at(1).urgency, 2);
+
+    // Its host lost and back, the IOC still failed: nothing new to say.
+    Ioc lost = failed;
+    lost.hostLost = true;
+    alerts.update(lost);
+    alerts.update(failed);
+    QCOMPARE(alerted.size(), 2);
 }
 
 void TestIocAlerts::silentWithoutDaemon()
