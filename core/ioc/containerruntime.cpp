@@ -401,7 +401,13 @@ void ContainerRuntime::lookupUnit(const QString &name, std::function<void()> don
             finishLookup(name);
             return;
         }
+        m_readingPaths.insert(path);
         current->unitDetails(path, this, [this, name, path](const UnitDetails &details) {
+            m_readingPaths.remove(path);
+            // A change signalled while the several calls of this reading were answered is
+            // newer than part of the answer (it may even have come before the path was
+            // known): read again once this one is applied.
+            const bool changedMeanwhile = m_changedWhileReading.remove(path);
             UnitState state;
             state.known = details.error.isEmpty();
             state.exists = state.known
@@ -419,6 +425,8 @@ void ContainerRuntime::lookupUnit(const QString &name, std::function<void()> don
             else
                 m_units.remove(name);
             finishLookup(name);
+            if (changedMeanwhile && state.exists)
+                lookupUnit(name, [this] { rebuild(); });
         });
     });
 }
@@ -433,6 +441,8 @@ void ContainerRuntime::finishLookup(const QString &name)
 void ContainerRuntime::handleUnitPropertiesChanged(const QString &path,
                                                    const UnitPropertiesChange &change)
 {
+    if (m_readingPaths.contains(path))
+        m_changedWhileReading.insert(path);
     const QString name = m_unitByPath.value(path);
     const auto it = m_units.find(name);
     if (name.isEmpty() || it == m_units.end())

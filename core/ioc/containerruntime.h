@@ -194,6 +194,10 @@ private:
     QHash<QString, UnitState> m_units; // by unit name
     QHash<QString, QString> m_unitByPath;
     QHash<QString, QList<std::function<void()>>> m_lookups; // unit name -> waiting for systemd
+    /// Unit paths whose details are being read (lookupUnit()), and those of them that changed
+    /// (PropertiesChanged) meanwhile: part of that answer may be older than the change.
+    QSet<QString> m_readingPaths;
+    QSet<QString> m_changedWhileReading;
     QHash<QString, quint64> m_waiting; // container ID -> inspect serial waiting for its unit
     QPointer<SystemdManager> m_manager;
     QHash<QString, ContainerStats> m_stats; // by container ID (running ones)
