@@ -345,7 +345,9 @@ void TestMainWindowRestore::splitAndDetachedTabsComeBackInPlace()
     ConsoleWindow *detached = window->consoleArea()->windowOf(view);
     QVERIFY(detached);
     QVERIFY(detached->isVisible());
-    QCOMPARE(detached->size(), windowSize);
+    // Its size as saved, unless the window cannot be that small now (the restored console's
+    // read-only bar may need more width than the bar it had when the size was saved).
+    QCOMPARE(detached->size(), windowSize.expandedTo(detached->minimumSizeHint()));
     QVERIFY(view->isRestored() && view->isReadOnly());
     QCOMPARE(window->consoleArea()->groupIndexOf(window->tabs()->page(logTab)), 0);
     QTRY_COMPARE_WITH_TIMEOUT(view->connectionState(), ConsoleSession::State::Connected, 20000);
