@@ -215,7 +215,7 @@ static qint64 uptimeSeconds(const Ioc &ioc, const QDateTime &now)
 {
     // The IOC's own uptime (its current child) when known, else the unit's.
     const QDateTime since = ioc.childSince.isValid() ? ioc.childSince : ioc.activeSince;
-    if (!ioc.isActive() || !since.isValid())
+    if (!ioc.isActive() || !since.isValid() || ioc.hostLost) // not measured: no uptime
         return -1;
     return qMax<qint64>(0, since.secsTo(now));
 }

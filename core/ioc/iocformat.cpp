@@ -93,7 +93,7 @@ QString uptimeText(const Ioc &ioc, const QDateTime &now)
     const bool up = ioc.isActive() || ioc.activeState == QLatin1String("reloading");
     // The IOC's own uptime when its child is known, not procServ's.
     const QDateTime since = ioc.childSince.isValid() ? ioc.childSince : ioc.activeSince;
-    if (!up || !since.isValid())
+    if (!up || !since.isValid() || ioc.hostLost) // a lost host's uptime is not measured
         return {};
     return humanDuration(since.secsTo(now));
 }

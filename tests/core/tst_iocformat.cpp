@@ -284,6 +284,7 @@ void TestIocFormat::hostLost()
     ioc.hostLost = true;
     QCOMPARE(ioc.status(), QStringLiteral("unknown"));
     QCOMPARE(IocFormat::statusText(ioc, kNow), QStringLiteral("Unknown (host lost)"));
+    QCOMPARE(IocFormat::uptimeText(ioc, kNow), QString()); // not counted on as if measured
 }
 
 void TestIocFormat::bytes_data()
