@@ -293,7 +293,15 @@ void TestIocctlOutput::tableTemplate()
     QCOMPARE(table.at(0).indexOf(QLatin1String("STATUS")), table.at(1).indexOf(row.at(1)));
 
     const Run bare = piped(args + QStringList{ QStringLiteral("--no-legend") });
-    QCOMPARE(lines(bare.out), table.mid(1));
+    // The same row without the header; its uptime may have moved on meanwhile (and with it
+    // the width of the STATUS column).
+    const auto cells = [](const QString &line) {
+        QString masked = line;
+        masked.replace(QRegularExpression(QStringLiteral("\\d+")), QStringLiteral("N"));
+        return masked.split(QRegularExpression(QStringLiteral("\\s{3,}")));
+    };
+    QCOMPARE(lines(bare.out).size(), 1);
+    QCOMPARE(cells(lines(bare.out).at(0)), cells(table.at(1)));
     const Run badField = piped({ QStringLiteral("ps"), QStringLiteral("--format"),
                                  QStringLiteral("table {{.Nope}}") });
     QCOMPARE(badField.code, 2);
