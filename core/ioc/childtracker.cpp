@@ -4,8 +4,8 @@
 
 #include "core/hosts/host.h"
 #include "core/ioc/iocaccess.h"
+#include "core/ioc/procchild.h"
 #include "core/procserv/consolesession.h"
-#include "core/procserv/procservcommand.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -25,10 +25,13 @@ constexpr qint64 s_maxLogBytes = 8 * 1024 * 1024;
 // itself. A child that started sooner is procServ's first one, however loaded the machine.
 int holdoffSecs(const Ioc &ioc)
 {
-    const ProcServCommand command = ProcServCommand::parse(ioc.execStart);
-    if (!command.isProcServ)
-        return 0;
-    return command.holdoff >= 0 ? command.holdoff : 15;
+    return ProcChild::holdoffSecs(ioc);
+}
+
+QByteArray readProcFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 // Field 22 of /proc/PID/stat: start time in clock ticks since boot; -1 when unknown.
@@ -36,47 +39,21 @@ qint64 startTicks(quint32 pid)
 {
     if (pid == 0)
         return -1;
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray text = stat.readAll();
-    // The command name (field 2) may hold spaces and parentheses: count after the last ')'.
-    const int close = text.lastIndexOf(')');
-    if (close < 0)
-        return -1;
-    const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-    // fields[0] is field 3 (state): field 22 is fields[19].
-    bool ok = false;
-    const qint64 ticks = fields.value(19).toLongLong(&ok);
-    return ok ? ticks : -1;
+    return ProcChild::startTicks(readProcFile(QStringLiteral("/proc/%1/stat").arg(pid)));
 }
 
-qint64 bootTimeSecs()
-{
-    QFile stat(QStringLiteral("/proc/stat"));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = stat.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("btime "))
-            return line.mid(6).trimmed().toLongLong();
-    }
-    return -1;
-}
-
-qint64 ticksToMs(qint64 ticks)
+long clockTicks()
 {
     static const long hz = ::sysconf(_SC_CLK_TCK);
-    return hz > 0 ? ticks * 1000 / hz : -1;
+    return hz;
 }
 
 // The current child is procServ's first one (so no restart happened yet): on the local
 // host by start times in /proc, else by the banner's start times (second resolution).
 bool isFirstChildLocal(quint32 procServPid, quint32 childPid, int holdoff)
 {
-    const qint64 server = startTicks(procServPid);
-    const qint64 child = startTicks(childPid);
-    return server >= 0 && child >= 0 && ticksToMs(child - server) < (holdoff - 1) * 1000LL;
+    return ProcChild::isFirstChild(startTicks(procServPid), startTicks(childPid), clockTicks(),
+                                   holdoff);
 }
 
 // The banner's times have whole seconds: one more second of doubt.
@@ -481,38 +458,14 @@ bool ChildTracker::readLogFile(const QString &path, const QDateTime &since,
 
 bool ChildTracker::readChildFromProc(Ioc &ioc)
 {
-    // The IOC is procServ's child process, named by /proc/PID/task/PID/children (Linux 3.5+):
-    // no console connection needed. Not when MainPID is a wrapper that forked procServ, nor
-    // when /proc does not tell (another user's process hidden).
-    if (ioc.mainPid == 0)
-        return false;
-    const QString pid = QString::number(ioc.mainPid);
-    QFile comm(QLatin1String("/proc/") + pid + QLatin1String("/comm"));
-    if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "procServ")
-        return false;
-    QFile children(QLatin1String("/proc/") + pid + QLatin1String("/task/") + pid
-                   + QLatin1String("/children"));
-    if (!children.open(QIODevice::ReadOnly))
-        return false;
-    const QList<QByteArray> pids = children.readAll().simplified().split(' ');
-    bool ok = false;
-    const quint32 child = pids.value(0).toUInt(&ok);
-    // procServ listens before it forks its child: right after a start, let the banner
-    // probe (which looks again) decide.
-    const bool justStarted = ioc.activeSince.isValid()
-            && ioc.activeSince.msecsTo(QDateTime::currentDateTimeUtc()) < 10000;
-    if (!ok && justStarted)
-        return false;
-    ioc.childState = ok ? ChildState::Running : ChildState::ShutDown;
-    ioc.childPid = ok ? child : 0;
-    return true;
+    // The rules are ProcChild's, the same for an SSH host's /proc (RemoteChildReader).
+    return ProcChild::judge(ProcChild::readLocal(ioc.mainPid), ioc,
+                            QDateTime::currentDateTimeUtc());
 }
 
 QDateTime ChildTracker::processStartTime(quint32 pid)
 {
-    const qint64 ticks = startTicks(pid);
-    const qint64 boot = bootTimeSecs();
-    if (ticks < 0 || boot < 0)
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(boot * 1000 + ticksToMs(ticks));
+    return ProcChild::startTime(startTicks(pid),
+                                ProcChild::bootTime(readProcFile(QStringLiteral("/proc/stat"))),
+                                clockTicks());
 }

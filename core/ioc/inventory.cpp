@@ -10,6 +10,7 @@
 #include "core/ioc/conventionconfig.h"
 #include "core/ioc/conventions.h"
 #include "core/ioc/iocaccess.h"
+#include "core/ioc/remotechildreader.h"
 #include "core/ioc/unitdescriber.h"
 #include "core/procserv/bannerparser.h"
 #include "core/procserv/procservcommand.h"
@@ -106,6 +107,8 @@ Inventory::Inventory(Host *host, QObject *parent)
             this);
     connect(m_prober, &ChildProber::probed, this, &Inventory::handleProbed);
     connect(m_prober, &ChildProber::answered, this, &Inventory::checkReady);
+    if (!m_host->isLocal())
+        m_remoteChildren = new RemoteChildReader(m_host, this);
 }
 
 void Inventory::setFollowChildren(bool on)
@@ -167,6 +170,7 @@ void Inventory::forgetListing()
     m_detailsInFlight.clear();
     m_pendingDetails = 0;
     m_listingWaitsForFiles.clear();
+    m_childReadQueue.clear();
     m_notIocs.clear();
     m_loadedListed = false;
     m_filesListed = !m_includeUnitFiles;
@@ -689,6 +693,13 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     }
     if (m_childTracker)
         m_childTracker->track(ioc);
+    if (m_detailLevel == DetailLevel::Listing && ioc.isActive() && m_remoteChildren) {
+        // From the host's /proc too, with every other IOC of this listing: one command
+        // (readQueuedChildren()); the banner probe only for what /proc does not tell.
+        if (m_probeConsoles)
+            m_childReadQueue.insert(key, ioc.mainPid);
+        return;
+    }
     if (m_detailLevel == DetailLevel::Listing && ioc.isActive()) {
         const bool fromProc = m_host->isLocal() && ChildTracker::readChildFromProc(ioc);
         ChildTracker::readOnce(ioc, m_host->isLocal()); // also while the banner decides
@@ -1085,11 +1096,59 @@ void Inventory::flushChanged()
     }
 }
 
+void Inventory::readQueuedChildren()
+{
+    // A listing reads them all at once, when every row it asked for is in.
+    if (m_childReadQueue.isEmpty()
+        || (!m_ready
+            && (!m_loadedListed || m_pendingDetails > 0 || !m_listingWaitsForFiles.isEmpty())))
+        return;
+    const QHash<QString, quint32> batch = std::exchange(m_childReadQueue, {});
+    QList<quint32> pids;
+    for (const quint32 pid : batch) {
+        if (pid != 0 && !pids.contains(pid))
+            pids << pid;
+    }
+    ++m_childReadsRunning;
+    const quint64 generation = m_generation;
+    m_remoteChildren->read(
+            pids,
+            [this, batch, generation](const RemoteChildReader::Result &files,
+                                      const QString &error) {
+                --m_childReadsRunning;
+                if (!error.isEmpty())
+                    qCDebug(lcInventory)
+                            << "reading the children on" << m_host->id() << "failed:" << error;
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                for (auto it = batch.cbegin(); it != batch.cend(); ++it) {
+                    const auto row = m_iocs.find(it.key());
+                    // A row gone, stopped or with another procServ since: its own reading
+                    // (or probe) tells.
+                    if (generation != m_generation || row == m_iocs.end() || !row->isActive()
+                        || row->mainPid != it.value())
+                        continue;
+                    const ProcChild::Files read = files.value(it.value());
+                    if (error.isEmpty() && ProcChild::judge(read, *row, now)) {
+                        ProcChild::applyTimes(read, *row);
+                        emitChanged(it.key());
+                    } else if (m_probeConsoles) {
+                        // Right after a start, not procServ itself, or the command failed:
+                        // the banner decides (unknown when it cannot be read either).
+                        m_prober->probe(it.key(), !m_ready);
+                    }
+                }
+                checkReady();
+            });
+}
+
 void Inventory::checkReady()
 {
     requestUnitFiles();
+    if (m_remoteChildren)
+        readQueuedChildren();
     if (m_ready || !m_loadedListed || !m_filesListed || m_pendingDetails > 0
-        || m_prober->waiting() > 0 || !m_listingWaitsForFiles.isEmpty())
+        || m_prober->waiting() > 0 || !m_listingWaitsForFiles.isEmpty()
+        || !m_childReadQueue.isEmpty() || m_childReadsRunning > 0)
         return;
     m_ready = true;
     flushChanged();

@@ -17,6 +17,7 @@ class ChildProber;
 class ChildTracker;
 class Host;
 class ProcServStateTracker;
+class RemoteChildReader;
 class FileSource;
 class UnitFileSource;
 struct LoadedDescription;
@@ -28,8 +29,9 @@ struct UnitDescription;
 /// drop-ins by UnitFileSource, never executed) runs procServ. Fetches details of each loaded
 /// unit concurrently; never polls: counters that emit no change signals are read again when the
 /// client asks (refreshStats()). Child state (procServ's IOC process) comes from a banner probe
-/// of each procServ (its log port, else its console), for a listing of the local host from
-/// /proc, and, while following children, from ChildTracker.
+/// of each procServ (its log port, else its console), for a listing from the host's /proc
+/// (an SSH host's with one command for all its IOCs, RemoteChildReader), and, while following
+/// children, from ChildTracker.
 /// The "systemd" IocRuntime: its rows are procServ units, their consoles procServ's. A unit
 /// whose ExecStart runs podman is never one of its rows, whatever its name: it is handed to
 /// the host's container runtime (containerUnitListed()), which joins it with its container.
@@ -60,9 +62,10 @@ public:
 
     /// How much to fetch per unit. Full: every property a row or the details show (the GUI,
     /// `iocctl inspect`). Listing: only what `iocctl ps` shows (see
-    /// SystemdManager::unitListingDetails()), and on the local machine the child state is
-    /// read from /proc instead of the console banner (the auto-restart mode stays unknown)
-    /// and the child's facts as ChildTracker::readOnce() gives them.
+    /// SystemdManager::unitListingDetails()), and the child state is read from the host's
+    /// /proc instead of the console banner (the auto-restart mode stays unknown): on the
+    /// local machine at once, with the child's facts as ChildTracker::readOnce() gives them;
+    /// on an SSH host with one command for all IOCs of the listing, with the child's start.
     enum class DetailLevel { Full, Listing };
     void setDetailLevel(DetailLevel level) { m_detailLevel = level; }
     /// Listing: also read each unit's UnitFileState (for `enabled`).
@@ -155,6 +158,9 @@ private:
     void applyConventionConfig(Ioc &ioc, bool launcher, QString *error) const;
     void emitChanged(const QString &key);
     void flushChanged();
+    /// SSH hosts, DetailLevel::Listing: reads the child of every queued row with one command
+    /// once the listing's rows are in (at once after it); falls back to the banner probe.
+    void readQueuedChildren();
     void checkReady();
 
     Host *m_host;
@@ -193,6 +199,10 @@ private:
     // Banner probes of the child state; a listing waits for the first of each IOC.
     ChildProber *m_prober = nullptr;
     ChildTracker *m_childTracker = nullptr; // null unless setFollowChildren(true)
+    // SSH hosts: the children of many procServs from the host's /proc, one command each time.
+    RemoteChildReader *m_remoteChildren = nullptr;
+    QHash<QString, quint32> m_childReadQueue; // key -> MainPID, for the next read
+    int m_childReadsRunning = 0;
     UnitFileSource *m_unitFiles = nullptr; // unit files systemd has not loaded
     QSet<QString> m_listingWaitsForFiles; // keys of the listing whose files are being read
     QTimer m_relistTimer; // coalesces daemon reloads into one listing

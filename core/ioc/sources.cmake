@@ -12,6 +12,8 @@ target_sources(iocdock-core PRIVATE
     ioc/containerruntime.h ioc/containerruntime.cpp
     ioc/childtracker.h ioc/childtracker.cpp
     ioc/childprober.h ioc/childprober.cpp
+    ioc/procchild.h ioc/procchild.cpp
+    ioc/remotechildreader.h ioc/remotechildreader.cpp
     ioc/unitdescriber.h ioc/unitdescriber.cpp
     ioc/iocalerts.h ioc/iocalerts.cpp
     ioc/iocaccess.h ioc/iocaccess.cpp

@@ -10,6 +10,7 @@ target_compile_definitions(tst_conventionconfigreader PRIVATE
     IOCDOCK_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
 iocdock_add_test(tst_unitdescriber tst_unitdescriber.cpp LIBS iocdock-core)
 iocdock_add_test(tst_logsession tst_logsession.cpp LIBS iocdock-core)
+iocdock_add_test(tst_procchild tst_procchild.cpp LIBS iocdock-core)
 iocdock_add_test(tst_crashsignatures tst_crashsignatures.cpp LIBS iocdock-core)
 iocdock_add_test(tst_iocwriter tst_iocwriter.cpp LIBS iocdock-core)
 target_compile_definitions(tst_iocwriter PRIVATE
