@@ -5,6 +5,9 @@
 #include "core/hosts/hosttransport.h"
 
 #include <QCoreApplication>
+#include <QHash>
+
+#include <memory>
 
 /// A manager on another machine, reached with the user's own ssh (spec
 /// `[USER@]HOST[:PORT][/user]`): a pre-flight login that tells why a host fails and starts
@@ -43,6 +46,13 @@ public:
 private:
     QString m_spec;
     Host::SshTarget m_target;
+    // Remote socket path -> its forward while a session holds it (consoleRoute(); GUI thread).
+    struct Forward
+    {
+        std::weak_ptr<SharedPrepare> prepare;
+        QString localPath;
+    };
+    mutable QHash<QString, Forward> m_forwards;
 
     // Its messages were Host's and keep Host's translation context.
     Q_DECLARE_TR_FUNCTIONS(Host) // last: the macro ends with "private:"

@@ -103,6 +103,117 @@ void discardDevice(QIODevice *device)
 
 } // namespace
 
+// ---- SharedPrepare ---------------------------------------------------------------------------
+
+SharedPrepare::SharedPrepare(const QStringList &prepare, const QStringList &cleanup)
+    : m_prepare(prepare)
+    , m_cleanup(cleanup)
+{}
+
+std::shared_ptr<SharedPrepare> SharedPrepare::make(const QStringList &prepare,
+                                                   const QStringList &cleanup)
+{
+    return std::shared_ptr<SharedPrepare>(new SharedPrepare(prepare, cleanup),
+                                          [](SharedPrepare *p) { p->release(); });
+}
+
+void SharedPrepare::ensure(QObject *context,
+                           std::function<void(const QString &error, int generation)> done)
+{
+    if (m_prepared) {
+        done(QString(), m_generation);
+        return;
+    }
+    m_waiting.append(Waiter{ QPointer<QObject>(context), std::move(done) });
+    if (m_process)
+        return; // the one running answers everybody
+    auto *process = new QProcess(this);
+    m_process = process;
+    ++m_runs;
+    process->setProcessChannelMode(QProcess::SeparateChannels);
+    process->setStandardInputFile(QProcess::nullDevice());
+    connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
+            [this, process](int code, QProcess::ExitStatus status) {
+                const QString detail =
+                        QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
+                process->deleteLater();
+                if (m_process != process)
+                    return;
+                m_process = nullptr;
+                if (status == QProcess::NormalExit && code == 0)
+                    handleFinished(QString());
+                else
+                    handleFinished(detail.isEmpty() ? tr("%1 failed (exit status %2)")
+                                                              .arg(m_prepare.value(0))
+                                                              .arg(code)
+                                                    : detail);
+            });
+    connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
+        if (e != QProcess::FailedToStart || m_process != process)
+            return;
+        m_process = nullptr;
+        process->deleteLater();
+        handleFinished(tr("Cannot start %1: %2").arg(m_prepare.value(0), process->errorString()));
+    });
+    process->start(m_prepare.value(0), m_prepare.mid(1), QIODevice::ReadOnly);
+}
+
+void SharedPrepare::invalidate(int generation)
+{
+    if (generation == m_generation && m_prepared) {
+        m_prepared = false;
+        ++m_generation;
+    }
+}
+
+void SharedPrepare::handleFinished(const QString &error)
+{
+    if (error.isEmpty()) {
+        m_prepared = true;
+        ++m_generation;
+    }
+    if (m_released) {
+        // Nobody holds it any more: undo what it made, then go.
+        runCleanup();
+        deleteLater();
+        return;
+    }
+    const QList<Waiter> waiting = std::exchange(m_waiting, {});
+    for (const Waiter &waiter : waiting) {
+        if (waiter.context)
+            waiter.done(error, m_generation);
+    }
+}
+
+void SharedPrepare::runCleanup()
+{
+    if (!std::exchange(m_prepared, false) || m_cleanup.isEmpty())
+        return;
+    QProcess::startDetached(m_cleanup.value(0), m_cleanup.mid(1));
+}
+
+void SharedPrepare::release()
+{
+    m_released = true;
+    m_waiting.clear();
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        if (QThread::currentThread()->loopLevel() > 0)
+            return; // handleFinished() cleans up what it made
+        // No event loop runs (the program is ending): nothing would see it end later.
+        m_process->disconnect(this);
+        m_process->kill();
+        m_process->waitForFinished(1000); // killed: it ends at once
+        m_prepared = true; // it may have made the forward before it was killed
+    }
+    runCleanup();
+    if (QThread::currentThread()->loopLevel() > 0)
+        deleteLater();
+    else
+        delete this;
+}
+
+// ---- ConsoleSession --------------------------------------------------------------------------
+
 ConsoleSession::ConsoleSession(QObject *parent)
     : QObject(parent)
     , m_retryTimer(new QTimer(this))
@@ -133,6 +244,8 @@ void ConsoleSession::setRoute(const ConsoleRoute &route)
     setProxyCommand(route.proxyCommand);
     setPrepareCommand(route.prepareCommand);
     setCleanupCommand(route.cleanupCommand);
+    m_shared = route.sharedPrepare;
+    m_sharedGeneration = -1;
 }
 
 void ConsoleSession::setProxyCommand(const QStringList &argv)
@@ -233,10 +346,29 @@ void ConsoleSession::startAttempt()
     if (m_state == State::Reconnecting || m_state == State::Failed
         || m_state == State::Disconnected)
         setState(m_hadConnection ? State::Reconnecting : State::Connecting);
-    if (!m_prepareCommand.isEmpty())
+    if (m_shared)
+        startShared();
+    else if (!m_prepareCommand.isEmpty())
         startPrepare();
     else
         connectEndpoint();
+}
+
+void ConsoleSession::startShared()
+{
+    const quint64 attempt = m_attempt;
+    // The timer bounds this attempt, not the shared command: that goes on for the next one.
+    m_connectTimer->start(m_connectTimeout);
+    m_shared->ensure(this, [this, attempt](const QString &error, int generation) {
+        if (attempt != m_attempt)
+            return;
+        if (!error.isEmpty()) {
+            handleAttemptFailed(error);
+            return;
+        }
+        m_sharedGeneration = generation;
+        connectEndpoint();
+    });
 }
 
 void ConsoleSession::startPrepare()
@@ -344,6 +476,10 @@ void ConsoleSession::connectUnix()
     if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), length) != 0) {
         const int error = errno;
         ::close(fd);
+        // Nobody listens on the shared local socket: what made it is gone (e.g. the SSH
+        // master with its forwards); the next attempt makes it again.
+        if (m_shared && (error == ENOENT || error == ECONNREFUSED))
+            m_shared->invalidate(m_sharedGeneration);
         const QString where = m_endpoint.toString();
         switch (error) {
         case ENOENT:

@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 class QProcess;
 class QTimer;
@@ -36,6 +37,53 @@ signals:
     void established();
     /// The stream failed before established(), or ended after it: a translated reason.
     void ended(const QString &message);
+};
+
+/// A prepare command (e.g. `ssh -O forward` of one remote UNIX socket to a local one) whose
+/// result every session reaching that endpoint shares: the IOC's observer, its probes and its
+/// console tabs use one forward. The command runs once however many sessions wait for it and
+/// is never killed because one of them gave up: on a loaded machine, killing slow forwards and
+/// starting them again kept hundreds of processes starting at idle (docs/benchmarks.md,
+/// fleet scale). The cleanup command runs (detached) when the last holder lets go; make()
+/// gives a pointer whose deleter does that. Lives on the thread that made it.
+class SharedPrepare : public QObject
+{
+    Q_OBJECT
+public:
+    static std::shared_ptr<SharedPrepare> make(const QStringList &prepare,
+                                               const QStringList &cleanup);
+    QStringList prepareCommand() const { return m_prepare; }
+    QStringList cleanupCommand() const { return m_cleanup; }
+    /// Calls @p done once while @p context lives: at once when prepared, else when the
+    /// command that runs (started now when none does) ends. An empty error means prepared;
+    /// the generation names this result for invalidate().
+    void ensure(QObject *context, std::function<void(const QString &error, int generation)> done);
+    /// What @p generation prepared is gone (its local socket refused a connection, e.g. the
+    /// SSH master that held the forward ended): the next ensure() runs the command again.
+    void invalidate(int generation);
+    bool isPrepared() const { return m_prepared; }
+    /// How many times the command was started, for tests.
+    int runs() const { return m_runs; }
+
+private:
+    SharedPrepare(const QStringList &prepare, const QStringList &cleanup);
+    void release();
+    void handleFinished(const QString &error);
+    void runCleanup();
+
+    QStringList m_prepare;
+    QStringList m_cleanup;
+    QProcess *m_process = nullptr;
+    bool m_prepared = false;
+    bool m_released = false;
+    int m_generation = 0;
+    int m_runs = 0;
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        std::function<void(const QString &error, int generation)> done;
+    };
+    QList<Waiter> m_waiting;
 };
 
 /// One live connection to a procServ console (control or log port): TCP, UNIX socket,
@@ -74,6 +122,8 @@ public:
     /// succeeded (e.g. `ssh -O cancel`). Never waited for.
     void setCleanupCommand(const QStringList &argv) { m_cleanupCommand = argv; }
     QStringList cleanupCommand() const { return m_cleanupCommand; }
+    /// The prepare shared with other sessions (see SharedPrepare), or null.
+    SharedPrepare *sharedPrepare() const { return m_shared.get(); }
     /// When set, each connection attempt takes a new stream from @p factory (parented to the
     /// session) instead of a socket or a proxy; @p description names it until a stream exists.
     void setStreamFactory(std::function<ConsoleStream *(QObject *parent)> factory,
@@ -123,6 +173,7 @@ private:
     void startProxy();
     void startStream();
     void startPrepare();
+    void startShared();
     void connectEndpoint();
     void runCleanup();
     void attachDevice(QIODevice *device);
@@ -146,6 +197,8 @@ private:
     QString m_streamDescription;
     bool m_telnet = true;
     QProcess *m_prepare = nullptr;
+    std::shared_ptr<SharedPrepare> m_shared;
+    int m_sharedGeneration = -1;
     bool m_prepared = false; // a prepare command succeeded since the last cleanup
     bool m_readOnly = false;
     bool m_autoReconnect = true;

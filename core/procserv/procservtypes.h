@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 /// Where a procServ console (or read-only log port) can be reached on the IOC's host.
 struct ConsoleEndpoint
 {
@@ -61,16 +63,20 @@ QString childStateName(ChildState state);
 QString readinessName(Readiness readiness);
 QString autoRestartName(AutoRestart mode);
 
+class SharedPrepare;
+
 /// How this machine reaches a procServ endpoint: connect to endpoint directly; or run
 /// prepareCommand first (e.g. an SSH forward of a remote UNIX socket to the local socket that
 /// endpoint then names) and cleanupCommand after; or run proxyCommand, whose stdin and stdout
-/// are the stream (e.g. `ssh -W HOST:PORT`).
+/// are the stream (e.g. `ssh -W HOST:PORT`); or, with sharedPrepare, make endpoint reachable
+/// once for every session that uses it (one SSH forward per remote UNIX socket).
 struct ConsoleRoute
 {
     ConsoleEndpoint endpoint;
     QStringList proxyCommand;
     QStringList prepareCommand;
     QStringList cleanupCommand;
+    std::shared_ptr<SharedPrepare> sharedPrepare;
 
     /// Straight to @p endpoint, on this machine.
     static ConsoleRoute direct(const ConsoleEndpoint &endpoint)

@@ -272,15 +272,35 @@ void TestHost::remoteUnixConsoleForwardsASocket()
     ioc.console.kind = ConsoleEndpoint::Kind::Unix;
     ioc.console.path = QStringLiteral("/run/procserv-x/control");
     std::unique_ptr<ConsoleSession> a(createIocConsole(*host, ioc, false, nullptr));
-    std::unique_ptr<ConsoleSession> b(createIocConsole(*host, ioc, false, nullptr));
+    std::unique_ptr<ConsoleSession> b(createIocConsole(*host, ioc, true, nullptr));
     QCOMPARE(a->endpoint().kind, ConsoleEndpoint::Kind::Unix);
     QVERIFY(a->endpoint().path.startsWith(Host::sshRuntimeDir()));
-    // Each session has its own local socket, so closing one never cuts another.
-    QVERIFY(a->endpoint().path != b->endpoint().path);
-    const QString prepare = a->prepareCommand().join(QLatin1Char(' '));
+    // Sessions to one remote socket share one forward (made once, cancelled when the last of
+    // them goes): a connection of each to the local socket is a channel of its own, so
+    // closing one never cuts another.
+    QVERIFY(a->sharedPrepare());
+    QCOMPARE(a->sharedPrepare(), b->sharedPrepare());
+    QCOMPARE(a->endpoint().path, b->endpoint().path);
+    QVERIFY(a->prepareCommand().isEmpty());
+    const QString prepare = a->sharedPrepare()->prepareCommand().join(QLatin1Char(' '));
     QVERIFY(prepare.contains(QStringLiteral("-O forward -L ") + a->endpoint().path
                              + QStringLiteral(":/run/procserv-x/control")));
-    QVERIFY(a->cleanupCommand().join(QLatin1Char(' ')).contains(QStringLiteral("-O cancel")));
+    QVERIFY(a->sharedPrepare()
+                    ->cleanupCommand()
+                    .join(QLatin1Char(' '))
+                    .contains(QStringLiteral("-O cancel")));
+    // Another remote socket has a forward of its own.
+    Ioc other = ioc;
+    other.console.path = QStringLiteral("/run/procserv-y/control");
+    std::unique_ptr<ConsoleSession> c(createIocConsole(*host, other, false, nullptr));
+    QVERIFY(c->sharedPrepare() != a->sharedPrepare());
+    QVERIFY(c->endpoint().path != a->endpoint().path);
+    // Once nobody holds it, the next session gets a new forward (the old one is cancelled).
+    const QString oldPath = a->endpoint().path;
+    a.reset();
+    b.reset();
+    std::unique_ptr<ConsoleSession> d(createIocConsole(*host, ioc, false, nullptr));
+    QVERIFY(d->endpoint().path != oldPath);
 }
 
 void TestHost::stateTexts()

@@ -15,8 +15,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -47,6 +50,7 @@ private slots:
     void consoleFromEnvironmentFileOnTheHost();
     void remoteLogs();
     void followsCrashLoopOverSsh();
+    void idleFollowingStartsNothing();
     void hostDownAndBack();
     void hostThatNeverAnswers();
     void authenticationFailure();
@@ -253,8 +257,13 @@ void TestHostSsh::consoleThroughForwardedUnixSocket()
     QVERIFY(session->send("echo over-the-forward\r"));
     QTRY_VERIFY_WITH_TIMEOUT(received.count("over-the-forward") >= 2, s_wait); // echo + output
 
-    // Closing cancels the forward and removes the local socket.
+    // Once the session goes (a tab closed: removed and deleted), and with it the last holder
+    // of the forward (shared with the inventory's probe of this IOC, which is done), the
+    // forward is cancelled and the local socket removed. close() alone keeps the forward for
+    // an open() again.
     session->close();
+    QVERIFY(QFileInfo::exists(localSocket));
+    session.reset();
     QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(localSocket), s_wait);
 }
 
@@ -371,6 +380,115 @@ void TestHostSsh::followsCrashLoopOverSsh()
                     .startsWith(QStringLiteral("Restarting (crashed ")));
     QVERIFY(m_hosts.systemctl(0, { QStringLiteral("stop"), unit }));
     m_hosts.removeUnit(0, unit);
+}
+
+void TestHostSsh::idleFollowingStartsNothing()
+{
+    // Several running IOCs with UNIX socket consoles, followed live (as iocdock's window does:
+    // a read-only observer per IOC, plus the listing's banner probes). Each remote socket is
+    // forwarded once, for the probe and the observer alike, and reused when an IOC restarts;
+    // once every child is measured, an idle host starts no process and opens no SSH session.
+    // Before, every probe and observer made (and cancelled) a forward of its own with two
+    // processes each, and a forward slower than the attempt's bound was killed and made again:
+    // at 10 hosts × 50 IOCs ~50 processes a second kept starting at idle.
+    //
+    // ssh is counted with a shim first on PATH that logs its arguments and runs the real ssh.
+    const QString realSsh = QStandardPaths::findExecutable(QStringLiteral("ssh"));
+    QVERIFY(!realSsh.isEmpty());
+    QTemporaryDir shimDir;
+    QVERIFY(shimDir.isValid());
+    const QString log = shimDir.filePath(QStringLiteral("ssh.log"));
+    {
+        QFile shim(shimDir.filePath(QStringLiteral("ssh")));
+        QVERIFY(shim.open(QIODevice::WriteOnly));
+        shim.write("#!/bin/sh\necho \"$*\" >>'" + log.toUtf8() + "'\nexec '" + realSsh.toUtf8()
+                   + "' \"$@\"\n");
+        shim.close();
+        QVERIFY(shim.setPermissions(shim.permissions() | QFileDevice::ExeOwner));
+    }
+    const QByteArray oldPath = qgetenv("PATH");
+    qputenv("PATH", shimDir.path().toUtf8() + ':' + oldPath);
+    const auto restorePath = qScopeGuard([&oldPath] { qputenv("PATH", oldPath); });
+    const auto sshCalls = [&log]() -> QList<QByteArray> {
+        QFile file(log);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        QList<QByteArray> lines = file.readAll().split('\n');
+        lines.removeAll(QByteArray());
+        return lines;
+    };
+    const auto forwardsOf = [&sshCalls](const QString &socket) {
+        int n = 0;
+        for (const QByteArray &line : sshCalls()) {
+            if (line.contains("-O forward") && line.contains(':' + socket.toUtf8() + ' '))
+                ++n;
+        }
+        return n;
+    };
+
+    constexpr int count = 4;
+    const QString rt = m_hosts.runtimeDir(1);
+    QStringList names{ QStringLiteral("rmtssh-unix1") };
+    for (int n = 0; n < count; ++n) {
+        const QString name = QStringLiteral("many%1").arg(n);
+        QVERIFY(m_hosts.installUnit(
+                1, iocUnit(name),
+                Sandbox::procServUnit(name,
+                                      { QStringLiteral("--port"),
+                                        QStringLiteral("unix:") + rt + QLatin1Char('/') + name
+                                                + QStringLiteral(".sock") })));
+        QVERIFY(m_hosts.systemctl(1, { QStringLiteral("start"), iocUnit(name) }));
+        names << QStringLiteral("rmtssh-") + name;
+    }
+    const auto cleanupUnits = qScopeGuard([this] {
+        for (int n = 0; n < count; ++n) {
+            const QString unit = iocUnit(QStringLiteral("many%1").arg(n));
+            m_hosts.systemctl(1, { QStringLiteral("stop"), unit });
+            m_hosts.removeUnit(1, unit);
+        }
+    });
+
+    Connected a = connectHost(1);
+    a.inventory->setFollowChildren(true);
+    QTRY_VERIFY_WITH_TIMEOUT(a.inventory->isReady(), s_wait);
+    // Every child measured through its observer (procServ's banner on the stream it follows).
+    for (const QString &name : std::as_const(names))
+        QTRY_VERIFY_WITH_TIMEOUT(findIoc(*a.inventory, name).childPid != 0, s_wait);
+    for (const QString &name : std::as_const(names)) {
+        const Ioc ioc = findIoc(*a.inventory, name);
+        QCOMPARE(ioc.childState, ChildState::Running);
+        QCOMPARE(forwardsOf(ioc.console.path), 1);
+    }
+    QVERIFY(!sshCalls().join('\n').contains("-O cancel"));
+
+    // An IOC restarted: a new procServ, followed again through the same forward.
+    const Ioc before = findIoc(*a.inventory, names.at(1));
+    QVERIFY(m_hosts.systemctl(1, { QStringLiteral("restart"), before.unit }));
+    QTRY_VERIFY_WITH_TIMEOUT(findIoc(*a.inventory, names.at(1)).mainPid != before.mainPid
+                                     && findIoc(*a.inventory, names.at(1)).childPid != 0
+                                     && findIoc(*a.inventory, names.at(1)).childPid
+                                             != before.childPid,
+                             s_wait);
+    QCOMPARE(forwardsOf(before.console.path), 1);
+
+    // Idle: a window of 10 s (stated: nothing can be awaited for "nothing happens") with no
+    // ssh started and no session on the host.
+    const int calls = sshCalls().size();
+    const int sessions = m_hosts.sshdLogCount(1, "Starting session");
+    QTest::qWait(10000);
+    QCOMPARE(sshCalls().size(), calls);
+    QCOMPARE(m_hosts.sshdLogCount(1, "Starting session"), sessions);
+    for (const QString &name : std::as_const(names))
+        QCOMPARE(findIoc(*a.inventory, name).childState, ChildState::Running);
+
+    // Letting go of the last holder cancels the forward and removes its local socket.
+    const Ioc one = findIoc(*a.inventory, names.at(2));
+    std::unique_ptr<ConsoleSession> tab(createIocConsole(*a.host, one, true, nullptr));
+    const QString localSocket = tab->endpoint().path;
+    QVERIFY(QFileInfo::exists(localSocket)); // the observer's forward, shared
+    tab.reset();
+    a.inventory.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(localSocket), s_wait);
 }
 
 void TestHostSsh::remoteLogs()
