@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/eventmodel.h"
 
+#include <QFont>
 #include <QLocale>
+
+#include <algorithm>
 
 EventModel::EventModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -27,8 +30,28 @@ QStringList EventModel::types()
 void EventModel::addEvent(const FleetEvent &event)
 {
     beginInsertRows(QModelIndex(), 0, 0);
-    m_events.prepend(event);
+    m_events.prepend({ event, false });
     endInsertRows();
+    trim();
+}
+
+void EventModel::addPastEvents(const QList<FleetEvent> &events)
+{
+    QList<FleetEvent> newestFirst = events;
+    std::stable_sort(newestFirst.begin(), newestFirst.end(),
+                     [](const FleetEvent &a, const FleetEvent &b) { return a.time > b.time; });
+    // Each lands below every row at least as new; the next (older or as old) further down.
+    int row = 0;
+    for (const FleetEvent &event : std::as_const(newestFirst)) {
+        const auto at =
+                std::find_if(m_events.cbegin() + row, m_events.cend(),
+                             [&event](const Entry &e) { return e.event.time < event.time; });
+        row = static_cast<int>(at - m_events.cbegin());
+        beginInsertRows(QModelIndex(), row, row);
+        m_events.insert(row, { event, true });
+        endInsertRows();
+        ++row;
+    }
     trim();
 }
 
@@ -50,7 +73,12 @@ void EventModel::trim()
 
 FleetEvent EventModel::event(int row) const
 {
-    return row >= 0 && row < m_events.size() ? m_events.at(row) : FleetEvent();
+    return row >= 0 && row < m_events.size() ? m_events.at(row).event : FleetEvent();
+}
+
+bool EventModel::isFromJournal(int row) const
+{
+    return row >= 0 && row < m_events.size() && m_events.at(row).fromJournal;
 }
 
 QString EventModel::detailText(const FleetEvent &event)
@@ -90,7 +118,8 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_events.size())
         return {};
-    const FleetEvent &e = m_events.at(index.row());
+    const FleetEvent &e = m_events.at(index.row()).event;
+    const bool fromJournal = m_events.at(index.row()).fromJournal;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -103,12 +132,22 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
         case EventColumn:
             return e.type;
         case DetailColumn:
-            return detailText(e);
+            return fromJournal ? tr("%1 (from the journal)").arg(detailText(e)) : detailText(e);
         default:
             return {};
         }
     case Qt::ToolTipRole:
-        return e.toText(true);
+        return fromJournal ? tr("%1\nRead back from the host's journal.").arg(e.toText(true))
+                           : e.toText(true);
+    case Qt::FontRole:
+        if (fromJournal) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case FromJournalRole:
+        return fromJournal;
     case TypeRole:
         return e.type;
     case KeyRole:

@@ -69,3 +69,6 @@ set_tests_properties(tst_mainwindowaccess_200 PROPERTIES
 iocdock_add_test(tst_runcommand tst_runcommand.cpp
     LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
 add_dependencies(tst_runcommand iocsim)
+# The Events pane's past read back from the journal, merged with live events, no storm
+iocdock_add_test(tst_eventhistory tst_eventhistory.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
