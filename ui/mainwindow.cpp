@@ -321,6 +321,7 @@ void MainWindow::createMenus()
         }
     }
     iocMenu->addAction(m_actions->runCommandAction());
+    iocMenu->addAction(m_actions->inOrderAction());
     iocMenu->addSeparator();
     for (QAction *action : m_actions->writerActions())
         iocMenu->addAction(action);
@@ -884,6 +885,7 @@ void MainWindow::showTableMenu(const QPoint &pos)
             menu->addSeparator();
     }
     menu->addAction(m_actions->runCommandAction());
+    menu->addAction(m_actions->inOrderAction());
     menu->addSeparator();
     for (QAction *action : m_actions->writerActions())
         menu->addAction(action);
