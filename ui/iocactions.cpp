@@ -93,7 +93,10 @@ IocActions::IocActions(QWidget *dialogParent, QObject *parent)
             tr("Run one IOC shell line on every selected IOC and show the replies in a tab"),
             { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X) }, QStringLiteral("runCommandAction"));
     connect(m_runCommand, &QAction::triggered, this, [this] { runCommand(m_selection); });
-    m_inOrder = new QAction(tr("In &Order…"), this);
+    // The desktop's "sort ascending" icon where the theme has one, else the bundled restart.
+    m_inOrder = new QAction(ThemeIcons::icon(QStringLiteral("view-sort-ascending"),
+                                             QStringLiteral("restart")),
+                            tr("In &Order…"), this);
     m_inOrder->setObjectName(QStringLiteral("inOrderAction"));
     m_inOrder->setToolTip(tr("Start, stop or restart the selected IOCs one after the other, "
                              "with a delay between them"));
