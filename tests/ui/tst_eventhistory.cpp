@@ -17,19 +17,25 @@
 #include "core/fleet/restartstorm.h"
 #include "core/hosts/host.h"
 #include "tests/common/sandbox.h"
+#include "ui/console/consoletabwidget.h"
 #include "ui/eventmodel.h"
 #include "ui/eventspane.h"
+#include "ui/iocdetailswidget.h"
+#include "ui/ioctabs.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebar.h"
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -154,7 +160,6 @@ void TestEventHistory::pastStopShowsOnceAndNoStorm()
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
     QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(idle.count() >= 1, 60000);
-    qputenv("PATH", m_path);
 
     // Once, from the journal, at the time it happened.
     const QList<int> stops =
@@ -191,10 +196,37 @@ void TestEventHistory::pastStopShowsOnceAndNoStorm()
     const QList<int> stopsNow =
             rows(window.get(), QStringLiteral("stop"), QStringLiteral("tsthist-a"));
     QVERIFY2(stopsNow.size() == 1 && stopsNow.first() > start, qPrintable(dump(window.get())));
+    // The IOC's Details list its past too: the stop (from the journal), its failure, the start.
+    const QString key = host->id() + QLatin1Char('/') + stopped;
+    window->tabs()->showDetails(window->fleet()->ioc(key));
+    auto *details = qobject_cast<IocDetailsWidget *>(window->bottomTabs()->currentWidget());
+    QVERIFY(details);
+    QTableView *own = details->eventsView();
+    QVERIFY(own);
+    QStringList ownTypes;
+    for (int row = 0; row < own->model()->rowCount(); ++row)
+        ownTypes << own->model()->index(row, EventModel::EventColumn).data().toString();
+    QVERIFY2(ownTypes.count(QStringLiteral("stop")) == 1
+                     && ownTypes.count(QStringLiteral("fail")) == 1
+                     && ownTypes.count(QStringLiteral("start")) == 1,
+             qPrintable(ownTypes.join(QLatin1Char(' '))));
     // The type filter shows them as any row.
     window->eventsPane()->typeCombo()->setCurrentIndex(
             window->eventsPane()->typeCombo()->findData(QStringLiteral("stop")));
     QCOMPARE(window->eventsPane()->shownModel()->rowCount(), 1);
+
+    // Load Earlier reads the day before what was read; the stand-in prints the same entries
+    // again, none of them in that day: nothing is added twice.
+    const int shown = window->eventModel()->rowCount();
+    const QDateTime earliest = window->eventHistory()->earliest();
+    QVERIFY(earliest.isValid());
+    window->eventsDock()->show();
+    QTRY_VERIFY(window->eventsPane()->loadEarlierButton()->isVisible());
+    QTest::mouseClick(window->eventsPane()->loadEarlierButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(idle.count() >= 2, 60000);
+    QCOMPARE(window->eventHistory()->earliest(), earliest.addSecs(-24 * 3600));
+    QCOMPARE(window->eventModel()->rowCount(), shown);
+    qputenv("PATH", m_path);
 }
 
 void TestEventHistory::noJournalIsAQuietNote()
