@@ -94,9 +94,9 @@ IocActions::IocActions(QWidget *dialogParent, QObject *parent)
             { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X) }, QStringLiteral("runCommandAction"));
     connect(m_runCommand, &QAction::triggered, this, [this] { runCommand(m_selection); });
     // The desktop's "sort ascending" icon where the theme has one, else the bundled restart.
-    m_inOrder = new QAction(ThemeIcons::icon(QStringLiteral("view-sort-ascending"),
-                                             QStringLiteral("restart")),
-                            tr("In &Order…"), this);
+    m_inOrder = new QAction(
+            ThemeIcons::icon(QStringLiteral("view-sort-ascending"), QStringLiteral("restart")),
+            tr("In &Order…"), this);
     m_inOrder->setObjectName(QStringLiteral("inOrderAction"));
     m_inOrder->setToolTip(tr("Start, stop or restart the selected IOCs one after the other, "
                              "with a delay between them"));

@@ -6,6 +6,8 @@
 #include "core/fleet/journalreplay.h"
 #include "core/hosts/host.h"
 
+#include <algorithm>
+
 EventHistory::EventHistory(Fleet *fleet, QObject *parent)
     : QObject(parent)
     , m_fleet(fleet)

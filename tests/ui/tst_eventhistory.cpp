@@ -46,6 +46,7 @@ class TestEventHistory : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    void cleanup();
     void pastStopShowsOnceAndNoStorm();
     void noJournalIsAQuietNote();
 
@@ -110,6 +111,11 @@ void TestEventHistory::cleanupTestCase()
         for (const QString &name : m_names)
             m_sandbox.removeUnit(unitOf(name));
     }
+}
+
+void TestEventHistory::cleanup()
+{
+    qputenv("PATH", m_path); // the stand-in journalctl of a test, even a failed one, goes
 }
 
 static QByteArray entry(qint64 usec, const QString &unit, const char *messageId,
