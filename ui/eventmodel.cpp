@@ -37,20 +37,30 @@ void EventModel::addEvent(const FleetEvent &event)
 
 void EventModel::addPastEvents(const QList<FleetEvent> &events)
 {
-    QList<FleetEvent> newestFirst = events;
+    // Newest first; of equal times, the later in the journal above.
+    QList<FleetEvent> newestFirst(events.crbegin(), events.crend());
     std::stable_sort(newestFirst.begin(), newestFirst.end(),
                      [](const FleetEvent &a, const FleetEvent &b) { return a.time > b.time; });
-    // Each lands below every row at least as new; the next (older or as old) further down.
-    int row = 0;
+    // Each lands below every row at least as new. Events landing between the same two rows
+    // go in as one block: one insertion for a whole replay in the usual case.
+    QList<QPair<int, QList<Entry>>> blocks; // row in the list as it is, entries
+    int pos = 0;
     for (const FleetEvent &event : std::as_const(newestFirst)) {
-        const auto at =
-                std::find_if(m_events.cbegin() + row, m_events.cend(),
-                             [&event](const Entry &e) { return e.event.time < event.time; });
-        row = static_cast<int>(at - m_events.cbegin());
-        beginInsertRows(QModelIndex(), row, row);
-        m_events.insert(row, { event, true });
+        while (pos < m_events.size() && !(m_events.at(pos).event.time < event.time))
+            ++pos;
+        if (blocks.isEmpty() || blocks.constLast().first != pos)
+            blocks.append({ pos, {} });
+        blocks.last().second.append({ event, true });
+    }
+    int offset = 0;
+    for (const auto &block : std::as_const(blocks)) {
+        const int row = block.first + offset;
+        const int count = static_cast<int>(block.second.size());
+        beginInsertRows(QModelIndex(), row, row + count - 1);
+        for (int i = 0; i < count; ++i)
+            m_events.insert(row + i, block.second.at(i));
         endInsertRows();
-        ++row;
+        offset += count;
     }
     trim();
 }
@@ -131,8 +141,13 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
             return e.name;
         case EventColumn:
             return e.type;
-        case DetailColumn:
-            return fromJournal ? tr("%1 (from the journal)").arg(detailText(e)) : detailText(e);
+        case DetailColumn: {
+            const QString detail = detailText(e);
+            if (!fromJournal)
+                return detail;
+            return detail.isEmpty() ? tr("(from the journal)")
+                                    : tr("%1 (from the journal)").arg(detail);
+        }
         default:
             return {};
         }

@@ -25,11 +25,13 @@
 #include "ui/mainwindow.h"
 #include "ui/messagebar.h"
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QFont>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -47,6 +49,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void cleanup();
+    void pastEventsMergeByTime();
     void pastStopShowsOnceAndNoStorm();
     void noJournalIsAQuietNote();
 
@@ -116,6 +119,42 @@ void TestEventHistory::cleanupTestCase()
 void TestEventHistory::cleanup()
 {
     qputenv("PATH", m_path); // the stand-in journalctl of a test, even a failed one, goes
+}
+
+void TestEventHistory::pastEventsMergeByTime()
+{
+    EventModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QDateTime t0 = QDateTime::fromSecsSinceEpoch(1800000000, Qt::UTC);
+    const auto make = [&t0](const char *name, int seconds) {
+        FleetEvent e;
+        e.type = QStringLiteral("start");
+        e.host = QStringLiteral("h");
+        e.name = QLatin1String(name);
+        e.time = t0.addSecs(seconds);
+        return e;
+    };
+    model.addEvent(make("live10", 10));
+    model.addEvent(make("live30", 30));
+    // Oldest first, as a journal gives them; one as old as a live event.
+    model.addPastEvents(
+            { make("past5", 5), make("past20a", 20), make("past20b", 20), make("past30", 30) });
+    QStringList names;
+    QList<bool> fromJournal;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        names << model.event(row).name;
+        fromJournal << model.index(row, 0).data(EventModel::FromJournalRole).toBool();
+    }
+    QCOMPARE(names,
+             (QStringList{ QStringLiteral("live30"), QStringLiteral("past30"),
+                           QStringLiteral("past20b"), QStringLiteral("past20a"),
+                           QStringLiteral("live10"), QStringLiteral("past5") }));
+    QCOMPARE(fromJournal, (QList<bool>{ false, true, true, true, false, true }));
+    QVERIFY(model.index(1, EventModel::DetailColumn)
+                    .data()
+                    .toString()
+                    .endsWith(QLatin1String("(from the journal)")));
+    QVERIFY(model.index(1, 0).data(Qt::FontRole).value<QFont>().italic());
 }
 
 static QByteArray entry(qint64 usec, const QString &unit, const char *messageId,
