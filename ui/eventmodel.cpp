@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/eventmodel.h"
 
+#include <QFont>
 #include <QLocale>
+
+#include <algorithm>
 
 EventModel::EventModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -27,8 +30,38 @@ QStringList EventModel::types()
 void EventModel::addEvent(const FleetEvent &event)
 {
     beginInsertRows(QModelIndex(), 0, 0);
-    m_events.prepend(event);
+    m_events.prepend({ event, false });
     endInsertRows();
+    trim();
+}
+
+void EventModel::addPastEvents(const QList<FleetEvent> &events)
+{
+    // Newest first; of equal times, the later in the journal above.
+    QList<FleetEvent> newestFirst(events.crbegin(), events.crend());
+    std::stable_sort(newestFirst.begin(), newestFirst.end(),
+                     [](const FleetEvent &a, const FleetEvent &b) { return a.time > b.time; });
+    // Each lands below every row at least as new. Events landing between the same two rows
+    // go in as one block: one insertion for a whole replay in the usual case.
+    QList<QPair<int, QList<Entry>>> blocks; // row in the list as it is, entries
+    int pos = 0;
+    for (const FleetEvent &event : std::as_const(newestFirst)) {
+        while (pos < m_events.size() && !(m_events.at(pos).event.time < event.time))
+            ++pos;
+        if (blocks.isEmpty() || blocks.constLast().first != pos)
+            blocks.append({ pos, {} });
+        blocks.last().second.append({ event, true });
+    }
+    int offset = 0;
+    for (const auto &block : std::as_const(blocks)) {
+        const int row = block.first + offset;
+        const int count = static_cast<int>(block.second.size());
+        beginInsertRows(QModelIndex(), row, row + count - 1);
+        for (int i = 0; i < count; ++i)
+            m_events.insert(row + i, block.second.at(i));
+        endInsertRows();
+        offset += count;
+    }
     trim();
 }
 
@@ -50,7 +83,12 @@ void EventModel::trim()
 
 FleetEvent EventModel::event(int row) const
 {
-    return row >= 0 && row < m_events.size() ? m_events.at(row) : FleetEvent();
+    return row >= 0 && row < m_events.size() ? m_events.at(row).event : FleetEvent();
+}
+
+bool EventModel::isFromJournal(int row) const
+{
+    return row >= 0 && row < m_events.size() && m_events.at(row).fromJournal;
 }
 
 QString EventModel::detailText(const FleetEvent &event)
@@ -90,7 +128,8 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_events.size())
         return {};
-    const FleetEvent &e = m_events.at(index.row());
+    const FleetEvent &e = m_events.at(index.row()).event;
+    const bool fromJournal = m_events.at(index.row()).fromJournal;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -102,13 +141,28 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
             return e.name;
         case EventColumn:
             return e.type;
-        case DetailColumn:
-            return detailText(e);
+        case DetailColumn: {
+            const QString detail = detailText(e);
+            if (!fromJournal)
+                return detail;
+            return detail.isEmpty() ? tr("(from the journal)")
+                                    : tr("%1 (from the journal)").arg(detail);
+        }
         default:
             return {};
         }
     case Qt::ToolTipRole:
-        return e.toText(true);
+        return fromJournal ? tr("%1\nRead back from the host's journal.").arg(e.toText(true))
+                           : e.toText(true);
+    case Qt::FontRole:
+        if (fromJournal) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case FromJournalRole:
+        return fromJournal;
     case TypeRole:
         return e.type;
     case KeyRole:

@@ -9,20 +9,26 @@
 
 /// The fleet's events as a timeline: newest first (row 0), at most maximumEvents() rows (the
 /// oldest go). Columns time / host / IOC / event / detail; TypeRole gives the event type for
-/// filtering, KeyRole "HOST/NAME" of the IOC (empty for host events).
+/// filtering, KeyRole "HOST/NAME" of the IOC (empty for host events), FromJournalRole whether
+/// the event was read back from a host's journal (addPastEvents()) rather than seen live; such
+/// rows say so in their detail and tool tip and are shown in italics.
 class EventModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { TimeColumn, HostColumn, IocColumn, EventColumn, DetailColumn, ColumnCount };
-    enum Role { TypeRole = Qt::UserRole + 1, KeyRole };
+    enum Role { TypeRole = Qt::UserRole + 1, KeyRole, FromJournalRole };
     static constexpr int DefaultMaximumEvents = 10000;
 
     explicit EventModel(QObject *parent = nullptr);
 
     /// Inserts @p event as row 0; drops the oldest row beyond maximumEvents().
     void addEvent(const FleetEvent &event);
+    /// Merges @p events read back from a journal into the timeline by time (an event as old
+    /// as a live one goes below it), marked as from the journal.
+    void addPastEvents(const QList<FleetEvent> &events);
     FleetEvent event(int row) const;
+    bool isFromJournal(int row) const;
     int maximumEvents() const { return m_maximum; }
     void setMaximumEvents(int maximum);
     /// The event types known, as `iocctl events` names them.
@@ -39,6 +45,11 @@ public:
 private:
     void trim();
 
-    QList<FleetEvent> m_events; // newest first
+    struct Entry
+    {
+        FleetEvent event;
+        bool fromJournal = false;
+    };
+    QList<Entry> m_events; // newest first
     int m_maximum = DefaultMaximumEvents;
 };

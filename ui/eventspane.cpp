@@ -7,7 +7,9 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
@@ -22,6 +24,8 @@ EventsPane::EventsPane(EventModel *model, QWidget *parent)
     , m_filterEdit(new QLineEdit(this))
     , m_typeCombo(new QComboBox(this))
     , m_view(new QTableView(this))
+    , m_loadEarlierButton(new QPushButton(tr("Load &Earlier"), this))
+    , m_noteLabel(new QLabel(this))
 {
     m_typeProxy->setSourceModel(model);
     m_typeProxy->setFilterRole(EventModel::TypeRole);
@@ -70,12 +74,23 @@ EventsPane::EventsPane(EventModel *model, QWidget *parent)
     connect(m_textProxy, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { handleRowsInserted(first, last); });
 
+    m_loadEarlierButton->setObjectName(QStringLiteral("eventsLoadEarlierButton"));
+    m_loadEarlierButton->setToolTip(
+            tr("Read the day before the earliest event read back from the hosts' journals"));
+    connect(m_loadEarlierButton, &QPushButton::clicked, this, &EventsPane::loadEarlierRequested);
+    m_noteLabel->setObjectName(QStringLiteral("eventsNoteLabel"));
+    m_noteLabel->setWordWrap(true);
+    m_noteLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_noteLabel->hide();
+
     auto *top = new QHBoxLayout;
     top->addWidget(m_filterEdit, 1);
     top->addWidget(m_typeCombo);
+    top->addWidget(m_loadEarlierButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(top);
+    layout->addWidget(m_noteLabel);
     layout->addWidget(m_view, 1);
 }
 
@@ -92,4 +107,15 @@ void EventsPane::handleRowsInserted(int first, int last)
     // The view lays its items out later; the range must admit the new value now.
     bar->setMaximum(qMax(bar->maximum(), value + count));
     bar->setValue(value + count);
+}
+
+void EventsPane::setNote(const QString &text)
+{
+    m_noteLabel->setText(text);
+    m_noteLabel->setVisible(!text.isEmpty());
+}
+
+QString EventsPane::note() const
+{
+    return m_noteLabel->text();
 }

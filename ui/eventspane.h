@@ -6,13 +6,17 @@
 
 class EventModel;
 class QComboBox;
+class QLabel;
+class QPushButton;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
 
 /// The Events pane: the fleet's timeline (EventModel, newest at the top) with a text filter
 /// (any column, case-insensitive) and a choice of event type. New rows arrive at the top
-/// without moving the view while the user has scrolled away from it.
+/// without moving the view while the user has scrolled away from it. Events read back from the
+/// hosts' journals are merged in by time (EventModel::addPastEvents()); a quiet note under the
+/// filters says what could not be read back, and "Load Earlier" asks for more of the past.
 class EventsPane : public QWidget
 {
     Q_OBJECT
@@ -23,8 +27,17 @@ public:
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QComboBox *typeCombo() const { return m_typeCombo; }
     QTableView *view() const { return m_view; }
+    QPushButton *loadEarlierButton() const { return m_loadEarlierButton; }
+    QLabel *noteLabel() const { return m_noteLabel; }
+    /// A quiet line under the filters (which hosts keep no journal); hidden when empty.
+    void setNote(const QString &text);
+    QString note() const;
     /// The rows shown (after both filters).
     QSortFilterProxyModel *shownModel() const { return m_textProxy; }
+
+signals:
+    /// The user asked for the past before what is shown.
+    void loadEarlierRequested();
 
 private:
     void handleRowsInserted(int first, int last);
@@ -35,4 +48,6 @@ private:
     QLineEdit *m_filterEdit;
     QComboBox *m_typeCombo;
     QTableView *m_view;
+    QPushButton *m_loadEarlierButton;
+    QLabel *m_noteLabel;
 };

@@ -3,6 +3,7 @@
 #include "ui/iocactions.h"
 
 #include "core/fleet/fleet.h"
+#include "core/fleet/orderedrun.h"
 #include "core/hosts/host.h"
 #include "core/ioc/conventions.h"
 #include "core/ioc/iocformat.h"
@@ -10,6 +11,7 @@
 #include "core/ioc/iocruntime.h"
 #include "core/ioc/iocwriter.h"
 #include "ui/newiocdialog.h"
+#include "ui/orderedactiondialog.h"
 #include "ui/removeiocdialog.h"
 #include "ui/renameiocdialog.h"
 #include "ui/runcommanddialog.h"
@@ -19,6 +21,7 @@
 #include <QDateTime>
 #include <QDialog>
 #include <QIcon>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QWidget>
@@ -90,6 +93,15 @@ IocActions::IocActions(QWidget *dialogParent, QObject *parent)
             tr("Run one IOC shell line on every selected IOC and show the replies in a tab"),
             { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X) }, QStringLiteral("runCommandAction"));
     connect(m_runCommand, &QAction::triggered, this, [this] { runCommand(m_selection); });
+    // The desktop's "sort ascending" icon where the theme has one, else the bundled restart.
+    m_inOrder = new QAction(
+            ThemeIcons::icon(QStringLiteral("view-sort-ascending"), QStringLiteral("restart")),
+            tr("In &Order…"), this);
+    m_inOrder->setObjectName(QStringLiteral("inOrderAction"));
+    m_inOrder->setToolTip(tr("Start, stop or restart the selected IOCs one after the other, "
+                             "with a delay between them"));
+    m_inOrder->setStatusTip(m_inOrder->toolTip());
+    connect(m_inOrder, &QAction::triggered, this, [this] { runInOrderDialog(m_selection); });
 
     // On the host of the selected IOC, if any.
     connect(m_newIoc, &QAction::triggered, this, [this] {
@@ -194,6 +206,7 @@ void IocActions::updateEnabled()
     m_logs->setEnabled(any);
     m_details->setEnabled(any);
     m_runCommand->setEnabled(anyConsole);
+    m_inOrder->setEnabled(any && anyLoaded);
     updateWriterEnabled();
 }
 
@@ -552,6 +565,113 @@ void IocActions::handleJobDone(const std::shared_ptr<Batch> &batch, const Ioc &i
                              SystemdManager::actionName(batch->action));
     }
     emit jobsFinished(batch->action, batch->results);
+}
+
+OrderedActionDialog *IocActions::runInOrderDialog(const QList<Ioc> &iocs)
+{
+    if (iocs.isEmpty())
+        return nullptr;
+    auto *dialog = new OrderedActionDialog(iocs, UnitAction::Restart, m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &OrderedActionDialog::startRequested, this, [this, dialog] {
+        if (!dialog->run())
+            dialog->setRun(runInOrder(dialog->action(), dialog->orderedIocs(), dialog->delayMs()));
+    });
+    dialog->open(); // window-modal, no nested event loop
+    return dialog;
+}
+
+OrderedRun *IocActions::runInOrder(UnitAction action, const QList<Ioc> &iocs, int delayMs)
+{
+    const QString verb = SystemdManager::actionName(action);
+    QStringList names;
+    for (const Ioc &ioc : iocs)
+        names << ioc.name;
+    auto failures = std::make_shared<QStringList>();
+    auto lastWhy = std::make_shared<QString>(); // why the IOC just done failed
+    const int total = static_cast<int>(iocs.size());
+    QPointer<Fleet> fleet = m_fleet;
+    // Each IOC's job through its host's runtime, as run() does, awaited before the next.
+    auto *run = new OrderedRun(
+            iocs, delayMs,
+            [this, fleet, action, failures, lastWhy](const Ioc &ioc,
+                                                     std::function<void(bool)> done) {
+                IocRuntime *runtime = fleet ? fleet->runtimeFor(ioc) : nullptr;
+                if (!runtime) {
+                    *lastWhy = tr("its host %1 is not connected").arg(ioc.host);
+                    *failures << tr("%1: %2").arg(ioc.name, *lastWhy);
+                    done(false);
+                    return;
+                }
+                runtime->run(action, ioc.key(), this,
+                             [failures, lastWhy, ioc, done](const JobResult &result) {
+                                 if (!result.ok()) {
+                                     QString why = result.message;
+                                     if (why.isEmpty())
+                                         why = SystemdManager::describeJobResult(result.result);
+                                     *lastWhy = why;
+                                     *failures << tr("%1: %2").arg(ioc.name, why);
+                                 }
+                                 done(result.ok());
+                             });
+            },
+            this);
+    connect(run, &OrderedRun::iocStarted, this,
+            [this, action, total, verb](int index, const Ioc &ioc) {
+                emit outcomeReported(tr("%1 of %2: %3")
+                                             .arg(index + 1)
+                                             .arg(total)
+                                             .arg(progressText(action, { ioc.name })),
+                                     MessageBar::Kind::Information, ioc.name, verb);
+            });
+    connect(run, &OrderedRun::iocFinished, this,
+            [this, action, total, verb, lastWhy](int index, const Ioc &ioc, bool ok) {
+                JobResult result;
+                result.result = ok ? QStringLiteral("done") : QStringLiteral("failed");
+                if (!ok)
+                    result.message = *lastWhy;
+                emit outcomeReported(tr("%1 of %2 done: %3")
+                                             .arg(index + 1)
+                                             .arg(total)
+                                             .arg(iocDoneText(action, ioc.name, result)),
+                                     ok ? MessageBar::Kind::Information : MessageBar::Kind::Warning,
+                                     ioc.name, verb);
+            });
+    connect(run, &OrderedRun::waiting, this, [this, names, verb](int delay, int nextIndex) {
+        emit outcomeReported(tr("Waiting %1 s before %2…")
+                                     .arg(QLocale().toString(delay / 1000.0))
+                                     .arg(names.value(nextIndex)),
+                             MessageBar::Kind::Information, names.value(nextIndex), verb);
+    });
+    connect(run, &OrderedRun::finished, this, [this, run, action, names, verb, failures] {
+        run->deleteLater();
+        const QStringList acted = names.mid(0, run->startedCount());
+        const QStringList untouched = names.mid(run->startedCount());
+        QList<JobResult> results;
+        if (run->isCanceled()) {
+            emit outcomeReported(tr("Canceled after %1 of %2 IOC(s); not acted on: %3.")
+                                                 .arg(run->startedCount())
+                                                 .arg(names.size())
+                                                 .arg(nameList(untouched))
+                                         + (failures->isEmpty() ? QString()
+                                                                : QLatin1Char('\n')
+                                                            + failures->join(QLatin1Char('\n'))),
+                                 MessageBar::Kind::Warning, nameList(names), verb);
+        } else if (failures->isEmpty()) {
+            emit outcomeReported(doneText(action, acted), MessageBar::Kind::Success,
+                                 nameList(names), verb);
+        } else {
+            const QString head =
+                    tr("Could not %1 %n IOC(s):", "", static_cast<int>(failures->size())).arg(verb);
+            emit outcomeReported(head + QLatin1Char('\n') + failures->join(QLatin1Char('\n')),
+                                 MessageBar::Kind::Error, nameList(names), verb);
+        }
+    });
+    emit outcomeReported(tr("%n IOC(s) one after the other, %1 s apart: %2", "", total)
+                                 .arg(QLocale().toString(delayMs / 1000.0), nameList(names)),
+                         MessageBar::Kind::Information, nameList(names), verb);
+    run->start();
+    return run;
 }
 
 RunCommandDialog *IocActions::runCommand(const QList<Ioc> &iocs)

@@ -16,6 +16,8 @@
 
 class Fleet;
 class Host;
+class OrderedActionDialog;
+class OrderedRun;
 struct IocPlan;
 class QAction;
 class QWidget;
@@ -55,6 +57,9 @@ public:
     QAction *renameAction() const { return m_rename; }
     /// "Run command…": one IOC shell line on every selected IOC (runCommand()).
     QAction *runCommandAction() const { return m_runCommand; }
+    /// "In Order…": start, stop or restart the selected IOCs one after the other
+    /// (runInOrderDialog()).
+    QAction *inOrderAction() const { return m_inOrder; }
     /// The unit and view actions, in toolbar order; nullptr marks a separator.
     QList<QAction *> actions() const;
     /// New IOC…, Rename…, Remove…, for the IOC menu and the table's context menu.
@@ -89,6 +94,15 @@ public:
     QDialog *rename(const Ioc &ioc);
     /// Carries out @p plan on @p host's manager, reporting progress and the outcome.
     void applyPlan(Host *host, const IocPlan &plan);
+
+    /// Opens the "In Order" dialog for @p iocs (as listed in the table; deleted when closed).
+    /// Its start button is the confirmation: runInOrder() follows. Null for no IOCs.
+    OrderedActionDialog *runInOrderDialog(const QList<Ioc> &iocs);
+    /// Runs @p action on @p iocs one after the other, in that order, @p delayMs apart (each
+    /// IOC's job awaited first), reporting each IOC's progress and outcome and the end through
+    /// outcomeReported(). The run (owned here, deleted after it finished) can be canceled
+    /// before its next IOC.
+    OrderedRun *runInOrder(UnitAction action, const QList<Ioc> &iocs, int delayMs);
 
     /// Opens the "Run command" dialog for @p iocs (deleted when closed). Run asks first when
     /// there is more than one IOC (naming how many; a "no" sends nothing), remembers the line
@@ -161,4 +175,5 @@ private:
     QAction *m_remove;
     QAction *m_rename;
     QAction *m_runCommand;
+    QAction *m_inOrder;
 };

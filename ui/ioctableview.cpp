@@ -11,6 +11,8 @@
 #include <QStyle>
 #include <QStyledItemDelegate>
 
+#include <algorithm>
+
 namespace {
 
 /// Draws a cell as QStyledItemDelegate does, elided with its own mode: the Status column
@@ -196,8 +198,11 @@ QList<Ioc> IocTableView::selectedIocs() const
     QList<Ioc> iocs;
     if (!selectionModel())
         return iocs;
-    const QModelIndexList rows = selectionModel()->selectedRows();
-    for (const QModelIndex &index : rows)
+    QModelIndexList rows = selectionModel()->selectedRows();
+    // As listed (the table's current sort), not in the order they were selected.
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    for (const QModelIndex &index : std::as_const(rows))
         iocs << index.data(IocTableModel::IocRole).value<Ioc>();
     return iocs;
 }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/mainwindow.h"
 
+#include "core/fleet/eventhistory.h"
 #include "core/fleet/fleet.h"
 #include "core/fleet/fleeteventwatcher.h"
 #include "core/fleet/restartstorm.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     , m_eventModel(new EventModel(this))
     , m_eventWatcher(new FleetEventWatcher(m_fleet, this))
     , m_storm(new RestartStorm(this))
+    , m_eventHistory(new EventHistory(m_fleet, this))
     , m_eventsPane(new EventsPane(m_eventModel, this))
     , m_eventsDock(new QDockWidget(tr("Events"), this))
     , m_filterBar(new FilterBar(this))
@@ -135,6 +137,24 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     });
     connect(m_eventWatcher, &FleetEventWatcher::eventOccurred, this,
             [this](const FleetEvent &event) { handleEvent(event); });
+    // The past goes to the timeline only: a restart storm is a live warning.
+    connect(m_eventHistory, &EventHistory::pastEventsRead, m_eventModel,
+            &EventModel::addPastEvents);
+    connect(m_eventHistory, &EventHistory::noJournal, this, [this](const QString &hostId) {
+        m_journalNotes.insert(hostId,
+                              tr("No journal on %1: its events show from the moment iocdock "
+                                 "listed it.")
+                                      .arg(hostId));
+        m_eventsPane->setNote(QStringList(m_journalNotes.values()).join(QLatin1Char('\n')));
+    });
+    connect(m_eventHistory, &EventHistory::readFailed, this,
+            [this](const QString &hostId, const QString &error) {
+                m_journalNotes.insert(hostId,
+                                      tr("Past events of %1 not read: %2").arg(hostId, error));
+                m_eventsPane->setNote(QStringList(m_journalNotes.values()).join(QLatin1Char('\n')));
+            });
+    connect(m_eventsPane, &EventsPane::loadEarlierRequested, this,
+            [this] { m_eventHistory->loadEarlier(24LL * 3600 * 1000); });
     connect(m_storm, &RestartStorm::stormStarted, this, [this] {
         m_stormMessage = m_storm->text();
         m_messageBar->showMessage(m_stormMessage, MessageBar::Kind::Warning,
@@ -301,6 +321,7 @@ void MainWindow::createMenus()
         }
     }
     iocMenu->addAction(m_actions->runCommandAction());
+    iocMenu->addAction(m_actions->inOrderAction());
     iocMenu->addSeparator();
     for (QAction *action : m_actions->writerActions())
         iocMenu->addAction(action);
@@ -505,6 +526,11 @@ void MainWindow::checkReady()
         m_readyEmitted = true;
         handleStatsTimer(); // memory and CPU for the first screen at once
         m_eventWatcher->start(); // the rows as listed are no events; their changes are
+        // Before this moment, the journals tell (up to it: nothing twice).
+        if (m_settings.eventHistoryHours > 0)
+            m_eventHistory->start(QDateTime::currentDateTimeUtc().addSecs(
+                    -3600LL * m_settings.eventHistoryHours));
+        m_eventsPane->loadEarlierButton()->setEnabled(m_settings.eventHistoryHours > 0);
         emit ready();
     }
 }
@@ -859,6 +885,7 @@ void MainWindow::showTableMenu(const QPoint &pos)
             menu->addSeparator();
     }
     menu->addAction(m_actions->runCommandAction());
+    menu->addAction(m_actions->inOrderAction());
     menu->addSeparator();
     for (QAction *action : m_actions->writerActions())
         menu->addAction(action);

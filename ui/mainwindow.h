@@ -11,10 +11,12 @@
 #include <QHash>
 #include <QList>
 #include <QMainWindow>
+#include <QMap>
 #include <QSet>
 
 #include <functional>
 
+class EventHistory;
 class EventModel;
 class EventsPane;
 class FleetEventWatcher;
@@ -70,6 +72,8 @@ public:
     EventsPane *eventsPane() const { return m_eventsPane; }
     QDockWidget *eventsDock() const { return m_eventsDock; }
     RestartStorm *restartStorm() const { return m_storm; }
+    /// Reads the hosts' journals into the Events pane (Settings::eventHistoryHours back).
+    EventHistory *eventHistory() const { return m_eventHistory; }
     /// The hosts shown and the runtimes of their IOCs (owned by the window).
     Fleet *fleet() const { return m_fleet; }
 
@@ -179,6 +183,8 @@ private:
     FleetEventWatcher *m_eventWatcher; // started once the window is ready
     RestartStorm *m_storm; // one warning for many IOCs restarting at once
     QString m_stormMessage; // the storm warning shown, while the storm lasts
+    EventHistory *m_eventHistory; // the past, from the journals; never fed to m_storm
+    QMap<QString, QString> m_journalNotes; // host id -> why its past is not shown
     EventsPane *m_eventsPane;
     QDockWidget *m_eventsDock;
     FilterBar *m_filterBar;

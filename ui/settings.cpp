@@ -25,6 +25,8 @@ Settings Settings::load(const QSettings &store)
     s.colorScheme = store.value(QStringLiteral("console/colorScheme"), s.colorScheme).toString();
     s.confirmActions = store.value(QStringLiteral("actions/confirm"), s.confirmActions).toBool();
     s.logLines = store.value(QStringLiteral("logs/lines"), s.logLines).toInt();
+    s.eventHistoryHours =
+            store.value(QStringLiteral("events/historyHours"), s.eventHistoryHours).toInt();
     if (!s.validate().isEmpty()) // a hand-edited file must not break the application
         return defaults();
     return s;
@@ -38,6 +40,7 @@ void Settings::save(QSettings &store) const
     store.setValue(QStringLiteral("console/colorScheme"), colorScheme);
     store.setValue(QStringLiteral("actions/confirm"), confirmActions);
     store.setValue(QStringLiteral("logs/lines"), logLines);
+    store.setValue(QStringLiteral("events/historyHours"), eventHistoryHours);
 }
 
 QString Settings::validate() const
@@ -56,6 +59,10 @@ QString Settings::validate() const
                 .arg(MaxScrollback);
     if (logLines < 0)
         return QCoreApplication::translate("Settings", "Log lines must not be negative.");
+    if (eventHistoryHours < 0 || eventHistoryHours > 24 * 366)
+        return QCoreApplication::translate("Settings",
+                                           "Event history must be between 0 and %1 hours.")
+                .arg(24 * 366);
     return {};
 }
 
@@ -63,5 +70,6 @@ bool Settings::operator==(const Settings &o) const
 {
     return unitPatterns == o.unitPatterns && scrollbackLines == o.scrollbackLines
             && terminalFont == o.terminalFont && colorScheme == o.colorScheme
-            && confirmActions == o.confirmActions && logLines == o.logLines;
+            && confirmActions == o.confirmActions && logLines == o.logLines
+            && eventHistoryHours == o.eventHistoryHours;
 }

@@ -20,6 +20,8 @@ struct Settings
     bool confirmActions = true;
     /// Lines of history a new log tab starts with.
     int logLines = 500;
+    /// Hours of the past the Events pane reads back from each host's journal; 0: none.
+    int eventHistoryHours = 24;
 
     static constexpr int MinScrollback = 100;
     static constexpr int MaxScrollback = 1000000;

@@ -25,6 +25,7 @@ target_sources(iocdock-ui PRIVATE
     newiocdialog.h newiocdialog.cpp newiocdialog.ui
     removeiocdialog.h removeiocdialog.cpp removeiocdialog.ui
     renameiocdialog.h renameiocdialog.cpp renameiocdialog.ui
+    orderedactiondialog.h orderedactiondialog.cpp
     runcommanddialog.h runcommanddialog.cpp
     settings.h settings.cpp
     settingsdialog.h settingsdialog.cpp settingsdialog.ui

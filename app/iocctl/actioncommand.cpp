@@ -3,6 +3,7 @@
 #include "app/iocctl/actioncommand.h"
 
 #include "core/fleet/fleet.h"
+#include "core/fleet/orderedrun.h"
 #include "core/ioc/iocfilter.h"
 #include "core/ioc/iocruntime.h"
 
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <csignal>
 #include <memory>
+#include <utility>
 
 namespace {
 
@@ -204,11 +206,8 @@ void ActionCommand::runActions()
         finish(code);
         return;
     }
-    if (m_byName) {
-        std::stable_sort(m_iocs.begin(), m_iocs.end(), [](const Ioc &a, const Ioc &b) {
-            return a.name != b.name ? a.name < b.name : a.host < b.host;
-        });
-    }
+    if (m_byName)
+        m_iocs = OrderedRun::ordered(m_iocs, OrderedRun::Order::Name);
     m_steps = { m_action };
     if (m_now && m_action == UnitAction::Enable)
         m_steps << UnitAction::Start;
@@ -217,7 +216,7 @@ void ActionCommand::runActions()
     else if (m_action == UnitAction::Restart && m_stopTimeout >= 0)
         m_steps = { UnitAction::Stop, UnitAction::Start };
     if (m_sequential) {
-        runNext();
+        runOrdered();
         return;
     }
     m_pending = static_cast<int>(m_iocs.size());
@@ -230,13 +229,39 @@ QString ActionCommand::progressPrefix() const
     return m_sequential ? QStringLiteral("[%1/%2] ").arg(m_next).arg(m_iocs.size()) : QString();
 }
 
-void ActionCommand::runNext()
+void ActionCommand::runOrdered()
 {
-    const Ioc ioc = m_iocs.at(m_next++);
-    const QString label = ioc.name.isEmpty() ? ioc.unit : ioc.name;
-    out() << progressPrefix() << label << QStringLiteral(": ") << doingText() << Qt::endl;
-    m_pending = 1;
-    runSteps(ioc, m_steps);
+    // The sequencing is core's (OrderedRun, shared with iocdock); the jobs and lines are ours.
+    auto *run = new OrderedRun(
+            m_iocs, m_delayMs,
+            [this](const Ioc &ioc, std::function<void(bool)> done) {
+                m_iocDone = std::move(done);
+                m_pending = 1;
+                runSteps(ioc, m_steps);
+            },
+            this);
+    connect(run, &OrderedRun::iocStarted, this, [this](int index, const Ioc &ioc) {
+        m_next = index + 1;
+        const QString label = ioc.name.isEmpty() ? ioc.unit : ioc.name;
+        out() << progressPrefix() << label << QStringLiteral(": ") << doingText() << Qt::endl;
+    });
+    connect(run, &OrderedRun::waiting, this,
+            [this](int delayMs) { out() << tr("waiting %1 s").arg(delayMs / 1000.0) << Qt::endl; });
+    connect(run, &OrderedRun::finished, this, [this] {
+        const int total = static_cast<int>(m_iocs.size());
+        const QString done = doneText(m_action);
+        if (m_failed == 0)
+            out() << tr("%1 of %2 IOC(s) %3.").arg(total).arg(total).arg(done) << Qt::endl;
+        else
+            out() << tr("%1 of %2 IOC(s) %3, %4 failed.")
+                             .arg(total - m_failed)
+                             .arg(total)
+                             .arg(done)
+                             .arg(m_failed)
+                  << Qt::endl;
+        finish(m_exitCode);
+    });
+    run->start();
 }
 
 void ActionCommand::runSteps(const Ioc &ioc, QList<UnitAction> steps)
@@ -337,27 +362,11 @@ void ActionCommand::iocDone()
 {
     if (--m_pending > 0)
         return;
-    if (m_sequential && m_next < m_iocs.size()) {
-        if (m_delayMs > 0) {
-            out() << tr("waiting %1 s").arg(m_delayMs / 1000.0) << Qt::endl;
-            QTimer::singleShot(m_delayMs, this, &ActionCommand::runNext);
-        } else {
-            runNext();
-        }
-        return;
-    }
     if (m_sequential) {
-        const int total = static_cast<int>(m_iocs.size());
-        const QString done = doneText(m_action);
-        if (m_failed == 0)
-            out() << tr("%1 of %2 IOC(s) %3.").arg(total).arg(total).arg(done) << Qt::endl;
-        else
-            out() << tr("%1 of %2 IOC(s) %3, %4 failed.")
-                             .arg(total - m_failed)
-                             .arg(total)
-                             .arg(done)
-                             .arg(m_failed)
-                  << Qt::endl;
+        // OrderedRun goes on: the delay, the next IOC, or the summary.
+        if (m_iocDone)
+            std::exchange(m_iocDone, {})(true);
+        return;
     }
     finish(m_exitCode);
 }

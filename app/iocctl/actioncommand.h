@@ -29,8 +29,8 @@ protected:
 
 private:
     void runActions();
-    /// Sequential (--order/--delay): the next IOC of m_iocs.
-    void runNext();
+    /// Sequential (--order/--delay): m_iocs one after the other (OrderedRun).
+    void runOrdered();
     /// Runs the first of @p steps for @p ioc, the rest once it succeeded.
     void runSteps(const Ioc &ioc, QList<UnitAction> steps);
     /// A stop with -t: the stop job, and SIGKILL to the unit's processes if it still runs
@@ -54,7 +54,8 @@ private:
     int m_delayMs = 0;
     QList<UnitAction> m_steps; // the jobs of each IOC
     QList<Ioc> m_iocs; // in the order they are acted on
-    int m_next = 0; // sequential: the next of m_iocs to act on
+    int m_next = 0; // sequential: the number of m_iocs begun
+    std::function<void(bool)> m_iocDone; // sequential: tells OrderedRun the IOC is done
     int m_pending = 0;
     int m_failed = 0;
     int m_exitCode = Success;

@@ -3,7 +3,7 @@
 #include "app/iocctl/eventscommand.h"
 
 #include "core/fleet/fleet.h"
-#include "core/fleet/journalevents.h"
+#include "core/fleet/journalreplay.h"
 #include "core/ioc/iocfilter.h"
 
 #include <QJsonDocument>
@@ -190,84 +190,30 @@ void EventsCommand::startReplay(Host *host)
 {
     const IocFilter filter = IocFilter::parse(m_filterTerms);
     QStringList units;
+    QHash<QString, QString> names;
     const QList<Ioc> rows = fleet()->iocs(host);
     for (const Ioc &ioc : rows) {
+        names.insert(ioc.unit, ioc.name.isEmpty() ? ioc.unit : ioc.name);
         // systemd's units only: a container's past is its engine's, not the journal's.
         if (ioc.unit.isEmpty() || !ioc.unit.contains(QLatin1Char('.')) || !filter.matches(ioc))
             continue;
         units << ioc.unit;
     }
-    if (units.isEmpty()) {
-        replayDone(host);
-        return;
-    }
-    const QStringList argv = JournalEvents::command(*host, units, m_since, m_replayEnd);
-    auto *query = new QProcess(this);
-    query->setProgram(argv.first());
-    query->setArguments(argv.mid(1));
-    query->setStandardInputFile(QProcess::nullDevice());
-    connect(query, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
-            [this, host, query] { handleReplayFinished(host, query); });
-    connect(query, &QProcess::errorOccurred, this, [this, host, query](QProcess::ProcessError e) {
-        if (e != QProcess::FailedToStart)
-            return;
-        err() << tr("Past events of %1 not replayed: %2 could not be run (%3).")
-                         .arg(host->id(), query->program(), query->errorString())
-              << Qt::endl;
-        query->deleteLater();
+    auto *replay = new JournalReplay(host, units, names, m_since, m_replayEnd, this);
+    connect(replay, &JournalReplay::finished, this, [this, host, replay] {
+        replay->deleteLater();
+        m_replayed << replay->events();
+        if (replay->outcome() == JournalReplay::Outcome::Failed)
+            err() << tr("Past events of %1 not replayed: %2").arg(host->id(), replay->errorString())
+                  << Qt::endl;
+        else if (replay->outcome() == JournalReplay::Outcome::NoJournal)
+            err() << tr("No journal on %1: its past events cannot be replayed; events from now "
+                        "on.")
+                             .arg(host->id())
+                  << Qt::endl;
         replayDone(host);
     });
-    query->start();
-}
-
-void EventsCommand::handleReplayFinished(Host *host, QProcess *query)
-{
-    query->deleteLater();
-    const QByteArray output = query->readAllStandardOutput();
-    const QByteArray errors = query->readAllStandardError().trimmed();
-    QHash<QString, QString> names;
-    const QList<Ioc> rows = fleet()->iocs(host);
-    for (const Ioc &ioc : rows)
-        names.insert(ioc.unit, ioc.name.isEmpty() ? ioc.unit : ioc.name);
-    const QList<FleetEvent> events = JournalEvents::parse(output, host->id(), names);
-    m_replayed << events;
-    if (query->exitStatus() != QProcess::NormalExit || query->exitCode() != 0) {
-        err() << tr("Past events of %1 not replayed: journalctl failed: %2")
-                         .arg(host->id(), QString::fromLocal8Bit(errors))
-              << Qt::endl;
-        replayDone(host);
-        return;
-    }
-    if (!output.trimmed().isEmpty()) {
-        replayDone(host);
-        return;
-    }
-    // Nothing at all: no entries in that time, or no journal to read. journalctl's --header
-    // tells which.
-    const QStringList argv = JournalEvents::probeCommand(*host);
-    auto *probe = new QProcess(this);
-    probe->setProgram(argv.first());
-    probe->setArguments(argv.mid(1));
-    probe->setStandardInputFile(QProcess::nullDevice());
-    connect(probe, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
-            [this, host, probe] { handleProbeFinished(host, probe); });
-    connect(probe, &QProcess::errorOccurred, this, [this, host, probe](QProcess::ProcessError e) {
-        if (e != QProcess::FailedToStart)
-            return;
-        probe->deleteLater();
-        replayDone(host);
-    });
-    probe->start();
-}
-
-void EventsCommand::handleProbeFinished(Host *host, QProcess *probe)
-{
-    probe->deleteLater();
-    if (JournalEvents::saysNoJournal(probe->readAllStandardError()))
-        err() << tr("No journal on %1: its past events cannot be replayed; events from now on.")
-                         .arg(host->id())
-              << Qt::endl;
-    replayDone(host);
+    replay->start();
 }
 
 void EventsCommand::replayDone(Host *host)

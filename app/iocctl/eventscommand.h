@@ -40,8 +40,6 @@ private:
     void startWatching();
     void emitEvent(const FleetEvent &event, const Ioc *ioc);
     void startReplay(Host *host);
-    void handleReplayFinished(Host *host, QProcess *query);
-    void handleProbeFinished(Host *host, QProcess *probe);
     void replayDone(Host *host);
     void startUntilTimer();
 

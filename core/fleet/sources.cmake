@@ -11,4 +11,7 @@ target_sources(iocdock-core PRIVATE
     fleet/iocresolver.h fleet/iocresolver.cpp
     fleet/execlinejob.h fleet/execlinejob.cpp
     fleet/execfanout.h fleet/execfanout.cpp
+    fleet/orderedrun.h fleet/orderedrun.cpp
+    fleet/journalreplay.h fleet/journalreplay.cpp
+    fleet/eventhistory.h fleet/eventhistory.cpp
     fleet/remoteengine.h fleet/remoteengine.cpp)

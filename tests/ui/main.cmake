@@ -69,3 +69,9 @@ set_tests_properties(tst_mainwindowaccess_200 PROPERTIES
 iocdock_add_test(tst_runcommand tst_runcommand.cpp
     LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
 add_dependencies(tst_runcommand iocsim)
+# "In Order…": ordered group actions with a delay and Cancel, on real units
+iocdock_add_test(tst_orderedactions tst_orderedactions.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
+# The Events pane's past read back from the journal, merged with live events, no storm
+iocdock_add_test(tst_eventhistory tst_eventhistory.cpp
+    LIBS iocdock-ui iocdock-resources iocdock-testsupport LABELS sandbox)
