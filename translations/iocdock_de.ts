@@ -1384,6 +1384,20 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         <source>job %1</source>
         <translation>Job %1</translation>
     </message>
+    <message>
+        <source>(from the journal)</source>
+        <translation>(aus dem Journal)</translation>
+    </message>
+    <message>
+        <source>%1 (from the journal)</source>
+        <translation>%1 (aus dem Journal)</translation>
+    </message>
+    <message>
+        <source>%1
+Read back from the host&apos;s journal.</source>
+        <translation>%1
+Aus dem Journal des Hosts gelesen.</translation>
+    </message>
 </context>
 <context>
     <name>EventsCommand</name>
@@ -1468,16 +1482,12 @@ Ereignisse sind die Änderungen, die iocctl ab dem Moment sieht, in dem es die I
         <translation>--until liegt vor --since.</translation>
     </message>
     <message>
-        <source>Past events of %1 not replayed: %2 could not be run (%3).</source>
-        <translation>Vergangene Ereignisse von %1 nicht wiedergegeben: %2 konnte nicht ausgeführt werden (%3).</translation>
-    </message>
-    <message>
-        <source>Past events of %1 not replayed: journalctl failed: %2</source>
-        <translation>Vergangene Ereignisse von %1 nicht wiedergegeben: journalctl fehlgeschlagen: %2</translation>
-    </message>
-    <message>
         <source>No journal on %1: its past events cannot be replayed; events from now on.</source>
         <translation>Kein Journal auf %1: Vergangene Ereignisse von dort können nicht wiedergegeben werden; Ereignisse ab jetzt.</translation>
+    </message>
+    <message>
+        <source>Past events of %1 not replayed: %2</source>
+        <translation>Frühere Ereignisse von %1 nicht wiedergegeben: %2</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1511,14 @@ Ereignisse sind die Änderungen, die iocctl ab dem Moment sieht, in dem es die I
     <message>
         <source>Events</source>
         <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Load &amp;Earlier</source>
+        <translation>&amp;Frühere laden</translation>
+    </message>
+    <message>
+        <source>Read the day before the earliest event read back from the hosts&apos; journals</source>
+        <translation>Den Tag vor dem frühesten aus den Journalen der Hosts gelesenen Ereignis lesen</translation>
     </message>
 </context>
 <context>
@@ -2540,6 +2558,37 @@ Zustand: %3</translation>
         <translation>
             <numerusform>„%1“ an die IOC-Shell von %n IOC senden (%2)?</numerusform>
             <numerusform>„%1“ an die IOC-Shell von %n IOCs senden (%2)?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In &amp;Order…</source>
+        <translation>Der &amp;Reihe nach…</translation>
+    </message>
+    <message>
+        <source>Start, stop or restart the selected IOCs one after the other, with a delay between them</source>
+        <translation>Die ausgewählten IOCs nacheinander starten, stoppen oder neu starten, mit einer Pause dazwischen</translation>
+    </message>
+    <message>
+        <source>its host %1 is not connected</source>
+        <translation>sein Host %1 ist nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>Waiting %1 s before %2…</source>
+        <translation>Warte %1 s vor %2…</translation>
+    </message>
+    <message>
+        <source>Canceled after %1 of %2 IOC(s); not acted on: %3.</source>
+        <translation>Abgebrochen nach %1 von %2 IOC(s); nicht bearbeitet: %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n IOC(s) one after the other, %1 s apart: %2</source>
+        <translation>
+            <numerusform>%n IOC nacheinander, %1 s Abstand: %2</numerusform>
+            <numerusform>%n IOCs nacheinander, %1 s Abstand: %2</numerusform>
         </translation>
     </message>
 </context>
@@ -3915,6 +3964,21 @@ Image: %3</translation>
     </message>
 </context>
 <context>
+    <name>JournalReplay</name>
+    <message>
+        <source>the host is gone</source>
+        <translation>der Host ist weg</translation>
+    </message>
+    <message>
+        <source>%1 could not be run (%2).</source>
+        <translation>%1 konnte nicht ausgeführt werden (%2).</translation>
+    </message>
+    <message>
+        <source>journalctl failed: %1</source>
+        <translation>journalctl fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>KillCommand</name>
     <message>
         <source>Send a signal to the IOC process under procServ (not to procServ).</source>
@@ -4408,6 +4472,14 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
         <source>Consoles Bes&amp;ide the Table</source>
         <translation>Konsolen n&amp;eben der Tabelle</translation>
     </message>
+    <message>
+        <source>No journal on %1: its events show from the moment iocdock listed it.</source>
+        <translation>Kein Journal auf %1: seine Ereignisse erscheinen ab dem Moment, in dem iocdock ihn gelistet hat.</translation>
+    </message>
+    <message>
+        <source>Past events of %1 not read: %2</source>
+        <translation>Frühere Ereignisse von %1 nicht gelesen: %2</translation>
+    </message>
 </context>
 <context>
     <name>MessageArea</name>
@@ -4612,6 +4684,126 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
     <message>
         <source>Looking at %1 (through its SSH connection)…</source>
         <translation>Sehe auf %1 nach (über seine SSH-Verbindung)…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderedActionDialog</name>
+    <message numerus="yes">
+        <source>&amp;Start %n IOC(s) in Order</source>
+        <translation>
+            <numerusform>%n IOC der Reihe nach &amp;starten</numerusform>
+            <numerusform>%n IOCs der Reihe nach &amp;starten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>S&amp;top %n IOC(s) in Order</source>
+        <translation>
+            <numerusform>%n IOC der Reihe nach s&amp;toppen</numerusform>
+            <numerusform>%n IOCs der Reihe nach s&amp;toppen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Restart %n IOC(s) in Order</source>
+        <translation>
+            <numerusform>%n IOC der Reihe nach neu sta&amp;rten</numerusform>
+            <numerusform>%n IOCs der Reihe nach neu sta&amp;rten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Act on IOCs in Order</source>
+        <translation>IOCs der Reihe nach bearbeiten</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>Nach Name</translation>
+    </message>
+    <message>
+        <source>As listed in the table</source>
+        <translation>Wie in der Tabelle aufgeführt</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Time to wait after each IOC&apos;s job has finished before acting on the next</source>
+        <translation>Wartezeit nach dem Ende des Jobs eines IOCs, bevor der nächste bearbeitet wird</translation>
+    </message>
+    <message>
+        <source>IOCs in the order they are acted on</source>
+        <translation>IOCs in der Reihenfolge, in der sie bearbeitet werden</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Aktion:</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>&amp;Reihenfolge:</translation>
+    </message>
+    <message>
+        <source>&amp;Delay between IOCs:</source>
+        <translation>&amp;Pause zwischen IOCs:</translation>
+    </message>
+    <message>
+        <source>&amp;IOCs, one after the other:</source>
+        <translation>&amp;IOCs, einer nach dem anderen:</translation>
+    </message>
+    <message>
+        <source>%1. %2 on %3</source>
+        <translation>%1. %2 auf %3</translation>
+    </message>
+    <message>
+        <source>%1. %2 on %3: %4</source>
+        <translation>%1. %2 auf %3: %4</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Remaining</source>
+        <translation>&amp;Übrige abbrechen</translation>
+    </message>
+    <message>
+        <source>Act on no further IOC; a job already running finishes</source>
+        <translation>Keinen weiteren IOC bearbeiten; ein laufender Job wird beendet</translation>
+    </message>
+    <message>
+        <source>in progress…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not acted on (canceled)</source>
+        <translation>nicht bearbeitet (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Finishing the current IOC…</source>
+        <translation>Der aktuelle IOC wird abgeschlossen…</translation>
     </message>
 </context>
 <context>
@@ -4863,6 +5055,21 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     <message>
         <source>%1: no such IOC; %2</source>
         <translation>%1: kein solcher IOC; %2</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteChildReader</name>
+    <message>
+        <source>Reading the IOC processes on %1 timed out.</source>
+        <translation>Das Lesen der IOC-Prozesse auf %1 hat zu lange gedauert.</translation>
+    </message>
+    <message>
+        <source>Cannot read the IOC processes on %1: %2</source>
+        <translation>Die IOC-Prozesse auf %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the IOC processes on %1.</source>
+        <translation>Die IOC-Prozesse auf %1 können nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -5245,6 +5452,10 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
         <source>Log lines must not be negative.</source>
         <translation>Die Zahl der Protokollzeilen darf nicht negativ sein.</translation>
     </message>
+    <message>
+        <source>Event history must be between 0 and %1 hours.</source>
+        <translation>Der Ereignisverlauf muss zwischen 0 und %1 Stunden liegen.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -5287,6 +5498,17 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
     <message>
         <source>&amp;Log history:</source>
         <translation>&amp;Protokollverlauf:</translation>
+    </message>
+</context>
+<context>
+    <name>SharedPrepare</name>
+    <message>
+        <source>%1 failed (exit status %2)</source>
+        <translation>%1 fehlgeschlagen (Exit-Status %2)</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
 </context>
 <context>
