@@ -106,11 +106,11 @@ void TestExecLineCommand::replyStart_data()
     QTest::newRow("idle at its prompt")
             << QByteArray("dbl\r\nioc:a\r\nepics> ") << 0 << QByteArray("ioc:a\n");
     QTest::newRow("boot, its prompt to come") << boot << -1 << QByteArray();
-    QTest::newRow("boot, prompt mid-line") << boot + "x epics> " << -1 << QByteArray();
+    QTest::newRow("boot, prompt mid-line") << QByteArray(boot + "x epics> ") << -1 << QByteArray();
     QTest::newRow("boot's prompt, reply to come")
-            << boot + "epics> " << int(boot.size() + 7) << QByteArray();
-    QTest::newRow("boot's prompt, then the reply")
-            << boot + "epics> ioc:a\r\nepics> " << int(boot.size() + 7) << QByteArray("ioc:a\n");
+            << QByteArray(boot + "epics> ") << int(boot.size() + 7) << QByteArray();
+    QTest::newRow("boot's prompt, then the reply") << QByteArray(boot + "epics> ioc:a\r\nepics> ")
+                                                   << int(boot.size() + 7) << QByteArray("ioc:a\n");
     // A shell that echoes by itself (readline) echoes the line after its first prompt.
     QTest::newRow("readline echo after the boot's prompt")
             << QByteArray("iocRun: All initialization complete\r\nepics> dbl\r\nioc:a\r\nepics> ")
