@@ -177,6 +177,7 @@ void ExecLineJob::handleData(const QByteArray &data)
         return;
     if (m_waitingForPrompt) {
         m_boot += data;
+        m_bootOutputSeen = true;
         m_consoleIdle.stop(); // it is booting: its prompt ends the boot
         if (isComplete(m_boot, m_prompt))
             send();
@@ -189,6 +190,8 @@ void ExecLineJob::handleData(const QByteArray &data)
     if (!m_sent) {
         // The banner (bannerReceived() ends it); should its end go unrecognized, a quiet
         // second ends it too.
+        if (!data.isEmpty())
+            m_lastBannerByte = data.back();
         m_bannerQuiet.start();
         return;
     }
@@ -228,6 +231,10 @@ void ExecLineJob::handleBannerDone()
         // boot up to the boot's prompt. Wait for that prompt; a child that prints nothing
         // finished booting before this connection (handleConsoleIdle()).
         m_waitingForPrompt = true;
+        // The boot's last lines may have come with the banner's end: its prompt, read alone
+        // next, then starts a line.
+        if (m_lastBannerByte == '\n')
+            m_boot = "\n";
         m_consoleIdle.start();
         return;
     }
@@ -249,7 +256,7 @@ void ExecLineJob::handleBannerDone()
 
 void ExecLineJob::handleConsoleIdle()
 {
-    if (m_sent || m_done || !m_waitingForPrompt || m_childStartSeen || !m_boot.isEmpty())
+    if (m_sent || m_done || !m_waitingForPrompt || m_childStartSeen || m_bootOutputSeen)
         return;
     // Nothing since the banner: the child most likely waits at its prompt. It may also be
     // in a silent part of its boot; then the boot's end is skipped in the reply (replyStart()).

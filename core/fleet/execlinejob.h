@@ -109,6 +109,8 @@ private:
     // it finished before this connection) is awaited before sending.
     bool m_childStartSeen = false; // this connection saw it start: its first prompt will come
     bool m_bootMayFollow = false; // sent to a young child whose boot prompt was not seen
+    bool m_bootOutputSeen = false; // the young child printed something after the banner
+    char m_lastBannerByte = 0; // whether what came before ended a line (the prompt starts one)
     QByteArray m_boot; // what the starting child printed, up to its first prompt
     quint32 m_childPidAtSend = 0;
     QByteArray m_received;
