@@ -10,8 +10,13 @@
 namespace {
 
 const int kBannerQuietMs = 1000;
+// A young child that prints nothing for this long after the banner finished booting before
+// this connection and waits at its prompt.
+const int kConsoleIdleMs = 1000;
 // A unit that became active this recently may not have its console or its child yet.
 constexpr int s_justStartedSecs = 5;
+// What a softIoc prints when iocInit is done; its first prompt follows.
+const char s_bootDone[] = "iocRun: All initialization complete";
 
 // "Normal exit status = 0" / "The process was killed by signal 9", as procServ says it.
 QString describeExit(const QString &reason)
@@ -34,6 +39,19 @@ bool startedJustNow(const Ioc &ioc)
             && ioc.activeSince.secsTo(QDateTime::currentDateTimeUtc()) < s_justStartedSecs;
 }
 
+// The unit started just now, or procServ's banner says its child did ("Child started at:",
+// to the second, in procServ's local time): the child may still be booting.
+bool childStartedJustNow(const Ioc &ioc, const ProcServStateTracker &tracker)
+{
+    if (startedJustNow(ioc))
+        return true;
+    const QDateTime started = tracker.childStartedAt();
+    if (!started.isValid())
+        return false;
+    const qint64 age = started.secsTo(QDateTime::currentDateTime());
+    return age > -s_justStartedSecs && age < s_justStartedSecs;
+}
+
 } // namespace
 
 ExecLineJob::ExecLineJob(const Ioc &ioc, IocRuntime *runtime, const QString &line,
@@ -50,6 +68,9 @@ ExecLineJob::ExecLineJob(const Ioc &ioc, IocRuntime *runtime, const QString &lin
     m_bannerQuiet.setSingleShot(true);
     m_bannerQuiet.setInterval(kBannerQuietMs);
     connect(&m_bannerQuiet, &QTimer::timeout, this, &ExecLineJob::handleBannerDone);
+    m_consoleIdle.setSingleShot(true);
+    m_consoleIdle.setInterval(kConsoleIdleMs);
+    connect(&m_consoleIdle, &QTimer::timeout, this, &ExecLineJob::handleConsoleIdle);
 }
 
 ExecLineJob::~ExecLineJob()
@@ -156,6 +177,8 @@ void ExecLineJob::handleData(const QByteArray &data)
         return;
     if (m_waitingForPrompt) {
         m_boot += data;
+        m_bootOutputSeen = true;
+        m_consoleIdle.stop(); // it is booting: its prompt ends the boot
         if (isComplete(m_boot, m_prompt))
             send();
         return;
@@ -167,12 +190,29 @@ void ExecLineJob::handleData(const QByteArray &data)
     if (!m_sent) {
         // The banner (bannerReceived() ends it); should its end go unrecognized, a quiet
         // second ends it too.
+        if (!data.isEmpty())
+            m_lastBannerByte = data.back();
         m_bannerQuiet.start();
         return;
     }
     m_received += data;
-    if (isComplete(m_received, m_prompt)) {
-        setReply(cleanReply(m_received, m_line, m_prompt));
+    if (!m_bootMayFollow) {
+        if (isComplete(m_received, m_prompt)) {
+            setReply(cleanReply(m_received, m_line, m_prompt));
+            end(Status::Ok);
+        }
+        return;
+    }
+    // The pty echoed the line at once, wherever the boot output was; the IOC reads it only
+    // at its first prompt, so the boot's end and that prompt may come before the reply.
+    const qsizetype from = replyStart(m_received, m_prompt);
+    if (from < 0)
+        return;
+    const QByteArray raw = m_received.mid(from);
+    // After the boot's prompt, the next prompt ends the reply (an empty one: at once).
+    const QByteArray p = m_prompt.toUtf8();
+    if (isComplete(raw, m_prompt) || (from > 0 && raw == p)) {
+        setReply(cleanReply(raw, m_line, m_prompt));
         end(Status::Ok);
     }
 }
@@ -185,6 +225,19 @@ void ExecLineJob::handleBannerDone()
     if (m_waitingForChild || m_waitingForPrompt)
         return;
     const ProcServStateTracker &tracker = m_session->tracker();
+    if (tracker.childState() == ChildState::Running && childStartedJustNow(m_ioc, tracker)) {
+        // It may still be booting (procServ started it as the unit started, or restarted it):
+        // a line sent now would be echoed at once and its "reply" would be the rest of the
+        // boot up to the boot's prompt. Wait for that prompt; a child that prints nothing
+        // finished booting before this connection (handleConsoleIdle()).
+        m_waitingForPrompt = true;
+        // The boot's last lines may have come with the banner's end: its prompt, read alone
+        // next, then starts a line.
+        if (m_lastBannerByte == '\n')
+            m_boot = "\n";
+        m_consoleIdle.start();
+        return;
+    }
     if (tracker.childState() == ChildState::ShutDown) {
         // procServ starts (and, auto restart ON, restarts) the child itself: a just-started
         // unit or a restarting IOC is worth waiting for; one shut down for good is not.
@@ -201,8 +254,19 @@ void ExecLineJob::handleBannerDone()
     send();
 }
 
+void ExecLineJob::handleConsoleIdle()
+{
+    if (m_sent || m_done || !m_waitingForPrompt || m_childStartSeen || m_bootOutputSeen)
+        return;
+    // Nothing since the banner: the child most likely waits at its prompt. It may also be
+    // in a silent part of its boot; then the boot's end is skipped in the reply (replyStart()).
+    m_bootMayFollow = true;
+    send();
+}
+
 void ExecLineJob::send()
 {
+    m_consoleIdle.stop();
     m_waitingForChild = false;
     m_waitingForPrompt = false;
     m_boot.clear();
@@ -258,6 +322,7 @@ void ExecLineJob::handleChildStateChanged()
         if (m_session->tracker().childState() == ChildState::Running) {
             m_waitingForChild = false;
             m_waitingForPrompt = true; // handleData() sends at the child's first prompt
+            m_childStartSeen = true;
             if (isComplete(m_boot, m_prompt))
                 send();
         }
@@ -330,6 +395,7 @@ void ExecLineJob::end(Status status, const QString &message)
     m_message = message;
     m_timeout.stop();
     m_bannerQuiet.stop();
+    m_consoleIdle.stop();
     if (m_session) {
         disconnect(m_session, nullptr, this, nullptr);
         m_session->close(); // never writes
@@ -355,6 +421,16 @@ bool ExecLineJob::isComplete(const QByteArray &raw, const QString &prompt)
     // The prompt must start a line: the echo of our line (at least) came before it.
     const int start = static_cast<int>(raw.size() - p.size());
     return start > 0 && raw.at(start - 1) == '\n';
+}
+
+qsizetype ExecLineJob::replyStart(const QByteArray &raw, const QString &prompt)
+{
+    const qsizetype done = raw.indexOf(s_bootDone);
+    if (done < 0)
+        return 0;
+    const QByteArray p = '\n' + prompt.toUtf8();
+    const qsizetype at = raw.indexOf(p, done);
+    return at < 0 ? -1 : at + p.size();
 }
 
 QByteArray ExecLineJob::cleanReply(const QByteArray &raw, const QString &line,

@@ -14,8 +14,9 @@ class ConsoleSession;
 class IocRuntime;
 
 /// One iocsh line run on one IOC through its procServ console: connects, waits for the banner
-/// (and for a child that procServ is starting), sends the line with a carriage return and
-/// collects the reply up to the next prompt. Never sends a control character; closing never
+/// (and for a child that procServ is starting, or started seconds ago, to reach its first
+/// prompt), sends the line with a carriage return and collects the reply up to the next
+/// prompt: only the reply to the line, never the boot output. Never sends a control character; closing never
 /// writes. Emits finished() exactly once; then status(), reply() and message() say what
 /// happened. `iocctl exec` runs one of these for a single IOC; ExecFanOut runs several at once
 /// for `iocctl exec` on many IOCs and iocdock's "Run command…".
@@ -68,6 +69,11 @@ public:
     static QByteArray cleanReply(const QByteArray &raw, const QString &line, const QString &prompt);
     /// True when @p raw (received after sending) ends with the prompt on a fresh line.
     static bool isComplete(const QByteArray &raw, const QString &prompt);
+    /// Where the reply begins in @p raw (received after sending) when the IOC may still have
+    /// been booting as the line was sent: after softIoc's "iocRun: All initialization
+    /// complete" and the prompt on a fresh line that follows it (the boot's first prompt),
+    /// 0 when @p raw has no such line, -1 while that prompt is still to come.
+    static qsizetype replyStart(const QByteArray &raw, const QString &prompt);
     /// @p reply without procServ's own "@@@" lines.
     static QByteArray withoutProcServLines(const QByteArray &reply);
 
@@ -80,6 +86,7 @@ private:
     void handleBannerDone();
     void handleTimeout();
     void handleChildStateChanged();
+    void handleConsoleIdle();
     void send();
     void setReply(const QByteArray &reply);
     void end(Status status, const QString &message = {});
@@ -97,11 +104,19 @@ private:
     bool m_retryUntilConnected = false; // the unit has just started: its socket may not exist yet
     bool m_waitingForChild = false;
     bool m_waitingForPrompt = false;
+    // A child procServ started seconds ago may still be booting when the banner ends, and its
+    // boot ends with a prompt: that prompt is not the reply. Its boot output (or nothing, when
+    // it finished before this connection) is awaited before sending.
+    bool m_childStartSeen = false; // this connection saw it start: its first prompt will come
+    bool m_bootMayFollow = false; // sent to a young child whose boot prompt was not seen
+    bool m_bootOutputSeen = false; // the young child printed something after the banner
+    char m_lastBannerByte = 0; // whether what came before ended a line (the prompt starts one)
     QByteArray m_boot; // what the starting child printed, up to its first prompt
     quint32 m_childPidAtSend = 0;
     QByteArray m_received;
     QTimer m_timeout;
     QTimer m_bannerQuiet; // in case the banner's end is not recognized
+    QTimer m_consoleIdle; // a young child that prints nothing is at its prompt already
     bool m_done = false;
     Status m_status = Status::Ok;
     QByteArray m_reply;

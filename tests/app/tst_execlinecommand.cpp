@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "app/iocctl/execlinecommand.h"
+#include "core/fleet/execlinejob.h"
 
 #include <QTest>
 
@@ -17,6 +18,8 @@ private slots:
     void isComplete();
     void cleanReply_data();
     void cleanReply();
+    void replyStart_data();
+    void replyStart();
     void cleanReplyKeepsBytes();
     void makeVisible_data();
     void makeVisible();
@@ -90,6 +93,39 @@ void TestExecLineCommand::cleanReply()
     QFETCH(QByteArray, reply);
     QCOMPARE(ExecLineCommand::cleanReply(raw, QStringLiteral("dbl"), QStringLiteral("epics> ")),
              reply);
+}
+
+void TestExecLineCommand::replyStart_data()
+{
+    // What follows a line sent to an IOC that may still have been booting: the pty echoed
+    // the line at once, the boot went on, and the IOC read the line at its first prompt.
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addColumn<int>("start");
+    QTest::addColumn<QByteArray>("reply"); // cleanReply() of what follows start, when >= 0
+    const QByteArray boot("dbl\r\niocInit\r\niocRun: All initialization complete\r\n## seq\r\n");
+    QTest::newRow("idle at its prompt")
+            << QByteArray("dbl\r\nioc:a\r\nepics> ") << 0 << QByteArray("ioc:a\n");
+    QTest::newRow("boot, its prompt to come") << boot << -1 << QByteArray();
+    QTest::newRow("boot, prompt mid-line") << QByteArray(boot + "x epics> ") << -1 << QByteArray();
+    QTest::newRow("boot's prompt, reply to come")
+            << QByteArray(boot + "epics> ") << int(boot.size() + 7) << QByteArray();
+    QTest::newRow("boot's prompt, then the reply") << QByteArray(boot + "epics> ioc:a\r\nepics> ")
+                                                   << int(boot.size() + 7) << QByteArray("ioc:a\n");
+    // A shell that echoes by itself (readline) echoes the line after its first prompt.
+    QTest::newRow("readline echo after the boot's prompt")
+            << QByteArray("iocRun: All initialization complete\r\nepics> dbl\r\nioc:a\r\nepics> ")
+            << 44 << QByteArray("ioc:a\n");
+}
+
+void TestExecLineCommand::replyStart()
+{
+    QFETCH(QByteArray, raw);
+    QFETCH(int, start);
+    QFETCH(QByteArray, reply);
+    const QString prompt = QStringLiteral("epics> ");
+    QCOMPARE(int(ExecLineJob::replyStart(raw, prompt)), start);
+    if (start >= 0)
+        QCOMPARE(ExecLineJob::cleanReply(raw.mid(start), QStringLiteral("dbl"), prompt), reply);
 }
 
 void TestExecLineCommand::cleanReplyKeepsBytes()

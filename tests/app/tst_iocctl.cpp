@@ -40,6 +40,7 @@ private slots:
     void execFiltersOnTerminal();
     void execSeesTheIocExit();
     void execRightAfterStart();
+    void execRightAfterStartWhileBooting();
     void hostOptionsAfterCommand();
     void userWithRemoteHost();
     void silentHostTimesOut();
@@ -741,6 +742,66 @@ void TestIocctl::execRightAfterStart()
             iocctl({ QStringLiteral("exec"), name, QStringLiteral("--"), QStringLiteral("dbl") });
     QVERIFY2(stopped.code == 1, qPrintable(stopped.describe()));
     QVERIFY2(stopped.err.contains(QLatin1String("not running")), qPrintable(stopped.err));
+}
+
+void TestIocctl::execRightAfterStartWhileBooting()
+{
+    // exec right after start meets the IOC anywhere in its boot: not forked yet, printing its
+    // st.cmd lines slowly, silent before iocInit, or at its prompt already. The pty echoes the
+    // line at once wherever the boot is, and the boot ends with a prompt of its own: the reply
+    // is only what the IOC answered to the line, never its boot output. (Each round's boot is
+    // set in an environment file the unit reads at each start.)
+    const QString name = QStringLiteral("tstiocctl-booting");
+    const QString unit = QStringLiteral("procserv-tstiocctl-booting.service");
+    const QString envFile = m_sandbox.dir() + QStringLiteral("/tstiocctl-booting.env");
+    QVERIFY(m_sandbox.installUnit(unit,
+                                  Sandbox::procServUtilsUnit(name)
+                                          + QStringLiteral("EnvironmentFile=") + envFile
+                                          + QLatin1Char('\n')));
+    m_units << unit;
+    const QString records =
+            QStringLiteral("%1:ai1\n%1:ao1\n%1:calc\n%1:status\n%1:uptime\n").arg(name);
+    struct Boot
+    {
+        const char *delay;
+        const char *lines;
+    };
+    // Quick, chatty over 2 s, silent for 2 s, a flood of lines over 1 s, silent for 0.5 s.
+    const Boot boots[] = {
+        { "0", "0" }, { "2", "40" }, { "2", "0" }, { "1", "400" }, { "0.5", "0" }
+    };
+    // procServ's child, once procServ has forked it (its banner then says it runs).
+    const auto child = [&] {
+        const QString pid = m_sandbox.unitProperty(unit, QStringLiteral("MainPID"));
+        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(pid));
+        return pid.toInt() > 0 && children.open(QIODevice::ReadOnly)
+                && !children.readAll().trimmed().isEmpty();
+    };
+    for (int round = 0; round < 10; ++round) {
+        const Boot &boot = boots[round % std::size(boots)];
+        // The first five rounds run exec at once (procServ may not have its socket or its
+        // child yet); the others once the child runs, so that exec meets it booting.
+        const bool afterFork = round >= int(std::size(boots));
+        QFile env(envFile);
+        QVERIFY(env.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        env.write(QByteArray("IOCSIM_BOOT_DELAY=") + boot.delay
+                  + "\nIOCSIM_BOOT_LINES=" + boot.lines + '\n');
+        env.close();
+        const Run start = iocctl({ QStringLiteral("start"), name });
+        QVERIFY2(start.code == 0, qPrintable(start.describe()));
+        if (afterFork)
+            QTRY_VERIFY_WITH_TIMEOUT(child(), 20000);
+        const Run run =
+                iocctl({ QStringLiteral("exec"), QStringLiteral("--timeout"), QStringLiteral("30"),
+                         name, QStringLiteral("--"), QStringLiteral("dbl") });
+        const QString what = QStringLiteral("round %1 (boot delay %2 s, %3 lines%4): ")
+                                     .arg(round)
+                                     .arg(QLatin1String(boot.delay), QLatin1String(boot.lines),
+                                          afterFork ? QStringLiteral(", child forked") : QString());
+        QVERIFY2(run.code == 0, qPrintable(what + run.describe()));
+        QVERIFY2(run.out == records, qPrintable(what + run.describe()));
+        QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unit }));
+    }
 }
 
 void TestIocctl::hostOptionsAfterCommand()

@@ -194,8 +194,14 @@ void TestConsoleFaults::attachRecoversFromProcServKill()
     QVERIFY(pty.isRunning());
     QCOMPARE(ioc.restarts(), restarts + 1);
 
-    // procServ drops input while its child is not running: type once the new IOC is up.
-    QTRY_VERIFY_WITH_TIMEOUT(pty.output().contains("epics> "), 10000);
+    // procServ drops input while its child is not running: type once the new procServ says
+    // its child runs (in its banner, or later when it starts it). Not its prompt: iocctl may
+    // reconnect after the new IOC printed it, and procServ replays nothing.
+    const QRegularExpression childRuns(
+            QStringLiteral("Child \"tstconfaults-apk\" PID: \\d+|The PID of new child "
+                           "\"tstconfaults-apk\" is: \\d+"));
+    QTRY_VERIFY2_WITH_TIMEOUT(childRuns.match(QString::fromLatin1(pty.output())).hasMatch(),
+                              pty.output().constData(), 20000);
     QVERIFY(pty.type("echo attach-after\r"));
     QTRY_VERIFY2_WITH_TIMEOUT(hasReply(pty.output(), "attach-after"),
                               QByteArray(pty.output().right(300) + "\n--- log:\n"

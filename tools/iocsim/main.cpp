@@ -9,6 +9,8 @@
 // Usage: iocsim [options] [st.cmd]
 //   --name NAME             record prefix (default $IOCNAME, else "iocsim")
 //   --boot-delay SECONDS    pause before iocInit (fractional allowed)
+//   --boot-lines N          print N more dbLoadRecords lines before iocInit, spread over
+//                           the boot delay (a slow boot that prints a lot)
 //   --crash-after SECONDS   abort() that many seconds after start
 //   --flood RATE            print RATE lines per second (0 = off)
 //   --flood-line-bytes N    length of each flood line (default 64)
@@ -18,7 +20,7 @@
 //   --input-log FILE        append every byte read from stdin to FILE (tests check what
 //                           reached the IOC)
 // Each option may also come from the environment: IOCSIM_NAME, IOCSIM_BOOT_DELAY,
-// IOCSIM_CRASH_AFTER, IOCSIM_FLOOD, IOCSIM_FLOOD_LINE_BYTES, IOCSIM_GARBAGE=1,
+// IOCSIM_BOOT_LINES, IOCSIM_CRASH_AFTER, IOCSIM_FLOOD, IOCSIM_FLOOD_LINE_BYTES, IOCSIM_GARBAGE=1,
 // IOCSIM_IGNORE_SIGTERM=1, IOCSIM_EXIT_CODE, IOCSIM_INPUT_LOG. Command line options win.
 //
 // Fault commands for tests (not EPICS ones): `allbytes` prints the 256 byte values 0..255,
@@ -68,6 +70,7 @@ struct Options
     std::string name;
     std::string script;
     double bootDelay = 0;
+    long bootLines = 0;
     double crashAfter = 0;
     double floodRate = 0;
     long floodLineBytes = 64;
@@ -126,7 +129,8 @@ bool parseNumber(const char *text, double *value)
 [[noreturn]] void usage(int status)
 {
     std::fprintf(status ? stderr : stdout,
-                 "Usage: iocsim [--name NAME] [--boot-delay S] [--crash-after S] [--flood RATE]\n"
+                 "Usage: iocsim [--name NAME] [--boot-delay S] [--boot-lines N]\n"
+                 "              [--crash-after S] [--flood RATE]\n"
                  "              [--flood-line-bytes N] [--garbage] [--ignore-sigterm]\n"
                  "              [--exit-code N] [--input-log FILE] [st.cmd]\n"
                  "Shell commands: help dbl dbpr dbgf dbpf echo epicsEnvShow date exit;\n"
@@ -158,6 +162,10 @@ Options parseOptions(int argc, char **argv)
     if (const char *v = std::getenv("IOCSIM_FLOOD_LINE_BYTES")) {
         numberFrom("IOCSIM_FLOOD_LINE_BYTES", v, &d);
         o.floodLineBytes = long(d);
+    }
+    if (const char *v = std::getenv("IOCSIM_BOOT_LINES")) {
+        numberFrom("IOCSIM_BOOT_LINES", v, &d);
+        o.bootLines = long(d);
     }
     if (const char *v = std::getenv("IOCSIM_EXIT_CODE")) {
         numberFrom("IOCSIM_EXIT_CODE", v, &d);
@@ -193,6 +201,9 @@ Options parseOptions(int argc, char **argv)
             o.name = take();
         } else if (arg == "--boot-delay") {
             numberFrom("--boot-delay", take().c_str(), &o.bootDelay);
+        } else if (arg == "--boot-lines") {
+            numberFrom("--boot-lines", take().c_str(), &d);
+            o.bootLines = long(d);
         } else if (arg == "--crash-after") {
             numberFrom("--crash-after", take().c_str(), &o.crashAfter);
         } else if (arg == "--flood") {
@@ -495,8 +506,14 @@ void boot(const Options &o)
         + ":\")\n"
           "## Startup script: "
         + script + "\n");
-    if (o.bootDelay > 0)
+    if (o.bootLines > 0) {
+        for (long i = 1; i <= o.bootLines && !s_terminate; ++i) {
+            sleepInterruptible(o.bootDelay / double(o.bootLines));
+            out("dbLoadRecords(\"db/part" + std::to_string(i) + ".db\",\"P=" + o.name + ":\")\n");
+        }
+    } else if (o.bootDelay > 0) {
         sleepInterruptible(o.bootDelay);
+    }
     if (s_terminate)
         return;
     out("iocInit\n"
