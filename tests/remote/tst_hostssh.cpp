@@ -420,7 +420,8 @@ void TestHostSsh::idleFollowingStartsNothing()
     const auto forwardsOf = [&sshCalls](const QString &socket) {
         int n = 0;
         for (const QByteArray &line : sshCalls()) {
-            if (line.contains("-O forward") && line.contains(QByteArray(':' + socket.toUtf8() + ' ')))
+            if (line.contains("-O forward")
+                && line.contains(QByteArray(':' + socket.toUtf8() + ' ')))
                 ++n;
         }
         return n;
