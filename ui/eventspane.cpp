@@ -90,8 +90,10 @@ EventsPane::EventsPane(EventModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(top);
-    layout->addWidget(m_noteLabel);
     layout->addWidget(m_view, 1);
+    // Below the table: a note that appears later (a host listed without a journal) takes its
+    // room from the table's bottom and moves no row or control under the user's pointer.
+    layout->addWidget(m_noteLabel);
 }
 
 void EventsPane::handleRowsInserted(int first, int last)

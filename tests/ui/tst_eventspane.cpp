@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSettings>
@@ -39,6 +40,7 @@ private slots:
     void cleanupTestCase();
     void modelKeepsNewestFirstAndCaps();
     void newRowsDoNotMoveAScrolledView();
+    void aNoteMovesNoRow();
     void stopAndStartShowInThePane();
     void killedChildrenRaiseOneStormWarning();
 
@@ -168,6 +170,31 @@ void TestEventsPane::newRowsDoNotMoveAScrolledView()
         add(i);
     QCOMPARE(view->indexAt(QPoint(1, 1)).siblingAtColumn(EventModel::IocColumn).data().toString(),
              read);
+}
+
+void TestEventsPane::aNoteMovesNoRow()
+{
+    EventModel model;
+    EventsPane pane(&model);
+    pane.resize(800, 300);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    FleetEvent e;
+    e.type = QStringLiteral("stop");
+    e.host = QStringLiteral("h");
+    e.name = QStringLiteral("ioc1");
+    e.time = QDateTime::currentDateTimeUtc();
+    model.addEvent(e);
+    QTableView *view = pane.view();
+    const QPoint rowAt =
+            view->viewport()->mapTo(&pane, view->visualRect(model.index(0, 0)).topLeft());
+    // A note that comes later (a host without a journal) leaves the rows where they are.
+    pane.setNote(QStringLiteral("No journal on h: its events show from the moment iocdock "
+                                "listed it.\nNo journal on g: its events show from the moment "
+                                "iocdock listed it."));
+    QTRY_VERIFY(pane.noteLabel()->isVisible() && pane.noteLabel()->height() > 0);
+    QCOMPARE(view->viewport()->mapTo(&pane, view->visualRect(model.index(0, 0)).topLeft()), rowAt);
+    QVERIFY(pane.noteLabel()->geometry().top() >= view->geometry().bottom());
 }
 
 void TestEventsPane::stopAndStartShowInThePane()
