@@ -658,6 +658,9 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     ioc.hostLost = false; // read now
     applyUnitProperties(ioc, details.unit);
     applyServiceProperties(ioc, details.service);
+    // Unloaded again while asked (handleUnitRemoved()): what was read stands, not loaded.
+    if (ioc.unitPath.isEmpty() && ioc.loadState == QLatin1String("loaded"))
+        ioc.loadState.clear();
     if (wasShown)
         ioc.keepLastRun(before);
     const LoadedDescription described = describe(ioc, details);
@@ -934,6 +937,14 @@ void Inventory::handleUnitRemoved(const QString &name, const QString &path)
     if (key.isEmpty() || !m_iocs.contains(key))
         return;
     Ioc &ioc = m_iocs[key];
+    if (!m_announced.contains(key) && m_detailsInFlight.contains(key)) {
+        // Loaded for a moment (another client read it) and unloaded again while its details
+        // were asked: the answer still decides what it is. Dropped now, a listing that passed
+        // over it while it was loaded would never see it (an installed IOC gone missing).
+        m_keyByPath.remove(ioc.unitPath);
+        ioc.unitPath.clear();
+        return;
+    }
     // systemd unloads inactive units; the IOC is still installed while its file exists.
     // A remote file cannot be checked from here: keep the row; a daemon reload (the way a
     // unit file goes away) lists everything again.

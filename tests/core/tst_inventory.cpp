@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -41,6 +43,7 @@ private slots:
     void aNameAloneShowsNoRow();
     void unknownUnitActionFails();
     void unitPatternsApplyAtOnce();
+    void stoppedIocListedWhileAnotherClientReadsIt();
 
 private:
     std::unique_ptr<Inventory> startInventory();
@@ -401,6 +404,42 @@ void TestInventory::unknownUnitActionFails()
     QTRY_VERIFY_WITH_TIMEOUT(finished, 10000);
     QVERIFY(!result.ok());
     QVERIFY2(!result.message.isEmpty(), "a failure must say why");
+}
+
+void TestInventory::stoppedIocListedWhileAnotherClientReadsIt()
+{
+    // Another client (systemctl show, a second iocdock) reading a stopped IOC makes systemd
+    // load it, and unload it again a moment later. A listing made meanwhile once lost such an
+    // IOC: its file was passed over while it was loaded, and its details were dropped when it
+    // was unloaded before they came. Installed and stopped, it must be listed every time.
+    const QString unit = QStringLiteral("procserv-invflap.service");
+    QVERIFY(m_sandbox.installUnit(unit, Sandbox::procServUtilsUnit(QStringLiteral("invflap"))));
+    m_units << unit;
+    QList<QProcess *> churn;
+    for (int i = 0; i < 3; ++i) {
+        auto *process = new QProcess(this);
+        process->start(QStringLiteral("sh"),
+                       { QStringLiteral("-c"),
+                         QStringLiteral("while :; do systemctl --user show -p Id %1 >/dev/null "
+                                        "2>&1; done")
+                                 .arg(unit) });
+        QVERIFY(process->waitForStarted(10000));
+        churn << process;
+    }
+    const auto stopChurn = qScopeGuard([&] {
+        for (QProcess *process : std::as_const(churn)) {
+            process->kill();
+            process->waitForFinished(5000);
+            delete process;
+        }
+    });
+    for (int round = 0; round < 30; ++round) {
+        auto inventory = startInventory();
+        QVERIFY(inventory);
+        const Ioc ioc = findByName(*inventory, QStringLiteral("invflap"));
+        QVERIFY2(ioc.unit == unit, qPrintable(QStringLiteral("not listed in round %1").arg(round)));
+        QCOMPARE(ioc.activeState, QStringLiteral("inactive"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestInventory)
