@@ -396,8 +396,11 @@ void ContainerRuntime::lookupUnit(const QString &name, std::function<void()> don
     systemd->loadUnit(name, this, [this, name](const QString &path, const QString &error) {
         SystemdManager *current = manager();
         if (!error.isEmpty() || !current) {
-            // Not known (the next inspect asks again): the container is a row of its own.
-            m_units.remove(name);
+            // No answer (a bus error, the manager gone): what was known of the unit stands
+            // (its file was listed, its signals keep it current). Not known at all: the
+            // container is a row of its own until the next inspect asks again.
+            if (!m_units.value(name).known)
+                m_units.remove(name);
             finishLookup(name);
             return;
         }
@@ -408,6 +411,11 @@ void ContainerRuntime::lookupUnit(const QString &name, std::function<void()> don
             // newer than part of the answer (it may even have come before the path was
             // known): read again once this one is applied.
             const bool changedMeanwhile = m_changedWhileReading.remove(path);
+            if (!details.error.isEmpty() && m_units.value(name).known) {
+                // No answer this time: what was known stands (as above).
+                finishLookup(name);
+                return;
+            }
             UnitState state;
             state.known = details.error.isEmpty();
             state.exists = state.known

@@ -557,7 +557,16 @@ void TestQuadlet::stoppedUnitIsListedAfresh()
     };
     // On a loaded machine the engine may answer its first call late (Podman 4.3's /version
     // takes ~1 s idle): the runtime then connects again and lists; the row comes with it.
-    QTRY_COMPARE_WITH_TIMEOUT(collect(), 1, CallTimeoutMs);
+    if (!QTest::qWaitFor([&] { return collect() == 1; }, CallTimeoutMs)) {
+        // What the fresh fleet saw, for the failure's report.
+        QStringList seen;
+        for (const Ioc &other : fresh.iocs())
+            seen << other.key() + QLatin1Char(' ') + other.status();
+        qWarning() << "host" << host->state() << host->errorString() << "listing error"
+                   << fresh.listingError(host) << "rows" << seen << "unit" << activeState()
+                   << m_sandbox.unitProperty(m_unit, QStringLiteral("LoadState"));
+    }
+    QCOMPARE(collect(), 1);
     const Ioc ioc = rows.first();
     QCOMPARE(ioc.name, m_container);
     QCOMPARE(ioc.runtime, QStringLiteral("podman"));
