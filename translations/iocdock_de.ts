@@ -341,10 +341,10 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         </translation>
     </message>
     <message numerus="yes">
-        <source>Timed out after %n second(s) listing the IOCs.</source>
+        <source>No answer for %n second(s) while listing the IOCs.</source>
         <translation>
-            <numerusform>Zeitüberschreitung nach %n Sekunde beim Auflisten der IOCs.</numerusform>
-            <numerusform>Zeitüberschreitung nach %n Sekunden beim Auflisten der IOCs.</numerusform>
+            <numerusform>Beim Auflisten der IOCs %n Sekunde lang keine Antwort.</numerusform>
+            <numerusform>Beim Auflisten der IOCs %n Sekunden lang keine Antwort.</numerusform>
         </translation>
     </message>
     <message>
@@ -352,10 +352,10 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         <translation>Kein Host: %1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <source>Timed out after %n second(s) listing the IOCs of %1.</source>
+        <source>No answer from %1 for %n second(s) while listing its IOCs.</source>
         <translation>
-            <numerusform>Zeitüberschreitung nach %n Sekunde beim Auflisten der IOCs von %1.</numerusform>
-            <numerusform>Zeitüberschreitung nach %n Sekunden beim Auflisten der IOCs von %1.</numerusform>
+            <numerusform>Keine Antwort von %1 seit %n Sekunde beim Auflisten seiner IOCs.</numerusform>
+            <numerusform>Keine Antwort von %1 seit %n Sekunden beim Auflisten seiner IOCs.</numerusform>
         </translation>
     </message>
     <message>

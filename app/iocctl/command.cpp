@@ -234,9 +234,16 @@ void Command::loadInventory(const InventoryOptions &options, std::function<void(
         m_targets << target;
     });
     connect(m_fleet, &Fleet::hostStateChanged, this, [this](Host *host) {
+        if (host->state() == Host::State::Connected) // an answer; Connecting is ours
+            noteProgress(host->id());
         if (Target *target = targetOf(host))
             handleHostStateChanged(target);
     });
+    // The bound is on silence, not on the whole listing: a busy manager that answers slowly
+    // but steadily is listed; one that stops answering is not waited for.
+    connect(m_fleet, &Fleet::hostListed, this, [this](Host *host) { noteProgress(host->id()); });
+    connect(m_fleet, &Fleet::iocAdded, this, [this](const Ioc &ioc) { noteProgress(ioc.host); });
+    connect(m_fleet, &Fleet::iocChanged, this, [this](const Ioc &ioc) { noteProgress(ioc.host); });
     connect(m_fleet, &Fleet::hostReady, this, [this](Host *host) {
         if (Target *target = targetOf(host))
             handleInventoryReady(target);
@@ -368,29 +375,48 @@ void Command::targetDone(Target *target, bool ok)
         ready();
 }
 
+void Command::noteProgress(const QString &hostId)
+{
+    for (Target *target : std::as_const(m_targets)) {
+        if (target->host->id() == hostId)
+            target->lastHeard.start();
+    }
+}
+
 void Command::handleLoadTimeout()
 {
     if (isFinished())
         return;
+    // The bound is on each host's silence: one heard from within it gets the rest of it.
+    const qint64 boundMs = qint64(m_connectTimeout) * 1000;
+    qint64 nextMs = 0;
     for (Target *target : std::as_const(m_targets)) {
         if (target->done)
             continue;
+        const qint64 silentMs = target->lastHeard.isValid() ? target->lastHeard.elapsed() : boundMs;
+        if (silentMs < boundMs) {
+            nextMs = nextMs == 0 ? boundMs - silentMs : std::min(nextMs, boundMs - silentMs);
+            continue;
+        }
         if (!target->connected)
             printError(tr("Timed out after %n second(s) connecting to the systemd manager (%1).",
                           nullptr, m_connectTimeout)
                                .arg(target->host->displayName()));
         else
-            printError(isMultiHost() ? tr("Timed out after %n second(s) listing the IOCs of %1.",
-                                          nullptr, m_connectTimeout)
-                                               .arg(target->host->displayName())
-                                     : tr("Timed out after %n second(s) listing the IOCs.", nullptr,
-                                          m_connectTimeout));
+            printError(isMultiHost()
+                               ? tr("No answer from %1 for %n second(s) while listing its IOCs.",
+                                    nullptr, m_connectTimeout)
+                                         .arg(target->host->displayName())
+                               : tr("No answer for %n second(s) while listing the IOCs.", nullptr,
+                                    m_connectTimeout));
         target->done = true;
         // It no longer counts; it must not report later either.
         target->timedOut = true;
         m_someHostFailed = true;
         m_failureCode = TimedOut;
     }
+    if (nextMs > 0)
+        m_loadTimer.start(int(nextMs));
     targetDone(nullptr, false);
 }
 

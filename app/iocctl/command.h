@@ -9,6 +9,7 @@
 #include "core/systemd/systemdmanager.h" // host.h returns QPointer<SystemdManager> inline
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -157,6 +158,7 @@ private:
         bool done = false; // listed, or failed
         bool ok = false;
         bool timedOut = false; // no longer counts, and does not report
+        QElapsedTimer lastHeard; // since its last answer while listing
     };
     Target *targetOf(const Host *host) const;
     /// The hosts that listed their IOCs.
@@ -164,6 +166,8 @@ private:
     void handleHostStateChanged(Target *target);
     void handleInventoryReady(Target *target);
     void handleLoadTimeout();
+    /// @p host answered while listing: its silence bound (--connect-timeout) starts again.
+    void noteProgress(const QString &hostId);
     void targetDone(Target *target, bool ok);
     void relistWithUnitFiles();
 
