@@ -85,6 +85,7 @@ void FleetEventWatcher::handleIocRemoved(const QString &key, const QString &host
         return;
     const Ioc ioc = *it;
     m_rows.erase(it);
+    m_absentRows.remove(key);
     emit eventOccurred(
             FleetEvent::forIoc(QStringLiteral("remove"), ioc, QDateTime::currentDateTimeUtc()), ioc,
             true);
