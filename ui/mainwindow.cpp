@@ -135,8 +135,13 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
         if (!m_storm->isActive())
             m_messageBar->showMessage(text, MessageBar::Kind::Warning);
     });
+    // A host's net change at its return waits for the journal of its absence (EventHistory).
     connect(m_eventWatcher, &FleetEventWatcher::eventOccurred, this,
-            [this](const FleetEvent &event) { handleEvent(event); });
+            [this](const FleetEvent &event) {
+                if (!m_eventHistory->holdNetChange(event))
+                    handleEvent(event);
+            });
+    connect(m_eventHistory, &EventHistory::netChangeStands, this, &MainWindow::handleEvent);
     // The past goes to the timeline only: a restart storm is a live warning.
     connect(m_eventHistory, &EventHistory::pastEventsRead, m_eventModel,
             &EventModel::addPastEvents);

@@ -8,6 +8,43 @@
 
 #include <algorithm>
 
+namespace {
+
+bool isUnitChange(const QString &type)
+{
+    return type == QLatin1String("start") || type == QLatin1String("stop")
+            || type == QLatin1String("fail");
+}
+
+/// Whether @p told (the journal of a host's absence, oldest first) tells the net change
+/// @p change measured at its return: for the unit (start, stop, fail) when the IOC's last unit
+/// event in it is that change, so the journal ends in the state measured; for procServ's child
+/// (child-exit, child-restart) when it holds that event (with the same new PID where both know
+/// it). A crash loop is no journal entry: it is never told.
+bool tells(const QList<FleetEvent> &told, const FleetEvent &change)
+{
+    if (isUnitChange(change.type)) {
+        for (auto it = told.crbegin(); it != told.crend(); ++it) {
+            if (it->host == change.host && it->unit == change.unit && isUnitChange(it->type))
+                return it->type == change.type;
+        }
+        return false;
+    }
+    if (change.type != QLatin1String("child-exit") && change.type != QLatin1String("child-restart"))
+        return false;
+    const QString pid = change.attribute(QStringLiteral("pid"));
+    for (const FleetEvent &event : told) {
+        if (event.host != change.host || event.unit != change.unit || event.type != change.type)
+            continue;
+        const QString toldPid = event.attribute(QStringLiteral("pid"));
+        if (pid.isEmpty() || toldPid.isEmpty() || pid == toldPid)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 EventHistory::EventHistory(Fleet *fleet, QObject *parent)
     : QObject(parent)
     , m_fleet(fleet)
@@ -24,6 +61,8 @@ void EventHistory::start(const QDateTime &since)
     connect(m_fleet, &Fleet::hostRemoved, this, [this](Host *host) {
         m_from.remove(host->id());
         m_lostAt.remove(host->id());
+        m_absenceReads.remove(host->id());
+        m_held.remove(host->id()); // its rows go with it
     });
     const QList<Host *> hosts = m_fleet->hosts();
     for (Host *host : hosts)
@@ -54,7 +93,31 @@ void EventHistory::handleHostReady(Host *host)
     }
     if (m_lostAt.contains(host->id())) {
         const QDateTime lost = m_lostAt.take(host->id());
-        read(host, std::max(lost, m_since), now);
+        read(host, std::max(lost, m_since), now, true);
+    }
+}
+
+bool EventHistory::holdNetChange(const FleetEvent &event)
+{
+    // Held while its host's absence is still to be read (back, not yet listed) or being read.
+    if (!event.afterAbsence
+        || (!m_lostAt.contains(event.host) && !m_absenceReads.value(event.host)))
+        return false;
+    m_held[event.host] << event;
+    return true;
+}
+
+void EventHistory::settleNetChanges(const QString &hostId, const QList<FleetEvent> &told)
+{
+    // One event per real change, at its real time: where the journal tells a change, its entry
+    // (the moment it happened, systemd's result and job) is the event, and the net change seen
+    // at the return (only the moment iocdock looked again) is dropped rather than merged, or a
+    // reader would see one stop twice, minutes apart. Where the journal does not tell it, the
+    // net change is the only record: it stands, as measured.
+    const QList<FleetEvent> held = m_held.take(hostId);
+    for (const FleetEvent &change : held) {
+        if (!tells(told, change))
+            emit netChangeStands(change);
     }
 }
 
@@ -82,7 +145,7 @@ void EventHistory::loadEarlier(qint64 spanMs)
         m_since = std::min(m_since, earliest());
 }
 
-void EventHistory::read(Host *host, const QDateTime &since, const QDateTime &until)
+void EventHistory::read(Host *host, const QDateTime &since, const QDateTime &until, bool absence)
 {
     QStringList units;
     QHash<QString, QString> names;
@@ -96,14 +159,19 @@ void EventHistory::read(Host *host, const QDateTime &since, const QDateTime &unt
     }
     auto *replay = new JournalReplay(host, units, names, since, until, this);
     m_running << replay;
+    if (absence)
+        m_absenceReads.insert(host->id(), replay);
     connect(replay, &JournalReplay::finished, this, [this, replay] { handleFinished(replay); });
-    replay->start();
+    replay->start(); // may finish at once
 }
 
 void EventHistory::handleFinished(JournalReplay *replay)
 {
     replay->deleteLater();
     m_running.removeAll(replay);
+    const bool absence = m_absenceReads.value(replay->hostId()) == replay;
+    if (absence)
+        m_absenceReads.remove(replay->hostId());
     // Within the bounds asked for only: a live event (after `until`) is the watcher's.
     QList<FleetEvent> events;
     const QList<FleetEvent> read = replay->events();
@@ -113,6 +181,10 @@ void EventHistory::handleFinished(JournalReplay *replay)
     }
     if (!events.isEmpty())
         emit pastEventsRead(events);
+    if (absence)
+        settleNetChanges(replay->hostId(),
+                         replay->outcome() == JournalReplay::Outcome::Read ? events
+                                                                           : QList<FleetEvent>());
     if (replay->outcome() == JournalReplay::Outcome::NoJournal)
         emit noJournal(replay->hostId());
     else if (replay->outcome() == JournalReplay::Outcome::Failed)

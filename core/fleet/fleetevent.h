@@ -26,6 +26,10 @@ struct FleetEvent
     /// (systemd's job id), "exit" (child exit:
     /// "exit 3" or "SIGSEGV"), "pid" (new child or procServ PID), "message" (host events).
     QList<QPair<QString, QString>> attributes;
+    /// Measured when its host came back: the net change over the time the host was away. It
+    /// happened at some moment of that absence, not at `time` (when it was seen). Not part of
+    /// toJson() or toText().
+    bool afterAbsence = false;
 
     QString attribute(const QString &key) const;
     /// "NAME" or "HOST/NAME" with @p withHost; the host alone for host events.

@@ -30,6 +30,12 @@ void FleetEventWatcher::start()
         m_hostStates.remove(host);
         m_lostHosts.remove(host->id());
         m_jobManagers.remove(host);
+        for (auto it = m_absentRows.begin(); it != m_absentRows.end();) {
+            if (m_rows.value(*it).host == host->id())
+                it = m_absentRows.erase(it);
+            else
+                ++it;
+        }
     });
 }
 
@@ -57,9 +63,17 @@ void FleetEventWatcher::handleIocChanged(const Ioc &ioc)
     if (m_lostHosts.contains(ioc.host))
         return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QList<FleetEvent> events = FleetEvent::between(before, ioc, now);
-    for (const FleetEvent &event : events)
+    // Not read since its host was lost: a change over the absence. The row is read once it no
+    // longer says hostLost (the listing after the return may bring the state before that, and
+    // a quick return may come before the lost mark was ever given out).
+    const bool afterAbsence = m_absentRows.contains(ioc.key());
+    if (!ioc.hostLost)
+        m_absentRows.remove(ioc.key());
+    QList<FleetEvent> events = FleetEvent::between(before, ioc, now);
+    for (FleetEvent &event : events) {
+        event.afterAbsence = afterAbsence;
         emit eventOccurred(event, ioc, true);
+    }
 }
 
 void FleetEventWatcher::handleIocRemoved(const QString &key, const QString &hostId)
@@ -71,6 +85,7 @@ void FleetEventWatcher::handleIocRemoved(const QString &key, const QString &host
         return;
     const Ioc ioc = *it;
     m_rows.erase(it);
+    m_absentRows.remove(key);
     emit eventOccurred(
             FleetEvent::forIoc(QStringLiteral("remove"), ioc, QDateTime::currentDateTimeUtc()), ioc,
             true);
@@ -88,6 +103,10 @@ void FleetEventWatcher::handleHostStateChanged(Host *host)
     event.host = host->id();
     if (before == Host::State::Connected && now != Host::State::Connected) {
         m_lostHosts.insert(host->id());
+        for (const Ioc &ioc : std::as_const(m_rows)) {
+            if (ioc.host == host->id())
+                m_absentRows.insert(ioc.key());
+        }
         event.type = QStringLiteral("host-lost");
         if (!host->errorString().isEmpty())
             event.attributes << qMakePair(QStringLiteral("message"), host->errorString());

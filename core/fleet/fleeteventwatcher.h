@@ -17,10 +17,11 @@ class Fleet;
 /// (no events for them); from then on a changed row gives FleetEvent::between() of its last row
 /// and the new one, a new row "add", a row gone "remove", a host leaving Connected "host-lost"
 /// and coming back "host-back". A lost host's rows are not measured meanwhile: they give no
-/// events until it is back, and are kept (no "remove") while it is away. Each systemd job that
-/// ends on an IOC's unit (systemd's JobRemoved, whoever asked for the job: iocdock, iocctl,
-/// systemctl, a dependency or a restart) gives "job" with systemd's result (done, canceled,
-/// timeout, failed, dependency, skipped, ...) and the job's id.
+/// events until it is back, and are kept (no "remove") while it is away; a row's first change
+/// after that is its net change over the absence (FleetEvent::afterAbsence).
+/// Each systemd job that ends on an IOC's unit (systemd's JobRemoved, whoever asked for the
+/// job: iocdock, iocctl, systemctl, a dependency or a restart) gives "job" with systemd's
+/// result (done, canceled, timeout, failed, dependency, skipped, ...) and the job's id.
 class FleetEventWatcher : public QObject
 {
     Q_OBJECT
@@ -54,5 +55,6 @@ private:
     QHash<QString, Ioc> m_rows; // by key: the last row seen
     QHash<const Host *, Host::State> m_hostStates;
     QSet<QString> m_lostHosts; // ids of hosts lost and not back
+    QSet<QString> m_absentRows; // keys of rows not read since their host was lost
     QHash<const Host *, QPointer<SystemdManager>> m_jobManagers; // whose jobs are followed
 };

@@ -10,7 +10,8 @@
 // tests/data/journal/ioc-events.json has it), the entries systemd would have written for the
 // real stop done before the window, three unit failures, and one entry stamped after live
 // watching began (which must not be shown: that moment on is live). The second test runs the
-// machine's real journalctl.
+// machine's real journalctl. The last drops the host's connection and makes it again, with a
+// stand-in that prints what the journal would hold of that absence.
 
 #include "core/fleet/eventhistory.h"
 #include "core/fleet/fleet.h"
@@ -52,6 +53,8 @@ private slots:
     void pastEventsMergeByTime();
     void pastStopShowsOnceAndNoStorm();
     void noJournalIsAQuietNote();
+    void stopWhileAwayShowsOnce_data();
+    void stopWhileAwayShowsOnce();
 
 private:
     /// Rows of the model of @p type for IOC @p name.
@@ -304,6 +307,98 @@ void TestEventHistory::noJournalIsAQuietNote()
     QVERIFY(window->messageBar()->isHidden()
             || !window->messageBar()->text().contains(QLatin1String("journal")));
     QVERIFY(QApplication::activeModalWidget() == nullptr);
+}
+
+void TestEventHistory::stopWhileAwayShowsOnce_data()
+{
+    QTest::addColumn<QString>("journal");
+    QTest::newRow("journal holds the stop") << QStringLiteral("entries");
+    QTest::newRow("no journal") << QStringLiteral("none");
+    QTest::newRow("history off") << QStringLiteral("off");
+}
+
+void TestEventHistory::stopWhileAwayShowsOnce()
+{
+    // The host is lost (its connection dropped) and comes back; meanwhile tsthist-b stopped for
+    // real. With the stop in its journal the pane shows it once, from the journal, at its time
+    // (not again as the net change seen at the return); without a journal, or with the past not
+    // read (events/historyHours = 0), the net change at the return is the only record: once.
+    QFETCH(QString, journal);
+    const QString name = QStringLiteral("tsthist-b");
+    const QString unit = unitOf(name);
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit })); // before the window: no event
+    QFile data(m_bin.filePath(QStringLiteral("away.json")));
+    QVERIFY(data.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    data.close();
+    QFile script(m_bin.filePath(QStringLiteral("journalctl")));
+    QVERIFY(script.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    if (journal == QLatin1String("none"))
+        script.write("#!/bin/sh\necho 'No journal files were found.' >&2\n");
+    else
+        script.write("#!/bin/sh\ncat '" + data.fileName().toUtf8() + "'\n");
+    script.close();
+    QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
+    qputenv("PATH", m_bin.path().toUtf8() + ':' + m_path);
+    QSettings().setValue(QStringLiteral("events/historyHours"),
+                         journal == QLatin1String("off") ? 0 : 24);
+
+    Host *host = Host::fromSpec(QStringLiteral("user"), this);
+    QVERIFY(host);
+    auto window = std::make_unique<MainWindow>(QList<Host *>{ host });
+    QSettings().remove(QStringLiteral("events/historyHours"));
+    QSignalSpy idle(window->eventHistory(), &EventHistory::idle);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 60000);
+    if (journal != QLatin1String("off"))
+        QTRY_VERIFY_WITH_TIMEOUT(idle.count() >= 1, 60000);
+    const int read = static_cast<int>(idle.count());
+
+    host->disconnectFromManager();
+    QTRY_VERIFY2_WITH_TIMEOUT(rows(window.get(), QStringLiteral("host-lost"), QString()).size()
+                                      == 1,
+                              qPrintable(dump(window.get())), 60000);
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unit }));
+    const qint64 stoppedAt = QDateTime::currentMSecsSinceEpoch() * 1000;
+    if (journal == QLatin1String("entries")) {
+        QVERIFY(data.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        data.write(entry(stoppedAt, unit, "9d1aaa27d60140bd96365438aad20286",
+                         ",\"JOB_RESULT\":\"done\",\"JOB_ID\":\"77\",\"JOB_TYPE\":\"stop\""));
+        data.close();
+    }
+    host->connectToManager();
+    QTRY_VERIFY2_WITH_TIMEOUT(rows(window.get(), QStringLiteral("host-back"), QString()).size()
+                                      == 1,
+                              qPrintable(dump(window.get())), 60000);
+    const QString key = host->id() + QLatin1Char('/') + unit;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            !window->fleet()->ioc(key).hostLost && !window->fleet()->ioc(key).isActive(), 60000);
+    if (journal != QLatin1String("off"))
+        QTRY_VERIFY_WITH_TIMEOUT(idle.count() > read, 60000); // the absence is read
+    QTRY_VERIFY2_WITH_TIMEOUT(!rows(window.get(), QStringLiteral("stop"), name).isEmpty(),
+                              qPrintable(dump(window.get())), 60000);
+
+    const QList<int> stops = rows(window.get(), QStringLiteral("stop"), name);
+    QVERIFY2(stops.size() == 1, qPrintable(dump(window.get())));
+    const int stop = stops.first();
+    if (journal == QLatin1String("entries")) {
+        QVERIFY(window->eventModel()->isFromJournal(stop));
+        QCOMPARE(window->eventModel()->event(stop).time.toMSecsSinceEpoch(), stoppedAt / 1000);
+        const QList<int> jobs = rows(window.get(), QStringLiteral("job"), name);
+        QVERIFY2(jobs.size() == 1 && window->eventModel()->isFromJournal(jobs.first())
+                         && window->eventModel()
+                                         ->event(jobs.first())
+                                         .attribute(QStringLiteral("job"))
+                                 == QLatin1String("77"),
+                 qPrintable(dump(window.get())));
+    } else {
+        QVERIFY(!window->eventModel()->isFromJournal(stop));
+    }
+    QVERIFY(!window->restartStorm()->isActive());
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
+    QTRY_VERIFY2_WITH_TIMEOUT(rows(window.get(), QStringLiteral("start"), name).size() == 1,
+                              qPrintable(dump(window.get())), 60000);
+    QCOMPARE(rows(window.get(), QStringLiteral("stop"), name).size(), 1);
 }
 
 QTEST_MAIN(TestEventHistory)
