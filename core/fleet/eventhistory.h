@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class Fleet;
 class Host;
@@ -32,6 +33,11 @@ public:
     /// Reads every listed host from @p since until now, and each host listed later from
     /// @p since until it is listed. An invalid @p since reads nothing (no history wanted).
     void start(const QDateTime &since);
+    /// The bound for hosts listed from now on (not read before): from @p since until each is
+    /// listed; invalid: none read. Hosts listed before keep what was read of them (and a host
+    /// listed while none was wanted stays unread: the watcher has it since then).
+    void setSince(const QDateTime &since);
+    QDateTime since() const { return m_since; }
     /// Reads, for every host read before, the @p spanMs before what was read so far.
     void loadEarlier(qint64 spanMs);
     /// Replays not yet answered.
@@ -60,5 +66,6 @@ private:
     QDateTime m_since;
     QHash<QString, QDateTime> m_from; // host id -> earliest time read
     QHash<QString, QDateTime> m_lostAt; // host id -> when it was lost (read, then lost)
+    QSet<QString> m_unread; // host ids listed while no history was wanted
     QList<QPointer<JournalReplay>> m_running;
 };
