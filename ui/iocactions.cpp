@@ -4,6 +4,7 @@
 
 #include "core/fleet/fleet.h"
 #include "core/fleet/orderedrun.h"
+#include "core/fleet/timedstop.h"
 #include "core/hosts/host.h"
 #include "core/ioc/conventions.h"
 #include "core/ioc/iocformat.h"
@@ -575,13 +576,15 @@ OrderedActionDialog *IocActions::runInOrderDialog(const QList<Ioc> &iocs)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &OrderedActionDialog::startRequested, this, [this, dialog] {
         if (!dialog->run())
-            dialog->setRun(runInOrder(dialog->action(), dialog->orderedIocs(), dialog->delayMs()));
+            dialog->setRun(runInOrder(dialog->action(), dialog->orderedIocs(), dialog->delayMs(),
+                                      dialog->stopTimeoutSeconds()));
     });
     dialog->open(); // window-modal, no nested event loop
     return dialog;
 }
 
-OrderedRun *IocActions::runInOrder(UnitAction action, const QList<Ioc> &iocs, int delayMs)
+OrderedRun *IocActions::runInOrder(UnitAction action, const QList<Ioc> &iocs, int delayMs,
+                                   int stopTimeoutSeconds)
 {
     const QString verb = SystemdManager::actionName(action);
     QStringList names;
@@ -589,13 +592,18 @@ OrderedRun *IocActions::runInOrder(UnitAction action, const QList<Ioc> &iocs, in
         names << ioc.name;
     auto failures = std::make_shared<QStringList>();
     auto lastWhy = std::make_shared<QString>(); // why the IOC just done failed
+    auto lastNote = std::make_shared<QString>(); // what else happened to it (killed)
     const int total = static_cast<int>(iocs.size());
+    const bool timed = stopTimeoutSeconds >= 0
+            && (action == UnitAction::Stop || action == UnitAction::Restart);
     QPointer<Fleet> fleet = m_fleet;
-    // Each IOC's job through its host's runtime, as run() does, awaited before the next.
+    // Each IOC's job through its host's runtime, as run() does, awaited before the next. With
+    // a stop timeout, the stop is core's TimedStop (a restart: that stop, then a start).
     auto *run = new OrderedRun(
             iocs, delayMs,
-            [this, fleet, action, failures, lastWhy](const Ioc &ioc,
-                                                     std::function<void(bool)> done) {
+            [this, fleet, action, timed, stopTimeoutSeconds, failures, lastWhy,
+             lastNote](const Ioc &ioc, std::function<void(bool)> done) {
+                lastNote->clear();
                 IocRuntime *runtime = fleet ? fleet->runtimeFor(ioc) : nullptr;
                 if (!runtime) {
                     *lastWhy = tr("its host %1 is not connected").arg(ioc.host);
@@ -603,17 +611,45 @@ OrderedRun *IocActions::runInOrder(UnitAction action, const QList<Ioc> &iocs, in
                     done(false);
                     return;
                 }
-                runtime->run(action, ioc.key(), this,
-                             [failures, lastWhy, ioc, done](const JobResult &result) {
-                                 if (!result.ok()) {
-                                     QString why = result.message;
-                                     if (why.isEmpty())
-                                         why = SystemdManager::describeJobResult(result.result);
-                                     *lastWhy = why;
-                                     *failures << tr("%1: %2").arg(ioc.name, why);
-                                 }
-                                 done(result.ok());
-                             });
+                auto report = [failures, lastWhy, ioc, done](const JobResult &result) {
+                    if (!result.ok()) {
+                        QString why = result.message;
+                        if (why.isEmpty())
+                            why = SystemdManager::describeJobResult(result.result);
+                        *lastWhy = why;
+                        *failures << tr("%1: %2").arg(ioc.name, why);
+                    }
+                    done(result.ok());
+                };
+                if (!timed) {
+                    runtime->run(action, ioc.key(), this, report);
+                    return;
+                }
+                if (!TimedStop::appliesTo(ioc))
+                    *lastNote = tr("the stop timeout applies to IOCs a systemd unit runs; this "
+                                   "container stops with its engine's own timeout");
+                auto *stop = new TimedStop(fleet, ioc, stopTimeoutSeconds, this);
+                connect(stop, &TimedStop::killFailed, this, [lastNote](const QString &error) {
+                    *lastNote = tr("SIGKILL failed: %1").arg(error);
+                });
+                connect(stop, &TimedStop::finished, this,
+                        [this, fleet, action, ioc, stopTimeoutSeconds, report,
+                         lastNote](const JobResult &result, bool killed) {
+                            if (killed && lastNote->isEmpty())
+                                *lastNote = action == UnitAction::Stop
+                                        ? tr("not stopped after %1 s: its processes were "
+                                             "killed, and systemd shows its unit as failed")
+                                                  .arg(stopTimeoutSeconds)
+                                        : tr("not stopped after %1 s: its processes were killed")
+                                                  .arg(stopTimeoutSeconds);
+                            IocRuntime *starter = fleet ? fleet->runtimeFor(ioc) : nullptr;
+                            if (action == UnitAction::Stop || !result.ok() || !starter) {
+                                report(result);
+                                return;
+                            }
+                            starter->run(UnitAction::Start, ioc.key(), this, report);
+                        });
+                stop->start();
             },
             this);
     connect(run, &OrderedRun::iocStarted, this,
@@ -625,15 +661,15 @@ OrderedRun *IocActions::runInOrder(UnitAction action, const QList<Ioc> &iocs, in
                                      MessageBar::Kind::Information, ioc.name, verb);
             });
     connect(run, &OrderedRun::iocFinished, this,
-            [this, action, total, verb, lastWhy](int index, const Ioc &ioc, bool ok) {
+            [this, action, total, verb, lastWhy, lastNote](int index, const Ioc &ioc, bool ok) {
                 JobResult result;
                 result.result = ok ? QStringLiteral("done") : QStringLiteral("failed");
                 if (!ok)
                     result.message = *lastWhy;
-                emit outcomeReported(tr("%1 of %2 done: %3")
-                                             .arg(index + 1)
-                                             .arg(total)
-                                             .arg(iocDoneText(action, ioc.name, result)),
+                QString text = iocDoneText(action, ioc.name, result);
+                if (!lastNote->isEmpty())
+                    text = tr("%1 (%2)").arg(text, *lastNote);
+                emit outcomeReported(tr("%1 of %2 done: %3").arg(index + 1).arg(total).arg(text),
                                      ok ? MessageBar::Kind::Information : MessageBar::Kind::Warning,
                                      ioc.name, verb);
             });

@@ -100,9 +100,11 @@ public:
     OrderedActionDialog *runInOrderDialog(const QList<Ioc> &iocs);
     /// Runs @p action on @p iocs one after the other, in that order, @p delayMs apart (each
     /// IOC's job awaited first), reporting each IOC's progress and outcome and the end through
-    /// outcomeReported(). The run (owned here, deleted after it finished) can be canceled
-    /// before its next IOC.
-    OrderedRun *runInOrder(UnitAction action, const QList<Ioc> &iocs, int delayMs);
+    /// outcomeReported(). A stop or restart with @p stopTimeoutSeconds >= 0 kills an IOC not
+    /// stopped in that time (TimedStop); -1: the unit's own TimeoutStopSec. The run (owned
+    /// here, deleted after it finished) can be canceled before its next IOC.
+    OrderedRun *runInOrder(UnitAction action, const QList<Ioc> &iocs, int delayMs,
+                           int stopTimeoutSeconds = -1);
 
     /// Opens the "Run command" dialog for @p iocs (deleted when closed). Run asks first when
     /// there is more than one IOC (naming how many; a "no" sends nothing), remembers the line

@@ -532,9 +532,7 @@ void MainWindow::checkReady()
         handleStatsTimer(); // memory and CPU for the first screen at once
         m_eventWatcher->start(); // the rows as listed are no events; their changes are
         // Before this moment, the journals tell (up to it: nothing twice).
-        if (m_settings.eventHistoryHours > 0)
-            m_eventHistory->start(QDateTime::currentDateTimeUtc().addSecs(
-                    -3600LL * m_settings.eventHistoryHours));
+        m_eventHistory->start(historySince());
         m_eventsPane->loadEarlierButton()->setEnabled(m_settings.eventHistoryHours > 0);
         emit ready();
     }
@@ -713,7 +711,14 @@ void MainWindow::saveScreenshot(const QString &file, bool settled)
 void MainWindow::applySettings(const Settings &settings)
 {
     const bool patternsChanged = settings.unitPatterns != m_settings.unitPatterns;
+    const bool historyChanged = settings.eventHistoryHours != m_settings.eventHistoryHours;
     m_settings = settings;
+    if (historyChanged && m_readyEmitted) {
+        // For the hosts listed from now on; those listed keep what was read (Load Earlier).
+        m_eventHistory->setSince(historySince());
+        m_eventsPane->loadEarlierButton()->setEnabled(settings.eventHistoryHours > 0
+                                                      || m_eventHistory->earliest().isValid());
+    }
     m_actions->setConfirmationsEnabled(settings.confirmActions);
     m_iocTabs->setSettings(settings);
     if (patternsChanged) {
@@ -724,6 +729,13 @@ void MainWindow::applySettings(const Settings &settings)
                 inventory->setUnitPatterns(settings.unitPatterns);
         }
     }
+}
+
+QDateTime MainWindow::historySince() const
+{
+    if (m_settings.eventHistoryHours <= 0)
+        return {};
+    return QDateTime::currentDateTimeUtc().addSecs(-3600LL * m_settings.eventHistoryHours);
 }
 
 void MainWindow::showSettingsDialog()

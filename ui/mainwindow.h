@@ -142,6 +142,9 @@ private:
     void handleStatsTimer();
     void showTableMenu(const QPoint &pos);
     void showSettingsDialog();
+    /// Where the Events pane's journal history begins (Settings::eventHistoryHours before
+    /// now); invalid when none is wanted.
+    QDateTime historySince() const;
     void showHostMenu(const QPoint &pos);
     void removeSelectedHost();
     void rememberHosts() const;

@@ -2,13 +2,16 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/orderedactiondialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace {
@@ -33,6 +36,8 @@ OrderedActionDialog::OrderedActionDialog(const QList<Ioc> &iocs, UnitAction acti
     , m_actionCombo(new QComboBox(this))
     , m_orderCombo(new QComboBox(this))
     , m_delaySpinBox(new QDoubleSpinBox(this))
+    , m_stopTimeoutCheckBox(new QCheckBox(tr("&Kill after"), this))
+    , m_stopTimeoutSpinBox(new QSpinBox(this))
     , m_iocList(new QListWidget(this))
     , m_buttons(new QDialogButtonBox(this))
 {
@@ -54,6 +59,18 @@ OrderedActionDialog::OrderedActionDialog(const QList<Ioc> &iocs, UnitAction acti
     m_delaySpinBox->setSuffix(tr(" s"));
     m_delaySpinBox->setToolTip(
             tr("Time to wait after each IOC's job has finished before acting on the next"));
+    m_stopTimeoutCheckBox->setObjectName(QStringLiteral("orderedStopTimeoutCheckBox"));
+    m_stopTimeoutCheckBox->setToolTip(
+            tr("When an IOC has not stopped after this time, systemd sends SIGKILL to every "
+               "process of its unit (as iocctl stop -t does); off: the unit's own "
+               "TimeoutStopSec. Applies to IOCs a systemd unit runs."));
+    m_stopTimeoutSpinBox->setObjectName(QStringLiteral("orderedStopTimeoutSpinBox"));
+    // TimedStop's timer counts milliseconds in an int; iocctl -t has the same bound.
+    m_stopTimeoutSpinBox->setRange(0, 2000000);
+    m_stopTimeoutSpinBox->setValue(10);
+    m_stopTimeoutSpinBox->setSuffix(tr(" s"));
+    m_stopTimeoutSpinBox->setAccessibleName(tr("Stop timeout"));
+    m_stopTimeoutSpinBox->setToolTip(m_stopTimeoutCheckBox->toolTip());
     m_iocList->setObjectName(QStringLiteral("orderedIocList"));
     m_iocList->setAccessibleName(tr("IOCs in the order they are acted on"));
     m_iocList->setSelectionMode(QAbstractItemView::NoSelection);
@@ -71,6 +88,10 @@ OrderedActionDialog::OrderedActionDialog(const QList<Ioc> &iocs, UnitAction acti
     form->addRow(tr("&Action:"), m_actionCombo);
     form->addRow(tr("&Order:"), m_orderCombo);
     form->addRow(tr("&Delay between IOCs:"), m_delaySpinBox);
+    auto *timeoutRow = new QHBoxLayout;
+    timeoutRow->addWidget(m_stopTimeoutCheckBox);
+    timeoutRow->addWidget(m_stopTimeoutSpinBox, 1);
+    form->addRow(tr("Stop timeout:"), timeoutRow);
     auto *listLabel = new QLabel(tr("&IOCs, one after the other:"), this);
     listLabel->setBuddy(m_iocList);
     auto *layout = new QVBoxLayout(this);
@@ -83,8 +104,12 @@ OrderedActionDialog::OrderedActionDialog(const QList<Ioc> &iocs, UnitAction acti
             &OrderedActionDialog::updateList);
     connect(m_actionCombo, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this] {
         m_startButton->setText(startText(this->action(), static_cast<int>(m_iocs.size())));
+        updateStopTimeout();
     });
+    connect(m_stopTimeoutCheckBox, &QCheckBox::toggled, this,
+            &OrderedActionDialog::updateStopTimeout);
     updateList();
+    updateStopTimeout();
 }
 
 UnitAction OrderedActionDialog::action() const
@@ -100,6 +125,21 @@ OrderedRun::Order OrderedActionDialog::order() const
 int OrderedActionDialog::delayMs() const
 {
     return static_cast<int>(m_delaySpinBox->value() * 1000);
+}
+
+int OrderedActionDialog::stopTimeoutSeconds() const
+{
+    if (action() == UnitAction::Start || !m_stopTimeoutCheckBox->isChecked())
+        return -1;
+    return m_stopTimeoutSpinBox->value();
+}
+
+void OrderedActionDialog::updateStopTimeout()
+{
+    // A start stops nothing; during a run nothing is edited.
+    const bool editable = !m_run && action() != UnitAction::Start;
+    m_stopTimeoutCheckBox->setEnabled(editable);
+    m_stopTimeoutSpinBox->setEnabled(editable && m_stopTimeoutCheckBox->isChecked());
 }
 
 QList<Ioc> OrderedActionDialog::orderedIocs() const
@@ -136,6 +176,7 @@ void OrderedActionDialog::setRun(OrderedRun *run)
     m_actionCombo->setEnabled(false);
     m_orderCombo->setEnabled(false);
     m_delaySpinBox->setEnabled(false);
+    updateStopTimeout();
     m_startButton->setEnabled(false);
     m_cancelButton->setText(tr("Cancel &Remaining"));
     m_cancelButton->setToolTip(tr("Act on no further IOC; a job already running finishes"));

@@ -59,10 +59,10 @@ QString Settings::validate() const
                 .arg(MaxScrollback);
     if (logLines < 0)
         return QCoreApplication::translate("Settings", "Log lines must not be negative.");
-    if (eventHistoryHours < 0 || eventHistoryHours > 24 * 366)
+    if (eventHistoryHours < 0 || eventHistoryHours > MaxEventHistoryHours)
         return QCoreApplication::translate("Settings",
                                            "Event history must be between 0 and %1 hours.")
-                .arg(24 * 366);
+                .arg(MaxEventHistoryHours);
     return {};
 }
 

@@ -25,6 +25,7 @@ struct Settings
 
     static constexpr int MinScrollback = 100;
     static constexpr int MaxScrollback = 1000000;
+    static constexpr int MaxEventHistoryHours = 24 * 366;
 
     static Settings defaults();
     static Settings load(const QSettings &store);

@@ -23,6 +23,8 @@ SettingsDialog::SettingsDialog(const Settings &settings, QWidget *parent)
     m_ui->scrollbackSpinBox->setRange(Settings::MinScrollback, Settings::MaxScrollback);
     m_ui->scrollbackSpinBox->setValue(settings.scrollbackLines);
     m_ui->logLinesSpinBox->setValue(settings.logLines);
+    m_ui->historyHoursSpinBox->setRange(0, Settings::MaxEventHistoryHours);
+    m_ui->historyHoursSpinBox->setValue(settings.eventHistoryHours);
 
     m_ui->fontComboBox->setCurrentFont(settings.terminalFont);
     m_ui->fontSizeSpinBox->setValue(
@@ -56,6 +58,7 @@ Settings SettingsDialog::settings() const
     }
     s.scrollbackLines = m_ui->scrollbackSpinBox->value();
     s.logLines = m_ui->logLinesSpinBox->value();
+    s.eventHistoryHours = m_ui->historyHoursSpinBox->value();
     QFont font = m_ui->fontComboBox->currentFont();
     font.setPointSize(m_ui->fontSizeSpinBox->value());
     font.setStyleHint(QFont::TypeWriter);

@@ -4,14 +4,11 @@
 
 #include "core/fleet/fleet.h"
 #include "core/fleet/orderedrun.h"
+#include "core/fleet/timedstop.h"
 #include "core/ioc/iocfilter.h"
 #include "core/ioc/iocruntime.h"
 
-#include <QTimer>
-
 #include <algorithm>
-#include <csignal>
-#include <memory>
 #include <utility>
 
 namespace {
@@ -276,7 +273,7 @@ void ActionCommand::runSteps(const Ioc &ioc, QList<UnitAction> steps)
         else
             iocDone();
     };
-    if (action == UnitAction::Stop && m_stopTimeout >= 0 && !ioc.unit.isEmpty()) {
+    if (action == UnitAction::Stop && m_stopTimeout >= 0 && TimedStop::appliesTo(ioc)) {
         runStop(ioc, next);
         return;
     }
@@ -289,39 +286,27 @@ void ActionCommand::runSteps(const Ioc &ioc, QList<UnitAction> steps)
 
 void ActionCommand::runStop(const Ioc &ioc, std::function<void(const JobResult &)> done)
 {
-    Host *host = fleet()->hostFor(ioc);
-    SystemdManager *manager = host ? host->manager() : nullptr;
-    // Owned here, deleted once the stop job reported; the kill only while it has not.
-    auto *timer = new QTimer(this);
-    timer->setSingleShot(true);
-    auto killed = std::make_shared<bool>(false);
-    connect(timer, &QTimer::timeout, this, [this, ioc, manager, killed] {
-        if (!manager)
-            return;
-        *killed = true;
-        const QString label = ioc.name.isEmpty() ? ioc.unit : ioc.name;
+    // The rule (the stop job, SIGKILL after the limit) is core's, shared with iocdock.
+    auto *stop = new TimedStop(fleet(), ioc, m_stopTimeout, this);
+    const QString label = ioc.name.isEmpty() ? ioc.unit : ioc.name;
+    connect(stop, &TimedStop::killing, this, [this, ioc, label] {
         out() << tr("%1: not stopped after %2 s; systemd sends SIGKILL to every process of %3")
                          .arg(label, QString::number(m_stopTimeout), ioc.unit)
               << Qt::endl;
-        manager->killUnit(ioc.unit, QStringLiteral("all"), SIGKILL, this,
-                          [this, label](const QString &error, const QString &) {
-                              // The stop job goes on and reports; this only says why no kill.
-                              if (!error.isEmpty())
-                                  printError(tr("%1: SIGKILL failed: %2").arg(label, error));
-                          });
     });
-    timer->start(m_stopTimeout * 1000);
-    runtimeFor(ioc)->run(UnitAction::Stop, ioc.key(), this,
-                         [this, ioc, timer, killed, done](const JobResult &result) {
-                             timer->stop();
-                             timer->deleteLater();
-                             if (*killed && result.ok() && m_action == UnitAction::Stop)
-                                 out() << tr("%1: killed; systemd now shows its unit as failed "
-                                             "(iocctl reset-failed %1 clears that)")
-                                                  .arg(ioc.name.isEmpty() ? ioc.unit : ioc.name)
-                                       << Qt::endl;
-                             done(result);
-                         });
+    connect(stop, &TimedStop::killFailed, this, [this, label](const QString &error) {
+        printError(tr("%1: SIGKILL failed: %2").arg(label, error));
+    });
+    connect(stop, &TimedStop::finished, this,
+            [this, label, done](const JobResult &result, bool killed) {
+                if (killed && result.ok() && m_action == UnitAction::Stop)
+                    out() << tr("%1: killed; systemd now shows its unit as failed "
+                                "(iocctl reset-failed %1 clears that)")
+                                     .arg(label)
+                          << Qt::endl;
+                done(result);
+            });
+    stop->start();
 }
 
 bool ActionCommand::report(const Ioc &ioc, UnitAction action, const JobResult &result)

@@ -33,8 +33,8 @@ private:
     void runOrdered();
     /// Runs the first of @p steps for @p ioc, the rest once it succeeded.
     void runSteps(const Ioc &ioc, QList<UnitAction> steps);
-    /// A stop with -t: the stop job, and SIGKILL to the unit's processes if it still runs
-    /// after m_stopTimeout seconds.
+    /// A stop with -t (core's TimedStop): the stop job, and SIGKILL to the unit's processes if
+    /// it still runs after m_stopTimeout seconds; prints what happens.
     void runStop(const Ioc &ioc, std::function<void(const JobResult &)> done);
     /// Prints the outcome; true when it succeeded.
     bool report(const Ioc &ioc, UnitAction action, const JobResult &result);

@@ -63,10 +63,16 @@ void EventHistory::start(const QDateTime &since)
         m_lostAt.remove(host->id());
         m_absenceReads.remove(host->id());
         m_held.remove(host->id()); // its rows go with it
+        m_unread.remove(host->id());
     });
     const QList<Host *> hosts = m_fleet->hosts();
     for (Host *host : hosts)
         handleHostReady(host);
+}
+
+void EventHistory::setSince(const QDateTime &since)
+{
+    m_since = since;
 }
 
 QDateTime EventHistory::earliest() const
@@ -81,9 +87,16 @@ QDateTime EventHistory::earliest() const
 
 void EventHistory::handleHostReady(Host *host)
 {
-    if (!m_since.isValid() || host->state() != Host::State::Connected
-        || !m_fleet->isHostReady(host))
+    if (host->state() != Host::State::Connected || !m_fleet->isHostReady(host)
+        || m_unread.contains(host->id()))
         return;
+    if (!m_since.isValid()) {
+        if (!m_from.contains(host->id()))
+            m_unread.insert(host->id());
+        else if (m_lostAt.remove(host->id()) > 0)
+            settleNetChanges(host->id(), {}); // no history wanted now: nothing tells them
+        return;
+    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!m_from.contains(host->id())) {
         // First listed now: its past up to this moment; the watcher has it from here on.

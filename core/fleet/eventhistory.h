@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class Fleet;
 class Host;
@@ -33,6 +34,11 @@ public:
     /// Reads every listed host from @p since until now, and each host listed later from
     /// @p since until it is listed. An invalid @p since reads nothing (no history wanted).
     void start(const QDateTime &since);
+    /// The bound for hosts listed from now on (not read before): from @p since until each is
+    /// listed; invalid: none read. Hosts listed before keep what was read of them (and a host
+    /// listed while none was wanted stays unread: the watcher has it since then).
+    void setSince(const QDateTime &since);
+    QDateTime since() const { return m_since; }
     /// Reads, for every host read before, the @p spanMs before what was read so far.
     void loadEarlier(qint64 spanMs);
     /// Replays not yet answered.
@@ -76,5 +82,6 @@ private:
     QHash<QString, QDateTime> m_lostAt; // host id -> when it was lost (read, then lost)
     QHash<QString, QPointer<JournalReplay>> m_absenceReads; // host id -> its absence's read
     QHash<QString, QList<FleetEvent>> m_held; // host id -> net changes awaiting that read
+    QSet<QString> m_unread; // host ids listed while no history was wanted
     QList<QPointer<JournalReplay>> m_running;
 };

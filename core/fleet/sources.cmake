@@ -12,6 +12,7 @@ target_sources(iocdock-core PRIVATE
     fleet/execlinejob.h fleet/execlinejob.cpp
     fleet/execfanout.h fleet/execfanout.cpp
     fleet/orderedrun.h fleet/orderedrun.cpp
+    fleet/timedstop.h fleet/timedstop.cpp
     fleet/journalreplay.h fleet/journalreplay.cpp
     fleet/eventhistory.h fleet/eventhistory.cpp
     fleet/remoteengine.h fleet/remoteengine.cpp)

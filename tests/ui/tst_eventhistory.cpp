@@ -3,7 +3,8 @@
 // The Events pane's past (EventHistory, EventModel::addPastEvents) in the real main window on
 // the sandbox's systemd user manager with real procServ units: an IOC stopped before the window
 // existed shows once, from the journal, below what live watching sees later; restarts read back
-// from the journal raise no storm warning; without a journal the pane says so quietly.
+// from the journal raise no storm warning; without a journal the pane says so quietly; the
+// bound set in the Settings dialog reaches the history at once.
 //
 // This machine runs no journald, so no real journal entry can be produced here: the first test
 // puts a stand-in `journalctl` first on PATH that prints, in journalctl -o json's form (as
@@ -25,10 +26,13 @@
 #include "ui/ioctabs.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebar.h"
+#include "ui/settingsdialog.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
@@ -38,6 +42,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,6 +60,7 @@ private slots:
     void noJournalIsAQuietNote();
     void stopWhileAwayShowsOnce_data();
     void stopWhileAwayShowsOnce();
+    void boundFromTheSettingsDialog();
 
 private:
     /// Rows of the model of @p type for IOC @p name.
@@ -399,6 +405,44 @@ void TestEventHistory::stopWhileAwayShowsOnce()
     QTRY_VERIFY2_WITH_TIMEOUT(rows(window.get(), QStringLiteral("start"), name).size() == 1,
                               qPrintable(dump(window.get())), 60000);
     QCOMPARE(rows(window.get(), QStringLiteral("stop"), name).size(), 1);
+}
+
+void TestEventHistory::boundFromTheSettingsDialog()
+{
+    // None wanted at start: nothing is read, Load Earlier has nothing to go back from.
+    QSettings().setValue(QStringLiteral("events/historyHours"), 0);
+    Host *host = Host::fromSpec(QStringLiteral("user"), this);
+    QVERIFY(host);
+    auto window = std::make_unique<MainWindow>(QList<Host *>{ host });
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 60000);
+    QVERIFY(!window->eventHistory()->since().isValid());
+    QCOMPARE(window->eventHistory()->pendingCount(), 0);
+    QVERIFY(!window->eventsPane()->loadEarlierButton()->isEnabled());
+
+    // Set in the dialog: saved, and the bound of the hosts listed from now on.
+    auto *action = window->findChild<QAction *>(QStringLiteral("settingsAction"));
+    QVERIFY(action);
+    action->trigger();
+    auto *dialog = window->findChild<SettingsDialog *>();
+    QVERIFY(dialog);
+    auto *hours = dialog->findChild<QSpinBox *>(QStringLiteral("historyHoursSpinBox"));
+    QVERIFY(hours);
+    QCOMPARE(hours->value(), 0);
+    hours->setValue(6);
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+    QTRY_VERIFY(!window->findChild<SettingsDialog *>());
+    QCOMPARE(window->settings().eventHistoryHours, 6);
+    QCOMPARE(QSettings().value(QStringLiteral("events/historyHours")).toInt(), 6);
+    const QDateTime since = window->eventHistory()->since();
+    QVERIFY2(since >= before.addSecs(-6 * 3600)
+                     && since <= QDateTime::currentDateTimeUtc().addSecs(-6 * 3600),
+             qPrintable(since.toString(Qt::ISODateWithMs)));
+    QVERIFY(window->eventsPane()->loadEarlierButton()->isEnabled());
+    QSettings().remove(QStringLiteral("events/historyHours"));
 }
 
 QTEST_MAIN(TestEventHistory)

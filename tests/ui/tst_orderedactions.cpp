@@ -2,8 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 // "In Order…" (IocActions + OrderedActionDialog + core's OrderedRun) on a Fleet with the
 // sandbox's real user manager and real procServ units: a restart in name order with a delay
-// as systemd records it (ActiveEnterTimestampMonotonic), the progress in the history, and a
-// Cancel after the first IOC that leaves the others untouched.
+// as systemd records it (ActiveEnterTimestampMonotonic), the progress in the history, a
+// Cancel after the first IOC that leaves the others untouched, and a stop timeout that kills an
+// IOC whose stop hangs (core's TimedStop, as `iocctl stop -t`).
 #include "core/fleet/fleet.h"
 #include "core/fleet/orderedrun.h"
 #include "core/hosts/host.h"
@@ -13,11 +14,14 @@
 #include "ui/orderedactiondialog.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 #include <QWidget>
 
@@ -31,6 +35,7 @@ private slots:
     void sequencerRules();
     void restartInNameOrderWithDelay();
     void cancelAfterTheFirstLeavesTheRest();
+    void stopTimeoutKillsAHangingStop();
 
 private:
     Ioc row(const QString &name) const;
@@ -42,6 +47,7 @@ private:
     Sandbox m_sandbox;
     const QStringList m_names = { QStringLiteral("tstord-a"), QStringLiteral("tstord-b"),
                                   QStringLiteral("tstord-c") };
+    const QString m_stubborn = QStringLiteral("tstord-stubborn");
     QWidget m_window;
     Fleet *m_fleet = nullptr;
     IocActions *m_actions = nullptr;
@@ -62,6 +68,17 @@ void TestOrderedActions::initTestCase()
         QVERIFY(m_sandbox.installUnit(unitOf(name), Sandbox::procServUtilsUnit(name)));
         QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unitOf(name) }));
     }
+    // A stop that hangs: systemd's stop signal is one procServ and the IOC ignore (SIGWINCH's
+    // default), and systemd would wait 5 minutes before SIGKILL.
+    const QList<quint16> ports = Sandbox::freeTcpPorts(1);
+    QCOMPARE(ports.size(), 1);
+    QVERIFY(m_sandbox.installUnit(
+            unitOf(m_stubborn),
+            Sandbox::procServUnit(m_stubborn,
+                                  { QStringLiteral("-P"), QString::number(ports.at(0)) }, {},
+                                  { QStringLiteral("KillSignal=SIGWINCH"),
+                                    QStringLiteral("TimeoutStopSec=300") })));
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unitOf(m_stubborn) }));
     m_fleet = new Fleet(this);
     QVERIFY(m_fleet->addHost(QStringLiteral("user")));
     m_actions = new IocActions(&m_window, this);
@@ -78,6 +95,9 @@ void TestOrderedActions::cleanupTestCase()
     if (Sandbox::isAvailable()) {
         for (const QString &name : m_names)
             m_sandbox.removeUnit(unitOf(name));
+        m_sandbox.systemctl({ QStringLiteral("kill"), QStringLiteral("-s"), QStringLiteral("KILL"),
+                              unitOf(m_stubborn) });
+        m_sandbox.removeUnit(unitOf(m_stubborn));
     }
 }
 
@@ -234,6 +254,56 @@ void TestOrderedActions::cancelAfterTheFirstLeavesTheRest()
     QCOMPARE(m_sandbox.unitProperty(unitOf(QStringLiteral("tstord-a")),
                                     QStringLiteral("InvocationID")),
              aInvocation);
+    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+    QTRY_VERIFY(!m_window.findChild<OrderedActionDialog *>());
+}
+
+void TestOrderedActions::stopTimeoutKillsAHangingStop()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(row(m_stubborn).isActive(), 60000);
+    QSignalSpy outcomes(m_actions, &IocActions::outcomeReported);
+    qDeleteAll(m_window.findChildren<OrderedActionDialog *>());
+    m_actions->setSelection({ row(m_stubborn) });
+    QVERIFY(m_actions->inOrderAction()->isEnabled());
+    m_actions->inOrderAction()->trigger();
+    auto *dialog = m_window.findChild<OrderedActionDialog *>();
+    QVERIFY(dialog);
+    // Off by default (the unit's own TimeoutStopSec), and a start stops nothing.
+    QVERIFY(!dialog->stopTimeoutCheckBox()->isChecked());
+    QVERIFY(!dialog->stopTimeoutSpinBox()->isEnabled());
+    QCOMPARE(dialog->stopTimeoutSeconds(), -1);
+    dialog->actionCombo()->setCurrentIndex(
+            dialog->actionCombo()->findData(static_cast<int>(UnitAction::Start)));
+    QVERIFY(!dialog->stopTimeoutCheckBox()->isEnabled());
+    dialog->actionCombo()->setCurrentIndex(
+            dialog->actionCombo()->findData(static_cast<int>(UnitAction::Stop)));
+    QVERIFY(dialog->stopTimeoutCheckBox()->isEnabled());
+    QTest::mouseClick(dialog->stopTimeoutCheckBox(), Qt::LeftButton);
+    QVERIFY(dialog->stopTimeoutSpinBox()->isEnabled());
+    dialog->stopTimeoutSpinBox()->setValue(2);
+    QCOMPARE(dialog->stopTimeoutSeconds(), 2);
+
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(dialog->startButton(), Qt::LeftButton);
+    QVERIFY(dialog->run());
+    QSignalSpy finished(dialog->run(), &OrderedRun::finished);
+    // Well before systemd's own 300 s (bound generous for a loaded machine; a failing QTRY
+    // waits twice its bound, within QTest's 300 s per function).
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 100000);
+    QVERIFY2(clock.elapsed() < 100000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!dialog->stopTimeoutCheckBox()->isEnabled());
+    // Killed: systemd's verdict on the unit (Result=signal), and the history says so.
+    QCOMPARE(m_sandbox.unitProperty(unitOf(m_stubborn), QStringLiteral("ActiveState")),
+             QStringLiteral("failed"));
+    QVERIFY2(texts(outcomes).contains(QStringLiteral(
+                     "1 of 1 done: tstord-stubborn stopped (not stopped after 2 s: its processes "
+                     "were killed, and systemd shows its unit as failed)")),
+             qPrintable(texts(outcomes).join(QLatin1Char('\n'))));
+    QVERIFY(dialog->iocList()->item(0)->text().endsWith(QLatin1String("done")));
+    // Nothing of the unit was changed.
+    QCOMPARE(m_sandbox.unitProperty(unitOf(m_stubborn), QStringLiteral("TimeoutStopUSec")),
+             QStringLiteral("5min"));
     QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
     QTRY_VERIFY(!m_window.findChild<OrderedActionDialog *>());
 }

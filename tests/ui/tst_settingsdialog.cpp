@@ -26,6 +26,7 @@ static Settings sample()
     s.scrollbackLines = 5000;
     s.confirmActions = false;
     s.logLines = 200;
+    s.eventHistoryHours = 72;
     s.terminalFont.setPointSize(12);
     return s;
 }
@@ -42,6 +43,15 @@ void TestSettingsDialog::showsAndReturnsTheSettings()
     QCOMPARE(back.confirmActions, false);
     QCOMPARE(back.logLines, 200);
     QCOMPARE(back.terminalFont.pointSize(), 12);
+    QCOMPARE(back.eventHistoryHours, 72);
+    auto *hours = dialog.findChild<QSpinBox *>(QStringLiteral("historyHoursSpinBox"));
+    QVERIFY(hours);
+    QCOMPARE(hours->value(), 72);
+    // 0 reads none, and says so.
+    hours->setValue(0);
+    QCOMPARE(dialog.settings().eventHistoryHours, 0);
+    QCOMPARE(hours->text(), QStringLiteral("None"));
+    QCOMPARE(hours->maximum(), Settings::MaxEventHistoryHours);
 
     dialog.findChild<QCheckBox *>(QStringLiteral("confirmCheckBox"))->setChecked(true);
     dialog.findChild<QSpinBox *>(QStringLiteral("scrollbackSpinBox"))->setValue(777);
