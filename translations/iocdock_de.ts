@@ -2591,6 +2591,22 @@ Zustand: %3</translation>
             <numerusform>%n IOCs nacheinander, %1 s Abstand: %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the stop timeout applies to IOCs a systemd unit runs; this container stops with its engine&apos;s own timeout</source>
+        <translation>die Stopp-Frist gilt für IOCs, die eine systemd-Unit ausführt; dieser Container stoppt mit der eigenen Frist seiner Engine</translation>
+    </message>
+    <message>
+        <source>SIGKILL failed: %1</source>
+        <translation>SIGKILL fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>not stopped after %1 s: its processes were killed, and systemd shows its unit as failed</source>
+        <translation>nach %1 s nicht gestoppt: seine Prozesse wurden beendet (SIGKILL), und systemd zeigt seine Unit als fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not stopped after %1 s: its processes were killed</source>
+        <translation>nach %1 s nicht gestoppt: seine Prozesse wurden beendet (SIGKILL)</translation>
+    </message>
 </context>
 <context>
     <name>IocAlerts</name>
@@ -4805,6 +4821,22 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
         <source>Finishing the current IOC…</source>
         <translation>Der aktuelle IOC wird abgeschlossen…</translation>
     </message>
+    <message>
+        <source>&amp;Kill after</source>
+        <translation>&amp;Beenden nach</translation>
+    </message>
+    <message>
+        <source>When an IOC has not stopped after this time, systemd sends SIGKILL to every process of its unit (as iocctl stop -t does); off: the unit&apos;s own TimeoutStopSec. Applies to IOCs a systemd unit runs.</source>
+        <translation>Hat ein IOC nach dieser Zeit nicht gestoppt, sendet systemd SIGKILL an jeden Prozess seiner Unit (wie iocctl stop -t); aus: das eigene TimeoutStopSec der Unit. Gilt für IOCs, die eine systemd-Unit ausführt.</translation>
+    </message>
+    <message>
+        <source>Stop timeout</source>
+        <translation>Stopp-Frist</translation>
+    </message>
+    <message>
+        <source>Stop timeout:</source>
+        <translation>Stopp-Frist:</translation>
+    </message>
 </context>
 <context>
     <name>ProcServCommand</name>
@@ -5499,6 +5531,22 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
         <source>&amp;Log history:</source>
         <translation>&amp;Protokollverlauf:</translation>
     </message>
+    <message>
+        <source>Past &amp;events from the journal:</source>
+        <translation>Frühere &amp;Ereignisse aus dem Journal:</translation>
+    </message>
+    <message>
+        <source>When a host is listed, the Events pane reads the events of its IOCs of the last N hours from its journal; 0 reads none. Applies to the hosts listed from now on.</source>
+        <translation>Wird ein Host aufgelistet, liest der Bereich „Ereignisse“ die Ereignisse seiner IOCs der letzten N Stunden aus seinem Journal; 0 liest keine. Gilt für die ab jetzt aufgelisteten Hosts.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
 </context>
 <context>
     <name>SharedPrepare</name>
@@ -5997,6 +6045,13 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
             <numerusform>[iocdock: %n Byte Ausgabe verworfen — das Terminal konnte nicht mithalten]</numerusform>
             <numerusform>[iocdock: %n Bytes Ausgabe verworfen — das Terminal konnte nicht mithalten]</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TimedStop</name>
+    <message>
+        <source>its host %1 is not connected</source>
+        <translation>sein Host %1 ist nicht verbunden</translation>
     </message>
 </context>
 <context>
