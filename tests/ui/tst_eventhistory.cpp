@@ -66,6 +66,8 @@ private:
     /// Rows of the model of @p type for IOC @p name.
     QList<int> rows(MainWindow *window, const QString &type, const QString &name) const;
     static QString dump(MainWindow *window);
+    /// Puts a stand-in `journalctl` running the shell @p body first on PATH.
+    bool installJournalctl(const QByteArray &body);
 
     Sandbox m_sandbox;
     QTemporaryDir m_bin;
@@ -73,6 +75,19 @@ private:
     const QStringList m_names = { QStringLiteral("tsthist-a"), QStringLiteral("tsthist-b"),
                                   QStringLiteral("tsthist-c") };
 };
+
+bool TestEventHistory::installJournalctl(const QByteArray &body)
+{
+    QFile script(m_bin.filePath(QStringLiteral("journalctl")));
+    if (!script.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || script.write("#!/bin/sh\n" + body) < 0)
+        return false;
+    script.close();
+    if (!script.setPermissions(script.permissions() | QFileDevice::ExeOwner))
+        return false;
+    qputenv("PATH", m_bin.path().toUtf8() + ':' + m_path);
+    return true;
+}
 
 static QString unitOf(const QString &name)
 {
@@ -194,17 +209,12 @@ void TestEventHistory::pastStopShowsOnceAndNoStorm()
     data.close();
     // The stand-in prints those, then a start of tsthist-a stamped as it runs: after live
     // watching began, so not the past.
-    QFile script(m_bin.filePath(QStringLiteral("journalctl")));
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/sh\ncat '" + data.fileName().toUtf8()
-                 + "'\nnow=$(date +%s%6N)\nprintf '{\"__REALTIME_TIMESTAMP\":\"%s\","
-                   "\"USER_UNIT\":\""
-                 + stopped.toUtf8()
-                 + "\",\"MESSAGE_ID\":\"39f53479d3a045ac8e11786248231fbf\","
-                   "\"JOB_RESULT\":\"done\"}\\n' \"$now\"\n");
-    script.close();
-    QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
-    qputenv("PATH", m_bin.path().toUtf8() + ':' + m_path);
+    QVERIFY(installJournalctl("cat '" + data.fileName().toUtf8()
+                              + "'\nnow=$(date +%s%6N)\nprintf '{\"__REALTIME_TIMESTAMP\":\"%s\","
+                                "\"USER_UNIT\":\""
+                              + stopped.toUtf8()
+                              + "\",\"MESSAGE_ID\":\"39f53479d3a045ac8e11786248231fbf\","
+                                "\"JOB_RESULT\":\"done\"}\\n' \"$now\"\n"));
 
     Host *host = Host::fromSpec(QStringLiteral("user"), this);
     QVERIFY(host);
@@ -339,15 +349,9 @@ void TestEventHistory::stopWhileAwayShowsOnce()
     QFile data(m_bin.filePath(QStringLiteral("away.json")));
     QVERIFY(data.open(QIODevice::WriteOnly | QIODevice::Truncate));
     data.close();
-    QFile script(m_bin.filePath(QStringLiteral("journalctl")));
-    QVERIFY(script.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    if (journal == QLatin1String("none"))
-        script.write("#!/bin/sh\necho 'No journal files were found.' >&2\n");
-    else
-        script.write("#!/bin/sh\ncat '" + data.fileName().toUtf8() + "'\n");
-    script.close();
-    QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
-    qputenv("PATH", m_bin.path().toUtf8() + ':' + m_path);
+    QVERIFY(installJournalctl(journal == QLatin1String("none")
+                                      ? QByteArray("echo 'No journal files were found.' >&2\n")
+                                      : "cat '" + data.fileName().toUtf8() + "'\n"));
     QSettings().setValue(QStringLiteral("events/historyHours"),
                          journal == QLatin1String("off") ? 0 : 24);
 
