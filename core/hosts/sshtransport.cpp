@@ -66,6 +66,8 @@ SshTransport::SshTransport(const QString &spec)
     Host::parseSshSpec(m_spec, &m_target);
 }
 
+SshTransport::~SshTransport() = default;
+
 QStringList SshTransport::sshOptions() const
 {
     QStringList args{ QStringLiteral("-x"), QStringLiteral("-T") };
@@ -189,32 +191,41 @@ QStringList SshTransport::unixSocketForward(const QString &remotePath, const QSt
                                             QStringList *cleanup) const
 {
     const QString spec = localPath + QLatin1Char(':') + remotePath;
+    QStringList cancel{ QStringLiteral("ssh") };
+    cancel << sshOptions() << QStringLiteral("-O") << QStringLiteral("cancel")
+           << QStringLiteral("-L") << spec << QStringLiteral("--") << m_target.destination();
+    *cleanup = QStringList{ QStringLiteral("sh"), QStringLiteral("-c"),
+                            joinForShell(cancel) + QStringLiteral(" >/dev/null 2>&1; rm -f ")
+                                    + Host::shellQuote(localPath) };
+    return unixSocketForwards({ spec });
+}
+
+QString SshTransport::joinForShell(const QStringList &argv)
+{
+    QStringList quoted;
+    for (const QString &arg : argv)
+        quoted << Host::shellQuote(arg);
+    return quoted.join(QLatin1Char(' '));
+}
+
+QStringList SshTransport::unixSocketForwards(const QStringList &specs) const
+{
     const QStringList options = sshOptions();
-    auto join = [](const QStringList &argv) {
-        QStringList quoted;
-        for (const QString &arg : argv)
-            quoted << Host::shellQuote(arg);
-        return quoted.join(QLatin1Char(' '));
-    };
     // `ssh -W` takes no UNIX socket path, but the master forwards one. While the host is
-    // connected a master runs (the bus goes through it): add the forward to it at once. Only
+    // connected a master runs (the bus goes through it): add the forwards to it at once. Only
     // when that fails (no master: it ended, or connection sharing is off) log in first, which
     // starts one, and try again. A login through the master is a session on the host (a
     // shell started there): one for each forward, i.e. each remote console probe, was most of
     // what a remote IOC cost (docs/benchmarks.md, fleet scale).
-    const QString login = join(QStringList{ QStringLiteral("ssh") } + options << QStringLiteral(
-                                       "--") << m_target.destination() << QStringLiteral("true"));
-    const QString forward =
-            join(QStringList{ QStringLiteral("ssh") } + options
-                 << QStringLiteral("-O") << QStringLiteral("forward") << QStringLiteral("-L")
-                 << spec << QStringLiteral("--") << m_target.destination());
-    const QString cancel =
-            join(QStringList{ QStringLiteral("ssh") } + options
-                 << QStringLiteral("-O") << QStringLiteral("cancel") << QStringLiteral("-L") << spec
-                 << QStringLiteral("--") << m_target.destination());
-    *cleanup = QStringList{ QStringLiteral("sh"), QStringLiteral("-c"),
-                            cancel + QStringLiteral(" >/dev/null 2>&1; rm -f ")
-                                    + Host::shellQuote(localPath) };
+    const QString login = joinForShell(QStringList{ QStringLiteral("ssh") } + options
+                                       << QStringLiteral("--") << m_target.destination()
+                                       << QStringLiteral("true"));
+    QStringList forwardArgv{ QStringLiteral("ssh") };
+    forwardArgv << options << QStringLiteral("-O") << QStringLiteral("forward");
+    for (const QString &spec : specs)
+        forwardArgv << QStringLiteral("-L") << spec;
+    forwardArgv << QStringLiteral("--") << m_target.destination();
+    const QString forward = joinForShell(forwardArgv);
     return { QStringLiteral("sh"), QStringLiteral("-c"),
              forward + QStringLiteral(" >/dev/null 2>&1 || { ") + login
                      + QStringLiteral(" && exec ") + forward + QStringLiteral(" >/dev/null; }") };
@@ -274,6 +285,12 @@ ConsoleRoute SshTransport::consoleRoute(const ConsoleEndpoint &endpoint) const
     QStringList cleanup;
     const QStringList prepare = unixSocketForward(endpoint.path, localPath, &cleanup);
     route.sharedPrepare = SharedPrepare::make(prepare, cleanup);
+    if (!m_forwardBatch) {
+        m_forwardBatch = std::make_unique<PrepareBatch>(
+                [this](const QStringList &specs) { return unixSocketForwards(specs); });
+    }
+    route.sharedPrepare->setBatch(m_forwardBatch.get(),
+                                  localPath + QLatin1Char(':') + endpoint.path);
     route.endpoint.path = localPath;
     m_forwards.insert(endpoint.path, Forward{ route.sharedPrepare, localPath });
     return route;

@@ -13,10 +13,13 @@
 /// `[USER@]HOST[:PORT][/user]`): a pre-flight login that tells why a host fails and starts
 /// the shared connection master, D-Bus through `systemd-stdio-bridge`, consoles through
 /// `ssh -W` (TCP) or a UNIX socket forwarded by the master, commands through `ssh HOST sh -c`.
+class PrepareBatch;
+
 class SshTransport : public HostTransport
 {
 public:
     explicit SshTransport(const QString &spec);
+    ~SshTransport() override;
 
     bool isLocal() const override { return false; }
     bool isUserManager() const override { return m_spec.endsWith(QLatin1String("/user")); }
@@ -36,6 +39,8 @@ public:
     /// through it first, which starts one. The cleanup cancels it and removes the local socket.
     QStringList unixSocketForward(const QString &remotePath, const QString &localPath,
                                   QStringList *cleanup) const override;
+    /// unixSocketForward() for several `LOCAL:REMOTE` specs at once: one ssh process.
+    QStringList unixSocketForwards(const QStringList &specs) const;
     QStringList commandOnHost(const QStringList &argv) const override;
     QString busAddress() const override;
     QStringList sshOptions() const override;
@@ -44,6 +49,8 @@ public:
     QString runtimeDir() const override { return {}; }
 
 private:
+    static QString joinForShell(const QStringList &argv);
+
     QString m_spec;
     Host::SshTarget m_target;
     // Remote socket path -> its forward while a session holds it (consoleRoute(); GUI thread).
@@ -53,6 +60,8 @@ private:
         QString localPath;
     };
     mutable QHash<QString, Forward> m_forwards;
+    // Makes the forwards asked at the same time with one `ssh -O forward`.
+    mutable std::unique_ptr<PrepareBatch> m_forwardBatch;
 
     // Its messages were Host's and keep Host's translation context.
     Q_DECLARE_TR_FUNCTIONS(Host) // last: the macro ends with "private:"

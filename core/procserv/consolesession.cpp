@@ -117,6 +117,12 @@ std::shared_ptr<SharedPrepare> SharedPrepare::make(const QStringList &prepare,
                                           [](SharedPrepare *p) { p->release(); });
 }
 
+void SharedPrepare::setBatch(PrepareBatch *batch, const QString &key)
+{
+    m_batch = batch;
+    m_batchKey = key;
+}
+
 void SharedPrepare::ensure(QObject *context,
                            std::function<void(const QString &error, int generation)> done)
 {
@@ -125,8 +131,18 @@ void SharedPrepare::ensure(QObject *context,
         return;
     }
     m_waiting.append(Waiter{ QPointer<QObject>(context), std::move(done) });
-    if (m_process)
+    if (m_process || m_inBatch)
         return; // the one running answers everybody
+    if (m_batch) {
+        m_inBatch = true;
+        m_batch->enqueue(this);
+        return;
+    }
+    startProcess();
+}
+
+void SharedPrepare::startProcess()
+{
     auto *process = new QProcess(this);
     m_process = process;
     ++m_runs;
@@ -156,6 +172,17 @@ void SharedPrepare::ensure(QObject *context,
         handleFinished(tr("Cannot start %1: %2").arg(m_prepare.value(0), process->errorString()));
     });
     process->start(m_prepare.value(0), m_prepare.mid(1), QIODevice::ReadOnly);
+}
+
+void SharedPrepare::batchFinished(const QString &error, bool alone)
+{
+    m_inBatch = false;
+    if (error.isEmpty() || alone || m_released) {
+        handleFinished(error);
+        return;
+    }
+    // One of several failed the batch, or all did: each finds out for itself.
+    startProcess();
 }
 
 void SharedPrepare::invalidate(int generation)
@@ -196,13 +223,16 @@ void SharedPrepare::release()
 {
     m_released = true;
     m_waiting.clear();
-    if (m_process && m_process->state() != QProcess::NotRunning) {
+    const bool running = (m_process && m_process->state() != QProcess::NotRunning) || m_inBatch;
+    if (running) {
         if (QThread::currentThread()->loopLevel() > 0)
             return; // handleFinished() cleans up what it made
         // No event loop runs (the program is ending): nothing would see it end later.
-        m_process->disconnect(this);
-        m_process->kill();
-        m_process->waitForFinished(1000); // killed: it ends at once
+        if (m_process) {
+            m_process->disconnect(this);
+            m_process->kill();
+            m_process->waitForFinished(1000); // killed: it ends at once
+        }
         m_prepared = true; // it may have made the forward before it was killed
     }
     runCleanup();
@@ -210,6 +240,112 @@ void SharedPrepare::release()
         deleteLater();
     else
         delete this;
+}
+
+// ---- PrepareBatch ----------------------------------------------------------------------------
+
+PrepareBatch::PrepareBatch(std::function<QStringList(const QStringList &keys)> command,
+                           QObject *parent)
+    : QObject(parent)
+    , m_command(std::move(command))
+{}
+
+PrepareBatch::~PrepareBatch()
+{
+    if (m_process) {
+        m_process->disconnect(this);
+        m_process->kill();
+        m_process->waitForFinished(1000); // killed: it ends at once
+    }
+    // Whoever still waits hears that no batch runs for them (the host went); a later ensure()
+    // runs its own command.
+    for (const QPointer<SharedPrepare> &prepare : std::exchange(m_running, {})) {
+        if (!prepare)
+            continue;
+        prepare->m_prepared = prepare->m_released; // a released one may have been made: undo it
+        prepare->batchFinished(tr("The connection to the host was closed."), true);
+    }
+    for (const QPointer<SharedPrepare> &prepare : std::exchange(m_queued, {})) {
+        if (prepare)
+            prepare->batchFinished(tr("The connection to the host was closed."), true);
+    }
+}
+
+void PrepareBatch::enqueue(SharedPrepare *prepare)
+{
+    m_queued.append(prepare);
+    if (m_process || m_flushPending)
+        return; // the next batch takes it
+    // Everything asked in this pass of the event loop goes in one command.
+    m_flushPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_flushPending = false;
+        flush();
+    });
+}
+
+void PrepareBatch::flush()
+{
+    if (m_process || m_queued.isEmpty())
+        return;
+    constexpr int maxBatch = 100; // a command line of ~15 kB for long socket paths
+    QStringList keys;
+    m_running.clear();
+    while (!m_queued.isEmpty() && m_running.size() < maxBatch) {
+        const QPointer<SharedPrepare> prepare = m_queued.takeFirst();
+        if (!prepare)
+            continue;
+        if (prepare->m_released) { // nobody waits for it any more
+            prepare->batchFinished(tr("No longer needed"), true);
+            continue;
+        }
+        m_running.append(prepare);
+        keys << prepare->batchKey();
+    }
+    if (m_running.isEmpty())
+        return;
+    const QStringList argv = m_command(keys);
+    const QString program = argv.value(0);
+    auto *process = new QProcess(this);
+    m_process = process;
+    ++m_runs;
+    process->setProcessChannelMode(QProcess::SeparateChannels);
+    process->setStandardInputFile(QProcess::nullDevice());
+    connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
+            [this, process, program](int code, QProcess::ExitStatus status) {
+                const QString detail =
+                        QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
+                process->deleteLater();
+                if (m_process != process)
+                    return;
+                m_process = nullptr;
+                if (status == QProcess::NormalExit && code == 0)
+                    finish(QString());
+                else
+                    finish(detail.isEmpty()
+                                   ? tr("%1 failed (exit status %2)").arg(program).arg(code)
+                                   : detail);
+            });
+    connect(process, &QProcess::errorOccurred, this,
+            [this, process, program](QProcess::ProcessError e) {
+                if (e != QProcess::FailedToStart || m_process != process)
+                    return;
+                m_process = nullptr;
+                process->deleteLater();
+                finish(tr("Cannot start %1: %2").arg(program, process->errorString()));
+            });
+    process->start(argv.value(0), argv.mid(1), QIODevice::ReadOnly);
+}
+
+void PrepareBatch::finish(const QString &error)
+{
+    const QList<QPointer<SharedPrepare>> running = std::exchange(m_running, {});
+    const bool alone = running.size() == 1;
+    for (const QPointer<SharedPrepare> &prepare : running) {
+        if (prepare)
+            prepare->batchFinished(error, alone);
+    }
+    flush(); // what asked meanwhile
 }
 
 // ---- ConsoleSession --------------------------------------------------------------------------

@@ -46,12 +46,19 @@ signals:
 /// starting them again kept hundreds of processes starting at idle (docs/benchmarks.md,
 /// fleet scale). The cleanup command runs (detached) when the last holder lets go; make()
 /// gives a pointer whose deleter does that. Lives on the thread that made it.
+class PrepareBatch;
+
 class SharedPrepare : public QObject
 {
     Q_OBJECT
 public:
     static std::shared_ptr<SharedPrepare> make(const QStringList &prepare,
                                                const QStringList &cleanup);
+    /// Prepare through @p batch, with the prepares of other endpoints that want it at the same
+    /// time (one `ssh -O forward` for every socket of a host), under @p key. When a batch of
+    /// several fails, each runs its own command, so that each gets its own answer.
+    void setBatch(PrepareBatch *batch, const QString &key);
+    QString batchKey() const { return m_batchKey; }
     QStringList prepareCommand() const { return m_prepare; }
     QStringList cleanupCommand() const { return m_cleanup; }
     /// Calls @p done once while @p context lives: at once when prepared, else when the
@@ -66,14 +73,21 @@ public:
     int runs() const { return m_runs; }
 
 private:
+    friend class PrepareBatch;
     SharedPrepare(const QStringList &prepare, const QStringList &cleanup);
     void release();
+    void startProcess();
     void handleFinished(const QString &error);
+    /// What the batch this was in answered (see setBatch()).
+    void batchFinished(const QString &error, bool alone);
     void runCleanup();
 
     QStringList m_prepare;
     QStringList m_cleanup;
     QProcess *m_process = nullptr;
+    QPointer<PrepareBatch> m_batch;
+    QString m_batchKey;
+    bool m_inBatch = false;
     bool m_prepared = false;
     bool m_released = false;
     int m_generation = 0;
@@ -84,6 +98,35 @@ private:
         std::function<void(const QString &error, int generation)> done;
     };
     QList<Waiter> m_waiting;
+};
+
+/// Runs the prepares of several SharedPrepare at once with one command, which @p command
+/// builds from their keys: at 10 hosts × 50 IOCs, a process per remote console socket while
+/// the table loaded stalled the window for seconds (docs/benchmarks.md, fleet scale). What asks
+/// while a batch runs waits for the next one, so a busy machine makes bigger batches, not more
+/// processes. Lives on the thread that made it.
+class PrepareBatch : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PrepareBatch(std::function<QStringList(const QStringList &keys)> command,
+                          QObject *parent = nullptr);
+    ~PrepareBatch() override;
+    /// How many batch commands were started, for tests.
+    int runs() const { return m_runs; }
+
+private:
+    friend class SharedPrepare;
+    void enqueue(SharedPrepare *prepare);
+    void flush();
+    void finish(const QString &error);
+
+    std::function<QStringList(const QStringList &keys)> m_command;
+    QList<QPointer<SharedPrepare>> m_queued;
+    QList<QPointer<SharedPrepare>> m_running;
+    QProcess *m_process = nullptr;
+    bool m_flushPending = false;
+    int m_runs = 0;
 };
 
 /// One live connection to a procServ console (control or log port): TCP, UNIX socket,

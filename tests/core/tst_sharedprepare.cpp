@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The iocdock developers
+// SharedPrepare and PrepareBatch with real processes (sh): one command answers every waiter;
+// prepares asked together run as one batch command; a failed batch of several lets each run
+// its own command; what asks while a batch runs goes into the next one; a prepare released
+// while its batch runs is undone (its cleanup runs) once the batch ends.
+#include "core/procserv/consolesession.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+class TestSharedPrepare : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void oneCommandAnswersEveryWaiter();
+    void askedTogetherRunAsOneBatch();
+    void failedBatchLetsEachFindOut();
+    void askedWhileRunningGoesInTheNext();
+    void releasedWhileInBatchIsUndone();
+
+private:
+    QString file(const QString &name) const { return m_dir->filePath(name); }
+    QStringList lines(const QString &name) const;
+    // A batch command that appends its keys to keys.log, one line per run; with @p gate it
+    // first waits until that file exists.
+    std::function<QStringList(const QStringList &)> batchCommand(const QString &gate = {},
+                                                                 bool fail = false) const;
+    static constexpr int s_wait = 10000;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestSharedPrepare::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+QStringList TestSharedPrepare::lines(const QString &name) const
+{
+    QFile f(file(name));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+std::function<QStringList(const QStringList &)> TestSharedPrepare::batchCommand(const QString &gate,
+                                                                                bool fail) const
+{
+    const QString log = file(QStringLiteral("keys.log"));
+    return [log, gate, fail](const QStringList &keys) {
+        QString script;
+        if (!gate.isEmpty())
+            script += QStringLiteral("while [ ! -e '%1' ]; do sleep 0.05; done; ").arg(gate);
+        script += QStringLiteral("echo \"$*\" >> '%1'; ").arg(log);
+        script += fail ? QStringLiteral("echo 'batch refused' >&2; exit 1")
+                       : QStringLiteral("exit 0");
+        return QStringList{ QStringLiteral("sh"), QStringLiteral("-c"), script,
+                            QStringLiteral("sh") }
+        + keys;
+    };
+}
+
+void TestSharedPrepare::oneCommandAnswersEveryWaiter()
+{
+    const QString log = file(QStringLiteral("own.log"));
+    auto prepare = SharedPrepare::make({ QStringLiteral("sh"), QStringLiteral("-c"),
+                                         QStringLiteral("echo run >> '%1'").arg(log) },
+                                       {});
+    int answered = 0;
+    for (int i = 0; i < 3; ++i) {
+        prepare->ensure(this, [&answered](const QString &error, int) {
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            ++answered;
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(answered, 3, s_wait);
+    QCOMPARE(prepare->runs(), 1);
+    QCOMPARE(lines(QStringLiteral("own.log")).size(), 1);
+    QVERIFY(prepare->isPrepared());
+    // Prepared: answered at once, nothing runs again.
+    bool atOnce = false;
+    prepare->ensure(this, [&atOnce](const QString &, int) { atOnce = true; });
+    QVERIFY(atOnce);
+    QCOMPARE(prepare->runs(), 1);
+}
+
+void TestSharedPrepare::askedTogetherRunAsOneBatch()
+{
+    PrepareBatch batch(batchCommand());
+    QList<std::shared_ptr<SharedPrepare>> prepares;
+    int answered = 0;
+    for (int i = 0; i < 4; ++i) {
+        // Its own command would fail: only the batch may answer.
+        auto prepare = SharedPrepare::make({ QStringLiteral("false") }, {});
+        prepare->setBatch(&batch, QStringLiteral("k%1").arg(i));
+        prepare->ensure(this, [&answered](const QString &error, int) {
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            ++answered;
+        });
+        prepares << prepare;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(answered, 4, s_wait);
+    QCOMPARE(batch.runs(), 1);
+    QCOMPARE(lines(QStringLiteral("keys.log")), QStringList{ QStringLiteral("k0 k1 k2 k3") });
+    for (const auto &prepare : std::as_const(prepares)) {
+        QVERIFY(prepare->isPrepared());
+        QCOMPARE(prepare->runs(), 0);
+    }
+}
+
+void TestSharedPrepare::failedBatchLetsEachFindOut()
+{
+    PrepareBatch batch(batchCommand({}, true));
+    auto good = SharedPrepare::make({ QStringLiteral("true") }, {});
+    auto bad = SharedPrepare::make({ QStringLiteral("sh"), QStringLiteral("-c"),
+                                     QStringLiteral("echo 'no such socket' >&2; exit 1") },
+                                   {});
+    good->setBatch(&batch, QStringLiteral("good"));
+    bad->setBatch(&batch, QStringLiteral("bad"));
+    QString goodError = QStringLiteral("unanswered");
+    QString badError;
+    good->ensure(this, [&goodError](const QString &error, int) { goodError = error; });
+    bad->ensure(this, [&badError](const QString &error, int) { badError = error; });
+    QTRY_VERIFY_WITH_TIMEOUT(goodError.isEmpty() && !badError.isEmpty(), s_wait);
+    QCOMPARE(badError, QStringLiteral("no such socket"));
+    QCOMPARE(batch.runs(), 1);
+    QCOMPARE(good->runs(), 1);
+    QCOMPARE(bad->runs(), 1);
+    QVERIFY(good->isPrepared());
+    QVERIFY(!bad->isPrepared());
+
+    // Alone in a failed batch: the batch's answer is its own, nothing runs again.
+    auto single = SharedPrepare::make({ QStringLiteral("true") }, {});
+    single->setBatch(&batch, QStringLiteral("single"));
+    QString singleError;
+    single->ensure(this, [&singleError](const QString &error, int) { singleError = error; });
+    QTRY_VERIFY_WITH_TIMEOUT(!singleError.isEmpty(), s_wait);
+    QCOMPARE(singleError, QStringLiteral("batch refused"));
+    QCOMPARE(single->runs(), 0);
+}
+
+void TestSharedPrepare::askedWhileRunningGoesInTheNext()
+{
+    const QString gate = file(QStringLiteral("gate"));
+    PrepareBatch batch(batchCommand(gate));
+    auto first = SharedPrepare::make({ QStringLiteral("false") }, {});
+    first->setBatch(&batch, QStringLiteral("first"));
+    bool firstDone = false;
+    first->ensure(this, [&firstDone](const QString &, int) { firstDone = true; });
+    QTRY_COMPARE_WITH_TIMEOUT(batch.runs(), 1, s_wait); // started, held at the gate
+    QList<std::shared_ptr<SharedPrepare>> later;
+    int laterDone = 0;
+    for (int i = 0; i < 3; ++i) {
+        auto prepare = SharedPrepare::make({ QStringLiteral("false") }, {});
+        prepare->setBatch(&batch, QStringLiteral("later%1").arg(i));
+        prepare->ensure(this, [&laterDone](const QString &error, int) {
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            ++laterDone;
+        });
+        later << prepare;
+    }
+    QVERIFY(!firstDone);
+    QCOMPARE(batch.runs(), 1); // nothing more runs while one does
+    QFile(gate).open(QIODevice::WriteOnly);
+    QTRY_VERIFY_WITH_TIMEOUT(firstDone && laterDone == 3, s_wait);
+    QCOMPARE(batch.runs(), 2);
+    QCOMPARE(lines(QStringLiteral("keys.log")),
+             (QStringList{ QStringLiteral("first"), QStringLiteral("later0 later1 later2") }));
+}
+
+void TestSharedPrepare::releasedWhileInBatchIsUndone()
+{
+    const QString gate = file(QStringLiteral("gate"));
+    const QString undone = file(QStringLiteral("undone"));
+    PrepareBatch batch(batchCommand(gate));
+    auto prepare = SharedPrepare::make({ QStringLiteral("false") },
+                                       { QStringLiteral("sh"), QStringLiteral("-c"),
+                                         QStringLiteral("touch '%1'").arg(undone) });
+    QPointer<SharedPrepare> watch(prepare.get());
+    prepare->setBatch(&batch, QStringLiteral("gone"));
+    bool called = false;
+    prepare->ensure(this, [&called](const QString &, int) { called = true; });
+    QTRY_COMPARE_WITH_TIMEOUT(batch.runs(), 1, s_wait);
+    // The last holder lets go while the batch still runs, from the event loop (as a console
+    // tab closes; with no loop running the program is ending and it is undone at once).
+    QEventLoop loop;
+    QTimer::singleShot(0, &loop, [&] {
+        prepare.reset();
+        loop.quit();
+    });
+    loop.exec();
+    QVERIFY(watch); // kept until the batch says what it made
+    QFile(gate).open(QIODevice::WriteOnly);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(undone), s_wait);
+    QTRY_VERIFY_WITH_TIMEOUT(!watch, s_wait);
+    QVERIFY(!called); // nobody waits any more
+}
+
+QTEST_GUILESS_MAIN(TestSharedPrepare)
+#include "tst_sharedprepare.moc"
