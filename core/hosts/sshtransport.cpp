@@ -191,13 +191,36 @@ QStringList SshTransport::unixSocketForward(const QString &remotePath, const QSt
                                             QStringList *cleanup) const
 {
     const QString spec = localPath + QLatin1Char(':') + remotePath;
-    QStringList cancel{ QStringLiteral("ssh") };
-    cancel << sshOptions() << QStringLiteral("-O") << QStringLiteral("cancel")
-           << QStringLiteral("-L") << spec << QStringLiteral("--") << m_target.destination();
-    *cleanup = QStringList{ QStringLiteral("sh"), QStringLiteral("-c"),
-                            joinForShell(cancel) + QStringLiteral(" >/dev/null 2>&1; rm -f ")
-                                    + Host::shellQuote(localPath) };
+    *cleanup = unixSocketCancels({ spec });
     return unixSocketForwards({ spec });
+}
+
+QStringList SshTransport::unixSocketCancels(const QStringList &specs) const
+{
+    const QStringList options = sshOptions();
+    const auto cancel = [&](const QStringList &some) {
+        QStringList argv{ QStringLiteral("ssh") };
+        argv << options << QStringLiteral("-O") << QStringLiteral("cancel");
+        for (const QString &spec : some)
+            argv << QStringLiteral("-L") << spec;
+        argv << QStringLiteral("--") << m_target.destination();
+        return joinForShell(argv);
+    };
+    // ssh stops at the first forward the master refuses (one its master never had, e.g. made
+    // by a master that ended since): then each is cancelled on its own.
+    QStringList each;
+    QStringList localPaths;
+    for (const QString &spec : specs) {
+        each << cancel({ spec });
+        // OpenSSH splits `-L LOCAL:REMOTE` at the first colon too.
+        localPaths << Host::shellQuote(spec.section(QLatin1Char(':'), 0, 0));
+    }
+    QString script = cancel(specs) + QStringLiteral(" >/dev/null 2>&1");
+    if (specs.size() > 1)
+        script += QStringLiteral(" || { ") + each.join(QStringLiteral("; "))
+                + QStringLiteral("; } >/dev/null 2>&1");
+    script += QStringLiteral("; rm -f ") + localPaths.join(QLatin1Char(' '));
+    return { QStringLiteral("sh"), QStringLiteral("-c"), script };
 }
 
 QString SshTransport::joinForShell(const QStringList &argv)
@@ -287,7 +310,8 @@ ConsoleRoute SshTransport::consoleRoute(const ConsoleEndpoint &endpoint) const
     route.sharedPrepare = SharedPrepare::make(prepare, cleanup);
     if (!m_forwardBatch) {
         m_forwardBatch = std::make_unique<PrepareBatch>(
-                [this](const QStringList &specs) { return unixSocketForwards(specs); });
+                [this](const QStringList &specs) { return unixSocketForwards(specs); },
+                [this](const QStringList &specs) { return unixSocketCancels(specs); });
     }
     route.sharedPrepare->setBatch(m_forwardBatch.get(),
                                   localPath + QLatin1Char(':') + endpoint.path);

@@ -41,6 +41,9 @@ public:
                                   QStringList *cleanup) const override;
     /// unixSocketForward() for several `LOCAL:REMOTE` specs at once: one ssh process.
     QStringList unixSocketForwards(const QStringList &specs) const;
+    /// Cancels the forwards of several `LOCAL:REMOTE` specs and removes their local sockets:
+    /// one ssh process, or one per spec when the master refuses one of them.
+    QStringList unixSocketCancels(const QStringList &specs) const;
     QStringList commandOnHost(const QStringList &argv) const override;
     QString busAddress() const override;
     QStringList sshOptions() const override;

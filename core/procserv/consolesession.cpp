@@ -216,6 +216,12 @@ void SharedPrepare::runCleanup()
 {
     if (!std::exchange(m_prepared, false) || m_cleanup.isEmpty())
         return;
+    // With an event loop running, with the others let go of in this pass (an exec on many
+    // IOCs); at the end of the program at once.
+    if (m_batch && m_batch->cleansUp() && QThread::currentThread()->loopLevel() > 0) {
+        m_batch->enqueueCleanup(m_batchKey);
+        return;
+    }
     QProcess::startDetached(m_cleanup.value(0), m_cleanup.mid(1));
 }
 
@@ -245,9 +251,11 @@ void SharedPrepare::release()
 // ---- PrepareBatch ----------------------------------------------------------------------------
 
 PrepareBatch::PrepareBatch(std::function<QStringList(const QStringList &keys)> command,
+                           std::function<QStringList(const QStringList &keys)> cleanup,
                            QObject *parent)
     : QObject(parent)
     , m_command(std::move(command))
+    , m_cleanupCommand(std::move(cleanup))
 {}
 
 PrepareBatch::~PrepareBatch()
@@ -269,6 +277,25 @@ PrepareBatch::~PrepareBatch()
         if (prepare)
             prepare->batchFinished(tr("The connection to the host was closed."), true);
     }
+    flushCleanup(); // nothing made is left behind
+}
+
+void PrepareBatch::enqueueCleanup(const QString &key)
+{
+    m_cleanupKeys << key;
+    if (m_cleanupKeys.size() > 1)
+        return; // a flush is already on its way
+    QTimer::singleShot(0, this, &PrepareBatch::flushCleanup);
+}
+
+void PrepareBatch::flushCleanup()
+{
+    const QStringList keys = std::exchange(m_cleanupKeys, {});
+    if (keys.isEmpty())
+        return;
+    const QStringList argv = m_cleanupCommand(keys);
+    ++m_cleanupRuns;
+    QProcess::startDetached(argv.value(0), argv.mid(1));
 }
 
 void PrepareBatch::enqueue(SharedPrepare *prepare)

@@ -109,19 +109,31 @@ class PrepareBatch : public QObject
 {
     Q_OBJECT
 public:
+    /// With @p cleanup, what the batched prepares made is also undone together: the cleanups
+    /// asked in one pass of the event loop run (detached) as one command @p cleanup builds
+    /// from their keys. Without one, each runs its own cleanup command.
     explicit PrepareBatch(std::function<QStringList(const QStringList &keys)> command,
+                          std::function<QStringList(const QStringList &keys)> cleanup = {},
                           QObject *parent = nullptr);
     ~PrepareBatch() override;
     /// How many batch commands were started, for tests.
     int runs() const { return m_runs; }
+    /// How many batch cleanup commands were started, for tests.
+    int cleanupRuns() const { return m_cleanupRuns; }
 
 private:
     friend class SharedPrepare;
     void enqueue(SharedPrepare *prepare);
     void flush();
     void finish(const QString &error);
+    bool cleansUp() const { return bool(m_cleanupCommand); }
+    void enqueueCleanup(const QString &key);
+    void flushCleanup();
 
     std::function<QStringList(const QStringList &keys)> m_command;
+    std::function<QStringList(const QStringList &keys)> m_cleanupCommand;
+    QStringList m_cleanupKeys;
+    int m_cleanupRuns = 0;
     QList<QPointer<SharedPrepare>> m_queued;
     QList<QPointer<SharedPrepare>> m_running;
     QProcess *m_process = nullptr;

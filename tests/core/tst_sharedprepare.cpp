@@ -3,7 +3,8 @@
 // SharedPrepare and PrepareBatch with real processes (sh): one command answers every waiter;
 // prepares asked together run as one batch command; a failed batch of several lets each run
 // its own command; what asks while a batch runs goes into the next one; a prepare released
-// while its batch runs is undone (its cleanup runs) once the batch ends.
+// while its batch runs is undone (its cleanup runs) once the batch ends; what is let go of
+// together is undone together.
 #include "core/procserv/consolesession.h"
 
 #include <QEventLoop>
@@ -23,6 +24,7 @@ private slots:
     void failedBatchLetsEachFindOut();
     void askedWhileRunningGoesInTheNext();
     void releasedWhileInBatchIsUndone();
+    void cleanupsLetGoTogetherRunOnce();
 
 private:
     QString file(const QString &name) const { return m_dir->filePath(name); }
@@ -200,6 +202,55 @@ void TestSharedPrepare::releasedWhileInBatchIsUndone()
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(undone), s_wait);
     QTRY_VERIFY_WITH_TIMEOUT(!watch, s_wait);
     QVERIFY(!called); // nobody waits any more
+}
+
+void TestSharedPrepare::cleanupsLetGoTogetherRunOnce()
+{
+    // Each prepared one's own cleanup would write its own line; the batch's writes one line.
+    const QString log = file(QStringLiteral("cleanup.log"));
+    PrepareBatch batch(batchCommand(), [log](const QStringList &keys) {
+        return QStringList{ QStringLiteral("sh"), QStringLiteral("-c"),
+                            QStringLiteral("echo \"$*\" >> '%1'").arg(log), QStringLiteral("sh") }
+        + keys;
+    });
+    QList<std::shared_ptr<SharedPrepare>> prepares;
+    int answered = 0;
+    for (int i = 0; i < 3; ++i) {
+        auto prepare =
+                SharedPrepare::make({ QStringLiteral("false") },
+                                    { QStringLiteral("sh"), QStringLiteral("-c"),
+                                      QStringLiteral("echo own%1 >> '%2'").arg(i).arg(log) });
+        prepare->setBatch(&batch, QStringLiteral("k%1").arg(i));
+        prepare->ensure(this, [&answered](const QString &, int) { ++answered; });
+        prepares << prepare;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(answered, 3, s_wait);
+    // All let go in one pass of the event loop (an exec on many IOCs ending).
+    QEventLoop loop;
+    QTimer::singleShot(0, &loop, [&] {
+        prepares.clear();
+        loop.quit();
+    });
+    loop.exec();
+    QTRY_COMPARE_WITH_TIMEOUT(lines(QStringLiteral("cleanup.log")).size(), 1, s_wait);
+    QStringList keys = lines(QStringLiteral("cleanup.log")).constFirst().split(QLatin1Char(' '));
+    keys.sort(); // in the order they were let go of
+    QCOMPARE(keys,
+             (QStringList{ QStringLiteral("k0"), QStringLiteral("k1"), QStringLiteral("k2") }));
+    QCOMPARE(batch.cleanupRuns(), 1);
+
+    // With no event loop running (the program ending), each is undone at once, on its own.
+    auto last = SharedPrepare::make({ QStringLiteral("false") },
+                                    { QStringLiteral("sh"), QStringLiteral("-c"),
+                                      QStringLiteral("echo own-last >> '%1'").arg(log) });
+    last->setBatch(&batch, QStringLiteral("last"));
+    bool done = false;
+    last->ensure(this, [&done](const QString &, int) { done = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(done, s_wait);
+    last.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(lines(QStringLiteral("cleanup.log")).value(1),
+                              QStringLiteral("own-last"), s_wait);
+    QCOMPARE(batch.cleanupRuns(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSharedPrepare)
