@@ -29,8 +29,14 @@ QStringList EventModel::types()
 
 void EventModel::addEvent(const FleetEvent &event)
 {
-    beginInsertRows(QModelIndex(), 0, 0);
-    m_events.prepend({ event, false });
+    // Newest first: a live event usually goes on top. One that comes late (a change made while
+    // its host was away, shown once the journal of the absence did not tell it) goes below the
+    // rows newer than it, so the pane stays in time order.
+    int row = 0;
+    while (row < m_events.size() && event.time < m_events.at(row).event.time)
+        ++row;
+    beginInsertRows(QModelIndex(), row, row);
+    m_events.insert(row, { event, false });
     endInsertRows();
     trim();
 }

@@ -22,7 +22,8 @@ public:
 
     explicit EventModel(QObject *parent = nullptr);
 
-    /// Inserts @p event as row 0; drops the oldest row beyond maximumEvents().
+    /// Inserts @p event below the rows newer than it (row 0 for a live event; one that comes
+    /// late lands in time order); drops the oldest row beyond maximumEvents().
     void addEvent(const FleetEvent &event);
     /// Merges @p events read back from a journal into the timeline by time (an event as old
     /// as a live one goes below it), marked as from the journal.

@@ -39,6 +39,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void modelKeepsNewestFirstAndCaps();
+    void lateEventTakesItsPlaceInTime();
     void newRowsDoNotMoveAScrolledView();
     void aNoteMovesNoRow();
     void stopAndStartShowInThePane();
@@ -135,6 +136,34 @@ void TestEventsPane::modelKeepsNewestFirstAndCaps()
     QCOMPARE(model.index(0, EventModel::IocColumn).data().toString(), QStringLiteral("ioc4"));
     QCOMPARE(model.index(2, EventModel::IocColumn).data().toString(), QStringLiteral("ioc2"));
     QCOMPARE(EventModel::DefaultMaximumEvents, 10000);
+}
+
+void TestEventsPane::lateEventTakesItsPlaceInTime()
+{
+    // A change made while its host was away is shown when the journal of the absence has
+    // been read (EventHistory::netChangeStands): later than live events that came meanwhile.
+    // It goes where its time puts it, not on top.
+    EventModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QDateTime t0 = QDateTime::currentDateTimeUtc();
+    const auto add = [&model](const QString &name, const QDateTime &time) {
+        FleetEvent e;
+        e.type = QStringLiteral("stop");
+        e.host = QStringLiteral("h");
+        e.name = name;
+        e.time = time;
+        model.addEvent(e);
+    };
+    add(QStringLiteral("first"), t0);
+    add(QStringLiteral("live"), t0.addSecs(2));
+    add(QStringLiteral("late"), t0.addSecs(1));
+    add(QStringLiteral("same"), t0.addSecs(2)); // as new as the top row: above it
+    QStringList order;
+    for (int row = 0; row < model.rowCount(); ++row)
+        order << model.index(row, EventModel::IocColumn).data().toString();
+    QCOMPARE(order,
+             (QStringList{ QStringLiteral("same"), QStringLiteral("live"), QStringLiteral("late"),
+                           QStringLiteral("first") }));
 }
 
 void TestEventsPane::newRowsDoNotMoveAScrolledView()
