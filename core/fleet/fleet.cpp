@@ -125,7 +125,9 @@ bool Fleet::addHost(Host *host)
     if (m_containerDiscovery && host->isLocal()) {
         addLocalEngine(added);
     } else if (m_containerDiscovery && host->kind() == Host::Kind::Ssh) {
-        // Looked for once the host is connected (handleHostStateChanged()).
+        // Looked for once the host is connected (handleHostStateChanged()), in the login that
+        // checks the host before it connects (from the next attempt when one runs already).
+        host->addLoginProbe(RemoteEngine::loginProbeName(), EngineEndpoint::probeScript());
         auto *engine = new RemoteEngine(host, this);
         added.remoteEngine = engine;
         added.engineSettled = false;

@@ -71,9 +71,26 @@ void RemoteEngine::probe()
     if (!m_host)
         return;
     m_pending = EngineEndpoint();
+    // Read in the host's pre-flight login when Fleet asked for it there (loginProbeName()):
+    // no SSH session of its own.
+    QByteArray out;
+    if (m_host->loginProbeOutput(loginProbeName(), &out)) {
+        stopProcess();
+        const int serial = ++m_probeSerial;
+        QTimer::singleShot(0, this, [this, serial, out] {
+            if (serial == m_probeSerial)
+                handleFinished(Step::Probe, true, out, QString());
+        });
+        return;
+    }
     run(Step::Probe,
         m_host->commandOnHost(
                 { QStringLiteral("sh"), QStringLiteral("-c"), EngineEndpoint::probeScript() }));
+}
+
+QString RemoteEngine::loginProbeName()
+{
+    return QStringLiteral("container-engine");
 }
 
 void RemoteEngine::forward(const EngineEndpoint &remote)
@@ -110,6 +127,7 @@ void RemoteEngine::forward(const EngineEndpoint &remote)
 void RemoteEngine::run(Step step, const QStringList &argv)
 {
     stopProcess();
+    ++m_probeSerial; // a probe answered from the login is superseded
     auto *process = new QProcess(this);
     m_process = process;
     process->setStandardInputFile(QProcess::nullDevice());

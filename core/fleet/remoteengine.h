@@ -14,9 +14,10 @@ class QProcess;
 class QTimer;
 
 /// The container engine of an SSH host, reached as `docker -H ssh://` reaches it: over the
-/// host's own SSH connection, no port opened, no extra login. probe() runs
-/// EngineEndpoint::probeScript() through the host's connection master (one command, no new
-/// handshake) and reports the engine's socket on the remote machine (probed()); forward() then
+/// host's own SSH connection, no port opened, no extra login. probe() reports the engine's
+/// socket on the remote machine (probed()) from EngineEndpoint::probeScript(), run in the
+/// host's pre-flight login (Fleet adds it there) or else through the host's connection master
+/// (one command, no new handshake); forward() then
 /// has the master forward it to a local socket (Host::unixSocketForward(): `ssh -O forward -L
 /// LOCAL.sock:REMOTE.sock`). The local path is chosen once and stays the same, so a runtime on it
 /// outlives reconnections: a new master has no forward, so forward() again once the host is back.
@@ -31,8 +32,11 @@ public:
     ~RemoteEngine() override;
 
     /// Asks the remote host where its engine is; probed() answers (an invalid endpoint when it
-    /// has none or the probe failed). A probe still running is restarted.
+    /// has none or the probe failed). A probe still running is restarted. When the host ran
+    /// EngineEndpoint::probeScript() in its pre-flight login as loginProbeName()
+    /// (Host::addLoginProbe()), that answer is taken and nothing runs.
     void probe();
+    static QString loginProbeName();
     /// Forwards @p remote's socket to localSocket(); forwarded() or forwardFailed() answers.
     void forward(const EngineEndpoint &remote);
     bool isBusy() const { return m_process != nullptr; }
@@ -60,4 +64,5 @@ private:
     QString m_localSocket;
     EngineEndpoint m_remote;
     QStringList m_cleanup; // ends the forward to localSocket()
+    int m_probeSerial = 0;
 };

@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QThread>
 #include <QTimer>
@@ -340,10 +341,36 @@ void Host::connectToManager()
     startAttempt();
 }
 
+void Host::addLoginProbe(const QString &name, const QString &script)
+{
+    m_loginProbes.append({ name, script });
+}
+
+bool Host::loginProbeOutput(const QString &name, QByteArray *output) const
+{
+    const auto found = m_loginProbeOutput.constFind(name);
+    if (found == m_loginProbeOutput.constEnd())
+        return false;
+    *output = *found;
+    return true;
+}
+
+namespace {
+
+// The line before each login probe's output: no probe output is taken for it (the nonce is
+// new for each attempt).
+QByteArray loginProbeMarker(const QByteArray &nonce, int index)
+{
+    return "@@iocdock-probe-" + nonce + '-' + QByteArray::number(index) + "@@";
+}
+
+} // namespace
+
 void Host::startAttempt()
 {
     m_attemptRunning = true;
     dropConnection();
+    m_loginProbeOutput.clear();
     m_attemptTimer->start(m_connectTimeout);
     if (!m_transport->preflightCommand().isEmpty())
         startPreflight();
@@ -353,10 +380,20 @@ void Host::startAttempt()
 
 void Host::startPreflight()
 {
-    const QStringList command = m_transport->preflightCommand();
+    // The login probes go into the same login, each after a marker line.
+    const QByteArray nonce = QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+    QString extra;
+    for (int i = 0; i < m_loginProbes.size(); ++i) {
+        extra += QStringLiteral("printf '\\n%s\\n' '%1'; ( %2\n); ")
+                         .arg(QString::fromLatin1(loginProbeMarker(nonce, i)),
+                              m_loginProbes.at(i).second);
+    }
+    const QStringList command = m_transport->preflightCommand(extra);
     auto *process = new QProcess(this);
     m_preflight = process;
     process->setStandardInputFile(QProcess::nullDevice());
+    process->setProperty("probeNonce", nonce);
+    process->setProperty("probeCount", int(m_loginProbes.size()));
     connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
             &Host::handlePreflightFinished);
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
@@ -382,10 +419,30 @@ void Host::handlePreflightFinished()
     qCDebug(lcHost) << id() << "pre-flight exit" << code << err.trimmed();
     Failure failure = Failure::Other;
     QString message;
-    if (m_transport->preflightSucceeded(code, err, &failure, &message))
+    if (m_transport->preflightSucceeded(code, err, &failure, &message)) {
+        readLoginProbes(process->readAllStandardOutput(),
+                        process->property("probeNonce").toByteArray(),
+                        process->property("probeCount").toInt());
         startBusConnection();
-    else
+    } else
         fail(failure, message);
+}
+
+void Host::readLoginProbes(const QByteArray &out, const QByteArray &nonce, int count)
+{
+    // Each probe's output runs from its marker line to the next marker (or the end); what a
+    // login prints before the first one (a shell's start-up files) is not any probe's.
+    for (int i = 0; i < count && i < m_loginProbes.size(); ++i) {
+        const QByteArray marker = '\n' + loginProbeMarker(nonce, i) + '\n';
+        const qsizetype at = out.indexOf(marker);
+        if (at < 0)
+            continue;
+        const qsizetype begin = at + marker.size();
+        qsizetype end = out.indexOf("\n" + loginProbeMarker(nonce, i + 1) + '\n', begin);
+        if (end < 0)
+            end = out.size();
+        m_loginProbeOutput.insert(m_loginProbes.at(i).first, out.mid(begin, end - begin));
+    }
 }
 
 void Host::startBusConnection()

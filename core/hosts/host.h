@@ -5,7 +5,9 @@
 #include "core/procserv/procservtypes.h"
 #include "core/systemd/systemdmanager.h"
 
+#include <QByteArray>
 #include <QDBusConnection>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -101,6 +103,16 @@ public:
     /// True while a reconnect is scheduled or running after a failure.
     bool isRetrying() const { return m_retrying; }
 
+    /// A shell script run on the host in the login that checks it before each connection (an
+    /// SSH host's pre-flight), whose output is loginProbeOutput(@p name) once connected: facts
+    /// about the host without an SSH session of their own. Its exit status and stderr are
+    /// ignored. Takes effect from the next connection attempt; hosts without a pre-flight
+    /// never run it.
+    void addLoginProbe(const QString &name, const QString &script);
+    /// The output of the login probe @p name in the attempt that connected; false when it did
+    /// not run there (no pre-flight, or added after the attempt began).
+    bool loginProbeOutput(const QString &name, QByteArray *output) const;
+
     /// Starts connecting; stateChanged() reports the outcome.
     void connectToManager();
     void disconnectFromManager();
@@ -175,7 +187,11 @@ private:
     bool m_wasConnected = false;
     int m_connectTimeout = 15000;
     int m_retryDelay = 1000;
+    void readLoginProbes(const QByteArray &out, const QByteArray &nonce, int count);
+
     QProcess *m_preflight = nullptr;
+    QList<QPair<QString, QString>> m_loginProbes; // name, script
+    QHash<QString, QByteArray> m_loginProbeOutput;
     QTimer *m_attemptTimer;
     QTimer *m_retryTimer;
     QTimer *m_aliveTimer;

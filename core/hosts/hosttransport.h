@@ -37,8 +37,13 @@ public:
 
     // ---- connecting
     /// A command to run before the bus is connected, telling why a host cannot be reached;
-    /// empty when there is none.
-    virtual QStringList preflightCommand() const { return {}; }
+    /// empty when there is none. Once its checks pass it runs @p extraScript (shell) on the
+    /// host, whose output is on its stdout and whose end does not change its exit status.
+    virtual QStringList preflightCommand(const QString &extraScript = {}) const
+    {
+        Q_UNUSED(extraScript)
+        return {};
+    }
     /// Reads the pre-flight's end (@p exitCode -1: it crashed or was killed): true when the
     /// bus can be connected, else @p failure and a translated @p message say why. Called
     /// only when preflightCommand() is not empty.

@@ -118,7 +118,7 @@ QString SshTransport::busAddress() const
 
 // ---- connecting ------------------------------------------------------------------------------
 
-QStringList SshTransport::preflightCommand() const
+QStringList SshTransport::preflightCommand(const QString &extraScript) const
 {
     // A login that runs a tiny check: it tells why a host fails (libdbus would only say
     // "NoReply"), and it becomes the shared connection master.
@@ -133,6 +133,9 @@ QStringList SshTransport::preflightCommand() const
         check += QStringLiteral(
                 "[ -S /run/dbus/system_bus_socket ] || "
                 "{ echo 'iocdock: no system bus at /run/dbus/system_bus_socket' >&2; exit 4; }");
+    if (!extraScript.isEmpty())
+        check += QStringLiteral("; { ") + extraScript
+                + QStringLiteral("\n} </dev/null 2>/dev/null; exit 0");
     return QStringList{ QStringLiteral("ssh") } + sshArguments() << remoteSh(check);
 }
 

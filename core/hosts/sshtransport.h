@@ -27,7 +27,7 @@ public:
     QString spec() const override { return m_spec; }
     QString displayName() const override { return m_spec; }
 
-    QStringList preflightCommand() const override;
+    QStringList preflightCommand(const QString &extraScript = {}) const override;
     bool preflightSucceeded(int exitCode, const QString &stderrText, Host::Failure *failure,
                             QString *message) const override;
     QString preflightStartError(const QString &processError) const override;

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QHash>
 #include <QProcess>
+#include <QStandardPaths>
 
 namespace {
 
@@ -250,4 +251,54 @@ bool RemoteHosts::rekeySshd(int i)
     return runTool(QStringLiteral("sshd-sandbox"),
                    { QStringLiteral("rekey"), m_hosts.value(i).sshDir },
                    QProcessEnvironment::systemEnvironment(), nullptr, nullptr);
+}
+
+// ---- SshCallLog ------------------------------------------------------------------------------
+
+SshCallLog::SshCallLog()
+{
+    const QString realSsh = QStandardPaths::findExecutable(QStringLiteral("ssh"));
+    if (realSsh.isEmpty() || !m_dir.isValid())
+        return;
+    QFile shim(m_dir.filePath(QStringLiteral("ssh")));
+    if (!shim.open(QIODevice::WriteOnly))
+        return;
+    // One line per call: newlines in the arguments (scripts) become spaces.
+    const QByteArray log = m_dir.filePath(QStringLiteral("ssh.log")).toUtf8();
+    shim.write("#!/bin/sh\n{ printf '%s' \"$*\" | tr '\\n' ' '; echo; } >>'" + log + "'\nexec '"
+               + realSsh.toUtf8() + "' \"$@\"\n");
+    shim.close();
+    if (!shim.setPermissions(shim.permissions() | QFileDevice::ExeOwner))
+        return;
+    m_oldPath = qgetenv("PATH");
+    qputenv("PATH", m_dir.path().toUtf8() + ':' + m_oldPath);
+    m_valid = true;
+}
+
+SshCallLog::~SshCallLog()
+{
+    if (m_valid)
+        qputenv("PATH", m_oldPath);
+}
+
+QList<QByteArray> SshCallLog::calls() const
+{
+    QFile file(m_dir.filePath(QStringLiteral("ssh.log")));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QList<QByteArray> lines = file.readAll().split('\n');
+    lines.removeAll(QByteArray());
+    return lines;
+}
+
+int SshCallLog::count(const QList<QByteArray> &texts) const
+{
+    int n = 0;
+    for (const QByteArray &call : calls()) {
+        bool all = true;
+        for (const QByteArray &text : texts)
+            all = all && call.contains(text);
+        n += all ? 1 : 0;
+    }
+    return n;
 }

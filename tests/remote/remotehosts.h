@@ -9,6 +9,26 @@
 
 #include <memory>
 
+/// Test helper: every ssh this process starts (iocdock's own included) is logged, through a
+/// shim first on PATH that writes its arguments to a log and runs the real ssh. PATH is set
+/// back when it goes.
+class SshCallLog
+{
+public:
+    SshCallLog();
+    ~SshCallLog();
+    bool isValid() const { return m_valid; }
+    /// One entry per ssh started, its arguments joined with spaces.
+    QList<QByteArray> calls() const;
+    /// How many calls contain every one of @p texts.
+    int count(const QList<QByteArray> &texts) const;
+
+private:
+    QTemporaryDir m_dir;
+    QByteArray m_oldPath;
+    bool m_valid = false;
+};
+
 /// Test helper: N "remote hosts" on this machine, each a real sshd on 127.0.0.1 (started by
 /// tools/sshd-sandbox with throw-away keys) in front of its own tools/sandbox (a private
 /// systemd --user). All servers share one client key and known_hosts; the client options reach

@@ -51,6 +51,7 @@ private slots:
     void remoteLogs();
     void followsCrashLoopOverSsh();
     void idleFollowingStartsNothing();
+    void loginProbesRunInThePreflight();
     void hostDownAndBack();
     void hostThatNeverAnswers();
     void authenticationFailure();
@@ -393,30 +394,9 @@ void TestHostSsh::idleFollowingStartsNothing()
     // at 10 hosts × 50 IOCs ~50 processes a second kept starting at idle.
     //
     // ssh is counted with a shim first on PATH that logs its arguments and runs the real ssh.
-    const QString realSsh = QStandardPaths::findExecutable(QStringLiteral("ssh"));
-    QVERIFY(!realSsh.isEmpty());
-    QTemporaryDir shimDir;
-    QVERIFY(shimDir.isValid());
-    const QString log = shimDir.filePath(QStringLiteral("ssh.log"));
-    {
-        QFile shim(shimDir.filePath(QStringLiteral("ssh")));
-        QVERIFY(shim.open(QIODevice::WriteOnly));
-        shim.write("#!/bin/sh\necho \"$*\" >>'" + log.toUtf8() + "'\nexec '" + realSsh.toUtf8()
-                   + "' \"$@\"\n");
-        shim.close();
-        QVERIFY(shim.setPermissions(shim.permissions() | QFileDevice::ExeOwner));
-    }
-    const QByteArray oldPath = qgetenv("PATH");
-    qputenv("PATH", shimDir.path().toUtf8() + ':' + oldPath);
-    const auto restorePath = qScopeGuard([&oldPath] { qputenv("PATH", oldPath); });
-    const auto sshCalls = [&log]() -> QList<QByteArray> {
-        QFile file(log);
-        if (!file.open(QIODevice::ReadOnly))
-            return {};
-        QList<QByteArray> lines = file.readAll().split('\n');
-        lines.removeAll(QByteArray());
-        return lines;
-    };
+    SshCallLog ssh;
+    QVERIFY(ssh.isValid());
+    const auto sshCalls = [&ssh] { return ssh.calls(); };
     const auto forwardsOf = [&sshCalls](const QString &socket) {
         int n = 0;
         for (const QByteArray &line : sshCalls()) {
@@ -497,6 +477,52 @@ void TestHostSsh::idleFollowingStartsNothing()
     tab.reset();
     a.inventory.reset();
     QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(localSocket), s_wait);
+}
+
+void TestHostSsh::loginProbesRunInThePreflight()
+{
+    // Facts read in the login that checks the host (Host::addLoginProbe()): each probe's output
+    // as printed, whatever its exit status and stderr; a line that looks like a marker but is
+    // not this attempt's is output; no ssh of its own. A probe added while the host connects
+    // comes with the next attempt.
+    SshCallLog ssh;
+    QVERIFY(ssh.isValid());
+    std::unique_ptr<Host> host(Host::fromSpec(m_hosts.spec(0)));
+    QVERIFY(host);
+    host->addLoginProbe(QStringLiteral("two-lines"),
+                        QStringLiteral("echo one; echo 'two  spaced'; exit 7"));
+    host->addLoginProbe(QStringLiteral("noisy"),
+                        QStringLiteral("echo out; echo err >&2\n# a comment at the end"));
+    host->addLoginProbe(QStringLiteral("forged"),
+                        QStringLiteral("printf '@@iocdock-probe-0-3@@\\nstill mine'"));
+    host->addLoginProbe(QStringLiteral("empty"), QStringLiteral("true"));
+    host->connectToManager();
+    host->addLoginProbe(QStringLiteral("late"), QStringLiteral("echo late"));
+    QTRY_COMPARE_WITH_TIMEOUT(host->state(), Host::State::Connected, s_wait);
+    QByteArray out;
+    QVERIFY(host->loginProbeOutput(QStringLiteral("two-lines"), &out));
+    QCOMPARE(out, QByteArray("one\ntwo  spaced\n"));
+    QVERIFY(host->loginProbeOutput(QStringLiteral("noisy"), &out));
+    QCOMPARE(out, QByteArray("out\n"));
+    QVERIFY(host->loginProbeOutput(QStringLiteral("forged"), &out));
+    QCOMPARE(out, QByteArray("@@iocdock-probe-0-3@@\nstill mine"));
+    QVERIFY(host->loginProbeOutput(QStringLiteral("empty"), &out));
+    QCOMPARE(out, QByteArray());
+    QVERIFY(!host->loginProbeOutput(QStringLiteral("late"), &out));
+    QVERIFY(!host->loginProbeOutput(QStringLiteral("never added"), &out));
+    // One login ran them all, the pre-flight; nothing else ran a probe.
+    QCOMPARE(ssh.count({ "echo one" }), 1);
+    QCOMPARE(ssh.count({ "echo one", "systemd-stdio-bridge >/dev/null" }), 1);
+    QCOMPARE(ssh.count({ "echo late" }), 0);
+
+    // The next attempt runs the late one too.
+    host->disconnectFromManager();
+    host->connectToManager();
+    QTRY_COMPARE_WITH_TIMEOUT(host->state(), Host::State::Connected, s_wait);
+    QVERIFY(host->loginProbeOutput(QStringLiteral("late"), &out));
+    QCOMPARE(out, QByteArray("late\n"));
+    QVERIFY(host->loginProbeOutput(QStringLiteral("two-lines"), &out));
+    QCOMPARE(out, QByteArray("one\ntwo  spaced\n"));
 }
 
 void TestHostSsh::remoteLogs()

@@ -243,6 +243,8 @@ void TestRemoteContainers::remoteHostListsItsContainers()
     connect(m_fleet, &Fleet::hostErrorOccurred, this, [this](Host *host, const QString &message) {
         m_errors << QVariantList{ host ? host->id() : QString(), message };
     });
+    SshCallLog ssh; // what ssh runs on the hosts
+    QVERIFY(ssh.isValid());
     QElapsedTimer timer;
     timer.start();
     m_withEngine = m_fleet->addHost(m_hosts.spec(0));
@@ -283,6 +285,9 @@ void TestRemoteContainers::remoteHostListsItsContainers()
     QCOMPARE(m_fleet->hostFor(ioc), m_withEngine.data());
     QCOMPARE(m_fleet->runtimeFor(ioc), containers);
     QCOMPARE(m_fleet->listingError(m_withEngine), QString());
+    // The engine was looked for in the login that checked each host: no ssh of its own.
+    QCOMPARE(ssh.count({ "DOCKER_HOST" }), 2);
+    QCOMPARE(ssh.count({ "DOCKER_HOST", "systemd-stdio-bridge >/dev/null" }), 2);
 
     // Host 1 has no engine: no container runtime, no container row, not a word of error. (When
     // this machine itself runs a system engine, host 1 reaches that one: then it is skipped.)
