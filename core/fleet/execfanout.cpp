@@ -3,6 +3,7 @@
 #include "core/fleet/execfanout.h"
 
 #include "core/fleet/fleet.h"
+#include "core/ioc/iocruntime.h"
 
 #include <QTimer>
 
@@ -17,6 +18,7 @@ ExecFanOut::ExecFanOut(Fleet *fleet, const QList<Ioc> &iocs, const QString &line
     for (const Ioc &ioc : iocs) {
         IocRuntime *runtime = fleet ? fleet->runtimeFor(ioc) : nullptr;
         auto *job = new ExecLineJob(ioc, runtime, line, prompt, timeoutSeconds, this);
+        m_runtimes << runtime;
         const int index = static_cast<int>(m_jobs.size());
         connect(job, &ExecLineJob::finished, this, [this, index] { handleJobFinished(index); });
         m_jobs << job;
@@ -28,6 +30,14 @@ void ExecFanOut::start()
     if (m_jobs.isEmpty()) {
         QTimer::singleShot(0, this, &ExecFanOut::finished);
         return;
+    }
+    QString why;
+    for (int i = 0; i < m_jobs.size(); ++i) {
+        const ExecLineJob *job = m_jobs.at(i);
+        IocRuntime *runtime = m_runtimes.at(i).data();
+        const bool reachable = runtime
+                && ExecLineJob::checkConsole(job->ioc(), runtime, &why) == ExecLineJob::Status::Ok;
+        m_reserved << (reachable ? runtime->reserveConsole(job->ioc()) : nullptr);
     }
     startNext();
 }
@@ -46,6 +56,7 @@ void ExecFanOut::handleJobFinished(int index)
 {
     --m_running;
     ++m_done;
+    m_reserved[index].reset(); // its forward goes with the job's own hold
     if (m_jobs.at(index)->status() == ExecLineJob::Status::Ok)
         ++m_succeeded;
     emit jobFinished(index);

@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QString>
 
+#include <memory>
+
 class Fleet;
 
 /// One iocsh line run on many IOCs, each through its own ExecLineJob (its procServ console),
@@ -17,7 +19,9 @@ class Fleet;
 /// The one implementation of the fan-out: `iocctl exec NAME... -- LINE` prints from it and
 /// iocdock's "Run command…" shows it in a tab. Nothing blocks; the runtime of each IOC is
 /// looked up in the fleet when the fan-out is made (a runtime gone since then counts as no
-/// console: nothing is sent).
+/// console: nothing is sent). start() makes every console reachable ahead
+/// (IocRuntime::reserveConsole(): one SSH forward command per host, not one per IOC), each
+/// held until its job is done.
 class ExecFanOut : public QObject
 {
     Q_OBJECT
@@ -58,6 +62,8 @@ private:
     QString m_line;
     int m_parallel = DefaultParallel;
     QList<ExecLineJob *> m_jobs;
+    QList<QPointer<IocRuntime>> m_runtimes; // each job's, looked up when the fan-out was made
+    QList<std::shared_ptr<void>> m_reserved; // each job's console, made reachable ahead
     int m_started = 0;
     int m_running = 0;
     int m_done = 0;

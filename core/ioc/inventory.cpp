@@ -13,6 +13,7 @@
 #include "core/ioc/remotechildreader.h"
 #include "core/ioc/unitdescriber.h"
 #include "core/procserv/bannerparser.h"
+#include "core/procserv/consolesession.h"
 #include "core/procserv/procservcommand.h"
 #include "core/systemd/environmentfile.h"
 #include "core/systemd/execcommand.h"
@@ -1178,6 +1179,15 @@ int Inventory::ownConsoleClients(const Ioc &ioc, qint64 connectStartedNs, int us
 ConsoleSession *Inventory::openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const
 {
     return createIocConsole(*m_host, ioc, readOnly, parent);
+}
+
+std::shared_ptr<void> Inventory::reserveConsole(const Ioc &ioc) const
+{
+    const ConsoleRoute route = m_host->consoleRoute(ioc.console);
+    if (!route.sharedPrepare)
+        return {};
+    route.sharedPrepare->ensure(route.sharedPrepare.get(), [](const QString &, int) {});
+    return route.sharedPrepare;
 }
 
 QStringList Inventory::logCommand(const Ioc &ioc, bool follow, int lines, const QString &since,

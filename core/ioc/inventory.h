@@ -106,6 +106,7 @@ public:
     bool hasConsole(const Ioc &ioc) const override { return ioc.console.isValid(); }
     int ownConsoleClients(const Ioc &ioc, qint64 connectStartedNs, int usersSeen) const override;
     ConsoleSession *openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const override;
+    std::shared_ptr<void> reserveConsole(const Ioc &ioc) const override;
     QStringList logCommand(const Ioc &ioc, bool follow, int lines, const QString &since = {},
                            const QString &until = {}, bool timestamps = false) const override;
 

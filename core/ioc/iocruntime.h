@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 class ConsoleSession;
 class LogSource;
@@ -73,6 +74,15 @@ public:
     /// A console session set up (not opened) to reach @p ioc's console from this machine. A
     /// read-only one takes no input at all (it prefers a read-only endpoint where one exists).
     virtual ConsoleSession *openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const = 0;
+    /// Begins to make @p ioc's read-write console reachable before openConsole() is called
+    /// for it, for as long as the result is held: for many IOCs of a host at once this is one
+    /// step (one SSH forward command for all of a host's remote sockets) where each console
+    /// would take its own. Null when there is nothing to make ahead.
+    virtual std::shared_ptr<void> reserveConsole(const Ioc &ioc) const
+    {
+        Q_UNUSED(ioc)
+        return {};
+    }
     /// argv of a command that prints (and with @p follow, follows) @p ioc's log on this
     /// machine. @p lines < 0: the whole log; @p since and @p until: as journalctl --since and
     /// --until take them; @p timestamps: each journal line with its time (-o short-iso).

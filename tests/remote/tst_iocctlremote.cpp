@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryFile>
 #include <QTest>
@@ -72,6 +73,7 @@ private slots:
     void filterByHost();
     void stopAndStartOnARemoteHost();
     void execOverSsh();
+    void execOnManyForwardsTogether();
     void execWithConsoleFromRemoteEnvironmentFile();
     void hostQualifiedNameAcrossHosts();
     void attachOverSsh();
@@ -168,6 +170,62 @@ void TestIocctlRemote::execOverSsh()
     QVERIFY2(run.code == 0, qPrintable(run.describe()));
     QVERIFY2(run.out.contains("cli0:"), run.out.constData());
     qInfo("iocctl exec over ssh: %lld ms", static_cast<long long>(run.msecs));
+}
+
+void TestIocctlRemote::execOnManyForwardsTogether()
+{
+    // `exec` on several IOCs of a host, two at a time: every reply its own IOC's, and all their
+    // consoles made reachable at the start with one ssh -O forward (not one per IOC, or per
+    // pair: at 20 × 50 that was two processes per IOC).
+    constexpr int count = 5;
+    const QString rt = m_hosts.runtimeDir(1);
+    for (int n = 0; n < count; ++n) {
+        const QString name = QStringLiteral("fan%1").arg(n);
+        QVERIFY(m_hosts.installUnit(
+                1, unitOf(name),
+                Sandbox::procServUnit(name,
+                                      { QStringLiteral("--port"),
+                                        QStringLiteral("unix:") + rt + QLatin1Char('/') + name
+                                                + QStringLiteral(".sock") })));
+        QVERIFY(m_hosts.systemctl(1, { QStringLiteral("start"), unitOf(name) }));
+    }
+    const auto cleanupUnits = qScopeGuard([this] {
+        for (int n = 0; n < count; ++n) {
+            const QString unit = unitOf(QStringLiteral("fan%1").arg(n));
+            m_hosts.systemctl(1, { QStringLiteral("stop"), unit });
+            m_hosts.removeUnit(1, unit);
+        }
+    });
+    SshCallLog ssh;
+    QVERIFY(ssh.isValid());
+    const Run run =
+            iocctl({ QStringLiteral("-H"), m_hosts.spec(1), QStringLiteral("exec"),
+                     QStringLiteral("-f"), QStringLiteral("name=rmtcli-fan*"),
+                     QStringLiteral("--parallel"), QStringLiteral("2"), QStringLiteral("--format"),
+                     QStringLiteral("json"), QStringLiteral("--"), QStringLiteral("dbl") });
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    const QJsonArray replies = QJsonDocument::fromJson(run.out).array();
+    QCOMPARE(replies.size(), count);
+    for (const QJsonValue &value : replies) {
+        const QJsonObject reply = value.toObject();
+        const QString name = reply.value(QStringLiteral("name")).toString();
+        QCOMPARE(reply.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        // iocsim answers dbl with NAME:ai1 …; the unit's IOC name is its own.
+        QVERIFY2(reply.value(QStringLiteral("output"))
+                         .toString()
+                         .contains(name.mid(int(qstrlen("rmtcli-"))) + QLatin1Char(':')),
+                 qPrintable(run.describe()));
+    }
+    const int forwards = ssh.count({ "-O forward" });
+    qInfo("exec on %d IOCs of one host: %d ssh -O forward, %d ssh -O cancel", count, forwards,
+          ssh.count({ "-O cancel" }));
+    QVERIFY2(forwards == 1, ssh.calls().join('\n').constData());
+    for (int n = 0; n < count; ++n) {
+        QCOMPARE(ssh.count({ "-O forward",
+                             QByteArray(':' + rt.toUtf8() + "/fan" + QByteArray::number(n)
+                                        + ".sock ") }),
+                 1);
+    }
 }
 
 void TestIocctlRemote::hostQualifiedNameAcrossHosts()
