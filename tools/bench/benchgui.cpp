@@ -174,14 +174,20 @@ int fleetMain(QApplication &app, const QStringList &args)
     auto statusOf = [model](int row) {
         return model->data(model->index(row, IocTableModel::StatusColumn)).toString();
     };
-    // key -> status and PID of every row of the other hosts.
+    // key -> state, child state and PIDs of every row of the other hosts (not the status text:
+    // it holds the uptime, which turns from "Up 2 minutes" to "Up 3 minutes" on its own).
     auto snapshot = [&] {
         QMap<QString, QString> rows;
         for (int row = 0; row < model->rowCount(); ++row) {
             const Ioc ioc = model->ioc(row);
             if (lost && ioc.host == lost->id())
                 continue;
-            rows.insert(ioc.key(), statusOf(row) + QLatin1Char(' ') + QString::number(ioc.mainPid));
+            rows.insert(ioc.key(),
+                        QStringLiteral("%1 %2 %3 %4")
+                                .arg(ioc.status())
+                                .arg(int(ioc.childState))
+                                .arg(ioc.mainPid)
+                                .arg(ioc.childPid));
         }
         return rows;
     };
@@ -247,7 +253,7 @@ int fleetMain(QApplication &app, const QStringList &args)
                     for (auto it = before.cbegin(); it != before.cend(); ++it)
                         changed += after.value(it.key()) != it.value() ? 1 : 0;
                     out << QStringLiteral("  other hosts: %1 state changes, %2 of %3 rows "
-                                          "changed status or PID")
+                                          "changed state, child state or PID")
                                     .arg(otherStateChanges)
                                     .arg(changed)
                                     .arg(before.size())
