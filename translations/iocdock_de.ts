@@ -4839,6 +4839,25 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
     </message>
 </context>
 <context>
+    <name>PrepareBatch</name>
+    <message>
+        <source>The connection to the host was closed.</source>
+        <translation>Die Verbindung zum Host wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>No longer needed</source>
+        <translation>Nicht mehr benötigt</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit status %2)</source>
+        <translation>%1 fehlgeschlagen (Exit-Status %2)</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>ProcServCommand</name>
     <message>
         <source>Unparsable UNIX socket spec &apos;%1&apos;: expected unix:USER:GROUP:PERM:PATH</source>
