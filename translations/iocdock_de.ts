@@ -3524,6 +3524,10 @@ Image: %3</translation>
         <source>%1: none</source>
         <translation>%1: keine</translation>
     </message>
+    <message>
+        <source>Container&apos;s main process PID: %1</source>
+        <translation>PID des Hauptprozesses des Containers: %1</translation>
+    </message>
 </context>
 <context>
     <name>IocTabs</name>

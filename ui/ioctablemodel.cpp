@@ -452,8 +452,11 @@ QVariant IocTableModel::toolTip(const Ioc &ioc, int column, const QDateTime &now
         QStringList lines;
         if (ioc.childPid != 0)
             lines << tr("IOC process PID: %1").arg(ioc.childPid);
-        if (ioc.mainPid != 0)
-            lines << tr("procServ PID: %1").arg(ioc.mainPid);
+        // A container without procServ: the IOC is the container's main process.
+        if (ioc.mainPid != 0 && ioc.mainPid != ioc.childPid)
+            lines << (ioc.isContainer() ? tr("Container's main process PID: %1")
+                                        : tr("procServ PID: %1"))
+                             .arg(ioc.mainPid);
         return lines.join(QLatin1Char('\n'));
     }
     case ConsoleColumn:

@@ -592,10 +592,16 @@ Ioc ContainerRuntime::buildRow(const ContainerDetails &details, bool exists) con
             row.cpuNSec = stats->cpuNSec;
         }
         // procServ as the container's main process (a PID of this machine's namespace when
-        // the engine runs here): its child is the IOC.
-        if (m_host->isLocal() && !row.execStart.isEmpty() && runsProcServ(row.execStart.first())
-            && ChildTracker::readChildFromProc(row) && row.childPid != 0)
+        // the engine runs here): its child is the IOC. Without procServ the IOC shell is the
+        // container's main process itself (the engine's PID, of the engine's machine).
+        const bool procServ = !row.execStart.isEmpty() && runsProcServ(row.execStart.first());
+        if (procServ && m_host->isLocal() && ChildTracker::readChildFromProc(row)
+            && row.childPid != 0)
             row.childSince = ChildTracker::processStartTime(row.childPid);
+        if (!procServ && row.mainPid != 0) {
+            row.childPid = row.mainPid;
+            row.childState = ChildState::Running;
+        }
     }
     const QString unitName = joinedUnit(details);
     if (unitName.isEmpty())

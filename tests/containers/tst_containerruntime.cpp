@@ -414,6 +414,9 @@ void TestContainerRuntime::listsIocContainers()
     QCOMPARE(stdio.containerState, QStringLiteral("running"));
     QCOMPARE(stdio.status(), QStringLiteral("running"));
     QVERIFY(stdio.mainPid > 0);
+    // No procServ: the IOC is the container's main process, and its PID is the IOC's.
+    QCOMPARE(stdio.childPid, stdio.mainPid);
+    QCOMPARE(stdio.childState, ChildState::Running);
     QCOMPARE(stdio.restarts(), 0); // the engine's RestartCount
     QCOMPARE(IocFormat::restartsText(stdio), QStringLiteral("0"));
     QVERIFY(stdio.activeSince.isValid());
@@ -428,6 +431,9 @@ void TestContainerRuntime::listsIocContainers()
     QCOMPARE(procServ.image, m_image);
     QCOMPARE(procServ.status(), QStringLiteral("running"));
     QCOMPARE(procServ.execStart.value(0), QStringLiteral("/bin/procServ"));
+    // procServ's child is the IOC (read from this machine's /proc), not procServ itself.
+    QVERIFY(procServ.mainPid > 0);
+    QVERIFY2(procServ.childPid != procServ.mainPid, qPrintable(QString::number(procServ.childPid)));
 
     QCOMPARE(row(m_plainName).containerId, QString()); // not an IOC: no row
     for (const Ioc &ioc : m_runtime->iocs())

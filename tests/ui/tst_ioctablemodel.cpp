@@ -233,6 +233,22 @@ void TestIocTableModel::showsAContainerRow()
     QCOMPARE(status.data().toString(), QStringLiteral("Up 3 hours"));
     QCOMPARE(m_model->index(0, IocTableModel::UptimeColumn).data().toString(),
              QStringLiteral("3 hours"));
+
+    // Its IOC shell is the container's main process (no procServ): one PID, named once, and
+    // not as procServ's.
+    ioc.mainPid = 4321;
+    ioc.childPid = 4321;
+    ioc.childState = ChildState::Running;
+    m_model->upsert(ioc);
+    const QModelIndex pid = m_model->index(0, IocTableModel::PidColumn);
+    QCOMPARE(pid.data().toString(), QStringLiteral("4321"));
+    QCOMPARE(pid.data(Qt::ToolTipRole).toString(), QStringLiteral("IOC process PID: 4321"));
+    // procServ as the container's main process: two PIDs, the second the container's.
+    ioc.childPid = 4330;
+    m_model->upsert(ioc);
+    QCOMPARE(pid.data().toString(), QStringLiteral("4330"));
+    QCOMPARE(pid.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("IOC process PID: 4330\nContainer's main process PID: 4321"));
 }
 
 void TestIocTableModel::showsTheIocProcessOwnState()
