@@ -438,7 +438,8 @@ void Host::readLoginProbes(const QByteArray &out, const QByteArray &nonce, int c
         if (at < 0)
             continue;
         const qsizetype begin = at + marker.size();
-        qsizetype end = out.indexOf("\n" + loginProbeMarker(nonce, i + 1) + '\n', begin);
+        const QByteArray next = '\n' + loginProbeMarker(nonce, i + 1) + '\n';
+        qsizetype end = out.indexOf(next, begin);
         if (end < 0)
             end = out.size();
         m_loginProbeOutput.insert(m_loginProbes.at(i).first, out.mid(begin, end - begin));
