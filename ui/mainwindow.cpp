@@ -609,6 +609,12 @@ void MainWindow::restoreSession(const QStringList &tabs, const QStringList &host
             continue;
         }
         const Ioc ioc = m_model->ioc(m_model->indexOf(key).row());
+        // A unit removed while stopped may stay in systemd's memory a while as "not-found":
+        // its row says so, but there is nothing to reopen.
+        if (ioc.loadState == QLatin1String("not-found") && !ioc.isActive()) {
+            gone << key;
+            continue;
+        }
         if (kind == QLatin1String("console"))
             m_iocTabs->restoreConsole(ioc);
         else

@@ -46,6 +46,7 @@ private slots:
     void tabsAndHostsComeBackReadOnly();
     void savedFilterIsSharedWithIocctl();
     void splitAndDetachedTabsComeBackInPlace();
+    void uninstalledIocStillKnownIsNotReopened();
 
 private:
     QString key(const QString &iocName) const;
@@ -144,6 +145,8 @@ void TestMainWindowRestore::cleanupTestCase()
     if (Sandbox::isAvailable()) {
         m_sandbox.removeUnit(unitOf(m_kept));
         m_sandbox.removeUnit(unitOf(m_gone));
+        m_sandbox.removeUnit(QStringLiteral("tstrestore-holder.service"));
+        m_sandbox.removeUnit(unitOf(QStringLiteral("tstrestore-held")));
     }
 }
 
@@ -359,3 +362,41 @@ void TestMainWindowRestore::splitAndDetachedTabsComeBackInPlace()
 
 QTEST_MAIN(TestMainWindowRestore)
 #include "tst_mainwindowrestore.moc"
+
+void TestMainWindowRestore::uninstalledIocStillKnownIsNotReopened()
+{
+    // An IOC's unit file removed while another unit still wants it: systemd keeps the unit
+    // loaded as "not-found" and lists it, so its row is there. Its console is not reopened
+    // (the unit has no ExecStart, no console), and the one message names it with the gone ones.
+    const QString held = QStringLiteral("tstrestore-held");
+    QVERIFY(m_sandbox.installUnit(unitOf(held), Sandbox::procServUtilsUnit(held)));
+    QVERIFY(m_sandbox.removeUnit(unitOf(held)));
+    QVERIFY(m_sandbox.installUnit(
+            QStringLiteral("tstrestore-holder.service"),
+            QStringLiteral("[Unit]\nWants=%1\n[Service]\nType=oneshot\nRemainAfterExit=yes\n"
+                           "ExecStart=/bin/true\n")
+                    .arg(unitOf(held))));
+    QVERIFY(m_sandbox.systemctl(
+            { QStringLiteral("start"), QStringLiteral("tstrestore-holder.service") }));
+    QByteArray loadState;
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("show"), QStringLiteral("-p"),
+                                  QStringLiteral("LoadState"), QStringLiteral("--value"),
+                                  unitOf(held) },
+                                &loadState));
+    QCOMPARE(loadState.trimmed(), QByteArray("not-found"));
+
+    QSettings().setValue(QStringLiteral("session/tabs"),
+                         QStringList{ QStringLiteral("console ") + key(held),
+                                      QStringLiteral("console ") + key(m_kept) });
+    QSettings().remove(QStringLiteral("session/tabPlaces"));
+    std::unique_ptr<MainWindow> window = newWindow();
+    window->restoreSessionWhenListed();
+    QTRY_VERIFY_WITH_TIMEOUT(window->bottomTabs()->viewFor(key(m_kept)), 60000);
+    QVERIFY2(window->model()->contains(key(held)), "systemd lists the not-found unit: a row");
+    QCOMPARE(window->model()->ioc(window->model()->indexOf(key(held)).row()).loadState,
+             QStringLiteral("not-found"));
+    QVERIFY(!window->bottomTabs()->viewFor(key(held)));
+    QVERIFY2(window->messageBar()->text().contains(key(held))
+                     && window->messageBar()->text().contains(QStringLiteral("no longer listed")),
+             qPrintable(window->messageBar()->text()));
+}
