@@ -263,9 +263,12 @@ SshCallLog::SshCallLog()
     QFile shim(m_dir.filePath(QStringLiteral("ssh")));
     if (!shim.open(QIODevice::WriteOnly))
         return;
-    // One line per call: newlines in the arguments (scripts) become spaces.
+    // One line per call: newlines in the arguments (scripts) become spaces. Calls made at once
+    // take turns (flock): tr and echo write separately, and two calls' pieces used to make one
+    // line of two.
     const QByteArray log = m_dir.filePath(QStringLiteral("ssh.log")).toUtf8();
-    shim.write("#!/bin/sh\n{ printf '%s' \"$*\" | tr '\\n' ' '; echo; } >>'" + log + "'\nexec '"
+    shim.write("#!/bin/sh\nexec 9>>'" + log
+               + "'\nflock 9\n{ printf '%s' \"$*\" | tr '\\n' ' '; echo; } >&9\nexec 9>&-\nexec '"
                + realSsh.toUtf8() + "' \"$@\"\n");
     shim.close();
     if (!shim.setPermissions(shim.permissions() | QFileDevice::ExeOwner))
