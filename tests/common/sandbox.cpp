@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTcpServer>
 
 #include <memory>
@@ -114,23 +115,44 @@ QString Sandbox::iocsimPath()
 
 quint16 Sandbox::freeTcpPort()
 {
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return server.serverPort();
+    const QList<quint16> ports = freeTcpPorts(1);
+    return ports.isEmpty() ? 0 : ports.first();
 }
 
+// Ports are chosen below the kernel's ephemeral range: a port from that range (what listen on
+// port 0 gives) can become an outgoing connection's local end (ssh, D-Bus, another test)
+// between this check and procServ's bind. tools/sshd-sandbox takes 20000 and up to the range.
 QList<quint16> Sandbox::freeTcpPorts(int count)
 {
+    int low = 32768;
+    int high = 60999;
+    QFile range(QStringLiteral("/proc/sys/net/ipv4/ip_local_port_range"));
+    if (range.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> bounds = range.readAll().simplified().split(' ');
+        if (bounds.size() == 2) {
+            low = bounds.at(0).toInt();
+            high = bounds.at(1).toInt();
+        }
+    }
+    int base = 10000;
+    int span = qMin(low, 20000) - base;
+    if (span < 1000) { // an unusual range: above it, else anywhere
+        base = high + 1;
+        span = 65536 - base;
+    }
     std::vector<std::unique_ptr<QTcpServer>> servers;
     QList<quint16> ports;
-    for (int i = 0; i < count; ++i) {
-        servers.push_back(std::make_unique<QTcpServer>());
-        if (!servers.back()->listen(QHostAddress::LocalHost, 0))
-            return {};
-        ports << servers.back()->serverPort();
+    for (int tries = 0; ports.size() < count && tries < 50 * count; ++tries) {
+        auto server = std::make_unique<QTcpServer>();
+        const quint16 port = span >= 1000
+                ? quint16(base + int(QRandomGenerator::global()->bounded(span)))
+                : quint16(0);
+        if (!server->listen(QHostAddress::LocalHost, port) || ports.contains(server->serverPort()))
+            continue;
+        ports << server->serverPort();
+        servers.push_back(std::move(server));
     }
-    return ports;
+    return ports.size() == count ? ports : QList<quint16>();
 }
 
 bool Sandbox::installUnit(const QString &name, const QByteArray &content)
