@@ -19,14 +19,6 @@ namespace {
 
 std::atomic<int> s_engineCounter{ 0 };
 
-QString joinForShell(const QStringList &argv)
-{
-    QStringList quoted;
-    for (const QString &arg : argv)
-        quoted << Host::shellQuote(arg);
-    return quoted.join(QLatin1Char(' '));
-}
-
 } // namespace
 
 RemoteEngine::RemoteEngine(Host *host, QObject *parent)
@@ -116,9 +108,9 @@ void RemoteEngine::forward(const EngineEndpoint &remote)
     }
     // A forward made before (an older master's, or of another remote path) is ended first: the
     // local path is reused, and a cancel of a forward the master does not have does nothing.
-    QString script = joinForShell(command);
+    QString script = Host::shellJoin(command);
     if (!m_cleanup.isEmpty())
-        script = joinForShell(m_cleanup) + QStringLiteral("; ") + script;
+        script = Host::shellJoin(m_cleanup) + QStringLiteral("; ") + script;
     m_pending = remote;
     m_cleanup = cleanup; // from now on a forward may exist: end it when going
     run(Step::Forward, { QStringLiteral("sh"), QStringLiteral("-c"), script });

@@ -258,6 +258,15 @@ QString Host::shellQuote(const QString &arg)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
+QString Host::shellJoin(const QStringList &argv)
+{
+    QStringList quoted;
+    quoted.reserve(argv.size());
+    for (const QString &arg : argv)
+        quoted << shellQuote(arg);
+    return quoted.join(QLatin1Char(' '));
+}
+
 QString Host::sshRuntimeDir()
 {
     // Control sockets must fit in sun_path (108 bytes) with ssh's temporary suffix: a
@@ -392,8 +401,8 @@ void Host::startPreflight()
     auto *process = new QProcess(this);
     m_preflight = process;
     process->setStandardInputFile(QProcess::nullDevice());
-    process->setProperty("probeNonce", nonce);
-    process->setProperty("probeCount", int(m_loginProbes.size()));
+    m_preflightNonce = nonce;
+    m_preflightProbes = int(m_loginProbes.size());
     connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
             &Host::handlePreflightFinished);
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
@@ -420,9 +429,7 @@ void Host::handlePreflightFinished()
     Failure failure = Failure::Other;
     QString message;
     if (m_transport->preflightSucceeded(code, err, &failure, &message)) {
-        readLoginProbes(process->readAllStandardOutput(),
-                        process->property("probeNonce").toByteArray(),
-                        process->property("probeCount").toInt());
+        readLoginProbes(process->readAllStandardOutput(), m_preflightNonce, m_preflightProbes);
         startBusConnection();
     } else
         fail(failure, message);

@@ -145,6 +145,9 @@ public:
 
     /// One argument quoted for a POSIX shell (the remote side of ssh).
     static QString shellQuote(const QString &arg);
+    /// A command line for a POSIX shell: each of @p argv quoted with shellQuote(), joined by
+    /// spaces.
+    static QString shellJoin(const QStringList &argv);
     /// Local directory of the SSH control sockets and forwarded console sockets.
     static QString sshRuntimeDir();
     /// Classifies ssh's stderr of a failed login.
@@ -190,6 +193,8 @@ private:
     void readLoginProbes(const QByteArray &out, const QByteArray &nonce, int count);
 
     QProcess *m_preflight = nullptr;
+    QByteArray m_preflightNonce; // the login probes' marker of m_preflight's attempt
+    int m_preflightProbes = 0; // the login probes m_preflight runs (the first N of m_loginProbes)
     QList<QPair<QString, QString>> m_loginProbes; // name, script
     QHash<QString, QByteArray> m_loginProbeOutput;
     QTimer *m_attemptTimer;

@@ -207,7 +207,7 @@ QStringList SshTransport::unixSocketCancels(const QStringList &specs) const
         for (const QString &spec : some)
             argv << QStringLiteral("-L") << spec;
         argv << QStringLiteral("--") << m_target.destination();
-        return joinForShell(argv);
+        return Host::shellJoin(argv);
     };
     // ssh stops at the first forward the master refuses (one its master never had, e.g. made
     // by a master that ended since): then each is cancelled on its own.
@@ -226,14 +226,6 @@ QStringList SshTransport::unixSocketCancels(const QStringList &specs) const
     return { QStringLiteral("sh"), QStringLiteral("-c"), script };
 }
 
-QString SshTransport::joinForShell(const QStringList &argv)
-{
-    QStringList quoted;
-    for (const QString &arg : argv)
-        quoted << Host::shellQuote(arg);
-    return quoted.join(QLatin1Char(' '));
-}
-
 QStringList SshTransport::unixSocketForwards(const QStringList &specs) const
 {
     const QStringList options = sshOptions();
@@ -243,15 +235,15 @@ QStringList SshTransport::unixSocketForwards(const QStringList &specs) const
     // starts one, and try again. A login through the master is a session on the host (a
     // shell started there): one for each forward, i.e. each remote console probe, was most of
     // what a remote IOC cost (docs/benchmarks.md, fleet scale).
-    const QString login = joinForShell(QStringList{ QStringLiteral("ssh") } + options
-                                       << QStringLiteral("--") << m_target.destination()
-                                       << QStringLiteral("true"));
+    const QString login = Host::shellJoin(QStringList{ QStringLiteral("ssh") } + options
+                                          << QStringLiteral("--") << m_target.destination()
+                                          << QStringLiteral("true"));
     QStringList forwardArgv{ QStringLiteral("ssh") };
     forwardArgv << options << QStringLiteral("-O") << QStringLiteral("forward");
     for (const QString &spec : specs)
         forwardArgv << QStringLiteral("-L") << spec;
     forwardArgv << QStringLiteral("--") << m_target.destination();
-    const QString forward = joinForShell(forwardArgv);
+    const QString forward = Host::shellJoin(forwardArgv);
     return { QStringLiteral("sh"), QStringLiteral("-c"),
              forward + QStringLiteral(" >/dev/null 2>&1 || { ") + login
                      + QStringLiteral(" && exec ") + forward + QStringLiteral(" >/dev/null; }") };
@@ -326,9 +318,6 @@ ConsoleRoute SshTransport::consoleRoute(const ConsoleEndpoint &endpoint) const
 QStringList SshTransport::commandOnHost(const QStringList &argv) const
 {
     // ssh hands the remote shell one string: quote every argument for it.
-    QStringList quoted;
-    for (const QString &arg : argv)
-        quoted << Host::shellQuote(arg);
     return QStringList{ QStringLiteral("ssh") } + sshArguments()
-            << remoteSh(QStringLiteral("exec ") + quoted.join(QLatin1Char(' ')));
+            << remoteSh(QStringLiteral("exec ") + Host::shellJoin(argv));
 }

@@ -52,8 +52,6 @@ public:
     QString runtimeDir() const override { return {}; }
 
 private:
-    static QString joinForShell(const QStringList &argv);
-
     QString m_spec;
     Host::SshTarget m_target;
     // Remote socket path -> its forward while a session holds it (consoleRoute(); GUI thread).

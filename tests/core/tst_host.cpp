@@ -6,6 +6,7 @@
 #include "core/ioc/iocaccess.h"
 #include "core/procserv/consolesession.h"
 
+#include <QProcess>
 #include <QTest>
 
 #include <memory>
@@ -23,6 +24,7 @@ private slots:
     void invalidSpecs();
     void shellQuote_data();
     void shellQuote();
+    void shellJoinIsReadBackByAShell();
     void classifySshError_data();
     void classifySshError();
     void sshArgumentsShareOneMasterAndVerifyHostKeys();
@@ -148,6 +150,22 @@ void TestHost::shellQuote()
 {
     QFETCH(QString, arg);
     QTEST(Host::shellQuote(arg), "quoted");
+}
+
+void TestHost::shellJoinIsReadBackByAShell()
+{
+    // A real sh splits the joined line back into the very arguments.
+    const QStringList argv{ QStringLiteral("printf"),      QStringLiteral("[%s]\\n"),
+                            QStringLiteral("plain"),       QString(),
+                            QStringLiteral("two words"),   QStringLiteral("it's"),
+                            QStringLiteral("$HOME;`x`|*"), QStringLiteral("new\nline") };
+    QProcess sh;
+    sh.start(QStringLiteral("sh"), { QStringLiteral("-c"), Host::shellJoin(argv) });
+    QVERIFY(sh.waitForFinished(10000));
+    QCOMPARE(sh.exitCode(), 0);
+    QCOMPARE(QString::fromUtf8(sh.readAllStandardOutput()),
+             QStringLiteral("[plain]\n[]\n[two words]\n[it's]\n[$HOME;`x`|*]\n[new\nline]\n"));
+    QCOMPARE(Host::shellJoin({}), QString());
 }
 
 void TestHost::classifySshError_data()
