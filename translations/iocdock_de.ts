@@ -4852,14 +4852,6 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
         <source>No longer needed</source>
         <translation>Nicht mehr benötigt</translation>
     </message>
-    <message>
-        <source>%1 failed (exit status %2)</source>
-        <translation>%1 fehlgeschlagen (Exit-Status %2)</translation>
-    </message>
-    <message>
-        <source>Cannot start %1: %2</source>
-        <translation>%1 kann nicht gestartet werden: %2</translation>
-    </message>
 </context>
 <context>
     <name>ProcServCommand</name>

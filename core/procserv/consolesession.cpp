@@ -28,6 +28,47 @@ constexpr int s_firstBackoff = 500;
 constexpr int s_maxBackoff = 5000;
 constexpr int s_maxStderr = 4096;
 
+// Runs @p argv to its end as a child of @p owner held in @p *current; @p done gets an empty
+// string on exit status 0, else stderr (or what failed). An answer for a process that is no
+// longer *current (its owner moved on) is dropped.
+void runPrepareCommand(QObject *owner, QProcess **current, const QStringList &argv,
+                       std::function<void(const QString &error)> done)
+{
+    auto *process = new QProcess(owner);
+    *current = process;
+    const QString program = argv.value(0);
+    process->setProcessChannelMode(QProcess::SeparateChannels);
+    process->setStandardInputFile(QProcess::nullDevice());
+    QObject::connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), owner,
+                     [current, process, program, done](int code, QProcess::ExitStatus status) {
+                         const QString detail =
+                                 QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
+                         process->deleteLater();
+                         if (*current != process)
+                             return;
+                         *current = nullptr;
+                         if (status == QProcess::NormalExit && code == 0)
+                             done(QString());
+                         else
+                             done(detail.isEmpty()
+                                          ? QCoreApplication::translate(
+                                                    "SharedPrepare", "%1 failed (exit status %2)")
+                                                    .arg(program)
+                                                    .arg(code)
+                                          : detail);
+                     });
+    QObject::connect(process, &QProcess::errorOccurred, owner,
+                     [current, process, program, done](QProcess::ProcessError e) {
+                         if (e != QProcess::FailedToStart || *current != process)
+                             return;
+                         *current = nullptr;
+                         process->deleteLater();
+                         done(QCoreApplication::translate("SharedPrepare", "Cannot start %1: %2")
+                                      .arg(program, process->errorString()));
+                     });
+    process->start(program, argv.mid(1), QIODevice::ReadOnly);
+}
+
 // Closes a socket without writing anything new: data the user already queued is still
 // flushed, then the object goes away.
 void discardDevice(QIODevice *device)
@@ -143,35 +184,9 @@ void SharedPrepare::ensure(QObject *context,
 
 void SharedPrepare::startProcess()
 {
-    auto *process = new QProcess(this);
-    m_process = process;
     ++m_runs;
-    process->setProcessChannelMode(QProcess::SeparateChannels);
-    process->setStandardInputFile(QProcess::nullDevice());
-    connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
-            [this, process](int code, QProcess::ExitStatus status) {
-                const QString detail =
-                        QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
-                process->deleteLater();
-                if (m_process != process)
-                    return;
-                m_process = nullptr;
-                if (status == QProcess::NormalExit && code == 0)
-                    handleFinished(QString());
-                else
-                    handleFinished(detail.isEmpty() ? tr("%1 failed (exit status %2)")
-                                                              .arg(m_prepare.value(0))
-                                                              .arg(code)
-                                                    : detail);
-            });
-    connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
-        if (e != QProcess::FailedToStart || m_process != process)
-            return;
-        m_process = nullptr;
-        process->deleteLater();
-        handleFinished(tr("Cannot start %1: %2").arg(m_prepare.value(0), process->errorString()));
-    });
-    process->start(m_prepare.value(0), m_prepare.mid(1), QIODevice::ReadOnly);
+    runPrepareCommand(this, &m_process, m_prepare,
+                      [this](const QString &error) { handleFinished(error); });
 }
 
 void SharedPrepare::batchFinished(const QString &error, bool alone)
@@ -331,37 +346,9 @@ void PrepareBatch::flush()
     }
     if (m_running.isEmpty())
         return;
-    const QStringList argv = m_command(keys);
-    const QString program = argv.value(0);
-    auto *process = new QProcess(this);
-    m_process = process;
     ++m_runs;
-    process->setProcessChannelMode(QProcess::SeparateChannels);
-    process->setStandardInputFile(QProcess::nullDevice());
-    connect(process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
-            [this, process, program](int code, QProcess::ExitStatus status) {
-                const QString detail =
-                        QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
-                process->deleteLater();
-                if (m_process != process)
-                    return;
-                m_process = nullptr;
-                if (status == QProcess::NormalExit && code == 0)
-                    finish(QString());
-                else
-                    finish(detail.isEmpty()
-                                   ? tr("%1 failed (exit status %2)").arg(program).arg(code)
-                                   : detail);
-            });
-    connect(process, &QProcess::errorOccurred, this,
-            [this, process, program](QProcess::ProcessError e) {
-                if (e != QProcess::FailedToStart || m_process != process)
-                    return;
-                m_process = nullptr;
-                process->deleteLater();
-                finish(tr("Cannot start %1: %2").arg(program, process->errorString()));
-            });
-    process->start(argv.value(0), argv.mid(1), QIODevice::ReadOnly);
+    runPrepareCommand(this, &m_process, m_command(keys),
+                      [this](const QString &error) { finish(error); });
 }
 
 void PrepareBatch::finish(const QString &error)
