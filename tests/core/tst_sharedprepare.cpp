@@ -9,10 +9,14 @@
 
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <cerrno>
+#include <csignal>
 
 class TestSharedPrepare : public QObject
 {
@@ -25,6 +29,7 @@ private slots:
     void askedWhileRunningGoesInTheNext();
     void releasedWhileInBatchIsUndone();
     void cleanupsLetGoTogetherRunOnce();
+    void batchGoneWhileRunningAnswersEveryWaiter();
 
 private:
     QString file(const QString &name) const { return m_dir->filePath(name); }
@@ -202,6 +207,52 @@ void TestSharedPrepare::releasedWhileInBatchIsUndone()
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(undone), s_wait);
     QTRY_VERIFY_WITH_TIMEOUT(!watch, s_wait);
     QVERIFY(!called); // nobody waits any more
+}
+
+void TestSharedPrepare::batchGoneWhileRunningAnswersEveryWaiter()
+{
+    // The host is removed while its forward command runs: its batch goes with it. Whoever
+    // waited hears so, the command is stopped, and a later ensure() runs its own command.
+    const QString pidFile = file(QStringLiteral("batch.pid"));
+    auto batch = std::make_unique<PrepareBatch>([pidFile](const QStringList &keys) {
+        return QStringList{ QStringLiteral("sh"), QStringLiteral("-c"),
+                            QStringLiteral("echo $$ > '%1'; exec sleep 60").arg(pidFile),
+                            QStringLiteral("sh") }
+        + keys;
+    });
+    const QString own = file(QStringLiteral("own.log"));
+    QList<std::shared_ptr<SharedPrepare>> prepares;
+    QStringList errors;
+    for (int i = 0; i < 3; ++i) {
+        auto prepare = SharedPrepare::make({ QStringLiteral("sh"), QStringLiteral("-c"),
+                                             QStringLiteral("echo own%1 >> '%2'").arg(i).arg(own) },
+                                           {});
+        prepare->setBatch(batch.get(), QStringLiteral("k%1").arg(i));
+        prepare->ensure(this, [&errors](const QString &error, int) { errors << error; });
+        prepares << prepare;
+        if (i == 1) // two in the running batch, the third queued for the next
+            QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(pidFile).size() > 0, s_wait);
+    }
+    QVERIFY(errors.isEmpty());
+    batch.reset();
+    QCOMPARE(errors.size(), 3);
+    for (const QString &error : std::as_const(errors))
+        QCOMPARE(error, QStringLiteral("The connection to the host was closed."));
+    for (const auto &prepare : std::as_const(prepares)) {
+        QVERIFY(!prepare->isPrepared());
+        QCOMPARE(prepare->runs(), 0);
+    }
+    // The batch's command was stopped and reaped, not left behind.
+    const QStringList pid = lines(QStringLiteral("batch.pid"));
+    QCOMPARE(pid.size(), 1);
+    QVERIFY(pid.first().toInt() > 0);
+    QVERIFY2(::kill(pid.first().toInt(), 0) != 0 && errno == ESRCH, qPrintable(pid.first()));
+    // Without a batch, the next ensure() runs the prepare's own command.
+    QString again = QStringLiteral("unanswered");
+    prepares.first()->ensure(this, [&again](const QString &error, int) { again = error; });
+    QTRY_VERIFY_WITH_TIMEOUT(again.isEmpty(), s_wait);
+    QCOMPARE(prepares.first()->runs(), 1);
+    QCOMPARE(lines(QStringLiteral("own.log")), QStringList{ QStringLiteral("own0") });
 }
 
 void TestSharedPrepare::cleanupsLetGoTogetherRunOnce()
