@@ -76,13 +76,22 @@ void ProcChild::applyTimes(const Files &files, Ioc &ioc)
 qint64 ProcChild::startTicks(const QByteArray &stat)
 {
     // The command name (field 2) may hold spaces and parentheses: count after the last ')'.
-    const int close = stat.lastIndexOf(')');
+    // Field 22 is the 20th after it (field 3, the state, is the first). Scanned in place: a
+    // listing reads this for every running IOC of every host.
+    const qsizetype close = stat.lastIndexOf(')');
     if (close < 0)
         return -1;
-    const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
-    // fields[0] is field 3 (state): field 22 is fields[19].
+    qsizetype at = close + 1;
+    for (int field = 3; field < 22; ++field) {
+        at = stat.indexOf(' ', at + 1);
+        if (at < 0)
+            return -1;
+    }
+    qsizetype end = at + 1;
+    while (end < stat.size() && stat.at(end) != ' ' && stat.at(end) != '\n')
+        ++end;
     bool ok = false;
-    const qint64 ticks = fields.value(19).trimmed().toLongLong(&ok);
+    const qint64 ticks = stat.mid(at + 1, end - at - 1).toLongLong(&ok);
     return ok && ticks >= 0 ? ticks : -1;
 }
 

@@ -171,6 +171,12 @@ void TestProcChild::startTicks_data()
     QTest::newRow("name with spaces and parentheses") << statText(1, "a) b (c", 777) << 777LL;
     QTest::newRow("empty") << QByteArray() << -1LL;
     QTest::newRow("cut") << QByteArray("1 (x) S 1 2 3") << -1LL;
+    QByteArray last = "1 (x) S";
+    for (int field = 4; field < 22; ++field)
+        last += " 0";
+    QTest::newRow("field 22 last, then a newline") << last + " 4242\n" << 4242LL;
+    QTest::newRow("cut before field 22") << last + '\n' << -1LL;
+    QTest::newRow("field 22 empty") << last + " \n" << -1LL;
 }
 
 void TestProcChild::startTicks()
