@@ -231,9 +231,10 @@ void SharedPrepare::runCleanup()
 {
     if (!std::exchange(m_prepared, false) || m_cleanup.isEmpty())
         return;
-    // With an event loop running, with the others let go of in this pass (an exec on many
-    // IOCs); at the end of the program at once.
-    if (m_batch && m_batch->cleansUp() && QThread::currentThread()->loopLevel() > 0) {
+    // With the others let go of in this pass of the event loop (an exec on many IOCs), or, with
+    // no event loop running (the program ending), when the batch goes with its host: a window
+    // closed on 1,000 remote IOCs started one process per console socket.
+    if (m_batch && m_batch->cleansUp()) {
         m_batch->enqueueCleanup(m_batchKey);
         return;
     }
@@ -298,19 +299,29 @@ PrepareBatch::~PrepareBatch()
 void PrepareBatch::enqueueCleanup(const QString &key)
 {
     m_cleanupKeys << key;
-    if (m_cleanupKeys.size() > 1)
+    // With no event loop running (the program ending) the timer may never run: what is left
+    // is flushed when this goes (with its host's transport), or now when a command is full.
+    if (QThread::currentThread()->loopLevel() == 0 && m_cleanupKeys.size() >= s_maxKeys) {
+        flushCleanup();
+        return;
+    }
+    if (std::exchange(m_cleanupFlushPending, true))
         return; // a flush is already on its way
-    QTimer::singleShot(0, this, &PrepareBatch::flushCleanup);
+    QTimer::singleShot(0, this, [this] {
+        m_cleanupFlushPending = false;
+        flushCleanup();
+    });
 }
 
 void PrepareBatch::flushCleanup()
 {
-    const QStringList keys = std::exchange(m_cleanupKeys, {});
-    if (keys.isEmpty())
-        return;
-    const QStringList argv = m_cleanupCommand(keys);
-    ++m_cleanupRuns;
-    QProcess::startDetached(argv.value(0), argv.mid(1));
+    while (!m_cleanupKeys.isEmpty()) {
+        const QStringList keys = m_cleanupKeys.mid(0, s_maxKeys);
+        m_cleanupKeys = m_cleanupKeys.mid(keys.size());
+        const QStringList argv = m_cleanupCommand(keys);
+        ++m_cleanupRuns;
+        QProcess::startDetached(argv.value(0), argv.mid(1));
+    }
 }
 
 void PrepareBatch::enqueue(SharedPrepare *prepare)
@@ -330,10 +341,9 @@ void PrepareBatch::flush()
 {
     if (m_process || m_queued.isEmpty())
         return;
-    constexpr int maxBatch = 100; // a command line of ~15 kB for long socket paths
     QStringList keys;
     m_running.clear();
-    while (!m_queued.isEmpty() && m_running.size() < maxBatch) {
+    while (!m_queued.isEmpty() && m_running.size() < s_maxKeys) {
         const QPointer<SharedPrepare> prepare = m_queued.takeFirst();
         if (!prepare)
             continue;

@@ -131,8 +131,10 @@ private:
     void flushCleanup();
 
     std::function<QStringList(const QStringList &keys)> m_command;
+    static constexpr int s_maxKeys = 100; // per command: a line of ~15 kB for long socket paths
     std::function<QStringList(const QStringList &keys)> m_cleanupCommand;
     QStringList m_cleanupKeys;
+    bool m_cleanupFlushPending = false;
     int m_cleanupRuns = 0;
     QList<QPointer<SharedPrepare>> m_queued;
     QList<QPointer<SharedPrepare>> m_running;

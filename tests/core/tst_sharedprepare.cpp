@@ -30,6 +30,7 @@ private slots:
     void releasedWhileInBatchIsUndone();
     void cleanupsLetGoTogetherRunOnce();
     void batchGoneWhileRunningAnswersEveryWaiter();
+    void cleanupsAtTheEndGoWithTheBatch();
 
 private:
     QString file(const QString &name) const { return m_dir->filePath(name); }
@@ -289,19 +290,39 @@ void TestSharedPrepare::cleanupsLetGoTogetherRunOnce()
     QCOMPARE(keys,
              (QStringList{ QStringLiteral("k0"), QStringLiteral("k1"), QStringLiteral("k2") }));
     QCOMPARE(batch.cleanupRuns(), 1);
+}
 
-    // With no event loop running (the program ending), each is undone at once, on its own.
-    auto last = SharedPrepare::make({ QStringLiteral("false") },
-                                    { QStringLiteral("sh"), QStringLiteral("-c"),
-                                      QStringLiteral("echo own-last >> '%1'").arg(log) });
-    last->setBatch(&batch, QStringLiteral("last"));
-    bool done = false;
-    last->ensure(this, [&done](const QString &, int) { done = true; });
-    QTRY_VERIFY_WITH_TIMEOUT(done, s_wait);
-    last.reset();
-    QTRY_COMPARE_WITH_TIMEOUT(lines(QStringLiteral("cleanup.log")).value(1),
-                              QStringLiteral("own-last"), s_wait);
-    QCOMPARE(batch.cleanupRuns(), 1);
+void TestSharedPrepare::cleanupsAtTheEndGoWithTheBatch()
+{
+    // With no event loop running (the program ending: a window closed on many remote IOCs),
+    // the cleanups let go of wait for their batch to go (its host's transport), then run as
+    // one command per 100, never one each.
+    const QString log = file(QStringLiteral("cleanup.log"));
+    auto batch = std::make_unique<PrepareBatch>(batchCommand(), [log](const QStringList &keys) {
+        return QStringList{ QStringLiteral("sh"), QStringLiteral("-c"),
+                            QStringLiteral("echo \"$#\" >> '%1'").arg(log), QStringLiteral("sh") }
+        + keys;
+    });
+    QList<std::shared_ptr<SharedPrepare>> prepares;
+    int answered = 0;
+    const int count = 150;
+    for (int i = 0; i < count; ++i) {
+        auto prepare = SharedPrepare::make({ QStringLiteral("false") },
+                                           { QStringLiteral("sh"), QStringLiteral("-c"),
+                                             QStringLiteral("echo own >> '%1'").arg(log) });
+        prepare->setBatch(batch.get(), QStringLiteral("k%1").arg(i));
+        prepare->ensure(this, [&answered](const QString &, int) { ++answered; });
+        prepares << prepare;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(answered, count, s_wait);
+    QCOMPARE(batch->runs(), 2); // 100, then 50
+    prepares.clear(); // here no event loop runs
+    QCOMPARE(batch->cleanupRuns(), 1); // the first 100 at once: a command is full
+    batch.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(lines(QStringLiteral("cleanup.log")).size(), 2, s_wait);
+    QStringList counts = lines(QStringLiteral("cleanup.log"));
+    counts.sort();
+    QCOMPARE(counts, (QStringList{ QStringLiteral("100"), QStringLiteral("50") }));
 }
 
 QTEST_GUILESS_MAIN(TestSharedPrepare)
