@@ -14,11 +14,47 @@ namespace {
 constexpr int s_maxPartial = 4096;
 constexpr int s_keepTail = 512;
 
+// "%c" read field by field: QLocale's format parser cost most of a banner's handling when the
+// consoles of hundreds of IOCs answered at once. Null unless the text is exactly that format
+// with a weekday that fits the date; the caller then asks QLocale.
+QDateTime parseCTime(const QString &simplified)
+{
+    const QStringList parts = simplified.split(QLatin1Char(' '));
+    if (parts.size() != 5 || parts.at(3).size() != 8 || parts.at(3).at(2) != QLatin1Char(':')
+        || parts.at(3).at(5) != QLatin1Char(':'))
+        return {};
+    static const QStringList months{
+        QStringLiteral("Jan"), QStringLiteral("Feb"), QStringLiteral("Mar"), QStringLiteral("Apr"),
+        QStringLiteral("May"), QStringLiteral("Jun"), QStringLiteral("Jul"), QStringLiteral("Aug"),
+        QStringLiteral("Sep"), QStringLiteral("Oct"), QStringLiteral("Nov"), QStringLiteral("Dec")
+    };
+    static const QStringList days{ QStringLiteral("Mon"), QStringLiteral("Tue"),
+                                   QStringLiteral("Wed"), QStringLiteral("Thu"),
+                                   QStringLiteral("Fri"), QStringLiteral("Sat"),
+                                   QStringLiteral("Sun") };
+    const int month = int(months.indexOf(parts.at(1))) + 1;
+    bool ok[5] = {};
+    const int day = parts.at(2).toInt(&ok[0]);
+    const int hour = QStringView(parts.at(3)).mid(0, 2).toInt(&ok[1]);
+    const int minute = QStringView(parts.at(3)).mid(3, 2).toInt(&ok[2]);
+    const int second = QStringView(parts.at(3)).mid(6, 2).toInt(&ok[3]);
+    const int year = parts.at(4).toInt(&ok[4]);
+    if (month < 1 || !(ok[0] && ok[1] && ok[2] && ok[3] && ok[4]) || parts.at(4).size() != 4)
+        return {};
+    const QDate date(year, month, day);
+    const QTime time(hour, minute, second);
+    if (!date.isValid() || !time.isValid() || days.indexOf(parts.at(0)) != date.dayOfWeek() - 1)
+        return {};
+    return QDateTime(date, time);
+}
+
 QDateTime parseProcServTime(const QString &text)
 {
     // procServ's default --timefmt is "%c": "Wed Nov 25 12:01:57 2026" (day space-padded).
     const QString simplified = text.simplified();
-    QDateTime dt = QLocale::c().toDateTime(simplified, QStringLiteral("ddd MMM d HH:mm:ss yyyy"));
+    QDateTime dt = parseCTime(simplified);
+    if (!dt.isValid())
+        dt = QLocale::c().toDateTime(simplified, QStringLiteral("ddd MMM d HH:mm:ss yyyy"));
     if (!dt.isValid())
         dt = QDateTime::fromString(simplified, Qt::ISODate);
     return dt;

@@ -4,6 +4,7 @@
 #include "core/procserv/telnetcodec.h"
 
 #include <QFile>
+#include <QLocale>
 #include <QTest>
 
 using Chunks = QList<QByteArray>;
@@ -24,6 +25,7 @@ private slots:
     void anyChunking();
     void takeChanged();
     void startedAt();
+    void timesReadAsQLocaleReadsThem();
     void longLineWithoutNewline();
     void beginConnection();
     void childLifecycle_data();
@@ -263,6 +265,42 @@ void TestProcServStateTracker::startedAt()
     const QDateTime before = QDateTime::currentDateTime().addSecs(-1);
     t.feed("@@@ The PID of new child \"a\" is: 9\r\n");
     QVERIFY(t.childStartedAt() >= before);
+}
+
+void TestProcServStateTracker::timesReadAsQLocaleReadsThem()
+{
+    // procServ's "%c" times are read field by field; whatever the text, the answer is
+    // QLocale's (what this code used before) or ISO's.
+    const QString format = QStringLiteral("ddd MMM d HH:mm:ss yyyy");
+    auto qlocale = [&format](const QString &text) {
+        const QString simplified = text.simplified();
+        QDateTime dt = QLocale::c().toDateTime(simplified, format);
+        return dt.isValid() ? dt : QDateTime::fromString(simplified, Qt::ISODate);
+    };
+    // Every day of a leap year and the next, at changing times, as "%c" pads the day.
+    QDateTime at(QDate(2028, 1, 1), QTime(0, 0, 0));
+    for (int i = 0; i < 731; ++i, at = at.addDays(1).addSecs(3599)) {
+        QString text = QLocale::c().toString(at, QStringLiteral("ddd MMM "));
+        text += QStringLiteral("%1 ").arg(at.date().day(), 2, 10, QLatin1Char(' '));
+        text += QLocale::c().toString(at, QStringLiteral("HH:mm:ss yyyy"));
+        QCOMPARE(ProcServStateTracker::parseTime(text), at);
+        QCOMPARE(ProcServStateTracker::parseTime(text), qlocale(text));
+    }
+    const QStringList odd{ QStringLiteral("Wed Nov 25 12:01:57 2026"),
+                           QStringLiteral("  Thu Nov  5 08:01:58 2026 "),
+                           QStringLiteral("Thu Nov 25 12:01:57 2026"), // not a Thursday
+                           QStringLiteral("Mon Feb 30 12:01:57 2026"),
+                           QStringLiteral("Wed Nov 25 24:01:57 2026"),
+                           QStringLiteral("Wed Nov 25 12:1:57 2026"),
+                           QStringLiteral("Wed Nov 25 12:01:57 26"),
+                           QStringLiteral("Wed Nov 25 12:01:57"),
+                           QStringLiteral("Wed Foo 25 12:01:57 2026"),
+                           QStringLiteral("wed nov 25 12:01:57 2026"),
+                           QStringLiteral("2026-11-25T12:03:15"),
+                           QString(),
+                           QStringLiteral("epics> ") };
+    for (const QString &text : odd)
+        QVERIFY2(ProcServStateTracker::parseTime(text) == qlocale(text), qPrintable(text));
 }
 
 void TestProcServStateTracker::longLineWithoutNewline()
