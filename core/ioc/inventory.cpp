@@ -169,7 +169,7 @@ void Inventory::forgetListing()
     m_reloading = false; // a new manager or connection: no reload of the old one to wait for
     ++m_generation;
     m_detailsInFlight.clear();
-    m_pendingDetails = 0;
+    m_listingDetails.clear();
     m_listingWaitsForFiles.clear();
     m_childReadQueue.clear();
     m_notIocs.clear();
@@ -272,7 +272,7 @@ void Inventory::requestUnitFiles()
     // seconds (~5 ms per matching file): sent together, it held up the details of the loaded
     // units and so the first rows. Loaded units first, then the installed-but-not-loaded.
     SystemdManager *manager = m_host->manager();
-    if (!m_includeUnitFiles || m_filesRequested || !m_loadedListed || m_pendingDetails > 0
+    if (!m_includeUnitFiles || m_filesRequested || !m_loadedListed || !m_listingDetails.isEmpty()
         || !manager)
         return;
     m_filesRequested = true;
@@ -598,23 +598,24 @@ void Inventory::fetchDetails(const QString &key, bool forListing)
     const Ioc &ioc = m_iocs[key];
     // Reading an unloaded unit's properties makes systemd load it (UnitNew) and unload it
     // again: one fetch per unit at a time keeps that from feeding itself.
-    if (ioc.unitPath.isEmpty() || m_detailsInFlight.contains(key) || !m_host->manager())
+    if (ioc.unitPath.isEmpty() || !m_host->manager())
+        return;
+    // Only what a listing asked for holds up ready() and the unit-file listing: on a busy
+    // manager, units of others come and go all the time. A listing also waits for an answer
+    // asked before it (a signal about the unit): ready() came before such a row otherwise.
+    if (forListing)
+        m_listingDetails.insert(key);
+    if (m_detailsInFlight.contains(key))
         return;
     m_detailsInFlight.insert(key);
-    // Only what a listing asked for holds up ready() and the unit-file listing: on a busy
-    // manager, units of others come and go all the time.
-    if (forListing)
-        ++m_pendingDetails;
     const quint64 signalsBefore = m_signalCount.value(key);
     const quint64 generation = m_generation;
-    const auto fetched = [this, key, forListing, signalsBefore,
-                          generation](const UnitDetails &details) {
+    const auto fetched = [this, key, signalsBefore, generation](const UnitDetails &details) {
         if (generation != m_generation)
             return; // asked of a manager instance that is gone; the listing starts again
         m_detailsInFlight.remove(key);
-        if (forListing)
-            --m_pendingDetails;
-        if (forListing && isConnectionError(details.errorName)) {
+        const bool listed = m_listingDetails.remove(key);
+        if (listed && isConnectionError(details.errorName)) {
             // Not an answer about the unit: the listing is incomplete, and says so.
             m_listingError = tr("Could not read the details of %1: %2")
                                      .arg(unitNameFromKey(key), details.error);
@@ -622,11 +623,11 @@ void Inventory::fetchDetails(const QString &key, bool forListing)
         // A PropertiesChanged that arrived while the several calls of one fetch were
         // answered is newer than part of this answer: read again instead of going back.
         if (m_signalCount.value(key) != signalsBefore && m_iocs.contains(key)) {
-            fetchDetails(key);
+            fetchDetails(key, listed);
             checkReady();
             return;
         }
-        applyDetails(key, details, forListing);
+        applyDetails(key, details, listed);
         checkReady();
     };
     if (m_detailLevel == DetailLevel::Listing) {
@@ -1113,7 +1114,8 @@ void Inventory::readQueuedChildren()
     // A listing reads them all at once, when every row it asked for is in.
     if (m_childReadQueue.isEmpty()
         || (!m_ready
-            && (!m_loadedListed || m_pendingDetails > 0 || !m_listingWaitsForFiles.isEmpty())))
+            && (!m_loadedListed || !m_listingDetails.isEmpty()
+                || !m_listingWaitsForFiles.isEmpty())))
         return;
     const QHash<QString, quint32> batch = std::exchange(m_childReadQueue, {});
     QList<quint32> pids;
@@ -1158,7 +1160,7 @@ void Inventory::checkReady()
     requestUnitFiles();
     if (m_remoteChildren)
         readQueuedChildren();
-    if (m_ready || !m_loadedListed || !m_filesListed || m_pendingDetails > 0
+    if (m_ready || !m_loadedListed || !m_filesListed || !m_listingDetails.isEmpty()
         || m_prober->waiting() > 0 || !m_listingWaitsForFiles.isEmpty()
         || !m_childReadQueue.isEmpty() || m_childReadsRunning > 0)
         return;

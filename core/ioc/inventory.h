@@ -186,7 +186,7 @@ private:
     QString m_listingError;
     bool m_filesListed = false;
     bool m_filesRequested = false;
-    int m_pendingDetails = 0; // details asked for by the last listing, not answered yet
+    QSet<QString> m_listingDetails; // keys whose details the last listing waits for
     QHash<QString, Ioc> m_iocs; // key -> row
     QHash<QString, QString> m_keyByPath; // unit object path -> key
     QHash<QString, QString> m_keyByUnit; // unit name -> key
