@@ -186,8 +186,7 @@ void IocActions::updateEnabled()
     bool anyInactive = false, anyActive = false, anyLoaded = false, anyEnabled = false,
          anyDisabled = false, anyConsole = false;
     for (const Ioc &ioc : qAsConst(m_selection)) {
-        const bool active = ioc.isActive() || ioc.activeState == QLatin1String("activating")
-                || ioc.activeState == QLatin1String("reloading");
+        const bool active = ioc.isUpOrStarting();
         anyActive |= active;
         anyInactive |= !active;
         anyLoaded |= ioc.isLoaded() || !ioc.fragmentPath.isEmpty() || !ioc.unitFileState.isEmpty();

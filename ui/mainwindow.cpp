@@ -611,7 +611,7 @@ void MainWindow::restoreSession(const QStringList &tabs, const QStringList &host
         const Ioc ioc = m_model->ioc(m_model->indexOf(key).row());
         // A unit removed while stopped may stay in systemd's memory a while as "not-found":
         // its row says so, but there is nothing to reopen.
-        if (ioc.loadState == QLatin1String("not-found") && !ioc.isActive()) {
+        if (ioc.isUninstalled()) {
             gone << key;
             continue;
         }

@@ -39,8 +39,7 @@ RemoveIocDialog::RemoveIocDialog(const Ioc &ioc, const QString &hostName, IocPla
     // Always there: ticking "Stop it first" clears the error without moving the buttons.
     m_ui->errorLabel->setFixedHeight(m_ui->errorLabel->fontMetrics().lineSpacing() * 2 + 4);
     ThemeColors::setForeground(m_ui->errorLabel, ThemeColors::Tone::Error);
-    const bool running = ioc.isActive() || ioc.activeState == QLatin1String("activating")
-            || ioc.activeState == QLatin1String("reloading");
+    const bool running = ioc.isUpOrStarting();
     m_ui->stopFirstCheckBox->setVisible(running);
 
     m_cancelButton = m_ui->buttonBox->button(QDialogButtonBox::Cancel);

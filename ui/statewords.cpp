@@ -50,12 +50,12 @@ QString StateWords::whatsThis(const Ioc &ioc)
 {
     if (ioc.isContainer())
         return containerWhatsThis(ioc);
-    const bool up = ioc.isActive() || ioc.activeState == QLatin1String("reloading");
+    const bool up = ioc.isUp();
     const bool fileRefused = ioc.loadState == QLatin1String("error")
             || ioc.loadState == QLatin1String("bad-setting");
     QString text;
     const QString status = ioc.status();
-    if (!up && ioc.loadState == QLatin1String("not-found")) {
+    if (ioc.isUninstalled()) {
         text = paragraph(tr("Not found:"), tr("systemd has no unit file of this name (any more)."));
     } else if (!up && ioc.loadState == QLatin1String("masked")) {
         text = paragraph(tr("Masked:"),

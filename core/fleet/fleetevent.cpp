@@ -6,15 +6,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
-namespace {
-
-bool isUp(const Ioc &ioc)
-{
-    return ioc.isActive();
-}
-
-} // namespace
-
 QString FleetEvent::attribute(const QString &key) const
 {
     for (const auto &pair : attributes) {
@@ -133,8 +124,8 @@ QList<FleetEvent> FleetEvent::between(const Ioc &before, const Ioc &after, const
 {
     QList<FleetEvent> events;
     // The unit (or container): up, down, failed.
-    const bool wasUp = isUp(before);
-    const bool up = isUp(after);
+    const bool wasUp = before.isUp();
+    const bool up = after.isUp();
     if (!wasUp && up) {
         FleetEvent e = forIoc(QStringLiteral("start"), after, now);
         if (after.mainPid != 0)

@@ -68,11 +68,6 @@ bool isFirstChildByBanner(const ProcServStateTracker &banner, int holdoff)
     return server.isValid() && child.isValid() && server.secsTo(child) + 2 <= holdoff;
 }
 
-bool isUp(const Ioc &ioc)
-{
-    return ioc.isActive() || ioc.activeState == QLatin1String("reloading");
-}
-
 bool hasLogFile(const Ioc &ioc)
 {
     return !ioc.logFile.isEmpty() && ioc.logFile != QLatin1String("-");
@@ -139,10 +134,10 @@ ChildTracker::~ChildTracker()
 void ChildTracker::track(const Ioc &ioc)
 {
     const QString key = ioc.key();
-    if (!isUp(ioc) || ioc.mainPid == 0) {
+    if (!ioc.isUp() || ioc.mainPid == 0) {
         // activating (auto-restart) and the like are "not up" too: the next start is seen.
         stopWatch(key);
-        if (!isUp(ioc))
+        if (!ioc.isUp())
             m_seenDown.insert(key);
         return;
     }
@@ -373,7 +368,7 @@ void ChildTracker::handleCrashLoopTimer()
 
 void ChildTracker::apply(Ioc &ioc) const
 {
-    if (!isUp(ioc)) {
+    if (!ioc.isUp()) {
         // A stopped unit has no child: nothing of the last one is current.
         ioc.childSince = QDateTime();
         ioc.childRestarts = -1;
@@ -409,7 +404,7 @@ void ChildTracker::applyBanner(Ioc &ioc, const ProcServStateTracker &banner)
 
 void ChildTracker::readOnce(Ioc &ioc, bool localHost)
 {
-    if (!isUp(ioc) || !localHost)
+    if (!ioc.isUp() || !localHost)
         return;
     const bool first =
             ioc.childPid != 0 && isFirstChildLocal(ioc.mainPid, ioc.childPid, holdoffSecs(ioc));

@@ -631,9 +631,7 @@ void Inventory::fetchDetails(const QString &key, bool forListing)
         checkReady();
     };
     if (m_detailLevel == DetailLevel::Listing) {
-        const bool up = ioc.isActive() || ioc.activeState == QLatin1String("activating")
-                || ioc.activeState == QLatin1String("deactivating")
-                || ioc.activeState == QLatin1String("reloading");
+        const bool up = ioc.isUpOrStarting() || ioc.activeState == QLatin1String("deactivating");
         m_host->manager()->unitListingDetails(ioc.unitPath, up, this, fetched,
                                               m_listingUnitFileState);
     } else {

@@ -11,8 +11,7 @@ qint64 Ioc::restarts() const
             return containerRestarts;
         return qint64(nRestarts) + containerRestarts;
     }
-    const bool up = isActive() || activeState == QLatin1String("reloading")
-            || activeState == QLatin1String("deactivating");
+    const bool up = isUp() || activeState == QLatin1String("deactivating");
     if (!up)
         return nRestarts;
     if (childRestarts < 0)

@@ -127,6 +127,13 @@ struct Ioc
                     || containerState == QLatin1String("restarting");
         return activeState == QLatin1String("active");
     }
+    /// The current run is on: active, or reloading (still the same run).
+    bool isUp() const { return isActive() || activeState == QLatin1String("reloading"); }
+    /// Up, or on its way up (activating): what a removal refuses unless forced.
+    bool isUpOrStarting() const { return isUp() || activeState == QLatin1String("activating"); }
+    /// The unit file is gone: systemd still remembers the unit (as "not-found") but it is not
+    /// up. Nothing of it can be opened or started; its row says "Not found".
+    bool isUninstalled() const { return !isUp() && loadState == QLatin1String("not-found"); }
     bool isFailed() const { return activeState == QLatin1String("failed"); }
     /// How the unit's main process (procServ) last ended, from execMainCode/execMainStatus;
     /// invalid when it never ended or systemd did not say.

@@ -35,7 +35,7 @@ QJsonValue numberOrNull(quint64 n)
 // InactiveEnterTimestamp when stopped or failed.
 QDateTime currentSince(const Ioc &ioc)
 {
-    if (ioc.isActive() || ioc.activeState == QLatin1String("reloading"))
+    if (ioc.isUp())
         return ioc.activeSince;
     if (ioc.activeState == QLatin1String("inactive") || ioc.isFailed())
         return ioc.inactiveSince;
@@ -90,7 +90,7 @@ QString humanDuration(qint64 seconds)
 
 QString uptimeText(const Ioc &ioc, const QDateTime &now)
 {
-    const bool up = ioc.isActive() || ioc.activeState == QLatin1String("reloading");
+    const bool up = ioc.isUp();
     // The IOC's own uptime when its child is known, not procServ's.
     const QDateTime since = ioc.childSince.isValid() ? ioc.childSince : ioc.activeSince;
     if (!up || !since.isValid() || ioc.hostLost) // a lost host's uptime is not measured
@@ -217,9 +217,9 @@ QString statusText(const Ioc &ioc, const QDateTime &now)
         return QCoreApplication::translate("IocFormat", "Unknown (host lost)");
     if (ioc.isContainer())
         return containerStatusText(ioc, now);
-    const bool up = ioc.isActive() || ioc.activeState == QLatin1String("reloading");
+    const bool up = ioc.isUp();
     if (!up) {
-        if (ioc.loadState == QLatin1String("not-found"))
+        if (ioc.isUninstalled())
             return QCoreApplication::translate("IocFormat", "Not found");
         if (ioc.loadState == QLatin1String("masked"))
             return QCoreApplication::translate("IocFormat", "Masked");

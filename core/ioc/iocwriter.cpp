@@ -1290,8 +1290,7 @@ IocPlan IocWriter::planRemove(const Ioc &ioc, bool force) const
         refuse(tr("%1 is a container; remove it with its engine.").arg(ioc.name));
         return plan;
     }
-    const bool up = ioc.isActive() || ioc.activeState == QLatin1String("activating")
-            || ioc.activeState == QLatin1String("reloading");
+    const bool up = ioc.isUpOrStarting();
     if (up && !force) {
         refuse(tr("%1 is running; it is removed only once stopped.").arg(ioc.name));
         plan.refusedRunning = true;

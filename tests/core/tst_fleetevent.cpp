@@ -46,6 +46,10 @@ void TestFleetEvent::between_data()
     Ioc failed = row("failed", 0, ChildState::Unknown, 0);
     failed.result = QStringLiteral("exit-code");
     QTest::newRow("failed") << up << failed << QStringList{ QStringLiteral("fail") };
+    // A reload is the same run going on: neither a stop nor a start.
+    const Ioc reloading = row("reloading", 100, ChildState::Running, 101);
+    QTest::newRow("reloading") << up << reloading << QStringList();
+    QTest::newRow("reloaded") << reloading << up << QStringList();
     // procServ restarted its child: the same procServ, a new child PID, an exit reported.
     Ioc restarted = row("active", 100, ChildState::Running, 202);
     restarted.lastExit.code = 0;

@@ -62,6 +62,8 @@ private slots:
     void humanDuration();
     void statusText_data();
     void statusText();
+    void upStartingUninstalled_data();
+    void upStartingUninstalled();
     void uptimeText();
     void keepLastRun();
     void hostLost();
@@ -227,6 +229,10 @@ void TestIocFormat::statusText_data()
     Ioc notFound = withState(QStringLiteral("inactive"), QStringLiteral("dead"));
     notFound.loadState = QStringLiteral("not-found");
     QTest::newRow("not found") << notFound << QStringLiteral("Not found");
+    // Its file removed while it runs: it still runs, and says so.
+    Ioc runningNotFound = runningIoc();
+    runningNotFound.loadState = QStringLiteral("not-found");
+    QTest::newRow("not found, still running") << runningNotFound << QStringLiteral("Up 3 hours");
     Ioc masked = withState(QStringLiteral("inactive"), QStringLiteral("dead"));
     masked.loadState = QStringLiteral("masked");
     QTest::newRow("masked") << masked << QStringLiteral("Masked");
@@ -237,6 +243,49 @@ void TestIocFormat::statusText()
     QFETCH(Ioc, ioc);
     QFETCH(QString, text);
     QCOMPARE(IocFormat::statusText(ioc, kNow), text);
+}
+
+void TestIocFormat::upStartingUninstalled_data()
+{
+    QTest::addColumn<Ioc>("ioc");
+    QTest::addColumn<bool>("up");
+    QTest::addColumn<bool>("upOrStarting");
+    QTest::addColumn<bool>("uninstalled");
+    QTest::newRow("active") << runningIoc() << true << true << false;
+    QTest::newRow("reloading") << withState(QStringLiteral("reloading"), QStringLiteral("reload"))
+                               << true << true << false;
+    QTest::newRow("activating") << withState(QStringLiteral("activating"), QStringLiteral("start"))
+                                << false << true << false;
+    QTest::newRow("deactivating") << withState(QStringLiteral("deactivating"),
+                                               QStringLiteral("stop-sigterm"))
+                                  << false << false << false;
+    QTest::newRow("failed") << withState(QStringLiteral("failed"), QStringLiteral("failed"))
+                            << false << false << false;
+    Ioc gone = withState(QStringLiteral("inactive"), QStringLiteral("dead"));
+    gone.loadState = QStringLiteral("not-found");
+    QTest::newRow("not found, stopped") << gone << false << false << true;
+    Ioc goneFailed = withState(QStringLiteral("failed"), QStringLiteral("failed"));
+    goneFailed.loadState = QStringLiteral("not-found");
+    QTest::newRow("not found, failed") << goneFailed << false << false << true;
+    Ioc goneRunning = runningIoc();
+    goneRunning.loadState = QStringLiteral("not-found");
+    QTest::newRow("not found, running") << goneRunning << true << true << false;
+    Ioc goneReloading = withState(QStringLiteral("reloading"), QStringLiteral("reload"));
+    goneReloading.loadState = QStringLiteral("not-found");
+    QTest::newRow("not found, reloading") << goneReloading << true << true << false;
+}
+
+void TestIocFormat::upStartingUninstalled()
+{
+    QFETCH(Ioc, ioc);
+    QFETCH(bool, up);
+    QFETCH(bool, upOrStarting);
+    QFETCH(bool, uninstalled);
+    QCOMPARE(ioc.isUp(), up);
+    QCOMPARE(ioc.isUpOrStarting(), upOrStarting);
+    QCOMPARE(ioc.isUninstalled(), uninstalled);
+    // The uptime is shown exactly while the run is on.
+    QCOMPARE(!IocFormat::uptimeText(ioc, kNow).isEmpty(), up);
 }
 
 void TestIocFormat::uptimeText()
