@@ -892,16 +892,16 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         <translation>Kein solcher Container-IOC: %1</translation>
     </message>
     <message>
-        <source>Cannot read the time &quot;%1&quot;: give an ISO 8601 time such as &quot;2024-01-31 12:00&quot; or &quot;10 min ago&quot;.</source>
-        <translation>Die Zeit „%1“ ist nicht lesbar: geben Sie eine ISO-8601-Zeit wie „2024-01-31 12:00“ oder „10 min ago“ an.</translation>
-    </message>
-    <message>
         <source>%1 is run by %2, and %3 is not connected.</source>
         <translation>%1 wird von %2 ausgeführt, und %3 ist nicht verbunden.</translation>
     </message>
     <message>
         <source>%1 is a container, and this %2 engine cannot change a container&apos;s restart policy (it is &quot;%3&quot;): recreate it with --restart, or run it from a systemd unit (Quadlet).</source>
         <translation>%1 ist ein Container, und diese %2-Engine kann die Neustartrichtlinie eines Containers nicht ändern (sie ist „%3“): erstellen Sie ihn mit --restart neu, oder führen Sie ihn aus einer systemd-Unit aus (Quadlet).</translation>
+    </message>
+    <message>
+        <source>Cannot read the time &quot;%1&quot;: give %2.</source>
+        <translation>Die Zeit „%1“ ist nicht lesbar: geben Sie %2 an.</translation>
     </message>
 </context>
 <context>
@@ -1422,10 +1422,6 @@ Aus dem Journal des Hosts gelesen.</translation>
         <translation>FORMAT</translation>
     </message>
     <message>
-        <source>Stop at TIME: an ISO 8601 date and time, or a duration from now (90s, 5m, 2h).</source>
-        <translation>Bei TIME aufhören: ein Datum mit Uhrzeit nach ISO 8601 oder eine Dauer ab jetzt (90s, 5m, 2h).</translation>
-    </message>
-    <message>
         <source>TIME</source>
         <translation>TIME</translation>
     </message>
@@ -1440,10 +1436,6 @@ Aus dem Journal des Hosts gelesen.</translation>
     <message>
         <source>Bad format template: %1</source>
         <translation>Ungültige Formatvorlage: %1</translation>
-    </message>
-    <message>
-        <source>--until wants a date and time (2026-05-01T12:00:00) or a duration (90s, 5m), not &quot;%1&quot;.</source>
-        <translation>--until erwartet ein Datum mit Uhrzeit (2026-05-01T12:00:00) oder eine Dauer (90s, 5m), nicht &quot;%1&quot;.</translation>
     </message>
     <message numerus="yes">
         <source>Watching %n IOC(s)</source>
@@ -1464,18 +1456,10 @@ Aus dem Journal des Hosts gelesen.</translation>
         <translation>[--since TIME] [--until TIME] [-f FILTER]... [--format json|TEMPLATE]</translation>
     </message>
     <message>
-        <source>First replay what the journal kept since TIME: an ISO 8601 date and time, or a duration before now (10m, 2h).</source>
-        <translation>Zuerst wiedergeben, was das Journal seit TIME festgehalten hat: ein Datum mit Uhrzeit nach ISO 8601 oder eine Dauer vor jetzt (10m, 2h).</translation>
-    </message>
-    <message>
         <source>Event types: start, stop, fail (result=), job (result=, job=), child-exit (exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, host-back.
 Events are what iocctl sees change from the moment it has listed the IOCs; --since first replays start, stop, fail and job (and procServ&apos;s child-exit and child-restart where its lines reach the journal) from each host&apos;s journal. Template fields: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes.</source>
         <translation>Ereignistypen: start, stop, fail (result=), job (result=, job=), child-exit (exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, host-back.
 Ereignisse sind die Änderungen, die iocctl ab dem Moment sieht, in dem es die IOCs aufgelistet hat; --since gibt zuerst start, stop, fail und job (sowie child-exit und child-restart von procServ, soweit dessen Zeilen das Journal erreichen) aus dem Journal jedes Hosts wieder. Vorlagenfelder: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes.</translation>
-    </message>
-    <message>
-        <source>--since wants a date and time (2026-05-01T12:00:00) or a duration (10m, 2h), not &quot;%1&quot;.</source>
-        <translation>--since erwartet ein Datum mit Uhrzeit (2026-05-01T12:00:00) oder eine Dauer (10m, 2h), nicht „%1“.</translation>
     </message>
     <message>
         <source>--until is before --since.</source>
@@ -1488,6 +1472,22 @@ Ereignisse sind die Änderungen, die iocctl ab dem Moment sieht, in dem es die I
     <message>
         <source>Past events of %1 not replayed: %2</source>
         <translation>Frühere Ereignisse von %1 nicht wiedergegeben: %2</translation>
+    </message>
+    <message>
+        <source>First replay what the journal kept since TIME: a date and time, a Unix time, or a duration before now (10m, 2h; as docker events).</source>
+        <translation>Zuerst wiedergeben, was das Journal seit ZEIT aufbewahrt hat: ein Datum mit Uhrzeit, eine Unix-Zeit oder eine Dauer vor jetzt (10m, 2h; wie docker events).</translation>
+    </message>
+    <message>
+        <source>Stop at TIME: a date and time, a Unix time, or a duration from now (90s, 5m, 2h; &quot;10m ago&quot; or -10m: before now).</source>
+        <translation>Um ZEIT enden: ein Datum mit Uhrzeit, eine Unix-Zeit oder eine Dauer ab jetzt (90s, 5m, 2h; „10m ago“ oder -10m: vor jetzt).</translation>
+    </message>
+    <message>
+        <source>--since wants %1; not &quot;%2&quot;.</source>
+        <translation>--since erwartet %1, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>--until wants %1; not &quot;%2&quot;.</source>
+        <translation>--until erwartet %1, nicht „%2“.</translation>
     </message>
 </context>
 <context>
@@ -4234,14 +4234,6 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
         <translation>%1 kann nicht ausgeführt werden: %2</translation>
     </message>
     <message>
-        <source>Only entries since TIME (journal and containers; journalctl syntax such as &quot;10 min ago&quot; or &quot;2024-01-31 12:00&quot;).</source>
-        <translation>Nur Einträge seit ZEIT (Journal und Container; journalctl-Syntax wie „10 min ago“ oder „2024-01-31 12:00“).</translation>
-    </message>
-    <message>
-        <source>Only entries until TIME (journal and containers; the syntax of --since).</source>
-        <translation>Nur Einträge bis TIME (Journal und Container; die Syntax von --since).</translation>
-    </message>
-    <message>
         <source>Show each line&apos;s time (journal: journalctl -o short-iso; containers: the engine&apos;s timestamps).</source>
         <translation>Die Zeit jeder Zeile anzeigen (Journal: journalctl -o short-iso; Container: die Zeitstempel der Engine).</translation>
     </message>
@@ -4288,6 +4280,22 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
     <message>
         <source>Cannot read the log of %1 (%2).</source>
         <translation>Das Log von %1 kann nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <source>Only entries since TIME (journal and containers): a date and time (&quot;2024-01-31 12:00&quot;), a Unix time, or a duration before now (10m, &quot;10 min ago&quot;), as docker logs and journalctl take them.</source>
+        <translation>Nur Einträge seit ZEIT (Journal und Container): ein Datum mit Uhrzeit („2024-01-31 12:00“), eine Unix-Zeit oder eine Dauer vor jetzt (10m, „10 min ago“), wie docker logs und journalctl sie lesen.</translation>
+    </message>
+    <message>
+        <source>Only entries until TIME (journal and containers; as --since, a duration is before now).</source>
+        <translation>Nur Einträge bis ZEIT (Journal und Container; wie bei --since ist eine Dauer vor jetzt).</translation>
+    </message>
+    <message>
+        <source>--%1 wants %2; not &quot;%3&quot;.</source>
+        <translation>--%1 erwartet %2, nicht „%3“.</translation>
+    </message>
+    <message>
+        <source>--until is before --since.</source>
+        <translation>--until liegt vor --since.</translation>
     </message>
 </context>
 <context>
@@ -6060,6 +6068,13 @@ JSON-Schlüssel: name, unit, host, convention, status, activeState, subState, ch
             <numerusform>[iocdock: %n Byte Ausgabe verworfen — das Terminal konnte nicht mithalten]</numerusform>
             <numerusform>[iocdock: %n Bytes Ausgabe verworfen — das Terminal konnte nicht mithalten]</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TimeArgument</name>
+    <message>
+        <source>a date and time (2026-05-01T12:00:00, &quot;2026-05-01 12:00&quot;, with Z or an offset for UTC or another zone), a Unix time (1777636800), a duration (10m, 1h30m, &quot;10 min ago&quot;), now, today or yesterday</source>
+        <translation>ein Datum mit Uhrzeit (2026-05-01T12:00:00, „2026-05-01 12:00“, mit Z oder einem Versatz für UTC oder eine andere Zone), eine Unix-Zeit (1777636800), eine Dauer (10m, 1h30m, „10 min ago“), now, today oder yesterday</translation>
     </message>
 </context>
 <context>

@@ -5,9 +5,9 @@
 #include "core/fleet/fleet.h"
 #include "core/fleet/journalreplay.h"
 #include "core/ioc/iocfilter.h"
+#include "core/ioc/timeargument.h"
 
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <limits>
@@ -47,12 +47,12 @@ void EventsCommand::addOptions(QCommandLineParser &parser)
                           "'{{.Time}} {{.Type}} {{.Label}}'."),
                        tr("FORMAT") });
     parser.addOption({ QStringLiteral("since"),
-                       tr("First replay what the journal kept since TIME: an ISO 8601 date and "
-                          "time, or a duration before now (10m, 2h)."),
+                       tr("First replay what the journal kept since TIME: a date and time, a "
+                          "Unix time, or a duration before now (10m, 2h; as docker events)."),
                        tr("TIME") });
     parser.addOption({ QStringLiteral("until"),
-                       tr("Stop at TIME: an ISO 8601 date and time, or a duration from now "
-                          "(90s, 5m, 2h)."),
+                       tr("Stop at TIME: a date and time, a Unix time, or a duration from now "
+                          "(90s, 5m, 2h; \"10m ago\" or -10m: before now)."),
                        tr("TIME") });
 }
 
@@ -66,36 +66,6 @@ QString EventsCommand::helpEpilog() const
               "child-restart where its lines reach the journal) from each host's journal. "
               "Template fields: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid "
               ".Attributes.");
-}
-
-QDateTime EventsCommand::parseUntil(const QString &text, const QDateTime &now)
-{
-    static const QRegularExpression duration(QStringLiteral("^(\\d+(?:\\.\\d+)?)([smhd]?)$"));
-    const QRegularExpressionMatch m = duration.match(text.trimmed());
-    if (m.hasMatch()) {
-        double seconds = m.captured(1).toDouble();
-        const QString unit = m.captured(2);
-        if (unit == QLatin1String("m"))
-            seconds *= 60;
-        else if (unit == QLatin1String("h"))
-            seconds *= 3600;
-        else if (unit == QLatin1String("d"))
-            seconds *= 86400;
-        return now.addMSecs(static_cast<qint64>(seconds * 1000));
-    }
-    QDateTime at = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
-    if (!at.isValid())
-        at = QDateTime::fromString(text.trimmed(), Qt::ISODate);
-    return at;
-}
-
-QDateTime EventsCommand::parseSince(const QString &text, const QDateTime &now)
-{
-    const QDateTime ahead = parseUntil(text, now);
-    static const QRegularExpression duration(QStringLiteral("^\\d+(?:\\.\\d+)?[smhd]?$"));
-    if (!ahead.isValid() || !duration.match(text.trimmed()).hasMatch())
-        return ahead;
-    return now.addMSecs(-now.msecsTo(ahead));
 }
 
 int EventsCommand::run(const QCommandLineParser &parser)
@@ -128,20 +98,22 @@ int EventsCommand::run(const QCommandLineParser &parser)
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (parser.isSet(QStringLiteral("since"))) {
-        m_since = parseSince(parser.value(QStringLiteral("since")), now);
+        m_since = TimeArgument::parse(parser.value(QStringLiteral("since")), now,
+                                      TimeArgument::Bare::Past);
         if (!m_since.isValid()) {
-            printError(tr("--since wants a date and time (2026-05-01T12:00:00) or a duration "
-                          "(10m, 2h), not \"%1\".")
-                               .arg(parser.value(QStringLiteral("since"))));
+            printError(
+                    tr("--since wants %1; not \"%2\".")
+                            .arg(TimeArgument::examples(), parser.value(QStringLiteral("since"))));
             return UsageError;
         }
     }
     if (parser.isSet(QStringLiteral("until"))) {
-        m_until = parseUntil(parser.value(QStringLiteral("until")), now);
+        m_until = TimeArgument::parse(parser.value(QStringLiteral("until")), now,
+                                      TimeArgument::Bare::Future);
         if (!m_until.isValid()) {
-            printError(tr("--until wants a date and time (2026-05-01T12:00:00) or a duration "
-                          "(90s, 5m), not \"%1\".")
-                               .arg(parser.value(QStringLiteral("until"))));
+            printError(
+                    tr("--until wants %1; not \"%2\".")
+                            .arg(TimeArgument::examples(), parser.value(QStringLiteral("until"))));
             return UsageError;
         }
         if (m_since.isValid() && m_until < m_since) {

@@ -23,13 +23,6 @@ class EventsCommand : public Command
 public:
     explicit EventsCommand(QObject *parent = nullptr);
 
-    /// --until's TIME: an ISO 8601 date and time, or a duration from @p now ("90s", "5m",
-    /// "2h", "1d"; a bare number is seconds). Invalid when unreadable.
-    static QDateTime parseUntil(const QString &text, const QDateTime &now);
-    /// --since's TIME: as parseUntil(), but a duration reaches back from @p now ("10m": ten
-    /// minutes ago).
-    static QDateTime parseSince(const QString &text, const QDateTime &now);
-
 protected:
     void addOptions(QCommandLineParser &parser) override;
     QString usage() const override;

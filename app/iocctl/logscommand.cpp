@@ -7,6 +7,7 @@
 #include "core/ioc/iocruntime.h"
 #include "core/ioc/logsession.h"
 #include "core/ioc/logsource.h"
+#include "core/ioc/timeargument.h"
 
 #include <cerrno>
 #include <unistd.h>
@@ -49,8 +50,9 @@ void LogsCommand::addOptions(QCommandLineParser &parser)
                        tr("Show only the last N lines (default: all)."),
                        tr("N") });
     parser.addOption({ QStringLiteral("since"),
-                       tr("Only entries since TIME (journal and containers; journalctl syntax "
-                          "such as \"10 min ago\" or \"2024-01-31 12:00\")."),
+                       tr("Only entries since TIME (journal and containers): a date and time "
+                          "(\"2024-01-31 12:00\"), a Unix time, or a duration before now (10m, "
+                          "\"10 min ago\"), as docker logs and journalctl take them."),
                        tr("TIME") });
     parser.addOption({ QStringLiteral("since-restart"),
                        tr("Only the current run: from the later of the unit's start "
@@ -59,8 +61,8 @@ void LogsCommand::addOptions(QCommandLineParser &parser)
                           "log file (-L): from its last '@@@ Restarting child' line (the whole "
                           "file when it has none).") });
     parser.addOption({ QStringLiteral("until"),
-                       tr("Only entries until TIME (journal and containers; the syntax of "
-                          "--since)."),
+                       tr("Only entries until TIME (journal and containers; as --since, a "
+                          "duration is before now)."),
                        tr("TIME") });
     parser.addOption({ { QStringLiteral("t"), QStringLiteral("timestamps") },
                        tr("Show each line's time (journal: journalctl -o short-iso; "
@@ -78,12 +80,30 @@ int LogsCommand::run(const QCommandLineParser &parser)
         return UsageError;
     }
     m_follow = parser.isSet(QStringLiteral("follow"));
-    m_since = parser.value(QStringLiteral("since"));
-    m_until = parser.value(QStringLiteral("until"));
     m_sinceRestart = parser.isSet(QStringLiteral("since-restart"));
     m_timestamps = parser.isSet(QStringLiteral("timestamps"));
-    if (m_sinceRestart && !m_since.isEmpty()) {
+    if (m_sinceRestart && parser.isSet(QStringLiteral("since"))) {
         printError(tr("--since and --since-restart exclude each other."));
+        return UsageError;
+    }
+    // Read here, once, the same for every IOC: the journal and the engine get the exact time.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const auto &[option, target] :
+         { std::pair<QString, QString *>{ QStringLiteral("since"), &m_since },
+           std::pair<QString, QString *>{ QStringLiteral("until"), &m_until } }) {
+        if (!parser.isSet(option))
+            continue;
+        const QDateTime at = TimeArgument::parse(parser.value(option), now);
+        if (!at.isValid()) {
+            printError(tr("--%1 wants %2; not \"%3\".")
+                               .arg(option, TimeArgument::examples(), parser.value(option)));
+            return UsageError;
+        }
+        *target = TimeArgument::journalSpelling(at);
+    }
+    if (!m_since.isEmpty() && !m_until.isEmpty()
+        && TimeArgument::parse(m_until, now) < TimeArgument::parse(m_since, now)) {
+        printError(tr("--until is before --since."));
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("tail"))) {
@@ -186,12 +206,8 @@ void LogsCommand::startStream(Stream *stream)
             streamDone(stream, ActionFailed);
             return;
         }
-        // journalctl reads "@SECONDS.MILLIS" (systemd.time(7)) the same in any time zone, to the
-        // millisecond (the previous run's last second is not shown); a
-        // container's engine reads a local ISO time.
-        since = ioc.isContainer()
-                ? from.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                : QLatin1Char('@') + QString::number(from.toMSecsSinceEpoch() / 1000.0, 'f', 3);
+        // To the millisecond: the previous run's last second is not shown.
+        since = TimeArgument::journalSpelling(from);
     }
     startReading(stream, m_follow, m_lines, since);
 }

@@ -8,6 +8,7 @@
 #include "core/ioc/childtracker.h"
 #include "core/ioc/iocformat.h"
 #include "core/ioc/logsource.h"
+#include "core/ioc/timeargument.h"
 #include "core/procserv/consolesession.h"
 #include "core/procserv/procservcommand.h"
 #include "core/systemd/systemdmanager.h"
@@ -932,40 +933,15 @@ LogSource *ContainerRuntime::openLog(const Ioc &ioc, bool follow, int lines, con
            std::pair<QString, QDateTime *>{ until, &options.until } }) {
         if (text.isEmpty())
             continue;
-        *target = parseSince(text, now);
+        *target = TimeArgument::parse(text, now);
         if (!target->isValid()) {
-            if (error) {
-                *error = tr("Cannot read the time \"%1\": give an ISO 8601 time such as "
-                            "\"2024-01-31 12:00\" or \"10 min ago\".")
-                                 .arg(text);
-            }
+            if (error)
+                *error = tr("Cannot read the time \"%1\": give %2.")
+                                 .arg(text, TimeArgument::examples());
             return nullptr;
         }
     }
     return new ContainerLogSource(m_client, ioc.containerId, options, parent);
-}
-
-QDateTime ContainerRuntime::parseSince(const QString &since, const QDateTime &now)
-{
-    const QString text = since.trimmed();
-    static const QRegularExpression ago(
-            QStringLiteral("^(\\d+)\\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|d|days?)"
-                           "\\s+ago$"),
-            QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch m = ago.match(text);
-    if (m.hasMatch()) {
-        const qint64 n = m.captured(1).toLongLong();
-        const QChar unit = m.captured(2).at(0).toLower();
-        const qint64 factor = unit == QLatin1Char('s') ? 1
-                : unit == QLatin1Char('m')             ? 60
-                : unit == QLatin1Char('h')             ? 3600
-                                                       : 86400;
-        return now.addSecs(-n * factor);
-    }
-    QString iso = text;
-    if (iso.size() > 10 && iso.at(10) == QLatin1Char(' '))
-        iso[10] = QLatin1Char('T');
-    return QDateTime::fromString(iso, Qt::ISODate);
 }
 
 QString ContainerRuntime::iocName(const ContainerDetails &details)

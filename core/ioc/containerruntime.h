@@ -107,9 +107,6 @@ public:
     LogSource *openLog(const Ioc &ioc, bool follow, int lines, const QString &since, QString *error,
                        QObject *parent, const QString &until = {},
                        bool timestamps = false) const override;
-    /// A --since value: ISO 8601 ("2024-01-31 12:00", "2024-01-31T12:00:05") or "N s|min|h|days
-    /// ago"; invalid when it is neither.
-    static QDateTime parseSince(const QString &since, const QDateTime &now);
 
     /// A unit of the host that runs a container (Inventory::containerUnitListed()): when its
     /// podman command line (PodmanRunCommand) makes an IOC container, the unit's row is

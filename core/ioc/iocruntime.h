@@ -85,15 +85,15 @@ public:
     }
     /// argv of a command that prints (and with @p follow, follows) @p ioc's log on this
     /// machine. @p lines < 0: the whole log; @p since and @p until: as journalctl --since and
-    /// --until take them; @p timestamps: each journal line with its time (-o short-iso).
+    /// --until take them (iocctl gives TimeArgument::journalSpelling()); @p timestamps: each journal line with its time (-o short-iso).
     virtual QStringList logCommand(const Ioc &ioc, bool follow, int lines,
                                    const QString &since = {}, const QString &until = {},
                                    bool timestamps = false) const = 0;
     /// The log of @p ioc as a stream the runtime reads itself, for rows whose logCommand() is
     /// empty (a container's log comes through the engine's API). Null when the runtime has
     /// none, or with a translated *error (e.g. a @p since it cannot read). @p lines < 0: the
-    /// whole log; @p since and @p until: an ISO 8601 time ("2024-01-31 12:00") or "N
-    /// s|min|h|days ago"; @p timestamps: each line with its time (the engine's RFC 3339).
+    /// whole log; @p since and @p until: what TimeArgument::parse() reads (a
+    /// duration is before now); @p timestamps: each line with its time (the engine's RFC 3339).
     virtual LogSource *openLog(const Ioc &ioc, bool follow, int lines, const QString &since,
                                QString *error, QObject *parent, const QString &until = {},
                                bool timestamps = false) const

@@ -24,4 +24,5 @@ target_sources(iocdock-core PRIVATE
     ioc/remotehostprobe.h ioc/remotehostprobe.cpp
     ioc/iocplanner.h ioc/iocplanner.cpp
     ioc/iocplanrunner.h ioc/iocplanrunner.cpp
+    ioc/timeargument.h ioc/timeargument.cpp
     ioc/iocruntime.h ioc/logsource.h)

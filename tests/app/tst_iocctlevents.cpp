@@ -207,6 +207,16 @@ void TestIocctlEvents::untilEndsTheStream()
                               now.addSecs(-7200).toString(Qt::ISODate), QStringLiteral("--until"),
                               now.addSecs(-3600).toString(Qt::ISODate) });
     QVERIFY2(past.code == 0, qPrintable(past.describe()));
+    // As docker takes them: Unix times, and words.
+    const Run unixTimes = iocctl(
+            { QStringLiteral("events"), QStringLiteral("--since"),
+              QString::number(now.addSecs(-7200).toSecsSinceEpoch()), QStringLiteral("--until"),
+              QStringLiteral("@") + QString::number(now.addSecs(-3600).toSecsSinceEpoch()) });
+    QVERIFY2(unixTimes.code == 0, qPrintable(unixTimes.describe()));
+    const Run untilNow =
+            iocctl({ QStringLiteral("events"), QStringLiteral("--since"), QStringLiteral("today"),
+                     QStringLiteral("--until"), QStringLiteral("now") });
+    QVERIFY2(untilNow.code == 0, qPrintable(untilNow.describe()));
     // A stream watching live ends by itself at --until, with exit code 0.
     QProcess stream;
     stream.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));

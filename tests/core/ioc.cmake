@@ -5,6 +5,7 @@ iocdock_add_test(tst_iocfilter tst_iocfilter.cpp LIBS iocdock-core)
 iocdock_add_test(tst_savedfilters tst_savedfilters.cpp LIBS iocdock-core)
 iocdock_add_test(tst_conventions tst_conventions.cpp LIBS iocdock-core)
 iocdock_add_test(tst_iocformat tst_iocformat.cpp LIBS iocdock-core)
+iocdock_add_test(tst_timeargument tst_timeargument.cpp LIBS iocdock-core)
 iocdock_add_test(tst_conventionconfigreader tst_conventionconfigreader.cpp LIBS iocdock-core)
 target_compile_definitions(tst_conventionconfigreader PRIVATE
     IOCDOCK_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
