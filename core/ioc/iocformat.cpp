@@ -378,9 +378,22 @@ void insertContainerFacts(QJsonObject &o, const Ioc &ioc)
 
 namespace {
 
-QString fieldValue(const QString &field, const Ioc &ioc, const QDateTime &now, bool *known)
+// docker ps's names of the same fields, for users' habits and scripts.
+QString dockerAlias(const QString &field)
+{
+    if (field == QLatin1String("Names"))
+        return QStringLiteral("Name");
+    if (field == QLatin1String("RunningFor"))
+        return QStringLiteral("Uptime");
+    if (field == QLatin1String("Command"))
+        return QStringLiteral("ExecStart");
+    return field;
+}
+
+QString fieldValue(const QString &given, const Ioc &ioc, const QDateTime &now, bool *known)
 {
     *known = true;
+    const QString field = dockerAlias(given);
     if (field == QLatin1String("Name"))
         return ioc.name;
     if (field == QLatin1String("Unit"))
@@ -523,7 +536,8 @@ QStringList templateFields()
              QStringLiteral("ChildSince"),    QStringLiteral("Runtime"),
              QStringLiteral("Image"),         QStringLiteral("Container"),
              QStringLiteral("ContainerId"),   QStringLiteral("ExitCode"),
-             QStringLiteral("Health") };
+             QStringLiteral("Health"),        QStringLiteral("Names"),
+             QStringLiteral("RunningFor"),    QStringLiteral("Command") };
 }
 
 QString applyTemplate(const QString &tmpl, const Ioc &ioc, const QDateTime &now, QString *error)

@@ -463,6 +463,9 @@ void TestIocFormat::applyTemplate_data()
             << QStringLiteral("procServ for motor|true|-");
     QTest::newRow("unknown console is empty")
             << QStringLiteral("[{{.LogPort}}]") << QStringLiteral("[]");
+    QTest::newRow("docker's names")
+            << QStringLiteral("{{.Names}}|{{.RunningFor}}|{{.Command}}")
+            << QStringLiteral("motor|3 hours|/usr/bin/procServ-launcher --system motor");
     QTest::newRow("plain text") << QStringLiteral("no fields") << QStringLiteral("no fields");
     QTest::newRow("json") << QStringLiteral("{{json .}}")
                           << QString::fromUtf8(QJsonDocument(IocFormat::toJson(runningIoc()))
