@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/ioctableview.h"
 
+#include "core/ioc/iocformat.h"
 #include "ui/ioctablemodel.h"
 
 #include <QHeaderView>
@@ -85,7 +86,21 @@ int IocTableView::minimumColumnWidth(int column) const
     const int arrow = header->isSortIndicatorShown() && header->sortIndicatorSection() == column
             ? header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header) + margin
             : 0;
-    return header->fontMetrics().horizontalAdvance(title) + 2 * margin + arrow;
+    const int titleWidth = header->fontMetrics().horizontalAdvance(title) + 2 * margin + arrow;
+    if (column != IocTableModel::UptimeColumn)
+        return titleWidth;
+    // One of each wording IocFormat::humanDuration() has, in this language and font.
+    int textWidth = 0;
+    for (const qint64 seconds :
+         { qint64(0), qint64(1), qint64(59), qint64(60), qint64(3599), qint64(3600),
+           qint64(47 * 3600), qint64(13 * 86400), qint64(59 * 86400), qint64(729) * 86400,
+           qint64(99) * 365 * 86400 }) {
+        textWidth = std::max(textWidth,
+                             fontMetrics().horizontalAdvance(IocFormat::humanDuration(seconds)));
+    }
+    // The cell's text margins, as the style lays out an item view's text.
+    const int cellMargin = style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1;
+    return std::max(titleWidth, textWidth + 2 * cellMargin + 4);
 }
 
 void IocTableView::fillColumnsMenu(QMenu *menu)

@@ -30,7 +30,8 @@ public:
     void fillColumnsMenu(QMenu *menu);
 
     /// The width column @p column needs to show its title unclipped (and the sort arrow when
-    /// it is the sorted column).
+    /// it is the sorted column); for the uptime column, also its longest words ("About a
+    /// minute"), so that an uptime is never cut.
     int minimumColumnWidth(int column) const;
 
     /// The text the cell at @p index shows, elided to its width as the style draws it.

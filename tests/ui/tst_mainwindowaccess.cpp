@@ -7,6 +7,7 @@
 // (run once more at QT_SCALE_FACTOR=2 by ctest). IOCDOCK_SHOTS_DIR=DIR saves what it checked.
 
 #include "core/hosts/host.h"
+#include "core/ioc/iocformat.h"
 #include "core/systemd/systemdmanager.h"
 #include "tests/common/sandbox.h"
 #include "ui/console/consoletabwidget.h"
@@ -459,6 +460,14 @@ void TestMainWindowAccess::dialogsShowTheirTextUnclipped()
         QVERIFY(table->minimumColumnWidth(column) > metrics.horizontalAdvance(title));
         if (column == header->sortIndicatorSection())
             QVERIFY(table->minimumColumnWidth(column) > metrics.horizontalAdvance(title) + 10);
+        if (column == IocTableModel::UptimeColumn) {
+            // The longest uptime words fit too ("Abou…nute" was shown).
+            const QFontMetrics cell(table->font());
+            QVERIFY(table->minimumColumnWidth(column)
+                    > cell.horizontalAdvance(IocFormat::humanDuration(60)) + 4);
+            QVERIFY(table->minimumColumnWidth(column)
+                    > cell.horizontalAdvance(IocFormat::humanDuration(0)) + 4);
+        }
         QVERIFY2(header->sectionSize(column) >= table->minimumColumnWidth(column),
                  qPrintable(QStringLiteral("column %1 (%2 px with its arrow): %3 px")
                                     .arg(title)
