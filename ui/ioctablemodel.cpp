@@ -211,15 +211,6 @@ static QString statusIconName(const QString &status)
     return QStringLiteral(":/icons/status-unknown.svg");
 }
 
-static qint64 uptimeSeconds(const Ioc &ioc, const QDateTime &now)
-{
-    // The IOC's own uptime (its current child) when known, else the unit's.
-    const QDateTime since = ioc.childSince.isValid() ? ioc.childSince : ioc.activeSince;
-    if (!ioc.isActive() || !since.isValid() || ioc.hostLost) // not measured: no uptime
-        return -1;
-    return qMax<qint64>(0, since.secsTo(now));
-}
-
 QVariant IocTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -298,7 +289,7 @@ QVariant IocTableModel::display(const Ioc &ioc, int column, const QDateTime &now
     case StatusColumn:
         return IocFormat::statusText(ioc, now);
     case UptimeColumn:
-        return uptimeSeconds(ioc, now) < 0 ? QString() : IocFormat::uptimeText(ioc, now);
+        return IocFormat::uptimeText(ioc, now);
     case RestartsColumn:
         return ioc.isLoaded() ? IocFormat::restartsText(ioc) : QString();
     case PidColumn:
@@ -339,7 +330,7 @@ QVariant IocTableModel::sortValue(const Ioc &ioc, int column, const QDateTime &n
     case StatusColumn:
         return statusRank(ioc.status());
     case UptimeColumn:
-        return uptimeSeconds(ioc, now);
+        return IocFormat::uptimeSeconds(ioc, now);
     case RestartsColumn:
         return ioc.restarts();
     case PidColumn:

@@ -88,14 +88,19 @@ QString humanDuration(qint64 seconds)
     return QCoreApplication::translate("IocFormat", "%n years", nullptr, n);
 }
 
-QString uptimeText(const Ioc &ioc, const QDateTime &now)
+qint64 uptimeSeconds(const Ioc &ioc, const QDateTime &now)
 {
-    const bool up = ioc.isUp();
     // The IOC's own uptime when its child is known, not procServ's.
     const QDateTime since = ioc.childSince.isValid() ? ioc.childSince : ioc.activeSince;
-    if (!up || !since.isValid() || ioc.hostLost) // a lost host's uptime is not measured
-        return {};
-    return humanDuration(since.secsTo(now));
+    if (!ioc.isUp() || !since.isValid() || ioc.hostLost) // a lost host's uptime is not measured
+        return -1;
+    return qMax<qint64>(0, since.secsTo(now));
+}
+
+QString uptimeText(const Ioc &ioc, const QDateTime &now)
+{
+    const qint64 seconds = uptimeSeconds(ioc, now);
+    return seconds < 0 ? QString() : humanDuration(seconds);
 }
 
 QString crashLoopText(const Ioc &ioc, const QDateTime &now)

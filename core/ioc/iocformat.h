@@ -51,6 +51,9 @@ void insertChildFacts(QJsonObject &o, const Ioc &ioc);
 /// unknown), health and restartPolicy (null when none). Nothing for a systemd row.
 void insertContainerFacts(QJsonObject &o, const Ioc &ioc);
 
+/// How long the IOC has been up, in seconds: its current child's run when known, else the
+/// unit's; -1 when it is not up or that is not measured (a lost host).
+qint64 uptimeSeconds(const Ioc &ioc, const QDateTime &now);
 /// How long the IOC (its current child, else the unit) has been up ("3 hours"); empty unless active with a known start time.
 QString uptimeText(const Ioc &ioc, const QDateTime &now);
 
