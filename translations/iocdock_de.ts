@@ -1520,6 +1520,14 @@ Ereignisse sind die Änderungen, die iocctl ab dem Moment sieht, in dem es die I
         <source>Read the day before the earliest event read back from the hosts&apos; journals</source>
         <translation>Den Tag vor dem frühesten aus den Journalen der Hosts gelesenen Ereignis lesen</translation>
     </message>
+    <message>
+        <source>No journal on %1: its events show from the moment iocdock listed it.</source>
+        <translation>Kein Journal auf %1: seine Ereignisse erscheinen ab dem Moment, in dem iocdock ihn gelistet hat.</translation>
+    </message>
+    <message>
+        <source>Past events of %1 not read: %2</source>
+        <translation>Frühere Ereignisse von %1 nicht gelesen: %2</translation>
+    </message>
 </context>
 <context>
     <name>ExecLineCommand</name>
@@ -4499,14 +4507,6 @@ Einem IOC des System-Managers ein Signal zu senden, erfordert die Rechte des Ben
     <message>
         <source>Consoles Bes&amp;ide the Table</source>
         <translation>Konsolen n&amp;eben der Tabelle</translation>
-    </message>
-    <message>
-        <source>No journal on %1: its events show from the moment iocdock listed it.</source>
-        <translation>Kein Journal auf %1: seine Ereignisse erscheinen ab dem Moment, in dem iocdock ihn gelistet hat.</translation>
-    </message>
-    <message>
-        <source>Past events of %1 not read: %2</source>
-        <translation>Frühere Ereignisse von %1 nicht gelesen: %2</translation>
     </message>
 </context>
 <context>

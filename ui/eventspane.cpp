@@ -111,10 +111,24 @@ void EventsPane::handleRowsInserted(int first, int last)
     bar->setValue(value + count);
 }
 
-void EventsPane::setNote(const QString &text)
+void EventsPane::noteNoJournal(const QString &hostId)
 {
-    m_noteLabel->setText(text);
-    m_noteLabel->setVisible(!text.isEmpty());
+    setHostNote(
+            hostId,
+            tr("No journal on %1: its events show from the moment iocdock listed it.").arg(hostId));
+}
+
+void EventsPane::noteReadFailed(const QString &hostId, const QString &error)
+{
+    setHostNote(hostId, tr("Past events of %1 not read: %2").arg(hostId, error));
+}
+
+void EventsPane::setHostNote(const QString &hostId, const QString &text)
+{
+    m_hostNotes.insert(hostId, text);
+    const QString all = QStringList(m_hostNotes.values()).join(QLatin1Char('\n'));
+    m_noteLabel->setText(all);
+    m_noteLabel->setVisible(!all.isEmpty());
 }
 
 QString EventsPane::note() const

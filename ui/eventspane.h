@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #pragma once
 
+#include <QMap>
 #include <QWidget>
 
 class EventModel;
@@ -29,9 +30,15 @@ public:
     QTableView *view() const { return m_view; }
     QPushButton *loadEarlierButton() const { return m_loadEarlierButton; }
     QLabel *noteLabel() const { return m_noteLabel; }
-    /// A quiet line under the filters (which hosts keep no journal); hidden when empty.
-    void setNote(const QString &text);
+    /// The quiet lines under the filters (which hosts keep no journal, whose past could not
+    /// be read), one per host; hidden when there is none.
     QString note() const;
+
+public slots:
+    /// @p hostId has no journal: its events show from the moment iocdock listed it.
+    void noteNoJournal(const QString &hostId);
+    /// The past events of @p hostId could not be read, for @p error.
+    void noteReadFailed(const QString &hostId, const QString &error);
     /// The rows shown (after both filters).
     QSortFilterProxyModel *shownModel() const { return m_textProxy; }
 
@@ -41,6 +48,7 @@ signals:
 
 private:
     void handleRowsInserted(int first, int last);
+    void setHostNote(const QString &hostId, const QString &text);
 
     EventModel *m_model;
     QSortFilterProxyModel *m_typeProxy;
@@ -50,4 +58,5 @@ private:
     QTableView *m_view;
     QPushButton *m_loadEarlierButton;
     QLabel *m_noteLabel;
+    QMap<QString, QString> m_hostNotes; // by host id: the latest line about each host
 };

@@ -145,19 +145,8 @@ MainWindow::MainWindow(const QList<Host *> &hosts, QWidget *parent)
     // The past goes to the timeline only: a restart storm is a live warning.
     connect(m_eventHistory, &EventHistory::pastEventsRead, m_eventModel,
             &EventModel::addPastEvents);
-    connect(m_eventHistory, &EventHistory::noJournal, this, [this](const QString &hostId) {
-        m_journalNotes.insert(hostId,
-                              tr("No journal on %1: its events show from the moment iocdock "
-                                 "listed it.")
-                                      .arg(hostId));
-        m_eventsPane->setNote(QStringList(m_journalNotes.values()).join(QLatin1Char('\n')));
-    });
-    connect(m_eventHistory, &EventHistory::readFailed, this,
-            [this](const QString &hostId, const QString &error) {
-                m_journalNotes.insert(hostId,
-                                      tr("Past events of %1 not read: %2").arg(hostId, error));
-                m_eventsPane->setNote(QStringList(m_journalNotes.values()).join(QLatin1Char('\n')));
-            });
+    connect(m_eventHistory, &EventHistory::noJournal, m_eventsPane, &EventsPane::noteNoJournal);
+    connect(m_eventHistory, &EventHistory::readFailed, m_eventsPane, &EventsPane::noteReadFailed);
     connect(m_eventsPane, &EventsPane::loadEarlierRequested, this,
             [this] { m_eventHistory->loadEarlier(24LL * 3600 * 1000); });
     connect(m_storm, &RestartStorm::stormStarted, this, [this] {

@@ -187,7 +187,6 @@ private:
     RestartStorm *m_storm; // one warning for many IOCs restarting at once
     QString m_stormMessage; // the storm warning shown, while the storm lasts
     EventHistory *m_eventHistory; // the past, from the journals; never fed to m_storm
-    QMap<QString, QString> m_journalNotes; // host id -> why its past is not shown
     EventsPane *m_eventsPane;
     QDockWidget *m_eventsDock;
     FilterBar *m_filterBar;

@@ -218,9 +218,14 @@ void TestEventsPane::aNoteMovesNoRow()
     const QPoint rowAt =
             view->viewport()->mapTo(&pane, view->visualRect(model.index(0, 0)).topLeft());
     // A note that comes later (a host without a journal) leaves the rows where they are.
-    pane.setNote(QStringLiteral("No journal on h: its events show from the moment iocdock "
-                                "listed it.\nNo journal on g: its events show from the moment "
-                                "iocdock listed it."));
+    pane.noteNoJournal(QStringLiteral("h"));
+    pane.noteNoJournal(QStringLiteral("g"));
+    pane.noteReadFailed(QStringLiteral("k"), QStringLiteral("journalctl exited with status 1"));
+    pane.noteNoJournal(QStringLiteral("h")); // said again: still one line
+    QCOMPARE(pane.note(),
+             QStringLiteral("No journal on g: its events show from the moment iocdock listed it.\n"
+                            "No journal on h: its events show from the moment iocdock listed it.\n"
+                            "Past events of k not read: journalctl exited with status 1"));
     QTRY_VERIFY(pane.noteLabel()->isVisible() && pane.noteLabel()->height() > 0);
     QCOMPARE(view->viewport()->mapTo(&pane, view->visualRect(model.index(0, 0)).topLeft()), rowAt);
     QVERIFY(pane.noteLabel()->geometry().top() >= view->geometry().bottom());
