@@ -4,6 +4,7 @@
 
 #include "core/ioc/iocruntime.h"
 #include "core/procserv/consolesession.h"
+#include "core/procserv/procservtypes.h"
 
 #include <QRegularExpression>
 
@@ -15,8 +16,6 @@ const int kBannerQuietMs = 1000;
 const int kConsoleIdleMs = 1000;
 // A unit that became active this recently may not have its console or its child yet.
 constexpr int s_justStartedSecs = 5;
-// What a softIoc prints when iocInit is done; its first prompt follows.
-const char s_bootDone[] = "iocRun: All initialization complete";
 
 // "Normal exit status = 0" / "The process was killed by signal 9", as procServ says it.
 QString describeExit(const QString &reason)
@@ -425,7 +424,7 @@ bool ExecLineJob::isComplete(const QByteArray &raw, const QString &prompt)
 
 qsizetype ExecLineJob::replyStart(const QByteArray &raw, const QString &prompt)
 {
-    const qsizetype done = raw.indexOf(s_bootDone);
+    const qsizetype done = raw.indexOf(kIocInitDone);
     if (done < 0)
         return 0;
     const QByteArray p = '\n' + prompt.toUtf8();

@@ -143,8 +143,7 @@ void ProcServStateTracker::handleLine(const QByteArray &rawLine)
     const int at = rawLine.indexOf("@@@ ");
     if (at < 0) {
         // The IOC's own output: an EPICS IOC says this once iocInit is done.
-        if (m_readiness != Readiness::Ready
-            && rawLine.contains("iocRun: All initialization complete"))
+        if (m_readiness != Readiness::Ready && rawLine.contains(kIocInitDone))
             update(m_readiness, Readiness::Ready);
         return;
     }

@@ -35,9 +35,11 @@ struct ConsoleEndpoint
 /// State of the IOC process that procServ runs, which systemd does not know.
 enum class ChildState { Unknown, Running, ShutDown };
 enum class AutoRestart { Unknown, On, Off, OneShot };
-/// Whether the child finished starting: an EPICS IOC prints "iocRun: All initialization
-/// complete" when iocInit is done. Unknown when the start was not seen.
+/// Whether the child finished starting: an EPICS IOC prints kIocInitDone when iocInit is
+/// done. Unknown when the start was not seen.
 enum class Readiness { Unknown, Starting, Ready };
+/// What an EPICS IOC (softIoc and any IOC built on EPICS base) prints once iocInit is done.
+inline constexpr char kIocInitDone[] = "iocRun: All initialization complete";
 
 /// How the IOC process inside procServ last ended, as procServ reported it.
 struct ChildExit
