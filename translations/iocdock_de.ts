@@ -2615,6 +2615,10 @@ Zustand: %3</translation>
         <source>not stopped after %1 s: its processes were killed</source>
         <translation>nach %1 s nicht gestoppt: seine Prozesse wurden beendet (SIGKILL)</translation>
     </message>
+    <message>
+        <source>Not running, so nothing is sent to: %1.</source>
+        <translation>Läuft nicht, daher wird nichts gesendet an: %1.</translation>
+    </message>
 </context>
 <context>
     <name>IocAlerts</name>

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The iocdock developers
 #include "ui/iocactions.h"
 
+#include "core/fleet/execlinejob.h"
 #include "core/fleet/fleet.h"
 #include "core/fleet/orderedrun.h"
 #include "core/fleet/timedstop.h"
@@ -741,9 +742,18 @@ RunCommandDialog *IocActions::runCommand(const QList<Ioc> &iocs)
 QString IocActions::runCommandConfirmationText(const QString &line, const QList<Ioc> &iocs)
 {
     QStringList names;
-    for (const Ioc &ioc : iocs)
+    QStringList notRunning; // they will fail at once, as the run says: said before it
+    for (const Ioc &ioc : iocs) {
         names << ioc.name;
+        QString why;
+        if (ExecLineJob::checkConsole(ioc, nullptr, &why) == ExecLineJob::Status::NotRunning)
+            notRunning << ioc.name;
+    }
     const int count = static_cast<int>(iocs.size());
-    return tr("Send “%1” to the IOC shell of %n IOC(s) (%2)?", "", count)
-            .arg(line, nameList(names));
+    QString text = tr("Send “%1” to the IOC shell of %n IOC(s) (%2)?", "", count)
+                           .arg(line, nameList(names));
+    if (!notRunning.isEmpty())
+        text += QLatin1Char(' ')
+                + tr("Not running, so nothing is sent to: %1.").arg(nameList(notRunning));
+    return text;
 }

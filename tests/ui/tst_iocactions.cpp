@@ -27,6 +27,7 @@ private slots:
     void confirmedStopStopsAndStartStarts();
     void rowOfAHostNotInTheFleetFailsClearly();
     void viewActionsAskForTheirPages();
+    void runConfirmationNamesStoppedIocs();
 
 private:
     Ioc row(const QString &name) const;
@@ -188,6 +189,30 @@ void TestIocActions::viewActionsAskForTheirPages()
     QCOMPARE(attach.first().at(0).value<Ioc>().key(), ioc.key());
     QCOMPARE(logs.count(), 1);
     QCOMPARE(details.count(), 1);
+}
+
+void TestIocActions::runConfirmationNamesStoppedIocs()
+{
+    const auto ioc = [](const char *name, const char *activeState) {
+        Ioc i;
+        i.host = QStringLiteral("local-user");
+        i.name = QLatin1String(name);
+        i.unit = QLatin1String(name) + QStringLiteral(".service");
+        i.activeState = QLatin1String(activeState);
+        return i;
+    };
+    const Ioc up = ioc("up1", "active");
+    const Ioc down = ioc("down1", "inactive");
+    const Ioc failed = ioc("failed1", "failed");
+    const QString all =
+            IocActions::runCommandConfirmationText(QStringLiteral("dbl"), { up, down, failed });
+    QVERIFY2(all.contains(QStringLiteral("“dbl”")), qPrintable(all));
+    QVERIFY2(all.contains(QLatin1String("3 IOC(s)")), qPrintable(all));
+    QVERIFY2(all.endsWith(QLatin1String("Not running, so nothing is sent to: down1, failed1.")),
+             qPrintable(all));
+    const QString running =
+            IocActions::runCommandConfirmationText(QStringLiteral("dbl"), { up, up });
+    QVERIFY2(!running.contains(QLatin1String("Not running")), qPrintable(running));
 }
 
 QTEST_MAIN(TestIocActions)
