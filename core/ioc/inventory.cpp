@@ -703,11 +703,15 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
             m_childReadQueue.insert(key, ioc.mainPid);
         return;
     }
-    if (m_detailLevel == DetailLevel::Listing && ioc.isActive()) {
+    // A one-time look (no ChildTracker follows the children) reads a local IOC's child from
+    // /proc and its restarts, last exit and crash loop from procServ's -L log, whatever the
+    // detail level: `ps`, `ps -n`, a template, `inspect` and `status` tell the same.
+    const bool listing = m_detailLevel == DetailLevel::Listing;
+    if (ioc.isActive() && (listing || (m_probeConsoles && !m_childTracker))) {
         const bool fromProc = m_host->isLocal() && ChildTracker::readChildFromProc(ioc);
         ChildTracker::readOnce(ioc, m_host->isLocal()); // also while the banner decides
-        if (fromProc)
-            return;
+        if (fromProc && listing)
+            return; // the banner would add only auto-restart, which a listing does not show
     }
     if (m_probeConsoles && ioc.isActive())
         m_prober->probe(key, forListing && !m_ready);

@@ -477,6 +477,36 @@ void TestIocctl::psCrashLoop()
     QVERIFY(QDateTime::fromString(lastExit.value(QStringLiteral("at")).toString(), Qt::ISODate)
                     .isValid());
 
+    // Every way of looking tells the same: a template and -n read all details (not the
+    // listing's), inspect and status too.
+    const Run templated = iocctl({ QStringLiteral("ps"), QStringLiteral("--format"),
+                                   QStringLiteral("{{.Name}}|{{.State}}|{{.Status}}") });
+    QVERIFY2(templated.out.contains(
+                     QLatin1String("tstiocctl-crashy|crashloop|Restarting (crashed ")),
+             qPrintable(templated.describe()));
+    const Run latest =
+            iocctl({ QStringLiteral("ps"), QStringLiteral("-n"), QStringLiteral("20"),
+                     QStringLiteral("--format"), QStringLiteral("{{.Name}}|{{.State}}") });
+    QVERIFY2(latest.out.contains(QLatin1String("tstiocctl-crashy|crashloop")),
+             qPrintable(latest.describe()));
+    const Run inspected = iocctl({ QStringLiteral("inspect"), QStringLiteral("tstiocctl-crashy") });
+    QVERIFY2(inspected.code == 0, qPrintable(inspected.describe()));
+    const QJsonObject fromInspect =
+            QJsonDocument::fromJson(inspected.out.toUtf8()).array().at(0).toObject();
+    QCOMPARE(fromInspect.value(QStringLiteral("status")).toString(), QStringLiteral("crashloop"));
+    QCOMPARE(fromInspect.value(QStringLiteral("crashLoop")).toBool(), true);
+    QVERIFY2(fromInspect.value(QStringLiteral("childRestarts")).toInt(-1) >= 3,
+             qPrintable(inspected.out));
+    QCOMPARE(fromInspect.value(QStringLiteral("lastExit"))
+                     .toObject()
+                     .value(QStringLiteral("signal"))
+                     .toString(),
+             QStringLiteral("SIGABRT"));
+    const Run status = iocctl({ QStringLiteral("status"), QStringLiteral("--no-pager"),
+                                QStringLiteral("tstiocctl-crashy") });
+    QVERIFY2(!status.out.contains(QLatin1String("Restarts: unknown")), qPrintable(status.out));
+    QVERIFY2(status.out.contains(QLatin1String("SIGABRT")), qPrintable(status.out));
+
     // The table says so, and the filters find it.
     const Run table = iocctl(
             { QStringLiteral("ps"), QStringLiteral("-f"), QStringLiteral("status=crashloop") });
