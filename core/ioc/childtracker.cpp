@@ -320,7 +320,7 @@ void ChildTracker::updateFacts(Watch *watch)
     watch->childSince = watch->childPid != 0 ? since : QDateTime();
     watch->restarts = watch->baseRestarts < 0 ? -1 : watch->baseRestarts + state.childRestarts();
     watch->times = watch->baseTimes + state.restartTimes();
-    while (watch->times.size() > 64)
+    while (watch->times.size() > Ioc::recentRestartsKept)
         watch->times.removeFirst();
     watch->lastExit = state.lastExit().isValid() ? state.lastExit() : watch->baseExit;
     watch->readiness = state.readiness();

@@ -69,7 +69,7 @@ struct Ioc
     int childRestartsSeen = 0;
     // (crash, exit, ^X); -1 = unknown
     ChildExit lastExit; // since the unit started; invalid = none seen (or unknown)
-    QList<QDateTime> recentRestarts; // child restarts in the crash loop window, oldest first
+    QList<QDateTime> recentRestarts; // child restarts (the last recentRestartsKept), oldest first
     bool childCrashLoop = false; // >= crashLoopRestarts restarts within crashLoopWindowSecs
     Readiness readiness = Readiness::Unknown;
 
@@ -88,6 +88,9 @@ struct Ioc
 
     static constexpr int crashLoopRestarts = 3;
     static constexpr int crashLoopWindowSecs = 600;
+    /// How many restart times are kept (recentRestarts): when all of them fall in the window,
+    /// the count in it is only a lower bound.
+    static constexpr int recentRestartsKept = kRestartTimesKept;
 
     /// Unique within a host: the unit (a systemd row, or a container a unit runs: one key
     /// whether or not the container exists), or for a container of no unit "RUNTIME:NAME".

@@ -121,15 +121,18 @@ QString crashLoopText(const Ioc &ioc, const QDateTime &now)
         if (t.isValid() && t.secsTo(now) <= Ioc::crashLoopWindowSecs)
             ++n;
     }
+    // Every time kept is in the window: more may have been before them.
+    const QString count =
+            n >= Ioc::recentRestartsKept ? QStringLiteral("≥%1").arg(n) : QString::number(n);
     const int minutes = Ioc::crashLoopWindowSecs / 60;
     const QString last = ioc.lastExit.text();
     return last.isEmpty()
             ? QCoreApplication::translate("IocFormat", "Restarting (crashed %1× in %2 min)")
-                      .arg(n)
+                      .arg(count)
                       .arg(minutes)
             : QCoreApplication::translate("IocFormat",
                                           "Restarting (crashed %1× in %2 min, last: %3)")
-                      .arg(n)
+                      .arg(count)
                       .arg(minutes)
                       .arg(last);
 }

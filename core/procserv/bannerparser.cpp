@@ -215,7 +215,7 @@ void ProcServStateTracker::handleLine(const QByteArray &rawLine)
             if (counted) {
                 ++m_childRestarts;
                 m_restartTimes.append(m_useLoggedTimes ? m_exitAt : now);
-                while (m_restartTimes.size() > 64)
+                while (m_restartTimes.size() > kRestartTimesKept)
                     m_restartTimes.removeFirst();
                 m_changed = true;
             }

@@ -54,7 +54,7 @@ public:
     /// Restarts of the child seen in this stream: a new child after one ended (at or after
     /// setCountSince() when set). The first child of a procServ is no restart.
     int childRestarts() const { return m_childRestarts; }
-    /// When each of those restarts happened (the last 64), oldest first.
+    /// When each of those restarts happened (the last kRestartTimesKept), oldest first.
     QList<QDateTime> restartTimes() const { return m_restartTimes; }
     /// Starting from a new child's PID line until its "iocRun: All initialization
     /// complete"; Unknown for a child whose start was not seen.

@@ -40,6 +40,8 @@ enum class AutoRestart { Unknown, On, Off, OneShot };
 enum class Readiness { Unknown, Starting, Ready };
 /// What an EPICS IOC (softIoc and any IOC built on EPICS base) prints once iocInit is done.
 inline constexpr char kIocInitDone[] = "iocRun: All initialization complete";
+/// How many of a child's restart times are kept (the newest).
+inline constexpr int kRestartTimesKept = 64;
 
 /// How the IOC process inside procServ last ended, as procServ reported it.
 struct ChildExit

@@ -212,6 +212,22 @@ void TestIocFormat::statusText_data()
     crashing.lastExit = ChildExit();
     QTest::newRow("crash loop, exit unknown")
             << crashing << QStringLiteral("Restarting (crashed 5\u00d7 in 10 min)");
+    // Only the newest restart times are kept: when all of them are in the window, more may
+    // have been, and the count says it is a lower bound (191 restarts in 8 minutes showed
+    // "crashed 64×").
+    Ioc flooding = crashing;
+    flooding.recentRestarts.clear();
+    for (int i = Ioc::recentRestartsKept; i >= 1; --i)
+        flooding.recentRestarts << kNow.addSecs(-3 * i);
+    QTest::newRow("crash loop, more than kept")
+            << flooding
+            << QStringLiteral("Restarting (crashed \u2265%1\u00d7 in 10 min)")
+                       .arg(Ioc::recentRestartsKept);
+    flooding.recentRestarts.removeFirst(); // one fewer than kept: the count is exact
+    QTest::newRow("crash loop, fewer than kept")
+            << flooding
+            << QStringLiteral("Restarting (crashed %1\u00d7 in 10 min)")
+                       .arg(Ioc::recentRestartsKept - 1);
     Ioc booting = withState(QStringLiteral("active"), QStringLiteral("running"));
     booting.childState = ChildState::Running;
     booting.childPid = 4243;
