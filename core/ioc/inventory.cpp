@@ -31,6 +31,9 @@ Q_LOGGING_CATEGORY(lcInventory, "iocdock.inventory", QtInfoMsg)
 
 namespace {
 
+// A stopped unit loaded again within this time of its last read is not read again.
+constexpr qint64 kReadAgainAfterMs = 10000;
+
 // Units of any name are checked for a procServ ExecStart ("anything else" in the conventions
 // table): loaded ones through systemd, installed-but-not-loaded ones by reading their files
 // (loading each in systemd would cost far more).
@@ -89,6 +92,7 @@ Inventory::Inventory(Host *host, QObject *parent)
     , m_host(host)
     , m_patterns(Conventions::defaultUnitPatterns() + environmentPatterns())
 {
+    m_clock.start();
     m_relistTimer.setSingleShot(true);
     m_relistTimer.setInterval(200);
     connect(&m_relistTimer, &QTimer::timeout, this, &Inventory::list);
@@ -169,6 +173,7 @@ void Inventory::forgetListing()
     m_reloading = false; // a new manager or connection: no reload of the old one to wait for
     ++m_generation;
     m_detailsInFlight.clear();
+    m_fetchedAt.clear();
     m_listingDetails.clear();
     m_listingWaitsForFiles.clear();
     m_childReadQueue.clear();
@@ -608,6 +613,7 @@ void Inventory::fetchDetails(const QString &key, bool forListing)
     if (m_detailsInFlight.contains(key))
         return;
     m_detailsInFlight.insert(key);
+    m_fetchedAt.insert(key, m_clock.elapsed());
     const quint64 signalsBefore = m_signalCount.value(key);
     const quint64 generation = m_generation;
     const auto fetched = [this, key, signalsBefore, generation](const UnitDetails &details) {
@@ -623,6 +629,7 @@ void Inventory::fetchDetails(const QString &key, bool forListing)
         // A PropertiesChanged that arrived while the several calls of one fetch were
         // answered is newer than part of this answer: read again instead of going back.
         if (m_signalCount.value(key) != signalsBefore && m_iocs.contains(key)) {
+            qCDebug(lcInventory) << "read again (signals during the fetch):" << key;
             fetchDetails(key, listed);
             checkReady();
             return;
@@ -925,6 +932,17 @@ void Inventory::handleUnitNew(const QString &name, const QString &path)
     ioc.unitPath = path;
     m_keyByPath.insert(path, key);
     m_keyByUnit.insert(name, key);
+    // systemd unloads a stopped unit that nothing refers to, and loads it again for whoever
+    // reads its properties: each of a fetch's calls could load it anew (UnitNew), and each
+    // UnitNew read it again — a storm that never ended (28 loads a second after a unit
+    // stopped, until the manager fell off the bus). A row read a moment ago that is not up
+    // has nothing new to tell; what changes comes with the unit's signals.
+    const auto fetched = m_fetchedAt.constFind(key);
+    if (m_announced.contains(key) && !ioc.isUpOrStarting() && fetched != m_fetchedAt.constEnd()
+        && m_clock.elapsed() - *fetched < kReadAgainAfterMs) {
+        qCDebug(lcInventory) << "loaded again, read a moment ago:" << key;
+        return;
+    }
     fetchDetails(key);
 }
 
@@ -970,6 +988,7 @@ void Inventory::dropRow(const QString &key)
     if (m_childTracker)
         m_childTracker->forget(key);
     m_keyByUnit.remove(m_iocs.value(key).unit);
+    m_fetchedAt.remove(key);
     m_iocs.remove(key);
     m_changed.remove(key);
     if (m_announced.remove(key))

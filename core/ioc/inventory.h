@@ -6,6 +6,7 @@
 #include "core/ioc/iocruntime.h"
 #include "core/systemd/systemdmanager.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -193,6 +194,10 @@ private:
     QSet<QString> m_announced; // keys reported with iocAdded() and not removed since
     QHash<QString, quint64> m_signalCount; // key -> PropertiesChanged seen, to spot stale fetches
     QSet<QString> m_detailsInFlight; // keys whose unitDetails() has not answered yet
+    // key -> when its last fetch was asked (m_clock), so that a stopped unit loaded for a
+    // moment by a read is not read again and again (handleUnitNew())
+    QHash<QString, qint64> m_fetchedAt;
+    QElapsedTimer m_clock;
     QSet<QString> m_notIocs; // loaded services seen not to run procServ
     QSet<QString> m_changed; // keys changed since the last flush
     // EnvironmentFile= files and /proc/MAINPID/cmdline, read here or through ssh.

@@ -5,6 +5,8 @@
 #include "core/ioc/inventory.h"
 #include "tests/common/sandbox.h"
 
+#include <QDBusConnection>
+#include <QDBusObjectPath>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -45,6 +47,7 @@ private slots:
     void unknownUnitActionFails();
     void unitPatternsApplyAtOnce();
     void stoppedIocListedWhileAnotherClientReadsIt();
+    void stoppedIocIsNotLoadedAgainAndAgain();
 
 private:
     std::unique_ptr<Inventory> startInventory();
@@ -451,6 +454,78 @@ void TestInventory::stoppedIocListedWhileAnotherClientReadsIt()
         QVERIFY2(ioc.unit == unit, qPrintable(QStringLiteral("not listed in round %1").arg(round)));
         QCOMPARE(ioc.activeState, QStringLiteral("inactive"));
     }
+}
+
+namespace {
+
+// Counts systemd's UnitNew signals for one unit, as any client on the bus sees them.
+class UnitNewCounter : public QObject
+{
+    Q_OBJECT
+public:
+    explicit UnitNewCounter(const QString &unit)
+        : m_unit(unit)
+    {}
+    int count = 0;
+
+public slots:
+    void unitNew(const QString &name, const QDBusObjectPath &)
+    {
+        if (name == m_unit)
+            ++count;
+    }
+
+private:
+    QString m_unit;
+};
+
+} // namespace
+
+void TestInventory::stoppedIocIsNotLoadedAgainAndAgain()
+{
+    // systemd unloads a stopped unit that nothing refers to, and loads it again for anyone who
+    // reads its properties. iocdock read it again at each load (UnitNew), and its reads loaded
+    // it again: after such an IOC stopped, systemd loaded and unloaded it about 28 times a
+    // second, for as long as iocdock ran, until the manager fell off the bus. Measured here as
+    // the GUI follows a host: the loads after the stop must die out.
+    const QString unit = QStringLiteral("softioc-invstorm.service");
+    QVERIFY(m_sandbox.installUnit(
+            unit,
+            Sandbox::procServUnit(QStringLiteral("invstorm"),
+                                  { QStringLiteral("-n"), QStringLiteral("invstorm"),
+                                    QStringLiteral("-P"),
+                                    QString::number(Sandbox::freeTcpPort()) })));
+    m_units << unit;
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
+    auto inventory = std::make_unique<Inventory>(m_host);
+    inventory->setFollowChildren(true);
+    QSignalSpy ready(inventory.get(), &Inventory::ready);
+    inventory->start();
+    QVERIFY(ready.wait(60000));
+    const Ioc ioc = findByName(*inventory, QStringLiteral("invstorm"));
+    QVERIFY(ioc.isActive());
+
+    UnitNewCounter counter(unit);
+    QVERIFY(QDBusConnection::sessionBus().connect(
+            QStringLiteral("org.freedesktop.systemd1"), QStringLiteral("/org/freedesktop/systemd1"),
+            QStringLiteral("org.freedesktop.systemd1.Manager"), QStringLiteral("UnitNew"), &counter,
+            SLOT(unitNew(QString, QDBusObjectPath))));
+    bool finished = false;
+    inventory->run(UnitAction::Stop, ioc.key(), this, [&](const JobResult &) { finished = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(inventory->ioc(ioc.key()).activeState, QStringLiteral("inactive"),
+                              10000);
+    // A measurement over a time, not a wait for an event: how many loads in 8 s. The reads
+    // that follow the stop load it a few dozen times at most; the old code, ~220 times.
+    QTest::qWait(8000);
+    qInfo("systemd loaded %s %d times in 8 s after it stopped", qPrintable(unit), counter.count);
+    QVERIFY2(counter.count <= 60,
+             qPrintable(QStringLiteral("systemd loaded %1 %2 times in 8 s after it stopped")
+                                .arg(unit)
+                                .arg(counter.count)));
+    // And the row still tells the truth.
+    QCOMPARE(inventory->ioc(ioc.key()).activeState, QStringLiteral("inactive"));
+    QCOMPARE(inventory->ioc(ioc.key()).status(), QStringLiteral("exited"));
 }
 
 QTEST_GUILESS_MAIN(TestInventory)
