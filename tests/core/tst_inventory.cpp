@@ -526,6 +526,15 @@ void TestInventory::stoppedIocIsNotLoadedAgainAndAgain()
     // And the row still tells the truth.
     QCOMPARE(inventory->ioc(ioc.key()).activeState, QStringLiteral("inactive"));
     QCOMPARE(inventory->ioc(ioc.key()).status(), QStringLiteral("exited"));
+    // Started again within the 10 s in which a load is not followed by a read: the start
+    // still reaches the row, through the unit's signals.
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
+    const QString mainPid = m_sandbox.unitProperty(unit, QStringLiteral("MainPID"));
+    QTRY_COMPARE_WITH_TIMEOUT(inventory->ioc(ioc.key()).activeState, QStringLiteral("active"),
+                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(QString::number(inventory->ioc(ioc.key()).mainPid), mainPid, 10000);
+    QVERIFY(inventory->ioc(ioc.key()).activeSince.isValid());
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unit }));
 }
 
 QTEST_GUILESS_MAIN(TestInventory)
