@@ -33,14 +33,14 @@ public:
     /// The quiet lines under the filters (which hosts keep no journal, whose past could not
     /// be read), one per host; hidden when there is none.
     QString note() const;
+    /// The rows shown (after both filters).
+    QSortFilterProxyModel *shownModel() const { return m_textProxy; }
 
 public slots:
     /// @p hostId has no journal: its events show from the moment iocdock listed it.
     void noteNoJournal(const QString &hostId);
     /// The past events of @p hostId could not be read, for @p error.
     void noteReadFailed(const QString &hostId, const QString &error);
-    /// The rows shown (after both filters).
-    QSortFilterProxyModel *shownModel() const { return m_textProxy; }
 
 signals:
     /// The user asked for the past before what is shown.

@@ -10,6 +10,7 @@
 #include "core/ioc/timeargument.h"
 
 #include <cerrno>
+#include <tuple>
 #include <unistd.h>
 
 struct LogsCommand::Stream
@@ -88,21 +89,22 @@ int LogsCommand::run(const QCommandLineParser &parser)
     }
     // Read here, once, the same for every IOC: the journal and the engine get the exact time.
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const auto &[option, target] :
-         { std::pair<QString, QString *>{ QStringLiteral("since"), &m_since },
-           std::pair<QString, QString *>{ QStringLiteral("until"), &m_until } }) {
+    QDateTime since, until;
+    for (const auto &[option, time, spelled] :
+         { std::tuple<QString, QDateTime *, QString *>{ QStringLiteral("since"), &since, &m_since },
+           std::tuple<QString, QDateTime *, QString *>{ QStringLiteral("until"), &until,
+                                                        &m_until } }) {
         if (!parser.isSet(option))
             continue;
-        const QDateTime at = TimeArgument::parse(parser.value(option), now);
-        if (!at.isValid()) {
+        *time = TimeArgument::parse(parser.value(option), now);
+        if (!time->isValid()) {
             printError(tr("--%1 wants %2; not \"%3\".")
                                .arg(option, TimeArgument::examples(), parser.value(option)));
             return UsageError;
         }
-        *target = TimeArgument::journalSpelling(at);
+        *spelled = TimeArgument::journalSpelling(*time);
     }
-    if (!m_since.isEmpty() && !m_until.isEmpty()
-        && TimeArgument::parse(m_until, now) < TimeArgument::parse(m_since, now)) {
+    if (since.isValid() && until.isValid() && until < since) {
         printError(tr("--until is before --since."));
         return UsageError;
     }

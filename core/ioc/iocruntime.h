@@ -85,7 +85,8 @@ public:
     }
     /// argv of a command that prints (and with @p follow, follows) @p ioc's log on this
     /// machine. @p lines < 0: the whole log; @p since and @p until: as journalctl --since and
-    /// --until take them (iocctl gives TimeArgument::journalSpelling()); @p timestamps: each journal line with its time (-o short-iso).
+    /// --until take them (iocctl gives TimeArgument::journalSpelling()); @p timestamps: each
+    /// journal line with its time (-o short-iso).
     virtual QStringList logCommand(const Ioc &ioc, bool follow, int lines,
                                    const QString &since = {}, const QString &until = {},
                                    bool timestamps = false) const = 0;
