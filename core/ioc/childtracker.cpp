@@ -19,7 +19,6 @@ namespace {
 
 // The tail of a -L log file read for a one-shot count. A log longer than this since the
 // unit started gives an unknown count rather than a low one.
-constexpr qint64 s_maxLogBytes = 8 * 1024 * 1024;
 // procServ waits --holdoff seconds (default 15) between starts of its child, checked with
 // time() (whole seconds): any restarted child starts at least holdoff - 1 s after procServ
 // itself. A child that started sooner is procServ's first one, however loaded the machine.
@@ -413,9 +412,13 @@ void ChildTracker::readOnce(Ioc &ioc, bool localHost)
     if (first)
         ioc.childRestarts = 0;
     ProcServStateTracker log;
-    if (!hasLogFile(ioc) || !readLogFile(ioc.logFile, ioc.activeSince, &log))
-        return;
-    ioc.childRestarts = first ? 0 : log.childRestarts();
+    if (hasLogFile(ioc) && readLogFile(ioc.logFile, ioc.activeSince, &log))
+        applyLog(ioc, log, first);
+}
+
+void ChildTracker::applyLog(Ioc &ioc, const ProcServStateTracker &log, bool firstChild)
+{
+    ioc.childRestarts = firstChild ? 0 : log.childRestarts();
     ioc.recentRestarts = log.restartTimes();
     ioc.lastExit = log.lastExit();
     if (ioc.childPid != 0 && log.childPid() == ioc.childPid)
@@ -430,17 +433,25 @@ bool ChildTracker::readLogFile(const QString &path, const QDateTime &since,
     if (!file.open(QIODevice::ReadOnly))
         return false;
     const qint64 size = file.size();
-    const bool cut = size > s_maxLogBytes;
-    if (cut && !file.seek(size - s_maxLogBytes))
+    const bool cut = size > maxLogBytes;
+    if (cut && !file.seek(size - maxLogBytes))
         return false;
-    QByteArray data = file.read(s_maxLogBytes);
+    QByteArray data = file.read(maxLogBytes);
     if (cut) {
         // The cut fell inside a line: start after it.
         data = data.mid(data.indexOf('\n') + 1);
     }
-    // procServ's log times are local times of its host, second resolution.
-    const QDateTime from =
-            since.isValid() ? since.toLocalTime().addMSecs(-since.time().msec()) : QDateTime();
+    return readLog(data, cut, since, state);
+}
+
+bool ChildTracker::readLog(const QByteArray &data, bool cut, const QDateTime &since,
+                           ProcServStateTracker *state)
+{
+    // procServ's log times are local times of its host, second resolution (the host's
+    // offset from UTC, when given, is set on the state already).
+    QDateTime from;
+    if (since.isValid())
+        from = since.addMSecs(-since.time().msec());
     state->setUseLoggedTimes(true);
     state->setCountSince(from);
     state->feed(data);

@@ -63,6 +63,17 @@ public:
     /// @p since). False when the file cannot be read or is too long to reach @p since.
     static bool readLogFile(const QString &path, const QDateTime &since,
                             ProcServStateTracker *state);
+    /// The same for a log's text read elsewhere (an SSH host's, RemoteChildReader): @p data
+    /// holds at least the lines procServ wrote ("@@@ ") and the IOC's "initialization
+    /// complete" from the log's last maxLogBytes; @p cut says the log was longer.
+    static bool readLog(const QByteArray &data, bool cut, const QDateTime &since,
+                        ProcServStateTracker *state);
+    /// What a log read by readLogFile() or readLog() tells of the running IOC @p ioc: its
+    /// restarts since the unit started (0 when @p firstChild: the child is procServ's first),
+    /// their times, the last exit, the child's readiness and the crash loop.
+    static void applyLog(Ioc &ioc, const ProcServStateTracker &log, bool firstChild);
+    /// How much of the end of a log is read: restarts before it are not seen.
+    static constexpr qint64 maxLogBytes = 8 * 1024 * 1024;
     /// The child state and PID of a running IOC on this machine from /proc, with no console
     /// connection: procServ's child process (MainPID must be procServ). False, leaving @p ioc
     /// as it is, when /proc does not tell, or right after a start (procServ listens before it

@@ -85,6 +85,20 @@ QStringList environmentPatterns()
             .split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
+// What an SSH host's procServ log, read with its children, tells of the running IOC (the
+// same rules as a local log's, in the host's time zone).
+void applyRemoteLog(Ioc &ioc, const RemoteChildReader::Logs &logs)
+{
+    const auto text = logs.lines.constFind(ioc.logFile);
+    if (text == logs.lines.constEnd())
+        return; // not read: the history stays unknown
+    ProcServStateTracker log;
+    if (logs.utcOffset)
+        log.setHostUtcOffset(*logs.utcOffset);
+    if (ChildTracker::readLog(*text, logs.cut.contains(ioc.logFile), ioc.activeSince, &log))
+        ChildTracker::applyLog(ioc, log, ioc.childPid != 0 && ioc.childRestarts == 0);
+}
+
 } // namespace
 
 Inventory::Inventory(Host *host, QObject *parent)
@@ -703,22 +717,31 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     }
     if (m_childTracker)
         m_childTracker->track(ioc);
-    if (m_detailLevel == DetailLevel::Listing && ioc.isActive() && m_remoteChildren) {
-        // From the host's /proc too, with every other IOC of this listing: one command
-        // (readQueuedChildren()); the banner probe only for what /proc does not tell.
+    // A one-time look (no ChildTracker follows the children) reads an IOC's child from /proc
+    // and its restarts, last exit and crash loop from procServ's -L log, whatever the detail
+    // level: `ps`, `ps -n`, a template, `inspect` and `status` tell the same. An SSH host's
+    // with every other IOC of the look: one command (readQueuedChildren()).
+    const bool listing = m_detailLevel == DetailLevel::Listing;
+    const QString remoteLog = RemoteChildReader::isReadableLogPath(ioc.logFile)
+            ? ioc.logFile
+            : QString();
+    if (listing && ioc.isActive() && m_remoteChildren) {
+        // The banner probe only for what /proc does not tell.
         if (m_probeConsoles)
-            m_childReadQueue.insert(key, ioc.mainPid);
+            m_childReadQueue.insert(key, { ioc.mainPid, true, remoteLog });
         return;
     }
-    // A one-time look (no ChildTracker follows the children) reads a local IOC's child from
-    // /proc and its restarts, last exit and crash loop from procServ's -L log, whatever the
-    // detail level: `ps`, `ps -n`, a template, `inspect` and `status` tell the same.
-    const bool listing = m_detailLevel == DetailLevel::Listing;
     if (ioc.isActive() && (listing || (m_probeConsoles && !m_childTracker))) {
-        const bool fromProc = m_host->isLocal() && ChildTracker::readChildFromProc(ioc);
-        ChildTracker::readOnce(ioc, m_host->isLocal()); // also while the banner decides
-        if (fromProc && listing)
-            return; // the banner would add only auto-restart, which a listing does not show
+        if (m_remoteChildren) {
+            // The banner probe below tells the child; the log its history.
+            if (!remoteLog.isEmpty())
+                m_childReadQueue.insert(key, { ioc.mainPid, false, remoteLog });
+        } else {
+            const bool fromProc = ChildTracker::readChildFromProc(ioc);
+            ChildTracker::readOnce(ioc, true); // also while the banner decides
+            if (fromProc && listing)
+                return; // the banner would add only auto-restart, which a listing does not show
+        }
     }
     if (m_probeConsoles && ioc.isActive())
         m_prober->probe(key, forListing && !m_ready);
@@ -1138,18 +1161,21 @@ void Inventory::readQueuedChildren()
             && (!m_loadedListed || !m_listingDetails.isEmpty()
                 || !m_listingWaitsForFiles.isEmpty())))
         return;
-    const QHash<QString, quint32> batch = std::exchange(m_childReadQueue, {});
+    const QHash<QString, ChildRead> batch = std::exchange(m_childReadQueue, {});
     QList<quint32> pids;
-    for (const quint32 pid : batch) {
-        if (pid != 0 && !pids.contains(pid))
-            pids << pid;
+    QStringList logFiles;
+    for (const ChildRead &read : batch) {
+        if (read.fromProc && read.mainPid != 0 && !pids.contains(read.mainPid))
+            pids << read.mainPid;
+        if (!read.logFile.isEmpty())
+            logFiles << read.logFile;
     }
     ++m_childReadsRunning;
     const quint64 generation = m_generation;
     m_remoteChildren->read(
-            pids,
+            pids, logFiles,
             [this, batch, generation](const RemoteChildReader::Result &files,
-                                      const QString &error) {
+                                      const RemoteChildReader::Logs &logs, const QString &error) {
                 --m_childReadsRunning;
                 if (!error.isEmpty())
                     qCDebug(lcInventory)
@@ -1160,17 +1186,21 @@ void Inventory::readQueuedChildren()
                     // A row gone, stopped or with another procServ since: its own reading
                     // (or probe) tells.
                     if (generation != m_generation || row == m_iocs.end() || !row->isActive()
-                        || row->mainPid != it.value())
+                        || row->mainPid != it->mainPid)
                         continue;
-                    const ProcChild::Files read = files.value(it.value());
-                    if (error.isEmpty() && ProcChild::judge(read, *row, now)) {
-                        ProcChild::applyTimes(read, *row);
-                        emitChanged(it.key());
-                    } else if (m_probeConsoles) {
-                        // Right after a start, not procServ itself, or the command failed:
-                        // the banner decides (unknown when it cannot be read either).
-                        m_prober->probe(it.key(), !m_ready);
+                    if (it->fromProc) {
+                        const ProcChild::Files read = files.value(it->mainPid);
+                        if (error.isEmpty() && ProcChild::judge(read, *row, now)) {
+                            ProcChild::applyTimes(read, *row);
+                        } else if (m_probeConsoles) {
+                            // Right after a start, not procServ itself, or the command
+                            // failed: the banner decides (unknown when it cannot be read
+                            // either).
+                            m_prober->probe(it.key(), !m_ready);
+                        }
                     }
+                    applyRemoteLog(*row, logs);
+                    emitChanged(it.key());
                 }
                 checkReady();
             });

@@ -207,7 +207,13 @@ private:
     ChildTracker *m_childTracker = nullptr; // null unless setFollowChildren(true)
     // SSH hosts: the children of many procServs from the host's /proc, one command each time.
     RemoteChildReader *m_remoteChildren = nullptr;
-    QHash<QString, quint32> m_childReadQueue; // key -> MainPID, for the next read
+    struct ChildRead
+    {
+        quint32 mainPid = 0; // the procServ it is for
+        bool fromProc = false; // the child from /proc (a listing), else its log only
+        QString logFile; // procServ's -L log on the host; empty: none to read
+    };
+    QHash<QString, ChildRead> m_childReadQueue; // by key, for the next read
     int m_childReadsRunning = 0;
     UnitFileSource *m_unitFiles = nullptr; // unit files systemd has not loaded
     QSet<QString> m_listingWaitsForFiles; // keys of the listing whose files are being read

@@ -3,6 +3,7 @@
 #include "core/ioc/remotechildreader.h"
 
 #include "core/hosts/host.h"
+#include "core/ioc/childtracker.h"
 
 #include <QLoggingCategory>
 #include <QProcess>
@@ -17,7 +18,13 @@ RemoteChildReader::RemoteChildReader(const Host *host, QObject *parent)
     , m_host(host)
 {}
 
-QString RemoteChildReader::script(const QList<quint32> &pids)
+bool RemoteChildReader::isReadableLogPath(const QString &path)
+{
+    return path.startsWith(QLatin1Char('/')) && !path.contains(QLatin1Char('\n'))
+            && !path.contains(QChar());
+}
+
+QString RemoteChildReader::script(const QList<quint32> &pids, const QStringList &logFiles)
 {
     QStringList list;
     for (const quint32 pid : pids)
@@ -26,36 +33,88 @@ QString RemoteChildReader::script(const QList<quint32> &pids)
     // reads the first line of a file and says it was read only when the file was there
     // before and after the read: a process gone meanwhile gives nothing, not an empty file
     // (an empty children file means the child is shut down). LC_ALL=C: bytes stay bytes.
-    return QStringLiteral(
-                   "LC_ALL=C; export LC_ALL\n"
-                   "r() { v=; [ -r \"$1\" ] || return 1; IFS= read -r v 2>/dev/null <\"$1\"; "
-                   "[ -r \"$1\" ]; }\n"
-                   "b=; while read -r k x; do if [ \"$k\" = btime ]; then b=$x; break; fi; "
-                   "done </proc/stat\n"
-                   "printf 'B %s\\nH %s\\n' \"$b\" \"$(getconf CLK_TCK 2>/dev/null)\"\n"
-                   "for p in %1; do\n"
-                   "printf '@ %s\\n' \"$p\"\n"
-                   "r /proc/$p/comm && printf 'c %s\\n' \"$v\"\n"
-                   "r /proc/$p/stat && printf 's %s\\n' \"$v\"\n"
-                   "if r /proc/$p/task/$p/children; then printf 'k %s\\n' \"$v\"; "
-                   "c=${v%% *}; [ -n \"$c\" ] && r /proc/$c/stat && printf 'C %s\\n' \"$v\"; fi\n"
-                   "done\n"
-                   "echo .\n")
-            .arg(list.join(QLatin1Char(' ')));
+    QString script = QStringLiteral(
+                             "LC_ALL=C; export LC_ALL\n"
+                             "r() { v=; [ -r \"$1\" ] || return 1; IFS= read -r v 2>/dev/null "
+                             "<\"$1\"; [ -r \"$1\" ]; }\n"
+                             "b=; while read -r k x; do if [ \"$k\" = btime ]; then b=$x; "
+                             "break; fi; done </proc/stat\n"
+                             "printf 'B %s\\nH %s\\n' \"$b\" \"$(getconf CLK_TCK "
+                             "2>/dev/null)\"\n"
+                             "for p in %1; do\n"
+                             "printf '@ %s\\n' \"$p\"\n"
+                             "r /proc/$p/comm && printf 'c %s\\n' \"$v\"\n"
+                             "r /proc/$p/stat && printf 's %s\\n' \"$v\"\n"
+                             "if r /proc/$p/task/$p/children; then printf 'k %s\\n' \"$v\"; "
+                             "c=${v%% *}; [ -n \"$c\" ] && r /proc/$c/stat && printf 'C %s\\n' "
+                             "\"$v\"; fi\n"
+                             "done\n")
+                             .arg(list.join(QLatin1Char(' ')));
+    QStringList logs;
+    for (const QString &path : logFiles) {
+        if (isReadableLogPath(path) && !logs.contains(path))
+            logs << Host::shellQuote(path);
+    }
+    if (!logs.isEmpty()) {
+        // One grep for every log up to the limit (the lines ChildTracker::readLog() judges),
+        // tail and a grep of its own for each longer one: a few processes per host, not per
+        // IOC. The limit is checked by find, in one call. grep's status tells the logs of each
+        // call were read (0 or 1), and -Z puts a NUL after the path: a log line cannot pass
+        // for a line of this script.
+        const QString limit = QString::number(ChildTracker::maxLogBytes);
+        const QString files = logs.join(QLatin1Char(' '));
+        script += QStringLiteral("printf 'Z %s\\n' \"$(date +%z 2>/dev/null)\"\n"
+                                 "g() { grep -a -H -Z -F -e '@@@ ' -e '")
+                + QString::fromLatin1(kIocInitDone)
+                + QStringLiteral("' \"$@\" 2>/dev/null; printf 'G %s\\n' \"$?\"; }\n"
+                                 "big=$(find ")
+                + files + QStringLiteral(" -prune -type f -size +") + limit
+                + QStringLiteral("c -print 2>/dev/null)\n"
+                                 "set --\n"
+                                 "for f in ")
+                + files
+                + QStringLiteral("; do\n"
+                                 "[ -f \"$f\" ] && [ -r \"$f\" ] || continue\n"
+                                 "case \"\n$big\n\" in\n"
+                                 "*\"\n$f\n\"*) printf 'Y %s\\n' \"$f\"; tail -c ")
+                + limit
+                + QStringLiteral(" -- \"$f\" | g --label=\"$f\" ;;\n"
+                                 "*) printf 'R %s\\n' \"$f\"; set -- \"$@\" \"$f\" ;;\n"
+                                 "esac\n"
+                                 "done\n"
+                                 "[ $# -eq 0 ] || g -- \"$@\"\n");
+    }
+    return script + QStringLiteral("echo .\n");
 }
 
-bool RemoteChildReader::parse(const QByteArray &output, Result *files)
+bool RemoteChildReader::parse(const QByteArray &output, Result *files, Logs *logs)
 {
     qint64 bootTime = -1;
     long clockTicks = -1;
     ProcChild::Files *current = nullptr;
     bool ended = false;
-    const QList<QByteArray> lines = output.split('\n');
-    for (const QByteArray &line : lines) {
+    Logs read;
+    QString bigLog; // "Y": the log its grep reads now
+    QStringList smallLogs; // "R": the logs the last grep reads
+    QHash<QString, QByteArray> lines; // matched lines of the logs whose grep has not ended
+    const QList<QByteArray> outputLines = output.split('\n');
+    for (int i = 0; i < outputLines.size(); ++i) {
+        const QByteArray &line = outputLines.at(i);
         if (line.isEmpty())
             continue;
         if (ended)
             return false; // nothing follows the end line
+        const qsizetype nul = line.indexOf('\0');
+        if (nul >= 0) {
+            // grep -H -Z: the path, NUL, the line (which may hold NULs of its own).
+            const QString path = QString::fromUtf8(line.left(nul));
+            if (!(bigLog.isEmpty() ? smallLogs.contains(path) : path == bigLog))
+                return false;
+            QByteArray &text = lines[path];
+            text += line.mid(nul + 1);
+            text += '\n';
+            continue;
+        }
         if (line == ".") {
             ended = true;
             continue;
@@ -99,35 +158,74 @@ bool RemoteChildReader::parse(const QByteArray &output, Result *files)
                 current->childStat = value;
             }
             break;
+        case 'Z': {
+            // date +%z: "+0100", "-0330"
+            const QByteArray zone = value.trimmed();
+            const int hours = zone.mid(1, 2).toInt(&ok);
+            bool minutesOk = false;
+            const int minutes = zone.mid(3, 2).toInt(&minutesOk);
+            if (zone.size() == 5 && (zone.at(0) == '+' || zone.at(0) == '-') && ok && minutesOk)
+                read.utcOffset = (zone.at(0) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+            break;
+        }
+        case 'Y':
+            if (!bigLog.isEmpty())
+                return false;
+            bigLog = QString::fromUtf8(value);
+            break;
+        case 'R':
+            if (!bigLog.isEmpty())
+                return false;
+            smallLogs << QString::fromUtf8(value);
+            break;
+        case 'G': {
+            // The end of the grep of the long log now, else of the logs read whole.
+            const bool cut = !bigLog.isEmpty();
+            const QStringList done =
+                    cut ? QStringList{ std::exchange(bigLog, {}) } : std::exchange(smallLogs, {});
+            const int status = value.toInt(&ok);
+            for (const QString &path : done) {
+                const QByteArray text = lines.take(path);
+                if (!ok || (status != 0 && status != 1))
+                    continue; // grep failed: the log is not known
+                read.lines.insert(path, text);
+                if (cut)
+                    read.cut.insert(path);
+            }
+            break;
+        }
         default:
             return false;
         }
     }
-    if (!ended)
+    if (!ended || !bigLog.isEmpty() || !smallLogs.isEmpty())
         return false;
     for (ProcChild::Files &file : *files) {
         file.bootTime = bootTime;
         file.clockTicks = clockTicks;
     }
+    if (logs)
+        *logs = read;
     return true;
 }
 
-void RemoteChildReader::read(const QList<quint32> &pids,
-                             std::function<void(const Result &, const QString &)> done)
+void RemoteChildReader::read(
+        const QList<quint32> &pids, const QStringList &logFiles,
+        std::function<void(const Result &, const Logs &, const QString &)> done)
 {
-    const QStringList argv =
-            m_host->commandOnHost({ QStringLiteral("sh"), QStringLiteral("-c"), script(pids) });
+    const QStringList argv = m_host->commandOnHost(
+            { QStringLiteral("sh"), QStringLiteral("-c"), script(pids, logFiles) });
     auto *process = new QProcess(this);
     process->setStandardInputFile(QProcess::nullDevice());
-    auto finished =
-            std::make_shared<std::function<void(const Result &, const QString &)>>(std::move(done));
+    auto finished = std::make_shared<
+            std::function<void(const Result &, const Logs &, const QString &)>>(std::move(done));
     auto *timer = new QTimer(process);
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, process, [this, process, finished] {
         process->disconnect(this);
         process->kill();
         process->deleteLater();
-        (*finished)({},
+        (*finished)({}, {},
                     tr("Reading the IOC processes on %1 timed out.").arg(m_host->displayName()));
     });
     connect(process, &QProcess::errorOccurred, this,
@@ -136,7 +234,7 @@ void RemoteChildReader::read(const QList<quint32> &pids,
                     return; // finished() follows
                 process->disconnect(this);
                 process->deleteLater();
-                (*finished)({},
+                (*finished)({}, {},
                             tr("Cannot read the IOC processes on %1: %2")
                                     .arg(m_host->displayName(), process->errorString()));
             });
@@ -145,15 +243,16 @@ void RemoteChildReader::read(const QList<quint32> &pids,
                 process->disconnect(this);
                 process->deleteLater();
                 Result files;
+                Logs logs;
                 if (status == QProcess::NormalExit && code == 0
-                    && parse(process->readAllStandardOutput(), &files)) {
-                    (*finished)(files, {});
+                    && parse(process->readAllStandardOutput(), &files, &logs)) {
+                    (*finished)(files, logs, {});
                     return;
                 }
                 const QString why = QString::fromLocal8Bit(process->readAllStandardError())
                                             .trimmed()
                                             .section(QLatin1Char('\n'), -1);
-                (*finished)({},
+                (*finished)({}, {},
                             why.isEmpty() ? tr("Cannot read the IOC processes on %1.")
                                                     .arg(m_host->displayName())
                                           : tr("Cannot read the IOC processes on %1: %2")

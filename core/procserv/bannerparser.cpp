@@ -67,6 +67,14 @@ QDateTime ProcServStateTracker::parseTime(const QString &text)
     return parseProcServTime(text);
 }
 
+QDateTime ProcServStateTracker::hostTime(const QString &text) const
+{
+    QDateTime time = parseProcServTime(text);
+    if (time.isValid() && m_hostUtcOffset && time.timeSpec() == Qt::LocalTime)
+        time.setOffsetFromUtc(*m_hostUtcOffset); // the same date and time, on that host's clock
+    return time;
+}
+
 bool ProcServStateTracker::isCounted(const QDateTime &time) const
 {
     return !m_countSince.isValid() || time >= m_countSince;
@@ -263,7 +271,7 @@ void ProcServStateTracker::handleLine(const QByteArray &rawLine)
         }
     } else if ((m = currentTime.match(line)).hasMatch()) {
         // Printed when the child ended (before "shutting down") and when procServ stops.
-        const QDateTime time = parseProcServTime(m.captured(1));
+        const QDateTime time = hostTime(m.captured(1));
         if (time.isValid() && (!m_earliestLoggedTime.isValid() || time < m_earliestLoggedTime))
             m_earliestLoggedTime = time;
         m_lastLoggedTime = time;
@@ -303,7 +311,7 @@ void ProcServStateTracker::handleLine(const QByteArray &rawLine)
     } else if ((m = childStarted.match(line)).hasMatch()) {
         update(m_childName, m.captured(1));
         update(m_childStartedText, m.captured(2));
-        update(m_childStarted, parseProcServTime(m.captured(2)));
+        update(m_childStarted, hostTime(m.captured(2)));
     } else if ((m = serverStarted.match(line)).hasMatch()) {
         update(m_serverStartedText, m.captured(1));
     } else if ((m = autoRestartIs.match(line)).hasMatch()) {

@@ -10,6 +10,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 /// Learns the state of procServ's child (the IOC) from the "@@@" lines procServ writes to
 /// a console: the banner a client gets on connect and the lifecycle messages broadcast
 /// later (restart, new PID, sigChild, shutting down, auto-restart toggled). Both the
@@ -66,6 +68,10 @@ public:
     /// Take the time of an exit from procServ's "Current time:" line that follows it (a log
     /// file read later) instead of the moment it was fed (a live connection).
     void setUseLoggedTimes(bool on) { m_useLoggedTimes = on; }
+    /// procServ's host is @p seconds ahead of UTC: its printed times are read with that
+    /// offset, not as this machine's local time (an SSH host in another zone). Set it before
+    /// feeding.
+    void setHostUtcOffset(int seconds) { m_hostUtcOffset = seconds; }
     /// A "Current time:" line older than @p time was seen (a log read from its middle
     /// reaches back that far).
     bool sawTimeBefore(const QDateTime &time) const
@@ -82,6 +88,7 @@ public:
 
 private:
     void handleLine(const QByteArray &line);
+    QDateTime hostTime(const QString &text) const;
     bool isCounted(const QDateTime &time) const;
     void setChildState(ChildState state);
     void setChildPid(quint32 pid);
@@ -121,6 +128,7 @@ private:
     Readiness m_readiness = Readiness::Unknown;
     QDateTime m_countSince;
     bool m_useLoggedTimes = false;
+    std::optional<int> m_hostUtcOffset; // unset: procServ's times are this machine's local time
     QDateTime m_earliestLoggedTime;
     bool m_changed = false;
 };

@@ -3,11 +3,15 @@
 // ProcChild's rules (the IOC process from /proc, the same for this machine and an SSH host)
 // and RemoteChildReader's script and parser: the script runs here under /bin/sh on this
 // machine's real /proc and must read what the local reading reads.
+#include "core/ioc/childtracker.h"
 #include "core/ioc/procchild.h"
 #include "core/ioc/remotechildreader.h"
+#include "core/procserv/bannerparser.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <unistd.h>
@@ -39,6 +43,61 @@ Ioc runningIoc(quint32 mainPid, qint64 activeForMs)
     return ioc;
 }
 
+// A literal with its NULs.
+template <std::size_t N>
+QByteArray bytes(const char (&text)[N])
+{
+    return QByteArray(text, int(N - 1));
+}
+
+// What procServ 2.7 writes to its -L log around one run of a unit started at @p start (local
+// time): a child killed by SIGSEGV and restarted, IOC output (with a NUL and a line that
+// mentions "@@@" without being procServ's), one that initialised, then one killed by
+// SIGABRT, restarted and still booting.
+QByteArray crashLog(const QDateTime &start)
+{
+    const auto at = [&start](int secs) {
+        return QLocale::c()
+                .toString(start.addSecs(secs), QStringLiteral("ddd MMM d HH:mm:ss yyyy"))
+                .toLatin1();
+    };
+    return QByteArray("@@@ Restarting child \"x\"\r\n"
+                      "@@@ The PID of new child \"x\" is: 200\r\n"
+                      "epics> dbl\r\nx:ai1\r\n")
+            + bytes("binary \0 output\r\n")
+            + "say @@@\r\n"
+              "@@@ Received a sigChild for process 200. The process was killed by signal 11\r\n"
+           "@@@ Current time: "
+            + at(2)
+            + "\r\n"
+              "@@@ Child process is shutting down, a new one will be restarted shortly\r\n"
+              "@@@ Restarting child \"x\"\r\n"
+              "@@@ The PID of new child \"x\" is: 201\r\n"
+              "iocRun: All initialization complete\r\n"
+              "@@@ Received a sigChild for process 201. The process was killed by signal 6\r\n"
+              "@@@ Current time: "
+            + at(5)
+            + "\r\n"
+              "@@@ Child process is shutting down, a new one will be restarted shortly\r\n"
+              "@@@ Restarting child \"x\"\r\n"
+              "@@@ The PID of new child \"x\" is: 202\r\n"
+              "booting\r\n";
+}
+
+// The facts a log gives, to compare two readings.
+QString logFacts(const ProcServStateTracker &log)
+{
+    QStringList times;
+    for (const QDateTime &time : log.restartTimes())
+        times << time.toUTC().toString(Qt::ISODate);
+    return QStringLiteral("restarts %1 [%2] last exit %3 at %4, child %5, readiness %6")
+            .arg(log.childRestarts())
+            .arg(times.join(QLatin1Char(' ')), log.lastExit().text(),
+                 log.lastExit().at.toUTC().toString(Qt::ISODate))
+            .arg(log.childPid())
+            .arg(int(log.readiness()));
+}
+
 } // namespace
 
 class TestProcChild : public QObject
@@ -55,6 +114,8 @@ private slots:
     void parseRemoteRefusesCutOutput_data();
     void parseRemoteRefusesCutOutput();
     void scriptReadsWhatTheLocalReadingReads();
+    void scriptReadsLogsAsTheLocalReadingDoes();
+    void parseRemoteLogs();
 };
 
 void TestProcChild::judge_data()
@@ -283,6 +344,118 @@ void TestProcChild::scriptReadsWhatTheLocalReadingReads()
 
     parent.kill();
     parent.waitForFinished(10000);
+}
+
+void TestProcChild::scriptReadsLogsAsTheLocalReadingDoes()
+{
+    // Logs read by the script under /bin/sh here and by the local reading: the same facts.
+    // One short, one longer than the part read (a restart in its cut-off start must not
+    // count), one whose path needs quoting, one missing; a relative path is not asked for.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDateTime unitStart = QDateTime::currentDateTime().addSecs(-600);
+    const QByteArray log = crashLog(unitStart.addSecs(1));
+    const auto write = [](const QString &path, const QByteArray &data) {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+    };
+    const QString shortLog = dir.filePath(QStringLiteral("short.log"));
+    QVERIFY(write(shortLog, log));
+    const QString quoted = dir.filePath(QStringLiteral("it's a \"log\" $HOME `x`.log"));
+    QVERIFY(write(quoted, log));
+    // Longer than the part read, and what that part reaches back to: to before the unit's
+    // start (procServ's times in it), or not (none).
+    const auto longText = [&unitStart, &log](const QByteArray &line) {
+        QByteArray text;
+        text.reserve(int(ChildTracker::maxLogBytes) + (1 << 20));
+        text += crashLog(unitStart.addSecs(-7200)); // an earlier run, not read
+        while (text.size() < ChildTracker::maxLogBytes + 1000)
+            text += line;
+        text += log;
+        return text;
+    };
+    const QString longLog = dir.filePath(QStringLiteral("long.log"));
+    QVERIFY(write(longLog,
+                  longText("@@@ Current time: "
+                           + QLocale::c()
+                                     .toString(unitStart.addSecs(-60),
+                                               QStringLiteral("ddd MMM d HH:mm:ss yyyy"))
+                                     .toLatin1()
+                           + "\r\n")));
+    const QString cutLog = dir.filePath(QStringLiteral("cut.log"));
+    QVERIFY(write(cutLog, longText("IOC output, no time @@@ \r\n")));
+    const QString missing = dir.filePath(QStringLiteral("missing.log"));
+    const QStringList logs{ shortLog, quoted,  longLog,
+                            cutLog,   missing, QStringLiteral("relative.log") };
+
+    QProcess script;
+    script.start(QStringLiteral("/bin/sh"),
+                 { QStringLiteral("-c"), RemoteChildReader::script({}, logs) });
+    QVERIFY(script.waitForFinished(30000));
+    QCOMPARE(script.exitCode(), 0);
+    const QByteArray out = script.readAllStandardOutput();
+    RemoteChildReader::Result files;
+    RemoteChildReader::Logs read;
+    QVERIFY2(RemoteChildReader::parse(out, &files, &read), out.left(2000).constData());
+    QCOMPARE(read.utcOffset, std::optional<int>(QDateTime::currentDateTime().offsetFromUtc()));
+    QCOMPARE(read.lines.size(), 4);
+    QVERIFY(!read.lines.contains(missing));
+    QVERIFY(!read.lines.contains(QStringLiteral("relative.log")));
+    QCOMPARE(read.cut, (QSet<QString>{ longLog, cutLog }));
+    // Only what the rules read is sent: procServ's lines and the IOC's initialisation.
+    QVERIFY(!read.lines.value(shortLog).contains("epics> dbl"));
+    QVERIFY(read.lines.value(shortLog).contains("iocRun: All initialization complete"));
+
+    for (const QString &path : { shortLog, quoted, longLog, cutLog }) {
+        ProcServStateTracker local;
+        const bool localRead = ChildTracker::readLogFile(path, unitStart, &local);
+        ProcServStateTracker remote;
+        remote.setHostUtcOffset(*read.utcOffset);
+        const bool remoteRead = ChildTracker::readLog(read.lines.value(path),
+                                                      read.cut.contains(path), unitStart, &remote);
+        QCOMPARE(remoteRead, localRead);
+        QCOMPARE(logFacts(remote), logFacts(local));
+    }
+    // And what they say: two restarts since the unit started, the last by SIGABRT.
+    ProcServStateTracker shortFacts;
+    QVERIFY(ChildTracker::readLogFile(shortLog, unitStart, &shortFacts));
+    QCOMPARE(shortFacts.childRestarts(), 2);
+    QCOMPARE(shortFacts.lastExit().signalName(), QStringLiteral("SIGABRT"));
+    QCOMPARE(shortFacts.childPid(), 202u);
+    // The long log reaches back before the unit's start: the earlier run is not counted.
+    ProcServStateTracker longFacts;
+    QVERIFY(ChildTracker::readLogFile(longLog, unitStart, &longFacts));
+    QCOMPARE(longFacts.childRestarts(), 2);
+    // The other does not: its count since the start is not known.
+    ProcServStateTracker cutFacts;
+    QVERIFY(!ChildTracker::readLogFile(cutLog, unitStart, &cutFacts));
+}
+
+void TestProcChild::parseRemoteLogs()
+{
+    // A failed grep (status 2: e.g. one without -Z) leaves its logs unknown, never empty.
+    RemoteChildReader::Result files;
+    RemoteChildReader::Logs logs;
+    QVERIFY(RemoteChildReader::parse("B 1\nH 100\nZ -0330\nR /a\nR /b\nG 2\n.\n", &files, &logs));
+    QVERIFY(logs.lines.isEmpty());
+    QCOMPARE(logs.utcOffset, std::optional<int>(-(3 * 3600 + 30 * 60)));
+    // No match (status 1): read, and empty. A long log's own grep, then the short ones'.
+    QByteArray out("B 1\nH 100\nZ +0100\nR /a\nY /big\n");
+    out += bytes("/big\0@@@ Restarting child \"x\"\r\n");
+    out += "G 0\nR /b\n";
+    out += bytes("/a\0@@@ x\0y\n");
+    out += "G 0\n.\n";
+    QVERIFY2(RemoteChildReader::parse(out, &files, &logs), out.constData());
+    QCOMPARE(logs.utcOffset, std::optional<int>(3600));
+    QCOMPARE(logs.lines.value(QStringLiteral("/big")), QByteArray("@@@ Restarting child \"x\"\r\n"));
+    QCOMPARE(logs.lines.value(QStringLiteral("/a")), bytes("@@@ x\0y\n"));
+    QVERIFY(logs.lines.contains(QStringLiteral("/b")));
+    QVERIFY(logs.lines.value(QStringLiteral("/b")).isEmpty());
+    QCOMPARE(logs.cut, QSet<QString>{ QStringLiteral("/big") });
+    // A line of a log not asked for, or a grep that never ended: out of step.
+    QVERIFY(!RemoteChildReader::parse(bytes("R /a\n/c\0@@@ x\nG 0\n.\n"), &files, &logs));
+    QVERIFY(!RemoteChildReader::parse("R /a\n.\n", &files, &logs));
+    QVERIFY(!RemoteChildReader::parse("Y /a\nR /b\nG 0\n.\n", &files, &logs));
 }
 
 QTEST_GUILESS_MAIN(TestProcChild)
