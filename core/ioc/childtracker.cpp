@@ -94,6 +94,8 @@ struct ChildTracker::Watch
     ConsoleSession *session = nullptr;
     ProcServStateTracker state;
     bool bannerSeen = false;
+    int banners = 0; // banners seen: a log read for an older one is not used
+    quint32 bannerChildPid = 0; // the child the last banner named
     bool reconnecting = false;
     // Known before this connection's banner (from the log, the last connection, or 0).
     int baseRestarts = -1;
@@ -119,6 +121,8 @@ ChildTracker::ChildTracker(Host *host, QObject *parent)
 {
     m_crashLoopTimer.setSingleShot(true);
     connect(&m_crashLoopTimer, &QTimer::timeout, this, &ChildTracker::handleCrashLoopTimer);
+    if (!host->isLocal())
+        m_remoteLogs = new RemoteChildReader(host, this);
 }
 
 ChildTracker::~ChildTracker()
@@ -300,8 +304,74 @@ void ChildTracker::handleBanner(const QString &key)
             watch->baseReadiness = log.readiness();
             watch->baseReadinessPid = log.childPid();
         }
+    } else if (m_remoteLogs && state.childPid() != 0
+               && RemoteChildReader::isReadableLogPath(watch->logFile)) {
+        // Read on the host, with the other IOCs' banners of the moment: one command.
+        if (m_logReadQueue.isEmpty())
+            QTimer::singleShot(0, this, &ChildTracker::readRemoteLogs);
+        m_logReadQueue.insert(key, watch->banners + 1);
     }
+    ++watch->banners;
+    watch->bannerChildPid = state.childPid();
     watch->bannerSeen = true;
+    updateFacts(watch);
+}
+
+void ChildTracker::readRemoteLogs()
+{
+    const QHash<QString, int> batch = std::exchange(m_logReadQueue, {});
+    QStringList logs;
+    for (auto it = batch.cbegin(); it != batch.cend(); ++it) {
+        if (const Watch *watch = m_watches.value(it.key()))
+            logs << watch->logFile;
+    }
+    if (logs.isEmpty())
+        return;
+    m_remoteLogs->read({}, logs,
+                       [this, batch](const RemoteChildReader::Result &,
+                                     const RemoteChildReader::Logs &read, const QString &error) {
+                           if (!error.isEmpty()) {
+                               qCDebug(lcChildTracker) << "reading the logs failed:" << error;
+                               return; // the counts stay unknown
+                           }
+                           for (auto it = batch.cbegin(); it != batch.cend(); ++it)
+                               applyRemoteLog(it.key(), it.value(), read);
+                       });
+}
+
+void ChildTracker::applyRemoteLog(const QString &key, int banner,
+                                  const RemoteChildReader::Logs &read)
+{
+    Watch *watch = m_watches.value(key);
+    // Another banner since (a reconnection), or the count known meanwhile: not for this one.
+    if (!watch || watch->banners != banner || watch->baseRestarts >= 0)
+        return;
+    const auto text = read.lines.constFind(watch->logFile);
+    if (text == read.lines.constEnd())
+        return;
+    // The log was read after the banner: the restarts the stream has shown since are in it
+    // too. Read only up to the line that started the child the banner named.
+    const QByteArray started =
+            QByteArrayLiteral("\" is: ") + QByteArray::number(watch->bannerChildPid);
+    qsizetype end = -1;
+    for (qsizetype at = text->indexOf(started); at >= 0; at = text->indexOf(started, at + 1)) {
+        const qsizetype next = at + started.size();
+        if (next == text->size() || text->at(next) == '\r' || text->at(next) == '\n')
+            end = text->indexOf('\n', next);
+    }
+    if (end < 0)
+        return; // that child's start is not in the part read
+    ProcServStateTracker log;
+    if (read.utcOffset)
+        log.setHostUtcOffset(*read.utcOffset);
+    if (!readLog(text->left(end + 1), read.cut.contains(watch->logFile), watch->activeSince, &log)
+        || log.childPid() != watch->bannerChildPid)
+        return;
+    watch->baseRestarts = log.childRestarts();
+    watch->baseTimes = log.restartTimes();
+    watch->baseExit = log.lastExit();
+    watch->baseReadiness = log.readiness();
+    watch->baseReadinessPid = log.childPid();
     updateFacts(watch);
 }
 

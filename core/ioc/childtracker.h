@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/ioc/ioc.h"
+#include "core/ioc/remotechildreader.h"
 #include "core/procserv/bannerparser.h"
 
 #include <QHash>
@@ -24,8 +25,8 @@ class Host;
 /// through SSH alike, so an idle IOC costs an idle socket and no polling. On the local host
 /// the start times come from /proc. The restart count is what can be known: 0 when the
 /// current child is procServ's first one (its start time is procServ's), the count in
-/// procServ's -L log file since the unit started (local host), or -1 (unknown); plus every
-/// restart observed since. Inventory owns one per host and calls track() for changed rows.
+/// procServ's -L log file since the unit started (an SSH host's read on the host, up to the
+/// child the banner named), or -1 (unknown); plus every restart observed since. Inventory owns one per host and calls track() for changed rows.
 class ChildTracker : public QObject
 {
     Q_OBJECT
@@ -95,8 +96,13 @@ private:
     void handleReconnected(const QString &key);
     void updateFacts(Watch *watch);
     void handleCrashLoopTimer();
+    void readRemoteLogs();
+    void applyRemoteLog(const QString &key, int banner, const RemoteChildReader::Logs &read);
 
     Host *m_host;
+    // SSH hosts: procServ's -L logs, read on the host for the count before a banner.
+    RemoteChildReader *m_remoteLogs = nullptr;
+    QHash<QString, int> m_logReadQueue; // key -> the banner (Watch::banners) it is for
     QHash<QString, Watch *> m_watches;
     QDateTime m_created;
     QSet<QString> m_seenDown; // keys seen with their unit not up: a start that follows is seen

@@ -722,9 +722,8 @@ void Inventory::applyDetails(const QString &key, const UnitDetails &details, boo
     // level: `ps`, `ps -n`, a template, `inspect` and `status` tell the same. An SSH host's
     // with every other IOC of the look: one command (readQueuedChildren()).
     const bool listing = m_detailLevel == DetailLevel::Listing;
-    const QString remoteLog = RemoteChildReader::isReadableLogPath(ioc.logFile)
-            ? ioc.logFile
-            : QString();
+    const QString remoteLog =
+            RemoteChildReader::isReadableLogPath(ioc.logFile) ? ioc.logFile : QString();
     if (listing && ioc.isActive() && m_remoteChildren) {
         // The banner probe only for what /proc does not tell.
         if (m_probeConsoles)

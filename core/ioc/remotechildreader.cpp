@@ -33,23 +33,23 @@ QString RemoteChildReader::script(const QList<quint32> &pids, const QStringList 
     // reads the first line of a file and says it was read only when the file was there
     // before and after the read: a process gone meanwhile gives nothing, not an empty file
     // (an empty children file means the child is shut down). LC_ALL=C: bytes stay bytes.
-    QString script = QStringLiteral(
-                             "LC_ALL=C; export LC_ALL\n"
-                             "r() { v=; [ -r \"$1\" ] || return 1; IFS= read -r v 2>/dev/null "
-                             "<\"$1\"; [ -r \"$1\" ]; }\n"
-                             "b=; while read -r k x; do if [ \"$k\" = btime ]; then b=$x; "
-                             "break; fi; done </proc/stat\n"
-                             "printf 'B %s\\nH %s\\n' \"$b\" \"$(getconf CLK_TCK "
-                             "2>/dev/null)\"\n"
-                             "for p in %1; do\n"
-                             "printf '@ %s\\n' \"$p\"\n"
-                             "r /proc/$p/comm && printf 'c %s\\n' \"$v\"\n"
-                             "r /proc/$p/stat && printf 's %s\\n' \"$v\"\n"
-                             "if r /proc/$p/task/$p/children; then printf 'k %s\\n' \"$v\"; "
-                             "c=${v%% *}; [ -n \"$c\" ] && r /proc/$c/stat && printf 'C %s\\n' "
-                             "\"$v\"; fi\n"
-                             "done\n")
-                             .arg(list.join(QLatin1Char(' ')));
+    QString script =
+            QStringLiteral("LC_ALL=C; export LC_ALL\n"
+                           "r() { v=; [ -r \"$1\" ] || return 1; IFS= read -r v 2>/dev/null "
+                           "<\"$1\"; [ -r \"$1\" ]; }\n"
+                           "b=; while read -r k x; do if [ \"$k\" = btime ]; then b=$x; "
+                           "break; fi; done </proc/stat\n"
+                           "printf 'B %s\\nH %s\\n' \"$b\" \"$(getconf CLK_TCK "
+                           "2>/dev/null)\"\n"
+                           "for p in %1; do\n"
+                           "printf '@ %s\\n' \"$p\"\n"
+                           "r /proc/$p/comm && printf 'c %s\\n' \"$v\"\n"
+                           "r /proc/$p/stat && printf 's %s\\n' \"$v\"\n"
+                           "if r /proc/$p/task/$p/children; then printf 'k %s\\n' \"$v\"; "
+                           "c=${v%% *}; [ -n \"$c\" ] && r /proc/$c/stat && printf 'C %s\\n' "
+                           "\"$v\"; fi\n"
+                           "done\n")
+                    .arg(list.join(QLatin1Char(' ')));
     QStringList logs;
     for (const QString &path : logFiles) {
         if (isReadableLogPath(path) && !logs.contains(path))
@@ -217,8 +217,9 @@ void RemoteChildReader::read(
             { QStringLiteral("sh"), QStringLiteral("-c"), script(pids, logFiles) });
     auto *process = new QProcess(this);
     process->setStandardInputFile(QProcess::nullDevice());
-    auto finished = std::make_shared<
-            std::function<void(const Result &, const Logs &, const QString &)>>(std::move(done));
+    auto finished =
+            std::make_shared<std::function<void(const Result &, const Logs &, const QString &)>>(
+                    std::move(done));
     auto *timer = new QTimer(process);
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, process, [this, process, finished] {

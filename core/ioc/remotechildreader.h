@@ -48,9 +48,9 @@ public:
     /// @p done follows exactly once (in this object's thread, not after it is gone) with the
     /// files by PID and the logs, or with a translated @p error when the command failed or
     /// its output was cut: nothing is known then.
-    void read(const QList<quint32> &pids, const QStringList &logFiles,
-              std::function<void(const Result &files, const Logs &logs, const QString &error)>
-                      done);
+    void
+    read(const QList<quint32> &pids, const QStringList &logFiles,
+         std::function<void(const Result &files, const Logs &logs, const QString &error)> done);
 
     /// The sh script for @p pids and @p logFiles. Its output, one line per fact (values are
     /// single lines): "B btime", "H CLK_TCK", then per PID "@ PID", "c COMM", "s STAT",

@@ -67,7 +67,7 @@ QByteArray crashLog(const QDateTime &start)
             + bytes("binary \0 output\r\n")
             + "say @@@\r\n"
               "@@@ Received a sigChild for process 200. The process was killed by signal 11\r\n"
-           "@@@ Current time: "
+              "@@@ Current time: "
             + at(2)
             + "\r\n"
               "@@@ Child process is shutting down, a new one will be restarted shortly\r\n"
@@ -447,7 +447,8 @@ void TestProcChild::parseRemoteLogs()
     out += "G 0\n.\n";
     QVERIFY2(RemoteChildReader::parse(out, &files, &logs), out.constData());
     QCOMPARE(logs.utcOffset, std::optional<int>(3600));
-    QCOMPARE(logs.lines.value(QStringLiteral("/big")), QByteArray("@@@ Restarting child \"x\"\r\n"));
+    QCOMPARE(logs.lines.value(QStringLiteral("/big")),
+             QByteArray("@@@ Restarting child \"x\"\r\n"));
     QCOMPARE(logs.lines.value(QStringLiteral("/a")), bytes("@@@ x\0y\n"));
     QVERIFY(logs.lines.contains(QStringLiteral("/b")));
     QVERIFY(logs.lines.value(QStringLiteral("/b")).isEmpty());

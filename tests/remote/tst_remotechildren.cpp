@@ -63,8 +63,12 @@ private slots:
     void cleanupTestCase();
     void listingReadsEveryChildWithOneCommand();
     void iocctlPsShowsWhatProcShowsHere();
+    void crashLoopFromTheHostsLog();
 
 private:
+    /// iocctl ARGS with the environment @p env; its exit code, -1 when it hung.
+    static int iocctl(const QStringList &args, QByteArray *out,
+                      const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     SshdCounts counts() const;
     QString describeCounts(const SshdCounts &before, const SshdCounts &after) const;
     quint32 mainPid(const QString &name);
@@ -196,23 +200,27 @@ void TestRemoteChildren::listingReadsEveryChildWithOneCommand()
     QCOMPARE(counts().sessions, after.sessions);
 }
 
+int TestRemoteChildren::iocctl(const QStringList &args, QByteArray *out,
+                               const QProcessEnvironment &env)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start(Sandbox::binPath(QStringLiteral("iocctl")), args);
+    if (!process.waitForFinished(s_wait)) {
+        process.kill();
+        process.waitForFinished(5000);
+        return -1;
+    }
+    *out = process.readAllStandardOutput();
+    const QByteArray err = process.readAllStandardError();
+    if (!err.isEmpty())
+        qInfo("iocctl said on stderr: %s", err.constData());
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+}
+
 void TestRemoteChildren::iocctlPsShowsWhatProcShowsHere()
 {
-    const auto iocctl = [](const QStringList &args, QByteArray *out) {
-        QProcess process;
-        process.setStandardInputFile(QProcess::nullDevice());
-        process.start(Sandbox::binPath(QStringLiteral("iocctl")), args);
-        if (!process.waitForFinished(s_wait)) {
-            process.kill();
-            process.waitForFinished(5000);
-            return -1;
-        }
-        *out = process.readAllStandardOutput();
-        const QByteArray err = process.readAllStandardError();
-        if (!err.isEmpty())
-            qInfo("iocctl said on stderr: %s", err.constData());
-        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    };
     const QStringList host{ QStringLiteral("-H"), m_hosts.spec(0) };
     // Names only (no child state): what a listing costs without reading children.
     QByteArray out;
@@ -260,6 +268,130 @@ void TestRemoteChildren::iocctlPsShowsWhatProcShowsHere()
                         + QStringLiteral(" (names only: %1 sessions)").arg(namesOnlySessions)));
     QVERIFY2(after.forwards - before.forwards == namesOnlyForwards,
              qPrintable(describeCounts(before, after)));
+}
+
+void TestRemoteChildren::crashLoopFromTheHostsLog()
+{
+    // An IOC that crashes (abort()) 2 s after each start, restarted by procServ after 1 s,
+    // with procServ's -L log on the host. systemd sees none of it; the log tells. iocctl runs
+    // in another time zone than the host: procServ logs the host's local time.
+    const QString name = QStringLiteral("crashy");
+    const QString logFile = m_hosts.runtimeDir(0) + QStringLiteral("/crashy.log");
+    QFile::remove(logFile);
+    QVERIFY(m_hosts.installUnit(
+            0, unitOf(name),
+            Sandbox::procServUnit(name,
+                                  { QStringLiteral("--holdoff"), QStringLiteral("1"),
+                                    QStringLiteral("-L"), logFile, QStringLiteral("--port"),
+                                    QStringLiteral("unix:") + m_hosts.runtimeDir(0)
+                                            + QStringLiteral("/crashy.sock") },
+                                  { QStringLiteral("--crash-after"), QStringLiteral("2") })));
+    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("start"), unitOf(name) }));
+    const auto restartsLogged = [&logFile] {
+        QFile file(logFile);
+        return file.open(QIODevice::ReadOnly)
+                ? int(file.readAll().count("The PID of new child")) - 1
+                : -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(restartsLogged() >= 3, s_wait);
+
+    QProcessEnvironment elsewhere = QProcessEnvironment::systemEnvironment();
+    const bool tokyoHere = QDateTime::currentDateTime().offsetFromUtc() == 9 * 3600;
+    elsewhere.insert(QStringLiteral("TZ"),
+                     tokyoHere ? QStringLiteral("America/New_York") : QStringLiteral("Asia/Tokyo"));
+    const QStringList host{ QStringLiteral("-H"), m_hosts.spec(0) };
+    QByteArray out;
+    SshdCounts before = counts();
+    QCOMPARE(iocctl(host
+                            + QStringList{ QStringLiteral("ps"), QStringLiteral("-q"),
+                                           QStringLiteral("-f"),
+                                           QStringLiteral("name=rchild-crashy") },
+                    &out, elsewhere),
+             0);
+    const int namesOnly = counts().sessions - before.sessions;
+    const int loggedBefore = restartsLogged();
+    before = counts();
+    const int code =
+            iocctl(host
+                           + QStringList{ QStringLiteral("ps"), QStringLiteral("-f"),
+                                          QStringLiteral("name=rchild-crashy"),
+                                          QStringLiteral("--format"), QStringLiteral("json") },
+                   &out, elsewhere);
+    const SshdCounts after = counts();
+    const int loggedAfter = restartsLogged();
+    QVERIFY2(code == 0, out.constData());
+    const QJsonObject row = QJsonDocument::fromJson(out).array().at(0).toObject();
+    QVERIFY2(row.value(QStringLiteral("status")).toString() == QLatin1String("crashloop"),
+             out.constData());
+    QCOMPARE(row.value(QStringLiteral("crashLoop")).toBool(), true);
+    const int restarts = row.value(QStringLiteral("restarts")).toInt(-1);
+    QVERIFY2(restarts >= loggedBefore && restarts <= loggedAfter, out.constData());
+    QCOMPARE(row.value(QStringLiteral("lastExit"))
+                     .toObject()
+                     .value(QStringLiteral("signal"))
+                     .toString(),
+             QStringLiteral("SIGABRT"));
+    // The log is read by the command that reads the children: no session more for it.
+    QVERIFY2(after.sessions - before.sessions == namesOnly + 1,
+             qPrintable(describeCounts(before, after)
+                        + QStringLiteral(" (names only: %1 sessions)").arg(namesOnly)));
+
+    // The table and a look at the one IOC say the same.
+    QCOMPARE(iocctl(host
+                            + QStringList{ QStringLiteral("ps"), QStringLiteral("-f"),
+                                           QStringLiteral("name=rchild-crashy") },
+                    &out, elsewhere),
+             0);
+    QVERIFY2(out.contains("Restarting (crashed ") && out.contains("last: SIGABRT)"),
+             out.constData());
+    QCOMPARE(
+            iocctl(host + QStringList{ QStringLiteral("inspect"), QStringLiteral("rchild-crashy") },
+                   &out, elsewhere),
+            0);
+    const QJsonObject inspected = QJsonDocument::fromJson(out).array().at(0).toObject();
+    QVERIFY2(inspected.value(QStringLiteral("status")).toString() == QLatin1String("crashloop"),
+             out.constData());
+    QVERIFY(inspected.value(QStringLiteral("restarts")).toInt(-1) >= 3);
+
+    // iocdock's live view (an inventory following the children, as the window's) knows the
+    // count as soon as the IOC's banner came, from the log up to the child the banner named;
+    // the restarts it sees afterwards add to it.
+    qputenv("TZ", elsewhere.value(QStringLiteral("TZ")).toLocal8Bit());
+    std::unique_ptr<Host> live(Host::fromSpec(m_hosts.spec(0)));
+    QVERIFY(live);
+    Inventory inventory(live.get());
+    inventory.setIncludeUnitFiles(false);
+    inventory.setFollowChildren(true);
+    connect(live.get(), &Host::stateChanged, &inventory, [&inventory](Host::State s) {
+        if (s == Host::State::Connected)
+            inventory.start();
+    });
+    live->connectToManager();
+    const auto liveRow = [&inventory] {
+        return inventory.find(QStringLiteral("rchild-crashy")).value(0);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(inventory.isReady() && liveRow().childRestarts >= 0, s_wait);
+    Ioc row0 = liveRow();
+    QVERIFY2(row0.childRestarts >= loggedAfter && row0.childRestarts <= restartsLogged(),
+             qPrintable(QStringLiteral("%1 restarts, the log says %2")
+                                .arg(row0.childRestarts)
+                                .arg(restartsLogged())));
+    QVERIFY(row0.childCrashLoop);
+    QCOMPARE(row0.status(), QStringLiteral("crashloop"));
+    // Two more restarts later, the count is still the log's.
+    const int target = restartsLogged() + 2;
+    QTRY_VERIFY_WITH_TIMEOUT(restartsLogged() >= target && liveRow().childRestarts >= target,
+                             s_wait);
+    const int shown = liveRow().childRestarts;
+    QVERIFY2(qAbs(shown - restartsLogged()) <= 1,
+             qPrintable(QStringLiteral("%1 restarts, the log says %2")
+                                .arg(shown)
+                                .arg(restartsLogged())));
+    qunsetenv("TZ");
+
+    QVERIFY(m_hosts.systemctl(0, { QStringLiteral("stop"), unitOf(name) }));
+    QVERIFY(m_hosts.removeUnit(0, unitOf(name)));
+    QFile::remove(logFile);
 }
 
 QTEST_GUILESS_MAIN(TestRemoteChildren)
