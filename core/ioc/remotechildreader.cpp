@@ -67,7 +67,7 @@ QString RemoteChildReader::script(const QList<quint32> &pids, const QStringList 
                                  "g() { grep -a -H -Z -F -e '@@@ ' -e '")
                 + QString::fromLatin1(kIocInitDone)
                 + QStringLiteral("' \"$@\" 2>/dev/null; printf 'G %s\\n' \"$?\"; }\n"
-                                 "big=$(find ")
+                                 "big=$(find -H ")
                 + files + QStringLiteral(" -prune -type f -size +") + limit
                 + QStringLiteral("c -print 2>/dev/null)\n"
                                  "set --\n"
