@@ -95,7 +95,7 @@ struct ChildTracker::Watch
     ProcServStateTracker state;
     bool bannerSeen = false;
     int banners = 0; // banners seen: a log read for an older one is not used
-    quint32 bannerChildPid = 0; // the child the last banner named
+    quint32 latestChildPid = 0; // the newest child this connection named (banner or since)
     bool reconnecting = false;
     // Known before this connection's banner (from the log, the last connection, or 0).
     int baseRestarts = -1;
@@ -262,6 +262,8 @@ void ChildTracker::handleData(const QString &key, const QByteArray &data)
     if (!watch)
         return;
     watch->state.feed(data);
+    if (watch->state.childPid() != 0)
+        watch->latestChildPid = watch->state.childPid();
     if (watch->state.takeChanged() && watch->bannerSeen && !watch->reconnecting)
         updateFacts(watch);
 }
@@ -304,15 +306,14 @@ void ChildTracker::handleBanner(const QString &key)
             watch->baseReadiness = log.readiness();
             watch->baseReadinessPid = log.childPid();
         }
-    } else if (m_remoteLogs && state.childPid() != 0
-               && RemoteChildReader::isReadableLogPath(watch->logFile)) {
+    } else if (m_remoteLogs && RemoteChildReader::isReadableLogPath(watch->logFile)) {
         // Read on the host, with the other IOCs' banners of the moment: one command.
         if (m_logReadQueue.isEmpty())
             QTimer::singleShot(0, this, &ChildTracker::readRemoteLogs);
         m_logReadQueue.insert(key, watch->banners + 1);
     }
     ++watch->banners;
-    watch->bannerChildPid = state.childPid();
+    watch->latestChildPid = state.childPid();
     watch->bannerSeen = true;
     updateFacts(watch);
 }
@@ -349,26 +350,33 @@ void ChildTracker::applyRemoteLog(const QString &key, int banner,
     const auto text = read.lines.constFind(watch->logFile);
     if (text == read.lines.constEnd())
         return;
-    // The log was read after the banner: the restarts the stream has shown since are in it
-    // too. Read only up to the line that started the child the banner named.
-    const QByteArray started =
-            QByteArrayLiteral("\" is: ") + QByteArray::number(watch->bannerChildPid);
-    qsizetype end = -1;
-    for (qsizetype at = text->indexOf(started); at >= 0; at = text->indexOf(started, at + 1)) {
-        const qsizetype next = at + started.size();
-        if (next == text->size() || text->at(next) == '\r' || text->at(next) == '\n')
-            end = text->indexOf('\n', next);
+    // The log was read after the banner: the restarts this connection has shown since are
+    // in it too. Read it up to the line that started the newest child the connection named
+    // (all of it when none was named: the banner said SHUT DOWN and nothing came since), and
+    // take away what the connection saw.
+    qsizetype end = text->size() - 1;
+    if (watch->latestChildPid != 0) {
+        const QByteArray started =
+                QByteArrayLiteral("\" is: ") + QByteArray::number(watch->latestChildPid);
+        end = -1;
+        for (qsizetype at = text->indexOf(started); at >= 0; at = text->indexOf(started, at + 1)) {
+            const qsizetype next = at + started.size();
+            if (next == text->size() || text->at(next) == '\r' || text->at(next) == '\n')
+                end = text->indexOf('\n', next);
+        }
+        if (end < 0)
+            return; // that child's start is not in the part read
     }
-    if (end < 0)
-        return; // that child's start is not in the part read
     ProcServStateTracker log;
     if (read.utcOffset)
         log.setHostUtcOffset(*read.utcOffset);
+    const ProcServStateTracker &seen = watch->state;
     if (!readLog(text->left(end + 1), read.cut.contains(watch->logFile), watch->activeSince, &log)
-        || log.childPid() != watch->bannerChildPid)
-        return;
-    watch->baseRestarts = log.childRestarts();
-    watch->baseTimes = log.restartTimes();
+        || log.childPid() != watch->latestChildPid || log.childRestarts() < seen.childRestarts())
+        return; // not the same story: the count stays unknown
+    watch->baseRestarts = log.childRestarts() - seen.childRestarts();
+    const QList<QDateTime> times = log.restartTimes();
+    watch->baseTimes = times.mid(0, qMax(0, int(times.size()) - int(seen.restartTimes().size())));
     watch->baseExit = log.lastExit();
     watch->baseReadiness = log.readiness();
     watch->baseReadinessPid = log.childPid();
