@@ -11,6 +11,7 @@
 #include "core/ioc/conventions.h"
 #include "core/ioc/iocaccess.h"
 #include "core/ioc/remotechildreader.h"
+#include "core/ioc/remotehostprobe.h"
 #include "core/ioc/unitdescriber.h"
 #include "core/procserv/bannerparser.h"
 #include "core/procserv/consolesession.h"
@@ -192,6 +193,12 @@ void Inventory::forgetListing()
     m_listingWaitsForFiles.clear();
     m_childReadQueue.clear();
     m_notIocs.clear();
+    // The host's config files are looked at afresh by the next listing.
+    delete std::exchange(m_configProbe, nullptr);
+    m_configLayoutKnown = false;
+    m_configProbing = false;
+    m_configRounds = 0;
+    m_waitingForConfig.clear();
     m_loadedListed = false;
     m_filesListed = !m_includeUnitFiles;
 }
@@ -575,7 +582,7 @@ void Inventory::handleUnitFilesRead(const QHash<QString, QString> &states,
         if (!description.isIoc)
             UnitDescriber::applyMatch(ioc, ConventionMatch()); // by a pattern: generic
         QString error;
-        applyConventionConfig(ioc, description.isLauncher, &error);
+        applyConventionConfig(ioc, description.isLauncher, &error, false);
         addUnloadedRow(ioc);
         if (!description.problem.isEmpty())
             toMeasure << key;
@@ -849,23 +856,89 @@ LoadedDescription Inventory::describe(Ioc &ioc, const UnitDetails &details)
     // Only for a row that had its name before this reading (from its unit name, or from an
     // earlier reading): one that this reading names by its ExecStart gets its convention
     // config at its next reading.
-    if (!before.name.isEmpty())
-        applyConventionConfig(ioc, described.isLauncher, &described.error);
+    if (!before.name.isEmpty()
+        && !applyConventionConfig(ioc, described.isLauncher, &described.error))
+        described.pending = true;
     // Until an SSH host's environment file is read, its $VARs are not errors yet.
     ioc.configError = described.pending ? QString() : described.error;
     return described;
 }
 
-void Inventory::applyConventionConfig(Ioc &ioc, bool launcher, QString *error) const
+bool Inventory::applyConventionConfig(Ioc &ioc, bool launcher, QString *error, bool mayWait)
 {
     // Convention config files: read (never executed) for what ExecStart does not say.
-    if (!m_host->isLocal() || ioc.convention.isEmpty())
+    if (ioc.convention.isEmpty())
+        return true;
+    if (m_host->isLocal()) {
+        const ConventionConfigReader reader = m_host->isUserManager()
+                ? ConventionConfigReader::forUser()
+                : ConventionConfigReader::forSystem();
+        UnitDescriber::applyConventionConfig(ioc, reader.read(ioc.convention, ioc.name), launcher,
+                                             m_host->runtimeDir(), error);
+        return true;
+    }
+    // An SSH host: procServUtils' INI files, read there (its launcher's console is only in
+    // them; the other conventions' configs are environment files of their units, read as
+    // such, or give what ExecStart says already).
+    if (ioc.convention != QLatin1String("procservutils"))
+        return true;
+    if (!m_configProbe)
+        m_configProbe = new RemoteHostProbe(m_host, this);
+    if (m_configLayoutKnown) {
+        SnapshotFileView &view = m_configProbe->view();
+        view.clearAsked();
+        const IocHostLayout layout = m_configProbe->layout();
+        ConventionConfigReader reader;
+        reader.setProcServConfigDirs(layout.procServConfigFiles);
+        reader.setRuntimeDir(layout.runtimeDir);
+        reader.setFileView(&view);
+        const ConventionConfig config = reader.read(ioc.convention, ioc.name);
+        // Every file the reading needs is in the snapshot (or could not be, after a few
+        // rounds): the config is what the host has.
+        if ((view.askedPaths().isEmpty() && view.askedContents().isEmpty())
+            || m_configRounds >= 4) {
+            UnitDescriber::applyConventionConfig(ioc, config, launcher, layout.runtimeDir, error);
+            return true;
+        }
+    }
+    if (!mayWait)
+        return true; // not read: what ExecStart says stands
+    m_waitingForConfig.insert(ioc.key());
+    if (!m_configProbing)
+        QTimer::singleShot(0, this, &Inventory::probeRemoteConfigs);
+    m_configProbing = true;
+    return false;
+}
+
+void Inventory::probeRemoteConfigs()
+{
+    // One round: the host's layout first, then what the last readings asked for.
+    if (!m_configProbe)
         return;
-    const ConventionConfigReader reader = m_host->isUserManager()
-            ? ConventionConfigReader::forUser()
-            : ConventionConfigReader::forSystem();
-    UnitDescriber::applyConventionConfig(ioc, reader.read(ioc.convention, ioc.name), launcher,
-                                         m_host->runtimeDir(), error);
+    const quint64 generation = m_generation;
+    const auto roundDone = [this, generation](const QString &error) {
+        if (generation != m_generation)
+            return;
+        if (!error.isEmpty()) {
+            qCDebug(lcInventory) << "reading the config files on" << m_host->id()
+                                 << "failed:" << error;
+            m_configRounds = 4; // the rows go on with what is known
+        }
+        m_configProbing = false;
+        const QSet<QString> waiting = std::exchange(m_waitingForConfig, {});
+        handleFilesRead(QStringList(waiting.cbegin(), waiting.cend()), true);
+    };
+    if (!m_configLayoutKnown) {
+        m_configProbe->probeLayout([this, generation, roundDone](const QString &error) {
+            if (generation == m_generation && error.isEmpty())
+                m_configLayoutKnown = true;
+            roundDone(error);
+        });
+        return;
+    }
+    ++m_configRounds;
+    const SnapshotFileView &view = m_configProbe->view();
+    m_configProbe->probePaths(view.askedPaths(), {}, view.askedContents(), roundDone);
 }
 
 void Inventory::handleProbed(const QString &key, const ProcServStateTracker &state)

@@ -19,6 +19,7 @@ class ChildTracker;
 class Host;
 class ProcServStateTracker;
 class RemoteChildReader;
+class RemoteHostProbe;
 class FileSource;
 class UnitFileSource;
 struct LoadedDescription;
@@ -157,7 +158,11 @@ private:
     void requestUnitFiles();
     bool matchesPatterns(const QString &unitName) const;
     /// Reads the convention's config file (local hosts) for what ExecStart does not say.
-    void applyConventionConfig(Ioc &ioc, bool launcher, QString *error) const;
+    /// Applies the row's convention config file (read, never executed). False while an SSH
+    /// host's files are still being read (the row is read again when they are; unless not
+    /// @p mayWait: a row systemd has not loaded, which a reading would load).
+    bool applyConventionConfig(Ioc &ioc, bool launcher, QString *error, bool mayWait = true);
+    void probeRemoteConfigs();
     void emitChanged(const QString &key);
     void flushChanged();
     /// SSH hosts, DetailLevel::Listing: reads the child of every queued row with one command
@@ -202,6 +207,13 @@ private:
     QSet<QString> m_changed; // keys changed since the last flush
     // EnvironmentFile= files and /proc/MAINPID/cmdline, read here or through ssh.
     FileSource *m_files = nullptr;
+    // SSH hosts: procServUtils' config files there (a launcher's console is only in them),
+    // from a snapshot of the host's files made for this listing; rows wait for each round.
+    RemoteHostProbe *m_configProbe = nullptr;
+    bool m_configLayoutKnown = false;
+    bool m_configProbing = false;
+    int m_configRounds = 0;
+    QSet<QString> m_waitingForConfig; // keys read again when the round ends
     // Banner probes of the child state; a listing waits for the first of each IOC.
     ChildProber *m_prober = nullptr;
     ChildTracker *m_childTracker = nullptr; // null unless setFollowChildren(true)

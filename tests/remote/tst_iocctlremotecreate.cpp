@@ -258,10 +258,19 @@ void TestIocctlRemoteCreate::procServUtilsRoundTrip()
     QCOMPARE(row.value(QStringLiteral("unit")).toString(), unit);
     const Run start = iocctl({ QStringLiteral("start"), name });
     QVERIFY2(start.code == 0, qPrintable(start.describe()));
-    // It runs. (Its console is not known over SSH yet: discovery does not read convention
-    // config files on remote hosts, README "What it does not do yet"; so no exec here.)
     QCOMPARE(m_hosts.unitProperty(0, unit, QStringLiteral("ActiveState")),
              QStringLiteral("active"));
+    // It runs, and its console — only in procServUtils' config on the host, which the
+    // launcher reads — is known over SSH: the IOC answers.
+    const QString socket = m_hosts.runtimeDir(0) + QStringLiteral("/procserv-") + name
+            + QStringLiteral("/control");
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(socket), 30000);
+    QCOMPARE(psObject(name).value(QStringLiteral("console")).toString(),
+             QStringLiteral("unix:") + socket);
+    const Run dbl = iocctl({ QStringLiteral("exec"), name, QStringLiteral("--"),
+                             QStringLiteral("dbl") });
+    QVERIFY2(dbl.code == 0 && dbl.out.contains(name + QStringLiteral(":ai1")),
+             qPrintable(dbl.describe()));
     const Run stop = iocctl({ QStringLiteral("stop"), name });
     QVERIFY2(stop.code == 0, qPrintable(stop.describe()));
 
