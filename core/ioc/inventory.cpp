@@ -100,6 +100,9 @@ void applyRemoteLog(Ioc &ioc, const RemoteChildReader::Logs &logs)
         ChildTracker::applyLog(ioc, log, ioc.childPid != 0 && ioc.childRestarts == 0);
 }
 
+// Rounds of an SSH host's config snapshot (layout, folders, files' contents, and spare).
+constexpr int kConfigRounds = 4;
+
 } // namespace
 
 Inventory::Inventory(Host *host, QObject *parent)
@@ -198,6 +201,7 @@ void Inventory::forgetListing()
     m_configLayoutKnown = false;
     m_configProbing = false;
     m_configRounds = 0;
+    m_configFailed = false;
     m_waitingForConfig.clear();
     m_loadedListed = false;
     m_filesListed = !m_includeUnitFiles;
@@ -882,6 +886,8 @@ bool Inventory::applyConventionConfig(Ioc &ioc, bool launcher, QString *error, b
     // such, or give what ExecStart says already).
     if (ioc.convention != QLatin1String("procservutils"))
         return true;
+    if (m_configFailed)
+        return true; // the files could not be read: what ExecStart says stands
     if (!m_configProbe)
         m_configProbe = new RemoteHostProbe(m_host, this);
     if (m_configLayoutKnown) {
@@ -893,13 +899,13 @@ bool Inventory::applyConventionConfig(Ioc &ioc, bool launcher, QString *error, b
         reader.setRuntimeDir(layout.runtimeDir);
         reader.setFileView(&view);
         const ConventionConfig config = reader.read(ioc.convention, ioc.name);
-        // Every file the reading needs is in the snapshot (or could not be, after a few
-        // rounds): the config is what the host has.
-        if ((view.askedPaths().isEmpty() && view.askedContents().isEmpty())
-            || m_configRounds >= 4) {
+        // Every file the reading needs is in the snapshot: the config is what the host has.
+        if (view.askedPaths().isEmpty() && view.askedContents().isEmpty()) {
             UnitDescriber::applyConventionConfig(ioc, config, launcher, layout.runtimeDir, error);
             return true;
         }
+        if (m_configRounds >= kConfigRounds)
+            return true; // still incomplete: not applied, as when it cannot be read
     }
     if (!mayWait)
         return true; // not read: what ExecStart says stands
@@ -922,7 +928,7 @@ void Inventory::probeRemoteConfigs()
         if (!error.isEmpty()) {
             qCDebug(lcInventory) << "reading the config files on" << m_host->id()
                                  << "failed:" << error;
-            m_configRounds = 4; // the rows go on with what is known
+            m_configFailed = true; // the rows go on with what ExecStart says
         }
         m_configProbing = false;
         const QSet<QString> waiting = std::exchange(m_waitingForConfig, {});

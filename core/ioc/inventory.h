@@ -212,6 +212,7 @@ private:
     RemoteHostProbe *m_configProbe = nullptr;
     bool m_configLayoutKnown = false;
     bool m_configProbing = false;
+    bool m_configFailed = false; // a round failed: the configs stay unread this listing
     int m_configRounds = 0;
     QSet<QString> m_waitingForConfig; // keys read again when the round ends
     // Banner probes of the child state; a listing waits for the first of each IOC.
