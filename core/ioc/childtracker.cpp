@@ -17,8 +17,6 @@ Q_LOGGING_CATEGORY(lcChildTracker, "iocdock.childtracker", QtInfoMsg)
 
 namespace {
 
-// The tail of a -L log file read for a one-shot count. A log longer than this since the
-// unit started gives an unknown count rather than a low one.
 // procServ waits --holdoff seconds (default 15) between starts of its child, checked with
 // time() (whole seconds): any restarted child starts at least holdoff - 1 s after procServ
 // itself. A child that started sooner is procServ's first one, however loaded the machine.

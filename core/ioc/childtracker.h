@@ -73,7 +73,8 @@ public:
     /// restarts since the unit started (0 when @p firstChild: the child is procServ's first),
     /// their times, the last exit, the child's readiness and the crash loop.
     static void applyLog(Ioc &ioc, const ProcServStateTracker &log, bool firstChild);
-    /// How much of the end of a log is read: restarts before it are not seen.
+    /// How much of the end of a log is read. A log longer than this since the unit started
+    /// gives an unknown count rather than a low one.
     static constexpr qint64 maxLogBytes = 8 * 1024 * 1024;
     /// The child state and PID of a running IOC on this machine from /proc, with no console
     /// connection: procServ's child process (MainPID must be procServ). False, leaving @p ioc

@@ -197,7 +197,8 @@ void Inventory::forgetListing()
     m_childReadQueue.clear();
     m_notIocs.clear();
     // The host's config files are looked at afresh by the next listing.
-    delete std::exchange(m_configProbe, nullptr);
+    if (m_configProbe)
+        std::exchange(m_configProbe, nullptr)->deleteLater(); // its answers are for the old one
     m_configLayoutKnown = false;
     m_configProbing = false;
     m_configRounds = 0;
