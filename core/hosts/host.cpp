@@ -26,6 +26,13 @@ Q_LOGGING_CATEGORY(lcHost, "iocdock.host", QtInfoMsg)
 
 namespace {
 
+// The login probe that asks an SSH host for its offset from UTC.
+constexpr char kUtcOffsetProbe[] = "utc-offset";
+
+} // namespace
+
+namespace {
+
 std::atomic<int> s_connectionCounter{ 0 };
 
 // A live connection is checked this often: a closed bridge shows at once, a hung one
@@ -149,6 +156,9 @@ Host::Host(Kind kind, const QString &target, QObject *parent)
     connect(m_retryTimer, &QTimer::timeout, this, &Host::startAttempt);
     m_aliveTimer->setInterval(s_aliveIntervalMs);
     connect(m_aliveTimer, &QTimer::timeout, this, &Host::checkAlive);
+    // procServ prints its host's local time: read it in that host's zone (utcOffset()).
+    if (kind == Kind::Ssh)
+        addLoginProbe(QString::fromLatin1(kUtcOffsetProbe), QStringLiteral("date +%z"));
 }
 
 Host::~Host()
@@ -650,7 +660,31 @@ void Host::disconnectFromManager()
 
 ConsoleRoute Host::consoleRoute(const ConsoleEndpoint &endpoint) const
 {
-    return m_transport->consoleRoute(endpoint);
+    ConsoleRoute route = m_transport->consoleRoute(endpoint);
+    route.hostUtcOffset = utcOffset();
+    return route;
+}
+
+std::optional<int> Host::utcOffset() const
+{
+    QByteArray out;
+    if (!loginProbeOutput(QString::fromLatin1(kUtcOffsetProbe), &out))
+        return std::nullopt;
+    return parseUtcOffset(out);
+}
+
+std::optional<int> Host::parseUtcOffset(const QByteArray &text)
+{
+    const QByteArray zone = text.trimmed();
+    if (zone.size() != 5 || (zone.at(0) != '+' && zone.at(0) != '-'))
+        return std::nullopt;
+    bool hoursOk = false;
+    bool minutesOk = false;
+    const int hours = zone.mid(1, 2).toInt(&hoursOk);
+    const int minutes = zone.mid(3, 2).toInt(&minutesOk);
+    if (!hoursOk || !minutesOk || hours > 14 || minutes > 59)
+        return std::nullopt;
+    return (zone.at(0) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
 }
 
 QStringList Host::unixSocketForward(const QString &remotePath, const QString &localPath,

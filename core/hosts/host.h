@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class HostTransport;
 class QProcess;
@@ -112,6 +113,12 @@ public:
     /// The output of the login probe @p name in the attempt that connected; false when it did
     /// not run there (no pre-flight, or added after the attempt began).
     bool loginProbeOutput(const QString &name, QByteArray *output) const;
+
+    /// An SSH host's offset from UTC in seconds, as `date +%z` said in the login that checked
+    /// it for this connection; unset for this machine's managers and before that login.
+    std::optional<int> utcOffset() const;
+    /// `date +%z`'s "+0100" / "-0330" in seconds; unset when it is not that.
+    static std::optional<int> parseUtcOffset(const QByteArray &text);
 
     /// Starts connecting; stateChanged() reports the outcome.
     void connectToManager();

@@ -205,6 +205,7 @@ void ChildTracker::startWatch(const Ioc &ioc, bool sawUnitStart)
     watch->activeSince = ioc.activeSince;
     watch->sawUnitStart = sawUnitStart;
     watch->holdoff = holdoffSecs(ioc);
+    watch->state.setHostUtcOffset(m_host->utcOffset());
     m_watches.insert(watch->key, watch);
 
     // Read-only: no telnet replies, no input. Reconnects on its own when the stream breaks.
@@ -250,6 +251,7 @@ void ChildTracker::handleReconnected(const QString &key)
     // banner shows the same child as before.
     watch->reconnecting = true;
     watch->state = ProcServStateTracker();
+    watch->state.setHostUtcOffset(m_host->utcOffset()); // of the connection now
     watch->consoleBannerAt = -1;
     watch->consoleBannerUsers = -1;
 }

@@ -158,16 +158,9 @@ bool RemoteChildReader::parse(const QByteArray &output, Result *files, Logs *log
                 current->childStat = value;
             }
             break;
-        case 'Z': {
-            // date +%z: "+0100", "-0330"
-            const QByteArray zone = value.trimmed();
-            const int hours = zone.mid(1, 2).toInt(&ok);
-            bool minutesOk = false;
-            const int minutes = zone.mid(3, 2).toInt(&minutesOk);
-            if (zone.size() == 5 && (zone.at(0) == '+' || zone.at(0) == '-') && ok && minutesOk)
-                read.utcOffset = (zone.at(0) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+        case 'Z': // date +%z
+            read.utcOffset = Host::parseUtcOffset(value);
             break;
-        }
         case 'Y':
             if (!bigLog.isEmpty())
                 return false;

@@ -70,8 +70,10 @@ QDateTime ProcServStateTracker::parseTime(const QString &text)
 QDateTime ProcServStateTracker::hostTime(const QString &text) const
 {
     QDateTime time = parseProcServTime(text);
-    if (time.isValid() && m_hostUtcOffset && time.timeSpec() == Qt::LocalTime)
+    if (time.isValid() && m_hostUtcOffset && time.timeSpec() == Qt::LocalTime) {
         time.setOffsetFromUtc(*m_hostUtcOffset); // the same date and time, on that host's clock
+        time = time.toLocalTime(); // shown as every other time is
+    }
     return time;
 }
 
@@ -118,7 +120,9 @@ void ProcServStateTracker::markBannerComplete()
 
 void ProcServStateTracker::reset()
 {
+    const std::optional<int> offset = m_hostUtcOffset;
     *this = ProcServStateTracker();
+    m_hostUtcOffset = offset;
     m_changed = true;
 }
 

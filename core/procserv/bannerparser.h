@@ -26,7 +26,7 @@ public:
     void beginConnection();
     /// The telnet negotiation that follows the banner was seen (IAC WILL ECHO).
     void markBannerComplete();
-    /// Forgets everything.
+    /// Forgets everything it learned (not the host's offset from UTC).
     void reset();
 
     ChildState childState() const { return m_childState; }
@@ -69,9 +69,9 @@ public:
     /// file read later) instead of the moment it was fed (a live connection).
     void setUseLoggedTimes(bool on) { m_useLoggedTimes = on; }
     /// procServ's host is @p seconds ahead of UTC: its printed times are read with that
-    /// offset, not as this machine's local time (an SSH host in another zone). Set it before
-    /// feeding.
-    void setHostUtcOffset(int seconds) { m_hostUtcOffset = seconds; }
+    /// offset, not as this machine's local time (an SSH host in another zone); unset: this
+    /// machine's. Set it before feeding; reset() keeps it.
+    void setHostUtcOffset(std::optional<int> seconds) { m_hostUtcOffset = seconds; }
     /// A "Current time:" line older than @p time was seen (a log read from its middle
     /// reaches back that far).
     bool sawTimeBefore(const QDateTime &time) const

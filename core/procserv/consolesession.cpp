@@ -406,6 +406,7 @@ void ConsoleSession::setRoute(const ConsoleRoute &route)
     setCleanupCommand(route.cleanupCommand);
     m_shared = route.sharedPrepare;
     m_sharedGeneration = -1;
+    m_tracker.setHostUtcOffset(route.hostUtcOffset);
 }
 
 void ConsoleSession::setProxyCommand(const QStringList &argv)

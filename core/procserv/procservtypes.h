@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 /// Where a procServ console (or read-only log port) can be reached on the IOC's host.
 struct ConsoleEndpoint
@@ -81,6 +82,9 @@ struct ConsoleRoute
     QStringList prepareCommand;
     QStringList cleanupCommand;
     std::shared_ptr<SharedPrepare> sharedPrepare;
+    /// The host's offset from UTC in seconds, when it is not this machine: procServ prints
+    /// its host's local time.
+    std::optional<int> hostUtcOffset;
 
     /// Straight to @p endpoint, on this machine.
     static ConsoleRoute direct(const ConsoleEndpoint &endpoint)

@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QTest>
 
+#include <climits>
 #include <memory>
 
 class TestHost : public QObject
@@ -34,6 +35,8 @@ private slots:
     void remoteTcpConsoleUsesSshW();
     void remoteUnixConsoleForwardsASocket();
     void stateTexts();
+    void parseUtcOffset_data();
+    void parseUtcOffset();
 };
 
 void TestHost::parseSshSpec_data()
@@ -329,6 +332,32 @@ void TestHost::stateTexts()
     QCOMPARE(host->failure(), Host::Failure::None);
     QVERIFY(!host->autoReconnect());
     QVERIFY(!host->isRetrying());
+}
+
+void TestHost::parseUtcOffset_data()
+{
+    // `date +%z` as an SSH host's login prints it; anything else is not an offset.
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("seconds"); // INT_MIN: none
+    QTest::newRow("UTC") << QByteArray("+0000\n") << 0;
+    QTest::newRow("CET") << QByteArray("+0100") << 3600;
+    QTest::newRow("Newfoundland") << QByteArray("-0330\n") << -(3 * 3600 + 30 * 60);
+    QTest::newRow("Kiribati") << QByteArray("+1400") << 14 * 3600;
+    QTest::newRow("empty") << QByteArray() << INT_MIN;
+    QTest::newRow("no sign") << QByteArray("0100") << INT_MIN;
+    QTest::newRow("short") << QByteArray("+01") << INT_MIN;
+    QTest::newRow("minutes") << QByteArray("+0175") << INT_MIN;
+    QTest::newRow("words") << QByteArray("date: invalid option") << INT_MIN;
+}
+
+void TestHost::parseUtcOffset()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, seconds);
+    const std::optional<int> offset = Host::parseUtcOffset(text);
+    QCOMPARE(offset.has_value(), seconds != INT_MIN);
+    if (offset)
+        QCOMPARE(*offset, seconds);
 }
 
 QTEST_GUILESS_MAIN(TestHost)

@@ -387,7 +387,31 @@ void TestRemoteChildren::crashLoopFromTheHostsLog()
              qPrintable(QStringLiteral("%1 restarts, the log says %2")
                                 .arg(shown)
                                 .arg(restartsLogged())));
+    // A steady IOC's child, running before the inventory connected, started when the host's
+    // /proc says: its banner's time is the host's local time, not this machine's.
+    const Ioc steady = inventory.find(QStringLiteral("rchild-run0")).value(0);
+    QVERIFY(steady.childPid != 0);
+    // (In UTC: a local time would change its meaning when TZ is unset below.)
+    const QDateTime started = ChildTracker::processStartTime(steady.childPid).toUTC();
+    QVERIFY2(qAbs(steady.childSince.secsTo(started)) <= 2,
+             qPrintable(steady.childSince.toString(Qt::ISODate) + QStringLiteral(" shown, ")
+                        + started.toString(Qt::ISODate) + QStringLiteral(" in /proc")));
     qunsetenv("TZ");
+    // And a one-time look, which reads the banner too.
+    QCOMPARE(iocctl(host + QStringList{ QStringLiteral("inspect"), QStringLiteral("rchild-run0") },
+                    &out, elsewhere),
+             0);
+    const QDateTime inspectedSince =
+            QDateTime::fromString(QJsonDocument::fromJson(out)
+                                          .array()
+                                          .at(0)
+                                          .toObject()
+                                          .value(QStringLiteral("childSince"))
+                                          .toString(),
+                                  Qt::ISODate);
+    QVERIFY2(inspectedSince.isValid() && qAbs(inspectedSince.secsTo(started)) <= 2,
+             qPrintable(inspectedSince.toString(Qt::ISODate) + QStringLiteral(" shown, ")
+                        + started.toString(Qt::ISODate) + QStringLiteral(" in /proc")));
 
     QVERIFY(m_hosts.systemctl(0, { QStringLiteral("stop"), unitOf(name) }));
     QVERIFY(m_hosts.removeUnit(0, unitOf(name)));
