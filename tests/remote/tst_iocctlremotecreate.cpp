@@ -267,8 +267,8 @@ void TestIocctlRemoteCreate::procServUtilsRoundTrip()
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(socket), 30000);
     QCOMPARE(psObject(name).value(QStringLiteral("console")).toString(),
              QStringLiteral("unix:") + socket);
-    const Run dbl = iocctl({ QStringLiteral("exec"), name, QStringLiteral("--"),
-                             QStringLiteral("dbl") });
+    const Run dbl =
+            iocctl({ QStringLiteral("exec"), name, QStringLiteral("--"), QStringLiteral("dbl") });
     QVERIFY2(dbl.code == 0 && dbl.out.contains(name + QStringLiteral(":ai1")),
              qPrintable(dbl.describe()));
     const Run stop = iocctl({ QStringLiteral("stop"), name });
