@@ -29,10 +29,6 @@ namespace {
 // The login probe that asks an SSH host for its offset from UTC.
 constexpr char kUtcOffsetProbe[] = "utc-offset";
 
-} // namespace
-
-namespace {
-
 std::atomic<int> s_connectionCounter{ 0 };
 
 // A live connection is checked this often: a closed bridge shows at once, a hung one
