@@ -43,6 +43,34 @@ bool tells(const QList<FleetEvent> &told, const FleetEvent &change)
     return false;
 }
 
+/// Whether @p held[i] and the event after it are the stop and start of one new run measured at
+/// once (FleetEvent::between()).
+bool isRestartPair(const QList<FleetEvent> &held, qsizetype i)
+{
+    return i + 1 < held.size() && held[i].type == QLatin1String("stop")
+            && held[i + 1].type == QLatin1String("start") && held[i].host == held[i + 1].host
+            && held[i].unit == held[i + 1].unit && held[i].time == held[i + 1].time;
+}
+
+/// Whether @p told tells the new run measured at the return: it ends in a start of the IOC
+/// and holds a stop or a failure of it before that start.
+bool tellsRestart(const QList<FleetEvent> &told, const FleetEvent &start)
+{
+    bool started = false;
+    for (auto it = told.crbegin(); it != told.crend(); ++it) {
+        if (it->host != start.host || it->unit != start.unit || !isUnitChange(it->type))
+            continue;
+        if (!started) {
+            if (it->type != QLatin1String("start"))
+                return false;
+            started = true;
+        } else if (it->type != QLatin1String("start")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 EventHistory::EventHistory(Fleet *fleet, QObject *parent)
@@ -128,9 +156,16 @@ void EventHistory::settleNetChanges(const QString &hostId, const QList<FleetEven
     // reader would see one stop twice, minutes apart. Where the journal does not tell it, the
     // net change is the only record: it stands, as measured.
     const QList<FleetEvent> held = m_held.take(hostId);
-    for (const FleetEvent &change : held) {
-        if (!tells(told, change))
-            emit netChangeStands(change);
+    for (qsizetype i = 0; i < held.size(); ++i) {
+        if (isRestartPair(held, i)) {
+            if (!tellsRestart(told, held[i + 1])) {
+                emit netChangeStands(held[i]);
+                emit netChangeStands(held[i + 1]);
+            }
+            ++i;
+        } else if (!tells(told, held[i])) {
+            emit netChangeStands(held[i]);
+        }
     }
 }
 

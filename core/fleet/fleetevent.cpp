@@ -138,6 +138,17 @@ QList<FleetEvent> FleetEvent::between(const Ioc &before, const Ioc &after, const
         events << e;
     } else if (wasUp && !up) {
         events << forIoc(QStringLiteral("stop"), after, now);
+    } else if (wasUp && up && before.isContainer() == after.isContainer()
+               && before.activeSince.isValid() && after.activeSince.isValid()
+               && before.activeSince != after.activeSince) {
+        // Up in both rows, but since another moment: a new run (`systemctl restart`, systemd's
+        // Restart=, a container restarted) whose stop and start fell between the two rows. The
+        // journal tells it as a stop and a start; so does this.
+        events << forIoc(QStringLiteral("stop"), after, now);
+        FleetEvent e = forIoc(QStringLiteral("start"), after, now);
+        if (after.mainPid != 0)
+            e.attributes << qMakePair(QStringLiteral("pid"), QString::number(after.mainPid));
+        events << e;
     }
     // The child inside procServ: an exit procServ reported, a new PID while the unit stayed up.
     if (after.lastExit.isValid() && after.lastExit != before.lastExit && wasUp && up) {

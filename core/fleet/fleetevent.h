@@ -14,7 +14,7 @@
 /// state shown is a state measured: only what the rows say changed is an event.
 struct FleetEvent
 {
-    /// start, stop, fail (unit), job (a systemd job on the unit ended), child-exit,
+    /// start, stop, fail (unit; a new run between two rows is a stop and a start), job (a systemd job on the unit ended), child-exit,
     /// child-restart (procServ's IOC process),
     /// crashloop-enter, crashloop-leave, add, remove (rows), host-lost, host-back.
     QString type;

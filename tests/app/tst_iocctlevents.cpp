@@ -21,6 +21,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void jobOutcomeOfFailedStart();
+    void restartIsAStopAndAStart();
     void sinceWithoutJournal();
     void untilEndsTheStream();
 
@@ -55,6 +56,13 @@ void TestIocctlEvents::initTestCase()
                                              "ExecStart=/usr/bin/procServ --foreground 0 "
                                              "/bin/true\n")));
     m_units << bad;
+    // A running IOC to restart.
+    const QString steady = QStringLiteral("tstev-steady.service");
+    QVERIFY(m_sandbox.installUnit(
+            steady,
+            Sandbox::procServUnit(QStringLiteral("tstev-steady"),
+                                  { QString::number(Sandbox::freeTcpPort()) })));
+    m_units << steady;
 }
 
 void TestIocctlEvents::cleanupTestCase()
@@ -169,6 +177,41 @@ void TestIocctlEvents::jobOutcomeOfFailedStart()
     text.terminate();
     QVERIFY(text.waitForFinished(10000));
     m_sandbox.systemctl({ QStringLiteral("reset-failed"), m_units.first() });
+}
+
+void TestIocctlEvents::restartIsAStopAndAStart()
+{
+    // `iocctl restart` stops and starts the unit within one job: the rows read before and
+    // after are both up, in different runs. The stream says so: a stop, then a start naming
+    // the new procServ, as the journal would tell it (not only the job's outcome).
+    const QString unit = m_units.at(1);
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
+    const QString pidBefore = m_sandbox.unitProperty(unit, QStringLiteral("MainPID"));
+    QProcess events;
+    events.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
+    events.setArguments({ QStringLiteral("--user"), QStringLiteral("events"),
+                          QStringLiteral("--format"), QStringLiteral("{{.Type}} {{.Pid}}"),
+                          QStringLiteral("-f"), QStringLiteral("name=tstev-steady"),
+                          QStringLiteral("--until"), QStringLiteral("300s") });
+    events.start();
+    QVERIFY(events.waitForStarted(10000));
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += events.readAllStandardError()).contains("Watching"), 60000);
+
+    const Run restart = iocctl({ QStringLiteral("restart"), QStringLiteral("tstev-steady") });
+    QVERIFY2(restart.code == 0, qPrintable(restart.describe()));
+    const QString pidAfter = m_sandbox.unitProperty(unit, QStringLiteral("MainPID"));
+    QVERIFY2(pidAfter != pidBefore && pidAfter.toUInt() > 0, qPrintable(pidAfter));
+
+    QByteArray out;
+    QTRY_VERIFY2_WITH_TIMEOUT((out += events.readAllStandardOutput()).contains("start "),
+                              out.constData(), 30000);
+    QStringList lines = QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    lines.removeAll(QStringLiteral("job ")); // the job's outcome, also there
+    QCOMPARE(lines, QStringList({ QStringLiteral("stop "), QStringLiteral("start ") + pidAfter }));
+    events.terminate();
+    QVERIFY(events.waitForFinished(10000));
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unit }));
 }
 
 void TestIocctlEvents::sinceWithoutJournal()

@@ -68,6 +68,22 @@ void TestFleetEvent::between_data()
     // A new procServ (the unit restarted between two rows): its child is no child restart.
     QTest::newRow("new procServ") << up << row("active", 400, ChildState::Running, 401)
                                   << QStringList();
+    // The unit restarted between two rows (`systemctl restart`, systemd's Restart=): up in
+    // both, since another moment. A stop and a start, as the journal tells it.
+    Ioc running = up;
+    running.activeSince = QDateTime(QDate(2026, 12, 7), QTime(10, 0), Qt::UTC);
+    Ioc newRun = row("active", 400, ChildState::Running, 401);
+    newRun.activeSince = running.activeSince.addSecs(90);
+    QTest::newRow("unit restarted between rows")
+            << running << newRun << QStringList{ QStringLiteral("stop"), QStringLiteral("start") };
+    // The same run read again, and a run whose start was not known before: no event.
+    Ioc sameRun = running;
+    sameRun.childPid = 101;
+    QTest::newRow("same run read again") << running << sameRun << QStringList();
+    QTest::newRow("start time learnt") << up << running << QStringList();
+    Ioc reloadingRun = running;
+    reloadingRun.activeState = QStringLiteral("reloading");
+    QTest::newRow("reloading the same run") << running << reloadingRun << QStringList();
     Ioc looping = up;
     looping.childCrashLoop = true;
     QTest::newRow("crash loop entered")
@@ -83,8 +99,12 @@ void TestFleetEvent::between()
     QFETCH(QStringList, types);
     QStringList got;
     for (const FleetEvent &event :
-         FleetEvent::between(before, after, QDateTime::currentDateTimeUtc()))
+         FleetEvent::between(before, after, QDateTime::currentDateTimeUtc())) {
         got << event.type;
+        // A start names the new run's procServ.
+        if (event.type == QLatin1String("start"))
+            QCOMPARE(event.attribute(QStringLiteral("pid")), QString::number(after.mainPid));
+    }
     QCOMPARE(got, types);
 }
 

@@ -60,6 +60,8 @@ private slots:
     void noJournalIsAQuietNote();
     void stopWhileAwayShowsOnce_data();
     void stopWhileAwayShowsOnce();
+    void restartWhileAwayShowsOnce_data();
+    void restartWhileAwayShowsOnce();
     void boundFromTheSettingsDialog();
 
 private:
@@ -414,6 +416,84 @@ void TestEventHistory::stopWhileAwayShowsOnce()
     QTRY_VERIFY2_WITH_TIMEOUT(rows(window.get(), QStringLiteral("start"), name).size() == 1,
                               qPrintable(dump(window.get())), 60000);
     QCOMPARE(rows(window.get(), QStringLiteral("stop"), name).size(), 1);
+}
+
+void TestEventHistory::restartWhileAwayShowsOnce_data()
+{
+    QTest::addColumn<bool>("journalTells");
+    QTest::newRow("journal holds the restart") << true;
+    QTest::newRow("no journal") << false;
+}
+
+void TestEventHistory::restartWhileAwayShowsOnce()
+{
+    // The host is lost and comes back; meanwhile tsthist-c was restarted for real, so it is up
+    // before and after, in a new run. With the restart in its journal (systemd logs a restart
+    // job's stop as a stop done, then the start) the pane shows one stop and one start, from
+    // the journal; without a journal the new run measured at the return is the only record:
+    // one stop and one start. Never none (the rows alone look alike: up, up), never twice.
+    QFETCH(bool, journalTells);
+    const QString name = QStringLiteral("tsthist-c");
+    const QString unit = unitOf(name);
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
+    QFile data(m_bin.filePath(QStringLiteral("restart.json")));
+    QVERIFY(data.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    data.close();
+    QVERIFY(installJournalctl(journalTells
+                                      ? "cat '" + data.fileName().toUtf8() + "'\n"
+                                      : QByteArray("echo 'No journal files were found.' >&2\n")));
+    QSettings().setValue(QStringLiteral("events/historyHours"), 24);
+
+    Host *host = Host::fromSpec(QStringLiteral("user"), this);
+    QVERIFY(host);
+    auto window = std::make_unique<MainWindow>(QList<Host *>{ host });
+    QSettings().remove(QStringLiteral("events/historyHours"));
+    QSignalSpy idle(window->eventHistory(), &EventHistory::idle);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(idle.count() >= 1, 60000);
+    const int read = static_cast<int>(idle.count());
+    const QString key = host->id() + QLatin1Char('/') + unit;
+    const QDateTime runBefore = window->fleet()->ioc(key).activeSince;
+    QVERIFY(runBefore.isValid());
+
+    host->disconnectFromManager();
+    QTRY_VERIFY2_WITH_TIMEOUT(rows(window.get(), QStringLiteral("host-lost"), QString()).size()
+                                      == 1,
+                              qPrintable(dump(window.get())), 60000);
+    const qint64 stoppedAt = QDateTime::currentMSecsSinceEpoch() * 1000;
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("restart"), unit }));
+    const qint64 startedAt = QDateTime::currentMSecsSinceEpoch() * 1000;
+    if (journalTells) {
+        QVERIFY(data.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        data.write(entry(stoppedAt, unit, "9d1aaa27d60140bd96365438aad20286",
+                         ",\"JOB_RESULT\":\"done\",\"JOB_ID\":\"91\",\"JOB_TYPE\":\"restart\""));
+        data.write(entry(startedAt, unit, "39f53479d3a045ac8e11786248231fbf",
+                         ",\"JOB_RESULT\":\"done\",\"JOB_ID\":\"91\",\"JOB_TYPE\":\"start\""));
+        data.close();
+    }
+    host->connectToManager();
+    QTRY_VERIFY2_WITH_TIMEOUT(rows(window.get(), QStringLiteral("host-back"), QString()).size()
+                                      == 1,
+                              qPrintable(dump(window.get())), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->fleet()->ioc(key).hostLost
+                                     && window->fleet()->ioc(key).isActive()
+                                     && window->fleet()->ioc(key).activeSince != runBefore,
+                             60000);
+    QTRY_VERIFY_WITH_TIMEOUT(idle.count() > read, 60000); // the absence is read
+    QTRY_VERIFY2_WITH_TIMEOUT(!rows(window.get(), QStringLiteral("start"), name).isEmpty(),
+                              qPrintable(dump(window.get())), 60000);
+
+    const QList<int> stops = rows(window.get(), QStringLiteral("stop"), name);
+    const QList<int> starts = rows(window.get(), QStringLiteral("start"), name);
+    QVERIFY2(stops.size() == 1 && starts.size() == 1, qPrintable(dump(window.get())));
+    QCOMPARE(window->eventModel()->isFromJournal(stops.first()), journalTells);
+    QCOMPARE(window->eventModel()->isFromJournal(starts.first()), journalTells);
+    if (journalTells)
+        QCOMPARE(window->eventModel()->event(starts.first()).time.toMSecsSinceEpoch(),
+                 startedAt / 1000);
+    QVERIFY(!window->restartStorm()->isActive());
 }
 
 void TestEventHistory::boundFromTheSettingsDialog()
