@@ -16,6 +16,7 @@ QStringList EventModel::types()
     return { QStringLiteral("start"),
              QStringLiteral("stop"),
              QStringLiteral("fail"),
+             QStringLiteral("restart"),
              QStringLiteral("job"),
              QStringLiteral("child-exit"),
              QStringLiteral("child-restart"),

@@ -58,11 +58,13 @@ void EventsCommand::addOptions(QCommandLineParser &parser)
 
 QString EventsCommand::helpEpilog() const
 {
-    return tr("Event types: start, stop, fail (result=), job (result=, job=), child-exit "
-              "(exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, "
-              "host-lost, host-back.\n"
+    return tr("Event types: start (pid=), stop, fail (result=), restart (restarts=: systemd "
+              "restarted the unit on its own), job (result=, job=), child-exit (exit=), "
+              "child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, "
+              "host-back. A restart asked for is a stop and a start.\n"
               "Events are what iocctl sees change from the moment it has listed the IOCs; "
-              "--since first replays start, stop, fail and job (and procServ's child-exit and "
+              "--since first replays start, stop, fail, restart and job (and procServ's "
+              "child-exit and "
               "child-restart where its lines reach the journal) from each host's journal. "
               "Template fields: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid "
               ".Attributes.");

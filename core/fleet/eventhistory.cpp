@@ -20,7 +20,8 @@ bool isUnitChange(const QString &type)
 /// @p change measured at its return: for the unit (start, stop, fail) when the IOC's last unit
 /// event in it is that change, so the journal ends in the state measured; for procServ's child
 /// (child-exit, child-restart) when it holds that event (with the same new PID where both know
-/// it). A crash loop is no journal entry: it is never told.
+/// it); for systemd's own restart when it holds one. A crash loop is no journal entry: it is
+/// never told.
 bool tells(const QList<FleetEvent> &told, const FleetEvent &change)
 {
     if (isUnitChange(change.type)) {
@@ -29,6 +30,13 @@ bool tells(const QList<FleetEvent> &told, const FleetEvent &change)
                 return it->type == change.type;
         }
         return false;
+    }
+    if (change.type == QLatin1String("restart")) {
+        // systemd's own restarts: told where the journal holds one of the IOC's.
+        return std::any_of(told.cbegin(), told.cend(), [&change](const FleetEvent &event) {
+            return event.host == change.host && event.unit == change.unit
+                    && event.type == change.type;
+        });
     }
     if (change.type != QLatin1String("child-exit") && change.type != QLatin1String("child-restart"))
         return false;

@@ -126,6 +126,13 @@ QList<FleetEvent> FleetEvent::between(const Ioc &before, const Ioc &after, const
     // The unit (or container): up, down, failed.
     const bool wasUp = before.isUp();
     const bool up = after.isUp();
+    // systemd restarted the unit on its own (Restart=): its counter went up. First, as the
+    // journal tells it ("Scheduled restart job", then the stop and start of the new run).
+    if (after.nRestarts > before.nRestarts) {
+        FleetEvent e = forIoc(QStringLiteral("restart"), after, now);
+        e.attributes << qMakePair(QStringLiteral("restarts"), QString::number(after.nRestarts));
+        events << e;
+    }
     if (!wasUp && up) {
         FleetEvent e = forIoc(QStringLiteral("start"), after, now);
         if (after.mainPid != 0)

@@ -15,6 +15,7 @@ namespace {
 const QLatin1String startJobDone("39f53479d3a045ac8e11786248231fbf");
 const QLatin1String stopJobDone("9d1aaa27d60140bd96365438aad20286");
 const QLatin1String unitFailed("d9b373ed55a64feb8242e02dbe79a49c");
+const QLatin1String restartScheduled("5eb03494b6584870a536b337290809b3");
 
 QString epoch(const QDateTime &time)
 {
@@ -117,6 +118,13 @@ QList<FleetEvent> JournalEvents::fromEntry(const QJsonObject &entry, const QStri
             const QString id = field(entry, QStringLiteral("JOB_ID"));
             if (!id.isEmpty())
                 e.attributes << qMakePair(QStringLiteral("job"), id);
+            events << e;
+        }
+        if (messageId == restartScheduled) {
+            FleetEvent e = make(QStringLiteral("restart"));
+            const QString restarts = field(entry, QStringLiteral("N_RESTARTS"));
+            if (!restarts.isEmpty())
+                e.attributes << qMakePair(QStringLiteral("restarts"), restarts);
             events << e;
         }
         if (messageId == unitFailed) {

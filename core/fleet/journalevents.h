@@ -16,7 +16,8 @@ class Host;
 /// Past events of IOC units read back from a host's journal (`iocctl events --since`): the
 /// journalctl command that reads them (`-o json`, through ssh for a remote host) and what its
 /// entries mean. systemd's job messages: a finished start or stop job ("start", "stop") and every
-/// job's result ("job", JOB_RESULT), a unit failed ("fail", UNIT_RESULT); procServ's own lines
+/// job's result ("job", JOB_RESULT), a unit failed ("fail", UNIT_RESULT), an automatic restart
+/// scheduled ("restart", N_RESTARTS); procServ's own lines
 /// where they reach the journal (procServ -L -): the child's exit ("child-exit") and its new PID
 /// ("child-restart"). Pure: no I/O but the commands it names.
 class JournalEvents

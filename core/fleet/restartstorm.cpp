@@ -14,6 +14,7 @@ RestartStorm::RestartStorm(QObject *parent)
 bool RestartStorm::isRestart(const FleetEvent &event)
 {
     return event.type == QLatin1String("child-restart") || event.type == QLatin1String("fail")
+            || event.type == QLatin1String("restart")
             || event.type == QLatin1String("crashloop-enter");
 }
 

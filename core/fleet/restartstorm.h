@@ -15,7 +15,8 @@
 /// it is pure and a test drives it with made-up times.
 ///
 /// A restart is a "child-restart" (procServ started the IOC process again), a "fail" (the unit
-/// failed; systemd may restart it) or a "crashloop-enter". A storm starts (stormStarted()) when
+/// failed), a "restart" (systemd restarted the unit on its own: Restart=; not a restart asked
+/// for) or a "crashloop-enter". A storm starts (stormStarted()) when
 /// at least MinimumIocs different IOCs restarted within the last Window; it ends (stormEnded())
 /// after Quiet with no restart at all, and then the detector is armed again. While a storm lasts
 /// more restarts only widen it (iocCount(), hosts()): no second warning.

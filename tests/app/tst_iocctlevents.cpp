@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 /// The real `iocctl events` against the sandbox: systemd's job outcomes as events (whoever
@@ -22,6 +23,7 @@ private slots:
     void cleanupTestCase();
     void jobOutcomeOfFailedStart();
     void restartIsAStopAndAStart();
+    void systemdRestartsAreEvents();
     void sinceWithoutJournal();
     void untilEndsTheStream();
 
@@ -212,6 +214,55 @@ void TestIocctlEvents::restartIsAStopAndAStart()
     events.terminate();
     QVERIFY(events.waitForFinished(10000));
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unit }));
+}
+
+void TestIocctlEvents::systemdRestartsAreEvents()
+{
+    // procServ ends with its IOC (--oneshot) and systemd starts it again (Restart=always): the
+    // unit is up for a moment only, often never when iocctl reads it. Each of systemd's own
+    // restarts is an event all the same, with its count (NRestarts), as the journal's
+    // "Scheduled restart job, restart counter is at N".
+    const QString unit = QStringLiteral("tstev-looping.service");
+    QVERIFY(m_sandbox.installUnit(
+            unit,
+            QByteArray("[Unit]\nStartLimitIntervalSec=0\n[Service]\nRestart=always\n"
+                       "RestartSec=1\nExecStart=/usr/bin/procServ --foreground --oneshot ")
+                    + QByteArray::number(Sandbox::freeTcpPort()) + " /bin/false\n"));
+    m_units << unit;
+    QProcess events;
+    events.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
+    events.setArguments({ QStringLiteral("--user"), QStringLiteral("events"), QStringLiteral("-f"),
+                          QStringLiteral("name=tstev-looping"), QStringLiteral("--until"),
+                          QStringLiteral("300s") });
+    events.start();
+    QVERIFY(events.waitForStarted(10000));
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += events.readAllStandardError()).contains("Watching"), 60000);
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
+
+    static const QRegularExpression restart(QStringLiteral(
+            " restart tstev-looping \\(unit=tstev-looping.service, restarts=(\\d+)\\)$"));
+    QByteArray out;
+    QList<int> counts;
+    const auto restartsSeen = [&] {
+        out += events.readAllStandardOutput();
+        counts.clear();
+        const QStringList lines = QString::fromUtf8(out).split(QLatin1Char('\n'));
+        for (const QString &line : lines) {
+            const QRegularExpressionMatch match = restart.match(line);
+            if (match.hasMatch())
+                counts << match.captured(1).toInt();
+        }
+        return counts.size();
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(restartsSeen() >= 3, out.constData(), 60000);
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unit }));
+    // Each restart once, counted up as systemd counts them.
+    for (qsizetype i = 1; i < counts.size(); ++i)
+        QVERIFY2(counts.at(i) > counts.at(i - 1), out.constData());
+    QVERIFY2(counts.first() >= 1, out.constData());
+    events.terminate();
+    QVERIFY(events.waitForFinished(10000));
 }
 
 void TestIocctlEvents::sinceWithoutJournal()

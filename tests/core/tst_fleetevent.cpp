@@ -84,6 +84,26 @@ void TestFleetEvent::between_data()
     Ioc reloadingRun = running;
     reloadingRun.activeState = QStringLiteral("reloading");
     QTest::newRow("reloading the same run") << running << reloadingRun << QStringList();
+    // systemd restarted the unit on its own (Restart=): NRestarts went up. Seen while it waits
+    // to restart (activating), or only afterwards, in a new run; a manual start resets it.
+    Ioc autoRestart = row("activating", 0, ChildState::Unknown, 0);
+    autoRestart.nRestarts = 1;
+    QTest::newRow("systemd restarts it (unit seen down)")
+            << up << autoRestart
+            << QStringList{ QStringLiteral("restart"), QStringLiteral("stop") };
+    Ioc restartedRun = newRun;
+    restartedRun.nRestarts = 2;
+    QTest::newRow("systemd restarted it (new run)")
+            << running << restartedRun
+            << QStringList{ QStringLiteral("restart"), QStringLiteral("stop"),
+                            QStringLiteral("start") };
+    Ioc nextRestart = autoRestart;
+    nextRestart.nRestarts = 2;
+    QTest::newRow("systemd restarts it again (never seen up)")
+            << autoRestart << nextRestart << QStringList{ QStringLiteral("restart") };
+    QTest::newRow("counter reset by a start")
+            << restartedRun << running
+            << QStringList{ QStringLiteral("stop"), QStringLiteral("start") };
     Ioc looping = up;
     looping.childCrashLoop = true;
     QTest::newRow("crash loop entered")
@@ -104,6 +124,8 @@ void TestFleetEvent::between()
         // A start names the new run's procServ.
         if (event.type == QLatin1String("start"))
             QCOMPARE(event.attribute(QStringLiteral("pid")), QString::number(after.mainPid));
+        if (event.type == QLatin1String("restart"))
+            QCOMPARE(event.attribute(QStringLiteral("restarts")), QString::number(after.nRestarts));
     }
     QCOMPARE(got, types);
 }

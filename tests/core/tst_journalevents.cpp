@@ -85,6 +85,12 @@ void TestJournalEvents::fromEntry_data()
             R"("d9b373ed55a64feb8242e02dbe79a49c","UNIT":"softioc-vac.service",)"
             R"("UNIT_RESULT":"exit-code"})")
                                  << QStringList{ QStringLiteral("fail vac result=exit-code") };
+    QTest::newRow("automatic restart scheduled")
+            << QByteArray(R"({"__REALTIME_TIMESTAMP":"1800000000000000","MESSAGE_ID":)"
+                          R"("5eb03494b6584870a536b337290809b3","USER_UNIT":"softioc-vac.service",)"
+                          R"("N_RESTARTS":"4","MESSAGE":"softioc-vac.service: Scheduled restart )"
+                          R"(job, restart counter is at 4."})")
+            << QStringList{ QStringLiteral("restart vac restarts=4") };
     QTest::newRow("job begun: nothing")
             << QByteArray(R"({"__REALTIME_TIMESTAMP":"1800000000000000","MESSAGE_ID":)"
                           R"("7d4958e842da4a758f6c1cdc7b36dcc5","UNIT":"softioc-vac.service",)"
