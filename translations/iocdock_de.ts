@@ -1398,6 +1398,10 @@ Read back from the host&apos;s journal.</source>
         <translation>%1
 Aus dem Journal des Hosts gelesen.</translation>
     </message>
+    <message>
+        <source>restart counter %1</source>
+        <translation>Neustartzähler %1</translation>
+    </message>
 </context>
 <context>
     <name>EventsCommand</name>

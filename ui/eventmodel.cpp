@@ -113,6 +113,9 @@ QString EventModel::detailText(const FleetEvent &event)
     const QString pid = event.attribute(QStringLiteral("pid"));
     if (!pid.isEmpty())
         parts << tr("PID %1").arg(pid);
+    const QString restarts = event.attribute(QStringLiteral("restarts"));
+    if (!restarts.isEmpty())
+        parts << tr("restart counter %1").arg(restarts);
     const QString message = event.attribute(QStringLiteral("message"));
     if (!message.isEmpty())
         parts << message;

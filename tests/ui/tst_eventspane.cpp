@@ -136,6 +136,18 @@ void TestEventsPane::modelKeepsNewestFirstAndCaps()
     QCOMPARE(model.index(0, EventModel::IocColumn).data().toString(), QStringLiteral("ioc4"));
     QCOMPARE(model.index(2, EventModel::IocColumn).data().toString(), QStringLiteral("ioc2"));
     QCOMPARE(EventModel::DefaultMaximumEvents, 10000);
+
+    // The detail says what the event's attributes say: systemd's restart counter of a restart.
+    FleetEvent restart;
+    restart.type = QStringLiteral("restart");
+    restart.host = QStringLiteral("h");
+    restart.name = QStringLiteral("bpm");
+    restart.unit = QStringLiteral("bpm.service");
+    restart.time = QDateTime::currentDateTimeUtc();
+    restart.attributes << qMakePair(QStringLiteral("restarts"), QStringLiteral("17"));
+    model.addEvent(restart);
+    QCOMPARE(model.index(0, EventModel::DetailColumn).data().toString(),
+             QStringLiteral("restart counter 17, bpm.service"));
 }
 
 void TestEventsPane::lateEventTakesItsPlaceInTime()
