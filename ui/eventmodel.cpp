@@ -11,23 +11,6 @@ EventModel::EventModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-QStringList EventModel::types()
-{
-    return { QStringLiteral("start"),
-             QStringLiteral("stop"),
-             QStringLiteral("fail"),
-             QStringLiteral("restart"),
-             QStringLiteral("job"),
-             QStringLiteral("child-exit"),
-             QStringLiteral("child-restart"),
-             QStringLiteral("crashloop-enter"),
-             QStringLiteral("crashloop-leave"),
-             QStringLiteral("add"),
-             QStringLiteral("remove"),
-             QStringLiteral("host-lost"),
-             QStringLiteral("host-back") };
-}
-
 void EventModel::addEvent(const FleetEvent &event)
 {
     // Newest first: a live event usually goes on top. One that comes late (a change made while

@@ -32,8 +32,6 @@ public:
     bool isFromJournal(int row) const;
     int maximumEvents() const { return m_maximum; }
     void setMaximumEvents(int maximum);
-    /// The event types known, as `iocctl events` names them.
-    static QStringList types();
     /// The event's details in words: result, exit, PID, unit.
     static QString detailText(const FleetEvent &event);
 

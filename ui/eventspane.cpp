@@ -43,7 +43,7 @@ EventsPane::EventsPane(EventModel *model, QWidget *parent)
     m_typeCombo->setObjectName(QStringLiteral("eventsTypeCombo"));
     m_typeCombo->setAccessibleName(tr("Event type"));
     m_typeCombo->addItem(tr("All events"), QString());
-    const QStringList types = EventModel::types();
+    const QStringList types = FleetEvent::types();
     for (const QString &type : types)
         m_typeCombo->addItem(type, type);
     connect(m_typeCombo, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this] {

@@ -80,10 +80,17 @@ int EventsCommand::run(const QCommandLineParser &parser)
     if (!filterTerms(parser, &given))
         return UsageError;
     for (const QString &term : std::as_const(given)) {
-        if (term.startsWith(QLatin1String("event=")) || term.startsWith(QLatin1String("type=")))
-            m_types.insert(term.mid(term.indexOf(QLatin1Char('=')) + 1));
-        else
+        if (term.startsWith(QLatin1String("event=")) || term.startsWith(QLatin1String("type="))) {
+            const QString type = term.mid(term.indexOf(QLatin1Char('=')) + 1);
+            if (!FleetEvent::types().contains(type)) {
+                printError(tr("Unknown event type '%1'; the types are: %2.")
+                                   .arg(type, FleetEvent::types().join(QStringLiteral(", "))));
+                return UsageError;
+            }
+            m_types.insert(type);
+        } else {
             m_filterTerms << term;
+        }
     }
     const IocFilter filter = IocFilter::parse(m_filterTerms);
     if (!filter.isValid()) {

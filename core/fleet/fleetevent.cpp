@@ -6,6 +6,23 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+QStringList FleetEvent::types()
+{
+    return { QStringLiteral("start"),
+             QStringLiteral("stop"),
+             QStringLiteral("fail"),
+             QStringLiteral("restart"),
+             QStringLiteral("job"),
+             QStringLiteral("child-exit"),
+             QStringLiteral("child-restart"),
+             QStringLiteral("crashloop-enter"),
+             QStringLiteral("crashloop-leave"),
+             QStringLiteral("add"),
+             QStringLiteral("remove"),
+             QStringLiteral("host-lost"),
+             QStringLiteral("host-back") };
+}
+
 QString FleetEvent::attribute(const QString &key) const
 {
     for (const auto &pair : attributes) {

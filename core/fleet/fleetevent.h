@@ -32,6 +32,9 @@ struct FleetEvent
     /// toJson() or toText().
     bool afterAbsence = false;
 
+    /// Every event type, as `iocctl events` names them (and its `event=` filter takes them).
+    static QStringList types();
+
     QString attribute(const QString &key) const;
     /// "NAME" or "HOST/NAME" with @p withHost; the host alone for host events.
     QString label(bool withHost) const;

@@ -24,6 +24,7 @@ private slots:
     void jobOutcomeOfFailedStart();
     void restartIsAStopAndAStart();
     void systemdRestartsAreEvents();
+    void unknownEventTypeIsAnError();
     void sinceWithoutJournal();
     void untilEndsTheStream();
 
@@ -263,6 +264,25 @@ void TestIocctlEvents::systemdRestartsAreEvents()
     QVERIFY2(counts.first() >= 1, out.constData());
     events.terminate();
     QVERIFY(events.waitForFinished(10000));
+}
+
+void TestIocctlEvents::unknownEventTypeIsAnError()
+{
+    // A misspelt type would match nothing, silently, for as long as the user waits.
+    const Run run = iocctl({ QStringLiteral("events"), QStringLiteral("-f"),
+                             QStringLiteral("event=restarts"), QStringLiteral("--until"),
+                             QStringLiteral("1s") });
+    QVERIFY2(run.code == 2, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(QLatin1String("Unknown event type 'restarts'"))
+                     && run.err.contains(QLatin1String("restart, job")),
+             qPrintable(run.describe()));
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
+    // Every type the stream gives is one the filter takes.
+    const Run ok = iocctl({ QStringLiteral("events"), QStringLiteral("-f"),
+                            QStringLiteral("event=restart"), QStringLiteral("-f"),
+                            QStringLiteral("type=child-restart"), QStringLiteral("--until"),
+                            QStringLiteral("1s") });
+    QVERIFY2(ok.code == 0, qPrintable(ok.describe()));
 }
 
 void TestIocctlEvents::sinceWithoutJournal()

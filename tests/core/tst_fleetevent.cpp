@@ -121,6 +121,7 @@ void TestFleetEvent::between()
     for (const FleetEvent &event :
          FleetEvent::between(before, after, QDateTime::currentDateTimeUtc())) {
         got << event.type;
+        QVERIFY2(FleetEvent::types().contains(event.type), qPrintable(event.type));
         // A start names the new run's procServ.
         if (event.type == QLatin1String("start"))
             QCOMPARE(event.attribute(QStringLiteral("pid")), QString::number(after.mainPid));

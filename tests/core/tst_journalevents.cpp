@@ -138,6 +138,7 @@ void TestJournalEvents::fromEntry()
         for (const auto &pair : e.attributes)
             line += QLatin1Char(' ') + pair.first + QLatin1Char('=') + pair.second;
         text << line;
+        QVERIFY2(FleetEvent::types().contains(e.type), qPrintable(e.type));
         QCOMPARE(e.host, QStringLiteral("host1"));
         QVERIFY(e.unit.endsWith(QLatin1String(".service")));
         QCOMPARE(e.time.toMSecsSinceEpoch() / 1000, qint64(1800000000));
