@@ -64,8 +64,8 @@ QString EventsCommand::helpEpilog() const
               "host-back. A restart asked for is a stop and a start.\n"
               "Events are what iocctl sees change from the moment it has listed the IOCs; "
               "--since first replays start, stop, fail, restart and job (and procServ's "
-              "child-exit and "
-              "child-restart where its lines reach the journal) from each host's journal. "
+              "child-exit and child-restart where its lines reach the journal) from each "
+              "host's journal. "
               "Template fields: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid "
               ".Attributes.");
 }

@@ -15,9 +15,9 @@
 struct FleetEvent
 {
     /// start, stop, fail (unit; a new run between two rows is a stop and a start), restart
-    /// (systemd restarted the unit on its own, Restart=), job (a systemd job on the unit ended), child-exit,
-    /// child-restart (procServ's IOC process),
-    /// crashloop-enter, crashloop-leave, add, remove (rows), host-lost, host-back.
+    /// (systemd restarted the unit on its own, Restart=), job (a systemd job on the unit
+    /// ended), child-exit, child-restart (procServ's IOC process), crashloop-enter,
+    /// crashloop-leave, add, remove (rows), host-lost, host-back. types() lists them.
     QString type;
     QDateTime time; // when it was seen (UTC)
     QString host; // Host::id()
