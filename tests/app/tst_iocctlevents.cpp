@@ -41,6 +41,9 @@ private:
         }
     };
     Run iocctl(const QStringList &args, int timeoutMs = 90000);
+    /// Starts `iocctl --user events ARGS --until 300s` in @p events; true once it says it
+    /// watches (within 60 s).
+    static bool watch(QProcess &events, const QStringList &args);
     static bool machineHasJournal();
 
     Sandbox m_sandbox;
@@ -93,6 +96,19 @@ TestIocctlEvents::Run TestIocctlEvents::iocctl(const QStringList &args, int time
     return run;
 }
 
+bool TestIocctlEvents::watch(QProcess &events, const QStringList &args)
+{
+    events.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
+    events.setArguments(QStringList{ QStringLiteral("--user"), QStringLiteral("events") } + args
+                        + QStringList{ QStringLiteral("--until"), QStringLiteral("300s") });
+    events.start();
+    if (!events.waitForStarted(10000))
+        return false;
+    QByteArray err;
+    return QTest::qWaitFor(
+            [&] { return (err += events.readAllStandardError()).contains("Watching"); }, 60000);
+}
+
 bool TestIocctlEvents::machineHasJournal()
 {
     // journald keeps the machine's journal in a folder named by the machine ID.
@@ -107,15 +123,9 @@ bool TestIocctlEvents::machineHasJournal()
 void TestIocctlEvents::jobOutcomeOfFailedStart()
 {
     QProcess events;
-    events.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
-    events.setArguments({ QStringLiteral("--user"), QStringLiteral("events"),
-                          QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-f"),
-                          QStringLiteral("name=tstev-bad"), QStringLiteral("--until"),
-                          QStringLiteral("300s") });
-    events.start();
-    QVERIFY(events.waitForStarted(10000));
-    QByteArray err;
-    QTRY_VERIFY_WITH_TIMEOUT((err += events.readAllStandardError()).contains("Watching"), 60000);
+    QVERIFY(watch(events,
+                  { QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-f"),
+                    QStringLiteral("name=tstev-bad") }));
 
     // systemctl starts it, not iocctl: the job's outcome is an event all the same.
     QByteArray systemctlOut;
@@ -163,14 +173,7 @@ void TestIocctlEvents::jobOutcomeOfFailedStart()
 
     // The default line says it too.
     QProcess text;
-    text.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
-    text.setArguments({ QStringLiteral("--user"), QStringLiteral("events"), QStringLiteral("-f"),
-                        QStringLiteral("event=job"), QStringLiteral("--until"),
-                        QStringLiteral("300s") });
-    text.start();
-    QVERIFY(text.waitForStarted(10000));
-    err.clear();
-    QTRY_VERIFY_WITH_TIMEOUT((err += text.readAllStandardError()).contains("Watching"), 60000);
+    QVERIFY(watch(text, { QStringLiteral("-f"), QStringLiteral("event=job") }));
     QVERIFY(!m_sandbox.systemctl({ QStringLiteral("start"), m_units.first() }));
     QByteArray out;
     QTRY_VERIFY2_WITH_TIMEOUT((out += text.readAllStandardOutput()).contains('\n'), out.constData(),
@@ -191,15 +194,9 @@ void TestIocctlEvents::restartIsAStopAndAStart()
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
     const QString pidBefore = m_sandbox.unitProperty(unit, QStringLiteral("MainPID"));
     QProcess events;
-    events.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
-    events.setArguments({ QStringLiteral("--user"), QStringLiteral("events"),
-                          QStringLiteral("--format"), QStringLiteral("{{.Type}} {{.Pid}}"),
-                          QStringLiteral("-f"), QStringLiteral("name=tstev-steady"),
-                          QStringLiteral("--until"), QStringLiteral("300s") });
-    events.start();
-    QVERIFY(events.waitForStarted(10000));
-    QByteArray err;
-    QTRY_VERIFY_WITH_TIMEOUT((err += events.readAllStandardError()).contains("Watching"), 60000);
+    QVERIFY(watch(events,
+                  { QStringLiteral("--format"), QStringLiteral("{{.Type}} {{.Pid}}"),
+                    QStringLiteral("-f"), QStringLiteral("name=tstev-steady") }));
 
     const Run restart = iocctl({ QStringLiteral("restart"), QStringLiteral("tstev-steady") });
     QVERIFY2(restart.code == 0, qPrintable(restart.describe()));
@@ -231,14 +228,7 @@ void TestIocctlEvents::systemdRestartsAreEvents()
                     + QByteArray::number(Sandbox::freeTcpPort()) + " /bin/false\n"));
     m_units << unit;
     QProcess events;
-    events.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
-    events.setArguments({ QStringLiteral("--user"), QStringLiteral("events"), QStringLiteral("-f"),
-                          QStringLiteral("name=tstev-looping"), QStringLiteral("--until"),
-                          QStringLiteral("300s") });
-    events.start();
-    QVERIFY(events.waitForStarted(10000));
-    QByteArray err;
-    QTRY_VERIFY_WITH_TIMEOUT((err += events.readAllStandardError()).contains("Watching"), 60000);
+    QVERIFY(watch(events, { QStringLiteral("-f"), QStringLiteral("name=tstev-looping") }));
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
 
     static const QRegularExpression restart(QStringLiteral(

@@ -68,6 +68,12 @@ private:
     /// Rows of the model of @p type for IOC @p name.
     QList<int> rows(MainWindow *window, const QString &type, const QString &name) const;
     static QString dump(MainWindow *window);
+    /// A main window on @p host whose Events pane reads @p historyHours of the journal.
+    static std::unique_ptr<MainWindow> windowReading(Host *host, int historyHours);
+    /// True once the pane shows exactly one host event of @p type (within 60 s).
+    bool showsOnce(MainWindow *window, const QString &type) const;
+    /// Shows @p window; true once it is exposed and has listed its hosts (within 60 s).
+    static bool showReady(MainWindow *window);
     /// Puts a stand-in `journalctl` running the shell @p body first on PATH.
     bool installJournalctl(const QByteArray &body);
 
@@ -106,6 +112,26 @@ QList<int> TestEventHistory::rows(MainWindow *window, const QString &type,
             found << row;
     }
     return found;
+}
+
+std::unique_ptr<MainWindow> TestEventHistory::windowReading(Host *host, int historyHours)
+{
+    QSettings().setValue(QStringLiteral("events/historyHours"), historyHours);
+    auto window = std::make_unique<MainWindow>(QList<Host *>{ host });
+    QSettings().remove(QStringLiteral("events/historyHours"));
+    return window;
+}
+
+bool TestEventHistory::showsOnce(MainWindow *window, const QString &type) const
+{
+    return QTest::qWaitFor([&] { return rows(window, type, QString()).size() == 1; }, 60000);
+}
+
+bool TestEventHistory::showReady(MainWindow *window)
+{
+    window->show();
+    return QTest::qWaitForWindowExposed(window)
+            && QTest::qWaitFor([window] { return window->isReady(); }, 60000);
 }
 
 QString TestEventHistory::dump(MainWindow *window)
@@ -222,9 +248,7 @@ void TestEventHistory::pastStopShowsOnceAndNoStorm()
     QVERIFY(host);
     auto window = std::make_unique<MainWindow>(QList<Host *>{ host });
     QSignalSpy idle(window->eventHistory(), &EventHistory::idle);
-    window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 60000);
+    QVERIFY(showReady(window.get()));
     QTRY_VERIFY_WITH_TIMEOUT(idle.count() >= 1, 60000);
 
     // Once, from the journal, at the time it happened.
@@ -309,9 +333,7 @@ void TestEventHistory::noJournalIsAQuietNote()
     QVERIFY(host);
     auto window = std::make_unique<MainWindow>(QList<Host *>{ host });
     QSignalSpy idle(window->eventHistory(), &EventHistory::idle);
-    window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 60000);
+    QVERIFY(showReady(window.get()));
     QTRY_VERIFY_WITH_TIMEOUT(idle.count() >= 1, 60000);
     if (hasJournal) {
         QVERIFY(!window->eventsPane()->note().contains(QLatin1String("No journal")));
@@ -354,17 +376,11 @@ void TestEventHistory::stopWhileAwayShowsOnce()
     QVERIFY(installJournalctl(journal == QLatin1String("none")
                                       ? QByteArray("echo 'No journal files were found.' >&2\n")
                                       : "cat '" + data.fileName().toUtf8() + "'\n"));
-    QSettings().setValue(QStringLiteral("events/historyHours"),
-                         journal == QLatin1String("off") ? 0 : 24);
-
     Host *host = Host::fromSpec(QStringLiteral("user"), this);
     QVERIFY(host);
-    auto window = std::make_unique<MainWindow>(QList<Host *>{ host });
-    QSettings().remove(QStringLiteral("events/historyHours"));
+    auto window = windowReading(host, journal == QLatin1String("off") ? 0 : 24);
     QSignalSpy idle(window->eventHistory(), &EventHistory::idle);
-    window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 60000);
+    QVERIFY(showReady(window.get()));
     if (journal != QLatin1String("off"))
         QTRY_VERIFY_WITH_TIMEOUT(idle.count() >= 1, 60000);
     const int read = static_cast<int>(idle.count());
@@ -372,9 +388,7 @@ void TestEventHistory::stopWhileAwayShowsOnce()
         window->eventHistory()->setSince(QDateTime()); // as Settings does for "None"
 
     host->disconnectFromManager();
-    QTRY_VERIFY2_WITH_TIMEOUT(rows(window.get(), QStringLiteral("host-lost"), QString()).size()
-                                      == 1,
-                              qPrintable(dump(window.get())), 60000);
+    QVERIFY2(showsOnce(window.get(), QStringLiteral("host-lost")), qPrintable(dump(window.get())));
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unit }));
     const qint64 stoppedAt = QDateTime::currentMSecsSinceEpoch() * 1000;
     if (journal == QLatin1String("entries") || journal == QLatin1String("offlater")) {
@@ -384,9 +398,7 @@ void TestEventHistory::stopWhileAwayShowsOnce()
         data.close();
     }
     host->connectToManager();
-    QTRY_VERIFY2_WITH_TIMEOUT(rows(window.get(), QStringLiteral("host-back"), QString()).size()
-                                      == 1,
-                              qPrintable(dump(window.get())), 60000);
+    QVERIFY2(showsOnce(window.get(), QStringLiteral("host-back")), qPrintable(dump(window.get())));
     const QString key = host->id() + QLatin1Char('/') + unit;
     QTRY_VERIFY_WITH_TIMEOUT(
             !window->fleet()->ioc(key).hostLost && !window->fleet()->ioc(key).isActive(), 60000);
@@ -442,16 +454,11 @@ void TestEventHistory::restartWhileAwayShowsOnce()
     QVERIFY(installJournalctl(journalTells
                                       ? "cat '" + data.fileName().toUtf8() + "'\n"
                                       : QByteArray("echo 'No journal files were found.' >&2\n")));
-    QSettings().setValue(QStringLiteral("events/historyHours"), 24);
-
     Host *host = Host::fromSpec(QStringLiteral("user"), this);
     QVERIFY(host);
-    auto window = std::make_unique<MainWindow>(QList<Host *>{ host });
-    QSettings().remove(QStringLiteral("events/historyHours"));
+    auto window = windowReading(host, 24);
     QSignalSpy idle(window->eventHistory(), &EventHistory::idle);
-    window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 60000);
+    QVERIFY(showReady(window.get()));
     QTRY_VERIFY_WITH_TIMEOUT(idle.count() >= 1, 60000);
     const int read = static_cast<int>(idle.count());
     const QString key = host->id() + QLatin1Char('/') + unit;
@@ -459,9 +466,7 @@ void TestEventHistory::restartWhileAwayShowsOnce()
     QVERIFY(runBefore.isValid());
 
     host->disconnectFromManager();
-    QTRY_VERIFY2_WITH_TIMEOUT(rows(window.get(), QStringLiteral("host-lost"), QString()).size()
-                                      == 1,
-                              qPrintable(dump(window.get())), 60000);
+    QVERIFY2(showsOnce(window.get(), QStringLiteral("host-lost")), qPrintable(dump(window.get())));
     const qint64 stoppedAt = QDateTime::currentMSecsSinceEpoch() * 1000;
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("restart"), unit }));
     const qint64 startedAt = QDateTime::currentMSecsSinceEpoch() * 1000;
@@ -474,9 +479,7 @@ void TestEventHistory::restartWhileAwayShowsOnce()
         data.close();
     }
     host->connectToManager();
-    QTRY_VERIFY2_WITH_TIMEOUT(rows(window.get(), QStringLiteral("host-back"), QString()).size()
-                                      == 1,
-                              qPrintable(dump(window.get())), 60000);
+    QVERIFY2(showsOnce(window.get(), QStringLiteral("host-back")), qPrintable(dump(window.get())));
     QTRY_VERIFY_WITH_TIMEOUT(!window->fleet()->ioc(key).hostLost
                                      && window->fleet()->ioc(key).isActive()
                                      && window->fleet()->ioc(key).activeSince != runBefore,
@@ -503,9 +506,7 @@ void TestEventHistory::boundFromTheSettingsDialog()
     Host *host = Host::fromSpec(QStringLiteral("user"), this);
     QVERIFY(host);
     auto window = std::make_unique<MainWindow>(QList<Host *>{ host });
-    window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 60000);
+    QVERIFY(showReady(window.get()));
     QVERIFY(!window->eventHistory()->since().isValid());
     QCOMPARE(window->eventHistory()->pendingCount(), 0);
     QVERIFY(!window->eventsPane()->loadEarlierButton()->isEnabled());
