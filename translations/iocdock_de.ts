@@ -1488,14 +1488,14 @@ Aus dem Journal des Hosts gelesen.</translation>
         <translation>--until erwartet %1, nicht „%2“.</translation>
     </message>
     <message>
-        <source>Event types: start (pid=), stop, fail (result=), restart (restarts=: systemd restarted the unit on its own), job (result=, job=), child-exit (exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, host-back. A restart asked for is a stop and a start.
-Events are what iocctl sees change from the moment it has listed the IOCs; --since first replays start, stop, fail, restart and job (and procServ&apos;s child-exit and child-restart where its lines reach the journal) from each host&apos;s journal. Template fields: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes.</source>
-        <translation>Ereignistypen: start (pid=), stop, fail (result=), restart (restarts=: systemd hat die Unit von sich aus neu gestartet), job (result=, job=), child-exit (exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, host-back. Ein verlangter Neustart ist ein stop und ein start.
-Ereignisse sind die Änderungen, die iocctl ab dem Moment sieht, in dem es die IOCs aufgelistet hat; --since gibt zuerst start, stop, fail, restart und job (sowie child-exit und child-restart von procServ, soweit dessen Zeilen das Journal erreichen) aus dem Journal jedes Hosts wieder. Vorlagenfelder: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes.</translation>
-    </message>
-    <message>
         <source>Unknown event type &apos;%1&apos;; the types are: %2.</source>
         <translation>Unbekannter Ereignistyp &apos;%1&apos;; die Typen sind: %2.</translation>
+    </message>
+    <message>
+        <source>Event types: start (pid=), stop, fail (result=), restart (restarts=: systemd restarted the unit on its own, or an engine its container), job (result=, job=), child-exit (exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, host-back. A restart asked for is a stop and a start.
+Events are what iocctl sees change from the moment it has listed the IOCs; --since first replays start, stop, fail, restart and job (and procServ&apos;s child-exit and child-restart where its lines reach the journal) from each host&apos;s journal. Template fields: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes.</source>
+        <translation>Ereignistypen: start (pid=), stop, fail (result=), restart (restarts=: systemd hat die Unit von sich aus neu gestartet, oder eine Engine ihren Container), job (result=, job=), child-exit (exit=), child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, host-back. Ein verlangter Neustart ist ein stop und ein start.
+Ereignisse sind die Änderungen, die iocctl ab dem Moment sieht, in dem es die IOCs aufgelistet hat; --since gibt zuerst start, stop, fail, restart und job (sowie child-exit und child-restart von procServ, soweit dessen Zeilen das Journal erreichen) aus dem Journal jedes Hosts wieder. Vorlagenfelder: .Time .Type .Host .Name .Unit .Label .Result .Exit .Pid .Attributes.</translation>
     </message>
 </context>
 <context>

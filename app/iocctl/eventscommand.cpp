@@ -59,7 +59,8 @@ void EventsCommand::addOptions(QCommandLineParser &parser)
 QString EventsCommand::helpEpilog() const
 {
     return tr("Event types: start (pid=), stop, fail (result=), restart (restarts=: systemd "
-              "restarted the unit on its own), job (result=, job=), child-exit (exit=), "
+              "restarted the unit on its own, or an engine its container), job (result=, "
+              "job=), child-exit (exit=), "
               "child-restart (pid=), crashloop-enter, crashloop-leave, add, remove, host-lost, "
               "host-back. A restart asked for is a stop and a start.\n"
               "Events are what iocctl sees change from the moment it has listed the IOCs; "

@@ -150,6 +150,14 @@ QList<FleetEvent> FleetEvent::between(const Ioc &before, const Ioc &after, const
         e.attributes << qMakePair(QStringLiteral("restarts"), QString::number(after.nRestarts));
         events << e;
     }
+    // A container engine restarted the same container by its restart policy (RestartCount).
+    if (before.isContainer() && after.containerId == before.containerId
+        && before.containerRestarts >= 0 && after.containerRestarts > before.containerRestarts) {
+        FleetEvent e = forIoc(QStringLiteral("restart"), after, now);
+        e.attributes << qMakePair(QStringLiteral("restarts"),
+                                  QString::number(after.containerRestarts));
+        events << e;
+    }
     if (!wasUp && up) {
         FleetEvent e = forIoc(QStringLiteral("start"), after, now);
         if (after.mainPid != 0)

@@ -15,7 +15,8 @@
 struct FleetEvent
 {
     /// start, stop, fail (unit; a new run between two rows is a stop and a start), restart
-    /// (systemd restarted the unit on its own, Restart=), job (a systemd job on the unit
+    /// (systemd restarted the unit on its own, Restart=; an engine its container, by its
+    /// restart policy), job (a systemd job on the unit
     /// ended), child-exit, child-restart (procServ's IOC process), crashloop-enter,
     /// crashloop-leave, add, remove (rows), host-lost, host-back. types() lists them.
     QString type;
@@ -24,7 +25,8 @@ struct FleetEvent
     QString name; // IOC name; empty for host events
     QString unit;
     /// Details: "result" (systemd's Service.Result of a failed unit, a job's result), "job"
-    /// (systemd's job id), "restarts" (systemd's NRestarts after a restart), "exit" (child exit:
+    /// (systemd's job id), "restarts" (systemd's NRestarts, or the engine's RestartCount, after a
+    /// restart), "exit" (child exit:
     /// "exit 3" or "SIGSEGV"), "pid" (new child or procServ PID), "message" (host events).
     QList<QPair<QString, QString>> attributes;
     /// Measured when its host came back: the net change over the time the host was away. It

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -51,6 +52,7 @@ private slots:
     void engineGoesAwayAndComesBack();
     void fleetGivesTheEngineToOneLocalHost();
     void logsThroughTheApi();
+    void restartPolicyRestartsAreEvents();
     void procServConsoleInContainer();
     void stdioConsoleThroughAttach();
     void iocctlExecAndAttachContainers();
@@ -163,8 +165,9 @@ QString TestContainerRuntime::create(const QString &name, const QStringList &cmd
         jsonLabels.insert(it.key(), it.value());
     config.insert(QStringLiteral("Labels"), jsonLabels);
     // --network=none: no network set-up needed, no traffic anywhere.
-    config.insert(QStringLiteral("HostConfig"),
-                  QJsonObject{ { QStringLiteral("NetworkMode"), QStringLiteral("none") } });
+    QJsonObject hostConfig = extra.value(QStringLiteral("HostConfig")).toObject();
+    hostConfig.insert(QStringLiteral("NetworkMode"), QStringLiteral("none"));
+    config.insert(QStringLiteral("HostConfig"), hostConfig);
     bool done = false;
     QString id, error;
     m_client->createContainer(name, config, this, [&](const QString &i, const QString &e) {
@@ -900,6 +903,64 @@ QProcessEnvironment TestContainerRuntime::iocctlEnvironment() const
 
 // iocsim's answer to "help": not in what is typed, so a pty's echo cannot fake it.
 static const QByteArray s_helpAnswer = "Type 'help <command>'";
+
+void TestContainerRuntime::restartPolicyRestartsAreEvents()
+{
+    // A container whose IOC ends at once and whose restart policy is "always": the engine
+    // starts the same container again and again (RestartCount). `iocctl events` says each
+    // restart, with the engine's count, then the new run's stop and start.
+    REQUIRE_PODMAN();
+    IOCDOCK_REQUIRE_SANDBOX();
+    const QString name = QStringLiteral("looping-%1").arg(QCoreApplication::applicationPid());
+    const QJsonObject always{
+        { QStringLiteral("HostConfig"),
+          QJsonObject{ { QStringLiteral("RestartPolicy"),
+                         QJsonObject{ { QStringLiteral("Name"), QStringLiteral("always") } } } } }
+    };
+    const QString id = create(
+            containerName("looping"),
+            { QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("sleep 1; exit 3") },
+            { { QLatin1String(ContainerLabels::IocName), name } }, always);
+    QVERIFY(!id.isEmpty());
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + m_socket);
+    env.remove(QStringLiteral("IOCDOCK_CONTAINERS"));
+    QProcess events;
+    events.setProcessEnvironment(env);
+    events.setProgram(Sandbox::binPath(QStringLiteral("iocctl")));
+    events.setArguments({ QStringLiteral("--user"), QStringLiteral("events"), QStringLiteral("-f"),
+                          QStringLiteral("name=") + name, QStringLiteral("--until"),
+                          QStringLiteral("300s") });
+    events.start();
+    QVERIFY(events.waitForStarted(10000));
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += events.readAllStandardError()).contains("Watching"), 60000);
+    QCOMPARE(startContainer(id), QString());
+
+    const QRegularExpression restart(QStringLiteral(" restart %1 \\(restarts=(\\d+)\\)$")
+                                             .arg(QRegularExpression::escape(name)));
+    QByteArray out;
+    QList<int> counts;
+    const auto restartsSeen = [&] {
+        out += events.readAllStandardOutput();
+        counts.clear();
+        const QStringList lines = QString::fromUtf8(out).split(QLatin1Char('\n'));
+        for (const QString &line : lines) {
+            const QRegularExpressionMatch match = restart.match(line);
+            if (match.hasMatch())
+                counts << match.captured(1).toInt();
+        }
+        return counts.size();
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(restartsSeen() >= 2, out.constData(), 60000);
+    for (qsizetype i = 1; i < counts.size(); ++i)
+        QVERIFY2(counts.at(i) > counts.at(i - 1), out.constData());
+    QVERIFY2(counts.first() >= 1, out.constData());
+    QVERIFY2(out.contains(" start " + name.toUtf8() + " (pid="), out.constData());
+    events.terminate();
+    QVERIFY(events.waitForFinished(10000));
+}
 
 void TestContainerRuntime::procServConsoleInContainer()
 {

@@ -104,6 +104,28 @@ void TestFleetEvent::between_data()
     QTest::newRow("counter reset by a start")
             << restartedRun << running
             << QStringList{ QStringLiteral("stop"), QStringLiteral("start") };
+    // A container engine restarting the same container by its restart policy (RestartCount);
+    // a new container (another ID) starts its own count.
+    Ioc container = row("", 500, ChildState::Unknown, 0);
+    container.containerId = QStringLiteral("c0ffee");
+    container.containerState = QStringLiteral("running");
+    container.containerRestarts = 2;
+    container.activeSince = running.activeSince;
+    Ioc containerAgain = container;
+    containerAgain.containerRestarts = 3;
+    containerAgain.mainPid = 600;
+    containerAgain.activeSince = running.activeSince.addSecs(5);
+    QTest::newRow("engine restarted the container")
+            << container << containerAgain
+            << QStringList{ QStringLiteral("restart"), QStringLiteral("stop"),
+                            QStringLiteral("start") };
+    Ioc otherContainer = containerAgain;
+    otherContainer.containerId = QStringLiteral("beef");
+    Ioc countUnknown = container;
+    countUnknown.containerRestarts = -1;
+    QTest::newRow("another container")
+            << countUnknown << otherContainer
+            << QStringList{ QStringLiteral("stop"), QStringLiteral("start") };
     Ioc looping = up;
     looping.childCrashLoop = true;
     QTest::newRow("crash loop entered")
@@ -126,7 +148,9 @@ void TestFleetEvent::between()
         if (event.type == QLatin1String("start"))
             QCOMPARE(event.attribute(QStringLiteral("pid")), QString::number(after.mainPid));
         if (event.type == QLatin1String("restart"))
-            QCOMPARE(event.attribute(QStringLiteral("restarts")), QString::number(after.nRestarts));
+            QCOMPARE(event.attribute(QStringLiteral("restarts")),
+                     QString::number(after.isContainer() ? after.containerRestarts
+                                                         : after.nRestarts));
     }
     QCOMPARE(got, types);
 }
