@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The iocdock developers
+#include "tests/common/eventlines.h"
 #include "tests/common/sandbox.h"
 
 #include <QDateTime>
@@ -9,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTest>
 
 /// The real `iocctl events` against the sandbox: systemd's job outcomes as events (whoever
@@ -231,19 +231,11 @@ void TestIocctlEvents::systemdRestartsAreEvents()
     QVERIFY(watch(events, { QStringLiteral("-f"), QStringLiteral("name=tstev-looping") }));
     QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
 
-    static const QRegularExpression restart(QStringLiteral(
-            " restart tstev-looping \\(unit=tstev-looping.service, restarts=(\\d+)\\)$"));
     QByteArray out;
     QList<int> counts;
     const auto restartsSeen = [&] {
         out += events.readAllStandardOutput();
-        counts.clear();
-        const QStringList lines = QString::fromUtf8(out).split(QLatin1Char('\n'));
-        for (const QString &line : lines) {
-            const QRegularExpressionMatch match = restart.match(line);
-            if (match.hasMatch())
-                counts << match.captured(1).toInt();
-        }
+        counts = restartCounts(out, QStringLiteral("tstev-looping"));
         return counts.size();
     };
     QTRY_VERIFY2_WITH_TIMEOUT(restartsSeen() >= 3, out.constData(), 60000);
@@ -252,6 +244,8 @@ void TestIocctlEvents::systemdRestartsAreEvents()
     for (qsizetype i = 1; i < counts.size(); ++i)
         QVERIFY2(counts.at(i) > counts.at(i - 1), out.constData());
     QVERIFY2(counts.first() >= 1, out.constData());
+    QVERIFY2(out.contains(" restart tstev-looping (unit=tstev-looping.service, restarts="),
+             out.constData());
     events.terminate();
     QVERIFY(events.waitForFinished(10000));
 }

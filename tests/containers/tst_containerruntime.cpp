@@ -8,6 +8,7 @@
 #include "core/ioc/iocformat.h"
 #include "core/ioc/logsource.h"
 #include "core/procserv/consolesession.h"
+#include "tests/common/eventlines.h"
 #include "tests/common/sandbox.h"
 
 #include <QFileInfo>
@@ -938,19 +939,11 @@ void TestContainerRuntime::restartPolicyRestartsAreEvents()
     QTRY_VERIFY_WITH_TIMEOUT((err += events.readAllStandardError()).contains("Watching"), 60000);
     QCOMPARE(startContainer(id), QString());
 
-    const QRegularExpression restart(QStringLiteral(" restart %1 \\(restarts=(\\d+)\\)$")
-                                             .arg(QRegularExpression::escape(name)));
     QByteArray out;
     QList<int> counts;
     const auto restartsSeen = [&] {
         out += events.readAllStandardOutput();
-        counts.clear();
-        const QStringList lines = QString::fromUtf8(out).split(QLatin1Char('\n'));
-        for (const QString &line : lines) {
-            const QRegularExpressionMatch match = restart.match(line);
-            if (match.hasMatch())
-                counts << match.captured(1).toInt();
-        }
+        counts = restartCounts(out, name);
         return counts.size();
     };
     QTRY_VERIFY2_WITH_TIMEOUT(restartsSeen() >= 2, out.constData(), 60000);
