@@ -950,7 +950,7 @@ void TestContainerRuntime::restartPolicyRestartsAreEvents()
     for (qsizetype i = 1; i < counts.size(); ++i)
         QVERIFY2(counts.at(i) > counts.at(i - 1), out.constData());
     QVERIFY2(counts.first() >= 1, out.constData());
-    QVERIFY2(out.contains(" start " + name.toUtf8() + " (pid="), out.constData());
+    QVERIFY2(out.contains(QByteArray(" start " + name.toUtf8() + " (pid=")), out.constData());
     events.terminate();
     QVERIFY(events.waitForFinished(10000));
 }
