@@ -307,6 +307,36 @@ EngineEventStream *EngineClient::events(const QJsonObject &filters, QObject *par
     return new EngineEventStream(this, filters, parent);
 }
 
+void EngineClient::pastEvents(
+        const QDateTime &since, const QJsonObject &filters, bool podman, QObject *context,
+        std::function<void(const QList<EngineEvent> &, const QString &error)> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("since"), QString::number(since.toSecsSinceEpoch()));
+    if (podman)
+        query.addQueryItem(QStringLiteral("stream"), QStringLiteral("false"));
+    else
+        query.addQueryItem(QStringLiteral("until"),
+                           QString::number(QDateTime::currentSecsSinceEpoch()));
+    if (!filters.isEmpty())
+        query.addQueryItem(QStringLiteral("filters"), QString::fromUtf8(toJson(filters)));
+    call(newRequest("GET", "/events", query), context,
+         [this, done = std::move(done)](EngineRequest *r, const QString &error) {
+             if (!error.isEmpty())
+                 return done({}, error);
+             QList<EngineEvent> events;
+             for (const QByteArray &line : r->body().split('\n')) {
+                 if (line.trimmed().isEmpty())
+                     continue;
+                 const QJsonDocument doc = QJsonDocument::fromJson(line);
+                 if (!doc.isObject())
+                     return done({}, malformed(m_socketPath, tr("event"), tr("not a JSON object")));
+                 events << EngineEvent::fromJson(doc.object());
+             }
+             done(events, QString());
+         });
+}
+
 ContainerLogStream *EngineClient::logs(const QString &idOrName, const LogOptions &options,
                                        QObject *parent)
 {

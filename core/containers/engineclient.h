@@ -86,6 +86,12 @@ public:
     /// The engine's event stream (GET /events), started; @p filters as the API's `filters`
     /// object (e.g. {"type":["container"]}), empty for all. Deleting the stream closes it.
     EngineEventStream *events(const QJsonObject &filters, QObject *parent);
+    /// The engine's events from @p since up to now (GET /events, not a stream), oldest first;
+    /// @p filters as for events(). Podman ends its answer on `stream=false` (its `until` of
+    /// now answers nothing), Docker on `until`: @p podman says which engine this is.
+    void pastEvents(const QDateTime &since, const QJsonObject &filters, bool podman,
+                    QObject *context,
+                    std::function<void(const QList<EngineEvent> &, const QString &error)> done);
     /// A container's output (GET /containers/{id}/logs), started. Deleting it closes it.
     ContainerLogStream *logs(const QString &idOrName, const LogOptions &options, QObject *parent);
 

@@ -88,6 +88,8 @@ ContainerRuntime::ContainerRuntime(Host *host, const QString &socketPath, QObjec
     m_inspectTimer.setSingleShot(true);
     m_inspectTimer.setInterval(0);
     connect(&m_inspectTimer, &QTimer::timeout, this, &ContainerRuntime::inspectPending);
+    m_crashLoopTimer.setSingleShot(true);
+    connect(&m_crashLoopTimer, &QTimer::timeout, this, &ContainerRuntime::rebuild);
 }
 
 ContainerRuntime::~ContainerRuntime() = default;
@@ -147,7 +149,100 @@ void ContainerRuntime::handleStreamConnected()
 {
     m_currentDelayMs = 0;
     m_reportedDown = false;
-    list();
+    readPastDeaths();
+}
+
+void ContainerRuntime::readPastDeaths()
+{
+    const quint64 generation = m_generation;
+    const QDateTime since =
+            QDateTime::currentDateTimeUtc().addSecs(-qint64(Ioc::crashLoopWindowSecs));
+    // Docker calls a death "die", Podman "died" in filters (and "die" in what it answers).
+    const QJsonObject filters{
+        { QStringLiteral("type"), QJsonArray{ QStringLiteral("container") } },
+        { QStringLiteral("event"), QJsonArray{ QStringLiteral("die"), QStringLiteral("died") } }
+    };
+    m_client->pastEvents(
+            since, filters, m_runtime == QLatin1String("podman"), this,
+            [this, generation](const QList<EngineEvent> &events, const QString &error) {
+                if (generation != m_generation)
+                    return;
+                // Unread (@p error), a crash loop shows once the engine's live
+                // events told enough deaths: nothing is claimed that was not seen.
+                Q_UNUSED(error)
+                for (const EngineEvent &event : events)
+                    noteDeath(event);
+                list();
+            });
+}
+
+void ContainerRuntime::noteDeath(const EngineEvent &event)
+{
+    if (event.action != QLatin1String("die") && event.action != QLatin1String("died"))
+        return;
+    ChildExit exit;
+    exit.at = event.time.isValid() ? event.time : QDateTime::currentDateTimeUtc();
+    // A code above 128 is a signal's (the engine reports 128 + N for a killed process).
+    if (event.exitCode > 128 && event.exitCode < 128 + 65)
+        exit.signal = event.exitCode - 128;
+    else
+        exit.code = event.exitCode;
+    QList<ChildExit> &deaths = m_deaths[event.id];
+    // The past events and the live stream may both tell one death.
+    for (const ChildExit &known : std::as_const(deaths)) {
+        if (known.at == exit.at)
+            return;
+    }
+    auto at = std::upper_bound(deaths.begin(), deaths.end(), exit,
+                               [](const ChildExit &a, const ChildExit &b) { return a.at < b.at; });
+    deaths.insert(at, exit);
+    const QDateTime oldest =
+            QDateTime::currentDateTimeUtc().addSecs(-qint64(Ioc::crashLoopWindowSecs));
+    while (!deaths.isEmpty()
+           && (deaths.size() > Ioc::recentRestartsKept || deaths.first().at < oldest))
+        deaths.removeFirst();
+}
+
+QList<ChildExit> ContainerRuntime::restartedDeaths(const ContainerDetails &details,
+                                                   const QDateTime &now) const
+{
+    // Only a restart policy brings a container back on its own; a user's stop and start
+    // are no crash. The engine counts its own restarts (RestartCount): no more deaths than
+    // those are the engine's.
+    const bool restarts = details.restartPolicy == QLatin1String("always")
+            || details.restartPolicy == QLatin1String("unless-stopped")
+            || details.restartPolicy == QLatin1String("on-failure");
+    if (!restarts || details.restartCount <= 0)
+        return {};
+    QList<ChildExit> deaths;
+    for (const ChildExit &exit : m_deaths.value(details.id)) {
+        if (exit.at.secsTo(now) <= Ioc::crashLoopWindowSecs)
+            deaths << exit;
+    }
+    if (deaths.size() > details.restartCount)
+        deaths = deaths.mid(deaths.size() - details.restartCount);
+    return deaths;
+}
+
+void ContainerRuntime::scheduleCrashLoopEnd()
+{
+    QDateTime first;
+    for (const Ioc &row : std::as_const(m_rows)) {
+        if (!row.containerCrashLoop)
+            continue;
+        // The loop ends when fewer than crashLoopRestarts deaths are left in the window.
+        const int n = row.containerExits.size();
+        const QDateTime end = row.containerExits.at(n - Ioc::crashLoopRestarts)
+                                      .at.addSecs(Ioc::crashLoopWindowSecs + 1);
+        if (!first.isValid() || end < first)
+            first = end;
+    }
+    if (!first.isValid()) {
+        m_crashLoopTimer.stop();
+        return;
+    }
+    m_crashLoopTimer.start(
+            int(qBound<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(first), 3600 * 1000)));
 }
 
 void ContainerRuntime::handleStreamFinished(const QString &error)
@@ -185,6 +280,7 @@ void ContainerRuntime::handleEvent(const EngineEvent &event)
         return;
     if (event.action.startsWith(QLatin1String("exec")))
         return; // an exec in the container changes nothing a row shows
+    noteDeath(event);
     if (event.action == QLatin1String("remove") || event.action == QLatin1String("destroy")) {
         m_toInspect.remove(event.id);
         m_latestInspect.remove(event.id); // an answer still out must not bring the row back
@@ -348,6 +444,7 @@ void ContainerRuntime::removeContainer(const QString &id)
     const ContainerDetails details = *it;
     m_containers.erase(it);
     m_stats.remove(id);
+    m_deaths.remove(id);
     const QString unit = joinedUnit(details);
     if (!unit.isEmpty())
         m_gone.insert(unit, details); // the unit's row stays, with the unit's state
@@ -604,6 +701,14 @@ Ioc ContainerRuntime::buildRow(const ContainerDetails &details, bool exists) con
             row.childState = ChildState::Running;
         }
     }
+    if (exists && !m_engineDown) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        row.containerExits = restartedDeaths(details, now);
+        QList<QDateTime> times;
+        for (const ChildExit &exit : std::as_const(row.containerExits))
+            times << exit.at;
+        row.containerCrashLoop = row.isActive() && isCrashLoop(times, now);
+    }
     const QString unitName = joinedUnit(details);
     if (unitName.isEmpty())
         return row;
@@ -678,6 +783,7 @@ void ContainerRuntime::rebuild()
             emit iocChanged(*it);
         }
     }
+    scheduleCrashLoopEnd();
 }
 
 QList<Ioc> ContainerRuntime::iocs() const

@@ -135,6 +135,16 @@ private:
     void removeContainer(const QString &id);
     void finishRound();
     void setReady();
+    /// The engine's events of the crash loop window (how often each container died), then the
+    /// first listing.
+    void readPastDeaths();
+    /// A container died (a "die" event): kept for its crash loop (Ioc::containerExits).
+    void noteDeath(const EngineEvent &event);
+    /// The deaths of @p details that its engine followed by a restart, in the window at @p now.
+    QList<ChildExit> restartedDeaths(const ContainerDetails &details, const QDateTime &now) const;
+    /// Rebuilds the rows when the first crash loop shown would end (its restarts left the
+    /// window); nothing else ends one.
+    void scheduleCrashLoopEnd();
 
     /// A container's unit as the host's systemd reports it.
     struct UnitState
@@ -200,4 +210,8 @@ private:
     QHash<QString, ContainerStats> m_stats; // by container ID (running ones)
     QSet<QString> m_statsInFlight;
     QHash<QString, Ioc> m_rows; // by Ioc::key()
+    // Container ID -> how its runs ended within the crash loop window (the last
+    // Ioc::recentRestartsKept, oldest first), from the engine's "die" events.
+    QHash<QString, QList<ChildExit>> m_deaths;
+    QTimer m_crashLoopTimer;
 };

@@ -65,6 +65,10 @@ QString Ioc::status() const
     if (hostLost)
         return QStringLiteral("unknown");
     if (isContainer()) {
+        const bool up = containerState == QLatin1String("running")
+                || containerState == QLatin1String("restarting");
+        if (up && isCrashLooping())
+            return QStringLiteral("crashloop");
         if (containerState == QLatin1String("running")) {
             // procServ in the container keeps it running while its IOC is shut down.
             if (childState == ChildState::ShutDown)

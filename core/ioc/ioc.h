@@ -85,6 +85,11 @@ struct Ioc
     QString health; // healthy, unhealthy, starting; empty: the image defines no health check
     QString restartPolicy; // no, always, on-failure, unless-stopped; empty = engine default
     int containerRestarts = -1; // the engine's RestartCount; -1 = unknown
+    // The runs of the container that ended and that its engine started again (restart policy)
+    // within the crash loop window, each with how it ended: the last recentRestartsKept,
+    // oldest first (ContainerRuntime, from the engine's events).
+    QList<ChildExit> containerExits;
+    bool containerCrashLoop = false; // >= crashLoopRestarts of them within crashLoopWindowSecs
 
     static constexpr int crashLoopRestarts = 3;
     static constexpr int crashLoopWindowSecs = 600;
@@ -152,11 +157,13 @@ struct Ioc
     bool keepLastRun(const Ioc &before);
     /// Running in docker's sense: systemd active and the child not known to be shut down.
     bool isRunning() const { return isActive() && childState != ChildState::ShutDown; }
-    /// The child crash-loops (restarted crashLoopRestarts times within crashLoopWindowSecs)
-    /// or systemd is about to restart the unit after it failed (auto-restart).
+    /// The child crash-loops (restarted crashLoopRestarts times within crashLoopWindowSecs),
+    /// the container engine restarted the container as often (containerCrashLoop), or systemd
+    /// is about to restart the unit after it failed (auto-restart).
     bool isCrashLooping() const
     {
-        return subState == QLatin1String("auto-restart") || (isActive() && childCrashLoop);
+        return subState == QLatin1String("auto-restart")
+                || (isActive() && (childCrashLoop || containerCrashLoop));
     }
     /// What users mean by restarts: systemd's restarts of the unit plus the child's inside
     /// procServ. -1 (unknown) while the unit is up and the child's count is unknown. A
@@ -168,9 +175,10 @@ struct Ioc
     qint64 restartsAtLeast() const;
     /// One word for filters and the status column: running, starting (unit activating, or
     /// the child has not finished iocInit), crashloop, shutdown, stopping, failed, exited
-    /// (inactive). A container: running, shutdown (procServ runs in it, its child does not),
-    /// starting (health check not passed yet), created, paused, restarting, stopping (being
-    /// removed), exited, failed (dead), unknown.
+    /// (inactive). A container: running, crashloop (running or restarting, isCrashLooping()),
+    /// shutdown (procServ runs in it, its child does not), starting (health check not passed
+    /// yet), created, paused, restarting, stopping (being removed), exited, failed (dead),
+    /// unknown.
     QString status() const;
 };
 

@@ -116,8 +116,17 @@ QString crashLoopText(const Ioc &ioc, const QDateTime &now)
                           .arg(ioc.nRestarts)
                           .arg(last);
     }
+    // The container engine's restarts when those loop (the IOC is the container's own
+    // process), else the child's inside procServ.
+    const bool engine = ioc.containerCrashLoop && !ioc.childCrashLoop;
+    QList<QDateTime> times = ioc.recentRestarts;
+    if (engine) {
+        times.clear();
+        for (const ChildExit &exit : ioc.containerExits)
+            times << exit.at;
+    }
     int n = 0;
-    for (const QDateTime &t : ioc.recentRestarts) {
+    for (const QDateTime &t : std::as_const(times)) {
         if (t.isValid() && t.secsTo(now) <= Ioc::crashLoopWindowSecs)
             ++n;
     }
@@ -125,7 +134,9 @@ QString crashLoopText(const Ioc &ioc, const QDateTime &now)
     const QString count =
             n >= Ioc::recentRestartsKept ? QStringLiteral("≥%1").arg(n) : QString::number(n);
     const int minutes = Ioc::crashLoopWindowSecs / 60;
-    const QString last = ioc.lastExit.text();
+    const QString last = engine && !ioc.containerExits.isEmpty()
+            ? ioc.containerExits.constLast().text()
+            : ioc.lastExit.text();
     return last.isEmpty()
             ? QCoreApplication::translate("IocFormat", "Restarting (crashed %1× in %2 min)")
                       .arg(count)
@@ -179,6 +190,8 @@ static QString containerStatusText(const Ioc &ioc, const QDateTime &now)
 {
     const QString state = ioc.containerState;
     const auto ago = [&now](const QDateTime &t) { return humanDuration(t.secsTo(now)); };
+    if (ioc.status() == QLatin1String("crashloop"))
+        return crashLoopText(ioc, now);
     if (state == QLatin1String("running") || state == QLatin1String("paused")) {
         const QString uptime = uptimeText(ioc, now);
         QString text = uptime.isEmpty()

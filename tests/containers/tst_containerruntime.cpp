@@ -54,6 +54,8 @@ private slots:
     void fleetGivesTheEngineToOneLocalHost();
     void logsThroughTheApi();
     void restartPolicyRestartsAreEvents();
+    void restartPolicyLoopIsACrashLoop();
+    void userRestartsAreNoCrashLoop();
     void procServConsoleInContainer();
     void stdioConsoleThroughAttach();
     void iocctlExecAndAttachContainers();
@@ -951,8 +953,100 @@ void TestContainerRuntime::restartPolicyRestartsAreEvents()
         QVERIFY2(counts.at(i) > counts.at(i - 1), out.constData());
     QVERIFY2(counts.first() >= 1, out.constData());
     QVERIFY2(out.contains(QByteArray(" start " + name.toUtf8() + " (pid=")), out.constData());
+    // Three deaths within the window: the stream says the crash loop began.
+    const QByteArray enter = " crashloop-enter " + name.toUtf8();
+    QTRY_VERIFY2_WITH_TIMEOUT((out += events.readAllStandardOutput()).contains(enter),
+                              out.constData(), 60000);
     events.terminate();
     QVERIFY(events.waitForFinished(10000));
+}
+
+void TestContainerRuntime::restartPolicyLoopIsACrashLoop()
+{
+    // A container whose IOC ends after a second and whose engine starts it again each time
+    // (restart policy "always", Podman restarts at once): it is up nearly all the time, but
+    // it is no healthy IOC. Live (the runtime) and at a first look (a new `iocctl ps`, which
+    // learns the deaths from the engine's past events), it is a crash loop.
+    REQUIRE_PODMAN();
+    IOCDOCK_REQUIRE_SANDBOX();
+    QVERIFY(m_runtime);
+    const QString name = QStringLiteral("pump-loop-%1").arg(QCoreApplication::applicationPid());
+    const QJsonObject always{
+        { QStringLiteral("HostConfig"),
+          QJsonObject{ { QStringLiteral("RestartPolicy"),
+                         QJsonObject{ { QStringLiteral("Name"), QStringLiteral("always") } } } } }
+    };
+    const QString id = create(
+            containerName("pump-loop"),
+            { QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("sleep 1; exit 3") },
+            { { QLatin1String(ContainerLabels::IocName), name } }, always);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(startContainer(id), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(row(name).status(), QStringLiteral("crashloop"), 60000);
+    const QString text = IocFormat::statusText(row(name), QDateTime::currentDateTime());
+    QVERIFY2(text.startsWith(QLatin1String("Restarting (crashed ")), qPrintable(text));
+    QVERIFY2(text.endsWith(QLatin1String("last: exit 3)")), qPrintable(text));
+
+    const Run json = iocctl({ QStringLiteral("--user"), QStringLiteral("ps"), QStringLiteral("-a"),
+                              QStringLiteral("--format"), QStringLiteral("json") },
+                            iocctlEnvironment());
+    QCOMPARE(json.code, 0);
+    bool seen = false;
+    const QJsonArray rows = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    for (const QJsonValue &value : rows) {
+        const QJsonObject o = value.toObject();
+        if (o.value(QLatin1String("name")).toString() != name)
+            continue;
+        seen = true;
+        QCOMPARE(o.value(QLatin1String("status")).toString(), QStringLiteral("crashloop"));
+        QCOMPARE(o.value(QLatin1String("crashLoop")).toBool(), true);
+    }
+    QVERIFY2(seen, qPrintable(json.out));
+    const Run table = iocctl({ QStringLiteral("--user"), QStringLiteral("ps"), QStringLiteral("-a"),
+                               QStringLiteral("-f"), QStringLiteral("status=crashloop") },
+                             iocctlEnvironment());
+    QCOMPARE(table.code, 0);
+    QVERIFY2(table.out.contains(name) && table.out.contains(QLatin1String("Restarting (crashed")),
+             qPrintable(table.out));
+
+    // Stopped by the user, it is no crash loop any more.
+    QCOMPARE(act(UnitAction::Stop, name).ok(), true);
+    QTRY_COMPARE_WITH_TIMEOUT(row(name).status(), QStringLiteral("exited"), CallTimeoutMs);
+}
+
+void TestContainerRuntime::userRestartsAreNoCrashLoop()
+{
+    // The same restart policy, but the container is restarted by its user, three times in a
+    // row: the engine did not restart it on its own (RestartCount stays 0), no crash loop.
+    REQUIRE_PODMAN();
+    IOCDOCK_REQUIRE_SANDBOX();
+    QVERIFY(m_runtime);
+    const QString name = QStringLiteral("pump-ok-%1").arg(QCoreApplication::applicationPid());
+    const QJsonObject always{
+        { QStringLiteral("HostConfig"),
+          QJsonObject{ { QStringLiteral("RestartPolicy"),
+                         QJsonObject{ { QStringLiteral("Name"), QStringLiteral("always") } } } } }
+    };
+    const QString id = create(containerName("pump-ok"),
+                              { QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                QStringLiteral("trap 'exit 0' TERM; while :; do sleep 1; done") },
+                              { { QLatin1String(ContainerLabels::IocName), name } }, always);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(startContainer(id), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(row(name).status(), QStringLiteral("running"), CallTimeoutMs);
+    for (int i = 0; i < 3; ++i) {
+        const quint32 before = row(name).mainPid;
+        const JobResult result = act(UnitAction::Restart, name);
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QTRY_VERIFY_WITH_TIMEOUT(row(name).mainPid != before && row(name).mainPid != 0,
+                                 CallTimeoutMs);
+    }
+    QCOMPARE(row(name).status(), QStringLiteral("running"));
+    const Run table = iocctl({ QStringLiteral("--user"), QStringLiteral("ps"), QStringLiteral("-a"),
+                               QStringLiteral("-f"), QStringLiteral("status=crashloop") },
+                             iocctlEnvironment());
+    QCOMPARE(table.code, 0);
+    QVERIFY2(!table.out.contains(name), qPrintable(table.out));
 }
 
 void TestContainerRuntime::procServConsoleInContainer()

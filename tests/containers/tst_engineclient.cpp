@@ -382,6 +382,35 @@ void TestEngineClient::lifecycleWithEvents()
     QCOMPARE(c.state, ContainerState::Exited);
     QVERIFY2(c.status.contains(QLatin1String("Exited (7)")), qPrintable(c.status));
 
+    // The same death read again afterwards (the engine's past events up to now): the answer
+    // ends, holds exactly this container's one death with its code, and nothing filtered out.
+    bool pastDone = false;
+    QString pastError = QStringLiteral("no answer");
+    QList<EngineEvent> past;
+    const QJsonObject deaths{ { QStringLiteral("container"), QJsonArray{ id } },
+                              { QStringLiteral("event"),
+                                QJsonArray{ QStringLiteral("die"), QStringLiteral("died") } } };
+    bool podman = false;
+    bool versionDone = false;
+    m_client->version(this, [&](const EngineVersion &v, const QString &) {
+        podman = v.isPodman;
+        versionDone = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(versionDone, CallTimeoutMs);
+    m_client->pastEvents(QDateTime::currentDateTimeUtc().addSecs(-300), deaths, podman, this,
+                         [&](const QList<EngineEvent> &answer, const QString &e) {
+                             past = answer;
+                             pastError = e;
+                             pastDone = true;
+                         });
+    QTRY_VERIFY_WITH_TIMEOUT(pastDone, CallTimeoutMs);
+    QCOMPARE(pastError, QString());
+    QCOMPARE(past.size(), 1);
+    QCOMPARE(past.first().id, id);
+    QCOMPARE(past.first().action, QStringLiteral("die"));
+    QCOMPARE(past.first().exitCode, 7);
+    QVERIFY(past.first().time.isValid());
+
     bool removed = false;
     QString error;
     m_client->removeContainer(id, false, this, [&](const QString &e) {

@@ -228,6 +228,36 @@ void TestIocFormat::statusText_data()
             << flooding
             << QStringLiteral("Restarting (crashed %1\u00d7 in 10 min)")
                        .arg(Ioc::recentRestartsKept - 1);
+    // A container its engine keeps restarting (restart policy): up nearly all the time, a
+    // crash loop by the deaths the engine told; the last one says how it ended.
+    Ioc looping;
+    looping.name = QStringLiteral("pump");
+    looping.runtime = QStringLiteral("podman");
+    looping.containerId = QStringLiteral("4c1d");
+    looping.containerState = QStringLiteral("running");
+    looping.activeSince = kNow.addSecs(-1);
+    looping.restartPolicy = QStringLiteral("always");
+    looping.containerRestarts = 40;
+    for (int i = 4; i >= 1; --i) {
+        ChildExit exit;
+        exit.code = 3;
+        exit.at = kNow.addSecs(-2 * i);
+        looping.containerExits << exit;
+    }
+    QTest::newRow("container up, no crash loop") << looping << QStringLiteral("Up 1 second");
+    looping.containerCrashLoop = true;
+    QTest::newRow("container crash loop")
+            << looping << QStringLiteral("Restarting (crashed 4× in 10 min, last: exit 3)");
+    looping.containerState = QStringLiteral("restarting");
+    looping.containerExits.last().code = -1;
+    looping.containerExits.last().signal = 9;
+    QTest::newRow("container crash loop, restarting")
+            << looping << QStringLiteral("Restarting (crashed 4× in 10 min, last: SIGKILL)");
+    looping.containerState = QStringLiteral("exited");
+    looping.inactiveSince = kNow.addSecs(-120);
+    looping.exitCode = 137;
+    QTest::newRow("container crash loop, stopped")
+            << looping << QStringLiteral("Exited (137) 2 minutes ago");
     Ioc booting = withState(QStringLiteral("active"), QStringLiteral("running"));
     booting.childState = ChildState::Running;
     booting.childPid = 4243;
