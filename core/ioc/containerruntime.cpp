@@ -182,11 +182,9 @@ void ContainerRuntime::noteDeath(const EngineEvent &event)
         return;
     ChildExit exit;
     exit.at = event.time.isValid() ? event.time : QDateTime::currentDateTimeUtc();
-    // A code above 128 is a signal's (the engine reports 128 + N for a killed process).
-    if (event.exitCode > 128 && event.exitCode < 128 + 65)
-        exit.signal = event.exitCode - 128;
-    else
-        exit.code = event.exitCode;
+    // As the engine says it (docker's "Exited (139)"): 128 + N may be signal N, or a
+    // process's own exit(139).
+    exit.code = event.exitCode;
     QList<ChildExit> &deaths = m_deaths[event.id];
     // The past events and the live stream may both tell one death.
     for (const ChildExit &known : std::as_const(deaths)) {
