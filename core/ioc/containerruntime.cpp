@@ -706,6 +706,11 @@ Ioc ContainerRuntime::buildRow(const ContainerDetails &details, bool exists) con
         for (const ChildExit &exit : std::as_const(row.containerExits))
             times << exit.at;
         row.containerCrashLoop = row.isActive() && isCrashLoop(times, now);
+        // An IOC that is the container's own process ended as the container did.
+        const QList<ChildExit> deaths = m_deaths.value(details.id);
+        const bool procServ = !row.execStart.isEmpty() && runsProcServ(row.execStart.first());
+        if (!procServ && !row.lastExit.isValid() && !deaths.isEmpty())
+            row.lastExit = deaths.constLast();
     }
     const QString unitName = joinedUnit(details);
     if (unitName.isEmpty())
