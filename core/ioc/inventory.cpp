@@ -117,6 +117,8 @@ Inventory::Inventory(Host *host, QObject *parent)
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(50);
     connect(&m_flushTimer, &QTimer::timeout, this, &Inventory::flushChanged);
+    m_unitCrashLoopTimer.setSingleShot(true);
+    connect(&m_unitCrashLoopTimer, &QTimer::timeout, this, &Inventory::checkUnitCrashLoops);
     connect(m_host, &Host::stateChanged, this, &Inventory::handleHostStateChanged);
     m_files = new FileSource(m_host, this);
     connect(m_files, &FileSource::filesRead, this, &Inventory::handleFilesRead);
@@ -1085,8 +1087,57 @@ void Inventory::handleUnitRemoved(const QString &name, const QString &path)
     dropRow(key);
 }
 
+void Inventory::noteUnitRestarts(const QString &key, quint32 count)
+{
+    // Each rise comes in its own signal; a larger one (signals coalesced) counts as restarts
+    // now too, up to what is kept.
+    QList<QDateTime> &times = m_unitRestarts[key];
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (quint32 i = 0; i < count && i < quint32(Ioc::recentRestartsKept); ++i)
+        times << now;
+    while (times.size() > Ioc::recentRestartsKept)
+        times.removeFirst();
+    checkUnitCrashLoops();
+}
+
+void Inventory::applyUnitRestarts(Ioc &ioc) const
+{
+    ioc.unitRestarts = m_unitRestarts.value(ioc.key());
+    ioc.unitCrashLoop = isCrashLoop(ioc.unitRestarts, QDateTime::currentDateTimeUtc());
+}
+
+void Inventory::checkUnitCrashLoops()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QDateTime next;
+    for (auto it = m_unitRestarts.begin(); it != m_unitRestarts.end();) {
+        const auto row = m_iocs.constFind(it.key());
+        while (!it->isEmpty() && it->first().secsTo(now) > Ioc::crashLoopWindowSecs)
+            it->removeFirst();
+        if (row == m_iocs.constEnd() || it->isEmpty()) {
+            it = m_unitRestarts.erase(it);
+            continue;
+        }
+        if (row->unitCrashLoop != isCrashLoop(*it, now))
+            emitChanged(it.key());
+        // The loop ends when fewer than crashLoopRestarts are left in the window.
+        if (it->size() >= Ioc::crashLoopRestarts) {
+            const QDateTime end = it->at(it->size() - Ioc::crashLoopRestarts)
+                                          .addSecs(Ioc::crashLoopWindowSecs + 1);
+            if (!next.isValid() || end < next)
+                next = end;
+        }
+        ++it;
+    }
+    if (next.isValid())
+        m_unitCrashLoopTimer.start(int(qBound<qint64>(0, now.msecsTo(next), 3600 * 1000)));
+    else
+        m_unitCrashLoopTimer.stop();
+}
+
 void Inventory::dropRow(const QString &key)
 {
+    m_unitRestarts.remove(key);
     if (m_childTracker)
         m_childTracker->forget(key);
     m_keyByUnit.remove(m_iocs.value(key).unit);
@@ -1106,8 +1157,15 @@ void Inventory::handlePropertiesChanged(const QString &path, const UnitPropertie
     Ioc &ioc = m_iocs[key];
     const QString oldActive = ioc.activeState;
     const quint32 oldMainPid = ioc.mainPid;
+    const quint32 oldRestarts = ioc.nRestarts;
     applyUnitProperties(ioc, change.unit);
     applyServiceProperties(ioc, change.service);
+    if (change.service.nRestarts && m_announced.contains(key)) {
+        if (*change.service.nRestarts > oldRestarts)
+            noteUnitRestarts(key, *change.service.nRestarts - oldRestarts);
+        else if (*change.service.nRestarts < oldRestarts)
+            m_unitRestarts.remove(key); // a start asked for resets systemd's count
+    }
     if (change.execStartInvalidated)
         fetchDetails(key);
     if (!m_announced.contains(key))
@@ -1228,6 +1286,7 @@ void Inventory::flushChanged()
             m_childTracker->track(*it);
             m_childTracker->apply(*it);
         }
+        applyUnitRestarts(*it);
         emit iocChanged(*it);
     }
 }

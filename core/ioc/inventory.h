@@ -232,4 +232,12 @@ private:
     QSet<QString> m_listingWaitsForFiles; // keys of the listing whose files are being read
     QTimer m_relistTimer; // coalesces daemon reloads into one listing
     QTimer m_flushTimer; // coalesces bursts of row changes into one iocChanged() per row
+    /// systemd restarted the unit of @p key @p count times (NRestarts rose) just now.
+    void noteUnitRestarts(const QString &key, quint32 count);
+    /// Writes the unit restarts seen and the crash loop they make into @p ioc.
+    void applyUnitRestarts(Ioc &ioc) const;
+    /// Ends the crash loops whose restarts left the window; schedules the next end.
+    void checkUnitCrashLoops();
+    QHash<QString, QList<QDateTime>> m_unitRestarts; // key -> systemd's restarts seen
+    QTimer m_unitCrashLoopTimer;
 };

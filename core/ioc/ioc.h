@@ -71,6 +71,10 @@ struct Ioc
     ChildExit lastExit; // since the unit started; invalid = none seen (or unknown)
     QList<QDateTime> recentRestarts; // child restarts (the last recentRestartsKept), oldest first
     bool childCrashLoop = false; // >= crashLoopRestarts restarts within crashLoopWindowSecs
+    // systemd's own restarts of the unit (Restart=, NRestarts rising) seen live, when seen
+    // (the last recentRestartsKept, oldest first; Inventory): none before a reader came.
+    QList<QDateTime> unitRestarts;
+    bool unitCrashLoop = false; // >= crashLoopRestarts of them within crashLoopWindowSecs
     Readiness readiness = Readiness::Unknown;
 
     // container (ContainerRuntime; empty for systemd rows)
@@ -158,12 +162,13 @@ struct Ioc
     /// Running in docker's sense: systemd active and the child not known to be shut down.
     bool isRunning() const { return isActive() && childState != ChildState::ShutDown; }
     /// The child crash-loops (restarted crashLoopRestarts times within crashLoopWindowSecs),
-    /// the container engine restarted the container as often (containerCrashLoop), or systemd
-    /// is about to restart the unit after it failed (auto-restart).
+    /// systemd (unitCrashLoop) or the container engine (containerCrashLoop) restarted the
+    /// unit or container as often, or systemd is about to restart the unit after it failed
+    /// (auto-restart).
     bool isCrashLooping() const
     {
         return subState == QLatin1String("auto-restart")
-                || (isActive() && (childCrashLoop || containerCrashLoop));
+                || (isActive() && (childCrashLoop || containerCrashLoop || unitCrashLoop));
     }
     /// What users mean by restarts: systemd's restarts of the unit plus the child's inside
     /// procServ. -1 (unknown) while the unit is up and the child's count is unknown. A

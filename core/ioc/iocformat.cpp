@@ -116,10 +116,11 @@ QString crashLoopText(const Ioc &ioc, const QDateTime &now)
                           .arg(ioc.nRestarts)
                           .arg(last);
     }
-    // The container engine's restarts when those loop (the IOC is the container's own
-    // process), else the child's inside procServ.
+    // The child's restarts inside procServ when those loop, else systemd's restarts of the
+    // unit or the container engine's of the container (the IOC is its own process).
     const bool engine = ioc.containerCrashLoop && !ioc.childCrashLoop;
-    QList<QDateTime> times = ioc.recentRestarts;
+    const bool unit = ioc.unitCrashLoop && !ioc.childCrashLoop && !engine;
+    QList<QDateTime> times = unit ? ioc.unitRestarts : ioc.recentRestarts;
     if (engine) {
         times.clear();
         for (const ChildExit &exit : ioc.containerExits)
@@ -134,9 +135,10 @@ QString crashLoopText(const Ioc &ioc, const QDateTime &now)
     const QString count =
             n >= Ioc::recentRestartsKept ? QStringLiteral("≥%1").arg(n) : QString::number(n);
     const int minutes = Ioc::crashLoopWindowSecs / 60;
-    const QString last = engine && !ioc.containerExits.isEmpty()
-            ? ioc.containerExits.constLast().text()
-            : ioc.lastExit.text();
+    QString last = engine && !ioc.containerExits.isEmpty() ? ioc.containerExits.constLast().text()
+                                                           : ioc.lastExit.text();
+    if (unit) // how procServ last ended, as systemd says (its Result)
+        last = ioc.result == QLatin1String("success") ? QString() : ioc.result;
     return last.isEmpty()
             ? QCoreApplication::translate("IocFormat", "Restarting (crashed %1× in %2 min)")
                       .arg(count)

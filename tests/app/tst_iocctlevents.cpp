@@ -216,16 +216,17 @@ void TestIocctlEvents::restartIsAStopAndAStart()
 
 void TestIocctlEvents::systemdRestartsAreEvents()
 {
-    // procServ ends with its IOC (--oneshot) and systemd starts it again (Restart=always): the
-    // unit is up for a moment only, often never when iocctl reads it. Each of systemd's own
+    // procServ ends with its IOC (the IOC kills it at once) and systemd starts it again
+    // (Restart=always): the unit is up for a moment only, often never when iocctl reads it. Each of systemd's own
     // restarts is an event all the same, with its count (NRestarts), as the journal's
     // "Scheduled restart job, restart counter is at N".
     const QString unit = QStringLiteral("tstev-looping.service");
     QVERIFY(m_sandbox.installUnit(
             unit,
             QByteArray("[Unit]\nStartLimitIntervalSec=0\n[Service]\nRestart=always\n"
-                       "RestartSec=1\nExecStart=/usr/bin/procServ --foreground --oneshot ")
-                    + QByteArray::number(Sandbox::freeTcpPort()) + " /bin/false\n"));
+                       "RestartSec=1\nExecStart=/usr/bin/procServ --foreground ")
+                    + QByteArray::number(Sandbox::freeTcpPort())
+                    + " /bin/sh -c \"kill -9 $$PPID\"\n"));
     m_units << unit;
     QProcess events;
     QVERIFY(watch(events, { QStringLiteral("-f"), QStringLiteral("name=tstev-looping") }));

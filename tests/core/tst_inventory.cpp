@@ -3,6 +3,7 @@
 // Inventory against the sandbox's real systemd --user and real procServ running iocsim.
 #include "core/hosts/host.h"
 #include "core/ioc/inventory.h"
+#include "core/ioc/iocformat.h"
 #include "tests/common/sandbox.h"
 
 #include <QDBusConnection>
@@ -41,6 +42,7 @@ private slots:
     void followsStartAndStop();
     void seesProcServCrash();
     void seesIocChildRestart();
+    void systemdRestartLoopIsACrashLoop();
     void reportsMalformedUnit();
     void followsInstalledAndRemovedUnits();
     void aNameAloneShowsNoRow();
@@ -274,6 +276,44 @@ void TestInventory::seesProcServCrash()
                                      && inventory->ioc(before.key()).mainPid != before.mainPid,
                              15000);
     QTRY_COMPARE_WITH_TIMEOUT(inventory->ioc(before.key()).childState, ChildState::Running, 15000);
+    // One restart is no crash loop.
+    QCOMPARE(inventory->ioc(before.key()).status(), QStringLiteral("running"));
+}
+
+void TestInventory::systemdRestartLoopIsACrashLoop()
+{
+    // An IOC that takes procServ down with it (here: kills it) after two seconds each time,
+    // and systemd starts procServ again at once (Restart=always): the unit is active nearly
+    // all the time, yet the IOC is no healthy one. Once systemd restarted it three times
+    // within the window (seen live: NRestarts rising), it is a crash loop while active too.
+    const QString unit = QStringLiteral("invrestarter.service");
+    QVERIFY(m_sandbox.installUnit(
+            unit,
+            QByteArray("[Unit]\nStartLimitIntervalSec=0\n[Service]\nRestart=always\n"
+                       "RestartSec=200ms\nExecStart=/usr/bin/procServ --foreground ")
+                    + QByteArray::number(Sandbox::freeTcpPort())
+                    + " /bin/sh -c \"sleep 2; kill -9 $$PPID\"\n"));
+    m_units << unit;
+    auto inventory = startInventory();
+    QVERIFY(inventory);
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
+    const auto row = [&] {
+        for (const Ioc &ioc : inventory->iocs()) {
+            if (ioc.unit == unit)
+                return ioc;
+        }
+        return Ioc();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(row().isActive() && row().nRestarts >= 1, 20000);
+    QCOMPARE(row().status(), QStringLiteral("running")); // one restart seen: no loop yet
+    QTRY_VERIFY_WITH_TIMEOUT(row().nRestarts >= 4 && row().isActive(), 40000);
+    const Ioc looping = row();
+    QCOMPARE(looping.status(), QStringLiteral("crashloop"));
+    const QString text = IocFormat::statusText(looping, QDateTime::currentDateTime());
+    QVERIFY2(text.startsWith(QLatin1String("Restarting (crashed ")), qPrintable(text));
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unit }));
+    QTRY_COMPARE_WITH_TIMEOUT(row().activeState, QStringLiteral("inactive"), 20000);
+    QVERIFY(row().status() != QLatin1String("crashloop"));
 }
 
 void TestInventory::seesIocChildRestart()
