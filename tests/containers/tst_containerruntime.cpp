@@ -907,6 +907,14 @@ QProcessEnvironment TestContainerRuntime::iocctlEnvironment() const
 // iocsim's answer to "help": not in what is typed, so a pty's echo cannot fake it.
 static const QByteArray s_helpAnswer = "Type 'help <command>'";
 
+// The part of a container's create request that gives it restart policy @p name.
+static QJsonObject restartPolicy(const QString &name)
+{
+    return { { QStringLiteral("HostConfig"),
+               QJsonObject{ { QStringLiteral("RestartPolicy"),
+                              QJsonObject{ { QStringLiteral("Name"), name } } } } } };
+}
+
 void TestContainerRuntime::restartPolicyRestartsAreEvents()
 {
     // A container whose IOC ends at once and whose restart policy is "always": the engine
@@ -915,11 +923,7 @@ void TestContainerRuntime::restartPolicyRestartsAreEvents()
     REQUIRE_PODMAN();
     IOCDOCK_REQUIRE_SANDBOX();
     const QString name = QStringLiteral("looping-%1").arg(QCoreApplication::applicationPid());
-    const QJsonObject always{
-        { QStringLiteral("HostConfig"),
-          QJsonObject{ { QStringLiteral("RestartPolicy"),
-                         QJsonObject{ { QStringLiteral("Name"), QStringLiteral("always") } } } } }
-    };
+    const QJsonObject always = restartPolicy(QStringLiteral("always"));
     const QString id = create(
             containerName("looping"),
             { QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("sleep 1; exit 3") },
@@ -971,11 +975,7 @@ void TestContainerRuntime::restartPolicyLoopIsACrashLoop()
     IOCDOCK_REQUIRE_SANDBOX();
     QVERIFY(m_runtime);
     const QString name = QStringLiteral("pump-loop-%1").arg(QCoreApplication::applicationPid());
-    const QJsonObject always{
-        { QStringLiteral("HostConfig"),
-          QJsonObject{ { QStringLiteral("RestartPolicy"),
-                         QJsonObject{ { QStringLiteral("Name"), QStringLiteral("always") } } } } }
-    };
+    const QJsonObject always = restartPolicy(QStringLiteral("always"));
     const QString id = create(
             containerName("pump-loop"),
             { QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("sleep 1; exit 3") },
@@ -1020,11 +1020,7 @@ void TestContainerRuntime::userRestartsAreNoCrashLoop()
     IOCDOCK_REQUIRE_SANDBOX();
     QVERIFY(m_runtime);
     const QString name = QStringLiteral("pump-ok-%1").arg(QCoreApplication::applicationPid());
-    const QJsonObject always{
-        { QStringLiteral("HostConfig"),
-          QJsonObject{ { QStringLiteral("RestartPolicy"),
-                         QJsonObject{ { QStringLiteral("Name"), QStringLiteral("always") } } } } }
-    };
+    const QJsonObject always = restartPolicy(QStringLiteral("always"));
     const QString id = create(containerName("pump-ok"),
                               { QStringLiteral("/bin/sh"), QStringLiteral("-c"),
                                 QStringLiteral("trap 'exit 0' TERM; while :; do sleep 1; done") },
