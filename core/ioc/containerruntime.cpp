@@ -19,6 +19,8 @@
 #include <QPointer>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace {
 
 constexpr int MaxReconnectDelayMs = 30000;
