@@ -282,6 +282,7 @@ void ContainerRuntime::handleEvent(const EngineEvent &event)
         return; // an exec in the container changes nothing a row shows
     noteDeath(event);
     if (event.action == QLatin1String("remove") || event.action == QLatin1String("destroy")) {
+        m_deaths.remove(event.id); // also of a container that is no IOC
         m_toInspect.remove(event.id);
         m_latestInspect.remove(event.id); // an answer still out must not bring the row back
         m_waiting.remove(event.id);
