@@ -3,6 +3,7 @@
 #include "core/fleet/fleet.h"
 
 #include "core/containers/engineendpoint.h"
+#include "core/fleet/journalreplay.h"
 #include "core/fleet/remoteengine.h"
 #include "core/hosts/host.h"
 #include "core/ioc/containerruntime.h"
@@ -12,6 +13,9 @@
 #include <QCoreApplication>
 
 namespace {
+
+// How long a host's first readiness waits for its journal (readRestartHistory()).
+constexpr int RestartHistoryBoundMs = 5000;
 
 // An engine on another machine, named by where ssh goes and the socket there: two hosts of one
 // machine (its system and its user manager) reach the same engine.
@@ -170,10 +174,7 @@ void Fleet::addRuntime(Entry &entry, IocRuntime *runtime)
     connect(runtime, &IocRuntime::iocRemoved, this,
             [this, host](const QString &key) { emit iocRemoved(key, host->id()); });
     connect(runtime, &IocRuntime::loadedListed, this, [this, host] { emit hostListed(host); });
-    connect(runtime, &IocRuntime::ready, this, [this, host] {
-        if (isHostReady(host))
-            emit hostReady(host);
-    });
+    connect(runtime, &IocRuntime::ready, this, [this, host] { checkHostReady(host); });
     connect(runtime, &IocRuntime::errorOccurred, this,
             [this, host, runtime](const QString &message) {
                 const Entry *e = this->entry(host);
@@ -282,8 +283,7 @@ void Fleet::settleEngine(Entry &entry)
     if (entry.engineSettled)
         return;
     entry.engineSettled = true;
-    if (isHostReady(entry.host))
-        emit hostReady(entry.host);
+    checkHostReady(entry.host);
 }
 
 bool Fleet::removeHost(Host *host)
@@ -407,10 +407,78 @@ Inventory *Fleet::inventory(const Host *host) const
     return nullptr;
 }
 
+void Fleet::checkHostReady(Host *host)
+{
+    Entry *e = entry(host);
+    if (!e || !e->engineSettled)
+        return;
+    for (const IocRuntime *runtime : std::as_const(e->runtimes)) {
+        if (!runtime->isReady())
+            return;
+    }
+    if (!e->restartHistoryRead) {
+        if (!e->readingRestartHistory)
+            readRestartHistory(host);
+        return;
+    }
+    emit hostReady(host);
+}
+
+void Fleet::readRestartHistory(Host *host)
+{
+    Entry *e = entry(host);
+    QHash<QString, QString> names; // unit -> IOC name
+    Inventory *inventory = nullptr;
+    for (IocRuntime *runtime : std::as_const(e->runtimes)) {
+        auto *candidate = qobject_cast<Inventory *>(runtime);
+        if (!candidate)
+            continue;
+        inventory = candidate;
+        for (const Ioc &ioc : inventory->iocs()) {
+            const bool up = ioc.isActive() || ioc.activeState == QLatin1String("activating");
+            if (up && ioc.nRestarts >= quint32(Ioc::crashLoopRestarts) && !ioc.isCrashLooping())
+                names.insert(ioc.unit, ioc.name);
+        }
+    }
+    if (!inventory || names.isEmpty()) {
+        e->restartHistoryRead = true;
+        checkHostReady(host);
+        return;
+    }
+    e->readingRestartHistory = true;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto *replay = new JournalReplay(host, names.keys(), names,
+                                     now.addSecs(-qint64(Ioc::crashLoopWindowSecs)), now, this);
+    const QPointer<Inventory> target(inventory);
+    const auto done = [this, host, replay, target] {
+        Entry *entry = this->entry(host);
+        if (!entry || !entry->readingRestartHistory) {
+            replay->deleteLater(); // the host is gone
+            return;
+        }
+        entry->readingRestartHistory = false;
+        entry->restartHistoryRead = true;
+        if (target && replay->outcome() == JournalReplay::Outcome::Read) {
+            QHash<QString, QList<QDateTime>> times;
+            for (const FleetEvent &event : replay->events()) {
+                if (event.type == QLatin1String("restart"))
+                    times[event.unit] << event.time;
+            }
+            for (auto it = times.cbegin(); it != times.cend(); ++it)
+                target->addUnitRestarts(it.key(), it.value());
+        }
+        replay->deleteLater();
+        checkHostReady(host);
+    };
+    connect(replay, &JournalReplay::finished, this, done);
+    QTimer::singleShot(RestartHistoryBoundMs, replay, done);
+    replay->start();
+}
+
 bool Fleet::isHostReady(const Host *host) const
 {
     const Entry *e = entry(host);
-    if (!e || !e->engineSettled)
+    if (!e || !e->engineSettled || !e->restartHistoryRead)
         return false;
     for (const IocRuntime *runtime : e->runtimes) {
         if (!runtime->isReady())

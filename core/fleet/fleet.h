@@ -139,6 +139,10 @@ private:
         RemoteEngine *remoteEngine = nullptr; // SSH hosts looking for an engine
         QList<IocRuntime *> engineRuntimes; // made for the remote engine
         bool engineSettled = true; // false until the first search for a remote engine answered
+        // systemd's past restarts of its looping IOCs were read from the host's journal (or
+        // there were none to read): once, before the host's first hostReady().
+        bool restartHistoryRead = false;
+        bool readingRestartHistory = false;
     };
     Entry *entry(const Host *host);
     const Entry *entry(const Host *host) const;
@@ -155,6 +159,14 @@ private:
     void handleEngineForwarded(Host *host, const QString &localSocket);
     void handleEngineForwardFailed(Host *host, const QString &remoteSocket, const QString &message);
     void settleEngine(Entry &entry);
+    /// Emits hostReady() when every runtime of @p host is ready, after its restart history.
+    void checkHostReady(Host *host);
+    /// A unit's NRestarts is a count without times: for the IOCs of @p host that systemd
+    /// restarted at least Ioc::crashLoopRestarts times and that are up, the times of those
+    /// restarts in the crash loop window from the host's journal ("Scheduled restart job"),
+    /// given to its Inventory (so a first look knows a loop it did not watch). Bounded:
+    /// without an answer within a few seconds the host is ready without them.
+    void readRestartHistory(Host *host);
 
     QList<Entry> m_entries;
     RuntimeFactory m_runtimeFactory;

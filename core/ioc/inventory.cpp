@@ -24,6 +24,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 
+#include <algorithm>
 #include <fnmatch.h>
 #include <memory>
 #include <utility>
@@ -1097,6 +1098,26 @@ void Inventory::noteUnitRestarts(const QString &key, quint32 count)
         times << now;
     while (times.size() > Ioc::recentRestartsKept)
         times.removeFirst();
+    checkUnitCrashLoops();
+}
+
+void Inventory::addUnitRestarts(const QString &unit, const QList<QDateTime> &times)
+{
+    const QString key = m_keyByUnit.value(unit);
+    const auto row = m_iocs.find(key);
+    if (key.isEmpty() || row == m_iocs.end())
+        return;
+    QList<QDateTime> &known = m_unitRestarts[key];
+    for (const QDateTime &time : times) {
+        if (time.isValid() && !known.contains(time))
+            known << time;
+    }
+    std::sort(known.begin(), known.end());
+    while (known.size() > Ioc::recentRestartsKept)
+        known.removeFirst();
+    // At once: a one-shot listing prints the row right after this.
+    applyUnitRestarts(*row);
+    emitChanged(key);
     checkUnitCrashLoops();
 }
 

@@ -109,6 +109,9 @@ public:
     int ownConsoleClients(const Ioc &ioc, qint64 connectStartedNs, int usersSeen) const override;
     ConsoleSession *openConsole(const Ioc &ioc, bool readOnly, QObject *parent) const override;
     std::shared_ptr<void> reserveConsole(const Ioc &ioc) const override;
+    /// Restarts of @p unit by systemd (Restart=) at @p times, learnt elsewhere (the host's
+    /// journal): counted with those seen live for its crash loop; the row changes at once.
+    void addUnitRestarts(const QString &unit, const QList<QDateTime> &times);
     QStringList logCommand(const Ioc &ioc, bool follow, int lines, const QString &since = {},
                            const QString &until = {}, bool timestamps = false) const override;
 

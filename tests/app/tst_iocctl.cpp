@@ -10,8 +10,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 /// The real `iocctl` binary against the sandbox's systemd user manager, real procServ and
@@ -32,6 +34,7 @@ private slots:
     void psJson();
     void psTemplate();
     void psCrashLoop();
+    void psSystemdRestartsFromTheJournal();
     void inspect();
     void inspectStoppedUnloadedIoc();
     void execDbl();
@@ -551,6 +554,81 @@ void TestIocctl::psTemplate()
                              QStringLiteral("{{.NoSuchField}}") });
     QVERIFY2(bad.code == 2, qPrintable(bad.describe()));
     QVERIFY(bad.out.isEmpty());
+}
+
+void TestIocctl::psSystemdRestartsFromTheJournal()
+{
+    // An IOC that took procServ down three times (systemd restarted it each time) and has run
+    // since: a one-shot `ps` knows NRestarts, a count without times. The host's journal has
+    // the times ("Scheduled restart job"): three in the last 10 minutes are a crash loop, as
+    // in iocdock, which watched them. This sandbox has no journald, so a stand-in journalctl
+    // prints such entries (as journalctl -o json does) — the one fake here.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString script = dir.filePath(QStringLiteral("pump.sh"));
+    {
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("#!/bin/sh\nf=" + dir.filePath(QStringLiteral("runs")).toUtf8()
+                   + "\nn=$(cat \"$f\" 2>/dev/null || echo 0)\necho $((n + 1)) > \"$f\"\n"
+                     "[ \"$n\" -lt 3 ] && { kill -9 $PPID; exit 1; }\nexec sleep 1000\n");
+    }
+    const QString unit = QStringLiteral("tstiocctl-pump.service");
+    QVERIFY(m_sandbox.installUnit(
+            unit,
+            QByteArray("[Unit]\nStartLimitIntervalSec=0\n[Service]\nRestart=always\n"
+                       "RestartSec=100ms\nExecStart=/usr/bin/procServ --foreground ")
+                    + QByteArray::number(Sandbox::freeTcpPort()) + " /bin/sh " + script.toUtf8()
+                    + "\n"));
+    m_units << unit;
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("start"), unit }));
+    QTRY_COMPARE_WITH_TIMEOUT(m_sandbox.unitProperty(unit, QStringLiteral("NRestarts")),
+                              QStringLiteral("3"), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_sandbox.unitProperty(unit, QStringLiteral("SubState")),
+                              QStringLiteral("running"), 30000);
+    const auto statusOf = [this](const QString &name) {
+        const Run run = iocctl({ QStringLiteral("ps"), QStringLiteral("--format"),
+                                 QStringLiteral("{{.Name}}|{{.State}}|{{.Status}}") });
+        for (const QString &line : run.out.split(QLatin1Char('\n'))) {
+            if (line.startsWith(name + QLatin1Char('|')))
+                return line.mid(name.size() + 1);
+        }
+        return run.describe();
+    };
+    // No journal (this machine): the times are unknown, and so is the loop.
+    QVERIFY2(statusOf(QStringLiteral("tstiocctl-pump")).startsWith(QLatin1String("running|Up ")),
+             qPrintable(statusOf(QStringLiteral("tstiocctl-pump"))));
+
+    const QByteArray path = qgetenv("PATH");
+    const auto restorePath = qScopeGuard([path] { qputenv("PATH", path); });
+    const auto standIn = [&](int secondsAgo) {
+        QFile file(dir.filePath(QStringLiteral("journalctl")));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        // Three restarts, 3, 2 and 1 s before SECONDS AGO, as the user manager logs them.
+        file.write(
+                "#!/bin/sh\nnow=$(date +%s)\nfor i in 3 2 1; do\n"
+                "  t=$(( (now - "
+                + QByteArray::number(secondsAgo)
+                + " - i) * 1000000 ))\n"
+                  "  printf '{\"__REALTIME_TIMESTAMP\":\"%s\",\"MESSAGE_ID\":"
+                  "\"5eb03494b6584870a536b337290809b3\",\"USER_UNIT\":\"tstiocctl-pump.service\","
+                  "\"N_RESTARTS\":\"%s\",\"MESSAGE\":\"Scheduled restart job\"}\\n' \"$t\" "
+                  "$((4 - i))\ndone\n");
+        file.close();
+        file.setPermissions(file.permissions() | QFileDevice::ExeOwner);
+        qputenv("PATH", dir.path().toUtf8() + ':' + path);
+        return true;
+    };
+    QVERIFY(standIn(0));
+    const QString looping = statusOf(QStringLiteral("tstiocctl-pump"));
+    QVERIFY2(looping.startsWith(QLatin1String("crashloop|Restarting (crashed 3")),
+             qPrintable(looping));
+    // Restarts longer ago than the window (10 minutes): no loop.
+    QVERIFY(standIn(11 * 60));
+    QVERIFY2(statusOf(QStringLiteral("tstiocctl-pump")).startsWith(QLatin1String("running|Up ")),
+             qPrintable(statusOf(QStringLiteral("tstiocctl-pump"))));
+    QVERIFY(m_sandbox.systemctl({ QStringLiteral("stop"), unit }));
 }
 
 void TestIocctl::inspect()
