@@ -1182,6 +1182,14 @@ Auf einem Terminal verbindet attach sich nach einem Verbindungsverlust (procServ
         <source>container statistics</source>
         <translation>Container-Statistiken</translation>
     </message>
+    <message>
+        <source>event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
 </context>
 <context>
     <name>EngineEndpoint</name>

@@ -426,8 +426,7 @@ void ChildTracker::updateFacts(Watch *watch)
                             << watch->restarts << "last exit" << watch->lastExit.text();
     if (watch->crashLoop) {
         // The loop ends when enough of its restarts have left the window.
-        const QDateTime ends = watch->times.at(watch->times.size() - Ioc::crashLoopRestarts)
-                                       .addSecs(Ioc::crashLoopWindowSecs + 1);
+        const QDateTime ends = crashLoopEnd(watch->times);
         const qint64 ms = qBound<qint64>(1000LL, now.msecsTo(ends), 3600LL * 1000);
         if (!m_crashLoopTimer.isActive() || m_crashLoopTimer.remainingTime() > ms)
             m_crashLoopTimer.start(int(ms));

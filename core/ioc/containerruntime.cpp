@@ -230,19 +230,19 @@ void ContainerRuntime::scheduleCrashLoopEnd()
     for (const Ioc &row : std::as_const(m_rows)) {
         if (!row.containerCrashLoop)
             continue;
-        // The loop ends when fewer than crashLoopRestarts deaths are left in the window.
-        const int n = row.containerExits.size();
-        const QDateTime end = row.containerExits.at(n - Ioc::crashLoopRestarts)
-                                      .at.addSecs(Ioc::crashLoopWindowSecs + 1);
-        if (!first.isValid() || end < first)
+        QList<QDateTime> times;
+        for (const ChildExit &exit : row.containerExits)
+            times << exit.at;
+        const QDateTime end = crashLoopEnd(times);
+        if (end.isValid() && (!first.isValid() || end < first))
             first = end;
     }
     if (!first.isValid()) {
         m_crashLoopTimer.stop();
         return;
     }
-    m_crashLoopTimer.start(
-            int(qBound<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(first), 3600 * 1000)));
+    m_crashLoopTimer.start(int(
+            qBound<qint64>(0LL, QDateTime::currentDateTimeUtc().msecsTo(first), 3600LL * 1000)));
 }
 
 void ContainerRuntime::handleStreamFinished(const QString &error)

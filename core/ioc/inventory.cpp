@@ -1141,17 +1141,13 @@ void Inventory::checkUnitCrashLoops()
         }
         if (row->unitCrashLoop != isCrashLoop(*it, now))
             emitChanged(it.key());
-        // The loop ends when fewer than crashLoopRestarts are left in the window.
-        if (it->size() >= Ioc::crashLoopRestarts) {
-            const QDateTime end = it->at(it->size() - Ioc::crashLoopRestarts)
-                                          .addSecs(Ioc::crashLoopWindowSecs + 1);
-            if (!next.isValid() || end < next)
-                next = end;
-        }
+        const QDateTime end = crashLoopEnd(*it);
+        if (end.isValid() && (!next.isValid() || end < next))
+            next = end;
         ++it;
     }
     if (next.isValid())
-        m_unitCrashLoopTimer.start(int(qBound<qint64>(0, now.msecsTo(next), 3600 * 1000)));
+        m_unitCrashLoopTimer.start(int(qBound<qint64>(0LL, now.msecsTo(next), 3600LL * 1000)));
     else
         m_unitCrashLoopTimer.stop();
 }

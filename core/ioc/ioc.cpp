@@ -109,6 +109,13 @@ QString Ioc::status() const
     return QStringLiteral("exited");
 }
 
+QDateTime crashLoopEnd(const QList<QDateTime> &times)
+{
+    if (times.size() < Ioc::crashLoopRestarts)
+        return {};
+    return times.at(times.size() - Ioc::crashLoopRestarts).addSecs(Ioc::crashLoopWindowSecs + 1);
+}
+
 bool isCrashLoop(const QList<QDateTime> &times, const QDateTime &now)
 {
     int n = 0;

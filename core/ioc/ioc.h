@@ -191,3 +191,6 @@ Q_DECLARE_METATYPE(Ioc)
 
 /// Counts @p times within the crash loop window before @p now and whether that is a loop.
 bool isCrashLoop(const QList<QDateTime> &times, const QDateTime &now);
+/// When the crash loop of @p times (restart times, oldest first) ends by itself: the moment
+/// fewer than Ioc::crashLoopRestarts of them are left in the window. Invalid with fewer times.
+QDateTime crashLoopEnd(const QList<QDateTime> &times);

@@ -65,6 +65,7 @@ private slots:
     void upStartingUninstalled_data();
     void upStartingUninstalled();
     void uptimeText();
+    void crashLoopEnd();
     void keepLastRun();
     void hostLost();
     void bytes_data();
@@ -332,6 +333,21 @@ void TestIocFormat::upStartingUninstalled()
     // The uptime is shown exactly while the run is on.
     QCOMPARE(!IocFormat::uptimeText(ioc, kNow).isEmpty(), up);
     QCOMPARE(IocFormat::uptimeSeconds(ioc, kNow) >= 0, up); // the table sorts by it
+}
+
+void TestIocFormat::crashLoopEnd()
+{
+    // Three restarts within the window make a loop; it ends when the third newest leaves it.
+    const QList<QDateTime> three{ kNow.addSecs(-300), kNow.addSecs(-200), kNow.addSecs(-100) };
+    QVERIFY(isCrashLoop(three, kNow));
+    const QDateTime end = ::crashLoopEnd(three);
+    QCOMPARE(end, kNow.addSecs(-300 + Ioc::crashLoopWindowSecs + 1));
+    QVERIFY(isCrashLoop(three, end.addSecs(-1)));
+    QVERIFY(!isCrashLoop(three, end));
+    QList<QDateTime> four = three;
+    four.prepend(kNow.addSecs(-400)); // an older one changes nothing
+    QCOMPARE(::crashLoopEnd(four), end);
+    QCOMPARE(::crashLoopEnd(three.mid(1)), QDateTime()); // two are no loop
 }
 
 void TestIocFormat::uptimeText()
